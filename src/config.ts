@@ -1,0 +1,70 @@
+// Configuration is read once at start-up from the environment (and CLI flags that override it),
+// validated, and every bad key is reported at once: a province's operator should fix the whole
+// .env in one pass rather than discover problems one restart at a time.
+import { z } from 'zod';
+import { AppError } from './errors.js';
+
+const bool = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const schema = z.object({
+  /** Database: a file path for SQLite (default) or a postgres:// URL. */
+  GIAMNGHEO_DB: z.string().min(1).default('./data/giamngheo.sqlite'),
+  /** Port of `serve`/`demo`. */
+  GIAMNGHEO_PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  /** Address to listen on; 0.0.0.0 to serve a local network. */
+  GIAMNGHEO_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Log level of the server (pino). */
+  GIAMNGHEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Session lifetime in hours after the last request. */
+  GIAMNGHEO_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  GIAMNGHEO_SECURE_COOKIES: bool.default(false),
+  /** Public name of the site, shown on the portal. */
+  GIAMNGHEO_SITE_NAME: z.string().min(1).default('Giảm nghèo bền vững'),
+  /** Where uploaded photos and attachments are kept. */
+  GIAMNGHEO_UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
+  /** Length of the public posting / complaint window, in working days (Decision 24/2021: 3). */
+  GIAMNGHEO_POSTING_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+});
+
+export type Config = {
+  db: string;
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof schema>['GIAMNGHEO_LOG_LEVEL'];
+  sessionHours: number;
+  secureCookies: boolean;
+  siteName: string;
+  uploadDir: string;
+  postingWorkingDays: number;
+};
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = schema.safeParse(picked);
+  if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => `${issue.path.join('.')}=${JSON.stringify(picked[String(issue.path[0])] ?? '')} (${issue.message})`)
+      .join('; ');
+    throw new AppError('CONFIG_INVALID', { detail });
+  }
+  const c = parsed.data;
+  return {
+    db: c.GIAMNGHEO_DB,
+    port: c.GIAMNGHEO_PORT,
+    host: c.GIAMNGHEO_HOST,
+    logLevel: c.GIAMNGHEO_LOG_LEVEL,
+    sessionHours: c.GIAMNGHEO_SESSION_HOURS,
+    secureCookies: c.GIAMNGHEO_SECURE_COOKIES,
+    siteName: c.GIAMNGHEO_SITE_NAME,
+    uploadDir: c.GIAMNGHEO_UPLOAD_DIR,
+    postingWorkingDays: c.GIAMNGHEO_POSTING_WORKING_DAYS,
+    ...overrides,
+  };
+}

@@ -1,0 +1,8 @@
+// The ordered list of migrations. A landed migration is frozen: never edit it, add a new file
+// with a later ISO-date prefix and list it here (tests/migrations.test.ts checks the order).
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-26T0001-foundation.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-26T0001-foundation': foundation,
+};

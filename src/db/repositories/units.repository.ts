@@ -1,0 +1,89 @@
+// SQL of administrative units and their succession links. A unit is found by code *and* date:
+// codes were reused after the 2025 reform.
+import type { ExpressionBuilder, Selectable } from 'kysely';
+import type { AdminUnitSuccessionTable, AdminUnitTable, Database } from '../schema.js';
+import type { SuccessionRow, UnitRow } from '../../domain/units/dataset.js';
+
+export type { Executor } from './executor.js';
+import type { Executor } from './executor.js';
+export type UnitRecord = Selectable<AdminUnitTable>;
+export type SuccessionRecord = Selectable<AdminUnitSuccessionTable>;
+
+const inForceOn = (date: string) => (eb: ExpressionBuilder<Database, 'admin_unit'>) =>
+  eb.and([
+    eb.or([eb('valid_from', 'is', null), eb('valid_from', '<=', date)]),
+    eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]),
+  ]);
+
+export async function countUnits(db: Executor): Promise<number> {
+  const r = await db.selectFrom('admin_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** The unit holding `code` on `date`, or undefined. */
+export async function findUnitOn(db: Executor, code: string, date: string): Promise<UnitRecord | undefined> {
+  return db.selectFrom('admin_unit').selectAll().where('code', '=', code).where(inForceOn(date)).executeTakeFirst();
+}
+
+/** Every version of a code, oldest first (a code may name different units over time). */
+export async function findUnitVersions(db: Executor, code: string): Promise<UnitRecord[]> {
+  const rows = await db.selectFrom('admin_unit').selectAll().where('code', '=', code).execute();
+  return rows.sort((a, b) => (a.valid_from ?? '').localeCompare(b.valid_from ?? ''));
+}
+
+/** All units of a level in force on a date within a province (or the whole country). */
+export async function listUnitsOn(
+  db: Executor,
+  opts: { date: string; level?: string; provinceCode?: string; parentCode?: string },
+): Promise<UnitRecord[]> {
+  let q = db.selectFrom('admin_unit').selectAll().where(inForceOn(opts.date));
+  if (opts.level) q = q.where('level', '=', opts.level);
+  if (opts.provinceCode) q = q.where('province_code', '=', opts.provinceCode);
+  if (opts.parentCode) q = q.where('parent_code', '=', opts.parentCode);
+  return q.orderBy('code').execute();
+}
+
+/** Links into the unit version starting on `validFrom` (its predecessors). */
+export async function predecessorsOf(db: Executor, code: string, level: string, validFrom: string): Promise<SuccessionRecord[]> {
+  return db
+    .selectFrom('admin_unit_succession')
+    .selectAll()
+    .where('successor_code', '=', code)
+    .where('successor_level', '=', level)
+    .where('successor_valid_from', '=', validFrom)
+    .orderBy('predecessor_code')
+    .execute();
+}
+
+/** Links out of the unit version ending on `validTo` (its successors). */
+export async function successorsOf(db: Executor, code: string, level: string, validTo: string): Promise<SuccessionRecord[]> {
+  return db
+    .selectFrom('admin_unit_succession')
+    .selectAll()
+    .where('predecessor_code', '=', code)
+    .where('predecessor_level', '=', level)
+    .where('predecessor_valid_to', '=', validTo)
+    .orderBy('successor_code')
+    .execute();
+}
+
+/** All succession links of a province (for regrouping results onto another date's units). */
+export async function listSuccessions(db: Executor, opts: { level?: string } = {}): Promise<SuccessionRecord[]> {
+  let q = db.selectFrom('admin_unit_succession').selectAll();
+  if (opts.level) q = q.where('predecessor_level', '=', opts.level);
+  return q.execute();
+}
+
+/** Bulk insert of the reference lists, in statements of 500 rows (inside the caller's transaction). */
+export async function insertUnits(db: Executor, rows: UnitRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('admin_unit').values(rows.slice(i, i + 500)).execute();
+  }
+}
+
+export async function insertSuccessions(db: Executor, rows: SuccessionRow[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insertInto('admin_unit_succession').values(rows.slice(i, i + 500)).execute();
+  }
+}
+

@@ -1,0 +1,73 @@
+// Calendar dates and instants. Dates are `YYYY-MM-DD` strings (a civil date with no time zone);
+// instants are stored in UTC and shown in Vietnam time (GMT+7, no daylight saving).
+// Pure: the current time is always a parameter.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** True for a real calendar date written YYYY-MM-DD (2024-02-30 is false). */
+export function isIsoDate(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** The civil date in Vietnam at an instant. */
+export function vnDateOf(instant: Date): string {
+  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** dd/mm/yyyy for a YYYY-MM-DD date. */
+export function formatDateVn(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "HH:mm:ss dd/MM/yyyy" in Vietnam time for a UTC instant (ISO string or Date). */
+export function formatInstantVn(instant: string | Date): string {
+  const t = typeof instant === 'string' ? new Date(instant) : instant;
+  const iso = new Date(t.getTime() + VN_OFFSET_MS).toISOString();
+  return `${iso.slice(11, 19)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** Whole years reached on `on` by someone born on `birth` (both YYYY-MM-DD). */
+export function ageOn(birth: string, on: string): number {
+  const by = Number(birth.slice(0, 4));
+  const bmd = birth.slice(5);
+  const oy = Number(on.slice(0, 4));
+  const omd = on.slice(5);
+  return oy - by - (omd < bmd ? 1 : 0);
+}
+
+/** Whole months reached on `on` by someone born on `birth`. */
+export function ageInMonthsOn(birth: string, on: string): number {
+  const months =
+    (Number(on.slice(0, 4)) - Number(birth.slice(0, 4))) * 12 + (Number(on.slice(5, 7)) - Number(birth.slice(5, 7)));
+  return on.slice(8) < birth.slice(8) ? months - 1 : months;
+}
+
+/** Adds days to a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** ISO weekday, 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  const d = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return d === 0 ? 7 : d;
+}

@@ -1,0 +1,247 @@
+// The one error catalogue of giamngheo. Every error the product reports has a stable code here,
+// a Vietnamese and an English message, and the HTTP status the web adapter maps it to.
+// Domain and service code throw or return AppError with these codes; only the edges (HTTP, CLI)
+// turn them into statuses and exit codes. Messages take {placeholders} filled from `params`.
+
+export type Lang = 'vi' | 'en';
+
+interface CatalogueEntry {
+  readonly status: number;
+  readonly vi: string;
+  readonly en: string;
+}
+
+const entry = (status: number, vi: string, en: string): CatalogueEntry => ({ status, vi, en });
+
+export const catalogue = {
+  // ── general ────────────────────────────────────────────────────────────────
+  INTERNAL: entry(500, 'Lỗi hệ thống. Vui lòng thử lại sau.', 'Internal error. Please try again later.'),
+  NOT_FOUND: entry(404, 'Không tìm thấy {what}.', '{what} not found.'),
+  ROUTE_NOT_FOUND: entry(404, 'Không có địa chỉ {method} {url}.', 'There is no route {method} {url}.'),
+  VALIDATION_FAILED: entry(400, 'Dữ liệu không hợp lệ: {detail}', 'Invalid input: {detail}'),
+  FIELD_REQUIRED: entry(400, 'Thiếu trường bắt buộc {field}.', 'The required field {field} is missing.'),
+  FIELD_INVALID: entry(400, 'Giá trị của {field} không hợp lệ: {detail}', 'The value of {field} is invalid: {detail}'),
+  FIELD_TYPE: entry(400, '{field} phải là {expected}.', '{field} must be {expected}.'),
+  ENUM_INVALID: entry(
+    400,
+    '{field} có giá trị "{value}" không nằm trong danh sách cho phép ({allowed}).',
+    '{field} has the value "{value}", which is not one of the allowed values ({allowed}).',
+  ),
+  DATE_INVALID: entry(
+    400,
+    '{field} không phải ngày hợp lệ dạng YYYY-MM-DD: "{value}".',
+    '{field} is not a valid YYYY-MM-DD date: "{value}".',
+  ),
+  JSON_MALFORMED: entry(400, 'Dòng không phải JSON hợp lệ: {detail}', 'The line is not valid JSON: {detail}'),
+  CONFLICT: entry(
+    409,
+    'Dữ liệu đã bị người khác thay đổi (phiên bản {expected} → {actual}). Hãy xem lại cả hai phiên bản.',
+    'Someone else changed this record (version {expected} → {actual}). Review both versions.',
+  ),
+  DUPLICATE: entry(409, '{what} đã tồn tại: {value}.', '{what} already exists: {value}.'),
+  CONFIG_INVALID: entry(500, 'Cấu hình không hợp lệ: {detail}', 'Invalid configuration: {detail}'),
+  USAGE: entry(400, 'Sai cú pháp lệnh: {detail}', 'Usage error: {detail}'),
+  FILE_NOT_FOUND: entry(400, 'Không đọc được tệp {path}.', 'Cannot read the file {path}.'),
+  PAYLOAD_TOO_LARGE: entry(413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'),
+  RATE_LIMITED: entry(429, 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.', 'Too many requests. Try again in a few minutes.'),
+
+  // ── accounts and access ────────────────────────────────────────────────────
+  AUTH_REQUIRED: entry(401, 'Bạn cần đăng nhập.', 'You need to sign in.'),
+  AUTH_INVALID_CREDENTIALS: entry(
+    401,
+    'Tên đăng nhập hoặc mật khẩu không đúng.',
+    'The username or password is incorrect.',
+  ),
+  AUTH_ACCOUNT_DISABLED: entry(403, 'Tài khoản đã bị khoá.', 'This account is disabled.'),
+  CSRF_INVALID: entry(
+    403,
+    'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF). Hãy tải lại trang.',
+    'The anti-forgery (CSRF) token is missing or wrong. Reload the page.',
+  ),
+  FORBIDDEN_ROLE: entry(
+    403,
+    'Vai trò {role} không được phép thực hiện thao tác này.',
+    'The role {role} is not allowed to do this.',
+  ),
+  FORBIDDEN_SCOPE: entry(
+    403,
+    'Bạn không có quyền với dữ liệu của đơn vị {unitCode}.',
+    'You have no access to the data of unit {unitCode}.',
+  ),
+  ROLE_UNKNOWN: entry(400, 'Vai trò "{role}" không tồn tại. Các vai trò: {allowed}.', 'Unknown role "{role}". Roles: {allowed}.'),
+  USERNAME_TAKEN: entry(409, 'Tên đăng nhập "{username}" đã được dùng.', 'The username "{username}" is already taken.'),
+  PASSWORD_WEAK: entry(
+    400,
+    'Mật khẩu phải có ít nhất {min} ký tự.',
+    'The password must be at least {min} characters long.',
+  ),
+  UNIT_SCOPE_REQUIRED: entry(
+    400,
+    'Vai trò {role} cần một đơn vị phụ trách (--unit).',
+    'The role {role} needs a unit scope (--unit).',
+  ),
+
+  // ── administrative units ───────────────────────────────────────────────────
+  UNIT_NOT_FOUND: entry(
+    404,
+    'Không có đơn vị hành chính mã {code} vào ngày {date}.',
+    'No administrative unit has the code {code} on {date}.',
+  ),
+  UNIT_NOT_COMMUNE: entry(
+    400,
+    'Đơn vị {code} không phải cấp xã/phường.',
+    'The unit {code} is not a commune or ward.',
+  ),
+  VILLAGE_NOT_FOUND: entry(404, 'Không tìm thấy thôn/tổ dân phố {id}.', 'Village {id} not found.'),
+
+  // ── standards and classification ───────────────────────────────────────────
+  STANDARD_NOT_IN_FORCE: entry(
+    400,
+    'Không có chuẩn nghèo nào có hiệu lực vào ngày {date}.',
+    'No poverty standard is in force on {date}.',
+  ),
+  STANDARD_UNKNOWN: entry(400, 'Không có chuẩn nghèo mã "{code}".', 'There is no poverty standard "{code}".'),
+  STANDARD_INVALID: entry(400, 'Chuẩn nghèo không hợp lệ: {detail}', 'Invalid poverty standard: {detail}'),
+  AREA_UNKNOWN: entry(
+    400,
+    'Không xác định được khu vực (thành thị/nông thôn) của đơn vị {code} ({type}).',
+    'Cannot tell whether unit {code} ({type}) is urban or rural.',
+  ),
+  SURVEY_INVALID: entry(400, 'Phiếu khảo sát không hợp lệ: {detail}', 'Invalid survey record: {detail}'),
+  CITIZEN_ID_INVALID: entry(
+    400,
+    'Số định danh cá nhân {field} không hợp lệ: {detail}',
+    'Citizen ID {field} is invalid: {detail}',
+  ),
+
+  // ── registry and review ────────────────────────────────────────────────────
+  HOUSEHOLD_NOT_FOUND: entry(404, 'Không tìm thấy hộ {id}.', 'Household {id} not found.'),
+  HOUSEHOLD_DUPLICATE_ID: entry(
+    400,
+    'Mã hộ {householdId} xuất hiện nhiều lần trong tệp.',
+    'The household id {householdId} appears more than once in the file.',
+  ),
+  RESULT_FROZEN: entry(
+    409,
+    'Kết quả rà soát đã được công nhận và khoá; hãy tạo hồ sơ rà soát thường xuyên.',
+    'The review result is recognised and frozen; open a regular-review case instead.',
+  ),
+  CAMPAIGN_STEP_OUT_OF_ORDER: entry(
+    409,
+    'Không thể chuyển từ bước "{from}" sang "{to}". Bước tiếp theo hợp lệ: {allowed}.',
+    'Cannot go from step "{from}" to "{to}". Allowed next steps: {allowed}.',
+  ),
+  CAMPAIGN_NOT_FOUND: entry(404, 'Không tìm thấy đợt rà soát {id}.', 'Review campaign {id} not found.'),
+  IMPORT_FILE_INVALID: entry(400, 'Tệp nhập không hợp lệ: {detail}', 'The import file is invalid: {detail}'),
+
+  // ── program finance ────────────────────────────────────────────────────────
+  PROJECT_UNKNOWN: entry(400, 'Không có dự án mã "{code}".', 'There is no project "{code}".'),
+  AMOUNT_INVALID: entry(
+    400,
+    '{field}: số tiền phải là số nguyên đồng dương, nhận được "{value}".',
+    '{field}: the amount must be a positive whole number of đồng, got "{value}".',
+  ),
+  BALANCE_INSUFFICIENT: entry(
+    409,
+    'Số tiền {amount} vượt số dư còn lại {available} của phân bổ.',
+    'The amount {amount} exceeds the available balance {available} of the allocation.',
+  ),
+  VOUCHER_DUPLICATE: entry(409, 'Số chứng từ {voucher} đã được dùng.', 'The voucher number {voucher} is already used.'),
+  DATE_BEFORE_ALLOCATION: entry(
+    400,
+    'Ngày giải ngân {date} trước ngày phân bổ {allocationDate}.',
+    'The disbursement date {date} is before the allocation date {allocationDate}.',
+  ),
+  ALLOCATION_NOT_FOUND: entry(404, 'Không tìm thấy phân bổ {id}.', 'Allocation {id} not found.'),
+  TASK_NOT_FOUND: entry(404, 'Không tìm thấy nhiệm vụ {id}.', 'Task {id} not found.'),
+
+  // ── public portal ──────────────────────────────────────────────────────────
+  CAPTCHA_INVALID: entry(
+    400,
+    'Mã xác nhận không đúng hoặc đã hết hạn. Hãy lấy mã mới.',
+    'The captcha is missing, wrong or expired. Get a new one.',
+  ),
+  ARTICLE_NOT_FOUND: entry(404, 'Không tìm thấy bài viết {id}.', 'Article {id} not found.'),
+  COMMENT_NOT_FOUND: entry(404, 'Không tìm thấy bình luận {id}.', 'Comment {id} not found.'),
+
+  // ── backup ────────────────────────────────────────────────────────────────
+  BACKUP_INVALID: entry(
+    400,
+    'Tệp {path} không phải bản sao lưu giamngheo.',
+    'The file {path} is not a giamngheo backup.',
+  ),
+} as const satisfies Record<string, CatalogueEntry>;
+
+export type ErrorCode = keyof typeof catalogue;
+
+export type ErrorParams = Record<string, string | number | boolean | null | undefined>;
+
+function fill(template: string, params: ErrorParams): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined || value === null ? whole : String(value);
+  });
+}
+
+export function messageOf(code: ErrorCode, params: ErrorParams = {}, lang: Lang = 'vi'): string {
+  return fill(catalogue[code][lang], params);
+}
+
+export function statusOf(code: ErrorCode): number {
+  return catalogue[code].status;
+}
+
+/** The one exception type of the product: a catalogue code, the field it concerns, and message parameters. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly field: string | undefined;
+  readonly params: ErrorParams;
+  /** Extra machine-readable data for the client (both versions of a conflicting record, a list of row errors…). */
+  readonly data: Record<string, unknown> | undefined;
+
+  constructor(
+    code: ErrorCode,
+    params: ErrorParams = {},
+    options: { field?: string; data?: Record<string, unknown>; cause?: unknown } = {},
+  ) {
+    super(messageOf(code, params, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.field = options.field ?? (typeof params.field === 'string' ? params.field : undefined);
+    this.params = params;
+    this.data = options.data;
+  }
+
+  get status(): number {
+    return statusOf(this.code);
+  }
+
+  /** The shape every adapter prints: `{ code, field?, message, messageEn, ...data }`. */
+  toJSON(lang: Lang = 'vi'): ErrorBody {
+    const body: ErrorBody = {
+      code: this.code,
+      message: messageOf(this.code, this.params, lang),
+      messageEn: messageOf(this.code, this.params, 'en'),
+    };
+    if (this.field !== undefined) body.field = this.field;
+    if (this.data) Object.assign(body, this.data);
+    return body;
+  }
+}
+
+export interface ErrorBody {
+  code: ErrorCode;
+  field?: string;
+  message: string;
+  messageEn: string;
+  [extra: string]: unknown;
+}
+
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}
+
+/** A plain error object for per-record reporting (classify, import), without an exception. */
+export function errorBody(code: ErrorCode, params: ErrorParams = {}, field?: string): ErrorBody {
+  return new AppError(code, params, field === undefined ? {} : { field }).toJSON();
+}

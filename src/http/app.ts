@@ -1,0 +1,168 @@
+// buildApp(deps) assembles the Fastify instance without listening: the server, the tests
+// (app.inject) and the CLI's `serve`/`demo` all use it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import { AppError, isAppError, messageOf, type Lang } from '../errors.js';
+import type { Actor, Deps } from '../services/deps.js';
+import { resolveSession, type ResolvedSession } from '../services/users.service.js';
+import { enforceAccess } from './access.js';
+import { SESSION_COOKIE } from './cookies.js';
+import { apiRoutes, pageRoutes } from './routes/index.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    deps: Deps;
+    actor: Actor | undefined;
+    session: ResolvedSession | undefined;
+    lang: Lang;
+  }
+}
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+  /** Extra route plugins (modules add their routes here). */
+  plugins?: ((app: FastifyInstance) => Promise<void>)[];
+}
+
+const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function langOf(header: string | undefined, cookieLang: string | undefined): Lang {
+  if (cookieLang === 'en' || cookieLang === 'vi') return cookieLang;
+  if (!header) return 'vi';
+  const first = header.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'vi';
+}
+
+export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 20 * 1024 * 1024,
+    disableRequestLogging: false,
+    trustProxy: true,
+  });
+
+  // Refuse to start with an API route that does not say who may call it.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/v1/') && !route.config?.access) {
+      throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    }
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'giamngheo API',
+        description: 'API của hệ thống quản lý Chương trình MTQG giảm nghèo bền vững / poverty-reduction program API',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.decorateRequest('deps', null as unknown as Deps);
+  app.decorateRequest('actor', undefined);
+  app.decorateRequest('session', undefined);
+  app.decorateRequest('lang', 'vi');
+
+  app.addHook('onRequest', async (req) => {
+    req.deps = deps;
+    req.lang = langOf(req.headers['accept-language'], req.cookies.lang);
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await resolveSession(deps, token);
+      if (session) {
+        req.session = session;
+        req.actor = session.actor;
+      }
+    }
+    // CSRF: a signed-in browser must echo its session's token on every state-changing API call.
+    if (req.session && STATE_CHANGING.has(req.method) && req.url.startsWith('/api/')) {
+      const sent = req.headers['x-csrf-token'];
+      if (sent !== req.session.csrfToken) throw new AppError('CSRF_INVALID');
+    }
+  });
+  app.addHook('preHandler', enforceAccess);
+
+  app.setErrorHandler((err, req, reply) => {
+    const lang = req.lang ?? 'vi';
+    if (isAppError(err)) {
+      if (err.status >= 500) req.log.error({ err }, err.message);
+      return reply.status(err.status).send({ error: err.toJSON(lang) });
+    }
+    const e = err as { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; statusCode?: number; code?: string };
+    if (e.validation) {
+      const first = e.validation[0];
+      const missing = first?.params?.missingProperty;
+      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), typeof missing === 'string' ? missing : '']
+        .filter(Boolean)
+        .join('.');
+      const appErr =
+        typeof missing === 'string'
+          ? new AppError('FIELD_REQUIRED', { field }, { field })
+          : new AppError('FIELD_INVALID', { field: field || 'body', detail: first?.message ?? '' }, { field: field || 'body' });
+      return reply.status(400).send({ error: appErr.toJSON(lang) });
+    }
+    if (e.statusCode === 413) return reply.status(413).send({ error: new AppError('PAYLOAD_TOO_LARGE').toJSON(lang) });
+    if (e.statusCode === 429) return reply.status(429).send({ error: new AppError('RATE_LIMITED').toJSON(lang) });
+    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
+      const appErr = new AppError('VALIDATION_FAILED', { detail: err instanceof Error ? err.message : String(err) });
+      return reply.status(e.statusCode).send({ error: appErr.toJSON(lang) });
+    }
+    req.log.error({ err }, 'unhandled error');
+    // 5xx text stays in the log: the client gets the catalogue message only.
+    return reply.status(500).send({
+      error: { code: 'INTERNAL', message: messageOf('INTERNAL', {}, lang), messageEn: messageOf('INTERNAL', {}, 'en') },
+    });
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const err = new AppError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
+    if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send({ error: err.toJSON(req.lang) });
+    // The web app is a single-page application: unknown /app/ paths load it.
+    if (req.url.startsWith('/app') && fs.existsSync(path.join(webDist, 'index.html'))) {
+      return reply.type('text/html; charset=utf-8').sendFile('index.html', webDist);
+    }
+    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(req.lang));
+  });
+
+  app.get('/api/health', { schema: { hide: true } }, async () => {
+    await deps.db.kysely.selectFrom('meta').select('key').limit(1).execute();
+    return { status: 'ok' };
+  });
+
+  for (const routes of apiRoutes) await app.register(routes, { prefix: '/api/v1' });
+  for (const routes of pageRoutes) await app.register(routes);
+  for (const plugin of options.plugins ?? []) await app.register(plugin);
+
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      prefix: '/app/',
+      maxAge: '1h',
+      immutable: false,
+      setHeaders(res, filePath) {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
+  return app;
+}
+
+function notFoundPage(lang: Lang): string {
+  const t = lang === 'en' ? 'Page not found' : 'Không tìm thấy trang';
+  return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>${t}</title><body style="font-family:sans-serif;padding:2rem"><h1>${t}</h1><p><a href="/">Trang chủ / Home</a></p></body></html>`;
+}

@@ -1,0 +1,75 @@
+// Sign-in, sign-out and "who am I". The session token travels only in an httpOnly, SameSite
+// cookie; the CSRF token is handed to the web app in the JSON body and echoed in a header.
+import type { FastifyInstance } from 'fastify';
+import { login, logout } from '../../services/users.service.js';
+import { AppError } from '../../errors.js';
+import { SESSION_COOKIE } from '../cookies.js';
+
+const userSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    username: { type: 'string' },
+    displayName: { type: 'string' },
+    role: { type: 'string' },
+    unitCode: { type: ['string', 'null'] },
+    active: { type: 'boolean' },
+  },
+} as const;
+
+export async function authRoutes(app: FastifyInstance): Promise<void> {
+  app.post<{ Body: { username: string; password: string } }>(
+    '/auth/login',
+    {
+      config: { access: { roles: 'public' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Đăng nhập / Sign in',
+        body: {
+          type: 'object',
+          required: ['username', 'password'],
+          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+        },
+        response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string' } } } },
+      },
+    },
+    async (req, reply) => {
+      const s = await login(req.deps, req.body.username, req.body.password);
+      reply.setCookie(SESSION_COOKIE, s.token, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: req.deps.config.secureCookies,
+        path: '/',
+        expires: new Date(s.expiresAt),
+      });
+      return { user: s.user, csrfToken: s.csrfToken, expiresAt: s.expiresAt };
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    { config: { access: { roles: 'user' } }, schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out' } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(req.deps, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { status: 'ok' };
+    },
+  );
+
+  app.get(
+    '/auth/me',
+    {
+      config: { access: { roles: 'public' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Tài khoản đang đăng nhập / The signed-in account',
+        response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } } },
+      },
+    },
+    async (req) => {
+      if (!req.session) throw new AppError('AUTH_REQUIRED');
+      return { user: req.session.user, csrfToken: req.session.csrfToken };
+    },
+  );
+}

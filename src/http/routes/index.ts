@@ -1,0 +1,9 @@
+// Every route plugin of the API and the portal, registered by buildApp. A module adds one line.
+import type { FastifyInstance } from 'fastify';
+import { authRoutes } from './auth.routes.js';
+import { unitsRoutes } from './units.routes.js';
+
+export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [authRoutes, unitsRoutes];
+
+/** Server-rendered pages (the public portal), registered at the root. */
+export const pageRoutes: ((app: FastifyInstance) => Promise<void>)[] = [];

@@ -1,0 +1,49 @@
+// Authorisation: every service call says which roles may make it and, for data of a unit, checks
+// that the unit lies within the caller's scope. A commune officer never sees another commune.
+import { AppError } from '../errors.js';
+import type { Executor } from '../db/repositories/executor.js';
+import { findUnitVersions } from '../db/repositories/units.repository.js';
+import { listLinksOfCode } from '../db/repositories/succession.repository.js';
+import type { Actor, Role } from './deps.js';
+
+export function requireRole(actor: Actor, roles: readonly Role[]): void {
+  if (actor.kind === 'system') return;
+  if (actor.role === 'admin') return;
+  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN_ROLE', { role: actor.role });
+}
+
+/** The unit code an actor is limited to, or null for the whole country. */
+export function scopeOf(actor: Actor): string | null {
+  return actor.kind === 'system' || actor.role === 'admin' ? null : actor.unitCode;
+}
+
+/**
+ * Whether `targetCode` lies within the unit `scopeCode`: the same code, a unit below it in any
+ * period (a commune of a pre-2025 district, of a province), or a unit linked to it by the 2025
+ * reform (a ward officer of Phường Nam Sầm Sơn sees the results of its four predecessors).
+ */
+export async function unitWithinScope(db: Executor, scopeCode: string, targetCode: string): Promise<boolean> {
+  if (scopeCode === targetCode) return true;
+  const versions = await findUnitVersions(db, targetCode);
+  if (
+    versions.some(
+      (v) => v.province_code === scopeCode || v.district_code === scopeCode || v.parent_code === scopeCode,
+    )
+  ) {
+    return true;
+  }
+  const links = await listLinksOfCode(db, targetCode);
+  for (const link of links) {
+    const other = link.predecessor_code === targetCode ? link.successor_code : link.predecessor_code;
+    if (other === scopeCode) return true;
+    const otherVersions = await findUnitVersions(db, other);
+    if (otherVersions.some((v) => v.district_code === scopeCode)) return true;
+  }
+  return false;
+}
+
+export async function requireUnitAccess(db: Executor, actor: Actor, unitCode: string): Promise<void> {
+  const scope = scopeOf(actor);
+  if (scope === null) return;
+  if (!(await unitWithinScope(db, scope, unitCode))) throw new AppError('FORBIDDEN_SCOPE', { unitCode });
+}
