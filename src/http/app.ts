@@ -44,7 +44,6 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
-    disableRequestLogging: false,
     trustProxy: true,
   });
 

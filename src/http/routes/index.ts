@@ -2,8 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth.routes.js';
 import { unitsRoutes } from './units.routes.js';
+import { villagesRoutes } from './villages.routes.js';
+import { usersRoutes } from './users.routes.js';
 
-export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [authRoutes, unitsRoutes];
+export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [authRoutes, unitsRoutes, villagesRoutes, usersRoutes];
 
 /** Server-rendered pages (the public portal), registered at the root. */
 export const pageRoutes: ((app: FastifyInstance) => Promise<void>)[] = [];
