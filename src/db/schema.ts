@@ -96,6 +96,110 @@ export interface MetaTable {
   value: string;
 }
 
+// ── public portal ──────────────────────────────────────────────────────────
+export interface PortalCategoryTable {
+  slug: string;
+  name_vi: string;
+  name_en: string;
+  position: number;
+}
+
+export interface PortalArticleTable {
+  id: Generated<number>;
+  slug: string;
+  title: string;
+  summary: string;
+  /** Sanitised HTML (sanitised again when rendered). */
+  body_html: string;
+  /** Lower-case, accent-free text for search. */
+  search_text: string;
+  category_slug: string;
+  tags_json: string;
+  author_name: string;
+  author_id: number | null;
+  /** draft | published | withdrawn (published with published_at ahead = scheduled) */
+  status: string;
+  published_at: Instant | null;
+  version: number;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PortalArticleRevisionTable {
+  id: Generated<number>;
+  article_id: number;
+  version: number;
+  title: string;
+  summary: string;
+  body_html: string;
+  category_slug: string;
+  tags_json: string;
+  editor: string;
+  created_at: Instant;
+}
+
+export interface PortalPhotoTable {
+  id: Generated<number>;
+  article_id: number;
+  position: number;
+  caption: string;
+  alt: string;
+  file_key: string;
+  widths_json: string;
+  width: number;
+  height: number;
+  created_at: Instant;
+}
+
+export interface PortalCommentTable {
+  id: Generated<number>;
+  article_id: number;
+  name: string;
+  body: string;
+  /** pending | published | rejected */
+  status: string;
+  reject_reason: string | null;
+  moderated_by: string | null;
+  moderated_at: Instant | null;
+  created_at: Instant;
+}
+
+export interface PortalFeedbackTable {
+  id: Generated<number>;
+  code: string;
+  /** list | program */
+  kind: string;
+  commune_code: string | null;
+  province_code: string | null;
+  name: string;
+  contact: string | null;
+  subject: string;
+  body: string;
+  /** received | in-progress | answered | closed */
+  status: string;
+  response: string | null;
+  handled_by: string | null;
+  complaint_ref: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface PortalCaptchaUsedTable {
+  signature: string;
+  expires_at: Instant;
+}
+
+export interface PortalCounterTable {
+  key: string;
+  value: number;
+}
+
+export interface PortalSettingTable {
+  key: string;
+  value_json: string;
+  updated_at: Instant;
+}
+
 export interface Database {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
@@ -104,4 +208,13 @@ export interface Database {
   user_session: UserSessionTable;
   audit_log: AuditLogTable;
   meta: MetaTable;
+  portal_category: PortalCategoryTable;
+  portal_article: PortalArticleTable;
+  portal_article_revision: PortalArticleRevisionTable;
+  portal_photo: PortalPhotoTable;
+  portal_comment: PortalCommentTable;
+  portal_feedback: PortalFeedbackTable;
+  portal_captcha_used: PortalCaptchaUsedTable;
+  portal_counter: PortalCounterTable;
+  portal_setting: PortalSettingTable;
 }
