@@ -2,6 +2,7 @@
 // dates are ISO `YYYY-MM-DD` text, instants are ISO-8601 UTC text, booleans are 0/1 integers,
 // money is integer đồng (bigint on PostgreSQL, read back as a JS number), ids are integers.
 import type { Generated } from 'kysely';
+import type { FinanceTables } from './schema-finance.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -200,7 +201,7 @@ export interface PortalSettingTable {
   updated_at: Instant;
 }
 
-export interface Database {
+export interface Database extends FinanceTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;
