@@ -1,0 +1,80 @@
+// Whole-database reads and writes for logical backups. The only place that lists tables and their
+// foreign keys; the statements differ per dialect because the catalogues do.
+import { sql } from 'kysely';
+import type { Db } from '../database.js';
+import type { Executor } from './executor.js';
+
+const INTERNAL = new Set(['schema_migration', 'schema_migration_lock', 'sqlite_sequence']);
+
+/** Product tables, parents before children (foreign keys), so that a restore can insert in order. */
+export async function tablesInDependencyOrder(db: Db, ex: Executor): Promise<string[]> {
+  let tables: string[];
+  const deps = new Map<string, Set<string>>();
+  if (db.dialect === 'sqlite') {
+    const rows = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(ex);
+    tables = rows.rows.map((r) => r.name).filter((t) => !INTERNAL.has(t));
+    for (const t of tables) {
+      const fks = await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${t})`.execute(ex);
+      deps.set(t, new Set(fks.rows.map((r) => r.table).filter((p) => p !== t)));
+    }
+  } else {
+    const rows = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(ex);
+    tables = rows.rows.map((r) => r.name).filter((t) => !INTERNAL.has(t));
+    const fks = await sql<{ child: string; parent: string }>`
+      SELECT tc.table_name AS child, ccu.table_name AS parent
+      FROM information_schema.table_constraints tc
+      JOIN information_schema.constraint_column_usage ccu ON ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema
+      WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = current_schema()`.execute(ex);
+    for (const t of tables) deps.set(t, new Set());
+    for (const fk of fks.rows) if (fk.child !== fk.parent) deps.get(fk.child)?.add(fk.parent);
+  }
+  const ordered: string[] = [];
+  const seen = new Set<string>();
+  const visit = (t: string) => {
+    if (seen.has(t)) return;
+    seen.add(t);
+    for (const p of deps.get(t) ?? []) if (tables.includes(p)) visit(p);
+    ordered.push(t);
+  };
+  for (const t of [...tables].sort()) visit(t);
+  return ordered;
+}
+
+export async function appliedMigrations(ex: Executor): Promise<string[]> {
+  const r = await sql<{ name: string }>`SELECT name FROM schema_migration ORDER BY name`.execute(ex);
+  return r.rows.map((x) => x.name);
+}
+
+/** Reads a table in pages of `pageSize` rows, ordered by its first column for a stable read. */
+export async function* readTable(ex: Executor, table: string, pageSize = 5000): AsyncGenerator<Record<string, unknown>[]> {
+  for (let offset = 0; ; offset += pageSize) {
+    const r = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1 LIMIT ${pageSize} OFFSET ${offset}`.execute(ex);
+    if (r.rows.length === 0) return;
+    yield r.rows;
+    if (r.rows.length < pageSize) return;
+  }
+}
+
+export async function clearTables(ex: Executor, tablesChildFirst: string[]): Promise<void> {
+  for (const t of tablesChildFirst) await sql`DELETE FROM ${sql.table(t)}`.execute(ex);
+}
+
+export async function insertRows(ex: Executor, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = rows.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(ex);
+}
+
+/** After inserting explicit ids on PostgreSQL, move each id sequence past the largest id. */
+export async function resetSequences(db: Db, ex: Executor, tables: string[]): Promise<void> {
+  if (db.dialect !== 'postgres') return;
+  // Only tables whose id is fed by a sequence (a failed statement would abort the transaction).
+  const r = await sql<{ t: string; s: string }>`
+    SELECT table_name AS t, pg_get_serial_sequence(quote_ident(table_name), 'id') AS s
+    FROM information_schema.columns
+    WHERE table_schema = current_schema() AND column_name = 'id' AND column_default LIKE 'nextval%'`.execute(ex);
+  for (const { t, s } of r.rows) {
+    if (!tables.includes(t) || !s) continue;
+    await sql`SELECT setval(${s}, COALESCE((SELECT MAX(id) FROM ${sql.table(t)}), 0) + 1, false)`.execute(ex);
+  }
+}
