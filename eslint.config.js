@@ -4,10 +4,25 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'http', 'https', 'child_process', 'stream', 'url', 'util', 'zlib'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'http',
+  'https',
+  'child_process',
+  'stream',
+  'url',
+  'util',
+  'zlib',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'data/', 'datasets/', 'src/web/dist/', 'coverage/', 'test-results/'] },
+  {
+    ignores: ['node_modules/', 'dist/', 'data/', 'datasets/', 'src/web/dist/', 'coverage/', 'test-results/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -26,9 +41,27 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeBuiltins, message: 'src/domain is pure: no Node built-ins (see src/domain/README.md).' },
-            { group: ['**/db/**', '**/http/**', '**/cli/**', '**/services/**', '**/web/**', '**/portal/**'], message: 'src/domain imports nothing from the adapters or services.' },
-            { group: ['fastify', 'fastify/*', '@fastify/*', 'kysely', 'better-sqlite3', 'pg', 'react', 'react-dom'], message: 'src/domain uses no framework.' },
+            {
+              group: nodeBuiltins,
+              message: 'src/domain is pure: no Node built-ins (see src/domain/README.md).',
+            },
+            {
+              group: ['**/db/**', '**/http/**', '**/cli/**', '**/services/**', '**/web/**', '**/portal/**'],
+              message: 'src/domain imports nothing from the adapters or services.',
+            },
+            {
+              group: [
+                'fastify',
+                'fastify/*',
+                '@fastify/*',
+                'kysely',
+                'better-sqlite3',
+                'pg',
+                'react',
+                'react-dom',
+              ],
+              message: 'src/domain uses no framework.',
+            },
           ],
         },
       ],
@@ -41,7 +74,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/http/**', '**/cli/**', '**/web/**', '**/portal/**', 'fastify', '@fastify/*'], message: 'Services are called by adapters, never the reverse.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/http/**', '**/cli/**', '**/web/**', '**/portal/**', 'fastify', '@fastify/*'],
+              message: 'Services are called by adapters, never the reverse.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -49,7 +89,12 @@ export default tseslint.config(
     // Migrations are frozen in time: they never import application code.
     files: ['src/db/migrations/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../*', '!./*'], message: 'Migrations import nothing from the application.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [{ group: ['../*', '!./*'], message: 'Migrations import nothing from the application.' }],
+        },
+      ],
       '@typescript-eslint/no-explicit-any': 'off',
     },
   },
@@ -59,7 +104,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/db/**', '**/services/**', '**/http/**', '**/cli/**', 'node:*'], message: 'The web app talks to the API only.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/db/**', '**/services/**', '**/http/**', '**/cli/**', 'node:*'],
+              message: 'The web app talks to the API only.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -48,7 +48,8 @@ function vitest(name, config, env = {}) {
   skipped += pending;
   if (report.numTotalTests === 0) problems.push(`${name}: ran no test`);
   if (r.status !== 0 && report.numFailedTests === 0) problems.push(`${name}: vitest exited ${r.status}`);
-  if (requireAll && pending > 0) problems.push(`${name}: ${pending} test(s) skipped while GIAMNGHEO_REQUIRE_ALL=1`);
+  if (requireAll && pending > 0)
+    problems.push(`${name}: ${pending} test(s) skipped while GIAMNGHEO_REQUIRE_ALL=1`);
 }
 
 step('typecheck', 'npm', ['run', '--silent', 'typecheck']);

@@ -18,7 +18,12 @@ const schema = z.object({
   /** Log level of the server (pino). */
   GIAMNGHEO_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Session lifetime in hours after the last request. */
-  GIAMNGHEO_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  GIAMNGHEO_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Set the Secure flag on cookies (behind HTTPS). */
   GIAMNGHEO_SECURE_COOKIES: bool.default(false),
   /** Public name of the site, shown on the portal. */
@@ -41,7 +46,10 @@ export type Config = {
   postingWorkingDays: number;
 };
 
-export function loadConfig(env: Record<string, string | undefined> = process.env, overrides: Partial<Config> = {}): Config {
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<Config> = {},
+): Config {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(schema.shape)) {
     const value = env[key];
@@ -50,7 +58,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const parsed = schema.safeParse(picked);
   if (!parsed.success) {
     const detail = parsed.error.issues
-      .map((issue) => `${issue.path.join('.')}=${JSON.stringify(picked[String(issue.path[0])] ?? '')} (${issue.message})`)
+      .map(
+        (issue) =>
+          `${issue.path.join('.')}=${JSON.stringify(picked[String(issue.path[0])] ?? '')} (${issue.message})`,
+      )
       .join('; ');
     throw new AppError('CONFIG_INVALID', { detail });
   }

@@ -17,7 +17,12 @@ export interface Io {
   env: Record<string, string | undefined>;
 }
 
-export const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env });
+export const processIo = (): Io => ({
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  env: process.env,
+});
 
 export function progress(io: Io) {
   return (msg: string) => {
@@ -25,7 +30,11 @@ export function progress(io: Io) {
   };
 }
 
-export function configFrom(io: Io, flags: { db?: string | undefined }, overrides: Partial<Config> = {}): Config {
+export function configFrom(
+  io: Io,
+  flags: { db?: string | undefined },
+  overrides: Partial<Config> = {},
+): Config {
   return loadConfig(io.env, { ...(flags.db ? { db: flags.db } : {}), ...overrides });
 }
 
@@ -66,7 +75,10 @@ export function reportError(io: Io, err: unknown, json: boolean): number {
     return EXIT.REJECTED;
   }
   const message = err instanceof Error ? err.message : String(err);
-  if (json) printJson(io, { error: { code: 'INTERNAL', message: messageOf('INTERNAL'), messageEn: messageOf('INTERNAL', {}, 'en') } });
+  if (json)
+    printJson(io, {
+      error: { code: 'INTERNAL', message: messageOf('INTERNAL'), messageEn: messageOf('INTERNAL', {}, 'en') },
+    });
   io.stderr.write(`INTERNAL: ${message}\n`);
   if (err instanceof Error && err.stack && io.env.GIAMNGHEO_DEBUG) io.stderr.write(`${err.stack}\n`);
   return EXIT.OTHER;
@@ -79,6 +91,7 @@ export function usage(detail: string): AppError {
 /** Reads all of standard input or a file as text (small inputs only: passwords, JSON documents). */
 export async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of stream)
+    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return Buffer.concat(chunks).toString('utf8');
 }

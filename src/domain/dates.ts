@@ -51,7 +51,8 @@ export function ageOn(birth: string, on: string): number {
 /** Whole months reached on `on` by someone born on `birth`. */
 export function ageInMonthsOn(birth: string, on: string): number {
   const months =
-    (Number(on.slice(0, 4)) - Number(birth.slice(0, 4))) * 12 + (Number(on.slice(5, 7)) - Number(birth.slice(5, 7)));
+    (Number(on.slice(0, 4)) - Number(birth.slice(0, 4))) * 12 +
+    (Number(on.slice(5, 7)) - Number(birth.slice(5, 7)));
   return on.slice(8) < birth.slice(8) ? months - 1 : months;
 }
 

@@ -21,7 +21,8 @@ declare module 'fastify' {
 
 function pick(req: FastifyRequest, key: string): unknown {
   for (const source of [req.params, req.query, req.body]) {
-    if (source && typeof source === 'object' && key in source) return (source as Record<string, unknown>)[key];
+    if (source && typeof source === 'object' && key in source)
+      return (source as Record<string, unknown>)[key];
   }
   return undefined;
 }

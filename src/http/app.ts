@@ -59,7 +59,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     openapi: {
       info: {
         title: 'giamngheo API',
-        description: 'API của hệ thống quản lý Chương trình MTQG giảm nghèo bền vững / poverty-reduction program API',
+        description:
+          'API của hệ thống quản lý Chương trình MTQG giảm nghèo bền vững / poverty-reduction program API',
         version: '0.1.0',
       },
       components: {
@@ -102,35 +103,55 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       if (err.status >= 500) req.log.error({ err }, err.message);
       return reply.status(err.status).send({ error: err.toJSON(lang) });
     }
-    const e = err as { validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[]; statusCode?: number; code?: string };
+    const e = err as {
+      validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+      statusCode?: number;
+      code?: string;
+    };
     if (e.validation) {
       const first = e.validation[0];
       const missing = first?.params?.missingProperty;
-      const field = [first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'), typeof missing === 'string' ? missing : '']
+      const field = [
+        first?.instancePath?.replace(/^\//, '').replace(/\//g, '.'),
+        typeof missing === 'string' ? missing : '',
+      ]
         .filter(Boolean)
         .join('.');
       const appErr =
         typeof missing === 'string'
           ? new AppError('FIELD_REQUIRED', { field }, { field })
-          : new AppError('FIELD_INVALID', { field: field || 'body', detail: first?.message ?? '' }, { field: field || 'body' });
+          : new AppError(
+              'FIELD_INVALID',
+              { field: field || 'body', detail: first?.message ?? '' },
+              { field: field || 'body' },
+            );
       return reply.status(400).send({ error: appErr.toJSON(lang) });
     }
-    if (e.statusCode === 413) return reply.status(413).send({ error: new AppError('PAYLOAD_TOO_LARGE').toJSON(lang) });
-    if (e.statusCode === 429) return reply.status(429).send({ error: new AppError('RATE_LIMITED').toJSON(lang) });
+    if (e.statusCode === 413)
+      return reply.status(413).send({ error: new AppError('PAYLOAD_TOO_LARGE').toJSON(lang) });
+    if (e.statusCode === 429)
+      return reply.status(429).send({ error: new AppError('RATE_LIMITED').toJSON(lang) });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      const appErr = new AppError('VALIDATION_FAILED', { detail: err instanceof Error ? err.message : String(err) });
+      const appErr = new AppError('VALIDATION_FAILED', {
+        detail: err instanceof Error ? err.message : String(err),
+      });
       return reply.status(e.statusCode).send({ error: appErr.toJSON(lang) });
     }
     req.log.error({ err }, 'unhandled error');
     // 5xx text stays in the log: the client gets the catalogue message only.
     return reply.status(500).send({
-      error: { code: 'INTERNAL', message: messageOf('INTERNAL', {}, lang), messageEn: messageOf('INTERNAL', {}, 'en') },
+      error: {
+        code: 'INTERNAL',
+        message: messageOf('INTERNAL', {}, lang),
+        messageEn: messageOf('INTERNAL', {}, 'en'),
+      },
     });
   });
 
   app.setNotFoundHandler((req, reply) => {
     const err = new AppError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
-    if (req.url.startsWith('/api/') || req.method !== 'GET') return reply.status(404).send({ error: err.toJSON(req.lang) });
+    if (req.url.startsWith('/api/') || req.method !== 'GET')
+      return reply.status(404).send({ error: err.toJSON(req.lang) });
     // The web app is a single-page application: unknown /app/ paths load it.
     if (req.url.startsWith('/app') && fs.existsSync(path.join(webDist, 'index.html'))) {
       return reply.type('text/html; charset=utf-8').sendFile('index.html', webDist);
@@ -154,7 +175,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       maxAge: '1h',
       immutable: false,
       setHeaders(res, filePath) {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) res.header('cache-control', 'public, max-age=31536000, immutable');
+        if (filePath.includes(`${path.sep}assets${path.sep}`))
+          res.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
   }

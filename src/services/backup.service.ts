@@ -29,7 +29,11 @@ interface Header {
   tables: string[];
 }
 
-export async function backup(deps: Deps, file: string, progress: (m: string) => void = () => {}): Promise<{ tables: number; rows: number }> {
+export async function backup(
+  deps: Deps,
+  file: string,
+  progress: (m: string) => void = () => {},
+): Promise<{ tables: number; rows: number }> {
   const gz = zlib.createGzip();
   const out = fs.createWriteStream(file);
   gz.pipe(out);
@@ -68,7 +72,9 @@ export async function backup(deps: Deps, file: string, progress: (m: string) => 
   return { tables: tables.length, rows };
 }
 
-async function readHeader(file: string): Promise<{ header: Header; lines: AsyncIterableIterator<string>; close: () => void }> {
+async function readHeader(
+  file: string,
+): Promise<{ header: Header; lines: AsyncIterableIterator<string>; close: () => void }> {
   if (!fs.existsSync(file)) throw new AppError('FILE_NOT_FOUND', { path: file });
   const input = fs.createReadStream(file).pipe(zlib.createGunzip());
   const rl = readline.createInterface({ input, crlfDelay: Infinity });
@@ -88,20 +94,31 @@ async function readHeader(file: string): Promise<{ header: Header; lines: AsyncI
     rl.close();
     throw invalid();
   }
-  if (!header || header.format !== BACKUP_FORMAT || header.version !== BACKUP_VERSION || !Array.isArray(header.tables)) {
+  if (
+    !header ||
+    header.format !== BACKUP_FORMAT ||
+    header.version !== BACKUP_VERSION ||
+    !Array.isArray(header.tables)
+  ) {
     rl.close();
     throw invalid();
   }
   return { header, lines, close: () => rl.close() };
 }
 
-export async function restore(deps: Deps, file: string, progress: (m: string) => void = () => {}): Promise<{ rows: number }> {
+export async function restore(
+  deps: Deps,
+  file: string,
+  progress: (m: string) => void = () => {},
+): Promise<{ rows: number }> {
   const { header, lines, close } = await readHeader(file);
   const db = deps.db;
   try {
     const current = await appliedMigrations(db.kysely);
     if (header.migrations.join('\n') !== current.join('\n')) {
-      throw new AppError('BACKUP_INVALID', { path: `${file} (schema ${header.migrations.at(-1) ?? '?'} ≠ ${current.at(-1) ?? '?'})` });
+      throw new AppError('BACKUP_INVALID', {
+        path: `${file} (schema ${header.migrations.at(-1) ?? '?'} ≠ ${current.at(-1) ?? '?'})`,
+      });
     }
     let rows = 0;
     await db.kysely.transaction().execute(async (trx) => {
@@ -126,7 +143,8 @@ export async function restore(deps: Deps, file: string, progress: (m: string) =>
         } else {
           await flush();
           const t = value as { table?: string; columns?: string[] };
-          if (!t.table || !tables.includes(t.table) || !Array.isArray(t.columns)) throw new AppError('BACKUP_INVALID', { path: file });
+          if (!t.table || !tables.includes(t.table) || !Array.isArray(t.columns))
+            throw new AppError('BACKUP_INVALID', { path: file });
           table = t.table;
           columns = t.columns;
           progress(`${table}…`);
@@ -137,7 +155,8 @@ export async function restore(deps: Deps, file: string, progress: (m: string) =>
     });
     return { rows };
   } catch (err) {
-    if (err instanceof SyntaxError || (err as { code?: string }).code === 'Z_DATA_ERROR') throw new AppError('BACKUP_INVALID', { path: file });
+    if (err instanceof SyntaxError || (err as { code?: string }).code === 'Z_DATA_ERROR')
+      throw new AppError('BACKUP_INVALID', { path: file });
     throw err;
   } finally {
     close();

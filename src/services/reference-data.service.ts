@@ -13,10 +13,17 @@ export const UNITS_DATASET_VERSION = 'gso-2025-07-01+nso-conversion-2026-02-20';
 const datasetUrl = (name: string) => new URL(`../../datasets/units/${name}`, import.meta.url);
 
 function readCsv(name: string): Record_[] {
-  return parse(fs.readFileSync(datasetUrl(name)), { columns: true, skip_empty_lines: true, bom: true }) as Record_[];
+  return parse(fs.readFileSync(datasetUrl(name)), {
+    columns: true,
+    skip_empty_lines: true,
+    bom: true,
+  }) as Record_[];
 }
 
-export async function ensureReferenceData(db: Db, progress: (msg: string) => void = () => {}): Promise<boolean> {
+export async function ensureReferenceData(
+  db: Db,
+  progress: (msg: string) => void = () => {},
+): Promise<boolean> {
   const version = await getMeta(db.kysely, 'units_dataset');
   if (version === UNITS_DATASET_VERSION && (await countUnits(db.kysely)) > 0) return false;
   progress('Đang nạp danh mục đơn vị hành chính… / Loading administrative units…');
@@ -33,6 +40,8 @@ export async function ensureReferenceData(db: Db, progress: (msg: string) => voi
     await insertSuccessions(trx, successions);
     await setMeta(trx, 'units_dataset', UNITS_DATASET_VERSION);
   });
-  progress(`Đã nạp ${units.length} đơn vị, ${successions.length} liên kết sáp nhập. / Loaded ${units.length} units, ${successions.length} links.`);
+  progress(
+    `Đã nạp ${units.length} đơn vị, ${successions.length} liên kết sáp nhập. / Loaded ${units.length} units, ${successions.length} links.`,
+  );
   return true;
 }

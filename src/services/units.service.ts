@@ -42,8 +42,16 @@ async function view(deps: Deps, u: UnitRecord): Promise<UnitView> {
     parentCode: u.parent_code,
     validFrom: u.valid_from,
     validTo: u.valid_to,
-    predecessors: preds.map((p) => ({ code: p.predecessor_code, name: p.predecessor_name, validTo: p.predecessor_valid_to })),
-    successors: succs.map((s) => ({ code: s.successor_code, name: s.successor_name, validFrom: s.successor_valid_from })),
+    predecessors: preds.map((p) => ({
+      code: p.predecessor_code,
+      name: p.predecessor_name,
+      validTo: p.predecessor_valid_to,
+    })),
+    successors: succs.map((s) => ({
+      code: s.successor_code,
+      name: s.successor_name,
+      validFrom: s.successor_valid_from,
+    })),
   };
 }
 
@@ -81,7 +89,9 @@ export async function showUnit(deps: Deps, code: string, date?: string): Promise
 export async function listUnits(
   deps: Deps,
   opts: { date: string; parentCode?: string; level?: string; provinceCode?: string },
-): Promise<Pick<UnitView, 'code' | 'name' | 'type' | 'area' | 'level' | 'parentCode' | 'validFrom' | 'validTo'>[]> {
+): Promise<
+  Pick<UnitView, 'code' | 'name' | 'type' | 'area' | 'level' | 'parentCode' | 'validFrom' | 'validTo'>[]
+> {
   checkDate(opts.date);
   const rows = await listUnitsOn(deps.db.kysely, {
     date: opts.date,

@@ -50,13 +50,15 @@ export async function createUser(deps: Deps, actor: Actor, input: NewUser): Prom
       { field: 'username' },
     );
   }
-  if (!isRole(input.role)) throw new AppError('ROLE_UNKNOWN', { role: input.role, allowed: ROLES.join(', ') }, { field: 'role' });
+  if (!isRole(input.role))
+    throw new AppError('ROLE_UNKNOWN', { role: input.role, allowed: ROLES.join(', ') }, { field: 'role' });
   const role: Role = input.role;
   if (input.password.length < MIN_PASSWORD_LENGTH) {
     throw new AppError('PASSWORD_WEAK', { min: MIN_PASSWORD_LENGTH }, { field: 'password' });
   }
   const unitCode = input.unitCode?.trim() || null;
-  if (!unitCode && ROLES_NEEDING_UNIT.includes(role)) throw new AppError('UNIT_SCOPE_REQUIRED', { role }, { field: 'unit' });
+  if (!unitCode && ROLES_NEEDING_UNIT.includes(role))
+    throw new AppError('UNIT_SCOPE_REQUIRED', { role }, { field: 'unit' });
   const db = deps.db.kysely;
   if (unitCode && (await findUnitVersions(db, unitCode)).length === 0) {
     throw new AppError('UNIT_NOT_FOUND', { code: unitCode, date: '—' }, { field: 'unit' });
@@ -64,7 +66,8 @@ export async function createUser(deps: Deps, actor: Actor, input: NewUser): Prom
   const passwordHash = await hash(input.password);
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
-    if (await findUserByUsername(trx, username)) throw new AppError('USERNAME_TAKEN', { username }, { field: 'username' });
+    if (await findUserByUsername(trx, username))
+      throw new AppError('USERNAME_TAKEN', { username }, { field: 'username' });
     const row = await insertUser(trx, {
       username,
       display_name: input.displayName?.trim() || username,
@@ -90,7 +93,14 @@ export async function createUser(deps: Deps, actor: Actor, input: NewUser): Prom
   });
 }
 
-function toView(row: { id: number; username: string; display_name: string; role: string; unit_code: string | null; active: number }): UserView {
+function toView(row: {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  unit_code: string | null;
+  active: number;
+}): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -134,8 +144,21 @@ export async function login(deps: Deps, username: string, password: string): Pro
   const now = deps.now();
   const expiresAt = new Date(now.getTime() + deps.config.sessionHours * 3_600_000).toISOString();
   await db.transaction().execute(async (trx) => {
-    await insertSession(trx, { id: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt });
-    await insertAudit(trx, { at: now.toISOString(), actorId: user.id, actor: user.username, action: 'login', entity: 'user', entityId: String(user.id) });
+    await insertSession(trx, {
+      id: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
+    await insertAudit(trx, {
+      at: now.toISOString(),
+      actorId: user.id,
+      actor: user.username,
+      action: 'login',
+      entity: 'user',
+      entityId: String(user.id),
+    });
   });
   return { token, csrfToken, expiresAt, user: toView(user) };
 }
@@ -154,8 +177,16 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   if (!s || s.active !== 1 || !isRole(s.role)) return undefined;
   const renewed = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
   // Only write when at least a minute has passed: no write per request.
-  if (renewed.getTime() - Date.parse(s.expiresAt) > 60_000) await extendSession(db, s.sessionId, renewed.toISOString());
-  const user: UserView = { id: s.userId, username: s.username, displayName: s.displayName, role: s.role, unitCode: s.unitCode, active: true };
+  if (renewed.getTime() - Date.parse(s.expiresAt) > 60_000)
+    await extendSession(db, s.sessionId, renewed.toISOString());
+  const user: UserView = {
+    id: s.userId,
+    username: s.username,
+    displayName: s.displayName,
+    role: s.role,
+    unitCode: s.unitCode,
+    active: true,
+  };
   return {
     actor: { kind: 'user', id: s.userId, username: s.username, role: s.role, unitCode: s.unitCode },
     csrfToken: s.csrfToken,

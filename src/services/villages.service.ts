@@ -26,12 +26,22 @@ export async function addVillage(
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.communeCode);
   const commune = await findUnitOn(db, input.communeCode, input.on);
-  if (!commune) throw new AppError('UNIT_NOT_FOUND', { code: input.communeCode, date: input.on }, { field: 'communeCode' });
-  if (commune.level !== 'commune') throw new AppError('UNIT_NOT_COMMUNE', { code: input.communeCode }, { field: 'communeCode' });
+  if (!commune)
+    throw new AppError(
+      'UNIT_NOT_FOUND',
+      { code: input.communeCode, date: input.on },
+      { field: 'communeCode' },
+    );
+  if (commune.level !== 'commune')
+    throw new AppError('UNIT_NOT_COMMUNE', { code: input.communeCode }, { field: 'communeCode' });
   const name = input.name.normalize('NFC').trim();
   if (!name) throw new AppError('FIELD_REQUIRED', { field: 'name' }, { field: 'name' });
   if (!(VILLAGE_KINDS as readonly string[]).includes(input.kind)) {
-    throw new AppError('ENUM_INVALID', { field: 'kind', value: input.kind, allowed: VILLAGE_KINDS.join(', ') }, { field: 'kind' });
+    throw new AppError(
+      'ENUM_INVALID',
+      { field: 'kind', value: input.kind, allowed: VILLAGE_KINDS.join(', ') },
+      { field: 'kind' },
+    );
   }
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
@@ -58,15 +68,33 @@ export async function addVillage(
       provinceCode: commune.province_code,
       after: row,
     });
-    return { id: row.id, communeCode: row.commune_code, communeValidFrom: row.commune_valid_from || null, name: row.name, kind: row.kind };
+    return {
+      id: row.id,
+      communeCode: row.commune_code,
+      communeValidFrom: row.commune_valid_from || null,
+      name: row.name,
+      kind: row.kind,
+    };
   });
 }
 
-export async function listVillages(deps: Deps, actor: Actor, communeCode: string, on: string): Promise<VillageView[]> {
+export async function listVillages(
+  deps: Deps,
+  actor: Actor,
+  communeCode: string,
+  on: string,
+): Promise<VillageView[]> {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, communeCode);
   const commune = await findUnitOn(db, communeCode, on);
-  if (!commune) throw new AppError('UNIT_NOT_FOUND', { code: communeCode, date: on }, { field: 'communeCode' });
+  if (!commune)
+    throw new AppError('UNIT_NOT_FOUND', { code: communeCode, date: on }, { field: 'communeCode' });
   const rows = await listVillagesOfCommune(db, commune.code, commune.valid_from ?? '');
-  return rows.map((r) => ({ id: r.id, communeCode: r.commune_code, communeValidFrom: r.commune_valid_from || null, name: r.name, kind: r.kind }));
+  return rows.map((r) => ({
+    id: r.id,
+    communeCode: r.commune_code,
+    communeValidFrom: r.commune_valid_from || null,
+    name: r.name,
+    kind: r.kind,
+  }));
 }

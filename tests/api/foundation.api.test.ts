@@ -35,7 +35,11 @@ for (const dialect of DIALECTS) {
 
     it('signs in, tells who is signed in, signs out', async () => {
       const { user, password } = await buildUser(deps, { username: 'canbo.trungson' });
-      const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'canbo.trungson', password } });
+      const login = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'canbo.trungson', password },
+      });
       expect(login.statusCode).toBe(200);
       const setCookie = String(login.headers['set-cookie']);
       expect(setCookie).toMatch(/gn_session=[^;]+;/);
@@ -45,7 +49,11 @@ for (const dialect of DIALECTS) {
       const { csrfToken } = login.json() as { csrfToken: string };
       const me = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
       expect(me.json()).toMatchObject({ user: { id: user.id, role: 'commune-officer', unitCode: '14830' } });
-      const out = await app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie, 'x-csrf-token': csrfToken } });
+      const out = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { cookie, 'x-csrf-token': csrfToken },
+      });
       expect(out.statusCode).toBe(200);
       const after = await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } });
       expect(after.statusCode).toBe(401);
@@ -54,7 +62,11 @@ for (const dialect of DIALECTS) {
 
     it('a wrong password is AUTH_INVALID_CREDENTIALS in Vietnamese and English', async () => {
       await buildUser(deps, { username: 'sai.matkhau' });
-      const r = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'sai.matkhau', password: 'nope-nope' } });
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'sai.matkhau', password: 'nope-nope' },
+      });
       expect(r.statusCode).toBe(401);
       expect(r.json().error).toMatchObject({
         code: 'AUTH_INVALID_CREDENTIALS',
@@ -80,7 +92,11 @@ for (const dialect of DIALECTS) {
       });
       expect(r.statusCode).toBe(403);
       expect(r.json().error.code).toBe('CSRF_INVALID');
-      const list = await app.inject({ method: 'GET', url: '/api/v1/units/14830/villages?on=2024-06-07', headers: { cookie: s.cookie } });
+      const list = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/14830/villages?on=2024-06-07',
+        headers: { cookie: s.cookie },
+      });
       expect(list.json().items.map((v: { name: string }) => v.name)).not.toContain('Tổ dân phố CSRF');
       const ok = await app.inject({
         method: 'POST',
@@ -89,15 +105,29 @@ for (const dialect of DIALECTS) {
         payload: { name: 'Tổ dân phố CSRF', kind: 'to-dan-pho', on: '2024-06-07' },
       });
       expect(ok.statusCode).toBe(200);
-      const rows = await deps.db.kysely.selectFrom('village').selectAll().where('name', '=', 'Tổ dân phố CSRF').execute();
+      const rows = await deps.db.kysely
+        .selectFrom('village')
+        .selectAll()
+        .where('name', '=', 'Tổ dân phố CSRF')
+        .execute();
       expect(rows).toHaveLength(1);
-      const audit = await deps.db.kysely.selectFrom('audit_log').selectAll().where('entity', '=', 'village').execute();
-      expect(audit.some((a) => a.entity_id === String(rows[0]!.id) && a.actor === s.user.username)).toBe(true);
+      const audit = await deps.db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity', '=', 'village')
+        .execute();
+      expect(audit.some((a) => a.entity_id === String(rows[0]!.id) && a.actor === s.user.username)).toBe(
+        true,
+      );
     });
 
     it('a commune officer never reaches another commune', async () => {
       const s = await buildSession(deps, { unitCode: '14830' });
-      const r = await app.inject({ method: 'GET', url: '/api/v1/units/16516/villages?on=2024-06-07', headers: { cookie: s.cookie } });
+      const r = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/16516/villages?on=2024-06-07',
+        headers: { cookie: s.cookie },
+      });
       expect(r.statusCode).toBe(403);
       expect(r.json().error).toMatchObject({ code: 'FORBIDDEN_SCOPE' });
       expect(r.json().error.messageEn).toContain('16516');
@@ -112,11 +142,23 @@ for (const dialect of DIALECTS) {
 
     it('a city-level officer reaches the wards of its city, before and after the reform', async () => {
       const s = await buildSession(deps, { role: 'province-officer', unitCode: '382' });
-      const before = await app.inject({ method: 'GET', url: '/api/v1/units/14830/villages?on=2024-06-07', headers: { cookie: s.cookie } });
+      const before = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/14830/villages?on=2024-06-07',
+        headers: { cookie: s.cookie },
+      });
       expect(before.statusCode).toBe(200);
-      const after = await app.inject({ method: 'GET', url: '/api/v1/units/16531/villages?on=2025-07-01', headers: { cookie: s.cookie } });
+      const after = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/16531/villages?on=2025-07-01',
+        headers: { cookie: s.cookie },
+      });
       expect(after.statusCode).toBe(200);
-      const elsewhere = await app.inject({ method: 'GET', url: '/api/v1/units/14758/villages?on=2024-06-07', headers: { cookie: s.cookie } });
+      const elsewhere = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/14758/villages?on=2024-06-07',
+        headers: { cookie: s.cookie },
+      });
       expect(elsewhere.statusCode).toBe(403);
     });
 
@@ -129,13 +171,25 @@ for (const dialect of DIALECTS) {
 
     it('an unknown unit code and a malformed date are coded errors, not 500s', async () => {
       const s = await buildSession(deps);
-      const unknown = await app.inject({ method: 'GET', url: '/api/v1/units/99999?on=2024-01-01', headers: { cookie: s.cookie } });
+      const unknown = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/99999?on=2024-01-01',
+        headers: { cookie: s.cookie },
+      });
       expect(unknown.statusCode).toBe(404);
       expect(unknown.json().error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'code' });
-      const bad = await app.inject({ method: 'GET', url: '/api/v1/units/16516?on=2024-02-30', headers: { cookie: s.cookie } });
+      const bad = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/16516?on=2024-02-30',
+        headers: { cookie: s.cookie },
+      });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error).toMatchObject({ code: 'DATE_INVALID', field: 'on' });
-      const moved = await app.inject({ method: 'GET', url: '/api/v1/units/14830?on=2025-07-01', headers: { cookie: s.cookie } });
+      const moved = await app.inject({
+        method: 'GET',
+        url: '/api/v1/units/14830?on=2025-07-01',
+        headers: { cookie: s.cookie },
+      });
       expect(moved.json().error.successors[0].code).toBe('16531');
     });
 

@@ -28,8 +28,20 @@ describe('giamngheo CLI (foundation)', () => {
     const after = await runCli(['units', 'show', '16516', '--on', '2025-07-01', '--json', '--db', db]);
     expect(after.code).toBe(0);
     const u = JSON.parse(after.stdout);
-    expect(u).toMatchObject({ name: 'Phường Nam Sầm Sơn', type: 'Phường', area: 'urban', parentCode: '38', validFrom: '2025-07-01', validTo: null });
-    expect(u.predecessors.map((p: { code: string }) => p.code).sort()).toEqual(['16513', '16516', '16519', '16534']);
+    expect(u).toMatchObject({
+      name: 'Phường Nam Sầm Sơn',
+      type: 'Phường',
+      area: 'urban',
+      parentCode: '38',
+      validFrom: '2025-07-01',
+      validTo: null,
+    });
+    expect(u.predecessors.map((p: { code: string }) => p.code).sort()).toEqual([
+      '16513',
+      '16516',
+      '16519',
+      '16534',
+    ]);
   });
 
   it('UNIT_NOT_FOUND exits 1 with the error on stdout', async () => {
@@ -50,24 +62,66 @@ describe('giamngheo CLI (foundation)', () => {
   });
 
   it('users add reads the password from standard input and refuses bad input', async () => {
-    const ok = await runCli(['users', 'add', 'canbo.xa', '--role', 'commune-officer', '--unit', '16516', '--password-stdin', '--json', '--db', db], {
-      input: 'mat-khau-dai-du\n',
-    });
+    const ok = await runCli(
+      [
+        'users',
+        'add',
+        'canbo.xa',
+        '--role',
+        'commune-officer',
+        '--unit',
+        '16516',
+        '--password-stdin',
+        '--json',
+        '--db',
+        db,
+      ],
+      {
+        input: 'mat-khau-dai-du\n',
+      },
+    );
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ username: 'canbo.xa', role: 'commune-officer', unitCode: '16516' });
-    const again = await runCli(['users', 'add', 'canbo.xa', '--role', 'commune-officer', '--unit', '16516', '--password-stdin', '--json', '--db', db], {
-      input: 'mat-khau-dai-du\n',
+    expect(JSON.parse(ok.stdout)).toMatchObject({
+      username: 'canbo.xa',
+      role: 'commune-officer',
+      unitCode: '16516',
     });
+    const again = await runCli(
+      [
+        'users',
+        'add',
+        'canbo.xa',
+        '--role',
+        'commune-officer',
+        '--unit',
+        '16516',
+        '--password-stdin',
+        '--json',
+        '--db',
+        db,
+      ],
+      {
+        input: 'mat-khau-dai-du\n',
+      },
+    );
     expect(again.code).toBe(1);
     expect(JSON.parse(again.stdout).error.code).toBe('USERNAME_TAKEN');
-    const badRole = await runCli(['users', 'add', 'x.y', '--role', 'king', '--password-stdin', '--json', '--db', db], { input: 'mat-khau-dai-du' });
+    const badRole = await runCli(
+      ['users', 'add', 'x.y', '--role', 'king', '--password-stdin', '--json', '--db', db],
+      { input: 'mat-khau-dai-du' },
+    );
     expect(JSON.parse(badRole.stdout).error).toMatchObject({ code: 'ROLE_UNKNOWN', field: 'role' });
-    const weak = await runCli(['users', 'add', 'x.z', '--role', 'admin', '--password-stdin', '--json', '--db', db], { input: 'short' });
+    const weak = await runCli(
+      ['users', 'add', 'x.z', '--role', 'admin', '--password-stdin', '--json', '--db', db],
+      { input: 'short' },
+    );
     expect(JSON.parse(weak.stdout).error.code).toBe('PASSWORD_WEAK');
   });
 
   it('a bad configuration lists every bad key and exits 2', async () => {
-    const r = await runCli(['units', 'show', '16516', '--json'], { env: { GIAMNGHEO_PORT: 'abc', GIAMNGHEO_LOG_LEVEL: 'loud' } });
+    const r = await runCli(['units', 'show', '16516', '--json'], {
+      env: { GIAMNGHEO_PORT: 'abc', GIAMNGHEO_LOG_LEVEL: 'loud' },
+    });
     expect(r.code).toBe(2);
     const msg = JSON.parse(r.stdout).error.messageEn as string;
     expect(msg).toContain('GIAMNGHEO_PORT');

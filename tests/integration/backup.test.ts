@@ -33,11 +33,16 @@ for (const source of DIALECTS) {
         await buildUser(to, { username: 'se.bi.thay', password: 'mat-khau-khac-1' });
         const r = await restore(to, file);
         expect(r.rows).toBe(b.rows);
-        const units = await to.db.kysely.selectFrom('admin_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const units = await to.db.kysely
+          .selectFrom('admin_unit')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         expect(Number(units.n)).toBe(14149);
         const users = await to.db.kysely.selectFrom('app_user').select('username').execute();
         expect(users.map((u) => u.username)).toEqual(['sao.luu']);
-        await expect(login(to, 'sao.luu', 'mat-khau-sao-luu')).resolves.toMatchObject({ user: { username: 'sao.luu' } });
+        await expect(login(to, 'sao.luu', 'mat-khau-sao-luu')).resolves.toMatchObject({
+          user: { username: 'sao.luu' },
+        });
         // New rows get fresh ids after a restore (sequences moved on PostgreSQL).
         const { user } = await buildUser(to, { username: 'sau.khoi.phuc' });
         expect(user.id).toBeGreaterThan(0);

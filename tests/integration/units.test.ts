@@ -27,14 +27,30 @@ for (const dialect of DIALECTS) {
 
     it('16516 on 2024-06-07 is Xã Đại Hùng, rural, in district 382', async () => {
       const u = await showUnit(deps, '16516', '2024-06-07');
-      expect(u).toMatchObject({ code: '16516', name: 'Xã Đại Hùng', type: 'Xã', area: 'rural', level: 'commune', parentCode: '382', validTo: '2025-06-30' });
+      expect(u).toMatchObject({
+        code: '16516',
+        name: 'Xã Đại Hùng',
+        type: 'Xã',
+        area: 'rural',
+        level: 'commune',
+        parentCode: '382',
+        validTo: '2025-06-30',
+      });
       expect(u.successors).toEqual([{ code: '16516', name: 'Phường Nam Sầm Sơn', validFrom: '2025-07-01' }]);
     });
 
     it('16516 on 2025-07-01 is Phường Nam Sầm Sơn with its four predecessors', async () => {
       const u = await showUnit(deps, '16516', '2025-07-01');
-      expect(u).toMatchObject({ name: 'Phường Nam Sầm Sơn', area: 'urban', parentCode: '38', validFrom: '2025-07-01', validTo: null });
-      expect(u.predecessors.map((p) => p.name).sort()).toEqual(['Phường Quảng Vinh', 'Xã Quảng Giao', 'Xã Quảng Minh', 'Xã Đại Hùng'].sort());
+      expect(u).toMatchObject({
+        name: 'Phường Nam Sầm Sơn',
+        area: 'urban',
+        parentCode: '38',
+        validFrom: '2025-07-01',
+        validTo: null,
+      });
+      expect(u.predecessors.map((p) => p.name).sort()).toEqual(
+        ['Phường Quảng Vinh', 'Xã Quảng Giao', 'Xã Quảng Minh', 'Xã Đại Hùng'].sort(),
+      );
     });
 
     it('14830 on 2025-07-01 is UNIT_NOT_FOUND and points to 16531', async () => {

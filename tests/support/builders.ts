@@ -6,7 +6,10 @@ import type { Deps } from '../../src/services/deps.js';
 
 let seq = 0;
 
-export async function buildUser(deps: Deps, overrides: { role?: Role; unitCode?: string | null; username?: string; password?: string } = {}) {
+export async function buildUser(
+  deps: Deps,
+  overrides: { role?: Role; unitCode?: string | null; username?: string; password?: string } = {},
+) {
   seq += 1;
   const password = overrides.password ?? 'correct horse battery';
   const user = await createUser(deps, SYSTEM, {

@@ -13,7 +13,10 @@ import type { Database } from '../../src/db/schema.js';
 import type { Deps } from '../../src/services/deps.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
-export const DIALECTS: TestDialect[] = ['sqlite', ...(process.env.GIAMNGHEO_TEST_PG ? (['postgres'] as const) : [])];
+export const DIALECTS: TestDialect[] = [
+  'sqlite',
+  ...(process.env.GIAMNGHEO_TEST_PG ? (['postgres'] as const) : []),
+];
 
 /** A fixed instant for tests: 11/06/2024 09:12:04 UTC (16:12:04 in Vietnam). */
 export const FIXED_NOW = new Date('2024-06-11T09:12:04.000Z');
@@ -31,7 +34,14 @@ async function sqliteDb(): Promise<Db> {
   const handle = new SQLite(sqliteTemplate);
   handle.pragma('foreign_keys = ON');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
-  return { kysely, dialect: 'sqlite', sqlite: handle, pool: undefined, location: ':memory:', close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'sqlite',
+    sqlite: handle,
+    pool: undefined,
+    location: ':memory:',
+    close: () => kysely.destroy(),
+  };
 }
 
 async function postgresDb(): Promise<{ db: Db; drop: () => Promise<void> }> {

@@ -7,7 +7,10 @@ export const migrateCommand: Command = {
   summary: 'Tạo/nâng cấp cơ sở dữ liệu / Create or upgrade the database',
   usage: 'migrate [--db PATH|URL] [--json]',
   async run(argv: string[], io: Io): Promise<number> {
-    const { values } = parseArgs({ args: argv, options: { db: { type: 'string' }, json: { type: 'boolean' } } });
+    const { values } = parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, json: { type: 'boolean' } },
+    });
     const config = configFrom(io, values);
     await withDeps(io, config, async () => undefined);
     if (values.json) printJson(io, { status: 'ok', db: config.db.replace(/\/\/[^@]*@/, '//***@') });

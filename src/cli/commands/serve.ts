@@ -24,8 +24,13 @@ async function start(argv: string[], io: Io, demo: boolean): Promise<number> {
   const deps = await openDeps(io, config);
   if (demo) {
     const { accounts } = await seedDemo(deps, progress(io));
-    io.stderr.write('\nTài khoản dùng thử / Demo accounts (tên đăng nhập / username — mật khẩu / password — vai trò / role):\n');
-    for (const a of accounts) io.stderr.write(`  ${a.username.padEnd(18)} ${a.password.padEnd(20)} ${a.role}${a.unitCode ? ` (${a.unitCode})` : ''}\n`);
+    io.stderr.write(
+      '\nTài khoản dùng thử / Demo accounts (tên đăng nhập / username — mật khẩu / password — vai trò / role):\n',
+    );
+    for (const a of accounts)
+      io.stderr.write(
+        `  ${a.username.padEnd(18)} ${a.password.padEnd(20)} ${a.role}${a.unitCode ? ` (${a.unitCode})` : ''}\n`,
+      );
   }
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
   const shutdown = async () => {
@@ -36,7 +41,9 @@ async function start(argv: string[], io: Io, demo: boolean): Promise<number> {
   process.once('SIGINT', () => void shutdown());
   process.once('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
-  io.stderr.write(`\ngiamngheo: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (ứng dụng / app: /app/, API: /api/docs)\n`);
+  io.stderr.write(
+    `\ngiamngheo: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (ứng dụng / app: /app/, API: /api/docs)\n`,
+  );
   return new Promise<number>(() => {}); // runs until a signal
 }
 

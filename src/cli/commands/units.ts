@@ -20,7 +20,11 @@ export const unitsCommand: Command = {
     if (sub !== 'show' || !code || positionals.length > 2) throw usage(this.usage);
     if (values.on !== undefined && !isIsoDate(values.on)) {
       // A malformed flag is a usage error (exit 2), with the same coded error body.
-      reportError(io, new AppError('DATE_INVALID', { field: '--on', value: values.on }, { field: 'on' }), json);
+      reportError(
+        io,
+        new AppError('DATE_INVALID', { field: '--on', value: values.on }, { field: 'on' }),
+        json,
+      );
       return EXIT.USAGE;
     }
     const config = configFrom(io, values);

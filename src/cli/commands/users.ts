@@ -36,7 +36,10 @@ export const usersCommand: Command = {
       }),
     );
     if (values.json) printJson(io, user);
-    else io.stderr.write(`Đã tạo tài khoản / Created account ${user.username} (${user.role}${user.unitCode ? `, ${user.unitCode}` : ''}).\n`);
+    else
+      io.stderr.write(
+        `Đã tạo tài khoản / Created account ${user.username} (${user.role}${user.unitCode ? `, ${user.unitCode}` : ''}).\n`,
+      );
     return EXIT.OK;
   },
 };

@@ -29,8 +29,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .columns(['code', 'level', 'valid_from'])
     .unique()
     .execute();
-  await db.schema.createIndex('admin_unit_parent').on('admin_unit').columns(['parent_code', 'valid_to']).execute();
-  await db.schema.createIndex('admin_unit_province').on('admin_unit').columns(['province_code', 'level']).execute();
+  await db.schema
+    .createIndex('admin_unit_parent')
+    .on('admin_unit')
+    .columns(['parent_code', 'valid_to'])
+    .execute();
+  await db.schema
+    .createIndex('admin_unit_province')
+    .on('admin_unit')
+    .columns(['province_code', 'level'])
+    .execute();
 
   await withId(db, db.schema.createTable('admin_unit_succession'))
     .addColumn('predecessor_code', 'text', notNull)
@@ -109,7 +117,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  for (const t of ['audit_log', 'user_session', 'app_user', 'village', 'admin_unit_succession', 'admin_unit', 'meta']) {
+  for (const t of [
+    'audit_log',
+    'user_session',
+    'app_user',
+    'village',
+    'admin_unit_succession',
+    'admin_unit',
+    'meta',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -11,14 +11,20 @@ export async function tablesInDependencyOrder(db: Db, ex: Executor): Promise<str
   let tables: string[];
   const deps = new Map<string, Set<string>>();
   if (db.dialect === 'sqlite') {
-    const rows = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(ex);
+    const rows = await sql<{
+      name: string;
+    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(ex);
     tables = rows.rows.map((r) => r.name).filter((t) => !INTERNAL.has(t));
     for (const t of tables) {
       const fks = await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${t})`.execute(ex);
       deps.set(t, new Set(fks.rows.map((r) => r.table).filter((p) => p !== t)));
     }
   } else {
-    const rows = await sql<{ name: string }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(ex);
+    const rows = await sql<{
+      name: string;
+    }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(
+      ex,
+    );
     tables = rows.rows.map((r) => r.name).filter((t) => !INTERNAL.has(t));
     const fks = await sql<{ child: string; parent: string }>`
       SELECT tc.table_name AS child, ccu.table_name AS parent
@@ -46,9 +52,15 @@ export async function appliedMigrations(ex: Executor): Promise<string[]> {
 }
 
 /** Reads a table in pages of `pageSize` rows, ordered by its first column for a stable read. */
-export async function* readTable(ex: Executor, table: string, pageSize = 5000): AsyncGenerator<Record<string, unknown>[]> {
+export async function* readTable(
+  ex: Executor,
+  table: string,
+  pageSize = 5000,
+): AsyncGenerator<Record<string, unknown>[]> {
   for (let offset = 0; ; offset += pageSize) {
-    const r = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(table)} ORDER BY 1 LIMIT ${pageSize} OFFSET ${offset}`.execute(ex);
+    const r = await sql<
+      Record<string, unknown>
+    >`SELECT * FROM ${sql.table(table)} ORDER BY 1 LIMIT ${pageSize} OFFSET ${offset}`.execute(ex);
     if (r.rows.length === 0) return;
     yield r.rows;
     if (r.rows.length < pageSize) return;
@@ -59,10 +71,17 @@ export async function clearTables(ex: Executor, tablesChildFirst: string[]): Pro
   for (const t of tablesChildFirst) await sql`DELETE FROM ${sql.table(t)}`.execute(ex);
 }
 
-export async function insertRows(ex: Executor, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+export async function insertRows(
+  ex: Executor,
+  table: string,
+  columns: string[],
+  rows: unknown[][],
+): Promise<void> {
   if (rows.length === 0) return;
   const values = rows.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`);
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(ex);
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(
+    ex,
+  );
 }
 
 /** After inserting explicit ids on PostgreSQL, move each id sequence past the largest id. */
@@ -72,7 +91,9 @@ export async function resetSequences(db: Db, ex: Executor, tables: string[]): Pr
   const r = await sql<{ t: string; s: string }>`
     SELECT table_name AS t, pg_get_serial_sequence(quote_ident(table_name), 'id') AS s
     FROM information_schema.columns
-    WHERE table_schema = current_schema() AND column_name = 'id' AND column_default LIKE 'nextval%'`.execute(ex);
+    WHERE table_schema = current_schema() AND column_name = 'id' AND column_default LIKE 'nextval%'`.execute(
+    ex,
+  );
   for (const { t, s } of r.rows) {
     if (!tables.includes(t) || !s) continue;
     await sql`SELECT setval(${s}, COALESCE((SELECT MAX(id) FROM ${sql.table(t)}), 0) + 1, false)`.execute(ex);

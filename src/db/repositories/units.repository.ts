@@ -16,13 +16,21 @@ const inForceOn = (date: string) => (eb: ExpressionBuilder<Database, 'admin_unit
   ]);
 
 export async function countUnits(db: Executor): Promise<number> {
-  const r = await db.selectFrom('admin_unit').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('admin_unit')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 /** The unit holding `code` on `date`, or undefined. */
 export async function findUnitOn(db: Executor, code: string, date: string): Promise<UnitRecord | undefined> {
-  return db.selectFrom('admin_unit').selectAll().where('code', '=', code).where(inForceOn(date)).executeTakeFirst();
+  return db
+    .selectFrom('admin_unit')
+    .selectAll()
+    .where('code', '=', code)
+    .where(inForceOn(date))
+    .executeTakeFirst();
 }
 
 /** Every version of a code, oldest first (a code may name different units over time). */
@@ -44,7 +52,12 @@ export async function listUnitsOn(
 }
 
 /** Links into the unit version starting on `validFrom` (its predecessors). */
-export async function predecessorsOf(db: Executor, code: string, level: string, validFrom: string): Promise<SuccessionRecord[]> {
+export async function predecessorsOf(
+  db: Executor,
+  code: string,
+  level: string,
+  validFrom: string,
+): Promise<SuccessionRecord[]> {
   return db
     .selectFrom('admin_unit_succession')
     .selectAll()
@@ -56,7 +69,12 @@ export async function predecessorsOf(db: Executor, code: string, level: string, 
 }
 
 /** Links out of the unit version ending on `validTo` (its successors). */
-export async function successorsOf(db: Executor, code: string, level: string, validTo: string): Promise<SuccessionRecord[]> {
+export async function successorsOf(
+  db: Executor,
+  code: string,
+  level: string,
+  validTo: string,
+): Promise<SuccessionRecord[]> {
   return db
     .selectFrom('admin_unit_succession')
     .selectAll()
@@ -68,7 +86,10 @@ export async function successorsOf(db: Executor, code: string, level: string, va
 }
 
 /** All succession links of a province (for regrouping results onto another date's units). */
-export async function listSuccessions(db: Executor, opts: { level?: string } = {}): Promise<SuccessionRecord[]> {
+export async function listSuccessions(
+  db: Executor,
+  opts: { level?: string } = {},
+): Promise<SuccessionRecord[]> {
   let q = db.selectFrom('admin_unit_succession').selectAll();
   if (opts.level) q = q.where('predecessor_level', '=', opts.level);
   return q.execute();
@@ -77,13 +98,18 @@ export async function listSuccessions(db: Executor, opts: { level?: string } = {
 /** Bulk insert of the reference lists, in statements of 500 rows (inside the caller's transaction). */
 export async function insertUnits(db: Executor, rows: UnitRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('admin_unit').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('admin_unit')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
 
 export async function insertSuccessions(db: Executor, rows: SuccessionRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    await db.insertInto('admin_unit_succession').values(rows.slice(i, i + 500)).execute();
+    await db
+      .insertInto('admin_unit_succession')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
 }
-

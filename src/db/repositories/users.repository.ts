@@ -22,7 +22,10 @@ export async function listUsers(db: Executor): Promise<UserRecord[]> {
 }
 
 export async function countUsers(db: Executor): Promise<number> {
-  const r = await db.selectFrom('app_user').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('app_user')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 

@@ -28,9 +28,17 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           required: ['username', 'password'],
-          properties: { username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 256 } },
+          properties: {
+            username: { type: 'string', minLength: 1, maxLength: 64 },
+            password: { type: 'string', minLength: 1, maxLength: 256 },
+          },
         },
-        response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string' } } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: { user: userSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string' } },
+          },
+        },
       },
     },
     async (req, reply) => {
@@ -64,7 +72,9 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Tài khoản đang đăng nhập / The signed-in account',
-        response: { 200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } } },
+        response: {
+          200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } },
+        },
       },
     },
     async (req) => {

@@ -20,12 +20,24 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
     '/users',
     {
       config: { access: { roles: ['admin'] } },
-      schema: { tags: ['users'], summary: 'Danh sách tài khoản / Accounts', response: { 200: { type: 'object', properties: { items: { type: 'array', items: user } } } } },
+      schema: {
+        tags: ['users'],
+        summary: 'Danh sách tài khoản / Accounts',
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: user } } } },
+      },
     },
     async (req) => ({ items: await listUsers(req.deps, req.actor!) }),
   );
 
-  app.post<{ Body: { username: string; password: string; role: string; unitCode?: string | null; displayName?: string } }>(
+  app.post<{
+    Body: {
+      username: string;
+      password: string;
+      role: string;
+      unitCode?: string | null;
+      displayName?: string;
+    };
+  }>(
     '/users',
     {
       config: { access: { roles: ['admin'] } },

@@ -1,7 +1,12 @@
 // Villages (thôn, tổ dân phố) of a commune: listed by anyone whose scope covers the commune,
 // added by province and commune officers.
 import type { FastifyInstance } from 'fastify';
-import { addVillage, listVillages, VILLAGE_KINDS, type VillageKind } from '../../services/villages.service.js';
+import {
+  addVillage,
+  listVillages,
+  VILLAGE_KINDS,
+  type VillageKind,
+} from '../../services/villages.service.js';
 import { vnDateOf } from '../../domain/dates.js';
 import { checkDate } from '../../services/units.service.js';
 
@@ -46,14 +51,23 @@ export async function villagesRoutes(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           required: ['name', 'kind'],
-          properties: { name: { type: 'string', minLength: 1, maxLength: 120 }, kind: { type: 'string', enum: [...VILLAGE_KINDS] }, on: { type: 'string' } },
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 120 },
+            kind: { type: 'string', enum: [...VILLAGE_KINDS] },
+            on: { type: 'string' },
+          },
         },
         response: { 200: village },
       },
     },
     async (req) => {
       const on = req.body.on ? checkDate(req.body.on, 'on') : vnDateOf(req.deps.now());
-      return addVillage(req.deps, req.actor!, { communeCode: req.params.code, on, name: req.body.name, kind: req.body.kind });
+      return addVillage(req.deps, req.actor!, {
+        communeCode: req.params.code,
+        on,
+        name: req.body.name,
+        kind: req.body.kind,
+      });
     },
   );
 }

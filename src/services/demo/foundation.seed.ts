@@ -19,14 +19,62 @@ export const SAM_SON_DISTRICT = '382';
 export const QUANG_GIAO = '16519';
 
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { username: 'admin', password: 'giamngheo-admin', role: 'admin', unitCode: null, displayName: 'Quản trị hệ thống' },
-  { username: 'tinh.thanhhoa', password: 'giamngheo-tinh', role: 'province-officer', unitCode: '38', displayName: 'Sở Nông nghiệp và Môi trường Thanh Hóa' },
-  { username: 'ldtbxh.samson', password: 'giamngheo-ldtbxh', role: 'province-officer', unitCode: SAM_SON_DISTRICT, displayName: 'Phòng Lao động – Thương binh và Xã hội TP Sầm Sơn' },
-  { username: 'taichinh.samson', password: 'giamngheo-taichinh', role: 'finance-officer', unitCode: SAM_SON_DISTRICT, displayName: 'Phòng Tài chính – Kế hoạch TP Sầm Sơn' },
-  { username: 'xa.daihung', password: 'giamngheo-xa', role: 'commune-officer', unitCode: '16516', displayName: 'Cán bộ chính sách xã Đại Hùng' },
-  { username: 'phuong.trungson', password: 'giamngheo-phuong', role: 'commune-officer', unitCode: '14830', displayName: 'Cán bộ chính sách phường Trung Sơn' },
-  { username: 'mttq.samson', password: 'giamngheo-mttq', role: 'supervisor', unitCode: SAM_SON_DISTRICT, displayName: 'Ủy ban MTTQ Việt Nam TP Sầm Sơn' },
-  { username: 'bientap', password: 'giamngheo-bientap', role: 'editor', unitCode: SAM_SON_DISTRICT, displayName: 'Phòng Văn hóa – Thông tin TP Sầm Sơn' },
+  {
+    username: 'admin',
+    password: 'giamngheo-admin',
+    role: 'admin',
+    unitCode: null,
+    displayName: 'Quản trị hệ thống',
+  },
+  {
+    username: 'tinh.thanhhoa',
+    password: 'giamngheo-tinh',
+    role: 'province-officer',
+    unitCode: '38',
+    displayName: 'Sở Nông nghiệp và Môi trường Thanh Hóa',
+  },
+  {
+    username: 'ldtbxh.samson',
+    password: 'giamngheo-ldtbxh',
+    role: 'province-officer',
+    unitCode: SAM_SON_DISTRICT,
+    displayName: 'Phòng Lao động – Thương binh và Xã hội TP Sầm Sơn',
+  },
+  {
+    username: 'taichinh.samson',
+    password: 'giamngheo-taichinh',
+    role: 'finance-officer',
+    unitCode: SAM_SON_DISTRICT,
+    displayName: 'Phòng Tài chính – Kế hoạch TP Sầm Sơn',
+  },
+  {
+    username: 'xa.daihung',
+    password: 'giamngheo-xa',
+    role: 'commune-officer',
+    unitCode: '16516',
+    displayName: 'Cán bộ chính sách xã Đại Hùng',
+  },
+  {
+    username: 'phuong.trungson',
+    password: 'giamngheo-phuong',
+    role: 'commune-officer',
+    unitCode: '14830',
+    displayName: 'Cán bộ chính sách phường Trung Sơn',
+  },
+  {
+    username: 'mttq.samson',
+    password: 'giamngheo-mttq',
+    role: 'supervisor',
+    unitCode: SAM_SON_DISTRICT,
+    displayName: 'Ủy ban MTTQ Việt Nam TP Sầm Sơn',
+  },
+  {
+    username: 'bientap',
+    password: 'giamngheo-bientap',
+    role: 'editor',
+    unitCode: SAM_SON_DISTRICT,
+    displayName: 'Phòng Văn hóa – Thông tin TP Sầm Sơn',
+  },
 ];
 
 /** Villages per 2024 unit: wards have numbered residential groups, communes numbered hamlets. */
@@ -50,7 +98,13 @@ export async function seedFoundation(ctx: DemoContext): Promise<void> {
     }
   }
   for (const a of DEMO_ACCOUNTS) {
-    await createUser(deps, SYSTEM, { username: a.username, password: a.password, role: a.role, unitCode: a.unitCode, displayName: a.displayName });
+    await createUser(deps, SYSTEM, {
+      username: a.username,
+      password: a.password,
+      role: a.role,
+      unitCode: a.unitCode,
+      displayName: a.displayName,
+    });
     ctx.accounts.push(a);
   }
 }
