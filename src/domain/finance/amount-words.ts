@@ -1,0 +1,67 @@
+// Amounts in words for official forms ("Bằng chữ"): 6.412.000.000 → "Sáu tỷ bốn trăm mười hai triệu đồng".
+// The reading follows common Vietnamese accounting usage: "linh" for a zero tens digit
+// (105 → một trăm linh năm), "mốt" for 1 after twenty (21 → hai mươi mốt), "lăm" for 5 after a
+// tens digit (15 → mười lăm, 25 → hai mươi lăm), and "không trăm" inside a number (1.005.000 →
+// một triệu không trăm linh năm nghìn). Groups above the billion repeat "tỷ" (nghìn tỷ).
+
+const DIGITS = ['không', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín'] as const;
+const GROUPS = ['', 'nghìn', 'triệu'] as const;
+
+const digit = (d: number): string => DIGITS[d] ?? '';
+
+/** Reads 0..999. `inner`: the group follows a higher group, so a zero hundreds digit is read. */
+function readTriple(n: number, inner: boolean): string[] {
+  const h = Math.floor(n / 100);
+  const t = Math.floor((n % 100) / 10);
+  const u = n % 10;
+  const words: string[] = [];
+  if (h > 0 || inner) words.push(digit(h), 'trăm');
+  if (t === 0) {
+    if (u > 0 && (h > 0 || inner)) words.push('linh');
+  } else if (t === 1) {
+    words.push('mười');
+  } else {
+    words.push(digit(t), 'mươi');
+  }
+  if (u === 1) words.push(t > 1 ? 'mốt' : 'một');
+  else if (u === 5) words.push(t > 0 ? 'lăm' : 'năm');
+  else if (u > 0) words.push(digit(u));
+  return words;
+}
+
+/** Reads 1..999.999.999. */
+function readBelowBillion(n: number, inner: boolean): string[] {
+  const words: string[] = [];
+  let started = inner;
+  for (let g = 2; g >= 0; g--) {
+    const group = Math.floor(n / 1000 ** g) % 1000;
+    if (group === 0) continue;
+    words.push(...readTriple(group, started));
+    if (GROUPS[g]) words.push(GROUPS[g]);
+    started = true;
+  }
+  return words;
+}
+
+function readNumber(n: number, inner: boolean): string[] {
+  const billions = Math.floor(n / 1e9);
+  const rest = n % 1e9;
+  const words: string[] = [];
+  if (billions > 0) words.push(...readNumber(billions, inner), 'tỷ');
+  if (rest > 0) words.push(...readBelowBillion(rest, inner || billions > 0));
+  return words;
+}
+
+/** Vietnamese words for a whole number (0 → "không"). */
+export function numberToVietnameseWords(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
+  if (n === 0) return 'không';
+  const words = readNumber(Math.abs(n), false);
+  return (n < 0 ? ['âm', ...words] : words).join(' ');
+}
+
+/** "Bằng chữ" line of an amount in đồng: capitalised, ending in "đồng". */
+export function amountInWords(amount: number): string {
+  const text = `${numberToVietnameseWords(amount)} đồng`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,58 @@
+// Targets per unit × year and their progress against the registry's results. Baseline: the
+// recognised results at the end of the previous year; outcome: the recognised results of the
+// target year (progress) or the current review's results (forecast).
+
+export const TARGET_KINDS = ['poor-reduction', 'poor-rate-reduction', 'near-poor-reduction', 'free'] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+export const TARGET_KIND_LABELS: Record<TargetKind, { vi: string; en: string; unit: string }> = {
+  'poor-reduction': { vi: 'Giảm số hộ nghèo', en: 'Reduce poor households', unit: 'hộ' },
+  'poor-rate-reduction': { vi: 'Giảm tỷ lệ hộ nghèo', en: 'Reduce the poor-household rate', unit: 'điểm %' },
+  'near-poor-reduction': { vi: 'Giảm số hộ cận nghèo', en: 'Reduce near-poor households', unit: 'hộ' },
+  free: { vi: 'Chỉ tiêu khác', en: 'Other target', unit: '' },
+};
+
+export interface RegistryCounts {
+  households: number;
+  poor: number;
+  nearPoor: number;
+}
+
+export type ProgressStatus = 'met' | 'not-met' | 'no-data' | 'not-measured';
+
+export interface TargetProgress {
+  /** Households fewer, or percentage points lower, than the baseline (negative: it rose). */
+  achieved: number | null;
+  /** achieved / target, null when it cannot be measured. */
+  share: number | null;
+  status: ProgressStatus;
+}
+
+/** Poor-household rate in percent, two decimals. */
+export function ratePercent(poor: number, households: number): number {
+  return households > 0 ? round2((poor / households) * 100) : 0;
+}
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+/** Progress of one target. `value` is positive: 155 means "155 fewer households", 0.52 "0.52 points lower". */
+export function targetProgress(
+  target: { kind: TargetKind; value: number },
+  baseline: RegistryCounts | null,
+  outcome: RegistryCounts | null,
+): TargetProgress {
+  if (target.kind === 'free') return { achieved: null, share: null, status: 'not-measured' };
+  if (!baseline || !outcome) return { achieved: null, share: null, status: 'no-data' };
+  let achieved: number;
+  if (target.kind === 'poor-reduction') achieved = baseline.poor - outcome.poor;
+  else if (target.kind === 'near-poor-reduction') achieved = baseline.nearPoor - outcome.nearPoor;
+  else
+    achieved = round2(
+      ratePercent(baseline.poor, baseline.households) - ratePercent(outcome.poor, outcome.households),
+    );
+  const share = target.value > 0 ? achieved / target.value : null;
+  return {
+    achieved,
+    share: share === null ? null : Math.round(share * 1000) / 1000,
+    status: achieved >= target.value ? 'met' : 'not-met',
+  };
+}
