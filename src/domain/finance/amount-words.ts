@@ -37,7 +37,8 @@ function readBelowBillion(n: number, inner: boolean): string[] {
     const group = Math.floor(n / 1000 ** g) % 1000;
     if (group === 0) continue;
     words.push(...readTriple(group, started));
-    if (GROUPS[g]) words.push(GROUPS[g]);
+    const unit = GROUPS[g];
+    if (unit) words.push(unit);
     started = true;
   }
   return words;
