@@ -133,6 +133,67 @@ export const catalogue = {
   ),
   CAMPAIGN_NOT_FOUND: entry(404, 'Không tìm thấy đợt rà soát {id}.', 'Review campaign {id} not found.'),
   IMPORT_FILE_INVALID: entry(400, 'Tệp nhập không hợp lệ: {detail}', 'The import file is invalid: {detail}'),
+  IMPORT_COLUMN_UNKNOWN: entry(
+    400,
+    'Cột "{column}" của bảng {table} không có trong mẫu nhập.',
+    'The column "{column}" of the {table} table is not in the import template.',
+  ),
+  IMPORT_MEMBER_ORPHAN: entry(
+    400,
+    'Thành viên thuộc hộ {householdId} nhưng bảng hộ không có hộ này.',
+    'A member belongs to household {householdId}, which is not in the households table.',
+  ),
+  HOUSEHOLD_DUPLICATE_SUSPECTED: entry(
+    409,
+    'Có thể trùng hộ đã có: {detail}. Kiểm tra rồi xác nhận để lưu.',
+    'This may duplicate an existing household: {detail}. Check, then confirm to save.',
+  ),
+  CAMPAIGN_MEETING_NOT_EXPECTED: entry(
+    409,
+    'Thôn {village} đang ở trạng thái "{status}": chưa thể họp (đã thống nhất, hoặc phải rà soát lại trước).',
+    'Village {village} is "{status}": no meeting now (already agreed, or it must be re-surveyed first).',
+  ),
+  MEETING_VOTES_INVALID: entry(
+    400,
+    'Số người đồng ý ({agreeing}) lớn hơn số người dự họp ({present}).',
+    'More people agreeing ({agreeing}) than present ({present}).',
+  ),
+  MEETING_MINUTES_COPIES: entry(
+    400,
+    'Biên bản họp phải lập thành 02 bản (nhận được {copies}).',
+    'The meeting minutes must be made in 2 copies (got {copies}).',
+  ),
+  CAMPAIGN_VILLAGES_NOT_AGREED: entry(
+    409,
+    'Chưa thể niêm yết: các thôn chưa thống nhất kết quả: {villages}.',
+    'Cannot post yet: these villages have not agreed the results: {villages}.',
+  ),
+  DATE_BEFORE: entry(
+    400,
+    '{field} ({date}) không thể trước {before}.',
+    '{field} ({date}) cannot be before {before}.',
+  ),
+  CAMPAIGN_COMPLAINT_OUTSIDE_WINDOW: entry(
+    409,
+    'Ngày nhận khiếu nại {date} nằm ngoài thời gian niêm yết {start} – {end}.',
+    'The complaint date {date} is outside the posting window {start} – {end}.',
+  ),
+  CAMPAIGN_POSTING_WINDOW_OPEN: entry(
+    409,
+    'Thời gian niêm yết, nhận khiếu nại chưa kết thúc (đến hết ngày {deadline}).',
+    'The posting and complaint window is still open (until the end of {deadline}).',
+  ),
+  CAMPAIGN_COMPLAINT_RESOLVED: entry(
+    409,
+    'Khiếu nại số {id} đã được giải quyết.',
+    'Complaint {id} is already resolved.',
+  ),
+  CAMPAIGN_COMPLAINTS_OPEN: entry(
+    409,
+    'Còn khiếu nại chưa giải quyết: {ids}.',
+    'Some complaints are not resolved yet: {ids}.',
+  ),
+
 
   // ── program finance ────────────────────────────────────────────────────────
   PROJECT_UNKNOWN: entry(400, 'Không có dự án mã "{code}".', 'There is no project "{code}".'),

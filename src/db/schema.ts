@@ -3,6 +3,7 @@
 // money is integer đồng (bigint on PostgreSQL, read back as a JS number), ids are integers.
 import type { Generated } from 'kysely';
 import type { FinanceTables } from './schema-finance.js';
+import type { RegistryTables } from './schema-registry.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -201,7 +202,7 @@ export interface PortalSettingTable {
   updated_at: Instant;
 }
 
-export interface Database extends FinanceTables {
+export interface Database extends FinanceTables, RegistryTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

@@ -1,0 +1,838 @@
+// SQL of the household registry: households, members, change history, review results and the
+// aggregates kept beside them. Two write paths share one contract (`writeHousehold`):
+// - the portable path (Kysely, both dialects) used for single edits and on PostgreSQL;
+// - the bulk path on SQLite: raw better-sqlite3 prepared statements, run inside the caller's
+//   transaction (the import service opens it through Kysely on the same connection).
+import { sql } from 'kysely';
+import type SQLite from 'better-sqlite3';
+import type { Db } from '../database.js';
+import type { Executor } from './executor.js';
+import { movementOf } from '../../domain/registry/movement.js';
+
+export interface MemberRow {
+  ordinal: number;
+  name: string;
+  idNumber: string | null;
+  birthDate: string;
+  sex: string;
+  relation: string;
+  dataJson: string;
+}
+
+export interface ResultRow {
+  period: number;
+  unitCode: string;
+  unitValidFrom: string;
+  surveyDate: string;
+  answersJson: string;
+  standard: string;
+  area: string;
+  incomeLine: number;
+  classification: string;
+  /** Indicator keys in the standard's order. */
+  deprivations: string[];
+  explanationJson: string;
+  noLabour: boolean;
+  status: 'draft' | 'approved';
+}
+
+/** Everything written for one household and its result of one period. */
+export interface HouseholdWrite {
+  provinceCode: string;
+  key: string;
+  communeCode: string;
+  communeValidFrom: string;
+  villageId: number | null;
+  headName: string;
+  headBirthDate: string | null;
+  address: string | null;
+  headKey: string;
+  searchKey: string;
+  members: MemberRow[];
+  result: ResultRow;
+}
+
+/** One aggregate cell change: +1 / −1 households of a class (and indicator) in a unit version. */
+export interface AggregateKey {
+  provinceCode: string;
+  period: number;
+  unitCode: string;
+  unitValidFrom: string;
+  status: string;
+  classification: string;
+  /** '' = households; an indicator key; 'movement:<m>'; 'no-labour'. */
+  indicator: string;
+}
+
+export type WriteOutcome =
+  | {
+      ok: true;
+      householdId: number;
+      created: boolean;
+      version: number;
+      movement: string;
+      deltas: [AggregateKey, number][];
+    }
+  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT'; currentVersion?: number };
+
+export interface WriteOptions {
+  at: string;
+  actorId: number | null;
+  actor: string;
+  action: string;
+  /** Optimistic locking: the version the editor started from (undefined = no check, imports). */
+  expectedVersion?: number;
+  /** Allow replacing a frozen (recognised) result: only the regular-review recognition does. */
+  overrideFrozen?: boolean;
+}
+
+/** The aggregate cells a stored result contributes to. */
+export function cellsOf(
+  provinceCode: string,
+  r: {
+    period: number;
+    unitCode: string;
+    unitValidFrom: string;
+    status: string;
+    classification: string;
+    deprivations: string[];
+    movement: string;
+    noLabour: boolean;
+  },
+): AggregateKey[] {
+  const base = {
+    provinceCode,
+    period: r.period,
+    unitCode: r.unitCode,
+    unitValidFrom: r.unitValidFrom,
+    status: r.status,
+    classification: r.classification,
+  };
+  const cells: AggregateKey[] = [
+    { ...base, indicator: '' },
+    { ...base, indicator: `movement:${r.movement}` },
+  ];
+  if (r.noLabour) cells.push({ ...base, indicator: 'no-labour' });
+  for (const d of r.deprivations) cells.push({ ...base, indicator: d });
+  return cells;
+}
+
+const splitDeps = (s: string) => (s ? s.split(',') : []);
+
+// ── portable path (Kysely) ──────────────────────────────────────────────────
+
+export async function findHouseholdByKey(db: Executor, provinceCode: string, key: string) {
+  return db
+    .selectFrom('household')
+    .selectAll()
+    .where('province_code', '=', provinceCode)
+    .where('household_key', '=', key)
+    .executeTakeFirst();
+}
+
+export async function findHouseholdsByKey(db: Executor, key: string) {
+  return db.selectFrom('household').selectAll().where('household_key', '=', key).execute();
+}
+
+export async function listMembers(db: Executor, provinceCode: string, householdId: number) {
+  return db
+    .selectFrom('household_member')
+    .selectAll()
+    .where('province_code', '=', provinceCode)
+    .where('household_id', '=', householdId)
+    .orderBy('ordinal')
+    .execute();
+}
+
+export async function listResults(db: Executor, provinceCode: string, householdId: number) {
+  return db
+    .selectFrom('review_result')
+    .selectAll()
+    .where('province_code', '=', provinceCode)
+    .where('household_id', '=', householdId)
+    .orderBy('period')
+    .execute();
+}
+
+export async function listChanges(db: Executor, provinceCode: string, householdId: number) {
+  return db
+    .selectFrom('household_change')
+    .selectAll()
+    .where('province_code', '=', provinceCode)
+    .where('household_id', '=', householdId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function insertChange(
+  db: Executor,
+  row: {
+    provinceCode: string;
+    householdId: number;
+    at: string;
+    actorId: number | null;
+    actor: string;
+    action: string;
+    before: unknown;
+    after: unknown;
+  },
+) {
+  await db
+    .insertInto('household_change')
+    .values({
+      province_code: row.provinceCode,
+      household_id: row.householdId,
+      at: row.at,
+      actor_id: row.actorId,
+      actor: row.actor,
+      action: row.action,
+      before_json: row.before === undefined || row.before === null ? null : JSON.stringify(row.before),
+      after_json: row.after === undefined || row.after === null ? null : JSON.stringify(row.after),
+    })
+    .execute();
+}
+
+/** Households of other keys whose members carry one of these citizen IDs. */
+export async function findMembersByIdNumbers(db: Executor, provinceCode: string, idNumbers: string[]) {
+  if (idNumbers.length === 0) return [];
+  return db
+    .selectFrom('household_member as m')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.id', '=', 'm.household_id').onRef('h.province_code', '=', 'm.province_code'),
+    )
+    .select(['h.household_key', 'h.head_name', 'h.commune_code', 'm.name', 'm.id_number'])
+    .where('m.province_code', '=', provinceCode)
+    .where('m.id_number', 'in', idNumbers)
+    .execute();
+}
+
+/** Households of a commune whose head has this folded name and birth date. */
+export async function findHouseholdsByHead(
+  db: Executor,
+  provinceCode: string,
+  communeCode: string,
+  headKey: string,
+  headBirthDate: string,
+) {
+  return db
+    .selectFrom('household')
+    .select(['household_key', 'head_name', 'head_birth_date', 'commune_code', 'address'])
+    .where('province_code', '=', provinceCode)
+    .where('commune_code', '=', communeCode)
+    .where('head_key', '=', headKey)
+    .where('head_birth_date', '=', headBirthDate)
+    .execute();
+}
+
+export async function writeHousehold(
+  db: Executor,
+  h: HouseholdWrite,
+  opts: WriteOptions,
+): Promise<WriteOutcome> {
+  const existing = await findHouseholdByKey(db, h.provinceCode, h.key);
+  if (existing && opts.expectedVersion !== undefined && existing.version !== opts.expectedVersion) {
+    return { ok: false, code: 'CONFLICT', currentVersion: existing.version };
+  }
+  const old = existing
+    ? await db
+        .selectFrom('review_result')
+        .selectAll()
+        .where('province_code', '=', h.provinceCode)
+        .where('household_id', '=', existing.id)
+        .where('period', '=', h.result.period)
+        .executeTakeFirst()
+    : undefined;
+  if (old && old.frozen === 1 && !opts.overrideFrozen) return { ok: false, code: 'RESULT_FROZEN' };
+
+  const householdValues = {
+    commune_code: h.communeCode,
+    commune_valid_from: h.communeValidFrom,
+    village_id: h.villageId,
+    head_name: h.headName,
+    head_birth_date: h.headBirthDate,
+    address: h.address,
+    head_key: h.headKey,
+    search_key: h.searchKey,
+    member_count: h.members.length,
+    updated_at: opts.at,
+  };
+  let id: number;
+  let version: number;
+  if (existing) {
+    version = existing.version + 1;
+    const r = await db
+      .updateTable('household')
+      .set({ ...householdValues, version })
+      .where('province_code', '=', h.provinceCode)
+      .where('id', '=', existing.id)
+      .where('version', '=', existing.version)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) !== 1)
+      return { ok: false, code: 'CONFLICT', currentVersion: existing.version };
+    id = existing.id;
+    await db
+      .deleteFrom('household_member')
+      .where('province_code', '=', h.provinceCode)
+      .where('household_id', '=', id)
+      .execute();
+  } else {
+    version = 1;
+    const row = await db
+      .insertInto('household')
+      .values({
+        province_code: h.provinceCode,
+        household_key: h.key,
+        ...householdValues,
+        version,
+        created_at: opts.at,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    id = Number(row.id);
+  }
+  if (h.members.length > 0) {
+    await db
+      .insertInto('household_member')
+      .values(
+        h.members.map((m) => ({
+          province_code: h.provinceCode,
+          household_id: id,
+          ordinal: m.ordinal,
+          name: m.name,
+          id_number: m.idNumber,
+          birth_date: m.birthDate,
+          sex: m.sex,
+          relation: m.relation,
+          data_json: m.dataJson,
+        })),
+      )
+      .execute();
+  }
+  const earlier = await db
+    .selectFrom('review_result')
+    .select('classification')
+    .where('province_code', '=', h.provinceCode)
+    .where('household_id', '=', id)
+    .where('period', '<', h.result.period)
+    .orderBy('period')
+    .execute();
+  const movement = movementOf(
+    h.result.classification,
+    earlier.map((e) => e.classification),
+  );
+  const r = h.result;
+  const resultValues = {
+    unit_code: r.unitCode,
+    unit_valid_from: r.unitValidFrom,
+    survey_date: r.surveyDate,
+    answers_json: r.answersJson,
+    standard: r.standard,
+    area: r.area,
+    income_line: r.incomeLine,
+    classification: r.classification,
+    deprivations: r.deprivations.join(','),
+    deprivation_count: r.deprivations.length,
+    explanation_json: r.explanationJson,
+    movement,
+    no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
+    status: r.status,
+    frozen: 0 as const,
+    updated_at: opts.at,
+  };
+  const deltas: [AggregateKey, number][] = [];
+  if (old) {
+    await db
+      .updateTable('review_result')
+      .set(resultValues)
+      .where('province_code', '=', h.provinceCode)
+      .where('id', '=', old.id)
+      .execute();
+    for (const c of cellsOf(h.provinceCode, {
+      period: old.period,
+      unitCode: old.unit_code,
+      unitValidFrom: old.unit_valid_from,
+      status: old.status,
+      classification: old.classification,
+      deprivations: splitDeps(old.deprivations),
+      movement: old.movement,
+      noLabour: old.no_labour === 1,
+    }))
+      deltas.push([c, -1]);
+  } else {
+    await db
+      .insertInto('review_result')
+      .values({
+        province_code: h.provinceCode,
+        household_id: id,
+        period: r.period,
+        ...resultValues,
+        created_at: opts.at,
+      })
+      .execute();
+  }
+  for (const c of cellsOf(h.provinceCode, { ...r, movement })) deltas.push([c, 1]);
+  await insertChange(db, {
+    provinceCode: h.provinceCode,
+    householdId: id,
+    at: opts.at,
+    actorId: opts.actorId,
+    actor: opts.actor,
+    action: opts.action,
+    before: existing ? changeView(existing, old) : null,
+    after: {
+      version,
+      headName: h.headName,
+      address: h.address,
+      villageId: h.villageId,
+      memberCount: h.members.length,
+      period: r.period,
+      classification: r.classification,
+      deprivations: r.deprivations,
+      status: r.status,
+    },
+  });
+  return { ok: true, householdId: id, created: !existing, version, movement, deltas };
+}
+
+function changeView(
+  h: {
+    version: number;
+    head_name: string;
+    address: string | null;
+    village_id: number | null;
+    member_count: number;
+  },
+  old: { period: number; classification: string; deprivations: string; status: string } | undefined,
+) {
+  return {
+    version: h.version,
+    headName: h.head_name,
+    address: h.address,
+    villageId: h.village_id,
+    memberCount: h.member_count,
+    ...(old
+      ? {
+          period: old.period,
+          classification: old.classification,
+          deprivations: splitDeps(old.deprivations),
+          status: old.status,
+        }
+      : {}),
+  };
+}
+
+/** Adds deltas to the aggregate cells (upsert), in the caller's transaction. */
+export async function applyAggregateDeltas(
+  db: Executor,
+  deltas: Iterable<[AggregateKey, number]>,
+): Promise<void> {
+  const merged = new Map<string, [AggregateKey, number]>();
+  for (const [k, n] of deltas) {
+    const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
+    const cur = merged.get(id);
+    if (cur) cur[1] += n;
+    else merged.set(id, [k, n]);
+  }
+  const rows = [...merged.values()].filter(([, n]) => n !== 0);
+  for (let i = 0; i < rows.length; i += 400) {
+    const chunk = rows.slice(i, i + 400);
+    await db
+      .insertInto('review_aggregate')
+      .values(
+        chunk.map(([k, n]) => ({
+          province_code: k.provinceCode,
+          period: k.period,
+          unit_code: k.unitCode,
+          unit_valid_from: k.unitValidFrom,
+          status: k.status,
+          classification: k.classification,
+          indicator: k.indicator,
+          n,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns([
+            'province_code',
+            'period',
+            'unit_code',
+            'unit_valid_from',
+            'status',
+            'classification',
+            'indicator',
+          ])
+          .doUpdateSet({ n: sql<number>`review_aggregate.n + excluded.n` }),
+      )
+      .execute();
+  }
+}
+
+/** Aggregate cells of a period (households rows only unless `indicator` given). */
+export async function readAggregates(
+  db: Executor,
+  opts: { period: number; status?: string; provinceCode?: string; indicator?: string },
+) {
+  let q = db
+    .selectFrom('review_aggregate')
+    .select(['province_code', 'unit_code', 'unit_valid_from', 'classification', 'n'])
+    .where('period', '=', opts.period)
+    .where('indicator', '=', opts.indicator ?? '');
+  if (opts.status) q = q.where('status', '=', opts.status);
+  if (opts.provinceCode) q = q.where('province_code', '=', opts.provinceCode);
+  return q.execute();
+}
+
+export async function readAllAggregates(db: Executor) {
+  return db.selectFrom('review_aggregate').selectAll().where('n', '<>', 0).execute();
+}
+
+/** The same household counts as readAggregates, computed from the results by GROUP BY. */
+export async function countResultsFromScratch(
+  db: Executor,
+  opts: { period: number; status: string; provinceCode?: string },
+) {
+  let q = db
+    .selectFrom('review_result')
+    .select((eb) => [
+      'province_code',
+      'unit_code',
+      'unit_valid_from',
+      'classification',
+      eb.fn.countAll<number>().as('n'),
+    ])
+    .where('period', '=', opts.period)
+    .where('status', '=', opts.status);
+  if (opts.provinceCode) q = q.where('province_code', '=', opts.provinceCode);
+  return q.groupBy(['province_code', 'unit_code', 'unit_valid_from', 'classification']).execute();
+}
+
+/** Recomputes every aggregate cell from review_result (reads in pages, writes in one go). */
+export async function computeAggregatesFromResults(
+  db: Executor,
+): Promise<Map<string, [AggregateKey, number]>> {
+  const out = new Map<string, [AggregateKey, number]>();
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('review_result')
+      .select([
+        'id',
+        'province_code',
+        'period',
+        'unit_code',
+        'unit_valid_from',
+        'status',
+        'classification',
+        'deprivations',
+        'movement',
+        'no_labour',
+      ])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(20_000)
+      .execute();
+    if (page.length === 0) break;
+    for (const r of page) {
+      for (const c of cellsOf(r.province_code, {
+        period: r.period,
+        unitCode: r.unit_code,
+        unitValidFrom: r.unit_valid_from,
+        status: r.status,
+        classification: r.classification,
+        deprivations: splitDeps(r.deprivations),
+        movement: r.movement,
+        noLabour: r.no_labour === 1,
+      })) {
+        const id = `${c.provinceCode}|${c.period}|${c.unitCode}|${c.unitValidFrom}|${c.status}|${c.classification}|${c.indicator}`;
+        const cur = out.get(id);
+        if (cur) cur[1] += 1;
+        else out.set(id, [c, 1]);
+      }
+    }
+    after = Number(page[page.length - 1]!.id);
+  }
+  return out;
+}
+
+export async function replaceAggregates(
+  db: Executor,
+  cells: Iterable<[AggregateKey, number]>,
+): Promise<void> {
+  await db.deleteFrom('review_aggregate').execute();
+  await applyAggregateDeltas(db, cells);
+}
+
+// ── search and lists ─────────────────────────────────────────────────────────
+
+export interface HouseholdFilter {
+  provinceCode?: string;
+  communeCodes?: string[];
+  villageId?: number;
+  period?: number;
+  classification?: string;
+  movement?: string;
+  /** Folded tokens: every token must appear in the search key. */
+  tokens?: string[];
+  /** The whole folded query, for ranking (exact head name first, then prefix). */
+  folded?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Households matching a filter, ranked (exact head name, head prefix, head contains, other), paginated. */
+export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
+  let q = db
+    .selectFrom('household as h')
+    .leftJoin('review_result as r', (j) =>
+      j
+        .onRef('r.household_id', '=', 'h.id')
+        .onRef('r.province_code', '=', 'h.province_code')
+        .on('r.period', '=', f.period ?? -1),
+    )
+    .select([
+      'h.id',
+      'h.province_code',
+      'h.household_key',
+      'h.commune_code',
+      'h.village_id',
+      'h.head_name',
+      'h.head_birth_date',
+      'h.address',
+      'h.member_count',
+      'h.version',
+      'r.classification',
+      'r.movement',
+      'r.status',
+      'r.deprivation_count',
+      'r.no_labour',
+    ]);
+  if (f.provinceCode) q = q.where('h.province_code', '=', f.provinceCode);
+  if (f.communeCodes) q = q.where('h.commune_code', 'in', f.communeCodes.length ? f.communeCodes : ['']);
+  if (f.villageId !== undefined) q = q.where('h.village_id', '=', f.villageId);
+  if (f.classification) q = q.where('r.classification', '=', f.classification);
+  if (f.movement) q = q.where('r.movement', '=', f.movement);
+  for (const t of f.tokens ?? []) q = q.where('h.search_key', 'like', `%${t.replace(/[%_]/g, '')}%`);
+  const countRow = await q
+    .clearSelect()
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const folded = f.folded ?? '';
+  const rank = folded
+    ? sql<number>`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END`
+    : sql<number>`0`;
+  const rows = await q
+    .orderBy(rank)
+    .orderBy('h.head_key')
+    .orderBy('h.id')
+    .limit(f.limit)
+    .offset(f.offset)
+    .execute();
+  return { total: Number(countRow.n), rows };
+}
+
+// ── bulk path (SQLite, raw prepared statements) ──────────────────────────────
+
+/**
+ * The bulk writer of the import: the same effects as `writeHousehold` (household, members, change
+ * history, result with its movement, aggregate deltas) with raw prepared statements. Call it only
+ * inside a transaction opened on the same connection.
+ */
+export function sqliteBulkWriter(db: Db) {
+  const h: SQLite.Database = db.sqlite!;
+  const st = {
+    find: h.prepare(
+      'SELECT id, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
+    ),
+    insertHousehold: h.prepare(
+      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    ),
+    updateHousehold: h.prepare(
+      `UPDATE household SET commune_code = ?, commune_valid_from = ?, village_id = ?, head_name = ?, head_birth_date = ?, address = ?, head_key = ?, search_key = ?, member_count = ?, version = version + 1, updated_at = ?
+       WHERE province_code = ? AND id = ?`,
+    ),
+    deleteMembers: h.prepare('DELETE FROM household_member WHERE province_code = ? AND household_id = ?'),
+    insertMember: h.prepare(
+      `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    oldResult: h.prepare(
+      'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, frozen FROM review_result WHERE province_code = ? AND household_id = ? AND period = ?',
+    ),
+    earlier: h
+      .prepare(
+        'SELECT classification FROM review_result WHERE province_code = ? AND household_id = ? AND period < ? ORDER BY period',
+      )
+      .pluck(),
+    insertResult: h.prepare(
+      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ),
+    updateResult: h.prepare(
+      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers_json = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, status = ?, updated_at = ? WHERE id = ?`,
+    ),
+    insertChange: h.prepare(
+      'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+  return {
+    write(
+      w: HouseholdWrite,
+      opts: WriteOptions,
+      onDelta: (k: AggregateKey, n: number) => void,
+    ): WriteOutcome {
+      const existing = st.find.get(w.provinceCode, w.key) as
+        | {
+            id: number;
+            version: number;
+            head_name: string;
+            address: string | null;
+            village_id: number | null;
+            member_count: number;
+          }
+        | undefined;
+      const r = w.result;
+      const old = existing
+        ? (st.oldResult.get(w.provinceCode, existing.id, r.period) as
+            | {
+                id: number;
+                period: number;
+                unit_code: string;
+                unit_valid_from: string;
+                status: string;
+                classification: string;
+                deprivations: string;
+                movement: string;
+                no_labour: number;
+                frozen: number;
+              }
+            | undefined)
+        : undefined;
+      if (old && old.frozen === 1 && !opts.overrideFrozen) return { ok: false, code: 'RESULT_FROZEN' };
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        st.updateHousehold.run(
+          w.communeCode,
+          w.communeValidFrom,
+          w.villageId,
+          w.headName,
+          w.headBirthDate,
+          w.address,
+          w.headKey,
+          w.searchKey,
+          w.members.length,
+          opts.at,
+          w.provinceCode,
+          id,
+        );
+        st.deleteMembers.run(w.provinceCode, id);
+      } else {
+        id = Number(
+          st.insertHousehold.run(
+            w.provinceCode,
+            w.key,
+            w.communeCode,
+            w.communeValidFrom,
+            w.villageId,
+            w.headName,
+            w.headBirthDate,
+            w.address,
+            w.headKey,
+            w.searchKey,
+            w.members.length,
+            opts.at,
+            opts.at,
+          ).lastInsertRowid,
+        );
+      }
+      for (const m of w.members)
+        st.insertMember.run(
+          w.provinceCode,
+          id,
+          m.ordinal,
+          m.name,
+          m.idNumber,
+          m.birthDate,
+          m.sex,
+          m.relation,
+          m.dataJson,
+        );
+      const earlier = existing ? (st.earlier.all(w.provinceCode, id, r.period) as string[]) : [];
+      const movement = movementOf(r.classification, earlier);
+      const deps = r.deprivations.join(',');
+      if (old) {
+        st.updateResult.run(
+          r.unitCode,
+          r.unitValidFrom,
+          r.surveyDate,
+          r.answersJson,
+          r.standard,
+          r.area,
+          r.incomeLine,
+          r.classification,
+          deps,
+          r.deprivations.length,
+          r.explanationJson,
+          movement,
+          r.noLabour ? 1 : 0,
+          r.status,
+          opts.at,
+          old.id,
+        );
+        for (const c of cellsOf(w.provinceCode, {
+          period: old.period,
+          unitCode: old.unit_code,
+          unitValidFrom: old.unit_valid_from,
+          status: old.status,
+          classification: old.classification,
+          deprivations: splitDeps(old.deprivations),
+          movement: old.movement,
+          noLabour: old.no_labour === 1,
+        }))
+          onDelta(c, -1);
+      } else {
+        st.insertResult.run(
+          w.provinceCode,
+          id,
+          r.period,
+          r.unitCode,
+          r.unitValidFrom,
+          r.surveyDate,
+          r.answersJson,
+          r.standard,
+          r.area,
+          r.incomeLine,
+          r.classification,
+          deps,
+          r.deprivations.length,
+          r.explanationJson,
+          movement,
+          r.noLabour ? 1 : 0,
+          r.status,
+          opts.at,
+          opts.at,
+        );
+      }
+      for (const c of cellsOf(w.provinceCode, { ...r, movement })) onDelta(c, 1);
+      const after = JSON.stringify({
+        version: existing ? existing.version + 1 : 1,
+        headName: w.headName,
+        memberCount: w.members.length,
+        period: r.period,
+        classification: r.classification,
+        deprivations: r.deprivations,
+        status: r.status,
+      });
+      const before = existing ? JSON.stringify(changeView(existing, old)) : null;
+      st.insertChange.run(w.provinceCode, id, opts.at, opts.actorId, opts.actor, opts.action, before, after);
+      return {
+        ok: true,
+        householdId: id,
+        created: !existing,
+        version: existing ? existing.version + 1 : 1,
+        movement,
+        deltas: [],
+      };
+    },
+  };
+}
