@@ -1,0 +1,42 @@
+// Shapes of the API answers the shell uses (see /api/docs).
+
+export type Role =
+  'admin' | 'province-officer' | 'commune-officer' | 'finance-officer' | 'supervisor' | 'editor';
+
+export interface User {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  unitCode: string | null;
+  active: boolean;
+}
+
+export interface SessionAnswer {
+  user: User;
+  csrfToken: string;
+}
+
+export type UnitLevel = 'province' | 'district' | 'commune';
+
+export interface Unit {
+  code: string;
+  name: string;
+  type: string;
+  area: 'rural' | 'urban' | null;
+  level: UnitLevel;
+  parentCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface UnitDetail extends Unit {
+  predecessors: { code: string; name: string; validTo: string }[];
+  successors: { code: string; name: string; validFrom: string }[];
+}
+
+/** `data` of a UNIT_NOT_FOUND error: where the code went, and every unit that held it. */
+export interface UnitNotFoundData {
+  successors: { code: string; name: string; validFrom: string }[];
+  versions: { name: string; validFrom: string | null; validTo: string | null }[];
+}

@@ -1,0 +1,184 @@
+// The signed-in layout: a header (product, the user and their scope, language, sign-out), the
+// module navigation built from src/modules.tsx, and the page. Below 62em (a 10-inch tablet held
+// upright) the navigation folds behind a menu button.
+import { Suspense } from 'react';
+import {
+  AppShell,
+  Box,
+  Burger,
+  Button,
+  Center,
+  Group,
+  Loader,
+  NavLink,
+  Progress,
+  ScrollArea,
+  Stack,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { navFor } from '../modules';
+import { useLogout, useUser } from '../auth/session';
+import { fill, useBilingual, useMessages } from '../i18n';
+import { common } from '../i18n/common';
+import { LanguageSwitch } from './LanguageSwitch';
+import { BrandMark } from './BrandMark';
+import { useUnit } from '../api/units';
+import { todayVn } from '../format';
+import { useErrorText } from '../components/ErrorPanel';
+
+function ScopeLabel({ unitCode }: { unitCode: string | null }) {
+  const t = useMessages(common);
+  // The scope unit on its latest day (a pre-2025 district is shown by its name, not just its code).
+  const unit = useUnit(unitCode, todayVn());
+  if (!unitCode) return <>{t.wholeCountry}</>;
+  if (unit.data) return <>{`${unit.data.name} (${unitCode})`}</>;
+  return <>{unitCode}</>;
+}
+
+export default function AppLayout() {
+  const [opened, { toggle, close }] = useDisclosure(false);
+  const user = useUser();
+  const t = useMessages(common);
+  const pick = useBilingual();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const navigate = useNavigate();
+  const logout = useLogout();
+  const errorText = useErrorText();
+  const items = navFor(user.role);
+
+  const signOut = () =>
+    logout.mutate(undefined, {
+      onSuccess: () => void navigate('/login', { replace: true }),
+    });
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 232, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <a className="gn-skip-link" href="#main">
+        {t.skipToContent}
+      </a>
+      <AppShell.Header withBorder={false} bg="brand.9" c="white">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              color="white"
+              aria-label={t.mainNav}
+              aria-expanded={opened}
+            />
+            <UnstyledButton component={Link} to="/" c="white" aria-label={t.productName}>
+              <Group gap={10} wrap="nowrap">
+                <BrandMark size={30} />
+                <Box visibleFrom="xs">
+                  <Text fw={700} size="md" lh={1.15}>
+                    {t.productName}
+                  </Text>
+                  <Text size="xs" c="brand.1" lh={1.15} visibleFrom="sm">
+                    {t.productTagline}
+                  </Text>
+                </Box>
+              </Group>
+            </UnstyledButton>
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <Box ta="right" visibleFrom="sm" data-testid="current-user">
+              <Text size="sm" fw={600} lh={1.2}>
+                {user.displayName}
+              </Text>
+              <Text size="xs" c="brand.1" lh={1.2}>
+                {t[`role.${user.role}`]} · <ScopeLabel unitCode={user.unitCode} />
+              </Text>
+            </Box>
+            <LanguageSwitch inverted />
+            <Button
+              variant="white"
+              color="brand.9"
+              size="xs"
+              onClick={signOut}
+              loading={logout.isPending}
+              title={fill(t.signedInAs, { name: user.username })}
+            >
+              {t.signOut}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="xs" aria-label={t.mainNav} component="nav">
+        <AppShell.Section grow component={ScrollArea}>
+          <Stack gap={2}>
+            {items.map((item) => {
+              const to = `/${item.path}`;
+              const active = location.pathname === to || location.pathname.startsWith(`${to}/`);
+              return (
+                <NavLink
+                  key={item.path}
+                  component={Link}
+                  to={to}
+                  label={pick(item.label)}
+                  leftSection={item.icon}
+                  active={active}
+                  aria-current={active ? 'page' : undefined}
+                  onClick={close}
+                  variant="light"
+                  fw={active ? 600 : 500}
+                  styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
+                />
+              );
+            })}
+          </Stack>
+        </AppShell.Section>
+        <AppShell.Section hiddenFrom="sm" pt="sm">
+          <Text size="sm" fw={600}>
+            {user.displayName}
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t[`role.${user.role}`]} · <ScopeLabel unitCode={user.unitCode} />
+          </Text>
+        </AppShell.Section>
+        {logout.isError ? (
+          <Text size="xs" c="red" role="alert">
+            {errorText(logout.error)}
+          </Text>
+        ) : null}
+      </AppShell.Navbar>
+
+      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+        {navigation.state === 'loading' ? (
+          <Progress
+            value={100}
+            animated
+            size="xs"
+            pos="fixed"
+            top={56}
+            left={0}
+            right={0}
+            style={{ zIndex: 200 }}
+            aria-hidden
+          />
+        ) : null}
+        <Box maw={1280}>
+          <Suspense
+            fallback={
+              <Center p="xl">
+                <Loader aria-label={t.loading} />
+              </Center>
+            }
+          >
+            <Outlet />
+          </Suspense>
+        </Box>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,39 @@
+// Entry of the web app: providers (design system, server state, language) around the router.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router';
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './theme/global.css';
+import { theme } from './theme/theme';
+import { I18nProvider } from './i18n';
+import { createRouter } from './router';
+import { isApiError } from './api/client';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A coded 4xx answer will not change on a retry; network trouble might.
+      retry: (count, e) => !(isApiError(e) && e.status >= 400 && e.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+const router = createRouter();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="top-right" />
+      <I18nProvider>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </I18nProvider>
+    </MantineProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,296 @@
+// Tổng quan: the user's unit as it stands on a date and the units under it (real data from
+// /api/v1/units). Change the date to see the map before or after the 2025 reform; pick a unit
+// below to look closer. Every figure links to the rows behind it.
+import { useMemo, useState } from 'react';
+import {
+  Anchor,
+  Badge,
+  Group,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Title,
+  VisuallyHidden,
+} from '@mantine/core';
+import { Link } from 'react-router';
+import { useUser } from '../../auth/session';
+import { useUnit, useUnits } from '../../api/units';
+import type { Unit } from '../../api/types';
+import { DateField } from '../../components/DateField';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
+import { formatCount, formatDateVn, REFORM_DATE, todayVn } from '../../format';
+import { defineMessages, fill, useMessages } from '../../i18n';
+import { common } from '../../i18n/common';
+import { usePageTitle } from '../../layout/usePageTitle';
+
+const m = defineMessages({
+  vi: {
+    title: 'Tổng quan',
+    lead: 'Đơn vị bạn phụ trách và các đơn vị trực thuộc, theo địa giới hành chính tại ngày đã chọn.',
+    onDate: 'Xem tại ngày',
+    pick: 'Đơn vị',
+    units: 'Đơn vị trực thuộc',
+    unitsOf: 'Đơn vị trực thuộc {name}',
+    provinces: 'Các tỉnh, thành phố',
+    countLabel: 'Số đơn vị trực thuộc',
+    byType: 'Theo loại',
+    byArea: 'Theo khu vực',
+    beforeReform: 'Trước sắp xếp 01/07/2025',
+    afterReform: 'Sau sắp xếp 01/07/2025',
+    none: 'Không có đơn vị trực thuộc vào ngày này.',
+    lookUp: 'Tra cứu',
+    predecessors: '{n} đơn vị tiền thân',
+    lowest: 'Đây là đơn vị cấp xã: các thôn, tổ dân phố và hộ gia đình thuộc phân hệ Hộ gia đình.',
+    sinceUntil: 'Hiệu lực {from} – {to}',
+    open: 'nay',
+  },
+  en: {
+    title: 'Overview',
+    lead: 'Your unit and the units under it, as the administrative map stood on the chosen date.',
+    onDate: 'On date',
+    pick: 'Unit',
+    units: 'Units under it',
+    unitsOf: 'Units under {name}',
+    provinces: 'Provinces and cities',
+    countLabel: 'Units under it',
+    byType: 'By type',
+    byArea: 'By area',
+    beforeReform: 'Before the 01/07/2025 reform',
+    afterReform: 'After the 01/07/2025 reform',
+    none: 'No unit lies under it on this date.',
+    lookUp: 'Look up',
+    predecessors: '{n} predecessor units',
+    lowest: 'This is a commune-level unit: its villages and households belong to the Households module.',
+    sinceUntil: 'In force {from} – {to}',
+    open: 'now',
+  },
+});
+
+function tally<K extends string>(units: Unit[], key: (u: Unit) => K): [K, number][] {
+  const counts = new Map<K, number>();
+  for (const u of units) counts.set(key(u), (counts.get(key(u)) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+function UnitSummary({ unit, on }: { unit: Unit; on: string }) {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const detail = useUnit(unit.code, on);
+  const parent = useUnit(unit.parentCode, on);
+  return (
+    <Paper p="md" data-testid="overview-unit">
+      <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+        <div>
+          <Text size="xs" tt="uppercase" c="dimmed" fw={600}>
+            {unit.type} · <span className="gn-code">{unit.code}</span>
+          </Text>
+          <Title order={2} mt={2}>
+            {unit.name}
+          </Title>
+          <Text size="sm" c="dimmed" mt={2}>
+            {c[unit.level]}
+            {unit.parentCode ? (
+              <>
+                {' · '}
+                {c.parent}: {parent.data ? parent.data.name : unit.parentCode}
+              </>
+            ) : null}
+          </Text>
+        </div>
+        <Group gap="xs">
+          {unit.area ? (
+            <Badge variant="light" color={unit.area === 'urban' ? 'indigo' : 'teal'}>
+              {c[unit.area]}
+            </Badge>
+          ) : null}
+          <Badge variant="outline" color="gray">
+            {fill(t.sinceUntil, {
+              from: unit.validFrom ? formatDateVn(unit.validFrom) : '…',
+              to: unit.validTo ? formatDateVn(unit.validTo) : t.open,
+            })}
+          </Badge>
+        </Group>
+      </Group>
+      {detail.data && detail.data.predecessors.length > 0 ? (
+        <Text size="sm" mt="xs">
+          <Anchor component={Link} to={`/units?code=${unit.code}&on=${on}`}>
+            {fill(t.predecessors, { n: detail.data.predecessors.length })}
+          </Anchor>
+          {': '}
+          {detail.data.predecessors.map((p) => p.name).join(', ')}
+        </Text>
+      ) : null}
+    </Paper>
+  );
+}
+
+function Figures({ units }: { units: Unit[] }) {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const byType = tally(units, (u) => u.type);
+  const byArea = tally(units, (u) => u.area ?? 'none');
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+      <Paper p="md">
+        <Text size="sm" c="dimmed">
+          {t.countLabel}
+        </Text>
+        <Text fz={30} fw={700} lh={1.2} data-testid="overview-count" className="gn-num" ta="left">
+          {formatCount(units.length)}
+        </Text>
+      </Paper>
+      <Paper p="md">
+        <Text size="sm" c="dimmed" mb={4}>
+          {t.byType}
+        </Text>
+        {byType.map(([type, n]) => (
+          <Group key={type} justify="space-between" gap="xs">
+            <Text size="sm">{type}</Text>
+            <Text size="sm" fw={600} className="gn-num">
+              {formatCount(n)}
+            </Text>
+          </Group>
+        ))}
+      </Paper>
+      <Paper p="md">
+        <Text size="sm" c="dimmed" mb={4}>
+          {t.byArea}
+        </Text>
+        {byArea.map(([area, n]) => (
+          <Group key={area} justify="space-between" gap="xs">
+            <Text size="sm">{area === 'none' ? c.none : c[area]}</Text>
+            <Text size="sm" fw={600} className="gn-num">
+              {formatCount(n)}
+            </Text>
+          </Group>
+        ))}
+      </Paper>
+    </SimpleGrid>
+  );
+}
+
+function UnitsTable({ units, on, onOpen }: { units: Unit[]; on: string; onOpen: (u: Unit) => void }) {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  return (
+    <Table.ScrollContainer minWidth={560}>
+      <Table data-testid="overview-units" stickyHeader>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={80}>{c.code}</Table.Th>
+            <Table.Th>{c.name}</Table.Th>
+            <Table.Th>{c.type}</Table.Th>
+            <Table.Th>{c.area}</Table.Th>
+            <Table.Th>{c.validFrom}</Table.Th>
+            <Table.Th w={90}>
+              <VisuallyHidden>{t.lookUp}</VisuallyHidden>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {units.map((u) => (
+            <Table.Tr key={u.code}>
+              <Table.Td className="gn-code">{u.code}</Table.Td>
+              <Table.Td>
+                {u.level === 'commune' ? (
+                  u.name
+                ) : (
+                  <Anchor component="button" type="button" size="sm" onClick={() => onOpen(u)}>
+                    {u.name}
+                  </Anchor>
+                )}
+              </Table.Td>
+              <Table.Td>{u.type}</Table.Td>
+              <Table.Td>{u.area ? c[u.area] : c.none}</Table.Td>
+              <Table.Td>{u.validFrom ? formatDateVn(u.validFrom) : c.none}</Table.Td>
+              <Table.Td>
+                <Anchor
+                  component={Link}
+                  to={`/units?code=${u.code}&on=${on}`}
+                  size="sm"
+                  aria-label={`${t.lookUp}: ${u.name}`}
+                >
+                  {t.lookUp}
+                </Anchor>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+export default function OverviewPage() {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  usePageTitle(t.title);
+  const user = useUser();
+  const [on, setOn] = useState(todayVn());
+  const [path, setPath] = useState<Unit[]>([]);
+  const scope = useScopeRoots(user.unitCode, on);
+  const unit = effectiveUnit(scope.data, path);
+  // The whole country (admin) or several successor units: list the roots themselves.
+  const children = useUnits(on, unit?.code ?? null, undefined, Boolean(unit));
+  const list = useMemo(() => (unit ? children.data : scope.data?.roots), [unit, children.data, scope.data]);
+
+  const changeDate = (next: string | null) => {
+    if (!next || next === on) return;
+    setOn(next);
+    setPath([]);
+  };
+
+  const heading = unit ? fill(t.unitsOf, { name: unit.name }) : user.unitCode ? t.units : t.provinces;
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Group justify="space-between" align="flex-end" wrap="wrap">
+          <Title order={1}>{t.title}</Title>
+          <Badge size="lg" variant="light" color={on < REFORM_DATE ? 'accent' : 'brand'} radius="sm">
+            {on < REFORM_DATE ? t.beforeReform : t.afterReform}
+          </Badge>
+        </Group>
+        <Text c="dimmed" size="sm" mt={4}>
+          {t.lead}
+        </Text>
+      </div>
+
+      <Paper p="md">
+        <Group align="flex-end" gap="md" wrap="wrap">
+          <DateField label={t.onDate} value={on} onChange={changeDate} w={160} allowDeselect={false} />
+          <UnitPicker on={on} scopeCode={user.unitCode} path={path} onChange={setPath} />
+        </Group>
+        <Text size="xs" c="dimmed" mt="xs">
+          {c.reformNote}
+        </Text>
+      </Paper>
+
+      {scope.isError ? <ErrorPanel error={scope.error} onRetry={() => void scope.refetch()} /> : null}
+      {unit ? <UnitSummary unit={unit} on={on} /> : null}
+
+      <Stack gap="sm">
+        <Title order={2}>{heading}</Title>
+        {children.isError ? (
+          <ErrorPanel error={children.error} onRetry={() => void children.refetch()} />
+        ) : null}
+        {!list ? (
+          <Skeleton h={160} />
+        ) : list.length === 0 ? (
+          <Text c="dimmed">{unit?.level === 'commune' ? t.lowest : t.none}</Text>
+        ) : (
+          <>
+            <Figures units={list} />
+            <Paper p={0}>
+              <UnitsTable units={list} on={on} onOpen={(u) => setPath(unit ? [...path, u] : [u])} />
+            </Paper>
+          </>
+        )}
+      </Stack>
+    </Stack>
+  );
+}

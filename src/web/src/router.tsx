@@ -1,0 +1,57 @@
+// Routes of the web app under /app/: the sign-in page, then every module's pages inside the
+// signed-in layout (src/modules.tsx). Pages load lazily, one chunk per page.
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { modules, navFor } from './modules';
+import { RequireSession } from './auth/RequireSession';
+import { RoleGate } from './auth/RoleGate';
+import { useUser } from './auth/session';
+import { RouteError } from './components/RouteError';
+
+function Landing() {
+  const user = useUser();
+  const first = navFor(user.role)[0];
+  return <Navigate to={first ? `/${first.path}` : '/overview'} replace />;
+}
+
+const moduleRoutes: RouteObject[] = modules.flatMap((m) =>
+  m.routes.map((r): RouteObject => ({
+    path: r.path,
+    lazy: async () => {
+      const { default: Page } = await r.load();
+      return {
+        Component: () => (
+          <RoleGate roles={r.roles}>
+            <Page />
+          </RoleGate>
+        ),
+      };
+    },
+  })),
+);
+
+export const routes: RouteObject[] = [
+  {
+    path: '/login',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./pages/login/LoginPage')).default }),
+  },
+  {
+    path: '/',
+    element: <RequireSession />,
+    errorElement: <RouteError />,
+    children: [
+      {
+        lazy: async () => ({ Component: (await import('./layout/AppLayout')).default }),
+        children: [
+          { index: true, element: <Landing /> },
+          ...moduleRoutes,
+          { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
+        ],
+      },
+    ],
+  },
+];
+
+export function createRouter() {
+  return createBrowserRouter(routes, { basename: '/app' });
+}
