@@ -1,1 +1,0 @@
-import{C as e,N as t,k as n}from"./common-CM7_mIwg.js";import{t as r}from"./InputBase-zov-YtHm.js";var i=t(),a=e(e=>{let t=n([`Input`,`InputWrapper`,`TextInput`],null,e);return(0,i.jsx)(r,{component:`input`,...t,__staticSelector:`TextInput`})});a.classes=r.classes,a.displayName=`@mantine/core/TextInput`;export{a as t};

@@ -1,1 +1,0 @@
-import{lt as e,s as t,st as n,t as r}from"./common-CM7_mIwg.js";var i=e(n(),1);function a(e){let n=t(r);(0,i.useEffect)(()=>{document.title=`${e} — ${n.productName}`},[e,n.productName])}export{a as t};
