@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   units: async () => (await import('./commands/units.js')).unitsCommand,
   users: async () => (await import('./commands/users.js')).usersCommand,
   migrate: async () => (await import('./commands/migrate.js')).migrateCommand,
+  classify: async () => (await import('./commands/classify.js')).classifyCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   restore: async () => (await import('./commands/backup.js')).restoreCommand,
 };

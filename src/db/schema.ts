@@ -3,6 +3,7 @@
 // money is integer đồng (bigint on PostgreSQL, read back as a JS number), ids are integers.
 import type { Generated } from 'kysely';
 import type { FinanceTables } from './schema-finance.js';
+import type { StandardsTables } from './schema-standards.js';
 import type { RegistryTables } from './schema-registry.js';
 
 export type DateText = string; // YYYY-MM-DD
@@ -202,7 +203,7 @@ export interface PortalSettingTable {
   updated_at: Instant;
 }
 
-export interface Database extends FinanceTables, RegistryTables {
+export interface Database extends FinanceTables, RegistryTables, StandardsTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

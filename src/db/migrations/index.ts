@@ -2,12 +2,14 @@
 // with a later ISO-date prefix and list it here (tests/migrations.test.ts checks the order).
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-26T0001-foundation.js';
+import * as standards from './2026-11-26T0100-standards.js';
 import * as registry from './2026-11-26T0200-registry.js';
 import * as finance from './2026-11-26T0300-finance.js';
 import * as portal from './2026-11-26T0400-portal.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
+  '2026-11-26T0100-standards': standards,
   '2026-11-26T0200-registry': registry,
   '2026-11-26T0300-finance': finance,
   '2026-11-26T0400-portal': portal,

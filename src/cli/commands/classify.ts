@@ -1,0 +1,175 @@
+// giamngheo classify [FILE|-] [--standard CODE] [--explain] [--db PATH|URL]
+// giamngheo classify --what-if FROM:TO FILE [--json]
+// contracts/survey-record.md §5: JSONL in, one JSON object per input line out, same order. The
+// file is streamed (readline) and output written with backpressure, so memory stays constant
+// whatever the file size. Exit 0: every record classified; 1: some were not; 2: usage error.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { AppError } from '../../errors.js';
+import {
+  CLASS_ORDER,
+  createClassifier,
+  isFailure,
+  whatIf,
+  type ClassifyOutput,
+  type WhatIfReport,
+} from '../../services/classification.service.js';
+import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
+import type { Command } from '../main.js';
+
+/** Output is gathered into chunks of about this size before each write (fewer syscalls). */
+const CHUNK = 64 * 1024;
+
+function write(out: NodeJS.WritableStream, text: string): Promise<void> | undefined {
+  if (out.write(text)) return undefined;
+  return new Promise((resolve) => out.once('drain', () => resolve()));
+}
+
+function openInput(file: string | undefined, io: Io): NodeJS.ReadableStream {
+  if (file === undefined || file === '-') return io.stdin;
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new AppError('FILE_NOT_FOUND', { path: file });
+  return fs.createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+}
+
+/** Non-empty lines of a stream, one at a time (a UTF-8 BOM on the first line is dropped). */
+async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
+  const rl = readline.createInterface({ input, crlfDelay: Infinity });
+  let first = true;
+  for await (let line of rl) {
+    if (first) {
+      first = false;
+      if (line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+    }
+    if (line.trim() === '') continue;
+    yield line;
+  }
+}
+
+async function* records(input: NodeJS.ReadableStream): AsyncGenerator<unknown> {
+  for await (const line of lines(input)) {
+    try {
+      yield JSON.parse(line);
+    } catch {
+      // A malformed line is still a record of the file: the what-if counts it as rejected.
+      yield line;
+    }
+  }
+}
+
+function printMatrix(io: Io, r: WhatIfReport): void {
+  const w = 12;
+  const head = `${`${r.from} \\ ${r.to}`.padEnd(24)}${CLASS_ORDER.map((c) => c.padStart(w)).join('')}${'tổng/total'.padStart(w)}`;
+  const rows = CLASS_ORDER.map(
+    (from) =>
+      `${from.padEnd(24)}${CLASS_ORDER.map((to) => String(r.matrix[from][to]).padStart(w)).join('')}${String(r.totals.from[from]).padStart(w)}`,
+  );
+  const total = `${'tổng/total'.padEnd(24)}${CLASS_ORDER.map((c) => String(r.totals.to[c]).padStart(w)).join('')}${String(r.classified).padStart(w)}`;
+  io.stdout.write(
+    `${[head, ...rows, total].join('\n')}\n` +
+      `Đã đọc / read ${r.read}; đã phân loại / classified ${r.classified}; bị từ chối / rejected ${r.rejected}` +
+      `${
+        r.rejected
+          ? ` (${Object.entries(r.errors)
+              .map(([c, n]) => `${c}: ${n}`)
+              .join(', ')})`
+          : ''
+      }\n`,
+  );
+}
+
+export const classifyCommand: Command = {
+  summary: 'Phân loại hộ theo chuẩn nghèo (JSONL) / Classify survey records (JSONL)',
+  usage: 'classify [FILE|-] [--standard CODE] [--explain] | classify --what-if FROM:TO FILE [--json]',
+  async run(argv: string[], io: Io): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          standard: { type: 'string' },
+          'what-if': { type: 'string' },
+          explain: { type: 'boolean', default: false },
+          json: { type: 'boolean', default: false },
+          db: { type: 'string' },
+        },
+      });
+    } catch (err) {
+      throw usage(`${err instanceof Error ? err.message : String(err)}. ${this.usage}`);
+    }
+    const { values, positionals } = parsed;
+    const json = values.json === true;
+    if (positionals.length > 1) throw usage(this.usage);
+    const file = positionals[0];
+    const whatIfSpec = values['what-if'];
+    if (whatIfSpec !== undefined) {
+      const m = /^([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/.exec(whatIfSpec);
+      if (!m || file === undefined) throw usage(this.usage);
+      if (values.standard !== undefined)
+        throw usage(
+          '--standard và --what-if không dùng cùng nhau / --standard and --what-if exclude each other',
+        );
+    }
+    let input: NodeJS.ReadableStream;
+    try {
+      input = openInput(file, io);
+    } catch (err) {
+      reportError(io, err, json);
+      return EXIT.USAGE;
+    }
+    const config = configFrom(io, values);
+    return withDeps(io, config, async (deps) => {
+      if (whatIfSpec !== undefined) {
+        const [, from, to] = /^([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/.exec(whatIfSpec)!;
+        let report: WhatIfReport;
+        try {
+          report = await whatIf(deps, records(input), from!, to!);
+        } catch (err) {
+          reportError(io, err, json);
+          return isStandardUnknown(err) ? EXIT.USAGE : EXIT.OTHER;
+        }
+        if (json) printJson(io, report);
+        else printMatrix(io, report);
+        return EXIT.OK;
+      }
+
+      let classifier;
+      try {
+        classifier = await createClassifier(deps, {
+          ...(values.standard !== undefined ? { standard: values.standard } : {}),
+          explain: values.explain === true,
+        });
+      } catch (err) {
+        reportError(io, err, false);
+        return isStandardUnknown(err) ? EXIT.USAGE : EXIT.OTHER;
+      }
+      let buffer = '';
+      let rejected = 0;
+      let total = 0;
+      for await (const line of lines(input)) {
+        total += 1;
+        let out: ClassifyOutput | Promise<ClassifyOutput> = classifier.classifyLineNow(line);
+        if (out instanceof Promise) out = await out;
+        if (isFailure(out)) rejected += 1;
+        buffer += `${JSON.stringify(out)}\n`;
+        if (buffer.length >= CHUNK) {
+          const pending = write(io.stdout, buffer);
+          buffer = '';
+          if (pending) await pending;
+        }
+      }
+      if (buffer) await write(io.stdout, buffer);
+      if (rejected)
+        io.stderr.write(
+          `${rejected}/${total} bản ghi không phân loại được / records could not be classified\n`,
+        );
+      return rejected ? EXIT.REJECTED : EXIT.OK;
+    });
+  },
+};
+
+function isStandardUnknown(err: unknown): boolean {
+  return err instanceof AppError && err.code === 'STANDARD_UNKNOWN';
+}
