@@ -214,6 +214,28 @@ export const catalogue = {
     'The disbursement date {date} is before the allocation date {allocationDate}.',
   ),
   ALLOCATION_NOT_FOUND: entry(404, 'Không tìm thấy phân bổ {id}.', 'Allocation {id} not found.'),
+  PROGRAM_NOT_FOUND: entry(
+    404,
+    'Không có chương trình "{code}" (hoặc chương trình áp dụng cho năm {year}).',
+    'There is no program "{code}" (or program covering the year {year}).',
+  ),
+  ALLOCATION_DUPLICATE: entry(
+    409,
+    'Đã có phân bổ cho {key}; hãy ghi điều chỉnh (bổ sung, cắt giảm…) thay vì phân bổ mới.',
+    'An allocation already exists for {key}; record an adjustment (increase, cut…) instead.',
+  ),
+  TRANSFER_INVALID: entry(400, 'Điều chuyển/chuyển nguồn không hợp lệ: {detail}', 'Invalid transfer or carry-over: {detail}'),
+  SUPPORT_EXCEEDS_DISBURSEMENT: entry(
+    409,
+    'Tổng hỗ trợ cho các hộ ({total}) vượt số tiền của chứng từ giải ngân {voucher} ({amount}).',
+    'Support to households ({total}) exceeds the amount of disbursement voucher {voucher} ({amount}).',
+  ),
+  MEETING_NOT_FOUND: entry(404, 'Không tìm thấy cuộc họp {id}.', 'Meeting {id} not found.'),
+  IMPORT_ROWS_INVALID: entry(
+    400,
+    'Tệp có {count} dòng lỗi; không dòng nào được ghi.',
+    'The file has {count} invalid rows; nothing was written.',
+  ),
   TASK_NOT_FOUND: entry(404, 'Không tìm thấy nhiệm vụ {id}.', 'Task {id} not found.'),
 
   // ── public portal ──────────────────────────────────────────────────────────

@@ -1,0 +1,835 @@
+// Allocations (kế hoạch vốn), their adjustment ledger and disbursements (giải ngân). Each use case
+// runs in one transaction, writes the audit trail and keeps the allocation's aggregates (adjusted,
+// disbursed, count) current in the same transaction. The available balance never goes negative.
+import { AppError } from '../../errors.js';
+import { vnDateOf } from '../../domain/dates.js';
+import { amountInWords } from '../../domain/finance/amount-words.js';
+import {
+  CAPITAL_TYPES,
+  SOURCES,
+  applyDisbursement,
+  applyEntry,
+  balanceOf,
+  entryDelta,
+  parseAmount,
+  replayLedger,
+  type CapitalType,
+  type EntryKind,
+  type FundingSource,
+} from '../../domain/finance/ledger.js';
+import { assessRisk, type RiskAssessment } from '../../domain/finance/risk.js';
+import {
+  bumpAllocation,
+  findAllocation,
+  findAllocationByKey,
+  findComponentById,
+  findDisbursementByVoucher,
+  insertAllocation,
+  insertDisbursement,
+  insertEntry,
+  insertIssue,
+  insertSupport,
+  listAllocationRows,
+  listDisbursements,
+  listEntries,
+  listIssues,
+  setAllocationAggregates,
+  type AllocationRecord,
+  type DisbursementRecord,
+  type EntryRecord,
+  type IssueRecord,
+} from '../../db/repositories/finance.repository.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import { insertAudit } from '../../db/repositories/audit.repository.js';
+import { requireRole, requireUnitAccess } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
+import { resolveComponent } from './programs.service.js';
+import {
+  FINANCE_READERS,
+  FINANCE_WRITERS,
+  isUniqueViolation,
+  optCount,
+  optText,
+  reqDate,
+  reqEnum,
+  reqId,
+  reqText,
+  reqYear,
+  unitOn,
+  unitsCovered,
+} from './common.js';
+
+export interface AllocationView {
+  id: number;
+  year: number;
+  unitCode: string;
+  programCode: string;
+  componentCode: string;
+  projectCode: string;
+  componentName: string;
+  componentNameEn: string;
+  capitalType: CapitalType;
+  source: FundingSource;
+  amount: number;
+  adjusted: number;
+  planned: number;
+  disbursed: number;
+  available: number;
+  rate: number;
+  disbursementCount: number;
+  lastDisbursedOn: string | null;
+  decisionNo: string;
+  decisionDate: string;
+  deadline: string;
+  note: string | null;
+  risk: RiskAssessment;
+  amountInWords: string;
+  version: number;
+}
+
+async function viewOf(
+  db: Executor,
+  a: AllocationRecord,
+  asOf: string,
+  names?: { code: string; parent: string | null; name: string; nameEn: string; programCode?: string },
+): Promise<AllocationView> {
+  let n = names;
+  if (!n) {
+    const c = (await findComponentById(db, a.component_id))!;
+    n = { code: c.code, parent: c.parent_code, name: c.name, nameEn: c.name_en };
+  }
+  const programCode =
+    n.programCode ??
+    (await db.selectFrom('program').select('code').where('id', '=', a.program_id).executeTakeFirstOrThrow())
+      .code;
+  const b = balanceOf(a);
+  return {
+    id: a.id,
+    year: a.year,
+    unitCode: a.unit_code,
+    programCode,
+    componentCode: n.code,
+    projectCode: n.parent ?? n.code,
+    componentName: n.name,
+    componentNameEn: n.nameEn,
+    capitalType: a.capital_type as CapitalType,
+    source: a.source as FundingSource,
+    amount: a.amount,
+    adjusted: a.adjusted,
+    planned: b.planned,
+    disbursed: a.disbursed,
+    available: b.available,
+    rate: Math.round(b.rate * 10000) / 10000,
+    disbursementCount: a.disbursement_count,
+    lastDisbursedOn: a.last_disbursed_on,
+    decisionNo: a.decision_no,
+    decisionDate: a.decision_date,
+    deadline: a.deadline,
+    note: a.note,
+    risk: assessRisk({
+      planned: b.planned,
+      disbursed: a.disbursed,
+      startDate: a.decision_date,
+      deadline: a.deadline,
+      asOf,
+    }),
+    amountInWords: amountInWords(b.planned),
+    version: a.version,
+  };
+}
+
+export interface AllocationInput {
+  year?: unknown;
+  unitCode?: unknown;
+  programCode?: unknown;
+  componentCode?: unknown;
+  capitalType?: unknown;
+  source?: unknown;
+  amount?: unknown;
+  decisionNo?: unknown;
+  decisionDate?: unknown;
+  deadline?: unknown;
+  note?: unknown;
+}
+
+/** Validates an allocation without writing (also used row by row by the Excel import). */
+export async function checkAllocationInput(db: Executor, actor: Actor, input: AllocationInput) {
+  const year = reqYear(input.year);
+  const programCode = optText(input.programCode, 'programCode', 40);
+  const { program, component } = await resolveComponent(db, {
+    programCode,
+    componentCode: input.componentCode,
+    year,
+  });
+  const capitalType = reqEnum(input.capitalType, CAPITAL_TYPES, 'capitalType');
+  const source = reqEnum(input.source, SOURCES, 'source');
+  const amount = parseAmount(input.amount, 'amount');
+  const decisionNo = reqText(input.decisionNo, 'decisionNo', 100);
+  const decisionDate = reqDate(input.decisionDate, 'decisionDate');
+  const deadline = reqDate(input.deadline, 'deadline');
+  if (deadline < decisionDate)
+    throw new AppError(
+      'FIELD_INVALID',
+      { field: 'deadline', detail: `< decisionDate ${decisionDate}` },
+      { field: 'deadline' },
+    );
+  const unit = await unitOn(db, input.unitCode, decisionDate);
+  await requireUnitAccess(db, actor, unit.code);
+  const note = optText(input.note, 'note');
+  return {
+    year,
+    program,
+    component,
+    capitalType,
+    source,
+    amount,
+    decisionNo,
+    decisionDate,
+    deadline,
+    unit,
+    note,
+  };
+}
+
+type CheckedAllocation = Awaited<ReturnType<typeof checkAllocationInput>>;
+
+async function writeAllocation(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  c: CheckedAllocation,
+  at: string,
+): Promise<AllocationRecord> {
+  const key = {
+    provinceCode: c.unit.province_code,
+    unitCode: c.unit.code,
+    year: c.year,
+    componentId: c.component.id,
+    capitalType: c.capitalType,
+    source: c.source,
+  };
+  const duplicate = () =>
+    new AppError(
+      'ALLOCATION_DUPLICATE',
+      { key: `${c.year} × ${c.component.code} × ${c.capitalType} × ${c.source} × ${c.unit.code}` },
+      { field: 'componentCode' },
+    );
+  if (await findAllocationByKey(trx, key)) throw duplicate();
+  let row: AllocationRecord;
+  try {
+    row = await insertAllocation(trx, {
+      province_code: c.unit.province_code,
+      unit_code: c.unit.code,
+      year: c.year,
+      program_id: Number(c.program.id),
+      component_id: c.component.id,
+      capital_type: c.capitalType,
+      source: c.source,
+      amount: c.amount,
+      decision_no: c.decisionNo,
+      decision_date: c.decisionDate,
+      deadline: c.deadline,
+      note: c.note,
+      last_disbursed_on: null,
+      created_at: at,
+      created_by: actorName(actor),
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) throw duplicate();
+    throw err;
+  }
+  await insertAudit(trx, {
+    at,
+    actorId: actorId(actor),
+    actor: actorName(actor),
+    action: 'create',
+    entity: 'allocation',
+    entityId: String(row.id),
+    unitCode: row.unit_code,
+    provinceCode: row.province_code,
+    after: row,
+  });
+  return row;
+}
+
+export async function createAllocation(
+  deps: Deps,
+  actor: Actor,
+  input: AllocationInput,
+): Promise<AllocationView> {
+  requireRole(actor, FINANCE_WRITERS);
+  const db = deps.db.kysely;
+  const c = await checkAllocationInput(db, actor, input);
+  const at = nowIso(deps);
+  const row = await db.transaction().execute((trx) => writeAllocation(trx, deps, actor, c, at));
+  return viewOf(db, row, vnDateOf(deps.now()));
+}
+
+/** Creates many allocations in one transaction (import, demo): all or nothing. */
+export async function createAllocations(
+  deps: Deps,
+  actor: Actor,
+  inputs: readonly AllocationInput[],
+): Promise<AllocationRecord[]> {
+  requireRole(actor, FINANCE_WRITERS);
+  const db = deps.db.kysely;
+  const checked: CheckedAllocation[] = [];
+  for (const input of inputs) checked.push(await checkAllocationInput(db, actor, input));
+  const at = nowIso(deps);
+  return db.transaction().execute(async (trx) => {
+    const out: AllocationRecord[] = [];
+    for (const c of checked) out.push(await writeAllocation(trx, deps, actor, c, at));
+    return out;
+  });
+}
+
+async function loadAllocation(
+  db: Executor,
+  actor: Actor,
+  id: unknown,
+  field = 'allocationId',
+): Promise<AllocationRecord> {
+  const n = reqId(id, field);
+  const a = await findAllocation(db, n);
+  if (!a) throw new AppError('ALLOCATION_NOT_FOUND', { id: n }, { field });
+  await requireUnitAccess(db, actor, a.unit_code);
+  return a;
+}
+
+export interface AdjustmentInput {
+  kind?: unknown;
+  amount?: unknown;
+  date?: unknown;
+  decisionNo?: unknown;
+  reason?: unknown;
+  /** transfer: the allocation that receives the money. */
+  toAllocationId?: unknown;
+  /** carry-over: deadline of next year's allocation when it has to be created (default 31/12 of next year). */
+  nextDeadline?: unknown;
+}
+
+export const ADJUSTMENT_KINDS = ['increase', 'cut', 'transfer', 'carry-over'] as const;
+
+export interface AdjustmentResult {
+  allocation: AllocationView;
+  entries: EntryRecord[];
+  counterpart?: AllocationView;
+}
+
+/**
+ * Records an adjustment as dated ledger entries (never an edit): increase, cut, transfer to another
+ * allocation (two entries), or carry-over of the unspent balance to next year's allocation of the
+ * same key (created when absent).
+ */
+export async function adjustAllocation(
+  deps: Deps,
+  actor: Actor,
+  allocationId: unknown,
+  input: AdjustmentInput,
+): Promise<AdjustmentResult> {
+  requireRole(actor, FINANCE_WRITERS);
+  const db = deps.db.kysely;
+  const kind = reqEnum(input.kind, ADJUSTMENT_KINDS, 'kind');
+  const amount = parseAmount(input.amount, 'amount');
+  const date = reqDate(input.date, 'date');
+  const decisionNo = optText(input.decisionNo, 'decisionNo', 100);
+  const reason = optText(input.reason, 'reason');
+  const at = nowIso(deps);
+  const asOf = vnDateOf(deps.now());
+  const result = await db.transaction().execute(async (trx) => {
+    const a = await loadAllocation(trx, actor, allocationId);
+    if (date < a.decision_date) {
+      throw new AppError(
+        'DATE_BEFORE_ALLOCATION',
+        { date, allocationDate: a.decision_date },
+        { field: 'date' },
+      );
+    }
+    const entries: EntryRecord[] = [];
+    let counterpart: AllocationRecord | undefined;
+    const post = async (target: AllocationRecord, k: EntryKind, other: number | null) => {
+      applyEntry(target, k, amount); // coded BALANCE_INSUFFICIENT before anything is written
+      if (!(await bumpAllocation(trx, target.id, { adjustedDelta: entryDelta(k, amount) }))) {
+        const fresh = (await findAllocation(trx, target.id))!;
+        throw new AppError(
+          'BALANCE_INSUFFICIENT',
+          { amount, available: balanceOf(fresh).available },
+          { field: 'amount' },
+        );
+      }
+      const e = await insertEntry(trx, {
+        province_code: target.province_code,
+        allocation_id: target.id,
+        kind: k,
+        delta: entryDelta(k, amount),
+        entry_date: date,
+        decision_no: decisionNo,
+        reason,
+        counterpart_allocation_id: other,
+        created_at: at,
+        created_by: actorName(actor),
+      });
+      entries.push(e);
+      await insertAudit(trx, {
+        at,
+        actorId: actorId(actor),
+        actor: actorName(actor),
+        action: `ledger:${k}`,
+        entity: 'allocation',
+        entityId: String(target.id),
+        unitCode: target.unit_code,
+        provinceCode: target.province_code,
+        before: target,
+        after: e,
+      });
+    };
+    if (kind === 'increase' || kind === 'cut') {
+      await post(a, kind, null);
+    } else if (kind === 'transfer') {
+      const to = await loadAllocation(trx, actor, input.toAllocationId, 'toAllocationId');
+      if (to.id === a.id)
+        throw new AppError('TRANSFER_INVALID', { detail: 'same allocation' }, { field: 'toAllocationId' });
+      if (to.province_code !== a.province_code)
+        throw new AppError('TRANSFER_INVALID', { detail: 'another province' }, { field: 'toAllocationId' });
+      if (date < to.decision_date)
+        throw new AppError(
+          'DATE_BEFORE_ALLOCATION',
+          { date, allocationDate: to.decision_date },
+          { field: 'date' },
+        );
+      await post(a, 'transfer-out', to.id);
+      await post(to, 'transfer-in', a.id);
+      counterpart = to;
+    } else {
+      const key = {
+        provinceCode: a.province_code,
+        unitCode: a.unit_code,
+        year: a.year + 1,
+        componentId: a.component_id,
+        capitalType: a.capital_type,
+        source: a.source,
+      };
+      let next = await findAllocationByKey(trx, key);
+      if (!next) {
+        const nextDeadline =
+          input.nextDeadline === undefined || input.nextDeadline === null || input.nextDeadline === ''
+            ? `${a.year + 1}-12-31`
+            : reqDate(input.nextDeadline, 'nextDeadline');
+        next = await insertAllocation(trx, {
+          province_code: a.province_code,
+          unit_code: a.unit_code,
+          year: a.year + 1,
+          program_id: a.program_id,
+          component_id: a.component_id,
+          capital_type: a.capital_type,
+          source: a.source,
+          amount: 0,
+          decision_no: decisionNo ?? `chuyển nguồn từ phân bổ ${a.id}`,
+          decision_date: date,
+          deadline: nextDeadline < date ? date : nextDeadline,
+          note: reason,
+          last_disbursed_on: null,
+          created_at: at,
+          created_by: actorName(actor),
+        });
+        await insertAudit(trx, {
+          at,
+          actorId: actorId(actor),
+          actor: actorName(actor),
+          action: 'create',
+          entity: 'allocation',
+          entityId: String(next.id),
+          unitCode: next.unit_code,
+          provinceCode: next.province_code,
+          after: next,
+        });
+      }
+      await post(a, 'carry-over-out', next.id);
+      await post((await findAllocation(trx, next.id))!, 'carry-over-in', a.id);
+      counterpart = next;
+    }
+    const fresh = (await findAllocation(trx, a.id))!;
+    const other = counterpart ? (await findAllocation(trx, counterpart.id))! : undefined;
+    return { fresh, entries, other };
+  });
+  return {
+    allocation: await viewOf(db, result.fresh, asOf),
+    entries: result.entries,
+    ...(result.other ? { counterpart: await viewOf(db, result.other, asOf) } : {}),
+  };
+}
+
+export interface SupportLine {
+  householdKey?: unknown;
+  amount?: unknown;
+  description?: unknown;
+  unitCode?: unknown;
+}
+
+export interface DisbursementInput {
+  allocationId?: unknown;
+  date?: unknown;
+  amount?: unknown;
+  voucherNo?: unknown;
+  activity?: unknown;
+  beneficiaryHouseholds?: unknown;
+  /** The households supported by this payment (support recorded on each, linked to it). */
+  support?: SupportLine[];
+}
+
+/** Validates a disbursement against its allocation (in the caller's transaction), writing nothing. */
+async function checkDisbursement(trx: Executor, actor: Actor, input: DisbursementInput) {
+  const a = await loadAllocation(trx, actor, input.allocationId);
+  const date = reqDate(input.date, 'date');
+  const amount = parseAmount(input.amount, 'amount');
+  const voucherNo = reqText(input.voucherNo, 'voucherNo', 100);
+  const activity = reqText(input.activity, 'activity', 1000);
+  if (date < a.decision_date)
+    throw new AppError(
+      'DATE_BEFORE_ALLOCATION',
+      { date, allocationDate: a.decision_date },
+      { field: 'date' },
+    );
+  if (await findDisbursementByVoucher(trx, a.province_code, voucherNo)) {
+    throw new AppError('VOUCHER_DUPLICATE', { voucher: voucherNo }, { field: 'voucherNo' });
+  }
+  applyDisbursement(a, amount);
+  const support = (input.support ?? []).map((s, i) => ({
+    householdKey: reqText(s.householdKey, `support[${i}].householdKey`, 60),
+    amount: parseAmount(s.amount, `support[${i}].amount`),
+    description: optText(s.description, `support[${i}].description`, 1000) ?? activity,
+    unitCode: optText(s.unitCode, `support[${i}].unitCode`, 10) ?? a.unit_code,
+  }));
+  const total = support.reduce((s, x) => s + x.amount, 0);
+  if (total > amount)
+    throw new AppError(
+      'SUPPORT_EXCEEDS_DISBURSEMENT',
+      { total, voucher: voucherNo, amount },
+      { field: 'support' },
+    );
+  const households = new Set(support.map((s) => s.householdKey)).size;
+  const beneficiaryHouseholds = Math.max(
+    optCount(input.beneficiaryHouseholds, 'beneficiaryHouseholds'),
+    households,
+  );
+  return { a, date, amount, voucherNo, activity, support, beneficiaryHouseholds };
+}
+
+async function writeDisbursement(
+  trx: Executor,
+  deps: Deps,
+  actor: Actor,
+  c: Awaited<ReturnType<typeof checkDisbursement>>,
+  at: string,
+): Promise<DisbursementRecord> {
+  if (!(await bumpAllocation(trx, c.a.id, { disbursedDelta: c.amount, disbursedOn: c.date }))) {
+    const fresh = (await findAllocation(trx, c.a.id))!;
+    throw new AppError(
+      'BALANCE_INSUFFICIENT',
+      { amount: c.amount, available: balanceOf(fresh).available },
+      { field: 'amount' },
+    );
+  }
+  let d: DisbursementRecord;
+  try {
+    d = await insertDisbursement(trx, {
+      province_code: c.a.province_code,
+      allocation_id: c.a.id,
+      disbursed_on: c.date,
+      amount: c.amount,
+      voucher_no: c.voucherNo,
+      activity: c.activity,
+      beneficiary_households: c.beneficiaryHouseholds,
+      created_at: at,
+      created_by: actorName(actor),
+    });
+  } catch (err) {
+    if (isUniqueViolation(err))
+      throw new AppError('VOUCHER_DUPLICATE', { voucher: c.voucherNo }, { field: 'voucherNo' });
+    throw err;
+  }
+  for (const s of c.support) {
+    await insertSupport(trx, {
+      province_code: c.a.province_code,
+      household_key: s.householdKey,
+      unit_code: s.unitCode,
+      component_id: c.a.component_id,
+      disbursement_id: d.id,
+      supported_on: c.date,
+      amount: s.amount,
+      description: s.description,
+      created_at: at,
+      created_by: actorName(actor),
+    });
+  }
+  await insertAudit(trx, {
+    at,
+    actorId: actorId(actor),
+    actor: actorName(actor),
+    action: 'disburse',
+    entity: 'allocation',
+    entityId: String(c.a.id),
+    unitCode: c.a.unit_code,
+    provinceCode: c.a.province_code,
+    before: c.a,
+    after: { disbursement: d, support: c.support },
+  });
+  return d;
+}
+
+export interface DisbursementResult {
+  disbursement: DisbursementRecord;
+  allocation: AllocationView;
+}
+
+export async function recordDisbursement(
+  deps: Deps,
+  actor: Actor,
+  input: DisbursementInput,
+): Promise<DisbursementResult> {
+  requireRole(actor, FINANCE_WRITERS);
+  const db = deps.db.kysely;
+  const at = nowIso(deps);
+  const d = await db
+    .transaction()
+    .execute(async (trx) =>
+      writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, input), at),
+    );
+  const a = (await findAllocation(db, d.allocation_id))!;
+  return { disbursement: d, allocation: await viewOf(db, a, vnDateOf(deps.now())) };
+}
+
+/**
+ * Records many disbursements in one transaction (import): each is checked against the balance
+ * left by the ones before it; the first refusal rolls everything back with its row index.
+ */
+export async function recordDisbursements(
+  deps: Deps,
+  actor: Actor,
+  inputs: readonly DisbursementInput[],
+): Promise<DisbursementRecord[]> {
+  requireRole(actor, FINANCE_WRITERS);
+  const db = deps.db.kysely;
+  const at = nowIso(deps);
+  return db.transaction().execute(async (trx) => {
+    const out: DisbursementRecord[] = [];
+    for (let i = 0; i < inputs.length; i++) {
+      try {
+        out.push(
+          await writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, inputs[i]!), at),
+        );
+      } catch (err) {
+        if (err instanceof AppError)
+          throw new AppError(err.code, err.params, {
+            ...(err.field ? { field: err.field } : {}),
+            data: { ...(err.data ?? {}), index: i },
+          });
+        throw err;
+      }
+    }
+    return out;
+  });
+}
+
+export const ISSUE_REASONS = [
+  'no-beneficiaries',
+  'procedures',
+  'no-counterpart-funding',
+  'overlapping-support',
+  'other',
+] as const;
+export const ISSUE_REASON_LABELS: Record<(typeof ISSUE_REASONS)[number], { vi: string; en: string }> = {
+  'no-beneficiaries': { vi: 'Không có đối tượng đủ điều kiện thụ hưởng', en: 'No eligible beneficiaries' },
+  procedures: {
+    vi: 'Vướng mắc về thủ tục, hướng dẫn thực hiện',
+    en: 'Procedural obstacles or missing guidance',
+  },
+  'no-counterpart-funding': { vi: 'Không bố trí được vốn đối ứng', en: 'No counterpart funding' },
+  'overlapping-support': { vi: 'Trùng lặp với chính sách, nguồn hỗ trợ khác', en: 'Overlaps other support' },
+  other: { vi: 'Lý do khác', en: 'Other reason' },
+};
+
+export interface IssueInput {
+  reason?: unknown;
+  detail?: unknown;
+  amount?: unknown;
+  proposal?: unknown;
+  targetComponentCode?: unknown;
+  date?: unknown;
+}
+
+/** Records why (part of) an allocation cannot be implemented, and what is proposed (stop or move). */
+export async function recordIssue(
+  deps: Deps,
+  actor: Actor,
+  allocationId: unknown,
+  input: IssueInput,
+): Promise<IssueRecord> {
+  requireRole(actor, ['finance-officer', 'province-officer', 'commune-officer']);
+  const db = deps.db.kysely;
+  const at = nowIso(deps);
+  return db.transaction().execute(async (trx) => {
+    const a = await loadAllocation(trx, actor, allocationId);
+    const reason = reqEnum(input.reason, ISSUE_REASONS, 'reason');
+    const detail = reqText(input.detail, 'detail', 4000);
+    const available = balanceOf(a).available;
+    const amount =
+      input.amount === undefined || input.amount === null || input.amount === ''
+        ? available
+        : parseAmount(input.amount, 'amount');
+    if (amount > available)
+      throw new AppError('BALANCE_INSUFFICIENT', { amount, available }, { field: 'amount' });
+    const proposal = reqEnum(input.proposal, ['stop', 'move'] as const, 'proposal');
+    let targetComponentId: number | null = null;
+    if (proposal === 'move') {
+      const p = await db
+        .selectFrom('program')
+        .select('code')
+        .where('id', '=', a.program_id)
+        .executeTakeFirstOrThrow();
+      const { component } = await resolveComponent(
+        trx,
+        { programCode: p.code, componentCode: input.targetComponentCode, year: a.year },
+        'targetComponentCode',
+      );
+      targetComponentId = component.id;
+    }
+    const recordedOn = input.date === undefined ? vnDateOf(deps.now()) : reqDate(input.date, 'date');
+    const row = await insertIssue(trx, {
+      province_code: a.province_code,
+      allocation_id: a.id,
+      reason,
+      detail,
+      amount,
+      proposal,
+      target_component_id: targetComponentId,
+      recorded_on: recordedOn,
+      created_at: at,
+      created_by: actorName(actor),
+    });
+    await insertAudit(trx, {
+      at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: 'issue',
+      entity: 'allocation',
+      entityId: String(a.id),
+      unitCode: a.unit_code,
+      provinceCode: a.province_code,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export interface AllocationDetail extends AllocationView {
+  entries: EntryRecord[];
+  disbursements: DisbursementRecord[];
+  issues: IssueRecord[];
+}
+
+export async function showAllocation(
+  deps: Deps,
+  actor: Actor,
+  id: unknown,
+  asOf?: string,
+): Promise<AllocationDetail> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const a = await loadAllocation(db, actor, id, 'id');
+  return {
+    ...(await viewOf(db, a, asOf ?? vnDateOf(deps.now()))),
+    entries: await listEntries(db, a.id),
+    disbursements: await listDisbursements(db, a.id),
+    issues: await listIssues(db, a.id),
+  };
+}
+
+/** Allocations of a year in a unit and the units under it. */
+export async function listAllocations(
+  deps: Deps,
+  actor: Actor,
+  q: { year: unknown; unitCode: unknown; asOf?: string },
+): Promise<AllocationView[]> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const year = reqYear(q.year);
+  const unitCode = reqText(q.unitCode, 'unit', 10);
+  await requireUnitAccess(db, actor, unitCode);
+  const { codes } = await unitsCovered(db, unitCode, year);
+  const rows = await listAllocationRows(db, { year, unitCodes: codes });
+  const asOf = q.asOf ?? vnDateOf(deps.now());
+  const programs = new Map<number, string>();
+  const out: AllocationView[] = [];
+  for (const r of rows) {
+    if (!programs.has(r.program_id))
+      programs.set(
+        r.program_id,
+        (
+          await db
+            .selectFrom('program')
+            .select('code')
+            .where('id', '=', r.program_id)
+            .executeTakeFirstOrThrow()
+        ).code,
+      );
+    out.push(
+      await viewOf(db, r, asOf, {
+        code: r.component_code,
+        parent: r.component_parent_code,
+        name: r.component_name,
+        nameEn: r.component_name_en,
+        programCode: programs.get(r.program_id)!,
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * Recomputes every allocation's aggregates from its ledger and disbursements, replaying the
+ * history to prove no point of it overdrew. Returns the allocations whose stored figures differed.
+ */
+export async function rebuildAllocationAggregates(
+  deps: Deps,
+  actor: Actor,
+): Promise<{ checked: number; corrected: number[] }> {
+  requireRole(actor, []);
+  const db = deps.db.kysely;
+  return db.transaction().execute(async (trx) => {
+    const rows = await listAllocationRows(trx, {});
+    const corrected: number[] = [];
+    for (const a of rows) {
+      const entries = await listEntries(trx, a.id);
+      const ds = await listDisbursements(trx, a.id);
+      const f = replayLedger(a.amount, [
+        ...entries.map((e) => ({
+          date: e.entry_date,
+          type: 'entry' as const,
+          kind: e.kind as EntryKind,
+          amount: Math.abs(e.delta),
+        })),
+        ...ds.map((d) => ({ date: d.disbursed_on, type: 'disbursement' as const, amount: d.amount })),
+      ]);
+      const last = ds.reduce<string | null>(
+        (m, d) => (m === null || d.disbursed_on > m ? d.disbursed_on : m),
+        null,
+      );
+      if (
+        f.adjusted !== a.adjusted ||
+        f.disbursed !== a.disbursed ||
+        ds.length !== a.disbursement_count ||
+        last !== a.last_disbursed_on
+      ) {
+        corrected.push(a.id);
+        await setAllocationAggregates(trx, a.id, {
+          adjusted: f.adjusted,
+          disbursed: f.disbursed,
+          disbursementCount: ds.length,
+          lastDisbursedOn: last,
+        });
+      }
+    }
+    return { checked: rows.length, corrected };
+  });
+}

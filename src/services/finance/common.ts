@@ -1,0 +1,116 @@
+// Shared checks of the finance services: input parsing with field-level coded errors, unit
+// look-ups and the set of units a report covers.
+import { AppError } from '../../errors.js';
+import { isIsoDate } from '../../domain/dates.js';
+import { findUnitOn, listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import type { Role } from '../deps.js';
+
+/** Who may write money, and who may read it (a commune officer only within its unit). */
+export const FINANCE_WRITERS: readonly Role[] = ['finance-officer'];
+export const FINANCE_READERS: readonly Role[] = [
+  'finance-officer',
+  'province-officer',
+  'supervisor',
+  'commune-officer',
+];
+export const FOLLOW_UP_WRITERS: readonly Role[] = ['finance-officer', 'province-officer', 'commune-officer'];
+
+export function reqDate(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '')
+    throw new AppError('FIELD_REQUIRED', { field }, { field });
+  if (!isIsoDate(value)) throw new AppError('DATE_INVALID', { field, value: String(value) }, { field });
+  return value;
+}
+
+export function reqText(value: unknown, field: string, max = 2000): string {
+  if (value === undefined || value === null) throw new AppError('FIELD_REQUIRED', { field }, { field });
+  if (typeof value !== 'string' && typeof value !== 'number')
+    throw new AppError('FIELD_TYPE', { field, expected: 'text' }, { field });
+  const t = String(value).normalize('NFC').trim();
+  if (!t) throw new AppError('FIELD_REQUIRED', { field }, { field });
+  if (t.length > max) throw new AppError('FIELD_INVALID', { field, detail: `> ${max}` }, { field });
+  return t;
+}
+
+export function optText(value: unknown, field: string, max = 4000): string | null {
+  if (value === undefined || value === null || value === '') return null;
+  return reqText(value, field, max);
+}
+
+export function reqEnum<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
+  if (value === undefined || value === null || value === '')
+    throw new AppError('FIELD_REQUIRED', { field }, { field });
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
+    throw new AppError(
+      'ENUM_INVALID',
+      { field, value: String(value), allowed: allowed.join(', ') },
+      { field },
+    );
+  }
+  return value as T;
+}
+
+export function reqYear(value: unknown, field = 'year'): number {
+  const n = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 2000 || n > 2100) {
+    throw new AppError('FIELD_INVALID', { field, detail: 'YYYY' }, { field });
+  }
+  return n;
+}
+
+export function reqId(value: unknown, field: string): number {
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+    throw new AppError('FIELD_INVALID', { field, detail: 'id' }, { field });
+  return n;
+}
+
+export function optCount(value: unknown, field: string): number {
+  if (value === undefined || value === null || value === '') return 0;
+  const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
+    throw new AppError('FIELD_INVALID', { field, detail: '≥ 0' }, { field });
+  return n;
+}
+
+export async function unitOn(
+  db: Executor,
+  code: unknown,
+  date: string,
+  field = 'unitCode',
+): Promise<UnitRecord> {
+  const c = reqText(code, field, 10);
+  const u = await findUnitOn(db, c, date);
+  if (!u) throw new AppError('UNIT_NOT_FOUND', { code: c, date }, { field });
+  return u;
+}
+
+/**
+ * The unit and the units directly under it during the year (a pre-2025 city's wards and
+ * communes; a province's districts), so a report on 382 includes what was allocated to its wards.
+ */
+export async function unitsCovered(
+  db: Executor,
+  code: string,
+  year: number,
+): Promise<{ unit: UnitRecord; codes: string[] }> {
+  const end = `${year}-12-31`;
+  const start = `${year}-01-01`;
+  const unit = (await findUnitOn(db, code, end)) ?? (await findUnitOn(db, code, start));
+  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code, date: end }, { field: 'unit' });
+  const codes = new Set([unit.code]);
+  for (const on of [start, end])
+    for (const u of await listUnitsOn(db, { date: on, parentCode: unit.code })) codes.add(u.code);
+  return { unit, codes: [...codes] };
+}
+
+/** True for a unique-constraint violation on either engine. */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: string; message?: string };
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
