@@ -18,6 +18,9 @@ const commands: Record<string, () => Promise<Command>> = {
   classify: async () => (await import('./commands/classify.js')).classifyCommand,
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   restore: async () => (await import('./commands/backup.js')).restoreCommand,
+  import: async () => (await import('./commands/registry.js')).importCommand,
+  report: async () => (await import('./commands/registry.js')).reportCommand,
+  generate: async () => (await import('./commands/generate.js')).generateCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

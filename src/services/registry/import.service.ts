@@ -1,0 +1,457 @@
+// Import of survey records (contracts/cli.md `import survey`): JSONL, or the two tables as CSV or
+// XLSX. Every record is validated and classified by the engine (parseSurveyRecord +
+// classifier), then written as a household, its members and its result of the period, with the
+// change history and the aggregate counts, in ONE transaction. `atomic` (default): one invalid
+// record rolls everything back. `valid-rows`: valid records are written, invalid ones listed.
+// The CLI and the web upload call this same service.
+import fs from 'node:fs';
+import readline from 'node:readline';
+import type { Kysely } from 'kysely';
+import { AppError, messageOf, type ErrorCode } from '../../errors.js';
+import type { Database } from '../../db/schema.js';
+import type { Db } from '../../db/database.js';
+import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
+import type { SurveyRecord } from '../../domain/survey/record.js';
+import { isWorkingAge } from '../../domain/classification/working-age.js';
+import { foldText } from '../../domain/registry/fold.js';
+import { hasNoLabourCapacity } from '../../domain/registry/movement.js';
+import { findUnitVersions, type UnitRecord } from '../../db/repositories/units.repository.js';
+import { listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
+import {
+  applyAggregateDeltas,
+  sqliteBulkWriter,
+  writeHousehold,
+  type AggregateKey,
+  type HouseholdWrite,
+  type WriteOptions,
+  type WriteOutcome,
+} from '../../db/repositories/registry.repository.js';
+import { insertAudit } from '../../db/repositories/audit.repository.js';
+import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
+import { loadStandards } from '../standards.service.js';
+import { requireRole, requireUnitAccess, scopeOf } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
+import {
+  readCsvTables,
+  readXlsx,
+  writeErrorReport,
+  membersFileOf,
+  type RejectedRecord,
+  type TabularError,
+} from './tabular.js';
+
+export type ImportSource =
+  | { format: 'jsonl'; path: string }
+  | { format: 'csv'; households: string; members: string }
+  | { format: 'xlsx'; path: string };
+
+export interface ImportOptions {
+  /** Review year the results belong to; default the year of each surveyDate. */
+  period?: number;
+  status?: 'draft' | 'approved';
+  mode?: 'atomic' | 'valid-rows';
+  /** Write the rejected records here (XLSX or CSV template with an `_errors` column). */
+  errorReport?: string;
+  /** Store the explanation of each deprived indicator with the result (default true). */
+  explain?: boolean;
+  progress?: (done: number) => void;
+}
+
+export interface ImportError {
+  line: number;
+  householdId: string | null;
+  code: string;
+  field: string;
+  message: string;
+}
+
+export interface ImportReport {
+  read: number;
+  imported: number;
+  rejected: number;
+  errors: ImportError[];
+  created: number;
+  updated: number;
+  errorReport?: string[];
+}
+
+/** Source format from a file name: .jsonl/.json → jsonl, .xlsx → xlsx, .csv → csv (members beside it). */
+export function sourceOf(file: string, membersFile?: string): ImportSource {
+  const lower = file.toLowerCase();
+  if (lower.endsWith('.xlsx')) return { format: 'xlsx', path: file };
+  if (lower.endsWith('.csv'))
+    return { format: 'csv', households: file, members: membersFile ?? membersFileOf(file) };
+  return { format: 'jsonl', path: file };
+}
+
+interface Item {
+  line: number;
+  raw?: unknown;
+  /** JSON syntax error of the line. */
+  malformed?: string;
+  memberLines?: number[];
+}
+
+async function* jsonlItems(path: string): AsyncGenerator<Item> {
+  const rl = readline.createInterface({
+    input: fs.createReadStream(path, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
+  let line = 0;
+  for await (const text of rl) {
+    line += 1;
+    const t = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    if (!t.trim()) continue;
+    try {
+      yield { line, raw: JSON.parse(t) };
+    } catch (err) {
+      yield { line, malformed: err instanceof Error ? err.message : String(err) };
+    }
+  }
+}
+
+function readFileOr(path: string): Buffer {
+  try {
+    return fs.readFileSync(path);
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', { path }, { field: 'file' });
+  }
+}
+
+const errorOf = (
+  line: number,
+  householdId: string | null,
+  code: ErrorCode | string,
+  field: string | null,
+  message: string,
+): ImportError => ({
+  line,
+  householdId,
+  code,
+  field: field ?? '',
+  message,
+});
+
+/** Member field errors point at the member's own line in a members table. */
+function lineOfField(item: Item, field: string | null): number {
+  const m = field ? /^members\[(\d+)\]/.exec(field) : null;
+  if (m && item.memberLines) return item.memberLines[Number(m[1])] ?? item.line;
+  return item.line;
+}
+
+export async function importSurvey(
+  deps: Deps,
+  actor: Actor,
+  source: ImportSource,
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
+  requireRole(actor, ['province-officer', 'commune-officer']);
+  const mode = opts.mode ?? 'atomic';
+  const status = opts.status ?? 'approved';
+  const explain = opts.explain ?? true;
+  const at = nowIso(deps);
+  const report: ImportReport = { read: 0, imported: 0, rejected: 0, errors: [], created: 0, updated: 0 };
+  const rejected: RejectedRecord[] = [];
+  const wantReport = opts.errorReport !== undefined;
+
+  // Tabular sources are read whole (they are spreadsheets); JSONL streams.
+  let items: AsyncIterable<Item> | Iterable<Item>;
+  let fileErrors: TabularError[] = [];
+  let fatal = false;
+  if (source.format === 'jsonl') {
+    readFileOr(source.path).subarray(0, 0); // existence check with a coded error
+    items = jsonlItems(source.path);
+  } else {
+    const data =
+      source.format === 'xlsx'
+        ? await readXlsx(readFileOr(source.path))
+        : readCsvTables(readFileOr(source.households), readFileOr(source.members));
+    fileErrors = data.errors;
+    fatal = data.fatal;
+    items = data.records.map((r) => ({ line: r.line, raw: r.raw, memberLines: r.memberLines }));
+  }
+  for (const e of fileErrors) report.errors.push(errorOf(e.line, e.householdId, e.code, e.field, e.message));
+  if (fatal) {
+    report.rejected = report.read = [...(items as Item[])].length;
+    return report;
+  }
+  // Orphan member rows make their file inconsistent: in atomic mode nothing is written.
+  const orphanRows = fileErrors.length;
+
+  await loadStandards(deps); // seeds the national standards outside the import transaction
+  const ROLLBACK = Symbol('rollback');
+  try {
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      // The engine reads units through the transaction (one SQLite connection).
+      const tdeps: Deps = { ...deps, db: { ...deps.db, kysely: trx as unknown as Kysely<Database> } as Db };
+      const classifier = await createClassifier(tdeps, { explain });
+      const bulk = deps.db.dialect === 'sqlite' ? sqliteBulkWriter(deps.db) : undefined;
+      const deltas = new Map<string, [AggregateKey, number]>();
+      const addDelta = (k: AggregateKey, n: number) => {
+        const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
+        const cur = deltas.get(id);
+        if (cur) cur[1] += n;
+        else deltas.set(id, [k, n]);
+      };
+      const unitVersions = new Map<string, UnitRecord[]>();
+      const villages = new Map<string, Map<string, number>>();
+      const seen = new Set<string>();
+      const scope = scopeOf(actor);
+      const scopeOk = new Map<string, boolean>();
+      let writing = orphanRows === 0 || mode === 'valid-rows';
+      const writeOpts: WriteOptions = {
+        at,
+        actorId: actorId(actor),
+        actor: actorName(actor),
+        action: 'import',
+      };
+
+      const reject = (item: Item, errs: ImportError[]) => {
+        report.rejected += 1;
+        report.errors.push(...errs);
+        if (wantReport) rejected.push({ raw: item.raw ?? null, errors: errs });
+        if (mode === 'atomic') writing = false;
+      };
+
+      for await (const item of items) {
+        report.read += 1;
+        if (opts.progress && report.read % 10_000 === 0) opts.progress(report.read);
+        if (item.malformed !== undefined) {
+          reject(item, [
+            errorOf(
+              item.line,
+              null,
+              'JSON_MALFORMED',
+              '',
+              messageOf('JSON_MALFORMED', { detail: item.malformed }),
+            ),
+          ]);
+          continue;
+        }
+        const hid = householdIdOf(item.raw);
+        const parsed = parseSurveyRecord(item.raw);
+        if (!parsed.record) {
+          reject(
+            item,
+            parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
+          );
+          continue;
+        }
+        const record: SurveyRecord = parsed.record;
+        if (seen.has(record.householdId)) {
+          reject(item, [
+            errorOf(
+              item.line,
+              hid,
+              'HOUSEHOLD_DUPLICATE_ID',
+              'householdId',
+              messageOf('HOUSEHOLD_DUPLICATE_ID', { householdId: record.householdId }),
+            ),
+          ]);
+          continue;
+        }
+        seen.add(record.householdId);
+        const out = await classifier.classifyRecordNow(item.raw);
+        if (isFailure(out)) {
+          reject(item, [
+            errorOf(
+              lineOfField(item, out.error.field),
+              hid,
+              out.error.code,
+              out.error.field,
+              out.error.message,
+            ),
+          ]);
+          continue;
+        }
+        let versions = unitVersions.get(record.unitCode);
+        if (!versions) {
+          versions = await findUnitVersions(trx, record.unitCode);
+          unitVersions.set(record.unitCode, versions);
+        }
+        const d = record.surveyDate;
+        const unit = versions.find(
+          (u) => (u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d),
+        )!;
+        if (unit.level !== 'commune') {
+          reject(item, [
+            errorOf(
+              item.line,
+              hid,
+              'UNIT_NOT_COMMUNE',
+              'unitCode',
+              messageOf('UNIT_NOT_COMMUNE', { code: unit.code }),
+            ),
+          ]);
+          continue;
+        }
+        if (scope !== null) {
+          let ok = scopeOk.get(unit.code);
+          if (ok === undefined) {
+            ok = await requireUnitAccess(trx, actor, unit.code).then(
+              () => true,
+              () => false,
+            );
+            scopeOk.set(unit.code, ok);
+          }
+          if (!ok) {
+            reject(item, [
+              errorOf(
+                item.line,
+                hid,
+                'FORBIDDEN_SCOPE',
+                'unitCode',
+                messageOf('FORBIDDEN_SCOPE', { unitCode: unit.code }),
+              ),
+            ]);
+            continue;
+          }
+        }
+        const communeValidFrom = unit.valid_from ?? '';
+        let villageId: number | null = null;
+        const villageName = (item.raw as Record<string, unknown>).village;
+        if (typeof villageName === 'string' && villageName.trim()) {
+          const vkey = `${unit.code}|${communeValidFrom}`;
+          let byName = villages.get(vkey);
+          if (!byName) {
+            const rows = await listVillagesOfCommune(trx, unit.code, communeValidFrom);
+            byName = new Map(rows.map((v) => [foldText(v.name), v.id]));
+            villages.set(vkey, byName);
+          }
+          villageId = byName.get(foldText(villageName)) ?? null;
+          if (villageId === null) {
+            reject(item, [
+              errorOf(
+                item.line,
+                hid,
+                'VILLAGE_NOT_FOUND',
+                'village',
+                messageOf('VILLAGE_NOT_FOUND', { id: villageName }),
+              ),
+            ]);
+            continue;
+          }
+        }
+        if (!writing) continue;
+        const address = (item.raw as Record<string, unknown>).address;
+        const w = toWrite(record, out, {
+          provinceCode: unit.province_code,
+          communeValidFrom,
+          villageId,
+          address: typeof address === 'string' && address.trim() ? address.trim() : null,
+          period: opts.period ?? Number(d.slice(0, 4)),
+          status,
+        });
+        let outcome: WriteOutcome;
+        if (bulk) outcome = bulk.write(w, writeOpts, addDelta);
+        else {
+          outcome = await writeHousehold(trx, w, writeOpts);
+          if (outcome.ok) for (const [k, n] of outcome.deltas) addDelta(k, n);
+        }
+        if (!outcome.ok) {
+          reject(item, [
+            errorOf(
+              item.line,
+              hid,
+              outcome.code,
+              'householdId',
+              messageOf(outcome.code, { expected: '', actual: '' }),
+            ),
+          ]);
+          continue;
+        }
+        report.imported += 1;
+        if (outcome.created) report.created += 1;
+        else report.updated += 1;
+      }
+      if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) throw ROLLBACK;
+      await applyAggregateDeltas(trx, deltas.values());
+      await insertAudit(trx, {
+        at,
+        actorId: actorId(actor),
+        actor: actorName(actor),
+        action: 'import',
+        entity: 'survey-import',
+        entityId: source.format === 'csv' ? source.households : source.path,
+        after: {
+          mode,
+          status,
+          period: opts.period ?? null,
+          read: report.read,
+          imported: report.imported,
+          rejected: report.rejected,
+        },
+      });
+    });
+  } catch (err) {
+    if (err !== ROLLBACK) throw err;
+    report.imported = 0;
+    report.created = 0;
+    report.updated = 0;
+  }
+  if (orphanRows > 0 && mode === 'atomic') report.rejected = Math.max(report.rejected, 1);
+  if (wantReport && rejected.length > 0)
+    report.errorReport = await writeErrorReport(opts.errorReport!, rejected);
+  report.errors.sort((a, b) => a.line - b.line);
+  return report;
+}
+
+/** The rows written for one classified record. */
+export function toWrite(
+  record: SurveyRecord,
+  out: ClassifyResult,
+  ctx: {
+    provinceCode: string;
+    communeValidFrom: string;
+    villageId: number | null;
+    address: string | null;
+    period: number;
+    status: 'draft' | 'approved';
+  },
+): HouseholdWrite {
+  const head = record.members.find((m) => m.relation === 'head') ?? record.members[0];
+  const headName = head?.name ?? '';
+  const searchKey = foldText(
+    [
+      headName,
+      ...record.members.filter((m) => m !== head).map((m) => m.name),
+      record.householdId,
+      ctx.address ?? '',
+    ].join(' '),
+  );
+  const on = record.surveyDate;
+  const explanation = out.explanations
+    ? { income: out.explanations.income, indicators: out.explanations.indicators.filter((e) => e.deprived) }
+    : null;
+  return {
+    provinceCode: ctx.provinceCode,
+    key: record.householdId,
+    communeCode: record.unitCode,
+    communeValidFrom: ctx.communeValidFrom,
+    villageId: ctx.villageId,
+    headName,
+    headBirthDate: head?.birthDate ?? null,
+    address: ctx.address,
+    headKey: foldText(headName),
+    searchKey,
+    members: record.members.map((m, i) => {
+      const { name, idNumber, birthDate, sex, relation, ...rest } = m;
+      return { ordinal: i + 1, name, idNumber, birthDate, sex, relation, dataJson: JSON.stringify(rest) };
+    }),
+    result: {
+      period: ctx.period,
+      unitCode: record.unitCode,
+      unitValidFrom: ctx.communeValidFrom,
+      surveyDate: on,
+      answersJson: JSON.stringify(record),
+      standard: out.standard,
+      area: out.area,
+      incomeLine: out.incomeLine,
+      classification: out.classification,
+      deprivations: out.deprivations,
+      explanationJson: JSON.stringify(explanation),
+      noLabour: hasNoLabourCapacity(record.members, (m) => isWorkingAge(m, on)),
+      status: ctx.status,
+    },
+  };
+}

@@ -1,0 +1,468 @@
+// The tabular form of survey records (contracts/survey-record.md §6): a households table and a
+// members table whose columns are the JSON field paths, as CSV files or as the sheets
+// `households`/`members` (or `Hộ`/`Thành viên`) of an XLSX workbook. This module turns them into
+// raw JSON records for the one parser of the engine, and back (the error report the officer fixes
+// and re-imports). Conversions are lenient where spreadsheets are messy (Vietnamese headers and
+// yes/no words, dd/mm/yyyy and Excel serial dates, "1.450.000" amounts, a BOM or a Windows-1258
+// file) and leave anything else untouched so the parser names the row and field.
+import fs from 'node:fs';
+import { parse as parseCsvSync } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { messageOf, type ErrorCode } from '../../errors.js';
+
+export const HOUSEHOLD_COLUMNS = [
+  'householdId',
+  'unitCode',
+  'surveyDate',
+  'area',
+  'incomePerCapitaMonthly',
+  'housing.floorAreaM2',
+  'housing.walls',
+  'housing.columns',
+  'housing.roof',
+  'waterSource',
+  'latrine',
+  'internetUse',
+  'infoDevices',
+  'loudspeakerAccess',
+  'village',
+  'address',
+] as const;
+
+export const MEMBER_COLUMNS = [
+  'householdId',
+  'name',
+  'idNumber',
+  'birthDate',
+  'sex',
+  'relation',
+  'employment',
+  'healthInsurance',
+  'schooling',
+  'education',
+  'inTraining',
+  'stunted',
+  'underweight',
+  'disability',
+  'monthlySocialAllowance',
+] as const;
+
+/** Vietnamese headers officers use, folded to lower case without accents. */
+const ALIASES: Record<string, string> = {
+  'ma ho': 'householdId',
+  'ma don vi': 'unitCode',
+  'ma xa': 'unitCode',
+  'ngay dieu tra': 'surveyDate',
+  'ngay ra soat': 'surveyDate',
+  'khu vuc': 'area',
+  'thu nhap binh quan': 'incomePerCapitaMonthly',
+  'dien tich nha': 'housing.floorAreaM2',
+  thon: 'village',
+  'dia chi': 'address',
+  'ho ten': 'name',
+  'so dinh danh': 'idNumber',
+  cccd: 'idNumber',
+  'ngay sinh': 'birthDate',
+  'gioi tinh': 'sex',
+  'quan he voi chu ho': 'relation',
+};
+
+const BOOLEAN_COLUMNS = new Set([
+  'internetUse',
+  'loudspeakerAccess',
+  'healthInsurance',
+  'inTraining',
+  'stunted',
+  'underweight',
+  'monthlySocialAllowance',
+]);
+const NUMBER_COLUMNS = new Set(['incomePerCapitaMonthly', 'housing.floorAreaM2']);
+const DATE_COLUMNS = new Set(['surveyDate', 'birthDate']);
+const NULLABLE_COLUMNS = new Set(['idNumber', 'schooling', 'area']);
+/** Columns the report adds and the import ignores on the way back. */
+const IGNORED_COLUMN = /^(_|lỗi|loi$|errors?$)/i;
+
+export interface TabularError {
+  line: number;
+  householdId: string | null;
+  code: ErrorCode;
+  field: string;
+  message: string;
+  table?: 'households' | 'members';
+}
+
+export interface TabularRecord {
+  /** Line (CSV) or row (XLSX) of the household in its table. */
+  line: number;
+  raw: Record<string, unknown>;
+  /** Line of each member, in order (member errors point at them). */
+  memberLines: number[];
+}
+
+export interface TabularData {
+  records: TabularRecord[];
+  /** Errors that are not about one field of a record (columns, orphan members, a broken file). */
+  errors: TabularError[];
+  /** True when the file cannot be read at all: every record is rejected. */
+  fatal: boolean;
+}
+
+type Row = { line: number; cells: Record<string, unknown> };
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim();
+
+function fileError(code: ErrorCode, params: Record<string, string | number>, field = ''): TabularError {
+  return { line: 0, householdId: null, code, field, message: messageOf(code, params) };
+}
+
+/** Decodes CSV bytes: UTF-8 (BOM stripped), else Windows-1258 (what Vietnamese Excel saves). */
+export function decodeCsv(bytes: Buffer): string {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    text = iconv.decode(bytes, 'windows-1258');
+  }
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Windows-1258 writes tones as combining marks: compose them so names compare equal.
+  return text.normalize('NFC');
+}
+
+function csvRows(
+  bytes: Buffer,
+  table: 'households' | 'members',
+): { header: string[]; rows: Row[] } | TabularError {
+  try {
+    const records = parseCsvSync(decodeCsv(bytes), {
+      delimiter: [',', ';', '\t'],
+      relax_column_count: false,
+      skip_empty_lines: true,
+      info: true,
+      raw: false,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const [first, ...rest] = records;
+    if (!first)
+      return {
+        ...fileError('IMPORT_FILE_INVALID', { detail: `bảng ${table} trống / the ${table} table is empty` }),
+        table,
+      };
+    const header = first.record.map((h) => h.trim());
+    return {
+      header,
+      rows: rest.map((r) => ({
+        line: r.info.lines,
+        cells: Object.fromEntries(header.map((h, i) => [h, r.record[i] ?? ''])),
+      })),
+    };
+  } catch (err) {
+    const e = err as { lines?: number; message?: string };
+    return {
+      line: e.lines ?? 0,
+      householdId: null,
+      code: 'IMPORT_FILE_INVALID',
+      field: '',
+      message: messageOf('IMPORT_FILE_INVALID', { detail: `${table}: ${e.message ?? String(err)}` }),
+      table,
+    };
+  }
+}
+
+function cellValue(v: ExcelJS.CellValue): unknown {
+  if (v === null || v === undefined) return '';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
+    if ('text' in v) return String(v.text);
+    if ('richText' in v) return v.richText.map((t) => t.text).join('');
+    if ('error' in v) return '';
+  }
+  return v;
+}
+
+function sheetRows(ws: ExcelJS.Worksheet): { header: string[]; rows: Row[] } {
+  const header: string[] = [];
+  ws.getRow(1).eachCell({ includeEmpty: false }, (cell, col) => {
+    header[col - 1] = String(cellValue(cell.value)).trim();
+  });
+  const rows: Row[] = [];
+  ws.eachRow({ includeEmpty: false }, (row, n) => {
+    if (n === 1) return;
+    const cells: Record<string, unknown> = {};
+    header.forEach((h, i) => {
+      if (h) cells[h] = cellValue(row.getCell(i + 1).value);
+    });
+    if (Object.values(cells).some((c) => c !== '')) rows.push({ line: n, cells });
+  });
+  return { header: header.filter(Boolean), rows };
+}
+
+function canonicalHeader(h: string, allowed: readonly string[]): string | null {
+  if (allowed.includes(h)) return h;
+  const alias = ALIASES[fold(h)];
+  return alias && allowed.includes(alias) ? alias : null;
+}
+
+/** Excel stores dates as days since 1899-12-30; CSV exports of such cells keep the number. */
+export function excelSerialToIso(serial: number): string {
+  return new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000).toISOString().slice(0, 10);
+}
+
+function convert(column: string, value: unknown): unknown {
+  if (typeof value === 'string') value = value.trim();
+  if (value === '' || value === null || value === undefined)
+    return NULLABLE_COLUMNS.has(column) ? null : undefined;
+  if (BOOLEAN_COLUMNS.has(column)) {
+    if (typeof value === 'boolean') return value;
+    const v = fold(String(value));
+    if (['true', '1', 'co', 'x', 'yes'].includes(v)) return true;
+    if (['false', '0', 'khong', 'no'].includes(v)) return false;
+    return value;
+  }
+  if (NUMBER_COLUMNS.has(column)) {
+    if (typeof value === 'number') return value;
+    const s = String(value).replace(/\s|₫|đ/g, '');
+    const n = /^\d{1,3}(\.\d{3})+$/.test(s) ? Number(s.replace(/\./g, '')) : Number(s.replace(',', '.'));
+    return Number.isFinite(n) && s !== '' ? n : value;
+  }
+  if (DATE_COLUMNS.has(column)) {
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0 && value < 80_000)
+      return excelSerialToIso(value);
+    const s = String(value);
+    if (/^\d{1,5}$/.test(s) && Number(s) > 0 && Number(s) < 80_000) return excelSerialToIso(Number(s));
+    const m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+    if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+    return s;
+  }
+  if (column === 'infoDevices') {
+    return String(value)
+      .split(/[;,]/)
+      .map((x) => x.trim())
+      .filter(Boolean);
+  }
+  if (column === 'unitCode' || column === 'householdId' || column === 'idNumber') {
+    // A spreadsheet may have turned "038080001234" into a number: the leading zeros are lost
+    // and the parser then rejects it, which is right (we cannot know how many were lost).
+    return String(value);
+  }
+  return value;
+}
+
+function buildRecords(
+  households: { header: string[]; rows: Row[] },
+  members: { header: string[]; rows: Row[] },
+): TabularData {
+  const errors: TabularError[] = [];
+  const mapHeader = (header: string[], allowed: readonly string[], table: 'households' | 'members') => {
+    const out = new Map<string, string>();
+    for (const h of header) {
+      if (IGNORED_COLUMN.test(h)) continue;
+      const c = canonicalHeader(h, allowed);
+      if (c) out.set(h, c);
+      else errors.push({ ...fileError('IMPORT_COLUMN_UNKNOWN', { column: h, table }, h), line: 1, table });
+    }
+    for (const required of table === 'households'
+      ? ['householdId', 'unitCode', 'surveyDate', 'incomePerCapitaMonthly']
+      : ['householdId', 'name', 'birthDate', 'sex']) {
+      if (![...out.values()].includes(required)) {
+        errors.push({
+          ...fileError('FIELD_REQUIRED', { field: `${table}.${required}` }, required),
+          line: 1,
+          table,
+        });
+      }
+    }
+    return out;
+  };
+  const hMap = mapHeader(households.header, HOUSEHOLD_COLUMNS, 'households');
+  const mMap = mapHeader(members.header, MEMBER_COLUMNS, 'members');
+  if (errors.length > 0) return { records: [], errors, fatal: true };
+
+  const records: TabularRecord[] = [];
+  const byId = new Map<string, TabularRecord>();
+  for (const row of households.rows) {
+    const raw: Record<string, unknown> = {};
+    for (const [h, column] of hMap) {
+      const v = convert(column, row.cells[h]);
+      if (v === undefined) continue;
+      if (column.startsWith('housing.')) {
+        const housing = (raw.housing ??= {}) as Record<string, unknown>;
+        housing[column.slice(8)] = v;
+      } else raw[column] = v;
+    }
+    if (raw.infoDevices === undefined && hMap.size > 0 && [...hMap.values()].includes('infoDevices'))
+      raw.infoDevices = [];
+    raw.members = [];
+    const rec: TabularRecord = { line: row.line, raw, memberLines: [] };
+    records.push(rec);
+    // A duplicated id is reported by the import; members go to the first household of that id.
+    if (typeof raw.householdId === 'string' && !byId.has(raw.householdId)) byId.set(raw.householdId, rec);
+  }
+  for (const row of members.rows) {
+    const m: Record<string, unknown> = {};
+    for (const [h, column] of mMap) {
+      const v = convert(column, row.cells[h]);
+      if (v !== undefined) m[column] = v;
+    }
+    const id = typeof m.householdId === 'string' ? m.householdId : '';
+    const rec = byId.get(id);
+    if (!rec) {
+      errors.push({
+        line: row.line,
+        householdId: id || null,
+        code: 'IMPORT_MEMBER_ORPHAN',
+        field: 'householdId',
+        message: messageOf('IMPORT_MEMBER_ORPHAN', { householdId: id }),
+        table: 'members',
+      });
+      continue;
+    }
+    delete m.householdId;
+    (rec.raw.members as unknown[]).push(m);
+    rec.memberLines.push(row.line);
+  }
+  return { records, errors, fatal: false };
+}
+
+export function readCsvTables(householdsBytes: Buffer, membersBytes: Buffer): TabularData {
+  const h = csvRows(householdsBytes, 'households');
+  const m = csvRows(membersBytes, 'members');
+  const errs = [h, m].filter((x): x is TabularError => 'code' in x);
+  if (errs.length > 0) return { records: [], errors: errs, fatal: true };
+  return buildRecords(h as { header: string[]; rows: Row[] }, m as { header: string[]; rows: Row[] });
+}
+
+const SHEET_NAMES = {
+  households: ['households', 'hộ', 'ho'],
+  members: ['members', 'thành viên', 'thanh vien'],
+};
+
+export async function readXlsx(bytes: Buffer): Promise<TabularData> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (err) {
+    return {
+      records: [],
+      errors: [
+        fileError('IMPORT_FILE_INVALID', {
+          detail: `XLSX: ${err instanceof Error ? err.message : String(err)}`,
+        }),
+      ],
+      fatal: true,
+    };
+  }
+  const find = (names: string[]) =>
+    wb.worksheets.find((ws) => names.includes(ws.name.normalize('NFC').trim().toLowerCase()));
+  const hs = find(SHEET_NAMES.households);
+  const ms = find(SHEET_NAMES.members);
+  if (!hs || !ms) {
+    return {
+      records: [],
+      errors: [
+        fileError('IMPORT_FILE_INVALID', {
+          detail: `cần hai trang tính "households" (Hộ) và "members" (Thành viên), có: ${wb.worksheets.map((w) => w.name).join(', ')} / two sheets "households" and "members" are needed`,
+        }),
+      ],
+      fatal: true,
+    };
+  }
+  return buildRecords(sheetRows(hs), sheetRows(ms));
+}
+
+// ── back to tables: the error report ────────────────────────────────────────
+
+function flatHousehold(raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const c of HOUSEHOLD_COLUMNS) {
+    const v = c.startsWith('housing.')
+      ? (raw.housing as Record<string, unknown> | undefined)?.[c.slice(8)]
+      : raw[c];
+    out[c] = Array.isArray(v)
+      ? v.join(';')
+      : v === null || v === undefined
+        ? ''
+        : typeof v === 'object'
+          ? JSON.stringify(v)
+          : v;
+  }
+  return out;
+}
+
+function flatMember(householdId: unknown, m: unknown): Record<string, unknown> {
+  const src = (m && typeof m === 'object' ? m : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = { householdId: householdId ?? '' };
+  for (const c of MEMBER_COLUMNS)
+    if (c !== 'householdId') out[c] = src[c] === null || src[c] === undefined ? '' : src[c];
+  return out;
+}
+
+export interface RejectedRecord {
+  raw: unknown;
+  errors: { code: string; field: string; message: string }[];
+}
+
+const csvCell = (v: unknown) => {
+  const s = String(v ?? '');
+  return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/**
+ * Writes the rejected records in the import template with an `_errors` column: XLSX (two sheets)
+ * when `file` ends in .xlsx, else two CSV files (`file` and `file` with `.members` before the
+ * extension). The officer fixes the cells and imports the file again; `_errors` is ignored then.
+ */
+export async function writeErrorReport(file: string, rejected: RejectedRecord[]): Promise<string[]> {
+  const hRows = rejected.map((r) => {
+    const raw = (r.raw && typeof r.raw === 'object' ? r.raw : {}) as Record<string, unknown>;
+    return {
+      ...flatHousehold(raw),
+      _errors: r.errors.map((e) => `${e.field || '—'}: ${e.code} ${e.message}`).join(' | '),
+    };
+  });
+  const mRows = rejected.flatMap((r) => {
+    const raw = (r.raw && typeof r.raw === 'object' ? r.raw : {}) as Record<string, unknown>;
+    return Array.isArray(raw.members) ? raw.members.map((m) => flatMember(raw.householdId, m)) : [];
+  });
+  const hCols = [...HOUSEHOLD_COLUMNS, '_errors'];
+  const mCols = [...MEMBER_COLUMNS];
+  if (file.toLowerCase().endsWith('.xlsx')) {
+    const wb = new ExcelJS.Workbook();
+    const hs = wb.addWorksheet('households');
+    hs.columns = hCols.map((c) => ({ header: c, key: c, width: c === '_errors' ? 80 : 16 }));
+    hs.addRows(hRows);
+    hs.getRow(1).font = { bold: true };
+    const ms = wb.addWorksheet('members');
+    ms.columns = mCols.map((c) => ({ header: c, key: c, width: 16 }));
+    ms.addRows(mRows);
+    ms.getRow(1).font = { bold: true };
+    await wb.xlsx.writeFile(file);
+    return [file];
+  }
+  const membersFile = membersFileOf(file);
+  const toCsv = (cols: string[], rows: Record<string, unknown>[]) =>
+    `\ufeff${[cols.join(','), ...rows.map((r) => cols.map((c) => csvCell(r[c])).join(','))].join('\r\n')}\r\n`;
+  fs.writeFileSync(file, toCsv(hCols, hRows));
+  fs.writeFileSync(membersFile, toCsv(mCols, mRows));
+  return [file, membersFile];
+}
+
+/** The members table beside a households CSV: `x.csv` → `x.members.csv`. */
+export function membersFileOf(file: string): string {
+  return /\.csv$/i.test(file) ? file.replace(/\.csv$/i, '.members.csv') : `${file}.members.csv`;
+}
+
+/** Writes records (raw JSON objects) as the two-table template (for tests and demos). */
+export async function writeTables(file: string, records: Record<string, unknown>[]): Promise<string[]> {
+  const files = await writeErrorReport(
+    file,
+    records.map((raw) => ({ raw, errors: [] })),
+  );
+  return files;
+}
