@@ -4,7 +4,6 @@
 // It runs once per line of `giamngheo classify`: plain type tests and precomputed sets, no
 // schema library, no Date objects.
 import { messageOf, type ErrorCode } from '../../errors.js';
-import { isIsoDate } from '../dates.js';
 import { citizenIdProblems, type CitizenIdProblem } from './citizen-id.js';
 import {
   AREAS,
@@ -75,6 +74,35 @@ const TYPE_NAMES = {
 } as const;
 
 const UNIT_CODE = /^\d{5}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Same answer as dates.isIsoDate for a string, from character codes (no RegExp, no Date). */
+export function isIsoDateFast(v: string): boolean {
+  if (v.length !== 10 || v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45) return false;
+  let y = 0;
+  for (let k = 0; k < 4; k += 1) {
+    const c = v.charCodeAt(k) - 48;
+    if (c < 0 || c > 9) return false;
+    y = y * 10 + c;
+  }
+  const m1 = v.charCodeAt(5) - 48;
+  const m2 = v.charCodeAt(6) - 48;
+  const d1 = v.charCodeAt(8) - 48;
+  const d2 = v.charCodeAt(9) - 48;
+  if (m1 < 0 || m1 > 9 || m2 < 0 || m2 > 9 || d1 < 0 || d1 > 9 || d2 < 0 || d2 > 9) return false;
+  const m = m1 * 10 + m2;
+  const d = d1 * 10 + d2;
+  if (m < 1 || m > 12 || d < 1) return false;
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
+}
+
+/**
+ * Where a value sits: a top-level key, or a member's key. The path string (`members[2].birthDate`)
+ * is only built when there is an error to report; valid records allocate none.
+ */
+type At = number | null;
+const fieldPath = (at: At, key: string): string => (at === null ? key : `members[${at}].${key}`);
 
 class Reader {
   readonly errors: SurveyFieldError[] = [];
@@ -94,31 +122,33 @@ class Reader {
   type(field: string, expected: keyof typeof TYPE_NAMES): undefined {
     return this.fail('FIELD_TYPE', field, {}, { expected: TYPE_NAMES[expected] });
   }
-  string(v: unknown, field: string): string | undefined {
-    if (v === undefined || v === null) return this.missing(field);
-    if (typeof v !== 'string') return this.type(field, 'string');
-    if (v.trim() === '') return this.missing(field);
-    return v;
+  string(v: unknown, at: At, key: string): string | undefined {
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    if (v === undefined || v === null || typeof v === 'string') return this.missing(fieldPath(at, key));
+    return this.type(fieldPath(at, key), 'string');
   }
-  boolean(v: unknown, field: string, fallback?: boolean): boolean | undefined {
+  boolean(v: unknown, at: At, key: string, fallback?: boolean): boolean | undefined {
     if (typeof v === 'boolean') return v;
     if ((v === undefined || v === null) && fallback !== undefined) return fallback;
-    if (v === undefined || v === null) return this.missing(field);
-    return this.type(field, 'boolean');
+    if (v === undefined || v === null) return this.missing(fieldPath(at, key));
+    return this.type(fieldPath(at, key), 'boolean');
   }
   oneOf<T extends string>(
     v: unknown,
-    field: string,
+    at: At,
+    key: string,
     allowed: ReadonlySet<string>,
     list: readonly T[],
   ): T | undefined {
     if (typeof v === 'string' && allowed.has(v)) return v as T;
+    const field = fieldPath(at, key);
     if (v === undefined || v === null) return this.missing(field);
     if (typeof v !== 'string') return this.type(field, 'string');
     return this.fail('ENUM_INVALID', field, { value: v, allowed: list.join(', ') });
   }
-  date(v: unknown, field: string): string | undefined {
-    if (isIsoDate(v)) return v;
+  date(v: unknown, at: At, key: string): string | undefined {
+    if (typeof v === 'string' && isIsoDateFast(v)) return v;
+    const field = fieldPath(at, key);
     if (v === undefined || v === null) return this.missing(field);
     if (typeof v !== 'string') return this.type(field, 'string');
     return this.fail('DATE_INVALID', field, { value: v });
@@ -166,70 +196,69 @@ function citizenIdWording(p: CitizenIdProblem, id: string): Bilingual {
 function readMember(
   r: Reader,
   raw: unknown,
-  p: string,
+  i: number,
   surveyDate: string | undefined,
 ): SurveyMember | undefined {
-  if (!isObject(raw)) return raw === undefined || raw === null ? r.missing(p) : r.type(p, 'object');
+  if (!isObject(raw)) {
+    return raw === undefined || raw === null ? r.missing(`members[${i}]`) : r.type(`members[${i}]`, 'object');
+  }
   const before = r.errors.length;
-  const name = r.string(raw.name, `${p}.name`);
-  const birthDate = r.date(raw.birthDate, `${p}.birthDate`);
+  r.string(raw.name, i, 'name');
+  const birthDate = r.date(raw.birthDate, i, 'birthDate');
   if (birthDate !== undefined && surveyDate !== undefined && birthDate > surveyDate) {
     r.fail(
       'SURVEY_INVALID',
-      `${p}.birthDate`,
+      fieldPath(i, 'birthDate'),
       {},
       {
         detail: {
-          vi: `${p}.birthDate ${birthDate} sau ngày khảo sát ${surveyDate}`,
-          en: `${p}.birthDate ${birthDate} is after the survey date ${surveyDate}`,
+          vi: `ngày sinh ${birthDate} sau ngày khảo sát ${surveyDate}`,
+          en: `the birth date ${birthDate} is after the survey date ${surveyDate}`,
         },
       },
     );
   }
-  const sex = r.oneOf<Sex>(raw.sex, `${p}.sex`, S_SEXES, SEXES);
+  const sex = r.oneOf<Sex>(raw.sex, i, 'sex', S_SEXES, SEXES);
   let idNumber: string | null = null;
   const rawId = raw.idNumber;
   if (rawId !== undefined && rawId !== null && rawId !== '') {
-    if (typeof rawId !== 'string') r.type(`${p}.idNumber`, 'stringOrNull');
+    if (typeof rawId !== 'string') r.type(fieldPath(i, 'idNumber'), 'stringOrNull');
     else {
       idNumber = rawId;
       for (const problem of citizenIdProblems(rawId, birthDate, sex)) {
-        r.fail('CITIZEN_ID_INVALID', `${p}.idNumber`, {}, { detail: citizenIdWording(problem, rawId) });
+        r.fail(
+          'CITIZEN_ID_INVALID',
+          fieldPath(i, 'idNumber'),
+          {},
+          { detail: citizenIdWording(problem, rawId) },
+        );
       }
     }
   }
-  const relation = r.oneOf<Relation>(raw.relation, `${p}.relation`, S_RELATIONS, RELATIONS);
-  const employment = r.oneOf<Employment>(raw.employment, `${p}.employment`, S_EMPLOYMENT, EMPLOYMENTS);
-  const healthInsurance = r.boolean(raw.healthInsurance, `${p}.healthInsurance`);
+  r.oneOf<Relation>(raw.relation, i, 'relation', S_RELATIONS, RELATIONS);
+  r.oneOf<Employment>(raw.employment, i, 'employment', S_EMPLOYMENT, EMPLOYMENTS);
+  r.boolean(raw.healthInsurance, i, 'healthInsurance');
   const schooling =
     raw.schooling === undefined || raw.schooling === null
       ? null
-      : r.oneOf<Schooling>(raw.schooling, `${p}.schooling`, S_SCHOOLING, SCHOOLING);
-  const education = r.oneOf<EducationLevel>(raw.education, `${p}.education`, S_EDUCATION, EDUCATION_LEVELS);
-  const inTraining = r.boolean(raw.inTraining, `${p}.inTraining`);
+      : r.oneOf<Schooling>(raw.schooling, i, 'schooling', S_SCHOOLING, SCHOOLING);
+  r.oneOf<EducationLevel>(raw.education, i, 'education', S_EDUCATION, EDUCATION_LEVELS);
+  r.boolean(raw.inTraining, i, 'inTraining');
   // Recorded for children under 16 (stunted, underweight) and for the 2027–2030 reading
   // (allowance): absent means "no".
-  const stunted = r.boolean(raw.stunted, `${p}.stunted`, false);
-  const underweight = r.boolean(raw.underweight, `${p}.underweight`, false);
-  const disability = r.oneOf<Disability>(raw.disability, `${p}.disability`, S_DISABILITY, DISABILITIES);
-  const monthlySocialAllowance = r.boolean(raw.monthlySocialAllowance, `${p}.monthlySocialAllowance`, false);
+  r.boolean(raw.stunted, i, 'stunted', false);
+  r.boolean(raw.underweight, i, 'underweight', false);
+  r.oneOf<Disability>(raw.disability, i, 'disability', S_DISABILITY, DISABILITIES);
+  r.boolean(raw.monthlySocialAllowance, i, 'monthlySocialAllowance', false);
   if (r.errors.length !== before) return undefined;
-  return {
-    name: name!,
-    idNumber,
-    birthDate: birthDate!,
-    sex: sex!,
-    relation: relation!,
-    employment: employment!,
-    healthInsurance: healthInsurance!,
-    schooling: schooling ?? null,
-    education: education!,
-    inTraining: inTraining!,
-    stunted: stunted!,
-    underweight: underweight!,
-    disability: disability!,
-    monthlySocialAllowance: monthlySocialAllowance!,
-  };
+  // Valid: the object itself becomes the member (no copy on the hot path); absent optional
+  // fields are filled in place so it has the exact shape of SurveyMember.
+  if (idNumber === null) raw.idNumber = null;
+  if (schooling === null || schooling === undefined) raw.schooling = null;
+  if (raw.stunted !== true) raw.stunted = false;
+  if (raw.underweight !== true) raw.underweight = false;
+  if (raw.monthlySocialAllowance !== true) raw.monthlySocialAllowance = false;
+  return raw as unknown as SurveyMember;
 }
 
 /** Checks one survey record (a parsed JSON value of any shape). */
@@ -246,8 +275,7 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
     );
     return { errors: r.errors };
   }
-  const householdId = r.string(raw.householdId, 'householdId');
-  let unitCode: string | undefined;
+  r.string(raw.householdId, null, 'householdId');
   if (typeof raw.unitCode === 'string' && !UNIT_CODE.test(raw.unitCode)) {
     r.fail(
       'FIELD_INVALID',
@@ -260,12 +288,13 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
         },
       },
     );
-  } else unitCode = r.string(raw.unitCode, 'unitCode');
-  const surveyDate = r.date(raw.surveyDate, 'surveyDate');
+  } else r.string(raw.unitCode, null, 'unitCode');
+  const surveyDate = r.date(raw.surveyDate, null, 'surveyDate');
   const area =
-    raw.area === undefined || raw.area === null ? null : r.oneOf<Area>(raw.area, 'area', S_AREAS, AREAS);
+    raw.area === undefined || raw.area === null
+      ? null
+      : r.oneOf<Area>(raw.area, null, 'area', S_AREAS, AREAS);
 
-  let income: number | undefined;
   const rawIncome = raw.incomePerCapitaMonthly;
   if (rawIncome === undefined || rawIncome === null) r.missing('incomePerCapitaMonthly');
   else if (typeof rawIncome !== 'number' || !Number.isSafeInteger(rawIncome))
@@ -279,15 +308,12 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
         detail: { vi: `không được âm (${rawIncome})`, en: `must not be negative (${rawIncome})` },
       },
     );
-  } else income = rawIncome;
+  }
 
-  let housing: SurveyRecord['housing'] | undefined;
   const rawHousing = raw.housing;
   if (rawHousing === undefined || rawHousing === null) r.missing('housing');
   else if (!isObject(rawHousing)) r.type('housing', 'object');
   else {
-    const before = r.errors.length;
-    let floor: number | undefined;
     const f = rawHousing.floorAreaM2;
     if (f === undefined || f === null) r.missing('housing.floorAreaM2');
     else if (typeof f !== 'number' || !Number.isFinite(f)) r.type('housing.floorAreaM2', 'number');
@@ -303,29 +329,26 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
           },
         },
       );
-    } else floor = f;
-    const walls = r.oneOf<Durability>(rawHousing.walls, 'housing.walls', S_DURABILITY, DURABILITY);
-    const columns = r.oneOf<Durability>(rawHousing.columns, 'housing.columns', S_DURABILITY, DURABILITY);
-    const roof = r.oneOf<Durability>(rawHousing.roof, 'housing.roof', S_DURABILITY, DURABILITY);
-    if (r.errors.length === before)
-      housing = { floorAreaM2: floor!, walls: walls!, columns: columns!, roof: roof! };
+    }
+    r.oneOf<Durability>(rawHousing.walls, null, 'housing.walls', S_DURABILITY, DURABILITY);
+    r.oneOf<Durability>(rawHousing.columns, null, 'housing.columns', S_DURABILITY, DURABILITY);
+    r.oneOf<Durability>(rawHousing.roof, null, 'housing.roof', S_DURABILITY, DURABILITY);
   }
 
-  const waterSource = r.oneOf<WaterSource>(raw.waterSource, 'waterSource', S_WATER, WATER_SOURCES);
-  const latrine = r.oneOf<Latrine>(raw.latrine, 'latrine', S_LATRINES, LATRINES);
-  const internetUse = r.boolean(raw.internetUse, 'internetUse');
-  let infoDevices: InfoDevice[] | undefined;
+  r.oneOf<WaterSource>(raw.waterSource, null, 'waterSource', S_WATER, WATER_SOURCES);
+  r.oneOf<Latrine>(raw.latrine, null, 'latrine', S_LATRINES, LATRINES);
+  r.boolean(raw.internetUse, null, 'internetUse');
   const rawDevices = raw.infoDevices;
   if (rawDevices === undefined || rawDevices === null) r.missing('infoDevices');
   else if (!Array.isArray(rawDevices)) r.type('infoDevices', 'array');
   else {
-    const before = r.errors.length;
     for (let i = 0; i < rawDevices.length; i += 1) {
-      r.oneOf<InfoDevice>(rawDevices[i], `infoDevices[${i}]`, S_DEVICES, INFO_DEVICES);
+      const d: unknown = rawDevices[i];
+      if (typeof d === 'string' && S_DEVICES.has(d)) continue;
+      r.oneOf<InfoDevice>(d, null, `infoDevices[${i}]`, S_DEVICES, INFO_DEVICES);
     }
-    if (r.errors.length === before) infoDevices = rawDevices as InfoDevice[];
   }
-  const loudspeakerAccess = r.boolean(raw.loudspeakerAccess, 'loudspeakerAccess');
+  r.boolean(raw.loudspeakerAccess, null, 'loudspeakerAccess');
 
   let members: SurveyMember[] | undefined;
   const rawMembers = raw.members;
@@ -344,7 +367,7 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
     const list: SurveyMember[] = [];
     let heads = 0;
     for (let i = 0; i < rawMembers.length; i += 1) {
-      const m = readMember(r, rawMembers[i], `members[${i}]`, surveyDate);
+      const m = readMember(r, rawMembers[i], i, surveyDate);
       if (m) list.push(m);
       const rel = (rawMembers[i] as { relation?: unknown } | null)?.relation;
       if (rel === 'head') {
@@ -378,23 +401,10 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
   }
 
   if (r.errors.length > 0) return { errors: r.errors };
-  return {
-    record: {
-      householdId: householdId!,
-      unitCode: unitCode!,
-      surveyDate: surveyDate!,
-      area: area ?? null,
-      incomePerCapitaMonthly: income!,
-      housing: housing!,
-      waterSource: waterSource!,
-      latrine: latrine!,
-      internetUse: internetUse!,
-      infoDevices: infoDevices!,
-      loudspeakerAccess: loudspeakerAccess!,
-      members: members!,
-    },
-    errors: r.errors,
-  };
+  // Valid: the parsed object is the record, as for members (see readMember).
+  raw.area = area ?? null;
+  raw.members = members;
+  return { record: raw as unknown as SurveyRecord, errors: r.errors };
 }
 
 /** The household id of a raw record, for error reports: a string when there is one, else null. */

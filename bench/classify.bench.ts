@@ -1,0 +1,276 @@
+// npm run bench -- classify [N]   (default N = 1,000,000)
+// Generates N deterministic survey records (JSONL, realistic shapes: 1–9 members, real communes
+// of Thanh Hóa, a few percent of faulty records) in a temporary file, then, batch by batch over
+// the same lines, times JSON.parse alone (the baseline) and the full classify path of the CLI
+// (JSON.parse + validation + unit look-up + classification + JSON.stringify). Prints records/s
+// for both and their ratio (goal ≤ 2, aim 1).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { openDb } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { ensureReferenceData } from '../src/services/reference-data.service.js';
+import { loadConfig } from '../src/config.js';
+import { listUnitsOn } from '../src/db/repositories/units.repository.js';
+import { createClassifier, type ClassifyOutput } from '../src/services/classification.service.js';
+
+const N = Number(process.argv[2] ?? 1_000_000);
+const BATCH = 20_000;
+
+/** mulberry32: small, fast, deterministic. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const FAMILY = ['Nguyễn', 'Lê', 'Trần', 'Phạm', 'Hoàng', 'Vũ', 'Đỗ', 'Bùi', 'Đặng', 'Ngô'];
+const MIDDLE_M = ['Văn', 'Đình', 'Xuân', 'Hữu', 'Minh'];
+const MIDDLE_F = ['Thị', 'Ngọc', 'Thu', 'Thanh', 'Kim'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Chi',
+  'Dũng',
+  'Hà',
+  'Hùng',
+  'Lan',
+  'Mai',
+  'Nam',
+  'Phong',
+  'Quân',
+  'Sơn',
+  'Thảo',
+  'Tú',
+  'Yến',
+];
+const WATER = [
+  'piped',
+  'piped',
+  'drilled-well',
+  'drilled-well',
+  'protected-dug-well',
+  'rainwater',
+  'bottled',
+  'unprotected-well',
+  'surface',
+  'protected-spring',
+];
+const LATRINE = [
+  'septic',
+  'septic',
+  'septic',
+  'semi-septic',
+  'pour-flush',
+  'double-vault',
+  'unhygienic-pit',
+  'none',
+  'bucket',
+];
+const DEVICES = ['tv', 'radio', 'computer', 'phone'];
+
+function pad(n: number, w = 2) {
+  return String(n).padStart(w, '0');
+}
+
+function generate(file: string, communes: { code: string }[], n: number): Promise<void> {
+  const r = rng(20241015);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(r() * list.length)]!;
+  const out = fs.createWriteStream(file);
+  let i = 0;
+  return new Promise((resolve, reject) => {
+    out.on('error', reject);
+    const pump = () => {
+      let ok = true;
+      while (i < n && ok) {
+        i += 1;
+        const surveyDate = `2024-${pad(9 + Math.floor(r() * 3))}-${pad(1 + Math.floor(r() * 28))}`;
+        const size = 1 + Math.floor(r() * r() * 9);
+        const family = pick(FAMILY);
+        const headYear = 1950 + Math.floor(r() * 50);
+        const members = [];
+        for (let k = 0; k < size; k += 1) {
+          const sex = r() < 0.5 ? 'M' : 'F';
+          const year =
+            k < 2
+              ? headYear + Math.floor(r() * 4)
+              : k < 4 && r() < 0.3
+                ? headYear - 25
+                : headYear + 20 + Math.floor(r() * 20);
+          const birthDate = `${Math.min(year, 2023)}-${pad(1 + Math.floor(r() * 12))}-${pad(1 + Math.floor(r() * 28))}`;
+          const age = 2024 - Math.min(year, 2023);
+          const child = age < 16;
+          members.push({
+            name: `${family} ${sex === 'M' ? pick(MIDDLE_M) : pick(MIDDLE_F)} ${pick(GIVEN)}`,
+            idNumber:
+              age >= 14 && r() < 0.7
+                ? `038${(sex === 'M' ? 0 : 1) + (Math.min(year, 2023) >= 2000 ? 2 : 0)}${String(Math.min(year, 2023)).slice(2)}${pad(Math.floor(r() * 1e6), 6)}`
+                : null,
+            birthDate,
+            sex,
+            relation: k === 0 ? 'head' : k === 1 ? 'spouse' : age > 60 ? 'parent' : 'child',
+            employment: child
+              ? 'student'
+              : pick([
+                  'wage-with-contract',
+                  'self-employed',
+                  'self-employed',
+                  'wage-no-contract',
+                  'unemployed',
+                  'not-in-labour-force',
+                ]),
+            healthInsurance: r() < 0.93,
+            schooling:
+              age >= 3 && child
+                ? r() < 0.95
+                  ? 'appropriate'
+                  : pick(['below-level', 'not-attending'])
+                : null,
+            education: child
+              ? age > 11
+                ? 'primary'
+                : 'none'
+              : pick([
+                  'primary',
+                  'lower-secondary',
+                  'upper-secondary',
+                  'upper-secondary',
+                  'vocational-elementary',
+                  'college',
+                  'university',
+                ]),
+            inTraining: !child && age < 25 && r() < 0.3,
+            stunted: child && r() < 0.05,
+            underweight: child && r() < 0.05,
+            disability: r() < 0.97 ? 'none' : pick(['mild', 'severe', 'extremely-severe']),
+            monthlySocialAllowance: r() < 0.05,
+          });
+        }
+        const rec: Record<string, unknown> = {
+          householdId: `HH-${pad(i, 7)}`,
+          unitCode: pick(communes).code,
+          surveyDate,
+          incomePerCapitaMonthly: Math.round((600_000 + r() * r() * 4_000_000) / 1000) * 1000,
+          housing: {
+            floorAreaM2: Math.round((12 + r() * 100) * 10) / 10,
+            walls: r() < 0.9 ? 'durable' : 'non-durable',
+            columns: r() < 0.9 ? 'durable' : 'non-durable',
+            roof: r() < 0.85 ? 'durable' : 'non-durable',
+          },
+          waterSource: pick(WATER),
+          latrine: pick(LATRINE),
+          internetUse: r() < 0.8,
+          infoDevices: DEVICES.filter(() => r() < 0.5),
+          loudspeakerAccess: r() < 0.7,
+          members,
+        };
+        // About 1 % faulty records, as field tools produce them.
+        const fault = r();
+        if (fault < 0.003) delete rec.incomePerCapitaMonthly;
+        else if (fault < 0.006) rec.surveyDate = '2021-06-01';
+        else if (fault < 0.008) (rec.housing as Record<string, unknown>).floorAreaM2 = 0;
+        const line = fault > 0.999 ? '{"householdId": "broken", ' : JSON.stringify(rec);
+        ok = out.write(`${line}\n`);
+      }
+      if (i < n) out.once('drain', pump);
+      else out.end(resolve);
+    };
+    pump();
+  });
+}
+
+async function main() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-bench-'));
+  const file = path.join(dir, 'survey.jsonl');
+  const db = openDb(':memory:');
+  try {
+    await migrateToLatest(db);
+    await ensureReferenceData(db);
+    const deps = {
+      db,
+      config: loadConfig({}, { db: ':memory:' }),
+      now: () => new Date('2024-11-01T00:00:00Z'),
+    };
+    const communes = await listUnitsOn(db.kysely, {
+      date: '2024-12-31',
+      level: 'commune',
+      provinceCode: '38',
+    });
+    const t0 = performance.now();
+    await generate(file, communes, N);
+    const size = fs.statSync(file).size;
+    console.error(
+      `generated ${N} records (${(size / 1e6).toFixed(0)} MB) in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${file}`,
+    );
+
+    const classifier = await createClassifier(deps, { explain: false });
+    // Warm the unit cache and the JIT on the first lines, outside the timings.
+    const warm = fs.readFileSync(file, 'utf8').slice(0, 4_000_000).split('\n').slice(0, -1);
+    for (const line of warm) {
+      const o = classifier.classifyLineNow(line);
+      if (o instanceof Promise) await o;
+    }
+
+    let parseMs = 0;
+    let classifyMs = 0;
+    let count = 0;
+    let rejected = 0;
+    let sink = 0;
+    const rl = readline.createInterface({
+      input: fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+      crlfDelay: Infinity,
+    });
+    let batch: string[] = [];
+    const runBatch = async () => {
+      let t = performance.now();
+      for (let k = 0; k < batch.length; k += 1) {
+        // Same guard as the CLI: a malformed line must not stop the run.
+        try {
+          const v = JSON.parse(batch[k]!) as { householdId?: unknown };
+          if (v.householdId) sink += 1;
+        } catch {
+          sink -= 1;
+        }
+      }
+      parseMs += performance.now() - t;
+      t = performance.now();
+      for (let k = 0; k < batch.length; k += 1) {
+        let o: ClassifyOutput | Promise<ClassifyOutput> = classifier.classifyLineNow(batch[k]!);
+        if (o instanceof Promise) o = await o;
+        if ('error' in o) rejected += 1;
+        sink += JSON.stringify(o).length;
+      }
+      classifyMs += performance.now() - t;
+      count += batch.length;
+      batch = [];
+    };
+    for await (const line of rl) {
+      batch.push(line);
+      if (batch.length === BATCH) await runBatch();
+    }
+    if (batch.length) await runBatch();
+
+    const parseRate = count / (parseMs / 1000);
+    const classifyRate = count / (classifyMs / 1000);
+    const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+    console.log(`records: ${fmt(count)} (${fmt(rejected)} rejected with a coded error); checksum ${sink}`);
+    console.log(
+      `baseline JSON.parse alone:            ${fmt(parseRate)} records/s (${(parseMs / 1000).toFixed(2)} s)`,
+    );
+    console.log(
+      `classify (parse+validate+classify+stringify): ${fmt(classifyRate)} records/s (${(classifyMs / 1000).toFixed(2)} s)`,
+    );
+    console.log(`ratio classify/parse time: ${(classifyMs / parseMs).toFixed(2)} (goal ≤ 2, aim 1)`);
+  } finally {
+    await db.close();
+    if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
