@@ -387,17 +387,20 @@ export async function sumSupportOfDisbursement(db: Executor, disbursementId: num
   return Number(r?.s ?? 0);
 }
 
-export async function listSupportOfHousehold(db: Executor, provinceCode: string, householdKey: string) {
-  const rows = await db
+/** Support given to a household (in one province, or wherever the key is used when null). */
+export async function listSupportOfHousehold(
+  db: Executor,
+  provinceCode: string | null,
+  householdKey: string,
+) {
+  let q = db
     .selectFrom('household_support as s')
     .innerJoin('program_component as c', 'c.id', 's.component_id')
     .selectAll('s')
     .select(['c.code as component_code', 'c.name as component_name'])
-    .where('s.province_code', '=', provinceCode)
-    .where('s.household_key', '=', householdKey)
-    .orderBy('s.supported_on')
-    .orderBy('s.id')
-    .execute();
+    .where('s.household_key', '=', householdKey);
+  if (provinceCode) q = q.where('s.province_code', '=', provinceCode);
+  const rows = await q.orderBy('s.supported_on').orderBy('s.id').execute();
   return rows.map((r) => ({
     ...r,
     id: num(r.id),
@@ -453,4 +456,134 @@ export async function listIssues(db: Executor, allocationId: number): Promise<Is
     amount: num(r.amount),
     target_component_id: r.target_component_id === null ? null : num(r.target_component_id),
   }));
+}
+
+// ── readings of the household registry (its tables, read-only here) ────────
+
+/**
+ * Household counts per unit from the registry's maintained aggregates: all classes, poor and
+ * near-poor, for a review period and result status ('approved' = recognised, 'draft' = under review).
+ */
+export async function registryCountsByUnit(
+  db: Executor,
+  period: number,
+  status: string,
+  unitCodes: readonly string[],
+) {
+  if (unitCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_aggregate')
+    .select(['unit_code', 'classification', 'n'])
+    .where('period', '=', period)
+    .where('status', '=', status)
+    .where('indicator', '=', '')
+    .where('unit_code', 'in', [...unitCodes])
+    .execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, classification: r.classification, n: Number(r.n) }));
+}
+
+/** Households of the units whose result of `period` has the movement (e.g. thoat-ngheo), from the aggregates. */
+export async function registryMovementCount(
+  db: Executor,
+  period: number,
+  status: string,
+  movement: string,
+  unitCodes: readonly string[],
+): Promise<number> {
+  if (unitCodes.length === 0) return 0;
+  const r = await db
+    .selectFrom('review_aggregate')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('n'), sql<number>`0`).as('n'))
+    .where('period', '=', period)
+    .where('status', '=', status)
+    .where('indicator', '=', `movement:${movement}`)
+    .where('unit_code', 'in', [...unitCodes])
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Support of a year given to households whose result of `period` has the movement, per household. */
+export async function supportOfHouseholdsWithMovement(
+  db: Executor,
+  year: number,
+  period: number,
+  movement: string,
+  unitCodes: readonly string[],
+) {
+  if (unitCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('household_support as s')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.province_code', '=', 's.province_code').onRef('h.household_key', '=', 's.household_key'),
+    )
+    .innerJoin('review_result as r', (j) =>
+      j.onRef('r.household_id', '=', 'h.id').onRef('r.province_code', '=', 'h.province_code'),
+    )
+    .select(['s.household_key', (eb) => eb.fn.sum<number>('s.amount').as('amount')])
+    .where('r.period', '=', period)
+    .where('r.movement', '=', movement)
+    .where('s.supported_on', '>=', `${year}-01-01`)
+    .where('s.supported_on', '<=', `${year}-12-31`)
+    .where('s.unit_code', 'in', [...unitCodes])
+    .groupBy('s.household_key')
+    .execute();
+  return rows.map((r) => ({ householdKey: r.household_key, amount: Number(r.amount) }));
+}
+
+/**
+ * Households of the units with a result in `period` that the program targets: poor, near-poor,
+ * or exited poverty in that review (the registry's movement). `householdKey` narrows to one.
+ */
+export async function listMatchCandidates(
+  db: Executor,
+  q: { period: number; unitCodes?: readonly string[]; householdKey?: string; provinceCode?: string },
+) {
+  if (q.unitCodes && q.unitCodes.length === 0) return [];
+  let s = db
+    .selectFrom('household as h')
+    .innerJoin('review_result as r', (j) =>
+      j.onRef('r.household_id', '=', 'h.id').onRef('r.province_code', '=', 'h.province_code'),
+    )
+    .select([
+      'h.id',
+      'h.province_code',
+      'h.household_key',
+      'h.head_name',
+      'h.commune_code',
+      'r.unit_code',
+      'r.survey_date',
+      'r.classification',
+      'r.deprivations',
+      'r.movement',
+      'r.no_labour',
+      'r.status',
+      'r.answers_json',
+    ])
+    .where('r.period', '=', q.period);
+  if (q.unitCodes) s = s.where('r.unit_code', 'in', [...q.unitCodes]);
+  if (q.provinceCode) s = s.where('h.province_code', '=', q.provinceCode);
+  if (q.householdKey) s = s.where('h.household_key', '=', q.householdKey);
+  else
+    s = s.where((eb) =>
+      eb.or([eb('r.classification', 'in', ['POOR', 'NEAR_POOR']), eb('r.movement', '=', 'thoat-ngheo')]),
+    );
+  const rows = await s.orderBy('r.unit_code').orderBy('h.household_key').execute();
+  return rows.map((r) => ({ ...r, id: num(r.id) }));
+}
+
+/** Members of the households, in household then ordinal order (guard: no ids, no rows). */
+export async function listMembersOfHouseholds(db: Executor, householdIds: readonly number[]) {
+  if (householdIds.length === 0) return [];
+  const out = [];
+  for (let i = 0; i < householdIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('household_member')
+      .select(['household_id', 'ordinal', 'birth_date', 'sex', 'data_json'])
+      .where('household_id', 'in', householdIds.slice(i, i + 500))
+      .orderBy('household_id')
+      .orderBy('ordinal')
+      .execute();
+    out.push(...rows.map((r) => ({ ...r, household_id: num(r.household_id) })));
+  }
+  return out;
 }

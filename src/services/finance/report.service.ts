@@ -1,0 +1,216 @@
+// Finance reports: per project and source (allocated, adjusted, disbursed, rate, deadline, at
+// risk), the at-risk board, and the cost per household supported / per household that exited
+// poverty. They read the allocations' maintained aggregates, never re-add the ledger.
+import { assessRisk, type RiskState } from '../../domain/finance/risk.js';
+import { vnDateOf } from '../../domain/dates.js';
+import { SOURCES, type FundingSource } from '../../domain/finance/ledger.js';
+import {
+  listSupportRows,
+  registryMovementCount,
+  supportOfHouseholdsWithMovement,
+} from '../../db/repositories/finance.repository.js';
+import { requireRole, requireUnitAccess } from '../access.js';
+import type { Actor, Deps } from '../deps.js';
+import { listAllocations, type AllocationView } from './allocations.service.js';
+import { FINANCE_READERS, reqText, reqYear, unitsCovered } from './common.js';
+import { AppError } from '../../errors.js';
+import { isIsoDate } from '../../domain/dates.js';
+
+export interface FinanceRow {
+  projectCode: string;
+  projectName: string;
+  source: FundingSource;
+  allocated: number;
+  adjusted: number;
+  planned: number;
+  disbursed: number;
+  available: number;
+  rate: number;
+  /** The earliest deadline among the allocations of the row. */
+  deadline: string;
+  atRisk: boolean;
+  riskState: RiskState;
+  allocations: number;
+}
+
+export interface FinanceReport {
+  unit: { code: string; name: string };
+  year: number;
+  asOf: string;
+  rows: FinanceRow[];
+  projects: Omit<FinanceRow, 'source'>[];
+  total: Omit<FinanceRow, 'source' | 'projectCode' | 'projectName'>;
+}
+
+const ROW_RISK_ORDER: RiskState[] = ['lapsed', 'at-risk', 'starting', 'on-track', 'completed'];
+
+function sumRows(list: AllocationView[], asOf: string) {
+  const allocated = list.reduce((s, a) => s + a.amount, 0);
+  const adjusted = list.reduce((s, a) => s + a.adjusted, 0);
+  const disbursed = list.reduce((s, a) => s + a.disbursed, 0);
+  const planned = allocated + adjusted;
+  const deadline = list.reduce((m, a) => (a.deadline < m ? a.deadline : m), list[0]!.deadline);
+  const start = list.reduce((m, a) => (a.decisionDate < m ? a.decisionDate : m), list[0]!.decisionDate);
+  // The row is as bad as its worst allocation, and at least as bad as the row's own pace.
+  const own = assessRisk({ planned, disbursed, startDate: start, deadline, asOf }).state;
+  const worst = [own, ...list.map((a) => a.risk.state)].sort(
+    (x, y) => ROW_RISK_ORDER.indexOf(x) - ROW_RISK_ORDER.indexOf(y),
+  )[0]!;
+  return {
+    allocated,
+    adjusted,
+    planned,
+    disbursed,
+    available: planned - disbursed,
+    rate: planned > 0 ? Math.round((disbursed / planned) * 10000) / 10000 : 0,
+    deadline,
+    atRisk: worst === 'at-risk' || worst === 'lapsed',
+    riskState: worst,
+    allocations: list.length,
+  };
+}
+
+function checkAsOf(asOf: string | undefined, deps: Deps): string {
+  if (asOf === undefined) return vnDateOf(deps.now());
+  if (!isIsoDate(asOf)) throw new AppError('DATE_INVALID', { field: 'asOf', value: asOf }, { field: 'asOf' });
+  return asOf;
+}
+
+export async function financeReport(
+  deps: Deps,
+  actor: Actor,
+  q: { year: unknown; unitCode: unknown; asOf?: string },
+): Promise<FinanceReport> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const year = reqYear(q.year);
+  const unitCode = reqText(q.unitCode, 'unit', 10);
+  await requireUnitAccess(db, actor, unitCode);
+  const asOf = checkAsOf(q.asOf, deps);
+  const { unit } = await unitsCovered(db, unitCode, year);
+  const list = await listAllocations(deps, actor, { year, unitCode, asOf });
+  const projects = new Map<string, { name: string; items: AllocationView[] }>();
+  const names = new Map<string, string>();
+  for (const a of list) if (a.componentCode === a.projectCode) names.set(a.projectCode, a.componentName);
+  for (const a of list) {
+    const p = projects.get(a.projectCode) ?? { name: names.get(a.projectCode) ?? a.componentName, items: [] };
+    p.items.push(a);
+    projects.set(a.projectCode, p);
+  }
+  const rows: FinanceRow[] = [];
+  const projectRows: Omit<FinanceRow, 'source'>[] = [];
+  for (const [projectCode, p] of projects) {
+    for (const source of SOURCES) {
+      const items = p.items.filter((a) => a.source === source);
+      if (items.length) rows.push({ projectCode, projectName: p.name, source, ...sumRows(items, asOf) });
+    }
+    projectRows.push({ projectCode, projectName: p.name, ...sumRows(p.items, asOf) });
+  }
+  const empty = {
+    allocated: 0,
+    adjusted: 0,
+    planned: 0,
+    disbursed: 0,
+    available: 0,
+    rate: 0,
+    deadline: '',
+    atRisk: false,
+    riskState: 'completed' as RiskState,
+    allocations: 0,
+  };
+  return {
+    unit: { code: unit.code, name: unit.name },
+    year,
+    asOf,
+    rows,
+    projects: projectRows,
+    total: list.length ? sumRows(list, asOf) : empty,
+  };
+}
+
+/** Allocations at risk or lapsed, the largest amount left first. */
+export async function atRiskBoard(
+  deps: Deps,
+  actor: Actor,
+  q: { year: unknown; unitCode: unknown; asOf?: string },
+): Promise<AllocationView[]> {
+  const asOf = checkAsOf(q.asOf, deps);
+  const list = await listAllocations(deps, actor, { year: q.year, unitCode: q.unitCode, asOf });
+  return list.filter((a) => a.risk.atRisk).sort((a, b) => b.available - a.available || a.id - b.id);
+}
+
+export interface CostReport {
+  unitCode: string;
+  year: number;
+  disbursed: number;
+  supportTotal: number;
+  householdsSupported: number;
+  /** Support recorded on households ÷ distinct households supported. */
+  costPerHouseholdSupported: number | null;
+  /** Households of the unit whose recognised result of the year is "thoát nghèo". */
+  householdsExited: number;
+  /** Of those, the ones that received support, and what they received. */
+  exitedSupported: number;
+  supportToExited: number;
+  /** Support given to households that exited ÷ their number. */
+  costPerExitedSupported: number | null;
+  /** All money disbursed ÷ all households that exited poverty (the program's overall cost). */
+  disbursedPerHouseholdExited: number | null;
+  byProject: {
+    projectCode: string;
+    supportTotal: number;
+    householdsSupported: number;
+    costPerHouseholdSupported: number;
+  }[];
+}
+
+export async function costReport(
+  deps: Deps,
+  actor: Actor,
+  q: { year: unknown; unitCode: unknown },
+): Promise<CostReport> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const year = reqYear(q.year);
+  const unitCode = reqText(q.unitCode, 'unit', 10);
+  await requireUnitAccess(db, actor, unitCode);
+  const { codes } = await unitsCovered(db, unitCode, year);
+  const support = await listSupportRows(db, year, codes);
+  const list = await listAllocations(deps, actor, { year, unitCode });
+  const disbursed = list.reduce((s, a) => s + a.disbursed, 0);
+  const households = new Set(support.map((s) => s.household_key));
+  const supportTotal = support.reduce((s, x) => s + x.amount, 0);
+  const per = new Map<string, { total: number; hh: Set<string> }>();
+  for (const s of support) {
+    const p = s.parent_code ?? s.component_code;
+    const e = per.get(p) ?? { total: 0, hh: new Set<string>() };
+    e.total += s.amount;
+    e.hh.add(s.household_key);
+    per.set(p, e);
+  }
+  const exited = await registryMovementCount(db, year, 'approved', 'thoat-ngheo', codes);
+  const exitedSupport = await supportOfHouseholdsWithMovement(db, year, year, 'thoat-ngheo', codes);
+  const supportToExited = exitedSupport.reduce((s, x) => s + x.amount, 0);
+  const div = (a: number, b: number) => (b > 0 ? Math.round(a / b) : null);
+  return {
+    unitCode,
+    year,
+    disbursed,
+    supportTotal,
+    householdsSupported: households.size,
+    costPerHouseholdSupported: div(supportTotal, households.size),
+    householdsExited: exited,
+    exitedSupported: exitedSupport.length,
+    supportToExited,
+    costPerExitedSupported: div(supportToExited, exitedSupport.length),
+    disbursedPerHouseholdExited: div(disbursed, exited),
+    byProject: [...per.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([projectCode, e]) => ({
+        projectCode,
+        supportTotal: e.total,
+        householdsSupported: e.hh.size,
+        costPerHouseholdSupported: Math.round(e.total / e.hh.size),
+      })),
+  };
+}

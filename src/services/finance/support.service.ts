@@ -1,0 +1,341 @@
+// Matching households to projects and recording the support they receive. Profiles are built from
+// the registry (class, deprivations, movement, members' ages, employment, disability, child
+// nutrition) plus land/livestock traits; the rules themselves are data (domain/finance/matching-rules).
+import { AppError } from '../../errors.js';
+import { ageOn } from '../../domain/dates.js';
+import { isWorkingAge } from '../../domain/classification/working-age.js';
+import { parseAmount } from '../../domain/finance/ledger.js';
+import {
+  matchHousehold,
+  validateRules,
+  type HouseholdProfile,
+  type MatchComponent,
+  type MatchResult,
+  type MatchRule,
+  type MemberProfile,
+} from '../../domain/finance/matching.js';
+import { MATCH_RULES_QD90 } from '../../domain/finance/matching-rules.js';
+import {
+  findAllocation,
+  findDisbursement,
+  findProgramForYear,
+  insertSupport,
+  listComponentRows,
+  listMatchCandidates,
+  listMembersOfHouseholds,
+  listSupportOfHousehold,
+  sumSupportOfDisbursement,
+  type SupportRecord,
+} from '../../db/repositories/finance.repository.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import { insertAudit } from '../../db/repositories/audit.repository.js';
+import { requireRole, requireUnitAccess } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
+import { resolveComponent } from './programs.service.js';
+import { FINANCE_READERS, reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
+
+/** The matching rules of each program; a program without rules yields eligibility only. */
+export const MATCH_RULES: Record<string, readonly MatchRule[]> = { QD90_2021_2025: MATCH_RULES_QD90 };
+
+async function catalogueFor(db: Executor, year: number) {
+  const program = await findProgramForYear(db, year);
+  if (!program) throw new AppError('PROGRAM_NOT_FOUND', { code: '—', year }, { field: 'year' });
+  const components: MatchComponent[] = (await listComponentRows(db, Number(program.id)))
+    .filter((c) => c.active === 1)
+    .map((c) => ({
+      code: c.code,
+      parentCode: c.parent_code,
+      name: c.name,
+      nameEn: c.name_en,
+      needsPoorDistrict: c.needs_poor_district === 1,
+      needsCoastalCommune: c.needs_coastal_commune === 1,
+    }));
+  return { program, components, rules: MATCH_RULES[program.code] ?? [] };
+}
+
+export interface RulesView {
+  programCode: string;
+  rules: readonly MatchRule[];
+  problems: ReturnType<typeof validateRules>;
+}
+
+/** The rules in force for a year, as the officer reads them, with any inconsistency with the catalogue. */
+export async function matchingRules(deps: Deps, year: unknown): Promise<RulesView> {
+  const { program, components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
+  return {
+    programCode: program.code,
+    rules,
+    problems: validateRules(
+      rules,
+      components.map((c) => c.code),
+    ),
+  };
+}
+
+/** Matches a profile given directly (what-if, or a household not yet in the registry). */
+export async function matchProfile(
+  deps: Deps,
+  actor: Actor,
+  year: unknown,
+  profile: HouseholdProfile,
+): Promise<MatchResult> {
+  requireRole(actor, FINANCE_READERS);
+  const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
+  return matchHousehold(profile, components, rules);
+}
+
+const VOCATIONAL = new Set(['vocational-elementary', 'vocational-intermediate', 'college', 'university']);
+
+type Candidate = Awaited<ReturnType<typeof listMatchCandidates>>[number];
+type MemberRowOf = Awaited<ReturnType<typeof listMembersOfHouseholds>>[number];
+
+/** A registry household and its result of the period as a matching profile. */
+export function profileOf(c: Candidate, members: readonly MemberRowOf[]): HouseholdProfile {
+  const on = c.survey_date;
+  let answers: {
+    traits?: { farmland?: boolean; livestockCapacity?: boolean };
+    poorDistrict?: boolean;
+    coastalCommune?: boolean;
+  } = {};
+  try {
+    answers = JSON.parse(c.answers_json) as typeof answers;
+  } catch {
+    answers = {};
+  }
+  const status: HouseholdProfile['status'] =
+    c.classification === 'POOR'
+      ? 'poor'
+      : c.classification === 'NEAR_POOR'
+        ? 'near-poor'
+        : c.movement === 'thoat-ngheo'
+          ? 'recently-exited'
+          : 'other';
+  return {
+    householdKey: c.household_key,
+    status,
+    deprivations: c.deprivations ? c.deprivations.split(',') : [],
+    members: members.map((m): MemberProfile => {
+      let d: Record<string, unknown> = {};
+      try {
+        d = JSON.parse(m.data_json) as Record<string, unknown>;
+      } catch {
+        d = {};
+      }
+      const sex = m.sex === 'F' ? 'F' : 'M';
+      const disability =
+        typeof d.disability === 'string' && ['mild', 'severe', 'extremely-severe'].includes(d.disability)
+          ? (d.disability as MemberProfile['disability'])
+          : 'none';
+      return {
+        age: ageOn(m.birth_date, on),
+        workingAge: isWorkingAge({ birthDate: m.birth_date, sex }, on),
+        employment: typeof d.employment === 'string' ? d.employment : null,
+        disability,
+        vocationalTraining: typeof d.education === 'string' && VOCATIONAL.has(d.education),
+        pregnantOrBreastfeeding: d.pregnantOrBreastfeeding === true,
+        stunted: d.stunted === true,
+        underweight: d.underweight === true,
+      };
+    }),
+    traits: {
+      farmland: answers.traits?.farmland === true,
+      livestockCapacity: answers.traits?.livestockCapacity === true,
+    },
+    area: { poorDistrict: answers.poorDistrict === true, coastalCommune: answers.coastalCommune === true },
+  };
+}
+
+export interface HouseholdMatch extends MatchResult {
+  unitCode: string;
+  headName: string;
+  classification: string;
+  movement: string;
+}
+
+/** Suggestions for one household of the registry, from its result of `period`. */
+export async function suggestForHousehold(
+  deps: Deps,
+  actor: Actor,
+  q: { householdKey: unknown; period: unknown; traits?: HouseholdProfile['traits'] },
+): Promise<HouseholdMatch> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const period = reqYear(q.period, 'period');
+  const key = reqText(q.householdKey, 'householdKey', 60);
+  const [c] = await listMatchCandidates(db, { period, householdKey: key });
+  if (!c) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: `${key} (${period})` }, { field: 'householdKey' });
+  await requireUnitAccess(db, actor, c.unit_code);
+  const { components, rules } = await catalogueFor(db, period);
+  const profile = profileOf(c, await listMembersOfHouseholds(db, [c.id]));
+  if (q.traits) profile.traits = { ...profile.traits, ...q.traits };
+  return {
+    ...matchHousehold(profile, components, rules),
+    unitCode: c.unit_code,
+    headName: c.head_name,
+    classification: c.classification,
+    movement: c.movement,
+  };
+}
+
+export interface UnitMatchSummary {
+  unitCode: string;
+  period: number;
+  households: number;
+  /** Households whose best suggestion is the component, per component. */
+  firstChoice: Record<string, number>;
+  /** Households for which the component is suggested at all. */
+  suggested: Record<string, number>;
+  items: HouseholdMatch[];
+}
+
+/** Suggestions for every targeted household of a unit (poor, near-poor, exited this period). */
+export async function suggestForUnit(
+  deps: Deps,
+  actor: Actor,
+  q: { unitCode: unknown; period: unknown },
+): Promise<UnitMatchSummary> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const period = reqYear(q.period, 'period');
+  const unitCode = reqText(q.unitCode, 'unit', 10);
+  await requireUnitAccess(db, actor, unitCode);
+  const { codes } = await unitsCovered(db, unitCode, period);
+  const { components, rules } = await catalogueFor(db, period);
+  const candidates = await listMatchCandidates(db, { period, unitCodes: codes });
+  const members = await listMembersOfHouseholds(
+    db,
+    candidates.map((c) => c.id),
+  );
+  const byHousehold = new Map<number, MemberRowOf[]>();
+  for (const m of members) byHousehold.set(m.household_id, [...(byHousehold.get(m.household_id) ?? []), m]);
+  const items: HouseholdMatch[] = [];
+  const firstChoice: Record<string, number> = {};
+  const suggested: Record<string, number> = {};
+  for (const c of candidates) {
+    const r = matchHousehold(profileOf(c, byHousehold.get(c.id) ?? []), components, rules);
+    items.push({
+      ...r,
+      unitCode: c.unit_code,
+      headName: c.head_name,
+      classification: c.classification,
+      movement: c.movement,
+    });
+    const first = r.suggestions[0];
+    if (first) firstChoice[first.code] = (firstChoice[first.code] ?? 0) + 1;
+    for (const s of r.suggestions) suggested[s.code] = (suggested[s.code] ?? 0) + 1;
+  }
+  return { unitCode, period, households: candidates.length, firstChoice, suggested, items };
+}
+
+export interface SupportInput {
+  householdKey?: unknown;
+  unitCode?: unknown;
+  componentCode?: unknown;
+  disbursementId?: unknown;
+  date?: unknown;
+  amount?: unknown;
+  description?: unknown;
+}
+
+/**
+ * Records support given to a household: its project, date, amount and description, linked to the
+ * disbursement that paid for it (whose amount the support of all households may not exceed).
+ */
+export async function recordSupport(deps: Deps, actor: Actor, input: SupportInput): Promise<SupportRecord> {
+  requireRole(actor, ['finance-officer', 'commune-officer']);
+  const db = deps.db.kysely;
+  const householdKey = reqText(input.householdKey, 'householdKey', 60);
+  const date = reqDate(input.date, 'date');
+  const amount = parseAmount(input.amount, 'amount');
+  const description = reqText(input.description, 'description', 1000);
+  const at = nowIso(deps);
+  return db.transaction().execute(async (trx) => {
+    let componentId: number;
+    let provinceCode: string;
+    let unitCode: string;
+    let disbursementId: number | null = null;
+    if (input.disbursementId !== undefined && input.disbursementId !== null && input.disbursementId !== '') {
+      const d = await findDisbursement(trx, reqId(input.disbursementId, 'disbursementId'));
+      if (!d)
+        throw new AppError(
+          'NOT_FOUND',
+          { what: `chứng từ giải ngân / disbursement ${String(input.disbursementId)}` },
+          { field: 'disbursementId' },
+        );
+      const a = (await findAllocation(trx, d.allocation_id))!;
+      const given = await sumSupportOfDisbursement(trx, d.id);
+      if (given + amount > d.amount)
+        throw new AppError(
+          'SUPPORT_EXCEEDS_DISBURSEMENT',
+          { total: given + amount, voucher: d.voucher_no, amount: d.amount },
+          { field: 'amount' },
+        );
+      if (date < d.disbursed_on)
+        throw new AppError(
+          'DATE_BEFORE_ALLOCATION',
+          { date, allocationDate: d.disbursed_on },
+          { field: 'date' },
+        );
+      componentId = a.component_id;
+      provinceCode = a.province_code;
+      unitCode = input.unitCode ? (await unitOn(trx, input.unitCode, date)).code : a.unit_code;
+      disbursementId = d.id;
+    } else {
+      const unit = await unitOn(trx, input.unitCode, date);
+      const { component } = await resolveComponent(trx, {
+        componentCode: input.componentCode,
+        year: Number(date.slice(0, 4)),
+      });
+      componentId = component.id;
+      provinceCode = unit.province_code;
+      unitCode = unit.code;
+    }
+    await requireUnitAccess(trx, actor, unitCode);
+    const row = await insertSupport(trx, {
+      province_code: provinceCode,
+      household_key: householdKey,
+      unit_code: unitCode,
+      component_id: componentId,
+      disbursement_id: disbursementId,
+      supported_on: date,
+      amount,
+      description,
+      created_at: at,
+      created_by: actorName(actor),
+    });
+    await insertAudit(trx, {
+      at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: 'support',
+      entity: 'household',
+      entityId: householdKey,
+      unitCode,
+      provinceCode,
+      after: row,
+    });
+    return row;
+  });
+}
+
+export async function householdSupport(
+  deps: Deps,
+  actor: Actor,
+  q: { householdKey: unknown; provinceCode?: string },
+) {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const key = reqText(q.householdKey, 'householdKey', 60);
+  const rows = await listSupportOfHousehold(db, q.provinceCode ?? null, key);
+  for (const r of rows) await requireUnitAccess(db, actor, r.unit_code);
+  return rows.map((r) => ({
+    id: r.id,
+    componentCode: r.component_code,
+    componentName: r.component_name,
+    date: r.supported_on,
+    amount: r.amount,
+    description: r.description,
+    disbursementId: r.disbursement_id,
+    unitCode: r.unit_code,
+  }));
+}

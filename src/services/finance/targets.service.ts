@@ -1,0 +1,231 @@
+// Targets per unit × year (poor households to reduce, poor-rate points, near-poor, free-form) and
+// their progress: baseline = the recognised (approved) results of the previous year's review;
+// progress = the recognised results of the target year; forecast = the current (draft) review.
+import { AppError } from '../../errors.js';
+import {
+  TARGET_KINDS,
+  TARGET_KIND_LABELS,
+  targetProgress,
+  ratePercent,
+  type RegistryCounts,
+  type TargetKind,
+  type TargetProgress,
+} from '../../domain/finance/targets.js';
+import {
+  findTarget,
+  insertTarget,
+  listTargetRows,
+  registryCountsByUnit,
+  updateTargetValue,
+  type TargetRecord,
+} from '../../db/repositories/finance.repository.js';
+import { listUnitsOn } from '../../db/repositories/units.repository.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import { insertAudit } from '../../db/repositories/audit.repository.js';
+import { requireRole, requireUnitAccess } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
+import { FINANCE_READERS, optText, reqEnum, reqText, reqYear, unitOn, unitsCovered } from './common.js';
+
+export interface TargetInput {
+  unitCode?: unknown;
+  year?: unknown;
+  kind?: unknown;
+  value?: unknown;
+  label?: unknown;
+  note?: unknown;
+}
+
+export interface TargetView {
+  id: number;
+  unitCode: string;
+  year: number;
+  kind: TargetKind;
+  kindLabel: string;
+  value: number;
+  label: string | null;
+  note: string | null;
+}
+
+const view = (t: TargetRecord): TargetView => ({
+  id: t.id,
+  unitCode: t.unit_code,
+  year: t.year,
+  kind: t.kind as TargetKind,
+  kindLabel: TARGET_KIND_LABELS[t.kind as TargetKind]?.vi ?? t.kind,
+  value: t.value,
+  label: t.label,
+  note: t.note,
+});
+
+/** Sets a target; a measured kind has one value per unit and year (setting it again edits it, audited). */
+export async function setTarget(deps: Deps, actor: Actor, input: TargetInput): Promise<TargetView> {
+  requireRole(actor, ['province-officer', 'finance-officer']);
+  const db = deps.db.kysely;
+  const year = reqYear(input.year);
+  const kind = reqEnum(input.kind, TARGET_KINDS, 'kind');
+  const value = typeof input.value === 'string' ? Number(input.value.replace(',', '.')) : input.value;
+  if (
+    typeof value !== 'number' ||
+    !Number.isFinite(value) ||
+    value < 0 ||
+    (kind !== 'poor-rate-reduction' && kind !== 'free' && !Number.isInteger(value))
+  ) {
+    throw new AppError('FIELD_INVALID', { field: 'value', detail: String(input.value) }, { field: 'value' });
+  }
+  const unit = await unitOn(db, input.unitCode, `${year}-01-01`);
+  await requireUnitAccess(db, actor, unit.code);
+  const label = kind === 'free' ? reqText(input.label, 'label', 500) : optText(input.label, 'label', 500);
+  const note = optText(input.note, 'note');
+  const at = nowIso(deps);
+  return db.transaction().execute(async (trx) => {
+    const existing = kind === 'free' ? undefined : await findTarget(trx, unit.code, year, kind);
+    if (existing) {
+      await updateTargetValue(trx, existing.id, value, note);
+      const after = { ...existing, value, note };
+      await insertAudit(trx, {
+        at,
+        actorId: actorId(actor),
+        actor: actorName(actor),
+        action: 'update',
+        entity: 'finance_target',
+        entityId: String(existing.id),
+        unitCode: unit.code,
+        provinceCode: unit.province_code,
+        before: existing,
+        after,
+      });
+      return view(after);
+    }
+    const row = await insertTarget(trx, {
+      province_code: unit.province_code,
+      unit_code: unit.code,
+      year,
+      kind,
+      value,
+      label,
+      note,
+      created_at: at,
+      created_by: actorName(actor),
+    });
+    await insertAudit(trx, {
+      at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: 'create',
+      entity: 'finance_target',
+      entityId: String(row.id),
+      unitCode: unit.code,
+      provinceCode: unit.province_code,
+      after: row,
+    });
+    return view(row);
+  });
+}
+
+async function countsOf(
+  db: Executor,
+  period: number,
+  status: string,
+  codes: readonly string[],
+): Promise<RegistryCounts | null> {
+  const rows = await registryCountsByUnit(db, period, status, codes);
+  if (rows.length === 0) return null;
+  const c = { households: 0, poor: 0, nearPoor: 0 };
+  for (const r of rows) {
+    c.households += r.n;
+    if (r.classification === 'POOR') c.poor += r.n;
+    if (r.classification === 'NEAR_POOR') c.nearPoor += r.n;
+  }
+  return c;
+}
+
+export interface UnitStanding {
+  unitCode: string;
+  unitName: string;
+  baseline: RegistryCounts | null;
+  recognised: RegistryCounts | null;
+  review: RegistryCounts | null;
+  baselineRate: number | null;
+  recognisedRate: number | null;
+  reviewRate: number | null;
+  /** Poor households fewer than the baseline (recognised, else forecast from the review). */
+  poorReduced: number | null;
+}
+
+export interface TargetsReport {
+  unitCode: string;
+  year: number;
+  targets: (TargetView & { progress: TargetProgress; forecast: TargetProgress })[];
+  /** Where the unit and each unit under it stand. */
+  total: UnitStanding;
+  children: UnitStanding[];
+}
+
+async function standing(
+  db: Executor,
+  code: string,
+  name: string,
+  codes: readonly string[],
+  year: number,
+): Promise<UnitStanding> {
+  const baseline = await countsOf(db, year - 1, 'approved', codes);
+  const recognised = await countsOf(db, year, 'approved', codes);
+  // The current review: its draft results, plus what is already recognised.
+  const draft = await countsOf(db, year, 'draft', codes);
+  const review =
+    draft && recognised
+      ? {
+          households: draft.households + recognised.households,
+          poor: draft.poor + recognised.poor,
+          nearPoor: draft.nearPoor + recognised.nearPoor,
+        }
+      : (draft ?? recognised);
+  const rate = (c: RegistryCounts | null) => (c ? ratePercent(c.poor, c.households) : null);
+  const outcome = recognised ?? review;
+  return {
+    unitCode: code,
+    unitName: name,
+    baseline,
+    recognised,
+    review,
+    baselineRate: rate(baseline),
+    recognisedRate: rate(recognised),
+    reviewRate: rate(review),
+    poorReduced: baseline && outcome ? baseline.poor - outcome.poor : null,
+  };
+}
+
+/** The targets of a unit for a year with progress and forecast, and where each unit under it stands. */
+export async function targetsReport(
+  deps: Deps,
+  actor: Actor,
+  q: { unitCode: unknown; year: unknown },
+): Promise<TargetsReport> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const year = reqYear(q.year);
+  const unitCode = reqText(q.unitCode, 'unit', 10);
+  await requireUnitAccess(db, actor, unitCode);
+  const { unit, codes } = await unitsCovered(db, unitCode, year);
+  const targets = await listTargetRows(db, year, [unit.code]);
+  const total = await standing(db, unit.code, unit.name, codes, year);
+  const forecastOutcome = total.review;
+  const children: UnitStanding[] = [];
+  for (const child of await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code })) {
+    children.push(await standing(db, child.code, child.name, [child.code], year));
+  }
+  return {
+    unitCode: unit.code,
+    year,
+    targets: targets.map((t) => {
+      const v = view(t);
+      return {
+        ...v,
+        progress: targetProgress(v, total.baseline, total.recognised),
+        forecast: targetProgress(v, total.baseline, forecastOutcome),
+      };
+    }),
+    total,
+    children,
+  };
+}
