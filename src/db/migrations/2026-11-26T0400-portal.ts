@@ -15,7 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .insertInto('portal_category')
     .values([
       { slug: 'tin-tuc', name_vi: 'Tin tức – sự kiện', name_en: 'News and events', position: 1 },
-      { slug: 'chinh-sach', name_vi: 'Chính sách giảm nghèo', name_en: 'Poverty-reduction policy', position: 2 },
+      {
+        slug: 'chinh-sach',
+        name_vi: 'Chính sách giảm nghèo',
+        name_en: 'Poverty-reduction policy',
+        position: 2,
+      },
       { slug: 'guong-dien-hinh', name_vi: 'Gương điển hình', name_en: 'Good examples', position: 3 },
       { slug: 'thong-bao', name_vi: 'Thông báo', name_en: 'Announcements', position: 4 },
     ])
@@ -40,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', notNull)
     .addColumn('updated_at', 'text', notNull)
     .execute();
-  await db.schema.createIndex('portal_article_public').on('portal_article').columns(['status', 'published_at']).execute();
+  await db.schema
+    .createIndex('portal_article_public')
+    .on('portal_article')
+    .columns(['status', 'published_at'])
+    .execute();
   await db.schema
     .createIndex('portal_article_category')
     .on('portal_article')
@@ -48,7 +57,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await withId(db, db.schema.createTable('portal_article_revision'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('portal_article.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('portal_article.id').onDelete('cascade'),
+    )
     .addColumn('version', 'integer', notNull)
     .addColumn('title', 'text', notNull)
     .addColumn('summary', 'text', notNull)
@@ -66,7 +77,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   await withId(db, db.schema.createTable('portal_photo'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('portal_article.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('portal_article.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', notNull)
     .addColumn('caption', 'text', notNull)
     .addColumn('alt', 'text', notNull)
@@ -78,10 +91,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('height', 'integer', notNull)
     .addColumn('created_at', 'text', notNull)
     .execute();
-  await db.schema.createIndex('portal_photo_article').on('portal_photo').columns(['article_id', 'position']).execute();
+  await db.schema
+    .createIndex('portal_photo_article')
+    .on('portal_photo')
+    .columns(['article_id', 'position'])
+    .execute();
 
   await withId(db, db.schema.createTable('portal_comment'))
-    .addColumn('article_id', 'integer', (c) => c.notNull().references('portal_article.id').onDelete('cascade'))
+    .addColumn('article_id', 'integer', (c) =>
+      c.notNull().references('portal_article.id').onDelete('cascade'),
+    )
     .addColumn('name', 'text', notNull)
     .addColumn('body', 'text', notNull)
     /** pending | published | rejected */
@@ -91,8 +110,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('moderated_at', 'text')
     .addColumn('created_at', 'text', notNull)
     .execute();
-  await db.schema.createIndex('portal_comment_article').on('portal_comment').columns(['article_id', 'status']).execute();
-  await db.schema.createIndex('portal_comment_status').on('portal_comment').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('portal_comment_article')
+    .on('portal_comment')
+    .columns(['article_id', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('portal_comment_status')
+    .on('portal_comment')
+    .columns(['status', 'created_at'])
+    .execute();
 
   await withId(db, db.schema.createTable('portal_feedback'))
     /** The follow-up code handed to the citizen (unique, not guessable). */
@@ -114,7 +141,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', notNull)
     .addColumn('updated_at', 'text', notNull)
     .execute();
-  await db.schema.createIndex('portal_feedback_status').on('portal_feedback').columns(['status', 'created_at']).execute();
+  await db.schema
+    .createIndex('portal_feedback_status')
+    .on('portal_feedback')
+    .columns(['status', 'created_at'])
+    .execute();
 
   await db.schema
     .createTable('portal_captcha_used')

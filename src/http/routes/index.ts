@@ -4,8 +4,16 @@ import { authRoutes } from './auth.routes.js';
 import { unitsRoutes } from './units.routes.js';
 import { villagesRoutes } from './villages.routes.js';
 import { usersRoutes } from './users.routes.js';
+import { portalRoutes } from './portal.routes.js';
+import { portalPages } from '../../portal/pages.js';
 
-export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [authRoutes, unitsRoutes, villagesRoutes, usersRoutes];
+export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
+  authRoutes,
+  unitsRoutes,
+  villagesRoutes,
+  usersRoutes,
+  portalRoutes,
+];
 
 /** Server-rendered pages (the public portal), registered at the root. */
-export const pageRoutes: ((app: FastifyInstance) => Promise<void>)[] = [];
+export const pageRoutes: ((app: FastifyInstance) => Promise<void>)[] = [portalPages];

@@ -1,0 +1,326 @@
+// API of the public portal: the public captcha, comment and feedback endpoints, and the editors',
+// moderators' and triage officers' endpoints used by the web app. Handlers parse, call one
+// service, present.
+import type { FastifyInstance } from 'fastify';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import { AppError } from '../../errors.js';
+import {
+  createArticle,
+  EDITOR_ROLES,
+  getArticleForEditor,
+  getSiteSettings,
+  listArticleRevisions,
+  listArticlesForEditor,
+  listPublicCategories,
+  publishArticle,
+  updateArticle,
+  updateSiteSettings,
+  withdrawArticle,
+} from '../../services/public/articles.service.js';
+import { newCaptchaChallenge } from '../../services/public/captcha.service.js';
+import {
+  listCommentsForModeration,
+  moderateComment,
+  MODERATOR_ROLES,
+  submitComment,
+} from '../../services/public/comments.service.js';
+import {
+  listFeedbackForTriage,
+  lookupFeedback,
+  respondToFeedback,
+  submitFeedback,
+  TRIAGE_ROLES,
+} from '../../services/public/feedback.service.js';
+import { addPhoto, editPhoto, MAX_PHOTO_BYTES, removePhoto } from '../../services/public/photos.service.js';
+import { sanitizeArticleHtml } from '../../services/public/sanitize.js';
+import { PUBLIC_POST_LIMIT } from '../public-limits.js';
+
+type Body = Record<string, unknown>;
+type IdParams = { id: string };
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+} as const;
+
+export async function portalRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 10 } });
+
+  // ── public ────────────────────────────────────────────────────────────────
+  app.get(
+    '/captcha',
+    {
+      config: { access: { roles: 'public' }, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['portal'],
+        summary: 'Thử thách mã xác nhận (ALTCHA) / A proof-of-work captcha challenge',
+      },
+    },
+    async (req, reply) => {
+      reply.header('cache-control', 'no-store');
+      return newCaptchaChallenge(req.deps);
+    },
+  );
+
+  app.post<{ Body: Body }>(
+    '/comments',
+    {
+      config: { access: { roles: 'public' }, rateLimit: PUBLIC_POST_LIMIT },
+      schema: {
+        tags: ['portal'],
+        summary: 'Gửi bình luận (chờ kiểm duyệt) / Send a comment (held for moderation)',
+        body: {
+          type: 'object',
+          properties: {
+            articleId: {},
+            name: { type: 'string' },
+            body: { type: 'string' },
+            captcha: {},
+            website: { type: 'string' },
+          },
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await submitComment(req.deps, req.body ?? {});
+      return reply.status(201).send(r);
+    },
+  );
+
+  app.post<{ Body: Body }>(
+    '/feedback',
+    {
+      config: { access: { roles: 'public' }, rateLimit: PUBLIC_POST_LIMIT },
+      schema: {
+        tags: ['portal'],
+        summary: 'Gửi góp ý, phản ánh; trả về mã theo dõi / Send feedback; returns a follow-up code',
+        body: {
+          type: 'object',
+          properties: {
+            kind: { type: 'string', enum: ['list', 'program'] },
+            communeCode: { type: 'string' },
+            name: { type: 'string' },
+            contact: { type: 'string' },
+            subject: { type: 'string' },
+            body: { type: 'string' },
+            captcha: {},
+            website: { type: 'string' },
+          },
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await submitFeedback(req.deps, req.body ?? {})),
+  );
+
+  app.get<{ Params: { code: string } }>(
+    '/feedback/:code',
+    {
+      config: { access: { roles: 'public' }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      schema: { tags: ['portal'], summary: 'Tra cứu góp ý bằng mã theo dõi / Look up feedback by its code' },
+    },
+    async (req) => lookupFeedback(req.deps, req.params.code),
+  );
+
+  // ── editors: articles, photos, settings ───────────────────────────────────
+  const editor = { access: { roles: EDITOR_ROLES } };
+
+  app.get(
+    '/portal/categories',
+    { config: { access: { roles: 'user' } }, schema: { tags: ['portal'], summary: 'Chuyên mục / Sections' } },
+    async (req) => ({
+      items: await listPublicCategories(req.deps),
+    }),
+  );
+
+  app.get<{ Querystring: Body }>(
+    '/portal/articles',
+    {
+      config: editor,
+      schema: { tags: ['portal'], summary: 'Bài viết (mọi trạng thái) / Articles in every state' },
+    },
+    async (req) => ({ items: await listArticlesForEditor(req.deps, req.actor!, req.query) }),
+  );
+
+  app.post<{ Body: Body }>(
+    '/portal/articles',
+    { config: editor, schema: { tags: ['portal'], summary: 'Tạo bài viết nháp / Create a draft article' } },
+    async (req, reply) => reply.status(201).send(await createArticle(req.deps, req.actor!, req.body ?? {})),
+  );
+
+  app.get<{ Params: IdParams }>(
+    '/portal/articles/:id',
+    { config: editor, schema: { tags: ['portal'], summary: 'Một bài viết / One article', params: idParams } },
+    async (req) => getArticleForEditor(req.deps, req.actor!, req.params.id),
+  );
+
+  app.put<{ Params: IdParams; Body: Body }>(
+    '/portal/articles/:id',
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary: 'Lưu phiên bản mới (kèm version) / Save a new version (send version)',
+        params: idParams,
+      },
+    },
+    async (req) => updateArticle(req.deps, req.actor!, req.params.id, req.body ?? {}),
+  );
+
+  app.post<{ Params: IdParams; Body: Body }>(
+    '/portal/articles/:id/publish',
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary: 'Đăng ngay hoặc hẹn giờ (publishAt) / Publish now or schedule (publishAt)',
+        params: idParams,
+      },
+    },
+    async (req) => publishArticle(req.deps, req.actor!, req.params.id, req.body ?? {}),
+  );
+
+  app.post<{ Params: IdParams }>(
+    '/portal/articles/:id/withdraw',
+    {
+      config: editor,
+      schema: { tags: ['portal'], summary: 'Gỡ bài viết / Withdraw an article', params: idParams },
+    },
+    async (req) => withdrawArticle(req.deps, req.actor!, req.params.id),
+  );
+
+  app.get<{ Params: IdParams }>(
+    '/portal/articles/:id/revisions',
+    {
+      config: editor,
+      schema: { tags: ['portal'], summary: 'Các phiên bản đã lưu / Saved revisions', params: idParams },
+    },
+    async (req) => ({ items: await listArticleRevisions(req.deps, req.actor!, req.params.id) }),
+  );
+
+  app.post<{ Body: Body }>(
+    '/portal/preview',
+    {
+      config: editor,
+      schema: { tags: ['portal'], summary: 'Xem trước nội dung đã làm sạch / Preview the sanitised body' },
+    },
+    async (req) => ({
+      bodyHtml: sanitizeArticleHtml(typeof req.body?.bodyHtml === 'string' ? req.body.bodyHtml : ''),
+    }),
+  );
+
+  app.post<{ Params: IdParams }>(
+    '/portal/articles/:id/photos',
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary: 'Tải ảnh lên (multipart: file, caption, alt) / Upload a photo',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      if (!req.isMultipart()) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+      const fields: Record<string, string> = {};
+      let data: Buffer | undefined;
+      for await (const part of req.parts()) {
+        if (part.type === 'file') {
+          if (part.fieldname !== 'file') {
+            await part.toBuffer();
+            continue;
+          }
+          data = await part.toBuffer();
+          if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+        } else if (typeof part.value === 'string') {
+          fields[part.fieldname] = part.value;
+        }
+      }
+      if (!data) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+      const photo = await addPhoto(req.deps, req.actor!, req.params.id, {
+        data,
+        caption: fields.caption,
+        alt: fields.alt,
+      });
+      return reply.status(201).send(photo);
+    },
+  );
+
+  app.patch<{ Params: IdParams; Body: Body }>(
+    '/portal/photos/:id',
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary: 'Sửa chú thích, mô tả, thứ tự ảnh / Edit caption, alt text, order',
+        params: idParams,
+      },
+    },
+    async (req) => editPhoto(req.deps, req.actor!, req.params.id, req.body ?? {}),
+  );
+
+  app.delete<{ Params: IdParams }>(
+    '/portal/photos/:id',
+    { config: editor, schema: { tags: ['portal'], summary: 'Xoá ảnh / Delete a photo', params: idParams } },
+    async (req, reply) => {
+      await removePhoto(req.deps, req.actor!, req.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/portal/settings',
+    { config: editor, schema: { tags: ['portal'], summary: 'Khẩu hiệu của trang / Site slogans' } },
+    async (req) => getSiteSettings(req.deps),
+  );
+
+  app.put<{ Body: Body }>(
+    '/portal/settings',
+    { config: editor, schema: { tags: ['portal'], summary: 'Sửa khẩu hiệu / Edit the slogans' } },
+    async (req) => updateSiteSettings(req.deps, req.actor!, req.body ?? {}),
+  );
+
+  // ── moderation and triage ─────────────────────────────────────────────────
+  app.get<{ Querystring: Body }>(
+    '/portal/comments',
+    {
+      config: { access: { roles: MODERATOR_ROLES } },
+      schema: { tags: ['portal'], summary: 'Bình luận cần kiểm duyệt / Comments to moderate' },
+    },
+    async (req) => ({ items: await listCommentsForModeration(req.deps, req.actor!, req.query) }),
+  );
+
+  app.post<{ Params: IdParams; Body: Body }>(
+    '/portal/comments/:id/moderate',
+    {
+      config: { access: { roles: MODERATOR_ROLES } },
+      schema: {
+        tags: ['portal'],
+        summary: 'Duyệt hoặc từ chối (kèm lý do) / Publish or reject (with a reason)',
+        params: idParams,
+      },
+    },
+    async (req) => moderateComment(req.deps, req.actor!, req.params.id, req.body ?? {}),
+  );
+
+  app.get<{ Querystring: Body }>(
+    '/portal/feedback',
+    {
+      config: { access: { roles: TRIAGE_ROLES } },
+      schema: { tags: ['portal'], summary: 'Góp ý, phản ánh cần xử lý / Feedback to triage' },
+    },
+    async (req) => ({ items: await listFeedbackForTriage(req.deps, req.actor!, req.query) }),
+  );
+
+  app.post<{ Params: IdParams; Body: Body }>(
+    '/portal/feedback/:id/respond',
+    {
+      config: { access: { roles: TRIAGE_ROLES } },
+      schema: {
+        tags: ['portal'],
+        summary: 'Trả lời, đổi trạng thái / Answer, change status',
+        params: idParams,
+      },
+    },
+    async (req) => respondToFeedback(req.deps, req.actor!, req.params.id, req.body ?? {}),
+  );
+}

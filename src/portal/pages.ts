@@ -1,0 +1,488 @@
+// The public portal's pages, registered at the root by buildApp (pageRoutes). Handlers parse,
+// call the portal services and render; forms post back here and work without JavaScript.
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import { AppError, isAppError, messageOf, type Lang } from '../errors.js';
+import {
+  getPublishedArticle,
+  getSiteSettings,
+  listPublicCategories,
+  listPublishedArticles,
+  listSitemapEntries,
+  type SiteSettings,
+} from '../services/public/articles.service.js';
+import { submitComment } from '../services/public/comments.service.js';
+import { lookupFeedback, submitFeedback } from '../services/public/feedback.service.js';
+import { photoFilePath } from '../services/public/photos.service.js';
+import { sanitizeArticleHtml } from '../services/public/sanitize.js';
+import { VisitCounter } from '../services/public/visits.service.js';
+import { formatInstantVn } from '../domain/dates.js';
+import type { Deps } from '../services/deps.js';
+import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
+import { atomFeed, rssFeed, sitemap } from './feeds.js';
+import { html } from './html.js';
+import { stringsFor } from './i18n.js';
+import {
+  articlePage,
+  captchaField,
+  homePage,
+  listingPage,
+  messagePage,
+  type CommentFormState,
+  type PageContext,
+} from './views.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const PORTAL_JS = fs.readFileSync(path.join(here, 'assets', 'portal.js'));
+
+const FLUSH_EVERY_MS = 15_000;
+const CACHE_MS = 10_000;
+
+interface Shared {
+  settings: SiteSettings;
+  categories: { slug: string; nameVi: string; nameEn: string }[];
+  at: number;
+}
+
+export async function portalPages(app: FastifyInstance): Promise<void> {
+  let deps: Deps | undefined;
+  let counter: VisitCounter | undefined;
+  let shared: Shared | undefined;
+  // Sanitised bodies by article id and version: the render-time pass costs once per version.
+  const bodies = new Map<string, string>();
+
+  await app.register(rateLimit, { global: false });
+
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string', bodyLimit: 64 * 1024 },
+    (_req, body, done) => {
+      done(null, Object.fromEntries(new URLSearchParams(body as string)));
+    },
+  );
+
+  function counterOf(d: Deps): VisitCounter {
+    if (!counter || deps !== d) {
+      deps = d;
+      counter = new VisitCounter(d);
+    }
+    return counter;
+  }
+  const timer = setInterval(() => {
+    counter?.flush().catch((err: unknown) => app.log.warn({ err }, 'visit counter flush failed'));
+  }, FLUSH_EVERY_MS);
+  timer.unref();
+  app.addHook('onClose', async () => {
+    clearInterval(timer);
+    await counter?.flush().catch(() => undefined);
+  });
+
+  // The language switch: ?lang=en|vi sets a preference cookie (not a tracking one) and applies at once.
+  app.addHook('onRequest', async (req, reply) => {
+    const q = req.query as Record<string, unknown> | undefined;
+    const wanted = q?.lang;
+    if (wanted === 'en' || wanted === 'vi') {
+      req.lang = wanted;
+      reply.setCookie('lang', wanted, {
+        path: '/',
+        sameSite: 'lax',
+        maxAge: 365 * 24 * 3600,
+        httpOnly: false,
+      });
+    }
+  });
+
+  async function ctxOf(req: FastifyRequest, count = true): Promise<PageContext> {
+    const d = req.deps;
+    const visits = counterOf(d);
+    if (count) visits.record(req.ip, String(req.headers['user-agent'] ?? ''));
+    const nowMs = Date.now();
+    if (!shared || nowMs - shared.at > CACHE_MS) {
+      const [settings, categories] = await Promise.all([getSiteSettings(d), listPublicCategories(d)]);
+      shared = { settings, categories, at: nowMs };
+    }
+    const url = new URL(req.url, 'http://x');
+    url.searchParams.delete('lang');
+    const lang: Lang = req.lang;
+    return {
+      lang,
+      t: stringsFor(lang),
+      siteName: d.config.siteName,
+      origin: `${req.protocol}://${req.host}`,
+      path: url.pathname + url.search,
+      settings: shared.settings,
+      categories: shared.categories,
+      stats: await visits.stats(),
+    };
+  }
+
+  function sendPage(reply: FastifyReply, page: string, status = 200) {
+    return reply
+      .status(status)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'strict-origin-when-cross-origin')
+      .header(
+        'content-security-policy',
+        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
+      )
+      .send(page);
+  }
+
+  app.setErrorHandler(async (err, req, reply) => {
+    const lang = req.lang ?? 'vi';
+    const e = err as { statusCode?: number };
+    const appErr = isAppError(err)
+      ? err
+      : e.statusCode === 429
+        ? new AppError('RATE_LIMITED')
+        : e.statusCode && e.statusCode < 500
+          ? new AppError('VALIDATION_FAILED', { detail: err instanceof Error ? err.message : '' })
+          : undefined;
+    if (!appErr) req.log.error({ err }, 'portal page failed');
+    const status = appErr?.status ?? 500;
+    const message = appErr ? messageOf(appErr.code, appErr.params, lang) : messageOf('INTERNAL', {}, lang);
+    const ctx = await ctxOf(req, false);
+    const title = status === 404 ? ctx.t.notFound : ctx.t.errorTitle;
+    return sendPage(
+      reply,
+      messagePage(ctx, title, [message], html`<p><a href="/">${ctx.t.home}</a></p>`),
+      status,
+    );
+  });
+
+  function pageNumber(q: Record<string, unknown>): number {
+    const n = Number(q.trang ?? 1);
+    return Number.isInteger(n) && n >= 1 && n <= 10_000 ? n : 1;
+  }
+
+  app.get<{ Querystring: Record<string, string> }>('/', async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const page = pageNumber(req.query);
+    const r = await listPublishedArticles(req.deps, { page, perPage: 10 });
+    return sendPage(reply, homePage(ctx, r.items, r.page, r.perPage, r.total));
+  });
+
+  async function renderArticle(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    form: CommentFormState,
+    status = 200,
+  ) {
+    const a = await getPublishedArticle(req.deps, slug);
+    const ctx = await ctxOf(req, status === 200);
+    const key = `${a.id}:${a.version}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      body = sanitizeArticleHtml(a.bodyHtml);
+      if (bodies.size > 500) bodies.clear();
+      bodies.set(key, body);
+    }
+    return sendPage(reply, articlePage(ctx, a, body, form), status);
+  }
+
+  app.get<{ Params: { slug: string }; Querystring: Record<string, string> }>(
+    '/bai-viet/:slug',
+    async (req, reply) =>
+      renderArticle(req, reply, req.params.slug, { sent: req.query['binh-luan'] === 'da-gui' }),
+  );
+
+  app.post<{ Params: { slug: string }; Body: Record<string, string> }>(
+    '/bai-viet/:slug/binh-luan',
+    { config: { rateLimit: PUBLIC_POST_LIMIT } },
+    async (req, reply) => {
+      const b = req.body ?? {};
+      try {
+        await submitComment(req.deps, {
+          articleId: b.articleId,
+          name: b.name,
+          body: b.body,
+          captcha: b.captcha,
+          website: b.website,
+        });
+      } catch (err) {
+        if (!isAppError(err) || err.status >= 500 || err.code === 'ARTICLE_NOT_FOUND') throw err;
+        return renderArticle(
+          req,
+          reply,
+          req.params.slug,
+          { name: b.name, body: b.body, error: messageOf(err.code, err.params, req.lang) },
+          err.status,
+        );
+      }
+      return reply.redirect(
+        `/bai-viet/${encodeURIComponent(req.params.slug)}?binh-luan=da-gui#binh-luan`,
+        303,
+      );
+    },
+  );
+
+  app.get<{ Params: { slug: string }; Querystring: Record<string, string> }>(
+    '/chuyen-muc/:slug',
+    async (req, reply) => {
+      const ctx = await ctxOf(req);
+      const category = ctx.categories.find((c) => c.slug === req.params.slug);
+      if (!category) throw new AppError('NOT_FOUND', { what: `chuyên mục / section ${req.params.slug}` });
+      const page = pageNumber(req.query);
+      const r = await listPublishedArticles(req.deps, { categorySlug: category.slug, page, perPage: 10 });
+      const title = ctx.lang === 'en' ? category.nameEn : category.nameVi;
+      return sendPage(
+        reply,
+        listingPage(ctx, title, `/chuyen-muc/${category.slug}`, r.items, r.page, r.perPage, r.total),
+      );
+    },
+  );
+
+  app.get<{ Querystring: Record<string, string> }>('/tim-kiem', async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const q = (req.query.q ?? '').slice(0, 200).trim();
+    if (!q) return sendPage(reply, messagePage(ctx, ctx.t.search, [ctx.t.searchEmpty]));
+    const page = pageNumber(req.query);
+    const r = await listPublishedArticles(req.deps, { query: q, page, perPage: 10 });
+    return sendPage(
+      reply,
+      listingPage(
+        ctx,
+        ctx.t.searchResults(q, r.total),
+        `/tim-kiem?q=${encodeURIComponent(q)}`,
+        r.items,
+        r.page,
+        r.perPage,
+        r.total,
+      ),
+    );
+  });
+
+  async function feedItems(req: FastifyRequest) {
+    return (await listPublishedArticles(req.deps, { perPage: 30 })).items;
+  }
+
+  app.get('/rss.xml', async (req, reply) => {
+    const origin = `${req.protocol}://${req.host}`;
+    const t = stringsFor('vi');
+    return reply
+      .type('application/rss+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(rssFeed(origin, req.deps.config.siteName, t.rights, await feedItems(req)));
+  });
+
+  app.get('/atom.xml', async (req, reply) => {
+    const origin = `${req.protocol}://${req.host}`;
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=300')
+      .send(atomFeed(origin, req.deps.config.siteName, await feedItems(req)));
+  });
+
+  app.get('/sitemap.xml', async (req, reply) => {
+    const origin = `${req.protocol}://${req.host}`;
+    const [entries, categories] = await Promise.all([
+      listSitemapEntries(req.deps),
+      listPublicCategories(req.deps),
+    ]);
+    const paths = [
+      { path: '/' },
+      ...categories.map((c) => ({ path: `/chuyen-muc/${c.slug}` })),
+      { path: '/cong-khai' },
+      { path: '/gop-y' },
+      ...entries.map((e) => ({ path: `/bai-viet/${e.slug}`, lastmod: e.updated_at })),
+    ];
+    return reply
+      .type('application/xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(sitemap(origin, paths));
+  });
+
+  app.get('/robots.txt', async (req, reply) => {
+    const origin = `${req.protocol}://${req.host}`;
+    return reply
+      .type('text/plain; charset=utf-8')
+      .send(`User-agent: *\nDisallow: /app/\nDisallow: /api/\nSitemap: ${origin}/sitemap.xml\n`);
+  });
+
+  app.get('/portal.js', async (_req, reply) =>
+    reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'public, max-age=3600')
+      .send(PORTAL_JS),
+  );
+
+  app.get<{ Params: { file: string } }>('/media/portal/:file', async (req, reply) => {
+    const file = photoFilePath(req.deps, req.params.file);
+    const stat = file ? await fsp.stat(file).catch(() => undefined) : undefined;
+    if (!file || !stat?.isFile()) throw new AppError('NOT_FOUND', { what: req.params.file });
+    return (
+      reply
+        .type(file.endsWith('.webp') ? 'image/webp' : 'image/jpeg')
+        .header('content-length', stat.size)
+        // Renditions are named by content hash: they never change, so browsers keep them for a year.
+        .header('cache-control', 'public, max-age=31536000, immutable')
+        .send(fs.createReadStream(file))
+    );
+  });
+
+  app.get('/ma-xac-nhan', async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const back =
+      typeof req.headers.referer === 'string' && req.headers.referer.startsWith(ctx.origin + '/')
+        ? req.headers.referer.slice(ctx.origin.length)
+        : '/';
+    return sendPage(
+      reply,
+      messagePage(
+        ctx,
+        ctx.t.captchaPageTitle,
+        ctx.t.captchaPageBody,
+        html`<noscript
+            ><p><b>JavaScript: off</b></p></noscript
+          >
+          <p><a href="${back}">${ctx.t.backToArticle}</a></p>`,
+      ),
+    );
+  });
+
+  // ── feedback ──────────────────────────────────────────────────────────────
+  function feedbackForm(ctx: PageContext, values: Record<string, string>, error?: string) {
+    const { t } = ctx;
+    const kind = values.kind === 'list' ? 'list' : 'program';
+    return html`<p>${t.feedbackIntro}</p>
+      ${error ? html`<p class="error" role="alert">${error}</p>` : null}
+      <form method="post" action="/gop-y" id="feedback-form">
+        <fieldset>
+          <legend>${t.feedbackKind}</legend>
+          <label
+            ><input type="radio" name="kind" value="program" ${kind === 'program' ? html` checked` : null} />
+            ${t.kindProgram}</label
+          >
+          <label
+            ><input type="radio" name="kind" value="list" ${kind === 'list' ? html` checked` : null} />
+            ${t.kindList}</label
+          >
+        </fieldset>
+        <label for="f-commune">${t.communeCode}</label
+        ><input
+          type="text"
+          id="f-commune"
+          name="communeCode"
+          inputmode="numeric"
+          maxlength="10"
+          value="${values.communeCode ?? ''}"
+        />
+        <label for="f-name">${t.yourName}</label
+        ><input
+          type="text"
+          id="f-name"
+          name="name"
+          required
+          maxlength="100"
+          autocomplete="name"
+          value="${values.name ?? ''}"
+        />
+        <label for="f-contact">${t.contact}</label
+        ><input type="text" id="f-contact" name="contact" maxlength="200" value="${values.contact ?? ''}" />
+        <label for="f-subject">${t.subject}</label
+        ><input
+          type="text"
+          id="f-subject"
+          name="subject"
+          required
+          maxlength="300"
+          value="${values.subject ?? ''}"
+        />
+        <label for="f-body">${t.body}</label
+        ><textarea id="f-body" name="body" required maxlength="5000">${values.body ?? ''}</textarea>
+        ${captchaField(ctx)}
+        <p><button type="submit">${t.sendFeedback}</button></p>
+      </form>
+      <h2>${t.lookup}</h2>
+      <form method="get" action="/gop-y/tra-cuu">
+        <label for="f-code">${t.lookupCode}</label
+        ><input type="text" id="f-code" name="ma" required maxlength="20" placeholder="GY-XXXXXXXX" />
+        <button type="submit">${t.lookup}</button>
+      </form>`;
+  }
+
+  app.get<{ Querystring: Record<string, string> }>('/gop-y', async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const values = { kind: req.query.xa ? 'list' : 'program', communeCode: req.query.xa ?? '' };
+    return sendPage(reply, messagePage(ctx, ctx.t.feedback, [], feedbackForm(ctx, values)));
+  });
+
+  app.post<{ Body: Record<string, string> }>(
+    '/gop-y',
+    { config: { rateLimit: PUBLIC_POST_LIMIT } },
+    async (req, reply) => {
+      const b = req.body ?? {};
+      try {
+        const r = await submitFeedback(req.deps, { ...b });
+        const ctx = await ctxOf(req, false);
+        return sendPage(
+          reply,
+          messagePage(
+            ctx,
+            ctx.t.feedbackSent,
+            [],
+            html`<p>${ctx.t.yourCode}:</p>
+              <p class="code" id="feedback-code">${r.code ?? '—'}</p>
+              <p>${ctx.t.keepCode}</p>
+              <p><a href="/gop-y/tra-cuu?ma=${r.code ?? ''}">${ctx.t.lookup}</a></p>`,
+          ),
+          201,
+        );
+      } catch (err) {
+        if (!isAppError(err) || err.status >= 500) throw err;
+        const ctx = await ctxOf(req, false);
+        return sendPage(
+          reply,
+          messagePage(
+            ctx,
+            ctx.t.feedback,
+            [],
+            feedbackForm(ctx, b, messageOf(err.code, err.params, req.lang)),
+          ),
+          err.status,
+        );
+      }
+    },
+  );
+
+  app.get<{ Querystring: Record<string, string> }>('/gop-y/tra-cuu', async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const f = await lookupFeedback(req.deps, req.query.ma);
+    const { t } = ctx;
+    return sendPage(
+      reply,
+      messagePage(
+        ctx,
+        `${t.lookup}: ${f.code}`,
+        [],
+        html`<table class="list">
+          <tbody>
+            <tr>
+              <th>${t.subject}</th>
+              <td>${f.subject}</td>
+            </tr>
+            <tr>
+              <th>${t.receivedAt}</th>
+              <td>${formatInstantVn(f.createdAt)} (GMT+7)</td>
+            </tr>
+            <tr>
+              <th>${t.status}</th>
+              <td id="feedback-status">${t.feedbackStatus[f.status] ?? f.status}</td>
+            </tr>
+            <tr>
+              <th>${t.response}</th>
+              <td>${f.response ?? '—'}</td>
+            </tr>
+          </tbody>
+        </table>`,
+      ),
+    );
+  });
+}

@@ -1,0 +1,100 @@
+// Visit counter and "N người đang online" without tracking. A visitor is recognised only by an
+// HMAC of (address, user agent) under a random salt drawn for the current Vietnam day and kept in
+// memory: nothing about the visitor is written anywhere, no cookie is set, and when the day
+// changes the salt and every hash are discarded, so yesterday's visitors cannot be linked to
+// today's. The total is kept in the database; increments are batched and flushed periodically
+// (one UPSERT per flush), so counting costs a hash and a map update per page view.
+import crypto from 'node:crypto';
+import { addToCounter, getCounter } from '../../db/repositories/portal.repository.js';
+import { vnDateOf } from '../../domain/dates.js';
+import type { Deps } from '../deps.js';
+
+/** A visitor unseen for this long starts a new visit. */
+export const VISIT_GAP_MS = 30 * 60 * 1000;
+/** Seen within this window: "online". */
+export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
+const COUNTER_KEY = 'visits';
+
+export interface VisitStats {
+  totalVisits: number;
+  online: number;
+}
+
+export class VisitCounter {
+  private day = '';
+  private salt: Buffer = Buffer.alloc(0);
+  /** hash → last seen (ms). Emptied with the salt when the day changes. */
+  private lastSeen = new Map<string, number>();
+  private pending = 0;
+  private stored: number | undefined;
+  private flushing: Promise<void> | undefined;
+
+  constructor(private readonly deps: Deps) {}
+
+  private rotate(nowMs: number): void {
+    const today = vnDateOf(new Date(nowMs));
+    if (today !== this.day) {
+      this.day = today;
+      this.salt = crypto.randomBytes(32);
+      this.lastSeen = new Map();
+    }
+  }
+
+  /** Records a page view from this address and user agent; returns whether it began a visit. */
+  record(address: string, userAgent: string): boolean {
+    const nowMs = this.deps.now().getTime();
+    this.rotate(nowMs);
+    const hash = crypto
+      .createHmac('sha256', this.salt)
+      .update(address)
+      .update('\u0000')
+      .update(userAgent)
+      .digest('base64url');
+    const previous = this.lastSeen.get(hash);
+    this.lastSeen.set(hash, nowMs);
+    const isNew = previous === undefined || nowMs - previous > VISIT_GAP_MS;
+    if (isNew) this.pending += 1;
+    // Keep the map small: forget visitors idle longer than a visit gap (they count anew anyway).
+    if (this.lastSeen.size > 10_000) this.prune(nowMs);
+    return isNew;
+  }
+
+  private prune(nowMs: number): void {
+    for (const [h, t] of this.lastSeen) if (nowMs - t > VISIT_GAP_MS) this.lastSeen.delete(h);
+  }
+
+  online(): number {
+    const nowMs = this.deps.now().getTime();
+    this.rotate(nowMs);
+    let n = 0;
+    for (const t of this.lastSeen.values()) if (nowMs - t <= ONLINE_WINDOW_MS) n += 1;
+    return n;
+  }
+
+  /**
+   * Writes the batched increments and re-reads the total (other processes count too). Safe to call
+   * concurrently; a failed write keeps the increments for the next flush.
+   */
+  async flush(): Promise<void> {
+    if (this.flushing) return this.flushing;
+    const n = this.pending;
+    this.pending = 0;
+    this.flushing = (async () => {
+      try {
+        if (n > 0) await addToCounter(this.deps.db.kysely, COUNTER_KEY, n);
+        this.stored = await getCounter(this.deps.db.kysely, COUNTER_KEY);
+      } catch (err) {
+        this.pending += n;
+        throw err;
+      } finally {
+        this.flushing = undefined;
+      }
+    })();
+    return this.flushing;
+  }
+
+  async stats(): Promise<VisitStats> {
+    if (this.stored === undefined) this.stored = await getCounter(this.deps.db.kysely, COUNTER_KEY);
+    return { totalVisits: this.stored + this.pending, online: this.online() };
+  }
+}
