@@ -64,7 +64,7 @@ export const importCommand: Command = {
         `Nhập xong trong ${((Date.now() - started) / 1000).toFixed(1)} s (tạo mới ${report.created}, cập nhật ${report.updated})` +
           (report.errorReport ? `; báo cáo lỗi / error report: ${report.errorReport.join(', ')}` : ''),
       );
-      return rejected > 0 ? EXIT.REJECTED : EXIT.OK;
+      return rejected > 0 || errors.length > 0 ? EXIT.REJECTED : EXIT.OK;
     });
   },
 };

@@ -836,3 +836,62 @@ export function sqliteBulkWriter(db: Db) {
     },
   };
 }
+
+/** Recounts the aggregate cells of one commune version × period from its results (after a bulk status change). */
+export async function recountUnitAggregates(
+  db: Executor,
+  provinceCode: string,
+  period: number,
+  unitCode: string,
+  unitValidFrom: string,
+) {
+  const rows = await db
+    .selectFrom('review_result')
+    .select(['status', 'classification', 'deprivations', 'movement', 'no_labour'])
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period)
+    .where('unit_code', '=', unitCode)
+    .where('unit_valid_from', '=', unitValidFrom)
+    .execute();
+  await db
+    .deleteFrom('review_aggregate')
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period)
+    .where('unit_code', '=', unitCode)
+    .where('unit_valid_from', '=', unitValidFrom)
+    .execute();
+  const cells: [AggregateKey, number][] = [];
+  for (const r of rows) {
+    for (const c of cellsOf(provinceCode, {
+      period,
+      unitCode,
+      unitValidFrom,
+      status: r.status,
+      classification: r.classification,
+      deprivations: splitDeps(r.deprivations),
+      movement: r.movement,
+      noLabour: r.no_labour === 1,
+    }))
+      cells.push([c, 1]);
+  }
+  await applyAggregateDeltas(db, cells);
+}
+
+export async function getResult(db: Executor, provinceCode: string, householdId: number, period: number) {
+  return db
+    .selectFrom('review_result')
+    .selectAll()
+    .where('province_code', '=', provinceCode)
+    .where('household_id', '=', householdId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+}
+
+export async function setResultFrozen(db: Executor, id: number, provinceCode: string, at: string) {
+  await db
+    .updateTable('review_result')
+    .set({ frozen: 1, status: 'approved', updated_at: at })
+    .where('province_code', '=', provinceCode)
+    .where('id', '=', id)
+    .execute();
+}

@@ -158,6 +158,7 @@ export async function importSurvey(
   let items: AsyncIterable<Item> | Iterable<Item>;
   let fileErrors: TabularError[] = [];
   let fatal = false;
+  let rowCount = 0;
   if (source.format === 'jsonl') {
     readFileOr(source.path).subarray(0, 0); // existence check with a coded error
     items = jsonlItems(source.path);
@@ -168,11 +169,12 @@ export async function importSurvey(
         : readCsvTables(readFileOr(source.households), readFileOr(source.members));
     fileErrors = data.errors;
     fatal = data.fatal;
+    rowCount = data.rowCount;
     items = data.records.map((r) => ({ line: r.line, raw: r.raw, memberLines: r.memberLines }));
   }
   for (const e of fileErrors) report.errors.push(errorOf(e.line, e.householdId, e.code, e.field, e.message));
   if (fatal) {
-    report.rejected = report.read = [...(items as Item[])].length;
+    report.rejected = report.read = rowCount;
     return report;
   }
   // Orphan member rows make their file inconsistent: in atomic mode nothing is written.

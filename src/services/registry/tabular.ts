@@ -106,6 +106,8 @@ export interface TabularData {
   errors: TabularError[];
   /** True when the file cannot be read at all: every record is rejected. */
   fatal: boolean;
+  /** Household rows found (records may be empty when the columns are wrong). */
+  rowCount: number;
 }
 
 type Row = { line: number; cells: Record<string, unknown> };
@@ -282,7 +284,7 @@ function buildRecords(
   };
   const hMap = mapHeader(households.header, HOUSEHOLD_COLUMNS, 'households');
   const mMap = mapHeader(members.header, MEMBER_COLUMNS, 'members');
-  if (errors.length > 0) return { records: [], errors, fatal: true };
+  if (errors.length > 0) return { records: [], errors, fatal: true, rowCount: households.rows.length };
 
   const records: TabularRecord[] = [];
   const byId = new Map<string, TabularRecord>();
@@ -327,14 +329,14 @@ function buildRecords(
     (rec.raw.members as unknown[]).push(m);
     rec.memberLines.push(row.line);
   }
-  return { records, errors, fatal: false };
+  return { records, errors, fatal: false, rowCount: households.rows.length };
 }
 
 export function readCsvTables(householdsBytes: Buffer, membersBytes: Buffer): TabularData {
   const h = csvRows(householdsBytes, 'households');
   const m = csvRows(membersBytes, 'members');
   const errs = [h, m].filter((x): x is TabularError => 'code' in x);
-  if (errs.length > 0) return { records: [], errors: errs, fatal: true };
+  if (errs.length > 0) return { records: [], errors: errs, fatal: true, rowCount: 0 };
   return buildRecords(h as { header: string[]; rows: Row[] }, m as { header: string[]; rows: Row[] });
 }
 
@@ -356,6 +358,7 @@ export async function readXlsx(bytes: Buffer): Promise<TabularData> {
         }),
       ],
       fatal: true,
+      rowCount: 0,
     };
   }
   const find = (names: string[]) =>
@@ -371,6 +374,7 @@ export async function readXlsx(bytes: Buffer): Promise<TabularData> {
         }),
       ],
       fatal: true,
+      rowCount: 0,
     };
   }
   return buildRecords(sheetRows(hs), sheetRows(ms));

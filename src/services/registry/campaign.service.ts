@@ -1,0 +1,426 @@
+// Use cases of the review campaign of a commune × period (and of regular-review cases for one
+// household): read the state with its timeline and next allowed steps, and apply one transition.
+// The rules are the pure state machine of src/domain/campaign; this service adds what needs the
+// database: the villages with reviewed households, the holiday calendar, the re-surveys and the
+// complaint re-checks that change results (classified by the engine), and the recognition that
+// approves and freezes the results. One transaction per transition, audited, shown as a timeline.
+import { AppError } from '../../errors.js';
+import { WorkingCalendar, type CalendarDay } from '../../domain/campaign/calendar.js';
+import {
+  allowedActions,
+  applyAction,
+  newCampaign,
+  nextStepOf,
+  STEP_LABELS,
+  type Action,
+  type CampaignState,
+} from '../../domain/campaign/campaign.js';
+import { findUnitOn } from '../../db/repositories/units.repository.js';
+import { listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
+import {
+  findCampaign,
+  freezeResults,
+  insertCampaign,
+  insertCampaignEvent,
+  listCalendarDays,
+  listCampaignEvents,
+  listCampaignsOfCommune,
+  updateCampaign,
+  villagesWithResults,
+  type CampaignKey,
+} from '../../db/repositories/campaign.repository.js';
+import {
+  applyAggregateDeltas,
+  findHouseholdByKey,
+  getResult,
+  recountUnitAggregates,
+  setResultFrozen,
+  writeHousehold,
+} from '../../db/repositories/registry.repository.js';
+import type { Executor } from '../../db/repositories/executor.js';
+import { insertAudit } from '../../db/repositories/audit.repository.js';
+import { requireRole, requireUnitAccess } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
+import { toWrite } from './import.service.js';
+import { prepareSurvey, type Prepared } from './households.service.js';
+
+export interface CampaignRef {
+  communeCode: string;
+  period: number;
+  /** A regular-review case: the household id; absent for the periodic campaign. */
+  caseKey?: string;
+}
+
+async function keyOf(deps: Deps, db: Executor, ref: CampaignRef): Promise<CampaignKey> {
+  // The commune version in force during the review season of the period.
+  const on = `${ref.period}-10-15`;
+  const unit =
+    (await findUnitOn(db, ref.communeCode, on)) ??
+    (await findUnitOn(db, ref.communeCode, `${ref.period}-06-30`));
+  if (!unit)
+    throw new AppError('UNIT_NOT_FOUND', { code: ref.communeCode, date: on }, { field: 'communeCode' });
+  if (unit.level !== 'commune')
+    throw new AppError('UNIT_NOT_COMMUNE', { code: unit.code }, { field: 'communeCode' });
+  void deps;
+  return {
+    provinceCode: unit.province_code,
+    communeCode: unit.code,
+    communeValidFrom: unit.valid_from ?? '',
+    period: ref.period,
+    kind: ref.caseKey ? 'regular' : 'periodic',
+    caseKey: ref.caseKey ?? '',
+  };
+}
+
+async function calendarOf(db: Executor): Promise<WorkingCalendar> {
+  const days = await listCalendarDays(db);
+  return new WorkingCalendar(
+    days.map((d) => ({ date: d.date, kind: d.kind as CalendarDay['kind'], name: d.name })),
+  );
+}
+
+export interface CampaignView {
+  id: number | null;
+  communeCode: string;
+  period: number;
+  kind: 'periodic' | 'regular';
+  caseKey: string | null;
+  version: number;
+  step: string;
+  stepLabel: { vi: string; en: string };
+  nextStep: string | null;
+  allowedActions: string[];
+  state: CampaignState;
+  pending: unknown;
+  timeline: { at: string; actor: string; action: string; from: string; to: string; payload: unknown }[];
+}
+
+interface Stored {
+  state: CampaignState;
+  /** For a regular-review case: the survey that will replace the frozen result when recognised. */
+  pending?: unknown;
+}
+
+async function view(db: Executor, key: CampaignKey): Promise<CampaignView> {
+  const row = await findCampaign(db, key);
+  const stored: Stored = row
+    ? (JSON.parse(row.state_json) as Stored)
+    : { state: newCampaign(key.kind, key.period) };
+  const events = row ? await listCampaignEvents(db, key.provinceCode, row.id) : [];
+  const step = stored.state.step;
+  return {
+    id: row?.id ?? null,
+    communeCode: key.communeCode,
+    period: key.period,
+    kind: key.kind,
+    caseKey: key.caseKey || null,
+    version: row?.version ?? 0,
+    step,
+    stepLabel: STEP_LABELS[step],
+    nextStep: nextStepOf(step),
+    allowedActions: allowedActions(stored.state),
+    state: stored.state,
+    pending: stored.pending ?? null,
+    timeline: events.map((e) => ({
+      at: e.at,
+      actor: e.actor,
+      action: e.action,
+      from: e.from_step,
+      to: e.to_step,
+      payload: JSON.parse(e.payload_json) as unknown,
+    })),
+  };
+}
+
+export async function getCampaign(deps: Deps, actor: Actor, ref: CampaignRef): Promise<CampaignView> {
+  const db = deps.db.kysely;
+  await requireUnitAccess(db, actor, ref.communeCode);
+  return view(db, await keyOf(deps, db, ref));
+}
+
+export async function listCampaigns(deps: Deps, actor: Actor, communeCode: string) {
+  const db = deps.db.kysely;
+  await requireUnitAccess(db, actor, communeCode);
+  const unit = await findUnitOn(db, communeCode, '2024-10-15');
+  const rows = await listCampaignsOfCommune(db, unit?.province_code ?? communeCode.slice(0, 2), communeCode);
+  return rows.map((r) => ({
+    id: r.id,
+    period: r.period,
+    kind: r.kind,
+    caseKey: r.case_key || null,
+    step: r.step,
+    updatedAt: r.updated_at,
+  }));
+}
+
+export interface TransitionInput extends CampaignRef {
+  action: Action;
+  /** Optimistic locking on the campaign (its version when the officer loaded it). */
+  expectedVersion?: number;
+  /** New survey records: the re-survey of a village, or the re-check of an accepted complaint. */
+  surveys?: unknown[];
+}
+
+export async function transition(deps: Deps, actor: Actor, input: TransitionInput): Promise<CampaignView> {
+  requireRole(actor, ['province-officer', 'commune-officer']);
+  const db = deps.db.kysely;
+  await requireUnitAccess(db, actor, input.communeCode);
+  // Surveys are validated and classified before the transaction (the engine reads units).
+  const prepared: Prepared[] = [];
+  for (const s of input.surveys ?? []) {
+    const p = await prepareSurvey(deps, s);
+    if (p.record.unitCode !== input.communeCode) {
+      throw new AppError(
+        'FIELD_INVALID',
+        { field: 'surveys.unitCode', detail: p.record.unitCode },
+        { field: 'surveys' },
+      );
+    }
+    prepared.push(p);
+  }
+  // A regular-review case replaces the frozen result with its pending survey on recognition.
+  let pending: Prepared | undefined;
+  if (input.action.type === 'recognise' && input.caseKey) {
+    const row = await findCampaign(db, await keyOf(deps, db, input));
+    const stored = row ? (JSON.parse(row.state_json) as Stored) : undefined;
+    if (stored?.pending) pending = await prepareSurvey(deps, stored.pending);
+  }
+  const at = nowIso(deps);
+  return db.transaction().execute(async (trx) => {
+    const key = await keyOf(deps, trx, input);
+    let row = await findCampaign(trx, key);
+    if (!row) {
+      const fresh: Stored = { state: newCampaign(key.kind, key.period) };
+      row = await insertCampaign(trx, key, 'survey', JSON.stringify(fresh), at);
+    }
+    if (
+      input.expectedVersion !== undefined &&
+      input.expectedVersion !== row.version &&
+      !(input.expectedVersion === 0 && row.version === 1)
+    ) {
+      throw new AppError(
+        'CONFLICT',
+        { expected: input.expectedVersion, actual: row.version },
+        { data: { theirs: await view(trx, key) } },
+      );
+    }
+    const stored = JSON.parse(row.state_json) as Stored;
+    let action = input.action;
+    if (action.type === 'open-meetings' && (!action.villages || action.villages.length === 0)) {
+      action = { ...action, villages: await villagesFor(trx, key) };
+    }
+    // An accepted complaint with a re-check survey changes the result before recognition.
+    let newClassification: string | null = null;
+    if (action.type === 'resolve-complaint' && action.outcome === 'accepted' && prepared.length > 0) {
+      const complaintId = action.complaintId;
+      const complaint = stored.state.complaints.find((c) => c.id === complaintId);
+      const p = prepared.find((x) => x.record.householdId === complaint?.householdKey) ?? prepared[0]!;
+      newClassification = p.result.classification;
+      action = { ...action, newClassification };
+    }
+    const next = applyAction(stored.state, action, {
+      calendar: await calendarOf(trx),
+      postingWorkingDays: deps.config.postingWorkingDays,
+    });
+    // Side effects that belong to the transition, in the same transaction.
+    if ((action.type === 'record-resurvey' || action.type === 'resolve-complaint') && prepared.length > 0) {
+      if (action.type === 'resolve-complaint' && action.outcome !== 'accepted') {
+        throw new AppError(
+          'FIELD_INVALID',
+          { field: 'surveys', detail: 'rejected complaint' },
+          { field: 'surveys' },
+        );
+      }
+      for (const p of prepared)
+        await writeSurvey(
+          trx,
+          actor,
+          p,
+          key.period,
+          at,
+          action.type === 'resolve-complaint' ? 'complaint' : 'resurvey',
+        );
+    }
+    if (action.type === 'recognise') {
+      if (key.kind === 'periodic') {
+        await freezeResults(trx, key.provinceCode, key.communeCode, key.communeValidFrom, key.period, at);
+        await recountUnitAggregates(trx, key.provinceCode, key.period, key.communeCode, key.communeValidFrom);
+      } else if (pending) {
+        await writeSurvey(trx, actor, pending, key.period, at, 'regular-review', true);
+        await recountUnitAggregates(trx, key.provinceCode, key.period, key.communeCode, key.communeValidFrom);
+      }
+    }
+    const nextStored: Stored = { ...stored, state: next };
+    if (
+      !(await updateCampaign(
+        trx,
+        row.id,
+        key.provinceCode,
+        row.version,
+        next.step,
+        JSON.stringify(nextStored),
+        at,
+      ))
+    ) {
+      throw new AppError('CONFLICT', { expected: row.version, actual: row.version + 1 });
+    }
+    const payload = {
+      ...action,
+      ...(input.surveys
+        ? {
+            surveys: prepared.map((p) => ({
+              householdId: p.record.householdId,
+              classification: p.result.classification,
+            })),
+          }
+        : {}),
+    };
+    await insertCampaignEvent(trx, {
+      provinceCode: key.provinceCode,
+      campaignId: row.id,
+      at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: action.type,
+      from: stored.state.step,
+      to: next.step,
+      payload,
+    });
+    await insertAudit(trx, {
+      at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: `campaign.${action.type}`,
+      entity: 'review_campaign',
+      entityId: String(row.id),
+      unitCode: key.communeCode,
+      provinceCode: key.provinceCode,
+      before: { step: stored.state.step },
+      after: payload,
+    });
+    return view(trx, key);
+  });
+}
+
+async function villagesFor(db: Executor, key: CampaignKey): Promise<{ villageId: number; name: string }[]> {
+  const withResults = await villagesWithResults(
+    db,
+    key.provinceCode,
+    key.communeCode,
+    key.communeValidFrom,
+    key.period,
+  );
+  if (withResults.length > 0) return withResults.map((v) => ({ villageId: Number(v.id), name: v.name }));
+  const all = await listVillagesOfCommune(db, key.communeCode, key.communeValidFrom);
+  return all.map((v) => ({ villageId: v.id, name: v.name }));
+}
+
+async function writeSurvey(
+  db: Executor,
+  actor: Actor,
+  p: Prepared,
+  period: number,
+  at: string,
+  action: string,
+  recognise = false,
+) {
+  const existing = await findHouseholdByKey(db, p.provinceCode, p.record.householdId);
+  const w = toWrite(p.record, p.result, {
+    provinceCode: p.provinceCode,
+    communeValidFrom: p.communeValidFrom,
+    villageId: existing?.village_id ?? null,
+    address: existing?.address ?? null,
+    period,
+    status: recognise ? 'approved' : 'draft',
+  });
+  const outcome = await writeHousehold(db, w, {
+    at,
+    actorId: actorId(actor),
+    actor: actorName(actor),
+    action,
+    overrideFrozen: recognise,
+  });
+  if (!outcome.ok)
+    throw new AppError(outcome.code === 'CONFLICT' ? 'CONFLICT' : 'RESULT_FROZEN', {
+      expected: '',
+      actual: '',
+    });
+  await applyAggregateDeltas(db, outcome.deltas);
+  if (recognise) {
+    const r = await getResult(db, p.provinceCode, outcome.householdId, period);
+    if (r) await setResultFrozen(db, r.id, p.provinceCode, at);
+  }
+}
+
+/**
+ * A change to a recognised (frozen) result opens a regular-review case for the household instead
+ * of changing the list: the new survey waits in the case and replaces the result when the case is
+ * recognised. Called inside the caller's transaction.
+ */
+export async function openRegularReview(
+  deps: Deps,
+  trx: Executor,
+  actor: Actor,
+  input: { prepared: Prepared; period: number; survey: unknown; at: string },
+): Promise<string> {
+  void deps;
+  const p = input.prepared;
+  const key: CampaignKey = {
+    provinceCode: p.provinceCode,
+    communeCode: p.record.unitCode,
+    communeValidFrom: p.communeValidFrom,
+    period: input.period,
+    kind: 'regular',
+    caseKey: p.record.householdId,
+  };
+  const existing = await findCampaign(trx, key);
+  const household = await findHouseholdByKey(trx, p.provinceCode, p.record.householdId);
+  const villages = household?.village_id
+    ? [{ villageId: household.village_id, name: String(household.village_id) }]
+    : [];
+  const stored: Stored = { state: newCampaign('regular', input.period), pending: input.survey };
+  if (existing) {
+    const prev = JSON.parse(existing.state_json) as Stored;
+    if (prev.state.step !== 'survey' && prev.state.step !== 'reported') {
+      throw new AppError('CAMPAIGN_STEP_OUT_OF_ORDER', {
+        from: prev.state.step,
+        to: 'survey',
+        allowed: allowedActions(prev.state).join(', '),
+      });
+    }
+    await updateCampaign(
+      trx,
+      existing.id,
+      key.provinceCode,
+      existing.version,
+      'survey',
+      JSON.stringify(stored),
+      input.at,
+    );
+    await insertCampaignEvent(trx, {
+      provinceCode: key.provinceCode,
+      campaignId: existing.id,
+      at: input.at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: 'open-case',
+      from: prev.state.step,
+      to: 'survey',
+      payload: { villages },
+    });
+  } else {
+    const row = await insertCampaign(trx, key, 'survey', JSON.stringify(stored), input.at);
+    await insertCampaignEvent(trx, {
+      provinceCode: key.provinceCode,
+      campaignId: row.id,
+      at: input.at,
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: 'open-case',
+      from: 'survey',
+      to: 'survey',
+      payload: { villages },
+    });
+  }
+  return p.record.householdId;
+}
