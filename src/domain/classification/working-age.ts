@@ -57,9 +57,10 @@ export function isAboveWorkingAge(
   on: string,
   age = ageOn(member.birthDate, on),
 ): boolean {
-  // Fast paths: nobody retires before 55, and the ceilings (62 men, 60 women) are never exceeded.
+  // Fast paths: nobody retires before 55, and a year past the ceiling (62 men, 60 women) everyone
+  // has (at the ceiling itself, the month of the birthday is still worked).
   if (age < 55) return false;
-  if (age >= RETIREMENT_SCHEDULE[member.sex].max / 12) return true;
+  if (age > RETIREMENT_SCHEDULE[member.sex].max / 12) return true;
   const onIndex = Number(on.slice(0, 4)) * 12 + Number(on.slice(5, 7)) - 1;
   return onIndex > retirementMonthIndex(member.sex, member.birthDate);
 }
