@@ -43,7 +43,9 @@ import {
 export type ImportSource =
   | { format: 'jsonl'; path: string }
   | { format: 'csv'; households: string; members: string }
-  | { format: 'xlsx'; path: string };
+  | { format: 'xlsx'; path: string }
+  /** Records already in memory (demo seeder, web form batches). */
+  | { format: 'records'; name: string; records: Iterable<unknown> | AsyncIterable<unknown> };
 
 export interface ImportOptions {
   /** Review year the results belong to; default the year of each surveyDate. */
@@ -110,6 +112,11 @@ async function* jsonlItems(path: string): AsyncGenerator<Item> {
   }
 }
 
+async function* recordItems(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<Item> {
+  let line = 0;
+  for await (const raw of records) yield { line: ++line, raw };
+}
+
 function readFileOr(path: string): Buffer {
   try {
     return fs.readFileSync(path);
@@ -159,7 +166,9 @@ export async function importSurvey(
   let fileErrors: TabularError[] = [];
   let fatal = false;
   let rowCount = 0;
-  if (source.format === 'jsonl') {
+  if (source.format === 'records') {
+    items = recordItems(source.records);
+  } else if (source.format === 'jsonl') {
     readFileOr(source.path).subarray(0, 0); // existence check with a coded error
     items = jsonlItems(source.path);
   } else {
@@ -374,7 +383,12 @@ export async function importSurvey(
         actor: actorName(actor),
         action: 'import',
         entity: 'survey-import',
-        entityId: source.format === 'csv' ? source.households : source.path,
+        entityId:
+          source.format === 'csv'
+            ? source.households
+            : source.format === 'records'
+              ? source.name
+              : source.path,
         after: {
           mode,
           status,
