@@ -4,6 +4,8 @@
 import { getMeta, setMeta } from '../../db/repositories/meta.repository.js';
 import type { Deps } from '../deps.js';
 import { seedFoundation, type DemoAccount } from './foundation.seed.js';
+import { seedRegistry } from './registry.seed.js';
+import { seedPortal } from './portal.seed.js';
 
 export interface DemoContext {
   deps: Deps;
@@ -13,13 +15,20 @@ export interface DemoContext {
 
 export type Seeder = { name: string; run: (ctx: DemoContext) => Promise<void> };
 
-const seeders: Seeder[] = [{ name: 'foundation', run: seedFoundation }];
+const seeders: Seeder[] = [
+  { name: 'foundation', run: seedFoundation },
+  { name: 'registry', run: seedRegistry },
+  { name: 'portal', run: seedPortal },
+];
 
 export function registerSeeder(seeder: Seeder): void {
   seeders.push(seeder);
 }
 
-export async function seedDemo(deps: Deps, progress: (msg: string) => void): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
+export async function seedDemo(
+  deps: Deps,
+  progress: (msg: string) => void,
+): Promise<{ seeded: boolean; accounts: DemoAccount[] }> {
   const ctx: DemoContext = { deps, progress, accounts: [] };
   const done = await getMeta(deps.db.kysely, 'demo_seeded');
   if (done) {

@@ -1,0 +1,74 @@
+// Portal services on every database: the demo articles, the visit counter, photo renditions.
+import fs from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/http/app.js';
+import { seedPortal } from '../../src/services/demo/portal.seed.js';
+import { VisitCounter } from '../../src/services/public/visits.service.js';
+import { getCounter } from '../../src/db/repositories/portal.repository.js';
+import { listPublishedArticles } from '../../src/services/public/articles.service.js';
+import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
+import { withTempUploads } from '../support/portal.js';
+
+for (const dialect of DIALECTS) {
+  describe(`portal services (${dialect})`, () => {
+    let deps: TestDeps & { uploadDir: string };
+    beforeAll(async () => {
+      deps = withTempUploads(await makeDeps(dialect, new Date('2026-01-05T03:00:00.000Z')));
+    });
+    afterAll(async () => {
+      await deps.cleanup();
+      fs.rmSync(deps.uploadDir, { recursive: true, force: true });
+    });
+
+    it('the demo seeds the Sầm Sơn conference report with its two captioned photos and comments', async () => {
+      await seedPortal({ deps, progress: () => undefined, accounts: [] });
+      const { items, total } = await listPublishedArticles(deps, {});
+      expect(total).toBe(5);
+      const report = items.find((a) => a.title.startsWith('TP Sầm Sơn: triển khai thực hiện Chương trình'))!;
+      expect(report.photos.map((p) => p.caption)).toEqual(['Toàn cảnh hội nghị', 'Đại biểu dự hội nghị']);
+      expect(report.commentCount).toBe(2);
+      const app = await buildApp(deps);
+      try {
+        const page = await app.inject({ method: 'GET', url: `/bai-viet/${report.slug}` });
+        expect(page.body).toContain('Đăng lúc: 16:12:04 11/06/2024 (GMT+7)');
+        expect(page.body).toContain('2 bình luận');
+        expect(Buffer.byteLength(page.body)).toBeLessThan(100 * 1024);
+      } finally {
+        await app.close();
+      }
+      // Renditions: WebP and JPEG per width, never wider than asked.
+      const files = fs.readdirSync(path.join(deps.uploadDir, 'portal'));
+      const w960 = files.find((f) => f.endsWith('-960.webp'))!;
+      const meta = await sharp(path.join(deps.uploadDir, 'portal', w960)).metadata();
+      expect(meta).toMatchObject({ format: 'webp', width: 960 });
+    });
+
+    it('counts visits by a salted hash, flushes them with one upsert, and forgets visitors at day change', async () => {
+      const counter = new VisitCounter(deps);
+      const start = await getCounter(deps.db.kysely, 'visits');
+      expect(counter.record('203.0.113.5', 'Firefox')).toBe(true);
+      expect(counter.record('203.0.113.5', 'Firefox')).toBe(false);
+      expect(counter.record('203.0.113.6', 'Firefox')).toBe(true);
+      expect(counter.online()).toBe(2);
+      expect((await counter.stats()).totalVisits).toBe(start + 2);
+      await counter.flush();
+      expect(await getCounter(deps.db.kysely, 'visits')).toBe(start + 2);
+      // Nothing about the visitor is in the database.
+      const dump = JSON.stringify(await deps.db.kysely.selectFrom('portal_counter').selectAll().execute());
+      expect(dump).not.toContain('203.0.113');
+      // Six minutes later nobody is online; after the gap the same visitor is a new visit.
+      deps.setNow(new Date('2026-01-05T03:06:00.000Z'));
+      expect(counter.online()).toBe(0);
+      deps.setNow(new Date('2026-01-05T03:40:00.000Z'));
+      expect(counter.record('203.0.113.5', 'Firefox')).toBe(true);
+      // A new Vietnam day (17:00 UTC) draws a new salt and forgets everyone.
+      deps.setNow(new Date('2026-01-05T17:00:01.000Z'));
+      expect(counter.online()).toBe(0);
+      expect(counter.record('203.0.113.5', 'Firefox')).toBe(true);
+      await counter.flush();
+      expect(await getCounter(deps.db.kysely, 'visits')).toBe(start + 4);
+    });
+  });
+}
