@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth.routes.js';
 import { unitsRoutes } from './units.routes.js';
+import { classificationRoutes } from './classification.routes.js';
 import { villagesRoutes } from './villages.routes.js';
 import { usersRoutes } from './users.routes.js';
 import { portalRoutes } from './portal.routes.js';
@@ -10,6 +11,7 @@ import { portalPages } from '../../portal/pages.js';
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   authRoutes,
   unitsRoutes,
+  classificationRoutes,
   villagesRoutes,
   usersRoutes,
   portalRoutes,
