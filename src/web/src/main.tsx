@@ -3,7 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
@@ -12,8 +12,18 @@ import { theme } from './theme/theme';
 import { I18nProvider } from './i18n';
 import { createRouter } from './router';
 import { isApiError } from './api/client';
+import { SESSION_KEY } from './auth/session';
 
-const queryClient = new QueryClient({
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({
+    // A session that expired (or was closed elsewhere) sends the user to sign in again, with
+    // the page they were on kept as the place to come back to.
+    onError: (e, query) => {
+      if (isApiError(e) && e.code === 'AUTH_REQUIRED' && query.queryKey[0] !== SESSION_KEY[0]) {
+        queryClient.setQueryData(SESSION_KEY, null);
+      }
+    },
+  }),
   defaultOptions: {
     queries: {
       // A coded 4xx answer will not change on a retry; network trouble might.

@@ -40,14 +40,9 @@ export const routes: RouteObject[] = [
     element: <RequireSession />,
     errorElement: <RouteError />,
     children: [
-      {
-        lazy: async () => ({ Component: (await import('./layout/AppLayout')).default }),
-        children: [
-          { index: true, element: <Landing /> },
-          ...moduleRoutes,
-          { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
-        ],
-      },
+      { index: true, element: <Landing /> },
+      ...moduleRoutes,
+      { path: '*', lazy: async () => ({ Component: (await import('./pages/NotFoundPage')).default }) },
     ],
   },
 ];

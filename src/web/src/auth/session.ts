@@ -1,5 +1,6 @@
 // The signed-in session: bootstrapped from /auth/me (401 AUTH_REQUIRED means "nobody"), set by
 // /auth/login, cleared by /auth/logout. The CSRF token travels with it to the API client.
+import { createContext, useContext } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../api/client';
 import type { SessionAnswer, User } from '../api/types';
@@ -24,11 +25,17 @@ export function useSession() {
   return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60 * 1000, retry: 1 });
 }
 
-/** The signed-in user; only for pages under the authenticated layout. */
+/**
+ * The signed-in user, provided by RequireSession to everything below it. Pages read it from
+ * this context rather than from the session query, so that signing out (the query turning to
+ * null) unmounts them instead of re-rendering them without a user.
+ */
+export const UserContext = createContext<User | null>(null);
+
 export function useUser(): User {
-  const { data } = useSession();
-  if (!data) throw new Error('useUser outside the signed-in layout');
-  return data;
+  const user = useContext(UserContext);
+  if (!user) throw new Error('useUser outside the signed-in layout');
+  return user;
 }
 
 export function useLogin() {
@@ -45,9 +52,10 @@ export function useLogin() {
   });
 }
 
+/** Signs out; the caller leaves the signed-in pages, then calls `forget` to drop what they loaded. */
 export function useLogout() {
   const qc = useQueryClient();
-  return useMutation({
+  const mutation = useMutation({
     mutationFn: async () => {
       try {
         await api.post('/auth/logout');
@@ -56,10 +64,11 @@ export function useLogout() {
         if (!(isApiError(e) && e.code === 'AUTH_REQUIRED')) throw e;
       }
     },
-    onSuccess: () => {
-      setCsrfToken(null);
-      qc.clear();
-      qc.setQueryData(SESSION_KEY, null);
-    },
   });
+  const forget = () => {
+    setCsrfToken(null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== SESSION_KEY[0] });
+    qc.setQueryData(SESSION_KEY, null);
+  };
+  return { ...mutation, forget };
 }

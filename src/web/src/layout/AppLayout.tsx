@@ -52,7 +52,11 @@ export default function AppLayout() {
 
   const signOut = () =>
     logout.mutate(undefined, {
-      onSuccess: () => void navigate('/login', { replace: true }),
+      onSuccess: () => {
+        // Both updates land in one render: the layout unmounts as the sign-in page opens.
+        logout.forget();
+        void navigate('/login', { replace: true });
+      },
     });
 
   return (

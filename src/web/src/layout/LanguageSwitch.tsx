@@ -43,7 +43,11 @@ export function LanguageSwitch({ inverted = false }: { inverted?: boolean }) {
         ? {
             bg: 'rgba(255,255,255,0.14)',
             color: 'accent.3',
-            styles: { label: { color: 'white' }, indicator: { background: 'var(--mantine-color-accent-3)' } },
+            styles: {
+              label: { color: 'var(--gn-lang-label, white)' },
+              indicator: { background: 'var(--mantine-color-accent-3)' },
+            },
+            classNames: { root: 'gn-lang-inverted' },
           }
         : {})}
     />

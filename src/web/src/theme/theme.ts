@@ -57,6 +57,9 @@ export const theme = createTheme({
     Table: {
       defaultProps: { verticalSpacing: 6, horizontalSpacing: 'sm', striped: true, highlightOnHover: true },
     },
+    // Links take the size of the text around them (tables, captions).
+    Anchor: { defaultProps: { fz: 'inherit' } },
+    Badge: { defaultProps: { tt: 'none' } },
     Paper: { defaultProps: { withBorder: true, radius: 'sm' } },
   },
 });

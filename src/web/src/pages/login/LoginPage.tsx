@@ -32,6 +32,7 @@ const m = defineMessages({
     username: 'Tên đăng nhập',
     password: 'Mật khẩu',
     submit: 'Đăng nhập',
+    showPassword: 'Hiện hoặc ẩn mật khẩu',
     usernameRequired: 'Nhập tên đăng nhập.',
     passwordRequired: 'Nhập mật khẩu.',
     problem: 'Chưa đăng nhập được',
@@ -44,6 +45,7 @@ const m = defineMessages({
     username: 'Username',
     password: 'Password',
     submit: 'Sign in',
+    showPassword: 'Show or hide the password',
     usernameRequired: 'Enter your username.',
     passwordRequired: 'Enter your password.',
     problem: 'You are not signed in yet',
@@ -166,6 +168,7 @@ export default function LoginPage() {
                 onChange={(e) => setUsername(e.currentTarget.value)}
                 error={fieldError('username')}
                 required
+                withAsterisk={false}
                 size="md"
               />
               <PasswordInput
@@ -176,6 +179,8 @@ export default function LoginPage() {
                 onChange={(e) => setPassword(e.currentTarget.value)}
                 error={fieldError('password')}
                 required
+                withAsterisk={false}
+                visibilityToggleButtonProps={{ 'aria-label': t.showPassword }}
                 size="md"
               />
               <Button type="submit" size="md" loading={login.isPending} fullWidth>

@@ -295,6 +295,8 @@ export default function UnitLookupPage() {
             maxLength={5}
             w={{ base: '100%', sm: 300 }}
             required
+            withAsterisk={false}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
           <DateField
             label={t.on}
@@ -304,8 +306,10 @@ export default function UnitLookupPage() {
             error={onError}
             w={{ base: '100%', sm: 180 }}
             required
+            withAsterisk={false}
+            inputWrapperOrder={['label', 'input', 'description', 'error']}
           />
-          <Button type="submit" mt={{ base: 0, sm: 44 }}>
+          <Button type="submit" mt={{ base: 0, sm: 23 }} h={36}>
             {t.submit}
           </Button>
         </Group>

@@ -1,0 +1,201 @@
+// The web app shell in Chromium: the sign-in page, coded errors in place, the overview with
+// the user's unit from real data, the unit picker across the 2025 reform, the unit look-up,
+// the English switch, keyboard use and sign-out.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listUnitsOn } from '../../src/db/repositories/units.repository.js';
+import { vnDateOf } from '../../src/domain/dates.js';
+import { formatCount } from '../../src/domain/format.js';
+import {
+  ACCOUNTS,
+  describedText,
+  isFocused,
+  launchBrowser,
+  screenshot,
+  signIn,
+  startApp,
+  type Browser,
+  type RunningApp,
+} from './support.js';
+
+let server: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startApp();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('web app shell', () => {
+  it('renders the sign-in page at /app/ without loading any module page', async () => {
+    const { page } = browser;
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}/app/`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/login');
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    expect(await page.title()).toBe('Đăng nhập — Giảm nghèo bền vững');
+    // Labelled fields, reachable by their labels; the username field has the focus.
+    expect(await isFocused(page.getByLabel('Tên đăng nhập'))).toBe(true);
+    expect(await page.getByLabel('Mật khẩu', { exact: true }).getAttribute('type')).toBe('password');
+    // Code-split: the sign-in page loads the shell and its own chunk, no module page.
+    expect(scripts.filter((s) => /OverviewPage|UnitLookupPage|AppLayout/.test(s))).toEqual([]);
+    expect(scripts.some((s) => /LoginPage/.test(s))).toBe(true);
+    await screenshot(page, '01-login');
+  });
+
+  it('shows missing fields next to the fields, and a wrong password as the coded Vietnamese error', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const username = page.getByLabel('Tên đăng nhập');
+    expect(await username.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(page, username)).toContain('Nhập tên đăng nhập.');
+
+    await username.fill(ACCOUNTS.province.username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill('not-the-password');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    const alert = page.getByTestId('login-error');
+    await alert.waitFor();
+    expect(await alert.getAttribute('data-code')).toBe('AUTH_INVALID_CREDENTIALS');
+    expect(await alert.textContent()).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
+    expect(await alert.getAttribute('role')).toBe('alert');
+    // The summary takes the focus so a keyboard or screen-reader user hears it first.
+    expect(await isFocused(alert)).toBe(true);
+    expect(new URL(page.url()).pathname).toBe('/app/login');
+    await screenshot(page, '02-login-wrong-password');
+  });
+
+  it('signs in with the keyboard alone and lands on the overview of the user’s unit', async () => {
+    const { page } = browser;
+    const password = page.getByLabel('Mật khẩu', { exact: true });
+    await password.fill('');
+    await page.getByLabel('Tên đăng nhập').focus();
+    await page.keyboard.press('Tab');
+    expect(await isFocused(password)).toBe(true);
+    await page.keyboard.type(ACCOUNTS.province.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/app/overview');
+
+    const card = page.getByTestId('overview-unit');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('Tỉnh Thanh Hóa');
+    expect(await page.getByTestId('current-user').textContent()).toContain(ACCOUNTS.province.displayName);
+
+    // The figure is the real number of units under the province today.
+    const today = vnDateOf(new Date());
+    const under = await listUnitsOn(server.deps.db.kysely, { date: today, parentCode: '38' });
+    expect(under.length).toBeGreaterThan(100);
+    await page.getByTestId('overview-units').waitFor();
+    expect((await page.getByTestId('overview-count').textContent())?.trim()).toBe(formatCount(under.length));
+    expect(await page.getByTestId('overview-units').locator('tbody tr').count()).toBe(under.length);
+    expect(await page.getByTestId('overview-units').textContent()).toContain(under[0]!.name);
+    // The navigation lists only modules whose pages exist.
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Đơn vị hành chính']);
+    await screenshot(page, '03-overview-province');
+  });
+
+  it('switches to English: texts, page title and the API’s own error messages', async () => {
+    const { page } = browser;
+    // The switch is a radio group: arrow keys move the choice.
+    await page.getByRole('radio', { name: 'Tiếng Việt' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await page.getByRole('heading', { level: 1, name: 'Overview' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.title()).toBe('Overview — Sustainable Poverty Reduction');
+    expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
+    const cookies = await browser.context.cookies(server.url);
+    expect(cookies.find((c) => c.name === 'lang')?.value).toBe('en');
+
+    // The choice survives a reload, and the API now answers in English.
+    await page.goto(`${server.url}/app/units?code=14830&on=2025-07-01`);
+    await page.getByRole('heading', { level: 1, name: 'Administrative units' }).waitFor();
+    await page.getByTestId('unit-went-to').waitFor();
+    const body = await page.locator('main').textContent();
+    expect(body).toContain('No administrative unit has the code 14830');
+    expect(await page.getByTestId('unit-went-to').textContent()).toContain('Phường Sầm Sơn (16531)');
+    await screenshot(page, '04-units-not-found-en');
+
+    await page.getByRole('radio', { name: 'English' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
+    await page.getByText('Không có đơn vị hành chính mã 14830').waitFor();
+  });
+
+  it('looks a code up on two dates: the unit, its type and its predecessors differ', async () => {
+    const { page } = browser;
+    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    await page.waitForURL((u) => u.pathname === '/app/units' && u.search === '');
+    const code = page.getByLabel('Mã đơn vị');
+    const date = page.getByLabel('Tại ngày');
+    await code.fill('16516');
+    await date.fill('07/06/2024');
+    await date.press('Enter');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    const detail = page.getByTestId('unit-detail');
+    await detail.getByRole('heading', { name: 'Xã Đại Hùng' }).waitFor();
+    expect(await detail.textContent()).toContain('Nông thôn');
+    expect(await detail.textContent()).toContain('Thành phố Sầm Sơn (382)');
+    expect(new URL(page.url()).search).toBe('?code=16516&on=2024-06-07');
+
+    await date.fill('01/07/2025');
+    await date.press('Enter');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await detail.getByRole('heading', { name: 'Phường Nam Sầm Sơn' }).waitFor();
+    expect(await detail.textContent()).toContain('Thành thị');
+    const preds = await page
+      .getByTestId('unit-predecessors')
+      .locator('tbody tr td:nth-child(2)')
+      .allTextContents();
+    expect(preds.sort()).toEqual(
+      ['Phường Quảng Vinh', 'Xã Quảng Giao', 'Xã Quảng Minh', 'Xã Đại Hùng'].sort(),
+    );
+    await screenshot(page, '05-units-16516-after-reform');
+
+    // A malformed code is refused next to the field, before any request.
+    await code.fill('12a');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    expect(await code.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Mã đơn vị gồm 2 đến 5 chữ số.').waitFor();
+  });
+
+  it('signs out and is asked to sign in again', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    await page.goto(`${server.url}/app/overview`);
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).search).toBe('?next=%2Foverview');
+    const me = await page.request.get(`${server.url}/api/v1/auth/me`);
+    expect(me.status()).toBe(401);
+  });
+
+  it('carries a district scope across the reform in the unit picker', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, ACCOUNTS.district);
+    // Today the district 382 no longer exists: its wards' successors stand in for it.
+    await page.getByText('không còn hiệu lực vào ngày').waitFor();
+    await page.getByTestId('overview-units').waitFor();
+    expect(await page.getByTestId('overview-units').textContent()).toContain('Phường Nam Sầm Sơn');
+
+    // On 07/06/2024 the scope is the city itself, with its communes and wards.
+    const date = page.getByLabel('Xem tại ngày');
+    await date.fill('07/06/2024');
+    await date.press('Enter');
+    await page.getByTestId('overview-unit').getByRole('heading', { name: 'Thành phố Sầm Sơn' }).waitFor();
+    expect(await page.getByTestId('overview-units').textContent()).toContain('Xã Đại Hùng');
+    await page.getByLabel('Xã / phường / thị trấn / đặc khu').and(page.locator('input')).click();
+    await page.getByRole('option', { name: 'Xã Đại Hùng (16516)' }).click();
+    await page.getByTestId('overview-unit').getByRole('heading', { name: 'Xã Đại Hùng' }).waitFor();
+    await screenshot(page, '06-overview-district-2024');
+    expect(browser.problems).toEqual([]);
+  });
+});
