@@ -256,11 +256,10 @@ export class HouseholdGenerator {
     // The latent living standard: commune, household, and the burden of dependants.
     const w =
       commune.offset + this.normal() - 0.9 * (dependants / size) + (size === 1 && headAge >= 70 ? -0.5 : 0);
-    const median = commune.area === 'urban' ? 6_800_000 : 5_000_000;
-    const income = Math.max(
-      300_000,
-      Math.round((median * Math.exp(0.5 * w + 0.12 * this.normal())) / 10_000) * 10_000,
-    );
+    const median = commune.area === 'urban' ? 4_800_000 : 3_600_000;
+    // Income shares part of the latent score and has its own shocks (illness, a lost harvest…).
+    const wi = 0.55 * w + 0.8 * this.normal();
+    const income = Math.max(300_000, Math.round((median * Math.exp(0.5 * wi)) / 10_000) * 10_000);
     const deprived = (base: number, slope = 1.1) => this.chance(sigmoid(base - slope * w));
 
     const nonDurable = deprived(-3.6, 1.3);
