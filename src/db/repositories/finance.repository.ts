@@ -587,3 +587,7 @@ export async function listMembersOfHouseholds(db: Executor, householdIds: readon
   }
   return out;
 }
+
+export async function findProgramById(db: Executor, id: number): Promise<ProgramRecord | undefined> {
+  return db.selectFrom('program').selectAll().where('id', '=', id).executeTakeFirst();
+}

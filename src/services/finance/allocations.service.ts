@@ -23,6 +23,7 @@ import {
   findAllocation,
   findAllocationByKey,
   findComponentById,
+  findProgramById,
   findDisbursementByVoucher,
   insertAllocation,
   insertDisbursement,
@@ -98,10 +99,7 @@ async function viewOf(
     const c = (await findComponentById(db, a.component_id))!;
     n = { code: c.code, parent: c.parent_code, name: c.name, nameEn: c.name_en };
   }
-  const programCode =
-    n.programCode ??
-    (await db.selectFrom('program').select('code').where('id', '=', a.program_id).executeTakeFirstOrThrow())
-      .code;
+  const programCode = n.programCode ?? (await findProgramById(db, a.program_id))!.code;
   const b = balanceOf(a);
   return {
     id: a.id,
@@ -682,11 +680,7 @@ export async function recordIssue(
     const proposal = reqEnum(input.proposal, ['stop', 'move'] as const, 'proposal');
     let targetComponentId: number | null = null;
     if (proposal === 'move') {
-      const p = await db
-        .selectFrom('program')
-        .select('code')
-        .where('id', '=', a.program_id)
-        .executeTakeFirstOrThrow();
+      const p = (await findProgramById(trx, a.program_id))!;
       const { component } = await resolveComponent(
         trx,
         { programCode: p.code, componentCode: input.targetComponentCode, year: a.year },
@@ -763,16 +757,7 @@ export async function listAllocations(
   const out: AllocationView[] = [];
   for (const r of rows) {
     if (!programs.has(r.program_id))
-      programs.set(
-        r.program_id,
-        (
-          await db
-            .selectFrom('program')
-            .select('code')
-            .where('id', '=', r.program_id)
-            .executeTakeFirstOrThrow()
-        ).code,
-      );
+      programs.set(r.program_id, (await findProgramById(db, r.program_id))!.code);
     out.push(
       await viewOf(db, r, asOf, {
         code: r.component_code,
