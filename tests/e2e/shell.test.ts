@@ -196,6 +196,49 @@ describe('web app shell', () => {
     await page.getByRole('option', { name: 'Xã Đại Hùng (16516)' }).click();
     await page.getByTestId('overview-unit').getByRole('heading', { name: 'Xã Đại Hùng' }).waitFor();
     await screenshot(page, '06-overview-district-2024');
+    // Tiếng Việt header: the scope is named even though the district no longer exists today.
+    expect(await page.getByTestId('current-user').textContent()).toContain('Thành phố Sầm Sơn (382)');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+  });
+
+  it('lets a commune officer add a village to their ward, with errors next to the field', async () => {
+    const { page } = browser;
+    await signIn(page, server.url, ACCOUNTS.commune);
+    const villages = page.getByTestId('villages');
+    await villages.waitFor();
+    await page.getByTestId('overview-unit').getByRole('heading', { name: 'Phường Nam Sầm Sơn' }).waitFor();
+    expect(await villages.textContent()).toContain('Chưa có thôn, tổ dân phố nào');
+
+    const form = page.getByRole('form', { name: 'Thêm thôn, tổ dân phố' });
+    const name = form.getByLabel('Tên');
+    await form.getByRole('button', { name: 'Thêm' }).click();
+    expect(await describedText(page, name)).toContain('Nhập tên thôn, tổ dân phố.');
+
+    await name.fill('Tổ dân phố Bắc Sơn');
+    await form.getByRole('button', { name: 'Thêm' }).click();
+    await villages.getByRole('cell', { name: 'Tổ dân phố Bắc Sơn' }).waitFor();
+    // Written through the API (with the CSRF header) into the database, on today's ward.
+    const rows = await server.deps.db.kysely
+      .selectFrom('village')
+      .select(['name', 'kind', 'commune_code', 'commune_valid_from'])
+      .execute();
+    expect(rows).toEqual([
+      {
+        name: 'Tổ dân phố Bắc Sơn',
+        kind: 'to-dan-pho',
+        commune_code: '16516',
+        commune_valid_from: '2025-07-01',
+      },
+    ]);
+
+    // The same name again: the API's DUPLICATE error appears under the name field.
+    await name.fill('tổ dân phố bắc sơn');
+    await form.getByRole('button', { name: 'Thêm' }).click();
+    await page.getByText('đã tồn tại: tổ dân phố bắc sơn').waitFor();
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await describedText(page, name)).toContain('đã tồn tại');
+    await screenshot(page, '07-overview-commune-villages');
     expect(browser.problems).toEqual([]);
   });
 });

@@ -25,17 +25,17 @@ import { fill, useBilingual, useMessages } from '../i18n';
 import { common } from '../i18n/common';
 import { LanguageSwitch } from './LanguageSwitch';
 import { BrandMark } from './BrandMark';
-import { useUnit } from '../api/units';
+import { unitNotFoundData, useUnit } from '../api/units';
 import { todayVn } from '../format';
 import { useErrorText } from '../components/ErrorPanel';
 
 function ScopeLabel({ unitCode }: { unitCode: string | null }) {
   const t = useMessages(common);
-  // The scope unit on its latest day (a pre-2025 district is shown by its name, not just its code).
+  // The scope unit today; one that no longer exists (a district before 2025) by its last name.
   const unit = useUnit(unitCode, todayVn());
   if (!unitCode) return <>{t.wholeCountry}</>;
-  if (unit.data) return <>{`${unit.data.name} (${unitCode})`}</>;
-  return <>{unitCode}</>;
+  const name = unit.data?.name ?? unitNotFoundData(unit.error)?.versions.at(-1)?.name;
+  return <>{name ? `${name} (${unitCode})` : unitCode}</>;
 }
 
 export default function AppLayout() {

@@ -26,6 +26,7 @@ import { formatCount, formatDateVn, REFORM_DATE, todayVn } from '../../format';
 import { defineMessages, fill, useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { Villages } from './Villages';
 
 const m = defineMessages({
   vi: {
@@ -44,8 +45,8 @@ const m = defineMessages({
     none: 'Không có đơn vị trực thuộc vào ngày này.',
     lookUp: 'Tra cứu',
     predecessors: '{n} đơn vị tiền thân',
-    lowest: 'Đây là đơn vị cấp xã: các thôn, tổ dân phố và hộ gia đình thuộc phân hệ Hộ gia đình.',
     sinceUntil: 'Hiệu lực {from} – {to}',
+    until: 'Hiệu lực đến {to}',
     open: 'nay',
   },
   en: {
@@ -64,8 +65,8 @@ const m = defineMessages({
     none: 'No unit lies under it on this date.',
     lookUp: 'Look up',
     predecessors: '{n} predecessor units',
-    lowest: 'This is a commune-level unit: its villages and households belong to the Households module.',
     sinceUntil: 'In force {from} – {to}',
+    until: 'In force until {to}',
     open: 'now',
   },
 });
@@ -74,6 +75,15 @@ function tally<K extends string>(units: Unit[], key: (u: Unit) => K): [K, number
   const counts = new Map<K, number>();
   for (const u of units) counts.set(key(u), (counts.get(key(u)) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => b[1] - a[1]);
+}
+
+/** "Hiệu lực 01/07/2025 – nay", "Hiệu lực đến 30/06/2025" (the data start with the units of 2024). */
+function validity(unit: Unit, t: Record<'sinceUntil' | 'until' | 'open', string>): string {
+  if (!unit.validFrom) return fill(t.until, { to: unit.validTo ? formatDateVn(unit.validTo) : t.open });
+  return fill(t.sinceUntil, {
+    from: formatDateVn(unit.validFrom),
+    to: unit.validTo ? formatDateVn(unit.validTo) : t.open,
+  });
 }
 
 function UnitSummary({ unit, on }: { unit: Unit; on: string }) {
@@ -108,10 +118,7 @@ function UnitSummary({ unit, on }: { unit: Unit; on: string }) {
             </Badge>
           ) : null}
           <Badge variant="outline" color="gray">
-            {fill(t.sinceUntil, {
-              from: unit.validFrom ? formatDateVn(unit.validFrom) : '…',
-              to: unit.validTo ? formatDateVn(unit.validTo) : t.open,
-            })}
+            {validity(unit, t)}
           </Badge>
         </Group>
       </Group>
@@ -273,24 +280,28 @@ export default function OverviewPage() {
       {scope.isError ? <ErrorPanel error={scope.error} onRetry={() => void scope.refetch()} /> : null}
       {unit ? <UnitSummary unit={unit} on={on} /> : null}
 
-      <Stack gap="sm">
-        <Title order={2}>{heading}</Title>
-        {children.isError ? (
-          <ErrorPanel error={children.error} onRetry={() => void children.refetch()} />
-        ) : null}
-        {!list ? (
-          <Skeleton h={160} />
-        ) : list.length === 0 ? (
-          <Text c="dimmed">{unit?.level === 'commune' ? t.lowest : t.none}</Text>
-        ) : (
-          <>
-            <Figures units={list} />
-            <Paper p={0}>
-              <UnitsTable units={list} on={on} onOpen={(u) => setPath(unit ? [...path, u] : [u])} />
-            </Paper>
-          </>
-        )}
-      </Stack>
+      {unit?.level === 'commune' ? (
+        <Villages unit={unit} on={on} />
+      ) : (
+        <Stack gap="sm">
+          <Title order={2}>{heading}</Title>
+          {children.isError ? (
+            <ErrorPanel error={children.error} onRetry={() => void children.refetch()} />
+          ) : null}
+          {!list ? (
+            <Skeleton h={160} />
+          ) : list.length === 0 ? (
+            <Text c="dimmed">{t.none}</Text>
+          ) : (
+            <>
+              <Figures units={list} />
+              <Paper p={0}>
+                <UnitsTable units={list} on={on} onOpen={(u) => setPath(unit ? [...path, u] : [u])} />
+              </Paper>
+            </>
+          )}
+        </Stack>
+      )}
     </Stack>
   );
 }

@@ -1,0 +1,176 @@
+// The villages of a commune (the level below which households are registered), and a short
+// form to add one for the officers who may. The API checks role and scope again.
+import { useState, type FormEvent } from 'react';
+import { Button, Group, Paper, Select, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
+import { isApiError } from '../../api/client';
+import type { Unit } from '../../api/types';
+import { useAddVillage, useVillages, VILLAGE_KINDS, type VillageKind } from '../../api/villages';
+import { useUser } from '../../auth/session';
+import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { allowed } from '../../modules';
+import { defineMessages, fill, useMessages } from '../../i18n';
+import { common } from '../../i18n/common';
+
+const m = defineMessages({
+  vi: {
+    title: 'Thôn, tổ dân phố',
+    count: '{n} thôn, tổ dân phố',
+    none: 'Chưa có thôn, tổ dân phố nào được ghi nhận cho đơn vị này.',
+    add: 'Thêm thôn, tổ dân phố',
+    name: 'Tên',
+    nameHint: 'Ví dụ: Thôn 3, Tổ dân phố Bắc Sơn',
+    nameRequired: 'Nhập tên thôn, tổ dân phố.',
+    kind: 'Loại',
+    submit: 'Thêm',
+    added: 'Đã thêm {name}.',
+    thon: 'Thôn',
+    'to-dan-pho': 'Tổ dân phố',
+    ban: 'Bản',
+    ap: 'Ấp',
+    khom: 'Khóm',
+    other: 'Khác',
+  },
+  en: {
+    title: 'Villages and residential groups',
+    count: '{n} villages and residential groups',
+    none: 'No village or residential group is recorded for this unit yet.',
+    add: 'Add a village or residential group',
+    name: 'Name',
+    nameHint: 'For example: Thôn 3, Tổ dân phố Bắc Sơn',
+    nameRequired: 'Enter the name of the village or residential group.',
+    kind: 'Kind',
+    submit: 'Add',
+    added: '{name} was added.',
+    thon: 'Village (thôn)',
+    'to-dan-pho': 'Residential group (tổ dân phố)',
+    ban: 'Hamlet (bản)',
+    ap: 'Hamlet (ấp)',
+    khom: 'Quarter (khóm)',
+    other: 'Other',
+  },
+});
+
+const MAY_ADD = ['province-officer', 'commune-officer'] as const;
+
+function AddVillage({ unit, on }: { unit: Unit; on: string }) {
+  const t = useMessages(m);
+  const errorText = useErrorText();
+  const add = useAddVillage(unit.code, on);
+  const [name, setName] = useState('');
+  const [kind, setKind] = useState<VillageKind>(unit.type === 'Xã' ? 'thon' : 'to-dan-pho');
+  const [missing, setMissing] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
+
+  const apiField = isApiError(add.error) ? add.error.field : undefined;
+  const nameError = missing ? t.nameRequired : apiField === 'name' ? errorText(add.error) : undefined;
+  const kindError = apiField === 'kind' ? errorText(add.error) : undefined;
+  const otherError = add.error && apiField !== 'name' && apiField !== 'kind' ? add.error : null;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAdded(null);
+    if (!name.trim()) {
+      setMissing(true);
+      add.reset();
+      return;
+    }
+    setMissing(false);
+    add.mutate(
+      { name: name.trim(), kind },
+      {
+        onSuccess: (v) => {
+          setAdded(v.name);
+          setName('');
+        },
+      },
+    );
+  };
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t.add}>
+      <Text fw={600} size="sm" mb={6}>
+        {t.add}
+      </Text>
+      <Group align="flex-start" gap="sm" wrap="wrap">
+        <TextInput
+          label={t.name}
+          description={t.nameHint}
+          inputWrapperOrder={['label', 'input', 'description', 'error']}
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          error={nameError}
+          maxLength={120}
+          w={{ base: '100%', sm: 260 }}
+        />
+        <Select
+          label={t.kind}
+          data={VILLAGE_KINDS.map((k) => ({ value: k, label: t[k] }))}
+          value={kind}
+          onChange={(v) => v && setKind(v as VillageKind)}
+          allowDeselect={false}
+          error={kindError}
+          w={{ base: '100%', sm: 220 }}
+        />
+        <Button type="submit" mt={{ base: 0, sm: 23 }} h={36} loading={add.isPending}>
+          {t.submit}
+        </Button>
+      </Group>
+      {otherError ? <ErrorPanel error={otherError} /> : null}
+      {added ? (
+        <Text size="sm" c="brand.8" mt={6} role="status">
+          {fill(t.added, { name: added })}
+        </Text>
+      ) : null}
+    </form>
+  );
+}
+
+export function Villages({ unit, on }: { unit: Unit; on: string }) {
+  const t = useMessages(m);
+  const c = useMessages(common);
+  const user = useUser();
+  const villages = useVillages(unit.code, on);
+  return (
+    <Paper p="md" data-testid="villages">
+      <Group justify="space-between" mb="xs">
+        <Title order={2}>{t.title}</Title>
+        {villages.data ? (
+          <Text size="sm" c="dimmed">
+            {fill(t.count, { n: villages.data.length })}
+          </Text>
+        ) : null}
+      </Group>
+      {villages.isPending ? (
+        <Skeleton h={80} />
+      ) : villages.isError ? (
+        <ErrorPanel error={villages.error} onRetry={() => void villages.refetch()} />
+      ) : villages.data.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t.none}
+        </Text>
+      ) : (
+        <Table maw={640} mb="md">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{c.name}</Table.Th>
+              <Table.Th>{t.kind}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {villages.data.map((v) => (
+              <Table.Tr key={v.id}>
+                <Table.Td>{v.name}</Table.Td>
+                <Table.Td>{t[v.kind] ?? v.kind}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {allowed(user.role, MAY_ADD) ? (
+        <Paper withBorder={false} bg="gray.0" p="sm" mt="sm">
+          <AddVillage unit={unit} on={on} />
+        </Paper>
+      ) : null}
+    </Paper>
+  );
+}
