@@ -818,3 +818,75 @@ export async function rebuildAllocationAggregates(
     return { checked: rows.length, corrected };
   });
 }
+
+class RollBack extends Error {}
+
+/**
+ * Writes rows in one transaction, each checked against what the rows before it wrote; a refused
+ * row is reported through `onError` and the others still checked, then everything is rolled back
+ * if any row was refused. Checks throw before any statement of the row runs, so the transaction
+ * stays usable on PostgreSQL.
+ */
+async function writeRows<I, E>(
+  deps: Deps,
+  rows: readonly { row: number; input: I }[],
+  write: (trx: Executor, input: I) => Promise<void>,
+  onError: (row: number, err: unknown) => E,
+): Promise<{ written: number; errors: E[] }> {
+  const errors: E[] = [];
+  let written = 0;
+  try {
+    await deps.db.kysely.transaction().execute(async (trx) => {
+      for (const r of rows) {
+        try {
+          await write(trx, r.input);
+          written += 1;
+        } catch (err) {
+          if (!(err instanceof AppError)) throw err;
+          errors.push(onError(r.row, err));
+        }
+      }
+      if (errors.length) throw new RollBack();
+    });
+  } catch (err) {
+    if (!(err instanceof RollBack)) throw err;
+    written = 0;
+  }
+  return { written, errors };
+}
+
+export async function importAllocationRows<E>(
+  deps: Deps,
+  actor: Actor,
+  rows: readonly { row: number; input: AllocationInput }[],
+  onError: (row: number, err: unknown) => E,
+) {
+  requireRole(actor, FINANCE_WRITERS);
+  const at = nowIso(deps);
+  return writeRows(
+    deps,
+    rows,
+    async (trx, input) => {
+      await writeAllocation(trx, deps, actor, await checkAllocationInput(trx, actor, input), at);
+    },
+    onError,
+  );
+}
+
+export async function importDisbursementRows<E>(
+  deps: Deps,
+  actor: Actor,
+  rows: readonly { row: number; input: DisbursementInput }[],
+  onError: (row: number, err: unknown) => E,
+) {
+  requireRole(actor, FINANCE_WRITERS);
+  const at = nowIso(deps);
+  return writeRows(
+    deps,
+    rows,
+    async (trx, input) => {
+      await writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, input), at);
+    },
+    onError,
+  );
+}
