@@ -240,8 +240,8 @@ const emptyMatrix = (): TransitionMatrix => ({
 
 /**
  * Classifies every record under two standards and counts the transitions (how many POOR stay POOR,
- * become NEAR_POOR…), overall and per unit. Writes nothing. `records` are raw survey records (a
- * file today, the registry later).
+ * become NEAR_POOR…), overall and per unit. Writes nothing. `records` are raw survey records (the
+ * registry's) or JSONL lines as strings (a file).
  */
 export async function whatIf(
   deps: Deps,
@@ -265,8 +265,18 @@ export async function whatIf(
   const perUnit = new Map<string, WhatIfReport['units'][number]>();
   for await (const raw of records) {
     report.read += 1;
-    const a = await before.classifyRecordNow(raw);
-    const b = isFailure(a) ? a : await after.classifyRecordNow(raw);
+    // A string is one JSONL line (parsed here, so a malformed line counts as JSON_MALFORMED).
+    let value: unknown = raw;
+    let malformed = false;
+    if (typeof raw === 'string') {
+      try {
+        value = JSON.parse(raw);
+      } catch {
+        malformed = true;
+      }
+    }
+    const a = malformed ? await before.classifyLineNow(raw as string) : await before.classifyRecordNow(value);
+    const b = isFailure(a) ? a : await after.classifyRecordNow(value);
     if (isFailure(a) || isFailure(b)) {
       const code = (isFailure(a) ? a : (b as ClassifyFailure)).error.code;
       report.rejected += 1;

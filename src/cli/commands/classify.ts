@@ -47,17 +47,6 @@ async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   }
 }
 
-async function* records(input: NodeJS.ReadableStream): AsyncGenerator<unknown> {
-  for await (const line of lines(input)) {
-    try {
-      yield JSON.parse(line);
-    } catch {
-      // A malformed line is still a record of the file: the what-if counts it as rejected.
-      yield line;
-    }
-  }
-}
-
 function printMatrix(io: Io, r: WhatIfReport): void {
   const w = 12;
   const head = `${`${r.from} \\ ${r.to}`.padEnd(24)}${CLASS_ORDER.map((c) => c.padStart(w)).join('')}${'tổng/total'.padStart(w)}`;
@@ -125,7 +114,7 @@ export const classifyCommand: Command = {
         const [, from, to] = /^([A-Za-z0-9_]+):([A-Za-z0-9_]+)$/.exec(whatIfSpec)!;
         let report: WhatIfReport;
         try {
-          report = await whatIf(deps, records(input), from!, to!);
+          report = await whatIf(deps, lines(input), from!, to!);
         } catch (err) {
           reportError(io, err, json);
           return isStandardUnknown(err) ? EXIT.USAGE : EXIT.OTHER;

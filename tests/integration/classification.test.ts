@@ -1,0 +1,301 @@
+// The classification and standards services on a real database (every dialect): national
+// standards seeded and refreshed with an audit trail, local standards registered with every rule
+// checked, units looked up by code AND date (codes reused in 2025), what-if writing nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
+import { asRaw, buildRecord } from '../support/survey.js';
+import { SYSTEM, type Actor } from '../../src/services/deps.js';
+import {
+  ensureNationalStandards,
+  loadStandards,
+  registerLocalStandard,
+  type LocalStandardInput,
+} from '../../src/services/standards.service.js';
+import {
+  createClassifier,
+  isFailure,
+  whatIf,
+  type ClassifyResult,
+} from '../../src/services/classification.service.js';
+import { ND07_2021 } from '../../src/domain/standards/national.js';
+import { AppError } from '../../src/errors.js';
+
+const officer = (unitCode: string): Actor => ({
+  kind: 'user',
+  id: 1,
+  username: `tinh${unitCode}`,
+  role: 'province-officer',
+  unitCode,
+});
+
+const local = (o: Partial<LocalStandardInput> = {}): LocalStandardInput => ({
+  code: 'TH38_2026',
+  provinceCode: '38',
+  baseCode: 'ND07_2021',
+  name: { vi: 'Chuẩn nghèo Thanh Hóa 2026', en: 'Thanh Hóa standard 2026' },
+  legalBasis: { vi: 'Nghị quyết HĐND tỉnh', en: 'Provincial council resolution' },
+  validFrom: '2026-01-01',
+  validTo: '2026-12-31',
+  incomeLines: { rural: 1_700_000, urban: 2_000_000 },
+  ...o,
+});
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'no error';
+  } catch (err) {
+    return err instanceof AppError ? err.code : String(err);
+  }
+}
+
+for (const dialect of DIALECTS) {
+  describe(`classification services (${dialect})`, () => {
+    let deps: TestDeps;
+    beforeEach(async () => {
+      deps = await makeDeps(dialect);
+    });
+    afterEach(async () => {
+      await deps.cleanup();
+    });
+
+    it('seeds the national standards once, with an audit entry, and refreshes a changed definition', async () => {
+      expect(await ensureNationalStandards(deps)).toEqual(['ND07_2021', 'ND351_2025']);
+      expect(await ensureNationalStandards(deps)).toEqual([]);
+      const rows = await deps.db.kysely
+        .selectFrom('poverty_standard')
+        .select(['code', 'scope', 'version', 'provisional'])
+        .orderBy('code')
+        .execute();
+      expect(rows).toEqual([
+        { code: 'ND07_2021', scope: 'national', version: 1, provisional: 0 },
+        { code: 'ND351_2025', scope: 'national', version: 1, provisional: 1 },
+      ]);
+      // A stored definition that differs from the shipped one (an older release) is replaced.
+      const old = { ...ND07_2021, incomeLines: { rural: 1_400_000, urban: 1_900_000 } };
+      await deps.db.kysely
+        .updateTable('poverty_standard')
+        .set({ definition_json: JSON.stringify(old) })
+        .where('code', '=', 'ND07_2021')
+        .execute();
+      expect(await ensureNationalStandards(deps)).toEqual(['ND07_2021']);
+      const nd07 = (await loadStandards(deps)).find((s) => s.code === 'ND07_2021')!;
+      expect(nd07.incomeLines).toEqual({ rural: 1_500_000, urban: 2_000_000 });
+      expect(nd07.version).toBe(2);
+      const audit = await deps.db.kysely
+        .selectFrom('audit_log')
+        .select('action')
+        .where('entity', '=', 'poverty_standard')
+        .where('entity_id', '=', 'ND07_2021')
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(['standard.seed', 'standard.update']);
+    });
+
+    it('refuses a stored standard that fails validation instead of half-using it', async () => {
+      await ensureNationalStandards(deps);
+      const broken = {
+        ...ND07_2021,
+        code: 'BROKEN_1',
+        validFrom: '2031-01-01',
+        validTo: '2031-12-31',
+        poorMinDeprivations: 0,
+      };
+      await deps.db.kysely
+        .insertInto('poverty_standard')
+        .values({
+          code: 'BROKEN_1',
+          scope: 'national',
+          province_code: null,
+          base_code: null,
+          valid_from: '2031-01-01',
+          valid_to: '2031-12-31',
+          provisional: 0,
+          definition_json: JSON.stringify(broken),
+          version: 1,
+          created_at: 'x',
+          created_by: 'x',
+          updated_at: 'x',
+        })
+        .execute();
+      expect(await codeOf(loadStandards(deps))).toBe('STANDARD_INVALID');
+    });
+
+    it('looks units up by code and date: 16516 is Xã Đại Hùng in 2024 and Phường Nam Sầm Sơn in 2026', async () => {
+      const c = await createClassifier(deps, { explain: false });
+      const before = (await c.classifyRecord(
+        asRaw(buildRecord({ unitCode: '16516', surveyDate: '2024-10-15' })),
+      )) as ClassifyResult;
+      const after = (await c.classifyRecord(
+        asRaw(buildRecord({ unitCode: '16516', surveyDate: '2026-03-01' })),
+      )) as ClassifyResult;
+      expect([before.unitName, before.area, before.incomeLine]).toEqual(['Xã Đại Hùng', 'rural', 1_500_000]);
+      expect([after.unitName, after.area, after.incomeLine]).toEqual([
+        'Phường Nam Sầm Sơn',
+        'urban',
+        2_000_000,
+      ]);
+      expect(before.explanations).toBeUndefined();
+      // The area field wins over the unit type.
+      const forced = (await c.classifyRecord(
+        asRaw(buildRecord({ unitCode: '16516', surveyDate: '2026-03-01', area: 'rural' })),
+      )) as ClassifyResult;
+      expect([forced.area, forced.incomeLine]).toEqual(['rural', 1_500_000]);
+      // A đặc khu has no area rule.
+      const special = await c.classifyRecord(
+        asRaw(buildRecord({ unitCode: '06994', surveyDate: '2026-03-01' })),
+      );
+      expect(isFailure(special) && special.error).toMatchObject({ code: 'AREA_UNKNOWN', field: 'area' });
+      const gone = await c.classifyLine(
+        JSON.stringify(asRaw(buildRecord({ unitCode: '14830', surveyDate: '2025-07-01' }))),
+      );
+      expect(isFailure(gone) && gone.error).toMatchObject({ code: 'UNIT_NOT_FOUND', field: 'unitCode' });
+      expect(await codeOf(createClassifier(deps, { standard: 'NOPE' }))).toBe('STANDARD_UNKNOWN');
+    });
+
+    it('registers a local standard (rows, audit) and classifies the province under it; other provinces keep the national one', async () => {
+      const actor = officer('38');
+      expect(
+        await codeOf(
+          registerLocalStandard(
+            deps,
+            { kind: 'user', id: 2, username: 'xa', role: 'commune-officer', unitCode: '14830' },
+            local(),
+          ),
+        ),
+      ).toBe('FORBIDDEN_ROLE');
+      expect(await codeOf(registerLocalStandard(deps, officer('01'), local()))).toBe('FORBIDDEN_SCOPE');
+      expect(await codeOf(registerLocalStandard(deps, actor, local({ baseCode: 'ND99' })))).toBe(
+        'STANDARD_UNKNOWN',
+      );
+      expect(
+        await codeOf(
+          registerLocalStandard(deps, actor, local({ incomeLines: { rural: 1_500_000, urban: 2_000_000 } })),
+        ),
+      ).toBe('STANDARD_INVALID');
+      expect(
+        await codeOf(
+          registerLocalStandard(deps, actor, local({ incomeLines: { rural: 2_300_000, urban: 2_000_000 } })),
+        ),
+      ).toBe('STANDARD_INVALID');
+      expect(await codeOf(registerLocalStandard(deps, SYSTEM, local({ provinceCode: '39' })))).toBe(
+        'UNIT_NOT_FOUND',
+      );
+
+      const s = await registerLocalStandard(deps, actor, local());
+      expect(s).toMatchObject({
+        code: 'TH38_2026',
+        scope: 'local',
+        baseCode: 'ND07_2021',
+        averageUpperBounds: { rural: 2_250_000, urban: 3_000_000 },
+      });
+      expect(s.indicators).toEqual(ND07_2021.indicators);
+      const audit = await deps.db.kysely
+        .selectFrom('audit_log')
+        .selectAll()
+        .where('entity_id', '=', 'TH38_2026')
+        .execute();
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        action: 'standard.register-local',
+        actor: 'tinh38',
+        province_code: '38',
+      });
+      // Overlapping period of the same province, or the same code: refused, nothing written.
+      const overlap = await codeOf(
+        registerLocalStandard(deps, actor, local({ code: 'TH38_2026B', validFrom: '2026-06-01' })),
+      );
+      expect(overlap).toBe('STANDARD_INVALID');
+      expect(await codeOf(registerLocalStandard(deps, actor, local()))).toBe('DUPLICATE');
+      expect((await loadStandards(deps)).map((x) => x.code)).toEqual([
+        'TH38_2026',
+        'ND07_2021',
+        'ND351_2025',
+      ]);
+
+      const c = await createClassifier(deps);
+      const rural = (await c.classifyRecord(
+        asRaw(
+          buildRecord({ unitCode: '16516', surveyDate: '2024-10-15', incomePerCapitaMonthly: 1_600_000 }),
+        ),
+      )) as ClassifyResult;
+      expect([rural.standard, rural.classification]).toEqual(['ND07_2021', 'AVERAGE']); // 2024: before the local period
+      const in2026 = (await c.classifyRecord(
+        asRaw(
+          buildRecord({
+            unitCode: '16516',
+            surveyDate: '2026-05-01',
+            area: 'rural',
+            incomePerCapitaMonthly: 1_600_000,
+          }),
+        ),
+      )) as ClassifyResult;
+      expect([in2026.standard, in2026.incomeLine, in2026.classification]).toEqual([
+        'TH38_2026',
+        1_700_000,
+        'NEAR_POOR',
+      ]);
+      const hanoi = (await c.classifyRecord(
+        asRaw(
+          buildRecord({
+            unitCode: '00004',
+            surveyDate: '2026-05-01',
+            area: 'rural',
+            incomePerCapitaMonthly: 1_600_000,
+          }),
+        ),
+      )) as ClassifyResult;
+      expect([hanoi.standard, hanoi.classification]).toEqual(['ND07_2021', 'AVERAGE']);
+    });
+
+    it('what-if counts the transitions per unit and writes nothing', async () => {
+      await ensureNationalStandards(deps);
+      const count = async () =>
+        Number(
+          (
+            await deps.db.kysely
+              .selectFrom('audit_log')
+              .select((eb) => eb.fn.countAll<number>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const before = await count();
+      async function* records() {
+        yield asRaw(buildRecord({ householdId: 'A', incomePerCapitaMonthly: 2_100_000 }));
+        yield asRaw(
+          buildRecord({
+            householdId: 'B',
+            incomePerCapitaMonthly: 1_000_000,
+            internetUse: false,
+            waterSource: 'surface',
+            latrine: 'none',
+          }),
+        );
+        yield asRaw(
+          buildRecord({
+            householdId: 'C',
+            unitCode: '16513',
+            surveyDate: '2024-11-20',
+            incomePerCapitaMonthly: 2_000_000,
+          }),
+        );
+        yield { householdId: 'D' };
+        yield 'not json';
+      }
+      const r = await whatIf(deps, records(), 'ND07_2021', 'ND351_2025');
+      expect(r).toMatchObject({
+        read: 5,
+        classified: 3,
+        rejected: 2,
+        errors: { FIELD_REQUIRED: 1, JSON_MALFORMED: 1 },
+      });
+      expect(r.matrix.AVERAGE.NEAR_POOR).toBe(2);
+      expect(r.matrix.POOR.POOR).toBe(1);
+      expect(r.units.map((u) => [u.unitCode, u.unitName, u.classified])).toEqual([
+        ['14830', 'Phường Trung Sơn', 2],
+        ['16513', 'Xã Quảng Minh', 1],
+      ]);
+      expect(await count()).toBe(before);
+    });
+  });
+}
