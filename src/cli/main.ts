@@ -19,7 +19,8 @@ const commands: Record<string, () => Promise<Command>> = {
   backup: async () => (await import('./commands/backup.js')).backupCommand,
   restore: async () => (await import('./commands/backup.js')).restoreCommand,
   import: async () => (await import('./commands/registry.js')).importCommand,
-  report: async () => (await import('./commands/registry.js')).reportCommand,
+  report: async () => (await import('./commands/report.js')).reportCommand,
+  finance: async () => (await import('./commands/finance.js')).financeCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
 };
 
