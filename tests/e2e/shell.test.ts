@@ -95,12 +95,25 @@ describe('web app shell', () => {
     expect(under.length).toBeGreaterThan(100);
     await page.getByTestId('overview-units').waitFor();
     expect((await page.getByTestId('overview-count').textContent())?.trim()).toBe(formatCount(under.length));
-    expect(await page.getByTestId('overview-units').locator('tbody tr').count()).toBe(under.length);
+    expect(await page.getByTestId('overview-shown').textContent()).toBe(
+      `Hiển thị 1–25 trong ${formatCount(under.length)} đơn vị`,
+    );
+    const rows = page.getByTestId('overview-units').locator('tbody tr');
+    expect(await rows.count()).toBe(25);
     expect(await page.getByTestId('overview-units').textContent()).toContain(under[0]!.name);
+    // Filtering ignores diacritics: "nam sam son" finds Phường Nam Sầm Sơn.
+    await page.getByLabel('Lọc theo tên hoặc mã').fill('nam sam son');
+    await page.getByTestId('overview-shown').getByText('trong 1 đơn vị').waitFor();
+    expect(await rows.allTextContents()).toEqual([expect.stringContaining('Phường Nam Sầm Sơn')]);
+    await page.getByLabel('Lọc theo tên hoặc mã').fill('');
+    await page.getByRole('button', { name: 'Trang 2', exact: true }).click();
+    await page.getByTestId('overview-shown').getByText('Hiển thị 26–50').waitFor();
+    expect(await rows.first().textContent()).toContain(under[25]!.name);
+    await page.getByRole('button', { name: 'Trang 1', exact: true }).click();
     // The navigation lists only modules whose pages exist.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Đơn vị hành chính']);
-    await screenshot(page, '03-overview-province');
+    await screenshot(page, '03-overview-province', false);
   });
 
   it('switches to English: texts, page title and the API’s own error messages', async () => {
@@ -143,7 +156,7 @@ describe('web app shell', () => {
     const detail = page.getByTestId('unit-detail');
     await detail.getByRole('heading', { name: 'Xã Đại Hùng' }).waitFor();
     expect(await detail.textContent()).toContain('Nông thôn');
-    expect(await detail.textContent()).toContain('Thành phố Sầm Sơn (382)');
+    await detail.getByRole('link', { name: 'Thành phố Sầm Sơn (382)' }).waitFor();
     expect(new URL(page.url()).search).toBe('?code=16516&on=2024-06-07');
 
     await date.fill('01/07/2025');

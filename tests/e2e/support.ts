@@ -153,11 +153,11 @@ export async function launchBrowser(
 
 const SHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../test-results/e2e');
 
-/** Saves a full-window PNG under test-results/e2e/ and returns its path (for looking at it). */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a PNG (the whole page, or only the window) under test-results/e2e/ and returns its path (for looking at it). */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   fs.mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage });
   return file;
 }
 

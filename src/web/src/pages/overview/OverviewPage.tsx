@@ -5,13 +5,17 @@ import { useMemo, useState } from 'react';
 import {
   Anchor,
   Badge,
+  Box,
+  ColorSwatch,
   Group,
+  Pagination,
   Paper,
   SimpleGrid,
   Skeleton,
   Stack,
   Table,
   Text,
+  TextInput,
   Title,
   VisuallyHidden,
 } from '@mantine/core';
@@ -19,6 +23,7 @@ import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
 import { useUnit, useUnits } from '../../api/units';
 import type { Unit } from '../../api/types';
+import { Chart } from '../../components/Chart';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
@@ -45,6 +50,14 @@ const m = defineMessages({
     none: 'Không có đơn vị trực thuộc vào ngày này.',
     lookUp: 'Tra cứu',
     predecessors: '{n} đơn vị tiền thân',
+    filter: 'Lọc theo tên hoặc mã',
+    showing: 'Hiển thị {from}–{to} trong {total} đơn vị',
+    noMatch: 'Không có đơn vị nào khớp.',
+    pageN: 'Trang {n}',
+    nextPage: 'Trang sau',
+    previousPage: 'Trang trước',
+    firstPage: 'Trang đầu',
+    lastPage: 'Trang cuối',
     sinceUntil: 'Hiệu lực {from} – {to}',
     until: 'Hiệu lực đến {to}',
     open: 'nay',
@@ -65,11 +78,21 @@ const m = defineMessages({
     none: 'No unit lies under it on this date.',
     lookUp: 'Look up',
     predecessors: '{n} predecessor units',
+    filter: 'Filter by name or code',
+    showing: 'Showing {from}–{to} of {total} units',
+    noMatch: 'No unit matches.',
+    pageN: 'Page {n}',
+    nextPage: 'Next page',
+    previousPage: 'Previous page',
+    firstPage: 'First page',
+    lastPage: 'Last page',
     sinceUntil: 'In force {from} – {to}',
     until: 'In force until {to}',
     open: 'now',
   },
 });
+
+const AREA_COLORS = { rural: '#0b6e53', urban: '#3b5bdb', none: '#adb5bd' } as const;
 
 function tally<K extends string>(units: Unit[], key: (u: Unit) => K): [K, number][] {
   const counts = new Map<K, number>();
@@ -140,6 +163,7 @@ function Figures({ units }: { units: Unit[] }) {
   const c = useMessages(common);
   const byType = tally(units, (u) => u.type);
   const byArea = tally(units, (u) => u.area ?? 'none');
+  const areaLabel = (area: 'rural' | 'urban' | 'none') => (area === 'none' ? c.none : c[area]);
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
       <Paper p="md">
@@ -167,68 +191,160 @@ function Figures({ units }: { units: Unit[] }) {
         <Text size="sm" c="dimmed" mb={4}>
           {t.byArea}
         </Text>
-        {byArea.map(([area, n]) => (
-          <Group key={area} justify="space-between" gap="xs">
-            <Text size="sm">{area === 'none' ? c.none : c[area]}</Text>
-            <Text size="sm" fw={600} className="gn-num">
-              {formatCount(n)}
-            </Text>
-          </Group>
-        ))}
+        <Group wrap="nowrap" gap="sm" align="center">
+          <Box w={96} style={{ flexShrink: 0 }}>
+            <Chart
+              height={84}
+              label={byArea.map(([area, n]) => `${areaLabel(area)}: ${formatCount(n)}`).join(', ')}
+              option={{
+                tooltip: { trigger: 'item' },
+                series: [
+                  {
+                    type: 'pie',
+                    radius: ['55%', '90%'],
+                    label: { show: false },
+                    data: byArea.map(([area, n]) => ({
+                      name: areaLabel(area),
+                      value: n,
+                      itemStyle: { color: AREA_COLORS[area] },
+                    })),
+                  },
+                ],
+              }}
+            />
+          </Box>
+          <Stack gap={2} style={{ flex: 1 }}>
+            {byArea.map(([area, n]) => (
+              <Group key={area} justify="space-between" gap="xs" wrap="nowrap">
+                <Group gap={6} wrap="nowrap">
+                  <ColorSwatch color={AREA_COLORS[area]} size={10} withShadow={false} aria-hidden />
+                  <Text size="sm">{areaLabel(area)}</Text>
+                </Group>
+                <Text size="sm" fw={600} className="gn-num">
+                  {formatCount(n)}
+                </Text>
+              </Group>
+            ))}
+          </Stack>
+        </Group>
       </Paper>
     </SimpleGrid>
   );
 }
 
+const PAGE_SIZE = 25;
+
+/** Lower case without diacritics, so "dai hung" finds "Xã Đại Hùng". */
+function fold(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
+}
+
 function UnitsTable({ units, on, onOpen }: { units: Unit[]; on: string; onOpen: (u: Unit) => void }) {
   const t = useMessages(m);
   const c = useMessages(common);
+  const [filter, setFilter] = useState('');
+  const [page, setPage] = useState(1);
+  const wanted = fold(filter.trim());
+  const shown = wanted
+    ? units.filter((u) => fold(u.name).includes(wanted) || u.code.startsWith(wanted))
+    : units;
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
+  const current = Math.min(page, pages);
+  const rows = shown.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
   return (
-    <Table.ScrollContainer minWidth={560}>
-      <Table data-testid="overview-units" stickyHeader>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th w={80}>{c.code}</Table.Th>
-            <Table.Th>{c.name}</Table.Th>
-            <Table.Th>{c.type}</Table.Th>
-            <Table.Th>{c.area}</Table.Th>
-            <Table.Th>{c.validFrom}</Table.Th>
-            <Table.Th w={90}>
-              <VisuallyHidden>{t.lookUp}</VisuallyHidden>
-            </Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {units.map((u) => (
-            <Table.Tr key={u.code}>
-              <Table.Td className="gn-code">{u.code}</Table.Td>
-              <Table.Td>
-                {u.level === 'commune' ? (
-                  u.name
-                ) : (
-                  <Anchor component="button" type="button" size="sm" onClick={() => onOpen(u)}>
-                    {u.name}
-                  </Anchor>
-                )}
-              </Table.Td>
-              <Table.Td>{u.type}</Table.Td>
-              <Table.Td>{u.area ? c[u.area] : c.none}</Table.Td>
-              <Table.Td>{u.validFrom ? formatDateVn(u.validFrom) : c.none}</Table.Td>
-              <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/units?code=${u.code}&on=${on}`}
-                  size="sm"
-                  aria-label={`${t.lookUp}: ${u.name}`}
-                >
-                  {t.lookUp}
-                </Anchor>
-              </Table.Td>
+    <>
+      <Group justify="space-between" p="sm" gap="sm" wrap="wrap">
+        <TextInput
+          label={t.filter}
+          value={filter}
+          onChange={(e) => {
+            setFilter(e.currentTarget.value);
+            setPage(1);
+          }}
+          w={{ base: '100%', sm: 300 }}
+          size="xs"
+        />
+        <Text size="sm" c="dimmed" aria-live="polite" data-testid="overview-shown">
+          {shown.length === 0
+            ? t.noMatch
+            : fill(t.showing, {
+                from: formatCount((current - 1) * PAGE_SIZE + 1),
+                to: formatCount((current - 1) * PAGE_SIZE + rows.length),
+                total: formatCount(shown.length),
+              })}
+        </Text>
+      </Group>
+      <Table.ScrollContainer minWidth={560}>
+        <Table data-testid="overview-units" stickyHeader>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>{c.code}</Table.Th>
+              <Table.Th>{c.name}</Table.Th>
+              <Table.Th>{c.type}</Table.Th>
+              <Table.Th>{c.area}</Table.Th>
+              <Table.Th>{c.validFrom}</Table.Th>
+              <Table.Th w={90}>
+                <VisuallyHidden>{t.lookUp}</VisuallyHidden>
+              </Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((u) => (
+              <Table.Tr key={u.code}>
+                <Table.Td className="gn-code">{u.code}</Table.Td>
+                <Table.Td>
+                  {u.level === 'commune' ? (
+                    u.name
+                  ) : (
+                    <Anchor component="button" type="button" size="sm" onClick={() => onOpen(u)}>
+                      {u.name}
+                    </Anchor>
+                  )}
+                </Table.Td>
+                <Table.Td>{u.type}</Table.Td>
+                <Table.Td>{u.area ? c[u.area] : c.none}</Table.Td>
+                <Table.Td>{u.validFrom ? formatDateVn(u.validFrom) : c.none}</Table.Td>
+                <Table.Td>
+                  <Anchor
+                    component={Link}
+                    to={`/units?code=${u.code}&on=${on}`}
+                    size="sm"
+                    aria-label={`${t.lookUp}: ${u.name}`}
+                  >
+                    {t.lookUp}
+                  </Anchor>
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {pages > 1 ? (
+        <Group justify="center" p="sm">
+          <Pagination
+            total={pages}
+            value={current}
+            onChange={setPage}
+            size="sm"
+            getItemProps={(n) => ({ 'aria-label': fill(t.pageN, { n }) })}
+            getControlProps={(control) =>
+              control === 'next'
+                ? { 'aria-label': t.nextPage }
+                : control === 'previous'
+                  ? { 'aria-label': t.previousPage }
+                  : control === 'first'
+                    ? { 'aria-label': t.firstPage }
+                    : { 'aria-label': t.lastPage }
+            }
+            withEdges
+          />
+        </Group>
+      ) : null}
+    </>
   );
 }
 
@@ -296,7 +412,12 @@ export default function OverviewPage() {
             <>
               <Figures units={list} />
               <Paper p={0}>
-                <UnitsTable units={list} on={on} onOpen={(u) => setPath(unit ? [...path, u] : [u])} />
+                <UnitsTable
+                  key={`${unit?.code ?? ''}@${on}`}
+                  units={list}
+                  on={on}
+                  onOpen={(u) => setPath(unit ? [...path, u] : [u])}
+                />
               </Paper>
             </>
           )}
