@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth.routes.js';
 import { unitsRoutes } from './units.routes.js';
+import { financeRoutes } from './finance.routes.js';
 import { classificationRoutes } from './classification.routes.js';
 import { villagesRoutes } from './villages.routes.js';
 import { usersRoutes } from './users.routes.js';
@@ -15,6 +16,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   villagesRoutes,
   usersRoutes,
   portalRoutes,
+  financeRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

@@ -1,0 +1,634 @@
+// Program finance and follow-up over HTTP: programs as data, targets, allocations with their
+// ledger, disbursements, matching households to projects, the "cannot be implemented" proposal,
+// Excel import, meetings and tasks. Handlers parse, call one service, present; every rule lives
+// in the services. Money is written by finance officers; province officers and supervisors read;
+// a commune officer sees its own unit (`scope`).
+import fs from 'node:fs';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { AppError } from '../../errors.js';
+import type { RouteAccess } from '../access.js';
+import {
+  addComponent,
+  listPrograms,
+  showProgram,
+  updateComponent,
+} from '../../services/finance/programs.service.js';
+import {
+  adjustAllocation,
+  createAllocation,
+  listAllocations,
+  recordDisbursement,
+  recordIssue,
+  showAllocation,
+} from '../../services/finance/allocations.service.js';
+import { atRiskBoard, costReport, financeReport } from '../../services/finance/report.service.js';
+import { setTarget, targetsReport } from '../../services/finance/targets.service.js';
+import {
+  householdSupport,
+  matchingRules,
+  matchProfile,
+  recordSupport,
+  suggestForHousehold,
+  suggestForUnit,
+} from '../../services/finance/support.service.js';
+import { buildProposal, proposalPdf, proposalXlsx } from '../../services/finance/documents.service.js';
+import { importAllocations, importDisbursements } from '../../services/finance/import.service.js';
+import {
+  addTask,
+  attachmentFile,
+  createMeeting,
+  listMeetings,
+  showTask,
+  taskBoard,
+  updateTask,
+  type AttachmentUpload,
+} from '../../services/finance/tasks.service.js';
+import type { HouseholdProfile } from '../../domain/finance/matching.js';
+
+const READERS: RouteAccess['roles'] = [
+  'finance-officer',
+  'province-officer',
+  'supervisor',
+  'commune-officer',
+];
+const MONEY: RouteAccess['roles'] = ['finance-officer'];
+const FOLLOW_UP: RouteAccess['roles'] = ['finance-officer', 'province-officer', 'commune-officer'];
+const MAX_UPLOAD = 10 * 1024 * 1024;
+
+type Body = Record<string, unknown>;
+type UnitYear = { unit: string; year: string; asOf?: string };
+
+const unitYearQuery = {
+  type: 'object',
+  required: ['unit', 'year'],
+  properties: {
+    unit: { type: 'string', description: 'Mã đơn vị / unit code' },
+    year: { type: 'string', pattern: '^[0-9]{4}$' },
+    asOf: { type: 'string', description: 'YYYY-MM-DD (mặc định hôm nay / default today)' },
+  },
+} as const;
+const idParams = {
+  type: 'object',
+  properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+} as const;
+const money = { type: ['integer', 'number', 'string'], description: 'Số nguyên đồng / whole đồng' } as const;
+const date = { type: 'string', description: 'YYYY-MM-DD' } as const;
+const text = { type: 'string' } as const;
+
+const allocationBody = {
+  type: 'object',
+  properties: {
+    year: { type: ['integer', 'string'] },
+    unitCode: text,
+    programCode: text,
+    componentCode: {
+      type: 'string',
+      description: 'DA1…DA7, DA3.2… (danh mục chương trình / program catalogue)',
+    },
+    capitalType: { type: 'string', enum: ['development', 'recurrent'] },
+    source: { type: 'string', description: 'central | province | commune | other' },
+    amount: money,
+    decisionNo: text,
+    decisionDate: date,
+    deadline: date,
+    note: text,
+  },
+} as const;
+
+const disbursementBody = {
+  type: 'object',
+  properties: {
+    allocationId: { type: ['integer', 'string'] },
+    date,
+    amount: money,
+    voucherNo: text,
+    activity: text,
+    beneficiaryHouseholds: { type: ['integer', 'string'] },
+    support: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { householdKey: text, amount: money, description: text, unitCode: text },
+      },
+    },
+  },
+} as const;
+
+/** The uploaded file of a multipart request (field `file`) and its text fields. */
+async function readUpload(
+  req: FastifyRequest,
+): Promise<{ files: AttachmentUpload[]; fields: Record<string, string> }> {
+  if (!req.isMultipart()) return { files: [], fields: {} };
+  const files: AttachmentUpload[] = [];
+  const fields: Record<string, string> = {};
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+      files.push({ fileName: part.filename, contentType: part.mimetype, data });
+    } else if (typeof part.value === 'string') {
+      fields[part.fieldname] = part.value;
+    }
+  }
+  return { files, fields };
+}
+
+export async function financeRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 5, fields: 20 } });
+
+  // ── programs as data ────────────────────────────────────────────────────────
+  app.get(
+    '/programs',
+    {
+      config: { access: { roles: 'user' } },
+      schema: { tags: ['finance'], summary: 'Các chương trình và dự án / Programs and their projects' },
+    },
+    async (req) => ({
+      items: await listPrograms(req.deps),
+    }),
+  );
+  app.get<{ Params: { code: string } }>(
+    '/programs/:code',
+    {
+      config: { access: { roles: 'user' } },
+      schema: { tags: ['finance'], summary: 'Một chương trình / One program' },
+    },
+    async (req) => showProgram(req.deps, req.params.code),
+  );
+  app.post<{ Params: { code: string }; Body: Body }>(
+    '/programs/:code/components',
+    {
+      config: { access: { roles: ['province-officer'] } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Thêm dự án/hợp phần (chương trình 2026–2035) / Add a component',
+        body: { type: 'object' },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await addComponent(req.deps, req.actor!, req.params.code, req.body ?? {})),
+  );
+  app.patch<{ Params: { code: string; component: string }; Body: Body }>(
+    '/programs/:code/components/:component',
+    {
+      config: { access: { roles: ['province-officer'] } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Sửa dự án/hợp phần / Edit a component',
+        body: { type: 'object' },
+      },
+    },
+    async (req) =>
+      updateComponent(req.deps, req.actor!, req.params.code, req.params.component, req.body ?? {}),
+  );
+
+  // ── allocations, ledger, disbursements ─────────────────────────────────────
+  app.get<{ Querystring: UnitYear }>(
+    '/finance/allocations',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Phân bổ vốn của đơn vị trong năm / Allocations of a unit and year',
+        querystring: unitYearQuery,
+      },
+    },
+    async (req) => ({
+      items: await listAllocations(req.deps, req.actor!, {
+        year: req.query.year,
+        unitCode: req.query.unit,
+        ...(req.query.asOf ? { asOf: req.query.asOf } : {}),
+      }),
+    }),
+  );
+  app.post<{ Body: Body }>(
+    '/finance/allocations',
+    {
+      config: { access: { roles: MONEY, scope: 'unitCode' } },
+      schema: { tags: ['finance'], summary: 'Giao vốn / Create an allocation', body: allocationBody },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await createAllocation(req.deps, req.actor!, req.body ?? {})),
+  );
+  app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(
+    '/finance/allocations/:id',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Phân bổ và sổ theo dõi / An allocation with its ledger',
+        params: idParams,
+      },
+    },
+    async (req) => showAllocation(req.deps, req.actor!, req.params.id, req.query.asOf),
+  );
+  app.post<{ Params: { id: string }; Body: Body }>(
+    '/finance/allocations/:id/adjustments',
+    {
+      config: { access: { roles: MONEY } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Điều chỉnh (bổ sung, cắt giảm, điều chuyển, chuyển nguồn) / Adjustment',
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: {
+            kind: { type: 'string', enum: ['increase', 'cut', 'transfer', 'carry-over'] },
+            amount: money,
+            date,
+            decisionNo: text,
+            reason: text,
+            toAllocationId: { type: ['integer', 'string'] },
+            nextDeadline: date,
+          },
+        },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await adjustAllocation(req.deps, req.actor!, req.params.id, req.body ?? {})),
+  );
+  app.post<{ Body: Body }>(
+    '/finance/disbursements',
+    {
+      config: { access: { roles: MONEY } },
+      schema: { tags: ['finance'], summary: 'Ghi giải ngân / Record a disbursement', body: disbursementBody },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await recordDisbursement(req.deps, req.actor!, req.body ?? {})),
+  );
+  app.post<{ Params: { id: string }; Body: Body }>(
+    '/finance/allocations/:id/issues',
+    {
+      config: { access: { roles: FOLLOW_UP } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Ghi nội dung không thực hiện được / Record why an allocation cannot be implemented',
+        params: idParams,
+        body: {
+          type: 'object',
+          properties: {
+            reason: text,
+            detail: text,
+            amount: money,
+            proposal: { type: 'string', enum: ['stop', 'move'] },
+            targetComponentCode: text,
+            date,
+          },
+        },
+      },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await recordIssue(req.deps, req.actor!, req.params.id, req.body ?? {})),
+  );
+
+  // ── reports ─────────────────────────────────────────────────────────────────
+  app.get<{ Querystring: UnitYear }>(
+    '/finance/report',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Phân bổ, giải ngân theo dự án và nguồn / Per project and source',
+        querystring: unitYearQuery,
+      },
+    },
+    async (req) =>
+      financeReport(req.deps, req.actor!, {
+        year: req.query.year,
+        unitCode: req.query.unit,
+        ...(req.query.asOf ? { asOf: req.query.asOf } : {}),
+      }),
+  );
+  app.get<{ Querystring: UnitYear }>(
+    '/finance/at-risk',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Phân bổ có nguy cơ không giải ngân kịp / At-risk board',
+        querystring: unitYearQuery,
+      },
+    },
+    async (req) => ({
+      items: await atRiskBoard(req.deps, req.actor!, {
+        year: req.query.year,
+        unitCode: req.query.unit,
+        ...(req.query.asOf ? { asOf: req.query.asOf } : {}),
+      }),
+    }),
+  );
+  app.get<{ Querystring: UnitYear }>(
+    '/finance/cost',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Chi phí bình quân mỗi hộ được hỗ trợ / thoát nghèo / Cost per household',
+        querystring: unitYearQuery,
+      },
+    },
+    async (req) => costReport(req.deps, req.actor!, { year: req.query.year, unitCode: req.query.unit }),
+  );
+  app.get<{ Params: { format: string }; Querystring: UnitYear }>(
+    '/finance/proposal.:format',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Đề xuất dừng/điều chuyển vốn (xlsx, pdf) / Proposal to stop or move allocations',
+        params: { type: 'object', properties: { format: { type: 'string', enum: ['xlsx', 'pdf'] } } },
+        querystring: unitYearQuery,
+      },
+    },
+    async (req, reply) => {
+      const p = await buildProposal(req.deps, req.actor!, { year: req.query.year, unitCode: req.query.unit });
+      const name = `de-xuat-dung-dieu-chuyen-von-${p.unit.code}-${p.year}.${req.params.format}`;
+      reply.header('content-disposition', `attachment; filename="${name}"`);
+      if (req.params.format === 'pdf') return reply.type('application/pdf').send(await proposalPdf(p));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await proposalXlsx(p));
+    },
+  );
+
+  // ── Excel import ─────────────────────────────────────────────────────────────
+  for (const kind of ['allocations', 'disbursements'] as const) {
+    app.post(
+      `/finance/import/${kind}`,
+      {
+        config: { access: { roles: MONEY } },
+        schema: {
+          tags: ['finance'],
+          summary: `Nhập Excel (${kind}) — multipart, trường file / Excel import (multipart field "file")`,
+        },
+      },
+      async (req) => {
+        const { files } = await readUpload(req);
+        const file = files[0];
+        if (!file) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+        return kind === 'allocations'
+          ? importAllocations(req.deps, req.actor!, file.data)
+          : importDisbursements(req.deps, req.actor!, file.data);
+      },
+    );
+  }
+
+  // ── targets ─────────────────────────────────────────────────────────────────
+  app.get<{ Querystring: UnitYear }>(
+    '/finance/targets',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Chỉ tiêu và tiến độ theo phường/xã / Targets and progress by ward',
+        querystring: unitYearQuery,
+      },
+    },
+    async (req) => targetsReport(req.deps, req.actor!, { unitCode: req.query.unit, year: req.query.year }),
+  );
+  app.post<{ Body: Body }>(
+    '/finance/targets',
+    {
+      config: { access: { roles: ['province-officer', 'finance-officer'], scope: 'unitCode' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Đặt chỉ tiêu / Set a target',
+        body: {
+          type: 'object',
+          properties: {
+            unitCode: text,
+            year: { type: ['integer', 'string'] },
+            kind: {
+              type: 'string',
+              enum: ['poor-reduction', 'poor-rate-reduction', 'near-poor-reduction', 'free'],
+            },
+            value: { type: ['number', 'string'] },
+            label: text,
+            note: text,
+          },
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await setTarget(req.deps, req.actor!, req.body ?? {})),
+  );
+
+  // ── matching and support ────────────────────────────────────────────────────
+  app.get<{ Querystring: { year: string } }>(
+    '/finance/matching-rules',
+    {
+      config: { access: { roles: 'user' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Quy tắc gợi ý dự án cho hộ / Matching rules',
+        querystring: { type: 'object', required: ['year'], properties: { year: { type: 'string' } } },
+      },
+    },
+    async (req) => matchingRules(req.deps, req.query.year),
+  );
+  app.post<{ Body: { year?: unknown; profile?: HouseholdProfile } }>(
+    '/finance/match',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Gợi ý dự án cho một hồ sơ hộ / Match a household profile',
+        body: {
+          type: 'object',
+          required: ['year', 'profile'],
+          properties: { year: { type: ['integer', 'string'] }, profile: { type: 'object' } },
+        },
+      },
+    },
+    async (req) => matchProfile(req.deps, req.actor!, req.body.year, req.body.profile!),
+  );
+  app.get<{
+    Params: { key: string };
+    Querystring: { period: string; farmland?: string; livestock?: string };
+  }>(
+    '/finance/households/:key/suggestions',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Dự án gợi ý cho hộ / Suggested projects of a household',
+        querystring: {
+          type: 'object',
+          required: ['period'],
+          properties: {
+            period: { type: 'string' },
+            farmland: { type: 'string', enum: ['1', '0'] },
+            livestock: { type: 'string', enum: ['1', '0'] },
+          },
+        },
+      },
+    },
+    async (req) =>
+      suggestForHousehold(req.deps, req.actor!, {
+        householdKey: req.params.key,
+        period: req.query.period,
+        ...(req.query.farmland || req.query.livestock
+          ? {
+              traits: {
+                farmland: req.query.farmland === '1',
+                livestockCapacity: req.query.livestock === '1',
+              },
+            }
+          : {}),
+      }),
+  );
+  app.get<{ Querystring: { unit: string; period: string } }>(
+    '/finance/suggestions',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Gợi ý dự án cho các hộ của đơn vị / Suggestions for a unit',
+        querystring: {
+          type: 'object',
+          required: ['unit', 'period'],
+          properties: { unit: text, period: { type: 'string' } },
+        },
+      },
+    },
+    async (req) =>
+      suggestForUnit(req.deps, req.actor!, { unitCode: req.query.unit, period: req.query.period }),
+  );
+  app.post<{ Body: Body }>(
+    '/finance/support',
+    {
+      config: { access: { roles: ['finance-officer', 'commune-officer'] } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Ghi hỗ trợ cho hộ / Record support given to a household',
+        body: {
+          type: 'object',
+          properties: {
+            householdKey: text,
+            unitCode: text,
+            componentCode: text,
+            disbursementId: { type: ['integer', 'string'] },
+            date,
+            amount: money,
+            description: text,
+          },
+        },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordSupport(req.deps, req.actor!, req.body ?? {})),
+  );
+  app.get<{ Params: { key: string } }>(
+    '/finance/households/:key/support',
+    {
+      config: { access: { roles: READERS } },
+      schema: { tags: ['finance'], summary: 'Hỗ trợ hộ đã nhận / Support a household received' },
+    },
+    async (req) => ({
+      items: await householdSupport(req.deps, req.actor!, { householdKey: req.params.key }),
+    }),
+  );
+
+  // ── meetings and tasks ──────────────────────────────────────────────────────
+  app.get<{ Querystring: { unit: string } }>(
+    '/meetings',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Các cuộc họp và kết luận / Meetings',
+        querystring: { type: 'object', required: ['unit'], properties: { unit: text } },
+      },
+    },
+    async (req) => ({ items: await listMeetings(req.deps, req.actor!, { unitCode: req.query.unit }) }),
+  );
+  app.post<{ Body: Body }>(
+    '/meetings',
+    {
+      config: { access: { roles: ['province-officer', 'finance-officer'], scope: 'unitCode' } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Ghi cuộc họp và giao nhiệm vụ / Record a meeting and its tasks',
+        body: { type: 'object' },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createMeeting(req.deps, req.actor!, req.body ?? {})),
+  );
+  app.post<{ Body: Body }>(
+    '/tasks',
+    {
+      config: { access: { roles: ['province-officer', 'finance-officer'] } },
+      schema: { tags: ['tasks'], summary: 'Giao nhiệm vụ / Assign a task', body: { type: 'object' } },
+    },
+    async (req, reply) => reply.status(201).send(await addTask(req.deps, req.actor!, req.body ?? {})),
+  );
+  app.get<{ Querystring: { unit: string; asOf?: string; assignee?: string } }>(
+    '/tasks/board',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Nhiệm vụ quá hạn, sắp đến hạn / Overdue and due-soon tasks',
+        querystring: {
+          type: 'object',
+          required: ['unit'],
+          properties: { unit: text, asOf: date, assignee: text },
+        },
+      },
+    },
+    async (req) =>
+      taskBoard(req.deps, req.actor!, {
+        unitCode: req.query.unit,
+        ...(req.query.asOf ? { asOf: req.query.asOf } : {}),
+        ...(req.query.assignee ? { assignee: req.query.assignee } : {}),
+      }),
+  );
+  app.get<{ Params: { id: string } }>(
+    '/tasks/:id',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Nhiệm vụ và các lần cập nhật / A task and its updates',
+        params: idParams,
+      },
+    },
+    async (req) => showTask(req.deps, req.actor!, req.params.id),
+  );
+  app.post<{ Params: { id: string }; Body: Body }>(
+    '/tasks/:id/updates',
+    {
+      config: { access: { roles: FOLLOW_UP } },
+      schema: {
+        tags: ['tasks'],
+        summary: 'Cập nhật tiến độ (JSON hoặc multipart có tệp đính kèm) / Status update, with attachments',
+        params: idParams,
+      },
+    },
+    async (req, reply) => {
+      const { files, fields } = await readUpload(req);
+      const body = req.isMultipart() ? fields : (req.body ?? {});
+      return reply
+        .status(201)
+        .send(
+          await updateTask(req.deps, req.actor!, req.params.id, {
+            status: body.status,
+            note: body.note,
+            date: body.date,
+            attachments: files,
+          }),
+        );
+    },
+  );
+  app.get<{ Params: { id: string } }>(
+    '/tasks/attachments/:id',
+    {
+      config: { access: { roles: READERS } },
+      schema: { tags: ['tasks'], summary: 'Tải tệp đính kèm / Download an attachment', params: idParams },
+    },
+    async (req, reply) => {
+      const f = await attachmentFile(req.deps, req.actor!, req.params.id);
+      reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
+      return reply.type(f.contentType).send(fs.createReadStream(f.path));
+    },
+  );
+}
