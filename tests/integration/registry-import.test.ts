@@ -110,6 +110,17 @@ for (const dialect of DIALECTS) {
           .filter((e) => e.householdId !== 'EX-13' && e.householdId !== 'EX-16')
           .reduce((s, e) => s + (e.members as unknown[]).length, 0),
       );
+      const ex05 = await deps.db.kysely
+        .selectFrom('review_result as r')
+        .innerJoin('household as h', 'h.id', 'r.household_id')
+        .select('r.explanation_json')
+        .where('h.household_key', '=', 'EX-05')
+        .executeTakeFirstOrThrow();
+      const explained = JSON.parse(ex05.explanation_json) as {
+        indicators: { indicator: string; vi: string; en: string }[];
+      };
+      expect(explained.indicators.map((e) => e.indicator)).toEqual(['waterSource', 'telecom', 'infoAccess']);
+      expect(explained.indicators[0]!.vi.length).toBeGreaterThan(10);
       await aggregatesMatchRebuild(deps);
     });
 

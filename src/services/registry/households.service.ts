@@ -5,6 +5,8 @@ import { AppError } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { foldText, searchTokens } from '../../domain/registry/fold.js';
+import { explainIncome } from '../../domain/classification/classify.js';
+import type { Classification } from '../../domain/standards/standard.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
 import { findUnitOn, findUnitVersions, listUnitsOn } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
@@ -304,7 +306,22 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       noLabourCapacity: r.no_labour === 1,
       status: r.status,
       frozen: r.frozen === 1,
-      explanation: JSON.parse(r.explanation_json) as unknown,
+      explanation: {
+        income: explainIncome(
+          {
+            standard: r.standard,
+            provisional: false,
+            area: r.area as 'rural' | 'urban',
+            incomeLine: Number(r.income_line),
+            averageUpperBound: null,
+            classification: r.classification as Classification,
+            deprivations: [],
+            deprivationCount: r.deprivation_count,
+          },
+          (JSON.parse(r.answers_json) as { incomePerCapitaMonthly: number }).incomePerCapitaMonthly,
+        ),
+        ...(JSON.parse(r.explanation_json) as { indicators: unknown[] }),
+      },
       answers: JSON.parse(r.answers_json) as unknown,
     })),
     history: changes.map((c) => ({

@@ -13,6 +13,7 @@ import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
+import { explainHousehold, type IndicatorExplanation } from '../../domain/classification/classify.js';
 import { foldText } from '../../domain/registry/fold.js';
 import { hasNoLabourCapacity } from '../../domain/registry/movement.js';
 import { findUnitVersions, type UnitRecord } from '../../db/repositories/units.repository.js';
@@ -94,27 +95,42 @@ interface Item {
   memberLines?: number[];
 }
 
-async function* jsonlItems(path: string): AsyncGenerator<Item> {
+/** Lines in chunks: one await per chunk, not per record (millions of records). */
+async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
   const rl = readline.createInterface({
     input: fs.createReadStream(path, { encoding: 'utf8' }),
     crlfDelay: Infinity,
   });
   let line = 0;
+  let chunk: Item[] = [];
   for await (const text of rl) {
     line += 1;
     const t = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (!t.trim()) continue;
     try {
-      yield { line, raw: JSON.parse(t) };
+      chunk.push({ line, raw: JSON.parse(t) });
     } catch (err) {
-      yield { line, malformed: err instanceof Error ? err.message : String(err) };
+      chunk.push({ line, malformed: err instanceof Error ? err.message : String(err) });
+    }
+    if (chunk.length === 1000) {
+      yield chunk;
+      chunk = [];
     }
   }
+  if (chunk.length > 0) yield chunk;
 }
 
-async function* recordItems(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<Item> {
+async function* recordItems(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<Item[]> {
   let line = 0;
-  for await (const raw of records) yield { line: ++line, raw };
+  let chunk: Item[] = [];
+  for await (const raw of records) {
+    chunk.push({ line: ++line, raw });
+    if (chunk.length === 1000) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 function readFileOr(path: string): Buffer {
@@ -162,7 +178,7 @@ export async function importSurvey(
   const wantReport = opts.errorReport !== undefined;
 
   // Tabular sources are read whole (they are spreadsheets); JSONL streams.
-  let items: AsyncIterable<Item> | Iterable<Item>;
+  let items: AsyncIterable<Item[]> | Iterable<Item[]>;
   let fileErrors: TabularError[] = [];
   let fatal = false;
   let rowCount = 0;
@@ -179,7 +195,7 @@ export async function importSurvey(
     fileErrors = data.errors;
     fatal = data.fatal;
     rowCount = data.rowCount;
-    items = data.records.map((r) => ({ line: r.line, raw: r.raw, memberLines: r.memberLines }));
+    items = [data.records.map((r) => ({ line: r.line, raw: r.raw, memberLines: r.memberLines }))];
   }
   for (const e of fileErrors) report.errors.push(errorOf(e.line, e.householdId, e.code, e.field, e.message));
   if (fatal) {
@@ -195,7 +211,13 @@ export async function importSurvey(
     await deps.db.kysely.transaction().execute(async (trx) => {
       // The engine reads units through the transaction (one SQLite connection).
       const tdeps: Deps = { ...deps, db: { ...deps.db, kysely: trx as unknown as Kysely<Database> } as Db };
-      const classifier = await createClassifier(tdeps, { explain });
+      // Explanations are built only for deprived indicators (most households have few or none).
+      const classifier = await createClassifier(tdeps, { explain: false });
+      const standards = new Map(classifier.standards.map((st) => [st.code, st]));
+      const explainer = explain
+        ? (record: SurveyRecord, code: string) =>
+            explainHousehold(record, standards.get(code)!).filter((e) => e.deprived)
+        : undefined;
       const bulk = deps.db.dialect === 'sqlite' ? sqliteBulkWriter(deps.db) : undefined;
       const deltas = new Map<string, [AggregateKey, number]>();
       const addDelta = (k: AggregateKey, n: number) => {
@@ -224,157 +246,160 @@ export async function importSurvey(
         if (mode === 'atomic') writing = false;
       };
 
-      for await (const item of items) {
-        report.read += 1;
-        if (opts.progress && report.read % 10_000 === 0) opts.progress(report.read);
-        if (item.malformed !== undefined) {
-          reject(item, [
-            errorOf(
-              item.line,
-              null,
-              'JSON_MALFORMED',
-              '',
-              messageOf('JSON_MALFORMED', { detail: item.malformed }),
-            ),
-          ]);
-          continue;
-        }
-        const hid = householdIdOf(item.raw);
-        const parsed = parseSurveyRecord(item.raw);
-        if (!parsed.record) {
-          reject(
-            item,
-            parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
-          );
-          continue;
-        }
-        const record: SurveyRecord = parsed.record;
-        if (seen.has(record.householdId)) {
-          reject(item, [
-            errorOf(
-              item.line,
-              hid,
-              'HOUSEHOLD_DUPLICATE_ID',
-              'householdId',
-              messageOf('HOUSEHOLD_DUPLICATE_ID', { householdId: record.householdId }),
-            ),
-          ]);
-          continue;
-        }
-        seen.add(record.householdId);
-        const out = await classifier.classifyRecordNow(item.raw);
-        if (isFailure(out)) {
-          reject(item, [
-            errorOf(
-              lineOfField(item, out.error.field),
-              hid,
-              out.error.code,
-              out.error.field,
-              out.error.message,
-            ),
-          ]);
-          continue;
-        }
-        let versions = unitVersions.get(record.unitCode);
-        if (!versions) {
-          versions = await findUnitVersions(trx, record.unitCode);
-          unitVersions.set(record.unitCode, versions);
-        }
-        const d = record.surveyDate;
-        const unit = versions.find(
-          (u) => (u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d),
-        )!;
-        if (unit.level !== 'commune') {
-          reject(item, [
-            errorOf(
-              item.line,
-              hid,
-              'UNIT_NOT_COMMUNE',
-              'unitCode',
-              messageOf('UNIT_NOT_COMMUNE', { code: unit.code }),
-            ),
-          ]);
-          continue;
-        }
-        if (scope !== null) {
-          let ok = scopeOk.get(unit.code);
-          if (ok === undefined) {
-            ok = await requireUnitAccess(trx, actor, unit.code).then(
-              () => true,
-              () => false,
+      for await (const chunk of items)
+        for (const item of chunk) {
+          report.read += 1;
+          if (opts.progress && report.read % 10_000 === 0) opts.progress(report.read);
+          if (item.malformed !== undefined) {
+            reject(item, [
+              errorOf(
+                item.line,
+                null,
+                'JSON_MALFORMED',
+                '',
+                messageOf('JSON_MALFORMED', { detail: item.malformed }),
+              ),
+            ]);
+            continue;
+          }
+          const hid = householdIdOf(item.raw);
+          const parsed = parseSurveyRecord(item.raw);
+          if (!parsed.record) {
+            reject(
+              item,
+              parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
             );
-            scopeOk.set(unit.code, ok);
+            continue;
           }
-          if (!ok) {
+          const record: SurveyRecord = parsed.record;
+          if (seen.has(record.householdId)) {
             reject(item, [
               errorOf(
                 item.line,
                 hid,
-                'FORBIDDEN_SCOPE',
+                'HOUSEHOLD_DUPLICATE_ID',
+                'householdId',
+                messageOf('HOUSEHOLD_DUPLICATE_ID', { householdId: record.householdId }),
+              ),
+            ]);
+            continue;
+          }
+          seen.add(record.householdId);
+          const pending = classifier.classifyRecordNow(item.raw);
+          const out = pending instanceof Promise ? await pending : pending;
+          if (isFailure(out)) {
+            reject(item, [
+              errorOf(
+                lineOfField(item, out.error.field),
+                hid,
+                out.error.code,
+                out.error.field,
+                out.error.message,
+              ),
+            ]);
+            continue;
+          }
+          let versions = unitVersions.get(record.unitCode);
+          if (!versions) {
+            versions = await findUnitVersions(trx, record.unitCode);
+            unitVersions.set(record.unitCode, versions);
+          }
+          const d = record.surveyDate;
+          const unit = versions.find(
+            (u) => (u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d),
+          )!;
+          if (unit.level !== 'commune') {
+            reject(item, [
+              errorOf(
+                item.line,
+                hid,
+                'UNIT_NOT_COMMUNE',
                 'unitCode',
-                messageOf('FORBIDDEN_SCOPE', { unitCode: unit.code }),
+                messageOf('UNIT_NOT_COMMUNE', { code: unit.code }),
               ),
             ]);
             continue;
           }
-        }
-        const communeValidFrom = unit.valid_from ?? '';
-        let villageId: number | null = null;
-        const villageName = (item.raw as Record<string, unknown>).village;
-        if (typeof villageName === 'string' && villageName.trim()) {
-          const vkey = `${unit.code}|${communeValidFrom}`;
-          let byName = villages.get(vkey);
-          if (!byName) {
-            const rows = await listVillagesOfCommune(trx, unit.code, communeValidFrom);
-            byName = new Map(rows.map((v) => [foldText(v.name), v.id]));
-            villages.set(vkey, byName);
+          if (scope !== null) {
+            let ok = scopeOk.get(unit.code);
+            if (ok === undefined) {
+              ok = await requireUnitAccess(trx, actor, unit.code).then(
+                () => true,
+                () => false,
+              );
+              scopeOk.set(unit.code, ok);
+            }
+            if (!ok) {
+              reject(item, [
+                errorOf(
+                  item.line,
+                  hid,
+                  'FORBIDDEN_SCOPE',
+                  'unitCode',
+                  messageOf('FORBIDDEN_SCOPE', { unitCode: unit.code }),
+                ),
+              ]);
+              continue;
+            }
           }
-          villageId = byName.get(foldText(villageName)) ?? null;
-          if (villageId === null) {
+          const communeValidFrom = unit.valid_from ?? '';
+          let villageId: number | null = null;
+          const villageName = (item.raw as Record<string, unknown>).village;
+          if (typeof villageName === 'string' && villageName.trim()) {
+            const vkey = `${unit.code}|${communeValidFrom}`;
+            let byName = villages.get(vkey);
+            if (!byName) {
+              const rows = await listVillagesOfCommune(trx, unit.code, communeValidFrom);
+              byName = new Map(rows.map((v) => [foldText(v.name), v.id]));
+              villages.set(vkey, byName);
+            }
+            villageId = byName.get(foldText(villageName)) ?? null;
+            if (villageId === null) {
+              reject(item, [
+                errorOf(
+                  item.line,
+                  hid,
+                  'VILLAGE_NOT_FOUND',
+                  'village',
+                  messageOf('VILLAGE_NOT_FOUND', { id: villageName }),
+                ),
+              ]);
+              continue;
+            }
+          }
+          if (!writing) continue;
+          const address = (item.raw as Record<string, unknown>).address;
+          const w = toWrite(record, out, {
+            provinceCode: unit.province_code,
+            communeValidFrom,
+            villageId,
+            address: typeof address === 'string' && address.trim() ? address.trim() : null,
+            period: opts.period ?? Number(d.slice(0, 4)),
+            status,
+            ...(explainer ? { explainer } : {}),
+          });
+          let outcome: WriteOutcome;
+          if (bulk) outcome = bulk.write(w, writeOpts, addDelta);
+          else {
+            outcome = await writeHousehold(trx, w, writeOpts);
+            if (outcome.ok) for (const [k, n] of outcome.deltas) addDelta(k, n);
+          }
+          if (!outcome.ok) {
             reject(item, [
               errorOf(
                 item.line,
                 hid,
-                'VILLAGE_NOT_FOUND',
-                'village',
-                messageOf('VILLAGE_NOT_FOUND', { id: villageName }),
+                outcome.code,
+                'householdId',
+                messageOf(outcome.code, { expected: '', actual: '' }),
               ),
             ]);
             continue;
           }
+          report.imported += 1;
+          if (outcome.created) report.created += 1;
+          else report.updated += 1;
         }
-        if (!writing) continue;
-        const address = (item.raw as Record<string, unknown>).address;
-        const w = toWrite(record, out, {
-          provinceCode: unit.province_code,
-          communeValidFrom,
-          villageId,
-          address: typeof address === 'string' && address.trim() ? address.trim() : null,
-          period: opts.period ?? Number(d.slice(0, 4)),
-          status,
-        });
-        let outcome: WriteOutcome;
-        if (bulk) outcome = bulk.write(w, writeOpts, addDelta);
-        else {
-          outcome = await writeHousehold(trx, w, writeOpts);
-          if (outcome.ok) for (const [k, n] of outcome.deltas) addDelta(k, n);
-        }
-        if (!outcome.ok) {
-          reject(item, [
-            errorOf(
-              item.line,
-              hid,
-              outcome.code,
-              'householdId',
-              messageOf(outcome.code, { expected: '', actual: '' }),
-            ),
-          ]);
-          continue;
-        }
-        report.imported += 1;
-        if (outcome.created) report.created += 1;
-        else report.updated += 1;
-      }
       if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) throw ROLLBACK;
       await applyAggregateDeltas(trx, deltas.values());
       await insertAudit(trx, {
@@ -423,6 +448,7 @@ export function toWrite(
     address: string | null;
     period: number;
     status: 'draft' | 'approved';
+    explainer?: (record: SurveyRecord, standard: string) => IndicatorExplanation[];
   },
 ): HouseholdWrite {
   const head = record.members.find((m) => m.relation === 'head') ?? record.members[0];
@@ -436,9 +462,14 @@ export function toWrite(
     ].join(' '),
   );
   const on = record.surveyDate;
-  const explanation = out.explanations
-    ? { income: out.explanations.income, indicators: out.explanations.indicators.filter((e) => e.deprived) }
-    : null;
+  // Stored: the explanation of each deprived indicator (the income comparison is rebuilt from the
+  // stored income line and class when shown).
+  const indicators = out.explanations
+    ? out.explanations.indicators.filter((e) => e.deprived)
+    : ctx.explainer && out.deprivationCount > 0
+      ? ctx.explainer(record, out.standard)
+      : [];
+  const explanation = { indicators };
   return {
     provinceCode: ctx.provinceCode,
     key: record.householdId,

@@ -1,0 +1,192 @@
+// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep]
+//
+// Imports N generated households (default 1,000,000; about 3.5 members each) into a fresh SQLite
+// file through the product's import service — validation, classification by the engine, search
+// keys, change history, movement, aggregates, all in one transaction — and, in the same run, the
+// baseline: a bare better-sqlite3 prepared-statement insert of the same household, member and
+// result rows (JSON.parse only, no validation or classification) into another fresh file with the
+// same schema. Then `report summary` for the province (from the aggregates), p50 over 50 runs,
+// beside the same GROUP BY computed from scratch on the results table. Peak memory is the
+// process's maximum resident set size.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.js';
+import { openDeps, processIo } from '../src/cli/runtime.js';
+import { SYSTEM } from '../src/services/deps.js';
+import { generateSurveyFile } from '../src/services/registry/generate.service.js';
+import { importSurvey } from '../src/services/registry/import.service.js';
+import { reportSummary } from '../src/services/registry/summary.service.js';
+import { countResultsFromScratch } from '../src/db/repositories/registry.repository.js';
+import type { Deps } from '../src/services/deps.js';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2),
+  options: {
+    households: { type: 'string', default: '1000000' },
+    seed: { type: 'string', default: 'bench' },
+    dir: { type: 'string' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const N = Number(values.households);
+const dir = values.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gn-bench-import-'));
+fs.mkdirSync(dir, { recursive: true });
+const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.WritableStream };
+const log = (msg: string) => console.log(msg);
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const peakRss = () => process.resourceUsage().maxRSS * 1024;
+
+async function freshDeps(name: string): Promise<Deps> {
+  const file = path.join(dir, name);
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+  return openDeps(io, loadConfig({}, { db: file }));
+}
+
+const input = path.join(dir, `households-${N}.jsonl`);
+log(`giamngheo import benchmark: ${N.toLocaleString('en')} households, seed ${values.seed}, in ${dir}`);
+log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
+
+// ── input ────────────────────────────────────────────────────────────────────
+{
+  const deps = await freshDeps('generate.sqlite');
+  const t = performance.now();
+  await generateSurveyFile(deps, {
+    households: N,
+    provinceCode: '38',
+    period: 2024,
+    seed: values.seed,
+    out: input,
+  });
+  await deps.db.close();
+  log(`generate: ${((performance.now() - t) / 1000).toFixed(1)} s, ${mb(fs.statSync(input).size)} JSONL`);
+}
+
+// ── baseline: bare prepared statements, same rows ──────────────────────────
+let baselineSeconds: number;
+let members = 0;
+{
+  const deps = await freshDeps('baseline.sqlite');
+  const h = deps.db.sqlite!;
+  h.pragma('cache_size = -262144'); // the same page cache as the product's bulk writer
+  const insH = h.prepare(
+    `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
+     VALUES ('38', ?, ?, '', NULL, ?, ?, NULL, ?, ?, ?, 1, ?, ?)`,
+  );
+  const insM = h.prepare(
+    'INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const insR = h.prepare(
+    `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
+     VALUES ('38', ?, 2024, ?, '', ?, ?, '', '', 0, '', '', 0, 'null', '', 0, 'approved', 0, ?, ?)`,
+  );
+  const at = new Date().toISOString();
+  const t = performance.now();
+  h.exec('BEGIN');
+  const rl = readline.createInterface({
+    input: fs.createReadStream(input, { encoding: 'utf8' }),
+    crlfDelay: Infinity,
+  });
+  for await (const line of rl) {
+    const r = JSON.parse(line) as {
+      householdId: string;
+      unitCode: string;
+      surveyDate: string;
+      members: { name: string; idNumber: string | null; birthDate: string; sex: string; relation: string }[];
+    };
+    const head = r.members[0]!;
+    const id = Number(
+      insH.run(
+        r.householdId,
+        r.unitCode,
+        head.name,
+        head.birthDate,
+        head.name,
+        head.name,
+        r.members.length,
+        at,
+        at,
+      ).lastInsertRowid,
+    );
+    r.members.forEach((m, i) => {
+      const { name, idNumber, birthDate, sex, relation, ...rest } = m;
+      insM.run('38', id, i + 1, name, idNumber, birthDate, sex, relation, JSON.stringify(rest));
+      members += 1;
+    });
+    insR.run(id, r.unitCode, r.surveyDate, line, at, at);
+  }
+  h.exec('COMMIT');
+  baselineSeconds = (performance.now() - t) / 1000;
+  await deps.db.close();
+  log(
+    `baseline (bare better-sqlite3 prepared inserts of the same rows, one transaction): ${baselineSeconds.toFixed(1)} s, ${members.toLocaleString('en')} members`,
+  );
+}
+
+// ── the product's import ─────────────────────────────────────────────────────
+const deps = await freshDeps('product.sqlite');
+let importSeconds: number;
+{
+  const t = performance.now();
+  const r = await importSurvey(
+    deps,
+    SYSTEM,
+    { format: 'jsonl', path: input },
+    { status: 'approved', mode: 'atomic' },
+  );
+  importSeconds = (performance.now() - t) / 1000;
+  if (r.imported !== N)
+    throw new Error(`imported ${r.imported} of ${N}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  log(
+    `import survey (validation + engine + history + aggregates, one transaction): ${importSeconds.toFixed(1)} s, ` +
+      `${Math.round(N / importSeconds).toLocaleString('en')} households/s`,
+  );
+}
+
+// ── report summary vs GROUP BY from scratch ─────────────────────────────────
+function p50(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+const summaryTimes: number[] = [];
+let summary: Awaited<ReturnType<typeof reportSummary>> | undefined;
+for (let i = 0; i < 50; i++) {
+  const t = performance.now();
+  summary = await reportSummary(deps, SYSTEM, { period: 2024, unitCode: '38' });
+  summaryTimes.push(performance.now() - t);
+}
+const scratchTimes: number[] = [];
+let scratchHouseholds = 0;
+for (let i = 0; i < 5; i++) {
+  const t = performance.now();
+  const rows = await countResultsFromScratch(deps.db.kysely, {
+    period: 2024,
+    status: 'approved',
+    provinceCode: '38',
+  });
+  scratchTimes.push(performance.now() - t);
+  scratchHouseholds = rows.reduce((s, r) => s + Number(r.n), 0);
+}
+if (summary!.households !== scratchHouseholds)
+  throw new Error(`aggregates ${summary!.households} ≠ from scratch ${scratchHouseholds}`);
+await deps.db.close();
+
+const size = (f: string) =>
+  ['', '-wal'].reduce(
+    (s, x) => s + (fs.existsSync(path.join(dir, f + x)) ? fs.statSync(path.join(dir, f + x)).size : 0),
+    0,
+  );
+log('');
+log(
+  `import:   ${importSeconds.toFixed(1)} s   baseline: ${baselineSeconds.toFixed(1)} s   ratio: ${(importSeconds / baselineSeconds).toFixed(2)}× (goal ≤ 2×)`,
+);
+log(
+  `summary:  p50 ${p50(summaryTimes).toFixed(2)} ms (province 38, ${summary!.children.length} child units, goal ≤ 20 ms)   ` +
+    `GROUP BY from scratch: p50 ${p50(scratchTimes).toFixed(1)} ms   ratio: ${(p50(scratchTimes) / p50(summaryTimes)).toFixed(0)}× faster`,
+);
+log(`memory:   peak RSS ${mb(peakRss())} (goal < 1 GB)`);
+log(`files:    product ${mb(size('product.sqlite'))}, baseline ${mb(size('baseline.sqlite'))}`);
+log(`counts:   ${summary!.households} households, ${summary!.poor} poor, ${summary!.nearPoor} near-poor`);
+if (!values.keep && !values.dir) fs.rmSync(dir, { recursive: true, force: true });
