@@ -13,13 +13,13 @@ import {
   listPublicCategories,
   listPublishedArticles,
   listSitemapEntries,
-  type SiteSettings,
 } from '../services/public/articles.service.js';
 import { submitComment } from '../services/public/comments.service.js';
 import { lookupFeedback, submitFeedback } from '../services/public/feedback.service.js';
 import { photoFilePath } from '../services/public/photos.service.js';
 import { sanitizeArticleHtml } from '../services/public/sanitize.js';
 import { VisitCounter } from '../services/public/visits.service.js';
+import { publicContentGeneration } from '../services/public/changes.js';
 import { formatInstantVn } from '../domain/dates.js';
 import type { Deps } from '../services/deps.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
@@ -28,6 +28,8 @@ import { html } from './html.js';
 import { stringsFor } from './i18n.js';
 import {
   articlePage,
+  STATS_SLOT,
+  statsLine,
   captchaField,
   homePage,
   listingPage,
@@ -40,18 +42,22 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const PORTAL_JS = fs.readFileSync(path.join(here, 'assets', 'portal.js'));
 
 const FLUSH_EVERY_MS = 15_000;
-const CACHE_MS = 10_000;
+/**
+ * How long a page may reuse what it read when nothing in this process changed the public content:
+ * bounds the delay for changes made elsewhere (another process, a scheduled publication).
+ */
+const CONTENT_TTL_MS = 5_000;
 
-interface Shared {
-  settings: SiteSettings;
-  categories: { slug: string; nameVi: string; nameEn: string }[];
+interface Cached {
+  value: unknown;
+  generation: number;
   at: number;
 }
 
 export async function portalPages(app: FastifyInstance): Promise<void> {
   let deps: Deps | undefined;
   let counter: VisitCounter | undefined;
-  let shared: Shared | undefined;
+  const memo = new Map<string, Cached>();
   // Sanitised bodies by article id and version: the render-time pass costs once per version.
   const bodies = new Map<string, string>();
 
@@ -96,15 +102,27 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     }
   });
 
+  /** What a page read, reused until the public content changes or CONTENT_TTL_MS passes. */
+  async function cached<T>(d: Deps, key: string, load: () => Promise<T>): Promise<T> {
+    const generation = publicContentGeneration(d.db);
+    const now = d.now().getTime();
+    const hit = memo.get(key);
+    if (hit && hit.generation === generation && now >= hit.at && now - hit.at < CONTENT_TTL_MS)
+      return hit.value as T;
+    const value = await load();
+    if (memo.size > 2000) memo.clear();
+    memo.set(key, { value, generation, at: now });
+    return value;
+  }
+
   async function ctxOf(req: FastifyRequest, count = true): Promise<PageContext> {
     const d = req.deps;
     const visits = counterOf(d);
     if (count) visits.record(req.ip, String(req.headers['user-agent'] ?? ''));
-    const nowMs = Date.now();
-    if (!shared || nowMs - shared.at > CACHE_MS) {
-      const [settings, categories] = await Promise.all([getSiteSettings(d), listPublicCategories(d)]);
-      shared = { settings, categories, at: nowMs };
-    }
+    const [settings, categories] = await Promise.all([
+      cached(d, 'settings', () => getSiteSettings(d)),
+      cached(d, 'categories', () => listPublicCategories(d)),
+    ]);
     const url = new URL(req.url, 'http://x');
     url.searchParams.delete('lang');
     const lang: Lang = req.lang;
@@ -114,13 +132,13 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       siteName: d.config.siteName,
       origin: `${req.protocol}://${req.host}`,
       path: url.pathname + url.search,
-      settings: shared.settings,
-      categories: shared.categories,
+      settings,
+      categories,
       stats: await visits.stats(),
     };
   }
 
-  function sendPage(reply: FastifyReply, page: string, status = 200) {
+  function sendPage(reply: FastifyReply, ctx: PageContext, page: string, status = 200) {
     return reply
       .status(status)
       .type('text/html; charset=utf-8')
@@ -131,7 +149,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
         'content-security-policy',
         "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
       )
-      .send(page);
+      .send(page.replace(STATS_SLOT, statsLine(ctx.t, ctx.stats)));
   }
 
   app.setErrorHandler(async (err, req, reply) => {
@@ -151,6 +169,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     const title = status === 404 ? ctx.t.notFound : ctx.t.errorTitle;
     return sendPage(
       reply,
+      ctx,
       messagePage(ctx, title, [message], html`<p><a href="/">${ctx.t.home}</a></p>`),
       status,
     );
@@ -164,8 +183,15 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Record<string, string> }>('/', async (req, reply) => {
     const ctx = await ctxOf(req);
     const page = pageNumber(req.query);
-    const r = await listPublishedArticles(req.deps, { page, perPage: 10 });
-    return sendPage(reply, homePage(ctx, r.items, r.page, r.perPage, r.total));
+    const r = await cached(req.deps, `home:${page}`, () =>
+      listPublishedArticles(req.deps, { page, perPage: 10 }),
+    );
+    const rendered = await cached(
+      req.deps,
+      `page:home:${page}:${ctx.lang}:${ctx.origin}:${ctx.path}`,
+      async () => homePage(ctx, r.items, r.page, r.perPage, r.total),
+    );
+    return sendPage(reply, ctx, rendered);
   });
 
   async function renderArticle(
@@ -175,7 +201,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     form: CommentFormState,
     status = 200,
   ) {
-    const a = await getPublishedArticle(req.deps, slug);
+    const a = await cached(req.deps, `article:${slug}`, () => getPublishedArticle(req.deps, slug));
     const ctx = await ctxOf(req, status === 200);
     const key = `${a.id}:${a.version}`;
     let body = bodies.get(key);
@@ -184,7 +210,13 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       if (bodies.size > 500) bodies.clear();
       bodies.set(key, body);
     }
-    return sendPage(reply, articlePage(ctx, a, body, form), status);
+    const render = async () => articlePage(ctx, a, body, form);
+    // The usual page (no form state) is rendered once per version of what it shows.
+    const plain = !form.error && form.name === undefined && form.body === undefined;
+    const page = plain
+      ? await cached(req.deps, `page:article:${slug}:${ctx.lang}:${ctx.origin}:${ctx.path}`, render)
+      : await render();
+    return sendPage(reply, ctx, page, status);
   }
 
   app.get<{ Params: { slug: string }; Querystring: Record<string, string> }>(
@@ -230,10 +262,13 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       const category = ctx.categories.find((c) => c.slug === req.params.slug);
       if (!category) throw new AppError('NOT_FOUND', { what: `chuyên mục / section ${req.params.slug}` });
       const page = pageNumber(req.query);
-      const r = await listPublishedArticles(req.deps, { categorySlug: category.slug, page, perPage: 10 });
+      const r = await cached(req.deps, `category:${category.slug}:${page}`, () =>
+        listPublishedArticles(req.deps, { categorySlug: category.slug, page, perPage: 10 }),
+      );
       const title = ctx.lang === 'en' ? category.nameEn : category.nameVi;
       return sendPage(
         reply,
+        ctx,
         listingPage(ctx, title, `/chuyen-muc/${category.slug}`, r.items, r.page, r.perPage, r.total),
       );
     },
@@ -242,11 +277,12 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Record<string, string> }>('/tim-kiem', async (req, reply) => {
     const ctx = await ctxOf(req);
     const q = (req.query.q ?? '').slice(0, 200).trim();
-    if (!q) return sendPage(reply, messagePage(ctx, ctx.t.search, [ctx.t.searchEmpty]));
+    if (!q) return sendPage(reply, ctx, messagePage(ctx, ctx.t.search, [ctx.t.searchEmpty]));
     const page = pageNumber(req.query);
     const r = await listPublishedArticles(req.deps, { query: q, page, perPage: 10 });
     return sendPage(
       reply,
+      ctx,
       listingPage(
         ctx,
         ctx.t.searchResults(q, r.total),
@@ -260,7 +296,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   });
 
   async function feedItems(req: FastifyRequest) {
-    return (await listPublishedArticles(req.deps, { perPage: 30 })).items;
+    return (await cached(req.deps, 'feed', () => listPublishedArticles(req.deps, { perPage: 30 }))).items;
   }
 
   app.get('/rss.xml', async (req, reply) => {
@@ -335,6 +371,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
         : '/';
     return sendPage(
       reply,
+      ctx,
       messagePage(
         ctx,
         ctx.t.captchaPageTitle,
@@ -411,7 +448,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Record<string, string> }>('/gop-y', async (req, reply) => {
     const ctx = await ctxOf(req);
     const values = { kind: req.query.xa ? 'list' : 'program', communeCode: req.query.xa ?? '' };
-    return sendPage(reply, messagePage(ctx, ctx.t.feedback, [], feedbackForm(ctx, values)));
+    return sendPage(reply, ctx, messagePage(ctx, ctx.t.feedback, [], feedbackForm(ctx, values)));
   });
 
   app.post<{ Body: Record<string, string> }>(
@@ -424,6 +461,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
         const ctx = await ctxOf(req, false);
         return sendPage(
           reply,
+          ctx,
           messagePage(
             ctx,
             ctx.t.feedbackSent,
@@ -440,6 +478,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
         const ctx = await ctxOf(req, false);
         return sendPage(
           reply,
+          ctx,
           messagePage(
             ctx,
             ctx.t.feedback,
@@ -458,6 +497,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     const { t } = ctx;
     return sendPage(
       reply,
+      ctx,
       messagePage(
         ctx,
         `${t.lookup}: ${f.code}`,

@@ -62,6 +62,17 @@ table.list{border-collapse:collapse;width:100%}table.list th,table.list td{borde
 footer{color:#444;font-size:.9rem;text-align:center;padding:10px 0 24px}
 @media(max-width:520px){.card img{width:96px}h1{font-size:1.3rem}}`;
 
+/**
+ * Where the visit counter goes. Pages are rendered with this slot and filled just before sending,
+ * so a rendered page can be reused while the counter moves on.
+ */
+export const STATS_SLOT = '<!--gn:stats-->';
+
+export function statsLine(t: Strings, stats: VisitStats): string {
+  return html`${t.visits}: <b>${stats.totalVisits.toLocaleString('vi-VN')}</b> · ${t.online(stats.online)}`
+    .value;
+}
+
 export function tr(ctx: PageContext, vi: string, en: string): string {
   return ctx.lang === 'en' ? en : vi;
 }
@@ -128,10 +139,7 @@ export function layout(ctx: PageContext, meta: Meta, body: Html): string {
         <main class="wrap">${body}</main>
         <footer class="wrap">
           <p>${t.rights}</p>
-          <p>
-            ${t.visits}: <b>${ctx.stats.totalVisits.toLocaleString('vi-VN')}</b> ·
-            ${t.online(ctx.stats.online)} · <a href="/rss.xml">${t.feed}</a>
-          </p>
+          <p>${trusted(STATS_SLOT)} · <a href="/rss.xml">${t.feed}</a></p>
         </footer>
       </body>
     </html>`.value

@@ -29,6 +29,7 @@ import { requireRole } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
 import { htmlToText, sanitizeArticleHtml } from './sanitize.js';
 import { optionalText, pageOf, positiveId, requiredText } from './validate.js';
+import { publicTransaction } from './changes.js';
 
 export const EDITOR_ROLES: readonly Role[] = ['editor'];
 
@@ -257,7 +258,7 @@ export async function updateArticle(
   const version = positiveId(input.version, 'version');
   const c = await clean(deps, { ...input, authorName: input.authorName ?? current.author_name }, id);
   const at = nowIso(deps);
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  return publicTransaction(deps, async (trx) => {
     const row = await updateArticleIfVersion(trx, id, version, {
       slug: c.slug,
       title: c.title,
@@ -332,7 +333,7 @@ async function setPublication(
   publishedAt: string | null,
   at: string,
 ): Promise<ArticleView> {
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  return publicTransaction(deps, async (trx) => {
     const current = await findArticleById(trx, id);
     if (!current) throw new AppError('ARTICLE_NOT_FOUND', { id });
     const row = await updateArticleIfVersion(trx, id, current.version, {
@@ -513,7 +514,7 @@ export async function updateSiteSettings(
     slogansEn: list(input.slogansEn, 'slogansEn'),
   };
   const at = nowIso(deps);
-  await deps.db.kysely.transaction().execute(async (trx) => {
+  await publicTransaction(deps, async (trx) => {
     const before = await getSetting(trx, 'site');
     await setSetting(trx, 'site', JSON.stringify(next), at);
     await insertAudit(trx, {

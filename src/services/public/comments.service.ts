@@ -11,6 +11,7 @@ import {
   updateComment,
 } from '../../db/repositories/portal.repository.js';
 import { requireRole } from '../access.js';
+import { publicTransaction } from './changes.js';
 import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
 import { spendCaptcha } from './captcha.service.js';
 import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validate.js';
@@ -132,7 +133,7 @@ export async function moderateComment(
   const reason = decision === 'reject' ? requiredText(input.reason, 'reason', 500) : null;
   const status = decision === 'publish' ? 'published' : 'rejected';
   const at = nowIso(deps);
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  return publicTransaction(deps, async (trx) => {
     const current = await findComment(trx, id);
     if (!current) throw new AppError('COMMENT_NOT_FOUND', { id });
     const row = await updateComment(trx, id, {

@@ -18,6 +18,7 @@ import {
   updatePhoto as updatePhotoRow,
 } from '../../db/repositories/portal.repository.js';
 import { requireRole } from '../access.js';
+import { publicTransaction } from './changes.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { EDITOR_ROLES, photoFileName, toPhotoView, type PhotoView } from './articles.service.js';
 import { optionalText, positiveId, requiredText } from './validate.js';
@@ -119,7 +120,7 @@ export async function addPhoto(
     throw new AppError('ARTICLE_NOT_FOUND', { id: articleId });
   const stored = await storeRenditions(deps, upload.data);
   const at = nowIso(deps);
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  return publicTransaction(deps, async (trx) => {
     const row = await insertPhoto(trx, {
       article_id: articleId,
       position: await nextPhotoPosition(trx, articleId),
@@ -153,7 +154,7 @@ export async function editPhoto(
   requireRole(actor, EDITOR_ROLES);
   const id = positiveId(idValue, 'id');
   const at = nowIso(deps);
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  return publicTransaction(deps, async (trx) => {
     const current = await findPhoto(trx, id);
     if (!current) throw new AppError('NOT_FOUND', { what: `ảnh / photo ${id}` });
     const patch: { caption?: string; alt?: string; position?: number } = {};
@@ -179,7 +180,7 @@ export async function removePhoto(deps: Deps, actor: Actor, idValue: unknown): P
   requireRole(actor, EDITOR_ROLES);
   const id = positiveId(idValue, 'id');
   const at = nowIso(deps);
-  const removed = await deps.db.kysely.transaction().execute(async (trx) => {
+  const removed = await publicTransaction(deps, async (trx) => {
     const current = await findPhoto(trx, id);
     if (!current) throw new AppError('NOT_FOUND', { what: `ảnh / photo ${id}` });
     await deletePhotoRow(trx, id);

@@ -1,0 +1,95 @@
+// npm run bench -- portal [SECONDS]   (default 5 seconds per run)
+// Serves the demo article page (the Sầm Sơn conference report with two photos and comments) from
+// an in-memory SQLite database on loopback, and a bare Fastify hello-world on another loopback
+// port, then runs autocannon against each in turn with the same settings: hello-world, article,
+// hello-world again (the baseline is the mean of its two runs, to even out machine drift).
+// Prints requests/s for both, the ratio (goal ≥ 30%) and the page size. Loopback only, bounded.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify from 'fastify';
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
+import { openDb } from '../src/db/database.js';
+import { migrateToLatest } from '../src/db/migrate.js';
+import { loadConfig } from '../src/config.js';
+import { buildApp } from '../src/http/app.js';
+import { seedPortal } from '../src/services/demo/portal.seed.js';
+import { listPublishedArticles } from '../src/services/public/articles.service.js';
+import type { Deps } from '../src/services/deps.js';
+
+const SECONDS = Math.min(Math.max(Number(process.argv[2] ?? 5), 1), 60);
+const CONNECTIONS = 10;
+
+// The load generator runs in its own process, so parsing the responses does not eat into the
+// servers' event loop (that would penalise the larger page, not the hello-world).
+const autocannonCli = createRequire(import.meta.url).resolve('autocannon/autocannon.js');
+
+async function load(
+  url: string,
+  seconds: number,
+): Promise<{ requests: { average: number }; non2xx: number; errors: number }> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), url],
+    { maxBuffer: 16 * 1024 * 1024, timeout: (seconds + 30) * 1000 },
+  );
+  return JSON.parse(stdout) as { requests: { average: number }; non2xx: number; errors: number };
+}
+
+async function run(url: string, title: string): Promise<number> {
+  const result = await load(url, SECONDS);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-bench-portal-'));
+const db = openDb(':memory:');
+await migrateToLatest(db);
+const deps: Deps = {
+  db,
+  config: loadConfig({}, { db: ':memory:', uploadDir, logLevel: 'silent' }),
+  now: () => new Date(),
+};
+await seedPortal({ deps, progress: () => undefined, accounts: [] });
+const report = (await listPublishedArticles(deps, { query: 'Sầm Sơn triển khai 2024' })).items[0]!;
+
+const app = await buildApp(deps);
+await app.listen({ host: '127.0.0.1', port: 0 });
+const appUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
+
+const hello = Fastify({ logger: false });
+hello.get('/', async () => ({ hello: 'world' }));
+await hello.listen({ host: '127.0.0.1', port: 0 });
+const helloUrl = `http://127.0.0.1:${(hello.server.address() as { port: number }).port}/`;
+
+try {
+  const articleUrl = `${appUrl}/bai-viet/${report.slug}`;
+  const page = await (await fetch(articleUrl)).text();
+  if (!page.includes('Toàn cảnh hội nghị')) throw new Error('the article page did not render');
+  // Warm-up: JIT, statement caches, the sanitised-body cache.
+  await load(articleUrl, 1);
+  await load(helloUrl, 1);
+
+  const base1 = await run(helloUrl, 'hello-world');
+  const article = await run(articleUrl, 'article page');
+  const base2 = await run(helloUrl, 'hello-world');
+  const baseline = (base1 + base2) / 2;
+  const ratio = article / baseline;
+  console.log(`portal article page (${SECONDS}s × ${CONNECTIONS} connections, loopback, SQLite in memory)`);
+  console.log(`  page: /bai-viet/${report.slug} — ${Buffer.byteLength(page)} bytes of HTML (CSS inline)`);
+  console.log(`  article page:        ${article.toFixed(0)} req/s`);
+  console.log(
+    `  baseline hello-world: ${baseline.toFixed(0)} req/s (runs: ${base1.toFixed(0)}, ${base2.toFixed(0)})`,
+  );
+  console.log(
+    `  ratio: ${(ratio * 100).toFixed(1)}% of hello-world (goal ≥ 30%) ${ratio >= 0.3 ? '✓' : '✗'}`,
+  );
+} finally {
+  await app.close();
+  await hello.close();
+  await db.close();
+  fs.rmSync(uploadDir, { recursive: true, force: true });
+}
