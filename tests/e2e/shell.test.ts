@@ -101,6 +101,7 @@ describe('web app shell', () => {
     const rows = page.getByTestId('overview-units').locator('tbody tr');
     expect(await rows.count()).toBe(25);
     expect(await page.getByTestId('overview-units').textContent()).toContain(under[0]!.name);
+    await screenshot(page, '03-overview-province', false);
     // Filtering ignores diacritics: "nam sam son" finds Phường Nam Sầm Sơn.
     await page.getByLabel('Lọc theo tên hoặc mã').fill('nam sam son');
     await page.getByTestId('overview-shown').getByText('trong 1 đơn vị').waitFor();
@@ -113,7 +114,6 @@ describe('web app shell', () => {
     // The navigation lists only modules whose pages exist.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
     expect(await nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Đơn vị hành chính']);
-    await screenshot(page, '03-overview-province', false);
   });
 
   it('switches to English: texts, page title and the API’s own error messages', async () => {
@@ -253,5 +253,34 @@ describe('web app shell', () => {
     expect(await describedText(page, name)).toContain('đã tồn tại');
     await screenshot(page, '07-overview-commune-villages');
     expect(browser.problems).toEqual([]);
+  });
+
+  it('fits a 10-inch tablet held upright: the navigation folds behind a labelled menu button', async () => {
+    const tablet = await launchBrowser({ width: 800, height: 1280 });
+    try {
+      const { page } = tablet;
+      await signIn(page, server.url, ACCOUNTS.province);
+      const menu = page.getByRole('button', { name: 'Điều hướng chính' });
+      expect(await menu.isVisible()).toBe(true);
+      expect(await menu.getAttribute('aria-expanded')).toBe('false');
+      const unitsLink = page.getByRole('link', { name: 'Đơn vị hành chính' });
+      expect(await unitsLink.isVisible()).toBe(false);
+      await screenshot(page, '08-tablet-overview', false);
+      await menu.focus();
+      await page.keyboard.press('Enter');
+      await unitsLink.waitFor({ state: 'visible' });
+      expect(await menu.getAttribute('aria-expanded')).toBe('true');
+      await unitsLink.click();
+      await page.getByRole('heading', { level: 1, name: 'Đơn vị hành chính' }).waitFor();
+      await unitsLink.waitFor({ state: 'hidden' });
+      // No horizontal scrolling of the page itself.
+      const widths = await page.evaluate<number[]>(
+        '[document.documentElement.scrollWidth, window.innerWidth]',
+      );
+      expect(widths[0]).toBeLessThanOrEqual(widths[1]!);
+      expect(tablet.problems).toEqual([]);
+    } finally {
+      await tablet.close();
+    }
   });
 });

@@ -17,7 +17,7 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { navFor } from '../modules';
 import { useLogout, useUser } from '../auth/session';
@@ -49,6 +49,9 @@ export default function AppLayout() {
   const logout = useLogout();
   const errorText = useErrorText();
   const items = navFor(user.role);
+  // Below the md breakpoint the navigation slides out of view; hide it for real then, so Tab and
+  // screen readers do not walk through links nobody can see.
+  const folded = useMediaQuery('(max-width: 61.99em)') === true && !opened;
 
   const signOut = () =>
     logout.mutate(undefined, {
@@ -79,6 +82,7 @@ export default function AppLayout() {
               color="white"
               aria-label={t.mainNav}
               aria-expanded={opened}
+              aria-controls="main-nav"
             />
             <UnstyledButton component={Link} to="/" c="white" aria-label={t.productName}>
               <Group gap={10} wrap="nowrap">
@@ -118,7 +122,13 @@ export default function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="xs" aria-label={t.mainNav} component="nav">
+      <AppShell.Navbar
+        p="xs"
+        aria-label={t.mainNav}
+        component="nav"
+        id="main-nav"
+        style={folded ? { visibility: 'hidden' } : undefined}
+      >
         <AppShell.Section grow component={ScrollArea}>
           <Stack gap={2}>
             {items.map((item) => {
