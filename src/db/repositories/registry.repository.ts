@@ -617,16 +617,13 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   const folded = f.folded ?? '';
-  const rank = folded
-    ? sql<number>`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END`
-    : sql<number>`0`;
-  const rows = await q
-    .orderBy(rank)
-    .orderBy('h.head_key')
-    .orderBy('h.id')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+  // Ranked: exact head name, then head name prefix, then head name containing the query, then others.
+  const ranked = folded
+    ? q.orderBy(
+        sql<number>`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END`,
+      )
+    : q;
+  const rows = await ranked.orderBy('h.head_key').orderBy('h.id').limit(f.limit).offset(f.offset).execute();
   return { total: Number(countRow.n), rows };
 }
 

@@ -2,6 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth.routes.js';
 import { unitsRoutes } from './units.routes.js';
+import { registryRoutes } from './registry.routes.js';
 import { financeRoutes } from './finance.routes.js';
 import { classificationRoutes } from './classification.routes.js';
 import { villagesRoutes } from './villages.routes.js';
@@ -12,6 +13,7 @@ import { portalPages } from '../../portal/pages.js';
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   authRoutes,
   unitsRoutes,
+  registryRoutes,
   classificationRoutes,
   villagesRoutes,
   usersRoutes,

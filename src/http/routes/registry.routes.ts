@@ -1,0 +1,446 @@
+// Household registry, review campaigns, survey import and summary counts. Thin: each handler calls
+// one service; roles and unit scope are declared per route (config.access) and checked again in
+// the services.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { AppError } from '../../errors.js';
+import type { Action } from '../../domain/campaign/campaign.js';
+import { ACTIONS } from '../../domain/campaign/campaign.js';
+import { MOVEMENTS } from '../../domain/registry/movement.js';
+import {
+  checkDuplicates,
+  getHousehold,
+  listHouseholds,
+  rebuildAggregates,
+  saveHousehold,
+} from '../../services/registry/households.service.js';
+import { getCampaign, listCampaigns, transition } from '../../services/registry/campaign.service.js';
+import { findImportJob, startImportJob, type UploadedFile } from '../../services/registry/import-jobs.js';
+import { reportSummary } from '../../services/registry/summary.service.js';
+import type { Role } from '../../services/deps.js';
+
+const READERS: Role[] = ['province-officer', 'commune-officer', 'finance-officer', 'supervisor'];
+const WRITERS: Role[] = ['province-officer', 'commune-officer'];
+const MAX_UPLOAD = 200 * 1024 * 1024;
+
+const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
+const classification = { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] } as const;
+const errorResponse = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        field: { type: 'string' },
+        message: { type: 'string' },
+        messageEn: { type: 'string' },
+      },
+      additionalProperties: true,
+    },
+  },
+} as const;
+const summaryRow = {
+  type: 'object',
+  properties: {
+    unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+    period: { type: 'integer' },
+    households: { type: 'integer' },
+    poor: { type: 'integer' },
+    nearPoor: { type: 'integer' },
+    average: { type: 'integer' },
+    poorRate: { type: 'number' },
+    nearPoorRate: { type: 'number' },
+    multidimensionalRate: { type: 'number' },
+  },
+} as const;
+const householdItem = {
+  type: 'object',
+  properties: {
+    householdId: { type: 'string' },
+    communeCode: { type: 'string' },
+    villageId: { type: ['integer', 'null'] },
+    headName: { type: 'string' },
+    headBirthDate: { type: ['string', 'null'] },
+    address: { type: ['string', 'null'] },
+    memberCount: { type: 'integer' },
+    version: { type: 'integer' },
+    classification: { type: ['string', 'null'] },
+    movement: { type: ['string', 'null'] },
+    status: { type: ['string', 'null'] },
+    deprivationCount: { type: ['integer', 'null'] },
+    noLabourCapacity: { type: 'boolean' },
+  },
+} as const;
+const saveBody = {
+  type: 'object',
+  required: ['survey'],
+  properties: {
+    survey: {
+      type: 'object',
+      description: 'Phiếu khảo sát theo contracts/survey-record.md / a survey record',
+      additionalProperties: true,
+    },
+    expectedVersion: { type: 'integer', minimum: 0 },
+    period: { type: 'integer', minimum: 2000, maximum: 2100 },
+    status: { type: 'string', enum: ['draft', 'approved'] },
+    villageId: { type: ['integer', 'null'] },
+    address: { type: ['string', 'null'], maxLength: 300 },
+    confirmDuplicates: { type: 'boolean' },
+  },
+} as const;
+
+interface SaveBody {
+  survey: Record<string, unknown>;
+  expectedVersion?: number;
+  period?: number;
+  status?: 'draft' | 'approved';
+  villageId?: number | null;
+  address?: string | null;
+  confirmDuplicates?: boolean;
+}
+
+async function readUpload(
+  req: FastifyRequest,
+): Promise<{ files: Record<string, UploadedFile>; fields: Record<string, string> }> {
+  if (!req.isMultipart()) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+  const files: Record<string, UploadedFile> = {};
+  const fields: Record<string, string> = {};
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      const data = await part.toBuffer();
+      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
+      files[part.fieldname] = { fileName: part.filename, data };
+    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+  }
+  return { files, fields };
+}
+
+export async function registryRoutes(app: FastifyInstance): Promise<void> {
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 2, fields: 10 } });
+
+  app.get<{
+    Querystring: {
+      unit: string;
+      period?: number;
+      village?: number;
+      class?: string;
+      movement?: string;
+      q?: string;
+      page?: number;
+      pageSize?: number;
+    };
+  }>(
+    '/registry/households',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Danh sách hộ: lọc theo thôn, phân loại, biến động; tìm không dấu / Household list with filters and accent-insensitive search',
+        querystring: {
+          type: 'object',
+          required: ['unit'],
+          properties: {
+            unit: unitCode,
+            period: { type: 'integer' },
+            village: { type: 'integer' },
+            class: classification,
+            movement: { type: 'string', enum: [...MOVEMENTS] },
+            q: { type: 'string', maxLength: 100 },
+            page: { type: 'integer', minimum: 1 },
+            pageSize: { type: 'integer', minimum: 1, maximum: 200 },
+          },
+        },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              total: { type: 'integer' },
+              page: { type: 'integer' },
+              pageSize: { type: 'integer' },
+              items: { type: 'array', items: householdItem },
+            },
+          },
+          403: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      return listHouseholds(req.deps, req.actor!, {
+        unitCode: q.unit,
+        ...(q.period !== undefined ? { period: q.period } : {}),
+        ...(q.village !== undefined ? { villageId: q.village } : {}),
+        ...(q.class ? { classification: q.class } : {}),
+        ...(q.movement ? { movement: q.movement } : {}),
+        ...(q.q ? { q: q.q } : {}),
+        ...(q.page ? { page: q.page } : {}),
+        ...(q.pageSize ? { pageSize: q.pageSize } : {}),
+      });
+    },
+  );
+
+  app.get<{ Params: { householdId: string } }>(
+    '/registry/households/:householdId',
+    {
+      config: { access: { roles: READERS } },
+      schema: {
+        tags: ['registry'],
+        summary: 'Hồ sơ hộ: thành viên, kết quả từng kỳ kèm giải thích, lịch sử thay đổi / Household page',
+        params: { type: 'object', properties: { householdId: { type: 'string', maxLength: 64 } } },
+        response: { 404: errorResponse },
+      },
+    },
+    async (req) => getHousehold(req.deps, req.actor!, req.params.householdId),
+  );
+
+  app.post<{ Body: { survey: Record<string, unknown> } }>(
+    '/registry/households/check-duplicates',
+    {
+      config: { access: { roles: WRITERS } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Kiểm tra trùng trước khi lưu (CCCD; họ tên chủ hộ + ngày sinh) / Duplicates shown before saving',
+        body: {
+          type: 'object',
+          required: ['survey'],
+          properties: { survey: { type: 'object', additionalProperties: true } },
+        },
+      },
+    },
+    async (req) => checkDuplicates(req.deps, req.actor!, req.body.survey),
+  );
+
+  app.post<{ Body: SaveBody }>(
+    '/registry/households',
+    {
+      config: { access: { roles: WRITERS } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Tạo hộ (hoặc cập nhật với expectedVersion) từ phiếu khảo sát / Create a household from a survey',
+        body: saveBody,
+        response: { 409: errorResponse },
+      },
+    },
+    async (req, reply) => {
+      const r = await saveHousehold(req.deps, req.actor!, req.body);
+      return reply.status(r.saved && r.created ? 201 : 200).send(r);
+    },
+  );
+
+  app.put<{ Params: { householdId: string }; Body: SaveBody }>(
+    '/registry/households/:householdId',
+    {
+      config: { access: { roles: WRITERS } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Cập nhật hộ; phiên bản cũ → 409 CONFLICT kèm cả hai phiên bản / Update (stale version → CONFLICT with both versions)',
+        params: { type: 'object', properties: { householdId: { type: 'string', maxLength: 64 } } },
+        body: { ...saveBody, required: ['survey', 'expectedVersion'] },
+        response: { 409: errorResponse },
+      },
+    },
+    async (req) => {
+      if (req.body.survey.householdId !== req.params.householdId) {
+        throw new AppError(
+          'FIELD_INVALID',
+          { field: 'survey.householdId', detail: String(req.body.survey.householdId) },
+          { field: 'survey.householdId' },
+        );
+      }
+      return saveHousehold(req.deps, req.actor!, req.body);
+    },
+  );
+
+  // ── campaigns ──────────────────────────────────────────────────────────────
+  app.get<{ Params: { communeCode: string } }>(
+    '/registry/campaigns/:communeCode',
+    {
+      config: { access: { roles: READERS, scope: 'communeCode' } },
+      schema: {
+        tags: ['registry'],
+        summary: 'Các đợt rà soát của xã / Campaigns of a commune',
+        params: { type: 'object', properties: { communeCode: unitCode } },
+      },
+    },
+    async (req) => ({ items: await listCampaigns(req.deps, req.actor!, req.params.communeCode) }),
+  );
+
+  app.get<{ Params: { communeCode: string; period: number }; Querystring: { case?: string } }>(
+    '/registry/campaigns/:communeCode/:period',
+    {
+      config: { access: { roles: READERS, scope: 'communeCode' } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Trạng thái đợt rà soát, dòng thời gian, bước tiếp theo / Campaign state, timeline and allowed next steps',
+        params: { type: 'object', properties: { communeCode: unitCode, period: { type: 'integer' } } },
+        querystring: { type: 'object', properties: { case: { type: 'string', maxLength: 64 } } },
+      },
+    },
+    async (req) =>
+      getCampaign(req.deps, req.actor!, {
+        communeCode: req.params.communeCode,
+        period: req.params.period,
+        ...(req.query.case ? { caseKey: req.query.case } : {}),
+      }),
+  );
+
+  app.post<{
+    Params: { communeCode: string; period: number };
+    Body: { action: Action; expectedVersion?: number; surveys?: unknown[]; caseKey?: string };
+  }>(
+    '/registry/campaigns/:communeCode/:period/transitions',
+    {
+      config: { access: { roles: WRITERS, scope: 'communeCode' } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Chuyển bước đợt rà soát (sai thứ tự → 409 CAMPAIGN_STEP_OUT_OF_ORDER) / Apply a campaign step',
+        params: { type: 'object', properties: { communeCode: unitCode, period: { type: 'integer' } } },
+        body: {
+          type: 'object',
+          required: ['action'],
+          properties: {
+            action: {
+              type: 'object',
+              required: ['type'],
+              properties: { type: { type: 'string', enum: [...ACTIONS] } },
+              additionalProperties: true,
+            },
+            expectedVersion: { type: 'integer' },
+            surveys: { type: 'array', items: { type: 'object', additionalProperties: true }, maxItems: 500 },
+            caseKey: { type: 'string', maxLength: 64 },
+          },
+        },
+        response: { 409: errorResponse },
+      },
+    },
+    async (req) =>
+      transition(req.deps, req.actor!, {
+        communeCode: req.params.communeCode,
+        period: req.params.period,
+        action: req.body.action,
+        ...(req.body.expectedVersion !== undefined ? { expectedVersion: req.body.expectedVersion } : {}),
+        ...(req.body.surveys ? { surveys: req.body.surveys } : {}),
+        ...(req.body.caseKey ? { caseKey: req.body.caseKey } : {}),
+      }),
+  );
+
+  // ── import ─────────────────────────────────────────────────────────────────
+  app.post<{ Querystring: { wait?: boolean } }>(
+    '/registry/imports',
+    {
+      config: { access: { roles: WRITERS } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Tải tệp khảo sát lên (multipart: file, members?, mode, status, period) → mã tiến trình / Upload a survey file (JSONL, CSV + members CSV, XLSX); returns a job to poll',
+        querystring: { type: 'object', properties: { wait: { type: 'boolean' } } },
+      },
+    },
+    async (req, reply) => {
+      const { files, fields } = await readUpload(req);
+      const main = files.file;
+      if (!main) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+      const mode = fields.mode ?? 'atomic';
+      const status = fields.status ?? 'approved';
+      if (mode !== 'atomic' && mode !== 'valid-rows') {
+        throw new AppError(
+          'ENUM_INVALID',
+          { field: 'mode', value: mode, allowed: 'atomic, valid-rows' },
+          { field: 'mode' },
+        );
+      }
+      if (status !== 'draft' && status !== 'approved') {
+        throw new AppError(
+          'ENUM_INVALID',
+          { field: 'status', value: status, allowed: 'draft, approved' },
+          { field: 'status' },
+        );
+      }
+      const period = fields.period ? Number(fields.period) : undefined;
+      if (period !== undefined && !(Number.isInteger(period) && period >= 2000 && period <= 2100)) {
+        throw new AppError('FIELD_INVALID', { field: 'period', detail: fields.period }, { field: 'period' });
+      }
+      const { job, done } = startImportJob(
+        req.deps,
+        req.actor!,
+        { main, ...(files.members ? { members: files.members } : {}) },
+        {
+          mode,
+          status,
+          ...(period !== undefined ? { period } : {}),
+        },
+      );
+      if (req.query.wait) return reply.status(200).send(await done);
+      return reply.status(202).send(job);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/registry/imports/:id',
+    {
+      config: { access: { roles: WRITERS } },
+      schema: {
+        tags: ['registry'],
+        summary: 'Tiến độ và kết quả nhập / Import progress and report',
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } },
+      },
+    },
+    async (req) => {
+      const job = findImportJob(req.params.id, req.actor!);
+      if (!job) throw new AppError('NOT_FOUND', { what: `import ${req.params.id}` });
+      return job;
+    },
+  );
+
+  // ── summary ────────────────────────────────────────────────────────────────
+  app.get<{ Querystring: { period: number; unit: string; unitsOn?: string } }>(
+    '/registry/summary',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['registry'],
+        summary: 'Số hộ nghèo, cận nghèo theo đơn vị (từ số liệu tổng hợp) / Summary counts per unit',
+        querystring: {
+          type: 'object',
+          required: ['period', 'unit'],
+          properties: {
+            period: { type: 'integer' },
+            unit: unitCode,
+            unitsOn: { type: 'string', format: 'date' },
+          },
+        },
+        response: {
+          200: {
+            ...summaryRow,
+            properties: { ...summaryRow.properties, children: { type: 'array', items: summaryRow } },
+          },
+        },
+      },
+    },
+    async (req) =>
+      reportSummary(req.deps, req.actor!, {
+        period: req.query.period,
+        unitCode: req.query.unit,
+        ...(req.query.unitsOn ? { unitsOn: req.query.unitsOn } : {}),
+      }),
+  );
+
+  app.post(
+    '/registry/aggregates/rebuild',
+    {
+      config: { access: { roles: ['province-officer'] } },
+      schema: {
+        tags: ['registry'],
+        summary: 'Tính lại số liệu tổng hợp từ đầu / Rebuild the aggregates from the results',
+      },
+    },
+    async (req) => rebuildAggregates(req.deps, req.actor!),
+  );
+}
