@@ -591,3 +591,43 @@ export async function listMembersOfHouseholds(db: Executor, householdIds: readon
 export async function findProgramById(db: Executor, id: number): Promise<ProgramRecord | undefined> {
   return db.selectFrom('program').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Ledger and disbursement totals of the allocations up to a date (inclusive), for views "as of" a
+ * past day; the maintained aggregates hold the totals to date.
+ */
+export async function totalsUpTo(db: Executor, allocationIds: readonly number[], asOf: string) {
+  const out = new Map<number, { adjusted: number; disbursed: number; count: number; last: string | null }>();
+  if (allocationIds.length === 0) return out;
+  for (let i = 0; i < allocationIds.length; i += 500) {
+    const ids = allocationIds.slice(i, i + 500);
+    const ds = await db
+      .selectFrom('disbursement')
+      .select((eb) => [
+        'allocation_id',
+        eb.fn.sum<number>('amount').as('s'),
+        eb.fn.countAll<number>().as('n'),
+        eb.fn.max('disbursed_on').as('last'),
+      ])
+      .where('allocation_id', 'in', ids)
+      .where('disbursed_on', '<=', asOf)
+      .groupBy('allocation_id')
+      .execute();
+    const es = await db
+      .selectFrom('allocation_entry')
+      .select((eb) => ['allocation_id', eb.fn.sum<number>('delta').as('s')])
+      .where('allocation_id', 'in', ids)
+      .where('entry_date', '<=', asOf)
+      .groupBy('allocation_id')
+      .execute();
+    for (const id of ids) out.set(id, { adjusted: 0, disbursed: 0, count: 0, last: null });
+    for (const d of ds)
+      Object.assign(out.get(num(d.allocation_id))!, {
+        disbursed: Number(d.s),
+        count: Number(d.n),
+        last: d.last,
+      });
+    for (const e of es) out.get(num(e.allocation_id))!.adjusted = Number(e.s);
+  }
+  return out;
+}

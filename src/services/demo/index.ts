@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../../db/repositories/meta.repository.js';
 import type { Deps } from '../deps.js';
 import { seedFoundation, type DemoAccount } from './foundation.seed.js';
 import { seedRegistry } from './registry.seed.js';
+import { seedFinance } from './finance.seed.js';
 import { seedPortal } from './portal.seed.js';
 
 export interface DemoContext {
@@ -18,6 +19,7 @@ export type Seeder = { name: string; run: (ctx: DemoContext) => Promise<void> };
 const seeders: Seeder[] = [
   { name: 'foundation', run: seedFoundation },
   { name: 'registry', run: seedRegistry },
+  { name: 'finance', run: seedFinance },
   { name: 'portal', run: seedPortal },
 ];
 

@@ -35,6 +35,7 @@ import {
   listEntries,
   listIssues,
   setAllocationAggregates,
+  totalsUpTo,
   type AllocationRecord,
   type DisbursementRecord,
   type EntryRecord,
@@ -751,8 +752,27 @@ export async function listAllocations(
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, year);
-  const rows = await listAllocationRows(db, { year, unitCodes: codes });
+  let rows = await listAllocationRows(db, { year, unitCodes: codes });
   const asOf = q.asOf ?? vnDateOf(deps.now());
+  if (q.asOf !== undefined) {
+    // A view as of a past day: allocations decided by then, with the ledger and payments up to it.
+    rows = rows.filter((r) => r.decision_date <= asOf);
+    const totals = await totalsUpTo(
+      db,
+      rows.map((r) => r.id),
+      asOf,
+    );
+    rows = rows.map((r) => {
+      const t = totals.get(r.id)!;
+      return {
+        ...r,
+        adjusted: t.adjusted,
+        disbursed: t.disbursed,
+        disbursement_count: t.count,
+        last_disbursed_on: t.last,
+      };
+    });
+  }
   const programs = new Map<number, string>();
   const out: AllocationView[] = [];
   for (const r of rows) {

@@ -88,7 +88,7 @@ export async function financeReport(
   await requireUnitAccess(db, actor, unitCode);
   const asOf = checkAsOf(q.asOf, deps);
   const { unit } = await unitsCovered(db, unitCode, year);
-  const list = await listAllocations(deps, actor, { year, unitCode, asOf });
+  const list = await listAllocations(deps, actor, { year, unitCode, ...(q.asOf ? { asOf } : {}) });
   const projects = new Map<string, { name: string; items: AllocationView[] }>();
   const names = new Map<string, string>();
   for (const a of list) if (a.componentCode === a.projectCode) names.set(a.projectCode, a.componentName);
@@ -135,7 +135,11 @@ export async function atRiskBoard(
   q: { year: unknown; unitCode: unknown; asOf?: string },
 ): Promise<AllocationView[]> {
   const asOf = checkAsOf(q.asOf, deps);
-  const list = await listAllocations(deps, actor, { year: q.year, unitCode: q.unitCode, asOf });
+  const list = await listAllocations(deps, actor, {
+    year: q.year,
+    unitCode: q.unitCode,
+    ...(q.asOf ? { asOf } : {}),
+  });
   return list.filter((a) => a.risk.atRisk).sort((a, b) => b.available - a.available || a.id - b.id);
 }
 
