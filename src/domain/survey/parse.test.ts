@@ -94,6 +94,20 @@ describe('parseSurveyRecord', () => {
     ['duplicate head', (r) => (r.members[1]!.relation = 'head'), 'SURVEY_INVALID members[1].relation'],
     ['no head', (r) => (r.members[0]!.relation = 'other'), 'SURVEY_INVALID members'],
     [
+      'member older than 130',
+      (r) => (r.members[0]!.birthDate = '1894-10-14'),
+      'SURVEY_INVALID members[0].birthDate',
+    ],
+    [
+      'two members with one citizen ID',
+      (r) => {
+        r.members[0]!.idNumber = '038080001234';
+        r.members[1]!.idNumber = '038080001234';
+        r.members[1]!.sex = 'M';
+      },
+      'SURVEY_INVALID members[1].idNumber',
+    ],
+    [
       'citizen ID of 9 digits',
       (r) => (r.members[0]!.idNumber = '038080001'),
       'CITIZEN_ID_INVALID members[0].idNumber',
@@ -128,6 +142,14 @@ describe('parseSurveyRecord', () => {
       expect(e.message).not.toMatch(/\{\w+\}/);
       expect(e.messageEn).not.toMatch(/\{\w+\}/);
     }
+  });
+
+  it('reports every extra head, and accepts a member aged exactly 130', () => {
+    const r = raw();
+    r.members[1]!.relation = 'head';
+    r.members[2]!.relation = 'head';
+    r.members[3]!.birthDate = '1894-10-15';
+    expect(errorsOf(r)).toEqual(['SURVEY_INVALID members[1].relation', 'SURVEY_INVALID members[2].relation']);
   });
 
   it('accepts consistent citizen IDs, before and after the 2025 reform, and for the 2000s', () => {

@@ -74,6 +74,7 @@ const TYPE_NAMES = {
 } as const;
 
 const UNIT_CODE = /^\d{5}$/;
+const MAX_AGE = 130;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** Same answer as dates.isIsoDate for a string, from character codes (no RegExp, no Date). */
@@ -198,6 +199,7 @@ function readMember(
   raw: unknown,
   i: number,
   surveyDate: string | undefined,
+  oldest: string | undefined,
 ): SurveyMember | undefined {
   if (!isObject(raw)) {
     return raw === undefined || raw === null ? r.missing(`members[${i}]`) : r.type(`members[${i}]`, 'object');
@@ -214,6 +216,19 @@ function readMember(
         detail: {
           vi: `ngày sinh ${birthDate} sau ngày khảo sát ${surveyDate}`,
           en: `the birth date ${birthDate} is after the survey date ${surveyDate}`,
+        },
+      },
+    );
+  }
+  if (birthDate !== undefined && oldest !== undefined && birthDate < oldest) {
+    r.fail(
+      'SURVEY_INVALID',
+      fieldPath(i, 'birthDate'),
+      {},
+      {
+        detail: {
+          vi: `ngày sinh ${birthDate}: hơn ${MAX_AGE} tuổi vào ngày khảo sát`,
+          en: `the birth date ${birthDate} makes the member older than ${MAX_AGE} on the survey date`,
         },
       },
     );
@@ -366,13 +381,18 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
   } else {
     const list: SurveyMember[] = [];
     let heads = 0;
+    // Nobody alive is older than MAX_AGE years: an earlier birth date is a typing error.
+    const oldest =
+      surveyDate === undefined
+        ? undefined
+        : `${String(Number(surveyDate.slice(0, 4)) - MAX_AGE).padStart(4, '0')}${surveyDate.slice(4)}`;
     for (let i = 0; i < rawMembers.length; i += 1) {
-      const m = readMember(r, rawMembers[i], i, surveyDate);
+      const m = readMember(r, rawMembers[i], i, surveyDate, oldest);
       if (m) list.push(m);
       const rel = (rawMembers[i] as { relation?: unknown } | null)?.relation;
       if (rel === 'head') {
         heads += 1;
-        if (heads === 2) {
+        if (heads >= 2) {
           r.fail(
             'SURVEY_INVALID',
             `members[${i}].relation`,
@@ -382,6 +402,26 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
             },
           );
         }
+      }
+    }
+    // One citizen ID names one person: two members with the same ID is a copying error.
+    for (let i = 1; i < list.length; i += 1) {
+      const id = list[i]!.idNumber;
+      if (!id) continue;
+      for (let j = 0; j < i; j += 1) {
+        if (list[j]!.idNumber !== id) continue;
+        r.fail(
+          'SURVEY_INVALID',
+          fieldPath(rawMembers.indexOf(list[i]), 'idNumber'),
+          {},
+          {
+            detail: {
+              vi: `số định danh ${id} trùng với thành viên ${rawMembers.indexOf(list[j]) + 1}`,
+              en: `the citizen ID ${id} is the same as member ${rawMembers.indexOf(list[j]) + 1}'s`,
+            },
+          },
+        );
+        break;
       }
     }
     if (heads === 0) {
