@@ -1,0 +1,170 @@
+// `giamngheo import survey`, `report summary` and `generate` per contracts/cli.md, run as the real
+// command: exact JSON keys, exit codes, atomic vs valid-rows, regrouping, same seed → same file.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONTRACTS, runCli } from '../support/cli.js';
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-registry-cli-'));
+const db = path.join(dir, 'cli.sqlite');
+const examples = path.join(CONTRACTS, 'examples.jsonl');
+
+describe('giamngheo import survey / report summary / generate', () => {
+  beforeAll(async () => {
+    const r = await runCli(['report', 'summary', '--period', '2024', '--unit', '38', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+  });
+
+  it('atomic import: exit 1, nothing imported; valid-rows: 14 imported, 2 rejected', async () => {
+    const atomic = await runCli(['import', 'survey', examples, '--json', '--db', db]);
+    expect(atomic.code).toBe(1);
+    const a = JSON.parse(atomic.stdout) as Record<string, unknown>;
+    expect(Object.keys(a)).toEqual(['read', 'imported', 'rejected', 'errors']);
+    expect(a).toMatchObject({ read: 16, imported: 0, rejected: 2 });
+    const empty = JSON.parse(
+      (await runCli(['report', 'summary', '--period', '2024', '--unit', '382', '--json', '--db', db])).stdout,
+    );
+    expect(empty.households).toBe(0);
+
+    const valid = await runCli(['import', 'survey', examples, '--mode', 'valid-rows', '--json', '--db', db]);
+    expect(valid.code).toBe(1);
+    expect(valid.stdout.trim().split('\n')).toHaveLength(1);
+    const v = JSON.parse(valid.stdout) as {
+      read: number;
+      imported: number;
+      rejected: number;
+      errors: Record<string, unknown>[];
+    };
+    expect({ read: v.read, imported: v.imported, rejected: v.rejected }).toEqual({
+      read: 16,
+      imported: 14,
+      rejected: 2,
+    });
+    expect(v.errors.map((e) => Object.keys(e))).toEqual([
+      ['line', 'householdId', 'code', 'field', 'message'],
+      ['line', 'householdId', 'code', 'field', 'message'],
+    ]);
+    expect(v.errors.map((e) => e.code)).toEqual(['STANDARD_NOT_IN_FORCE', 'UNIT_NOT_FOUND']);
+  });
+
+  it('report summary: exact keys, rates as fractions, regrouped onto 2025 wards', async () => {
+    const r = await runCli(['report', 'summary', '--period', '2024', '--unit', '382', '--json', '--db', db]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout);
+    const keys = [
+      'unit',
+      'period',
+      'households',
+      'poor',
+      'nearPoor',
+      'average',
+      'poorRate',
+      'nearPoorRate',
+      'multidimensionalRate',
+    ];
+    expect(Object.keys(s)).toEqual([...keys, 'children']);
+    expect(Object.keys(s.children[0])).toEqual(keys);
+    expect(s).toMatchObject({
+      unit: { code: '382', name: 'Thành phố Sầm Sơn' },
+      period: 2024,
+      households: 12,
+      poor: 2,
+      nearPoor: 7,
+      average: 2,
+    });
+    expect(s.poorRate).toBeCloseTo(2 / 12, 5);
+    expect(s.multidimensionalRate).toBeCloseTo(9 / 12, 5);
+    const after = JSON.parse(
+      (
+        await runCli([
+          'report',
+          'summary',
+          '--period',
+          '2024',
+          '--unit',
+          '16531',
+          '--units-on',
+          '2025-07-01',
+          '--json',
+          '--db',
+          db,
+        ])
+      ).stdout,
+    );
+    expect(after).toMatchObject({
+      unit: { code: '16531', name: 'Phường Sầm Sơn' },
+      households: 11,
+      poor: 2,
+      children: [],
+    });
+    const bad = await runCli([
+      'report',
+      'summary',
+      '--period',
+      '2024',
+      '--unit',
+      '382',
+      '--units-on',
+      '2025-13-01',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.code).toBe('DATE_INVALID');
+    const missing = await runCli([
+      'report',
+      'summary',
+      '--period',
+      '2024',
+      '--unit',
+      '99999',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout).error.code).toBe('UNIT_NOT_FOUND');
+    expect((await runCli(['report', 'summary', '--unit', '382', '--db', db])).code).toBe(2);
+  });
+
+  it('generate: the same seed writes the same file, and every record classifies', async () => {
+    const out = (name: string) => path.join(dir, name);
+    const run = (seed: string, file: string) =>
+      runCli([
+        'generate',
+        '--households',
+        '300',
+        '--province',
+        '38',
+        '--period',
+        '2024',
+        '--seed',
+        seed,
+        '--out',
+        file,
+        '--db',
+        db,
+      ]);
+    expect((await run('7', out('a.jsonl'))).code).toBe(0);
+    expect((await run('7', out('b.jsonl'))).code).toBe(0);
+    expect((await run('8', out('c.jsonl'))).code).toBe(0);
+    const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+    expect(hash(out('a.jsonl'))).toBe(hash(out('b.jsonl')));
+    expect(hash(out('a.jsonl'))).not.toBe(hash(out('c.jsonl')));
+    const lines = fs.readFileSync(out('a.jsonl'), 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(300);
+    const classified = await runCli(['classify', out('a.jsonl'), '--db', db]);
+    expect(classified.code).toBe(0);
+    const results = classified.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { classification: string; unitCode: string });
+    expect(new Set(results.map((r) => r.unitCode)).size).toBeGreaterThan(100);
+    const imported = await runCli(['import', 'survey', out('a.jsonl'), '--json', '--db', db]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ read: 300, imported: 300, rejected: 0, errors: [] });
+  });
+});
