@@ -3,7 +3,7 @@
 // results table). Units are those in force on 31 December of the period unless `unitsOn` asks to
 // regroup the same results onto the units of another date.
 //
-// Regrouping rule (docs/decisions/0007-summary-regrouping.md): a result counts for the unit version
+// Regrouping rule (docs/decisions/0007-review-campaign.md): a result counts for the unit version
 // it was surveyed in. When that version is not in force on the target date, it follows the
 // succession links forward (several steps if needed) to the unit in force on the date. A partial
 // split (a predecessor with several successors) sends all of its results to one successor: the
