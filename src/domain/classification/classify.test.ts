@@ -545,3 +545,35 @@ describe('properties', () => {
     );
   });
 });
+
+describe('memberAges', () => {
+  it('equals ageOn for every member (29 February and the birthday itself included)', async () => {
+    const { ageOn } = await import('../dates.js');
+    const { memberAges } = await import('./classify.js');
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40_000 }), { minLength: 1, maxLength: 9 }),
+        fc.integer({ min: 30_000, max: 45_000 }),
+        (births, on) => {
+          const surveyDate = isoFromDays(on);
+          const members = births.map((d) => buildMember({ birthDate: isoFromDays(Math.min(d, on)) }));
+          const r = buildRecord({ surveyDate, members });
+          expect(memberAges(r, [99, 99, 99, 99, 99, 99, 99, 99, 99, 99]).slice(0, members.length)).toEqual(
+            members.map((m) => ageOn(m.birthDate, surveyDate)),
+          );
+        },
+      ),
+      { numRuns: 1000 },
+    );
+    expect(
+      memberAges(
+        buildRecord({ surveyDate: '2025-02-28', members: [buildMember({ birthDate: '2008-02-29' })] }),
+      ),
+    ).toEqual([16]);
+    expect(
+      memberAges(
+        buildRecord({ surveyDate: '2025-03-01', members: [buildMember({ birthDate: '2008-02-29' })] }),
+      ),
+    ).toEqual([17]);
+  });
+});
