@@ -63,6 +63,23 @@ function row(unit: { code: string; name: string }, period: number, c: Counts): S
   };
 }
 
+// The unit lists are reference data, loaded once at start-up and never edited by the product:
+// the units of a province on a date are read once per process (a report is then a few thousand
+// aggregate rows and no unit query).
+const unitListCache = new WeakMap<object, Map<string, Promise<UnitRecord[]>>>();
+function unitsOfProvinceOn(deps: Deps, provinceCode: string, on: string): Promise<UnitRecord[]> {
+  let perDb = unitListCache.get(deps.db);
+  if (!perDb) unitListCache.set(deps.db, (perDb = new Map()));
+  const key = `${provinceCode}|${on}`;
+  let hit = perDb.get(key);
+  if (!hit) {
+    hit = listUnitsOn(deps.db.kysely, { date: on, provinceCode });
+    hit.catch(() => perDb.delete(key));
+    perDb.set(key, hit);
+  }
+  return hit;
+}
+
 export async function reportSummary(
   deps: Deps,
   actor: Actor,
@@ -85,7 +102,7 @@ export async function reportSummary(
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: on }, { field: 'unit' });
 
   // Units in force on the date within the province, and where each commune rolls up to.
-  const all = await listUnitsOn(db, { date: on, provinceCode: unit.province_code });
+  const all = await unitsOfProvinceOn(deps, unit.province_code, on);
   const byCode = new Map(all.map((u) => [u.code + '|' + u.level, u]));
   const communeOn = new Map(all.filter((u) => u.level === 'commune').map((u) => [u.code, u]));
   const children = all.filter((u) => u.parent_code === unit.code && u.level !== unit.level);
