@@ -72,14 +72,17 @@ const idParams = {
   type: 'object',
   properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
 } as const;
-const money = { type: ['integer', 'number', 'string'], description: 'Số nguyên đồng / whole đồng' } as const;
+// Amounts and ids are left untyped here so the services answer with their own coded errors
+// (AMOUNT_INVALID names the field) rather than a generic schema error.
+const money = { description: 'Số nguyên đồng / whole đồng (integer)' } as const;
+const anyId = { description: 'integer id' } as const;
 const date = { type: 'string', description: 'YYYY-MM-DD' } as const;
 const text = { type: 'string' } as const;
 
 const allocationBody = {
   type: 'object',
   properties: {
-    year: { type: ['integer', 'string'] },
+    year: anyId,
     unitCode: text,
     programCode: text,
     componentCode: {
@@ -99,12 +102,12 @@ const allocationBody = {
 const disbursementBody = {
   type: 'object',
   properties: {
-    allocationId: { type: ['integer', 'string'] },
+    allocationId: anyId,
     date,
     amount: money,
     voucherNo: text,
     activity: text,
-    beneficiaryHouseholds: { type: ['integer', 'string'] },
+    beneficiaryHouseholds: anyId,
     support: {
       type: 'array',
       items: {
@@ -239,7 +242,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
             date,
             decisionNo: text,
             reason: text,
-            toAllocationId: { type: ['integer', 'string'] },
+            toAllocationId: anyId,
             nextDeadline: date,
           },
         },
@@ -398,12 +401,12 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
           type: 'object',
           properties: {
             unitCode: text,
-            year: { type: ['integer', 'string'] },
+            year: anyId,
             kind: {
               type: 'string',
               enum: ['poor-reduction', 'poor-rate-reduction', 'near-poor-reduction', 'free'],
             },
-            value: { type: ['number', 'string'] },
+            value: { description: 'number' },
             label: text,
             note: text,
           },
@@ -436,7 +439,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
         body: {
           type: 'object',
           required: ['year', 'profile'],
-          properties: { year: { type: ['integer', 'string'] }, profile: { type: 'object' } },
+          properties: { year: anyId, profile: { type: 'object' } },
         },
       },
     },
@@ -507,7 +510,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
             householdKey: text,
             unitCode: text,
             componentCode: text,
-            disbursementId: { type: ['integer', 'string'] },
+            disbursementId: anyId,
             date,
             amount: money,
             description: text,
@@ -607,16 +610,14 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     async (req, reply) => {
       const { files, fields } = await readUpload(req);
       const body = req.isMultipart() ? fields : (req.body ?? {});
-      return reply
-        .status(201)
-        .send(
-          await updateTask(req.deps, req.actor!, req.params.id, {
-            status: body.status,
-            note: body.note,
-            date: body.date,
-            attachments: files,
-          }),
-        );
+      return reply.status(201).send(
+        await updateTask(req.deps, req.actor!, req.params.id, {
+          status: body.status,
+          note: body.note,
+          date: body.date,
+          attachments: files,
+        }),
+      );
     },
   );
   app.get<{ Params: { id: string } }>(

@@ -6,6 +6,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Role } from './api/types';
 import type { Bilingual } from './i18n';
 import { IconOverview, IconUnits } from './components/icons';
+import { financeModule, tasksModule } from './pages/finance/module';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -53,7 +54,7 @@ const units: AppModule = {
   ],
 };
 
-export const modules: AppModule[] = [overview, units].sort((a, b) => a.order - b.order);
+export const modules: AppModule[] = [overview, financeModule, tasksModule, units].sort((a, b) => a.order - b.order);
 
 export function allowed(role: Role, roles: readonly Role[] | undefined): boolean {
   return role === 'admin' || !roles || roles.includes(role);

@@ -1,0 +1,72 @@
+// The unit / year / "as of" selectors of the finance screens, kept in the address so every view
+// can be linked and bookmarked.
+import { Group, NumberInput, TextInput } from '@mantine/core';
+import { useSearchParams } from 'react-router';
+import { useUser } from '../../auth/session';
+import { DateField } from '../../components/DateField';
+import { useMessages } from '../../i18n';
+import { labels } from './labels';
+
+export interface FinanceFilter {
+  unit: string;
+  year: number;
+  asOf: string | undefined;
+}
+
+export function useFinanceFilter(): [FinanceFilter, (next: Partial<FinanceFilter>) => void] {
+  const user = useUser();
+  const [params, setParams] = useSearchParams();
+  const filter: FinanceFilter = {
+    unit: params.get('unit') ?? user.unitCode ?? '',
+    year: Number(params.get('year') ?? new Date().getFullYear()),
+    asOf: params.get('asOf') ?? undefined,
+  };
+  const set = (next: Partial<FinanceFilter>) => {
+    const merged = { ...filter, ...next };
+    const p = new URLSearchParams();
+    if (merged.unit) p.set('unit', merged.unit);
+    p.set('year', String(merged.year));
+    if (merged.asOf) p.set('asOf', merged.asOf);
+    setParams(p, { replace: true });
+  };
+  return [filter, set];
+}
+
+export function Filters({
+  filter,
+  onChange,
+  withAsOf = true,
+}: {
+  filter: FinanceFilter;
+  onChange: (f: Partial<FinanceFilter>) => void;
+  withAsOf?: boolean;
+}) {
+  const t = useMessages(labels);
+  return (
+    <Group align="flex-end" gap="sm" wrap="wrap">
+      <TextInput
+        label={t.unit}
+        value={filter.unit}
+        w={120}
+        onChange={(e) => onChange({ unit: e.currentTarget.value.trim() })}
+      />
+      <NumberInput
+        label={t.year}
+        value={filter.year}
+        w={100}
+        min={2021}
+        max={2035}
+        onChange={(v) => typeof v === 'number' && onChange({ year: v })}
+      />
+      {withAsOf ? (
+        <DateField
+          label={t.asOf}
+          value={filter.asOf ?? null}
+          w={200}
+          clearable
+          onChange={(v) => onChange({ asOf: v ?? undefined })}
+        />
+      ) : null}
+    </Group>
+  );
+}
