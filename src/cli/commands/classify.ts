@@ -17,6 +17,9 @@ import {
 import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
 import type { Command } from '../main.js';
 
+/** A household is a few kilobytes; a longer line is reported as malformed without being held whole. */
+const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
 /** Output is gathered into chunks of about this size before each write (fewer syscalls). */
 const CHUNK = 64 * 1024;
 
@@ -37,8 +40,14 @@ function openInput(file: string | undefined, io: Io): NodeJS.ReadableStream {
  * chunk (a newline byte never falls inside a multi-byte UTF-8 character) and decodes once per
  * chunk: cheaper than readline's per-line decoding on millions of lines. Memory holds one chunk.
  */
-export async function* lineBatches(input: NodeJS.ReadableStream): AsyncGenerator<string[]> {
-  let rest: Buffer | null = null;
+export async function* lineBatches(
+  input: NodeJS.ReadableStream,
+  maxLineBytes = MAX_LINE_BYTES,
+): AsyncGenerator<string[]> {
+  // Bytes of the line in progress: kept as a list and joined once, so a long line costs no
+  // repeated copying; past maxLineBytes only its head is kept (it will be reported as malformed).
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
   let first = true;
   const split = (text: string): string[] => {
     if (first) {
@@ -52,20 +61,42 @@ export async function* lineBatches(input: NodeJS.ReadableStream): AsyncGenerator
     }
     return out;
   };
+  const keep = (b: Buffer) => {
+    if (pendingBytes < maxLineBytes) pending.push(b);
+    pendingBytes += b.length;
+  };
+  /** The line in progress, or its head followed by a mark that no JSON parser accepts. */
+  const takePending = (): string => {
+    const joined = Buffer.concat(pending);
+    const text =
+      pendingBytes > maxLineBytes
+        ? `${joined.toString('utf8', 0, 1024)}…[${pendingBytes} bytes]`
+        : joined.toString('utf8');
+    pending = [];
+    pendingBytes = 0;
+    return text;
+  };
   for await (const chunk of input) {
-    let buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    if (rest) buf = Buffer.concat([rest, buf]);
-    const last = buf.lastIndexOf(10);
-    if (last < 0) {
-      rest = buf;
+    const buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const firstNl = buf.indexOf(10);
+    if (firstNl < 0) {
+      keep(buf);
       continue;
     }
-    rest = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : null;
-    const batch = split(buf.toString('utf8', 0, last));
+    const batch: string[] = [];
+    let start = 0;
+    if (pendingBytes > 0) {
+      keep(buf.subarray(0, firstNl));
+      batch.push(...split(takePending()));
+      start = firstNl + 1;
+    }
+    const last = buf.lastIndexOf(10);
+    if (last >= start) batch.push(...split(buf.toString('utf8', start, last)));
+    if (last + 1 < buf.length) keep(Buffer.from(buf.subarray(last + 1)));
     if (batch.length) yield batch;
   }
-  if (rest && rest.length) {
-    const batch = split(rest.toString('utf8'));
+  if (pendingBytes > 0) {
+    const batch = split(takePending());
     if (batch.length) yield batch;
   }
 }
