@@ -7,6 +7,7 @@ import type { Role } from './api/types';
 import type { Bilingual } from './i18n';
 import { IconOverview, IconUnits } from './components/icons';
 import { financeModule, tasksModule } from './pages/finance/module';
+import { campaignModule, registryModule } from './pages/registry/module';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -54,7 +55,7 @@ const units: AppModule = {
   ],
 };
 
-export const modules: AppModule[] = [overview, financeModule, tasksModule, units].sort((a, b) => a.order - b.order);
+export const modules: AppModule[] = [overview, registryModule, campaignModule, financeModule, tasksModule, units].sort((a, b) => a.order - b.order);
 
 export function allowed(role: Role, roles: readonly Role[] | undefined): boolean {
   return role === 'admin' || !roles || roles.includes(role);

@@ -1,0 +1,292 @@
+// Rà soát: the campaign of a commune for a period — current step, the next allowed actions each
+// with its own small form, villages and complaints, and the audited timeline.
+import { useState } from 'react';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Stepper,
+  Table,
+  Text,
+  TextInput,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useCampaign, useTransition, type CampaignView } from '../../api/registry';
+import { useUser } from '../../auth/session';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDateVn, formatInstantVn } from '../../format';
+import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
+import { usePageTitle } from '../../layout/usePageTitle';
+import { ACTION_LABELS, CLASS_LABELS } from './labels';
+
+const m = defineMessages({
+  vi: {
+    title: 'Rà soát hộ nghèo, cận nghèo',
+    commune: 'Mã xã/phường',
+    period: 'Kỳ rà soát',
+    step: 'Bước hiện tại: {s}',
+    next: 'Việc tiếp theo',
+    none: 'Đợt rà soát đã hoàn tất.',
+    villages: 'Các thôn',
+    meetings: '{n} cuộc họp',
+    posting: 'Niêm yết từ {from}, nhận khiếu nại đến hết {to} ({n} ngày làm việc)',
+    complaints: 'Khiếu nại',
+    timeline: 'Dòng thời gian',
+    submit: 'Thực hiện',
+    steps: 'Điều tra|Họp dân|Niêm yết|Khiếu nại|Công nhận|Báo cáo',
+  },
+  en: {
+    title: 'Poverty review campaign',
+    commune: 'Commune/ward code',
+    period: 'Review period',
+    step: 'Current step: {s}',
+    next: 'Next',
+    none: 'The campaign is complete.',
+    villages: 'Villages',
+    meetings: '{n} meetings',
+    posting: 'Posted from {from}; complaints until the end of {to} ({n} working days)',
+    complaints: 'Complaints',
+    timeline: 'Timeline',
+    submit: 'Apply',
+    steps: 'Survey|Meetings|Posting|Complaints|Recognition|Report',
+  },
+});
+
+const STEPS = ['survey', 'meetings', 'posting', 'complaints', 'recognised', 'reported'];
+
+type Field = {
+  name: string;
+  label: string;
+  kind: 'text' | 'date' | 'number' | 'village' | 'complaint' | 'outcome';
+};
+const FIELDS: Record<string, Field[]> = {
+  'open-meetings': [],
+  'record-meeting': [
+    { name: 'villageId', label: 'Thôn / village', kind: 'village' },
+    { name: 'date', label: 'Ngày họp / date', kind: 'date' },
+    { name: 'chair', label: 'Chủ trì / chair', kind: 'text' },
+    { name: 'supervisor', label: 'Đại diện MTTQ giám sát / Fatherland Front supervisor', kind: 'text' },
+    { name: 'present', label: 'Số người dự / present', kind: 'number' },
+    { name: 'agreeing', label: 'Số người đồng ý / agreeing', kind: 'number' },
+    { name: 'minutesCopies', label: 'Số bản biên bản / minutes copies', kind: 'number' },
+  ],
+  'record-resurvey': [
+    { name: 'villageId', label: 'Thôn / village', kind: 'village' },
+    { name: 'date', label: 'Ngày rà soát lại / date', kind: 'date' },
+  ],
+  'start-posting': [{ name: 'startDate', label: 'Ngày bắt đầu niêm yết / start date', kind: 'date' }],
+  'file-complaint': [
+    { name: 'householdKey', label: 'Mã hộ / household id', kind: 'text' },
+    { name: 'complainant', label: 'Người khiếu nại / complainant', kind: 'text' },
+    { name: 'receivedOn', label: 'Ngày nhận / received on', kind: 'date' },
+    { name: 'text', label: 'Nội dung / text', kind: 'text' },
+  ],
+  'close-posting': [{ name: 'on', label: 'Ngày / date', kind: 'date' }],
+  'resolve-complaint': [
+    { name: 'complaintId', label: 'Khiếu nại / complaint', kind: 'complaint' },
+    { name: 'outcome', label: 'Kết quả / outcome', kind: 'outcome' },
+    { name: 'reason', label: 'Lý do / reason', kind: 'text' },
+    { name: 'resolvedOn', label: 'Ngày giải quyết / resolved on', kind: 'date' },
+  ],
+  recognise: [
+    { name: 'decisionNumber', label: 'Số quyết định / decision number', kind: 'text' },
+    { name: 'decisionDate', label: 'Ngày quyết định / decision date', kind: 'date' },
+    { name: 'signer', label: 'Người ký / signer', kind: 'text' },
+  ],
+  report: [
+    { name: 'reportedOn', label: 'Ngày báo cáo / reported on', kind: 'date' },
+    { name: 'to', label: 'Nơi nhận / to', kind: 'text' },
+  ],
+};
+
+function ActionForm({ action, campaign }: { action: string; campaign: CampaignView }) {
+  const b = useBilingual();
+  const t = useMessages(m);
+  const [values, setValues] = useState<Record<string, unknown>>({
+    minutesCopies: 2,
+    agreedHouseholds: [],
+    villages: [],
+  });
+  const run = useTransition(campaign.communeCode, campaign.period);
+  const fields = FIELDS[action] ?? [];
+  const set = (k: string, v: unknown) => setValues((s) => ({ ...s, [k]: v }));
+  return (
+    <Card withBorder>
+      <Title order={3} size="h4">
+        {b(ACTION_LABELS[action] ?? { vi: action, en: action })}
+      </Title>
+      <Group align="end" wrap="wrap" mt="xs">
+        {fields.map((f) =>
+          f.kind === 'village' ? (
+            <Select
+              key={f.name}
+              label={f.label}
+              data={campaign.state.villages.map((v) => ({
+                value: String(v.villageId),
+                label: `${v.name} (${v.status})`,
+              }))}
+              onChange={(v) => set(f.name, Number(v))}
+            />
+          ) : f.kind === 'complaint' ? (
+            <Select
+              key={f.name}
+              label={f.label}
+              data={campaign.state.complaints
+                .filter((c) => c.status === 'open')
+                .map((c) => ({ value: String(c.id), label: `#${c.id} ${c.householdKey}` }))}
+              onChange={(v) => set(f.name, Number(v))}
+            />
+          ) : f.kind === 'outcome' ? (
+            <Select
+              key={f.name}
+              label={f.label}
+              data={['accepted', 'rejected']}
+              onChange={(v) => set(f.name, v)}
+            />
+          ) : f.kind === 'number' ? (
+            <NumberInput
+              key={f.name}
+              label={f.label}
+              value={values[f.name] as number | undefined}
+              onChange={(v) => set(f.name, Number(v))}
+              min={0}
+              w={160}
+            />
+          ) : (
+            <TextInput
+              key={f.name}
+              label={f.label}
+              type={f.kind === 'date' ? 'date' : 'text'}
+              onChange={(e) => set(f.name, e.currentTarget.value)}
+            />
+          ),
+        )}
+        <Button
+          onClick={() =>
+            run.mutate({ action: { type: action, ...values }, expectedVersion: campaign.version })
+          }
+          loading={run.isPending}
+        >
+          {t.submit}
+        </Button>
+      </Group>
+      {run.error ? <ErrorPanel error={run.error} /> : null}
+    </Card>
+  );
+}
+
+export default function CampaignPage() {
+  const t = useMessages(m);
+  const b = useBilingual();
+  usePageTitle(t.title);
+  const user = useUser();
+  const [commune, setCommune] = useState(
+    user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830',
+  );
+  const [period, setPeriod] = useState(2024);
+  const c = useCampaign(commune, period);
+  const stepNames = t.steps.split('|');
+  return (
+    <Stack>
+      <Title order={1}>{t.title}</Title>
+      <Group>
+        <TextInput
+          label={t.commune}
+          value={commune}
+          onChange={(e) => setCommune(e.currentTarget.value.trim())}
+          w={140}
+        />
+        <NumberInput label={t.period} value={period} onChange={(v) => setPeriod(Number(v) || 2024)} w={120} />
+      </Group>
+      {c.error ? <ErrorPanel error={c.error} onRetry={() => void c.refetch()} /> : null}
+      {c.data ? (
+        <>
+          <Stepper
+            active={STEPS.indexOf(c.data.step) + (c.data.step === 'reported' ? 1 : 0)}
+            size="sm"
+            allowNextStepsSelect={false}
+          >
+            {stepNames.map((s) => (
+              <Stepper.Step key={s} label={s} />
+            ))}
+          </Stepper>
+          <Text>{fill(t.step, { s: b(c.data.stepLabel) })}</Text>
+          {c.data.state.posting ? (
+            <Alert variant="light">
+              {fill(t.posting, {
+                from: formatDateVn(c.data.state.posting.startDate),
+                to: formatDateVn(c.data.state.posting.deadline),
+                n: c.data.state.posting.workingDays,
+              })}
+            </Alert>
+          ) : null}
+          <Title order={2}>{t.next}</Title>
+          {c.data.allowedActions.length === 0 ? (
+            <Text>{t.none}</Text>
+          ) : (
+            c.data.allowedActions.map((a) => <ActionForm key={a} action={a} campaign={c.data} />)
+          )}
+          {c.data.state.villages.length > 0 ? (
+            <>
+              <Title order={2}>{t.villages}</Title>
+              <Table>
+                <Table.Tbody>
+                  {c.data.state.villages.map((v) => (
+                    <Table.Tr key={v.villageId}>
+                      <Table.Td>{v.name}</Table.Td>
+                      <Table.Td>
+                        <Badge
+                          color={v.status === 'agreed' ? 'green' : v.status === 'resurvey' ? 'red' : 'gray'}
+                        >
+                          {v.status}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>{fill(t.meetings, { n: v.meetings.length })}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          ) : null}
+          {c.data.state.complaints.length > 0 ? (
+            <>
+              <Title order={2}>{t.complaints}</Title>
+              <Table>
+                <Table.Tbody>
+                  {c.data.state.complaints.map((k) => (
+                    <Table.Tr key={k.id}>
+                      <Table.Td>#{k.id}</Table.Td>
+                      <Table.Td>{k.householdKey}</Table.Td>
+                      <Table.Td>{formatDateVn(k.receivedOn)}</Table.Td>
+                      <Table.Td>{k.text}</Table.Td>
+                      <Table.Td>
+                        {k.status}
+                        {k.newClassification ? ` → ${b(CLASS_LABELS[k.newClassification]!)}` : ''}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </>
+          ) : null}
+          <Title order={2}>{t.timeline}</Title>
+          <Timeline bulletSize={14}>
+            {c.data.timeline.map((e, i) => (
+              <Timeline.Item key={i} title={b(ACTION_LABELS[e.action] ?? { vi: e.action, en: e.action })}>
+                <Text size="xs" c="dimmed">
+                  {formatInstantVn(e.at)} · {e.actor} · {e.from} → {e.to}
+                </Text>
+              </Timeline.Item>
+            ))}
+          </Timeline>
+        </>
+      ) : null}
+    </Stack>
+  );
+}

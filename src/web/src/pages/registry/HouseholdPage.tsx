@@ -1,0 +1,166 @@
+// Hồ sơ hộ: members, the result of each review period with the explanation of each deprivation,
+// and the history of changes (who, when, before → after).
+import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useHousehold } from '../../api/registry';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
+import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
+import { usePageTitle } from '../../layout/usePageTitle';
+import { ACTION_LABELS, CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
+
+const m = defineMessages({
+  vi: {
+    title: 'Hộ {id}',
+    head: 'Chủ hộ',
+    address: 'Địa chỉ',
+    village: 'Thôn',
+    version: 'Phiên bản',
+    members: 'Thành viên',
+    name: 'Họ tên',
+    birth: 'Ngày sinh',
+    sex: 'Giới',
+    relation: 'Quan hệ',
+    idNumber: 'Số định danh',
+    results: 'Kết quả rà soát theo kỳ',
+    period: 'Kỳ {p}',
+    surveyed: 'Điều tra ngày {d}, chuẩn {s}, chuẩn thu nhập {line}',
+    noDeprivation: 'Không thiếu hụt chỉ số nào.',
+    frozen: 'Đã công nhận, khóa',
+    draft: 'Dự thảo',
+    approved: 'Đã duyệt',
+    noLabour: 'Không có khả năng lao động',
+    history: 'Lịch sử thay đổi',
+    edit: 'Sửa phiếu khảo sát',
+    back: 'Danh sách hộ',
+  },
+  en: {
+    title: 'Household {id}',
+    head: 'Head',
+    address: 'Address',
+    village: 'Village',
+    version: 'Version',
+    members: 'Members',
+    name: 'Name',
+    birth: 'Born',
+    sex: 'Sex',
+    relation: 'Relation',
+    idNumber: 'Citizen ID',
+    results: 'Review results by period',
+    period: 'Period {p}',
+    surveyed: 'Surveyed on {d}, standard {s}, income line {line}',
+    noDeprivation: 'No indicator deprived.',
+    frozen: 'Recognised, frozen',
+    draft: 'Draft',
+    approved: 'Approved',
+    noLabour: 'No labour capacity',
+    history: 'History of changes',
+    edit: 'Edit the survey',
+    back: 'Household list',
+  },
+});
+
+export default function HouseholdPage() {
+  const { id = '' } = useParams();
+  const t = useMessages(m);
+  const b = useBilingual();
+  const { lang } = useLang();
+  usePageTitle(fill(t.title, { id }));
+  const h = useHousehold(id);
+  if (h.error) return <ErrorPanel error={h.error} onRetry={() => void h.refetch()} />;
+  if (!h.data) return <Text>…</Text>;
+  const d = h.data;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={1}>{fill(t.title, { id })}</Title>
+        <Group>
+          <Anchor component={Link} to="/registry">
+            {t.back}
+          </Anchor>
+          <Button component={Link} to={`/registry/survey?household=${encodeURIComponent(id)}`}>
+            {t.edit}
+          </Button>
+        </Group>
+      </Group>
+      <Text>
+        {t.head}: <b>{d.headName}</b> · {t.address}: {d.address ?? '—'} · {t.village}:{' '}
+        {d.village?.name ?? '—'} · {t.version}: {d.version}
+      </Text>
+      <Title order={2}>{t.members}</Title>
+      <Table striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t.name}</Table.Th>
+            <Table.Th>{t.birth}</Table.Th>
+            <Table.Th>{t.sex}</Table.Th>
+            <Table.Th>{t.relation}</Table.Th>
+            <Table.Th>{t.idNumber}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {d.members.map((mem, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>{String(mem.name)}</Table.Td>
+              <Table.Td>{formatDateVn(String(mem.birthDate))}</Table.Td>
+              <Table.Td>{String(mem.sex)}</Table.Td>
+              <Table.Td>{String(mem.relation)}</Table.Td>
+              <Table.Td>{mem.idNumber ? String(mem.idNumber) : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Title order={2}>{t.results}</Title>
+      {[...d.results].reverse().map((r) => (
+        <Card key={r.period} withBorder>
+          <Group justify="space-between">
+            <Title order={3}>{fill(t.period, { p: r.period })}</Title>
+            <Group gap="xs">
+              <Badge color={CLASS_COLORS[r.classification]}>{b(CLASS_LABELS[r.classification]!)}</Badge>
+              <Badge variant="light">
+                {b(MOVEMENT_LABELS[r.movement] ?? { vi: r.movement, en: r.movement })}
+              </Badge>
+              <Badge variant="outline">
+                {r.frozen ? t.frozen : r.status === 'approved' ? t.approved : t.draft}
+              </Badge>
+              {r.noLabourCapacity ? <Badge variant="outline">{t.noLabour}</Badge> : null}
+            </Group>
+          </Group>
+          <Text size="sm" c="dimmed">
+            {fill(t.surveyed, {
+              d: formatDateVn(r.surveyDate),
+              s: r.standard,
+              line: formatVnd(r.incomeLine),
+            })}
+          </Text>
+          <Text mt="xs">{lang === 'en' ? r.explanation.income.en : r.explanation.income.vi}</Text>
+          {r.explanation.indicators.length === 0 ? (
+            <Text size="sm">{t.noDeprivation}</Text>
+          ) : (
+            <List size="sm" mt="xs">
+              {r.explanation.indicators.map((e) => (
+                <List.Item key={e.indicator}>
+                  <b>{e.indicator}</b>: {lang === 'en' ? e.en : e.vi}
+                </List.Item>
+              ))}
+            </List>
+          )}
+        </Card>
+      ))}
+      <Title order={2}>{t.history}</Title>
+      <Timeline bulletSize={14} lineWidth={2}>
+        {d.history.map((c, i) => (
+          <Timeline.Item
+            key={i}
+            title={`${formatInstantVn(c.at)} · ${c.actor} · ${b(ACTION_LABELS[c.action] ?? { vi: c.action, en: c.action })}`}
+          >
+            <Text size="xs" c="dimmed" style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
+              {c.before ? `${JSON.stringify(c.before)}\n→ ` : ''}
+              {JSON.stringify(c.after)}
+            </Text>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Stack>
+  );
+}

@@ -1,0 +1,556 @@
+// Phiếu khảo sát: the survey of one household (Form B answers, contracts/survey-record.md) on a
+// tablet: large fields, one column on narrow screens, members added one by one. Possible
+// duplicates are shown before saving; a stale version shows both versions side by side.
+import { useEffect, useState } from 'react';
+import {
+  Alert,
+  Button,
+  Card,
+  Checkbox,
+  Grid,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
+import { isApiError } from '../../api/client';
+import { useHousehold, useSaveHousehold, type SaveOutcome } from '../../api/registry';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { defineMessages, useBilingual, useMessages } from '../../i18n';
+import { usePageTitle } from '../../layout/usePageTitle';
+import { CLASS_LABELS } from './labels';
+
+const m = defineMessages({
+  vi: {
+    title: 'Phiếu khảo sát hộ gia đình',
+    household: 'Thông tin hộ',
+    householdId: 'Mã hộ',
+    unitCode: 'Mã xã/phường',
+    surveyDate: 'Ngày điều tra',
+    income: 'Thu nhập bình quân (đồng/người/tháng)',
+    floor: 'Diện tích nhà ở (m²)',
+    walls: 'Tường',
+    columns: 'Cột',
+    roof: 'Mái',
+    water: 'Nguồn nước',
+    latrine: 'Nhà tiêu',
+    internet: 'Có thành viên dùng Internet',
+    devices: 'Phương tiện tiếp cận thông tin',
+    loudspeaker: 'Nghe được loa truyền thanh',
+    address: 'Địa chỉ',
+    members: 'Thành viên',
+    addMember: 'Thêm thành viên',
+    remove: 'Bỏ',
+    name: 'Họ tên',
+    idNumber: 'Số định danh (12 số)',
+    birthDate: 'Ngày sinh',
+    sex: 'Giới tính',
+    relation: 'Quan hệ với chủ hộ',
+    employment: 'Việc làm',
+    education: 'Trình độ cao nhất',
+    schooling: 'Đi học (3–15 tuổi)',
+    disability: 'Khuyết tật',
+    insurance: 'Có BHYT',
+    inTraining: 'Đang đi học/đào tạo',
+    stunted: 'Thấp còi',
+    underweight: 'Nhẹ cân',
+    allowance: 'Trợ cấp xã hội hằng tháng',
+    save: 'Lưu và phân loại',
+    saved: 'Đã lưu phiên bản {v}: {c}',
+    regular: 'Kết quả kỳ này đã được công nhận: đã mở hồ sơ rà soát thường xuyên cho hộ {id}.',
+    duplicates: 'Có thể trùng với hộ đã có',
+    confirm: 'Đã kiểm tra, vẫn lưu',
+    conflict: 'Người khác đã sửa hộ này. Phiên bản đang lưu:',
+    reload: 'Tải phiên bản mới nhất',
+    durable: 'Bền chắc',
+    nonDurable: 'Không bền chắc',
+  },
+  en: {
+    title: 'Household survey',
+    household: 'Household',
+    householdId: 'Household id',
+    unitCode: 'Commune/ward code',
+    surveyDate: 'Survey date',
+    income: 'Income per person per month (đồng)',
+    floor: 'Floor area (m²)',
+    walls: 'Walls',
+    columns: 'Columns',
+    roof: 'Roof',
+    water: 'Water source',
+    latrine: 'Latrine',
+    internet: 'A member uses the Internet',
+    devices: 'Information devices',
+    loudspeaker: 'Hears the loudspeaker system',
+    address: 'Address',
+    members: 'Members',
+    addMember: 'Add a member',
+    remove: 'Remove',
+    name: 'Name',
+    idNumber: 'Citizen ID (12 digits)',
+    birthDate: 'Birth date',
+    sex: 'Sex',
+    relation: 'Relation to the head',
+    employment: 'Employment',
+    education: 'Highest education',
+    schooling: 'Schooling (3–15)',
+    disability: 'Disability',
+    insurance: 'Health insurance',
+    inTraining: 'In school or training',
+    stunted: 'Stunted',
+    underweight: 'Underweight',
+    allowance: 'Monthly social allowance',
+    save: 'Save and classify',
+    saved: 'Saved version {v}: {c}',
+    regular: 'This period is recognised: a regular-review case was opened for household {id}.',
+    duplicates: 'May duplicate an existing household',
+    confirm: 'Checked — save anyway',
+    conflict: 'Someone else changed this household. The stored version:',
+    reload: 'Load the latest version',
+    durable: 'Durable',
+    nonDurable: 'Non-durable',
+  },
+});
+
+type Member = Record<string, unknown>;
+const emptyMember = (relation = 'head'): Member => ({
+  name: '',
+  idNumber: null,
+  birthDate: '',
+  sex: 'M',
+  relation,
+  employment: 'self-employed',
+  healthInsurance: true,
+  schooling: null,
+  education: 'lower-secondary',
+  inTraining: false,
+  stunted: false,
+  underweight: false,
+  disability: 'none',
+  monthlySocialAllowance: false,
+});
+const emptySurvey = (): Record<string, unknown> => ({
+  householdId: '',
+  unitCode: '',
+  surveyDate: new Date().toISOString().slice(0, 10),
+  incomePerCapitaMonthly: 0,
+  housing: { floorAreaM2: 30, walls: 'durable', columns: 'durable', roof: 'durable' },
+  waterSource: 'piped',
+  latrine: 'septic',
+  internetUse: true,
+  infoDevices: ['tv', 'phone'],
+  loudspeakerAccess: true,
+  members: [emptyMember()],
+});
+
+const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
+
+export default function SurveyFormPage() {
+  const t = useMessages(m);
+  const b = useBilingual();
+  usePageTitle(t.title);
+  const [params] = useSearchParams();
+  const existingId = params.get('household');
+  const existing = useHousehold(existingId ?? '');
+  const [survey, setSurvey] = useState<Record<string, unknown>>(emptySurvey);
+  const [version, setVersion] = useState<number | undefined>(undefined);
+  const [address, setAddress] = useState('');
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
+  const save = useSaveHousehold();
+  useEffect(() => {
+    if (existingId && existing.data) {
+      const last = existing.data.results.at(-1);
+      if (last) setSurvey(last.answers);
+      setVersion(existing.data.version);
+      setAddress(existing.data.address ?? '');
+    }
+  }, [existingId, existing.data]);
+
+  const set = (key: string, value: unknown) => setSurvey((s) => ({ ...s, [key]: value }));
+  const housing = survey.housing as Record<string, unknown>;
+  const setHousing = (key: string, value: unknown) => set('housing', { ...housing, [key]: value });
+  const members = survey.members as Member[];
+  const setMember = (i: number, key: string, value: unknown) =>
+    set(
+      'members',
+      members.map((mm, j) => (j === i ? { ...mm, [key]: value } : mm)),
+    );
+  const err = save.error;
+  const fieldError = (field: string) =>
+    isApiError(err) && err.field === field ? err.messageIn('vi') : undefined;
+  const submit = (confirmDuplicates = false) => {
+    setOutcome(null);
+    save.mutate(
+      {
+        survey,
+        ...(version !== undefined ? { expectedVersion: version } : {}),
+        address: address || null,
+        confirmDuplicates,
+      },
+      {
+        onSuccess: (r) => {
+          setOutcome(r);
+          if (r.saved) setVersion(r.version);
+        },
+      },
+    );
+  };
+  const durability = [
+    { value: 'durable', label: t.durable },
+    { value: 'non-durable', label: t.nonDurable },
+  ];
+  return (
+    <Stack maw={1100}>
+      <Title order={1}>{t.title}</Title>
+      <Card withBorder>
+        <Title order={2} size="h3">
+          {t.household}
+        </Title>
+        <Grid>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput
+              size="md"
+              label={t.householdId}
+              value={String(survey.householdId)}
+              onChange={(e) => set('householdId', e.currentTarget.value)}
+              error={fieldError('householdId')}
+              disabled={!!existingId}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput
+              size="md"
+              label={t.unitCode}
+              value={String(survey.unitCode)}
+              onChange={(e) => set('unitCode', e.currentTarget.value)}
+              error={fieldError('unitCode')}
+              inputMode="numeric"
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <TextInput
+              size="md"
+              type="date"
+              label={t.surveyDate}
+              value={String(survey.surveyDate)}
+              onChange={(e) => set('surveyDate', e.currentTarget.value)}
+              error={fieldError('surveyDate')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <NumberInput
+              size="md"
+              label={t.income}
+              value={Number(survey.incomePerCapitaMonthly)}
+              onChange={(v) => set('incomePerCapitaMonthly', Number(v) || 0)}
+              thousandSeparator="."
+              decimalSeparator=","
+              min={0}
+              error={fieldError('incomePerCapitaMonthly')}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <TextInput
+              size="md"
+              label={t.address}
+              value={address}
+              onChange={(e) => setAddress(e.currentTarget.value)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 3 }}>
+            <NumberInput
+              size="md"
+              label={t.floor}
+              value={Number(housing.floorAreaM2)}
+              onChange={(v) => setHousing('floorAreaM2', Number(v) || 0)}
+              min={1}
+              error={fieldError('housing.floorAreaM2')}
+            />
+          </Grid.Col>
+          {(['walls', 'columns', 'roof'] as const).map((k) => (
+            <Grid.Col key={k} span={{ base: 12, sm: 3 }}>
+              <Select
+                size="md"
+                label={t[k]}
+                data={durability}
+                value={String(housing[k])}
+                onChange={(v) => setHousing(k, v)}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+          ))}
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Select
+              size="md"
+              label={t.water}
+              data={opts([
+                'piped',
+                'drilled-well',
+                'protected-dug-well',
+                'protected-spring',
+                'rainwater',
+                'bottled',
+                'unprotected-well',
+                'unprotected-spring',
+                'surface',
+                'other',
+              ])}
+              value={String(survey.waterSource)}
+              onChange={(v) => set('waterSource', v)}
+              allowDeselect={false}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <Select
+              size="md"
+              label={t.latrine}
+              data={opts([
+                'septic',
+                'semi-septic',
+                'pour-flush',
+                'double-vault',
+                'ventilated-pit',
+                'unhygienic-pit',
+                'bucket',
+                'none',
+                'other',
+              ])}
+              value={String(survey.latrine)}
+              onChange={(v) => set('latrine', v)}
+              allowDeselect={false}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 4 }}>
+            <MultiSelect
+              size="md"
+              label={t.devices}
+              data={opts(['tv', 'radio', 'computer', 'phone'])}
+              value={survey.infoDevices as string[]}
+              onChange={(v) => set('infoDevices', v)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Checkbox
+              size="md"
+              label={t.internet}
+              checked={survey.internetUse === true}
+              onChange={(e) => set('internetUse', e.currentTarget.checked)}
+            />
+          </Grid.Col>
+          <Grid.Col span={{ base: 12, sm: 6 }}>
+            <Checkbox
+              size="md"
+              label={t.loudspeaker}
+              checked={survey.loudspeakerAccess === true}
+              onChange={(e) => set('loudspeakerAccess', e.currentTarget.checked)}
+            />
+          </Grid.Col>
+        </Grid>
+      </Card>
+      <Title order={2} size="h3">
+        {t.members}
+      </Title>
+      {members.map((mem, i) => (
+        <Card key={i} withBorder>
+          <Grid>
+            <Grid.Col span={{ base: 12, sm: 5 }}>
+              <TextInput
+                size="md"
+                label={t.name}
+                value={String(mem.name)}
+                onChange={(e) => setMember(i, 'name', e.currentTarget.value)}
+                error={fieldError(`members[${i}].name`)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <TextInput
+                size="md"
+                label={t.idNumber}
+                value={mem.idNumber ? String(mem.idNumber) : ''}
+                onChange={(e) => setMember(i, 'idNumber', e.currentTarget.value || null)}
+                inputMode="numeric"
+                error={fieldError(`members[${i}].idNumber`)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 3 }}>
+              <TextInput
+                size="md"
+                type="date"
+                label={t.birthDate}
+                value={String(mem.birthDate)}
+                onChange={(e) => setMember(i, 'birthDate', e.currentTarget.value)}
+                error={fieldError(`members[${i}].birthDate`)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 2 }}>
+              <Select
+                size="md"
+                label={t.sex}
+                data={opts(['M', 'F'])}
+                value={String(mem.sex)}
+                onChange={(v) => setMember(i, 'sex', v)}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select
+                size="md"
+                label={t.relation}
+                data={opts(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'])}
+                value={String(mem.relation)}
+                onChange={(v) => setMember(i, 'relation', v)}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 3 }}>
+              <Select
+                size="md"
+                label={t.employment}
+                data={opts([
+                  'wage-with-contract',
+                  'wage-no-contract',
+                  'self-employed',
+                  'unemployed',
+                  'not-in-labour-force',
+                  'student',
+                ])}
+                value={String(mem.employment)}
+                onChange={(v) => setMember(i, 'employment', v)}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, sm: 4 }}>
+              <Select
+                size="md"
+                label={t.education}
+                data={opts([
+                  'none',
+                  'primary',
+                  'lower-secondary',
+                  'upper-secondary',
+                  'vocational-elementary',
+                  'vocational-intermediate',
+                  'college',
+                  'university',
+                ])}
+                value={String(mem.education)}
+                onChange={(v) => setMember(i, 'education', v)}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select
+                size="md"
+                label={t.schooling}
+                clearable
+                data={opts(['appropriate', 'below-level', 'not-attending'])}
+                value={mem.schooling ? String(mem.schooling) : null}
+                onChange={(v) => setMember(i, 'schooling', v)}
+              />
+            </Grid.Col>
+            <Grid.Col span={{ base: 6, sm: 3 }}>
+              <Select
+                size="md"
+                label={t.disability}
+                data={opts(['none', 'mild', 'severe', 'extremely-severe'])}
+                value={String(mem.disability)}
+                onChange={(v) => setMember(i, 'disability', v)}
+                allowDeselect={false}
+              />
+            </Grid.Col>
+            <Grid.Col span={12}>
+              <Group>
+                {(
+                  [
+                    ['healthInsurance', t.insurance],
+                    ['inTraining', t.inTraining],
+                    ['stunted', t.stunted],
+                    ['underweight', t.underweight],
+                    ['monthlySocialAllowance', t.allowance],
+                  ] as const
+                ).map(([k, label]) => (
+                  <Checkbox
+                    key={k}
+                    size="md"
+                    label={label}
+                    checked={mem[k] === true}
+                    onChange={(e) => setMember(i, k, e.currentTarget.checked)}
+                  />
+                ))}
+                {members.length > 1 ? (
+                  <Button
+                    variant="subtle"
+                    color="red"
+                    onClick={() =>
+                      set(
+                        'members',
+                        members.filter((_, j) => j !== i),
+                      )
+                    }
+                  >
+                    {t.remove}
+                  </Button>
+                ) : null}
+              </Group>
+            </Grid.Col>
+          </Grid>
+        </Card>
+      ))}
+      <Group>
+        <Button
+          size="md"
+          variant="default"
+          onClick={() => set('members', [...members, emptyMember('child')])}
+        >
+          {t.addMember}
+        </Button>
+        <Button size="md" onClick={() => submit(false)} loading={save.isPending}>
+          {t.save}
+        </Button>
+      </Group>
+      {isApiError(err) && err.code === 'HOUSEHOLD_DUPLICATE_SUSPECTED' ? (
+        <Alert color="yellow" title={t.duplicates}>
+          <Stack gap="xs">
+            {((err.details.duplicates as { householdId: string; detail: string }[]) ?? []).map((d) => (
+              <Text key={d.householdId + d.detail}>
+                <Link to={`/registry/households/${encodeURIComponent(d.householdId)}`}>{d.householdId}</Link>:{' '}
+                {d.detail}
+              </Text>
+            ))}
+            <Button variant="light" onClick={() => submit(true)} w="fit-content">
+              {t.confirm}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : isApiError(err) && err.code === 'CONFLICT' ? (
+        <Alert color="red" title={t.conflict}>
+          <Text size="xs" style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
+            {JSON.stringify(err.details.theirs, null, 1)}
+          </Text>
+          <Button mt="xs" variant="light" onClick={() => void existing.refetch()}>
+            {t.reload}
+          </Button>
+        </Alert>
+      ) : err ? (
+        <ErrorPanel error={err} />
+      ) : null}
+      {outcome?.saved ? (
+        <Alert color="green">
+          {t.saved
+            .replace('{v}', String(outcome.version))
+            .replace('{c}', b(CLASS_LABELS[outcome.classification]!))}{' '}
+          ·{' '}
+          <Link to={`/registry/households/${encodeURIComponent(outcome.householdId)}`}>
+            {outcome.householdId}
+          </Link>
+        </Alert>
+      ) : outcome && !outcome.saved ? (
+        <Alert color="blue">{t.regular.replace('{id}', outcome.regularReview.caseKey)}</Alert>
+      ) : null}
+    </Stack>
+  );
+}
