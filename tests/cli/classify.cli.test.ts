@@ -177,7 +177,7 @@ describe('giamngheo classify', () => {
     );
     const before = fs.statSync(db).mtimeMs;
     const r = await runCli(['classify', '--what-if', 'ND07_2021:ND351_2025', file, '--json', '--db', db]);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(1); // the report is complete, one line was rejected
     const rep = JSON.parse(r.stdout);
     expect(rep).toMatchObject({
       from: 'ND07_2021',
@@ -200,6 +200,12 @@ describe('giamngheo classify', () => {
       ['16513', 1],
     ]);
     expect(fs.statSync(db).mtimeMs).toBe(before);
+    const text = await runCli(['classify', '--what-if', 'ND07_2021:ND351_2025', '-', '--db', db], {
+      input: line({ householdId: 'T1', incomePerCapitaMonthly: 2_500_000 }),
+    });
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/AVERAGE\s+0\s+1\s+0\s+0\s+1/);
+    expect(text.stdout).toContain('classified 1; bị từ chối / rejected 0');
     const unknown = await runCli(['classify', '--what-if', 'ND07_2021:NOPE', file, '--db', db]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('STANDARD_UNKNOWN');

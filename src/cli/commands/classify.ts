@@ -179,7 +179,8 @@ export const classifyCommand: Command = {
         }
         if (json) printJson(io, report);
         else printMatrix(io, report);
-        return EXIT.OK;
+        // contracts/cli.md: the work was done, but some input was rejected → 1.
+        return report.rejected ? EXIT.REJECTED : EXIT.OK;
       }
 
       let classifier;
