@@ -88,6 +88,10 @@ for (const dialect of DIALECTS) {
         'DA6',
         'DA7',
       ]);
+      // Rows name the project from the catalogue, also when only its sub-projects were allocated.
+      expect(r.projects.find((p: { projectCode: string }) => p.projectCode === 'DA3').projectName).toBe(
+        'Hỗ trợ phát triển sản xuất, cải thiện dinh dưỡng',
+      );
       expect(r.rows.every((x: { atRisk: boolean; disbursed: number }) => x.atRisk && x.disbursed === 0)).toBe(
         true,
       );

@@ -215,8 +215,14 @@ export async function listAllocationRows(db: Executor, f: AllocationFilter) {
   let q = db
     .selectFrom('allocation as a')
     .innerJoin('program_component as c', 'c.id', 'a.component_id')
+    // The project a sub-project belongs to (its own row when the allocation is to the project).
+    .leftJoin('program_component as p', (j) =>
+      j.onRef('p.program_id', '=', 'a.program_id').onRef('p.code', '=', 'c.parent_code'),
+    )
     .selectAll('a')
     .select([
+      'p.name as project_name',
+      'p.name_en as project_name_en',
       'c.code as component_code',
       'c.parent_code as component_parent_code',
       'c.name as component_name',
@@ -238,6 +244,8 @@ export async function listAllocationRows(db: Executor, f: AllocationFilter) {
     component_parent_code: r.component_parent_code,
     component_name: r.component_name,
     component_name_en: r.component_name_en,
+    project_name: r.project_name ?? r.component_name,
+    project_name_en: r.project_name_en ?? r.component_name_en,
   }));
 }
 

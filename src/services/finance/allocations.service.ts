@@ -22,6 +22,7 @@ import {
   bumpAllocation,
   findAllocation,
   findAllocationByKey,
+  findComponent,
   findComponentById,
   findProgramById,
   findDisbursementByVoucher,
@@ -70,6 +71,8 @@ export interface AllocationView {
   projectCode: string;
   componentName: string;
   componentNameEn: string;
+  projectName: string;
+  projectNameEn: string;
   capitalType: CapitalType;
   source: FundingSource;
   amount: number;
@@ -93,12 +96,28 @@ async function viewOf(
   db: Executor,
   a: AllocationRecord,
   asOf: string,
-  names?: { code: string; parent: string | null; name: string; nameEn: string; programCode?: string },
+  names?: {
+    code: string;
+    parent: string | null;
+    name: string;
+    nameEn: string;
+    programCode?: string;
+    projectName: string;
+    projectNameEn: string;
+  },
 ): Promise<AllocationView> {
   let n = names;
   if (!n) {
     const c = (await findComponentById(db, a.component_id))!;
-    n = { code: c.code, parent: c.parent_code, name: c.name, nameEn: c.name_en };
+    const p = c.parent_code ? await findComponent(db, a.program_id, c.parent_code) : undefined;
+    n = {
+      code: c.code,
+      parent: c.parent_code,
+      name: c.name,
+      nameEn: c.name_en,
+      projectName: p?.name ?? c.name,
+      projectNameEn: p?.name_en ?? c.name_en,
+    };
   }
   const programCode = n.programCode ?? (await findProgramById(db, a.program_id))!.code;
   const b = balanceOf(a);
@@ -111,6 +130,8 @@ async function viewOf(
     projectCode: n.parent ?? n.code,
     componentName: n.name,
     componentNameEn: n.nameEn,
+    projectName: n.projectName,
+    projectNameEn: n.projectNameEn,
     capitalType: a.capital_type as CapitalType,
     source: a.source as FundingSource,
     amount: a.amount,
@@ -785,6 +806,8 @@ export async function listAllocations(
         name: r.component_name,
         nameEn: r.component_name_en,
         programCode: programs.get(r.program_id)!,
+        projectName: r.project_name,
+        projectNameEn: r.project_name_en,
       }),
     );
   }

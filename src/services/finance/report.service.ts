@@ -90,10 +90,8 @@ export async function financeReport(
   const { unit } = await unitsCovered(db, unitCode, year);
   const list = await listAllocations(deps, actor, { year, unitCode, ...(q.asOf ? { asOf } : {}) });
   const projects = new Map<string, { name: string; items: AllocationView[] }>();
-  const names = new Map<string, string>();
-  for (const a of list) if (a.componentCode === a.projectCode) names.set(a.projectCode, a.componentName);
   for (const a of list) {
-    const p = projects.get(a.projectCode) ?? { name: names.get(a.projectCode) ?? a.componentName, items: [] };
+    const p = projects.get(a.projectCode) ?? { name: a.projectName, items: [] };
     p.items.push(a);
     projects.set(a.projectCode, p);
   }

@@ -119,8 +119,8 @@ export default function FinancePage() {
                 label={`${t.chart}: ${r.projects.map((p) => `${p.projectCode} ${formatVnd(p.planned)} / ${formatVnd(p.disbursed)}`).join('; ')}`}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: { data: [t.planned, t.disbursed] },
-                  grid: { left: 90, right: 16, top: 32, bottom: 28 },
+                  legend: { top: 0, data: [t.planned, t.disbursed] },
+                  grid: { left: 90, right: 16, top: 36, bottom: 28 },
                   xAxis: { type: 'category', data: r.projects.map((p) => p.projectCode) },
                   yAxis: {
                     type: 'value',

@@ -12,7 +12,7 @@ export const labels = defineMessages({
     completed: 'Đã giải ngân hết',
     starting: 'Mới giao vốn',
     'on-track': 'Đúng tiến độ',
-    'at-risk': 'Có nguy cơ',
+    'at-risk': 'Nguy cơ chậm',
     lapsed: 'Quá hạn',
     unit: 'Mã đơn vị',
     year: 'Năm',
