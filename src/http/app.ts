@@ -45,6 +45,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     logger: options.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
     trustProxy: true,
+    // Union types (["integer", "string"]) are used on purpose for values that Excel and forms send either way.
+    ajv: { customOptions: { allowUnionTypes: true } },
   });
 
   // Refuse to start with an API route that does not say who may call it.
@@ -172,6 +174,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     await app.register(fastifyStatic, {
       root: webDist,
       prefix: '/app/',
+      // The web build writes a .gz beside each script and stylesheet (src/web/vite.config.ts).
+      preCompressed: true,
       maxAge: '1h',
       immutable: false,
       setHeaders(res, filePath) {
