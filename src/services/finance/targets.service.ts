@@ -150,6 +150,8 @@ export interface UnitStanding {
   reviewRate: number | null;
   /** Poor households fewer than the baseline (recognised, else forecast from the review). */
   poorReduced: number | null;
+  /** The unit's own target of poor households to reduce, when one is set. */
+  poorReductionTarget: number | null;
 }
 
 export interface TargetsReport {
@@ -192,6 +194,7 @@ async function standing(
     recognisedRate: rate(recognised),
     reviewRate: rate(review),
     poorReduced: baseline && outcome ? baseline.poor - outcome.poor : null,
+    poorReductionTarget: null,
   };
 }
 
@@ -211,9 +214,21 @@ export async function targetsReport(
   const total = await standing(db, unit.code, unit.name, codes, year);
   const forecastOutcome = total.review;
   const children: UnitStanding[] = [];
-  for (const child of await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code })) {
-    children.push(await standing(db, child.code, child.name, [child.code], year));
+  const childUnits = await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code });
+  const childTargets = await listTargetRows(
+    db,
+    year,
+    childUnits.map((c) => c.code),
+  );
+  for (const child of childUnits) {
+    const own = childTargets.find((t) => t.unit_code === child.code && t.kind === 'poor-reduction');
+    children.push({
+      ...(await standing(db, child.code, child.name, [child.code], year)),
+      poorReductionTarget: own?.value ?? null,
+    });
   }
+  const ownTarget = targets.find((t) => t.kind === 'poor-reduction');
+  total.poorReductionTarget = ownTarget?.value ?? null;
   return {
     unitCode: unit.code,
     year,

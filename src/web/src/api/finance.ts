@@ -130,6 +130,7 @@ export interface Standing {
   recognisedRate: number | null;
   reviewRate: number | null;
   poorReduced: number | null;
+  poorReductionTarget: number | null;
 }
 
 export interface Task {

@@ -24,6 +24,7 @@ const m = defineMessages({
     baseline: 'Hộ nghèo năm trước',
     now: 'Hộ nghèo năm nay',
     reduced: 'Giảm',
+    wardTarget: 'Chỉ tiêu giảm (hộ)',
     none: 'Chưa đặt chỉ tiêu cho đơn vị và năm này.',
   },
   en: {
@@ -41,6 +42,7 @@ const m = defineMessages({
     baseline: 'Poor households last year',
     now: 'Poor households this year',
     reduced: 'Reduced by',
+    wardTarget: 'Target (households)',
     none: 'No target set for this unit and year.',
   },
 });
@@ -106,6 +108,7 @@ export default function TargetsPage() {
                 <Table.Th>{t.unit}</Table.Th>
                 <Table.Th ta="right">{t.baseline}</Table.Th>
                 <Table.Th ta="right">{t.now}</Table.Th>
+                <Table.Th ta="right">{t.wardTarget}</Table.Th>
                 <Table.Th ta="right">{t.reduced}</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -118,6 +121,9 @@ export default function TargetsPage() {
                   </Table.Td>
                   <Table.Td ta="right" className="gn-num">
                     {(s.recognised ?? s.review) ? formatCount((s.recognised ?? s.review)!.poor) : '—'}
+                  </Table.Td>
+                  <Table.Td ta="right" className="gn-num">
+                    {s.poorReductionTarget ?? '—'}
                   </Table.Td>
                   <Table.Td ta="right" className="gn-num">
                     {s.poorReduced ?? '—'}
