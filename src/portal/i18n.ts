@@ -71,6 +71,41 @@ const vi = {
   errorTitle: 'Có lỗi',
   feed: 'Tin RSS',
   rights: 'Cổng thông tin Chương trình mục tiêu quốc gia giảm nghèo bền vững',
+  openListsIntro:
+    'Danh sách dự kiến hộ nghèo, hộ cận nghèo được công khai trong thời hạn niêm yết; danh sách đã được công nhận được công khai sau đó. Chỉ ghi họ tên chủ hộ và thôn, tổ dân phố.',
+  noOpenLists: 'Hiện không có danh sách nào đang niêm yết hoặc đã công nhận.',
+  proposedList: (name: string, year: number) =>
+    `Danh sách dự kiến hộ nghèo, hộ cận nghèo năm ${year} – ${name}`,
+  recognisedList: (name: string, year: number) =>
+    `Danh sách hộ nghèo, hộ cận nghèo năm ${year} đã được công nhận – ${name}`,
+  postingWindow: (from: string, to: string) => `Thời gian niêm yết, nhận ý kiến: từ ${from} đến hết ${to}`,
+  decision: (no: string, date: string) => `Quyết định công nhận số ${no} ngày ${date}`,
+  poorList: 'Hộ nghèo',
+  nearPoorList: 'Hộ cận nghèo',
+  rowNo: 'STT',
+  headName: 'Họ và tên chủ hộ',
+  village: 'Thôn, tổ dân phố',
+  complainAbout: 'Góp ý về hộ này',
+  complainList: 'Góp ý, khiếu nại về danh sách',
+  householdRef: 'Góp ý về hộ có mã trong danh sách',
+  complaintFiled: 'Ý kiến của bạn đã được chuyển thành đơn khiếu nại trong hồ sơ rà soát của xã/phường.',
+  complaintStatus: {
+    open: 'Đang xem xét, phúc tra',
+    accepted: 'Đã chấp nhận',
+    rejected: 'Không chấp nhận',
+  } as Record<string, string>,
+  statsTitle: (name: string, year: number) =>
+    `Số liệu hộ nghèo, hộ cận nghèo năm ${year} đã công nhận – ${name}`,
+  statsLink: 'Số liệu thống kê',
+  unit: 'Đơn vị',
+  households: 'Số hộ',
+  poorCount: 'Hộ nghèo',
+  nearPoorCount: 'Hộ cận nghèo',
+  poorRate: 'Tỷ lệ hộ nghèo',
+  nearPoorRate: 'Tỷ lệ hộ cận nghèo',
+  total: 'Toàn đơn vị',
+  suppressedNote: 'Để không ai bị nhận diện, số dưới 5 hộ được ghi “< 5” và không tính tỷ lệ.',
+  year: 'Năm',
 };
 
 export type Strings = typeof vi;
@@ -145,6 +180,36 @@ const en: Strings = {
   errorTitle: 'Something went wrong',
   feed: 'RSS feed',
   rights: 'Portal of the National Target Program for Sustainable Poverty Reduction',
+  openListsIntro:
+    'Proposed lists of poor and near-poor households are public during the posting window; recognised lists are public afterwards. Only the head of household’s name and the village are shown.',
+  noOpenLists: 'No list is posted or recognised at the moment.',
+  proposedList: (name: string, year: number) =>
+    `Proposed list of poor and near-poor households ${year} – ${name}`,
+  recognisedList: (name: string, year: number) =>
+    `Recognised list of poor and near-poor households ${year} – ${name}`,
+  postingWindow: (from: string, to: string) => `Posted for comments from ${from} to the end of ${to}`,
+  decision: (no: string, date: string) => `Recognised by decision no. ${no} of ${date}`,
+  poorList: 'Poor households',
+  nearPoorList: 'Near-poor households',
+  rowNo: 'No.',
+  headName: 'Head of household',
+  village: 'Village',
+  complainAbout: 'Comment on this household',
+  complainList: 'Comment on or complain about the list',
+  householdRef: 'About the household with list reference',
+  complaintFiled: 'Your comment was filed as a complaint in the commune’s review.',
+  complaintStatus: { open: 'Being re-checked', accepted: 'Accepted', rejected: 'Not accepted' },
+  statsTitle: (name: string, year: number) => `Recognised poor and near-poor households ${year} – ${name}`,
+  statsLink: 'Statistics',
+  unit: 'Unit',
+  households: 'Households',
+  poorCount: 'Poor',
+  nearPoorCount: 'Near-poor',
+  poorRate: 'Poverty rate',
+  nearPoorRate: 'Near-poverty rate',
+  total: 'Whole unit',
+  suppressedNote: 'So that nobody can be singled out, counts under 5 are shown as “< 5” and get no rate.',
+  year: 'Year',
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -24,6 +24,8 @@ import { formatInstantVn } from '../domain/dates.js';
 import type { Deps } from '../services/deps.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
 import { atomFeed, rssFeed, sitemap } from './feeds.js';
+import { openListPage, openListsIndex, statsPage } from './open-lists.views.js';
+import { getOpenList, getPublicStats, listOpenLists } from '../services/public/open-lists.service.js';
 import { html } from './html.js';
 import { stringsFor } from './i18n.js';
 import {
@@ -384,6 +386,41 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     );
   });
 
+  // ── open lists and public statistics ──────────────────────────────────────
+  app.get('/cong-khai', async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const lists = await cached(req.deps, 'open-lists', () => listOpenLists(req.deps));
+    return sendPage(reply, ctx, openListsIndex(ctx, lists));
+  });
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+    '/cong-khai/:code',
+    async (req, reply) => {
+      const ctx = await ctxOf(req);
+      const code = /^[0-9]{2,5}$/.test(req.params.code) ? req.params.code : '';
+      const year = Number(req.query.nam);
+      const period = Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+      const list = await cached(req.deps, `open-list:${code}:${period ?? ''}`, () =>
+        getOpenList(req.deps, code, period),
+      );
+      return sendPage(reply, ctx, openListPage(ctx, list));
+    },
+  );
+
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+    '/cong-khai/thong-ke/:code',
+    async (req, reply) => {
+      const ctx = await ctxOf(req);
+      const code = /^[0-9]{2,5}$/.test(req.params.code) ? req.params.code : '';
+      const year = Number(req.query.nam);
+      const period = Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+      const stats = await cached(req.deps, `stats:${code}:${period ?? ''}`, () =>
+        getPublicStats(req.deps, code, period),
+      );
+      return sendPage(reply, ctx, statsPage(ctx, stats));
+    },
+  );
+
   // ── feedback ──────────────────────────────────────────────────────────────
   function feedbackForm(ctx: PageContext, values: Record<string, string>, error?: string) {
     const { t } = ctx;
@@ -391,6 +428,12 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     return html`<p>${t.feedbackIntro}</p>
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
       <form method="post" action="/gop-y" id="feedback-form">
+        ${
+          values.householdRef && /^[0-9]{1,12}$/.test(values.householdRef)
+            ? html`<p class="note">${t.householdRef}: <b>${values.householdRef}</b></p>
+                <input type="hidden" name="householdRef" value="${values.householdRef}" />`
+            : null
+        }
         <fieldset>
           <legend>${t.feedbackKind}</legend>
           <label
@@ -447,7 +490,11 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
 
   app.get<{ Querystring: Record<string, string> }>('/gop-y', async (req, reply) => {
     const ctx = await ctxOf(req);
-    const values = { kind: req.query.xa ? 'list' : 'program', communeCode: req.query.xa ?? '' };
+    const values = {
+      kind: req.query.xa ? 'list' : 'program',
+      communeCode: req.query.xa ?? '',
+      householdRef: req.query.ho ?? '',
+    };
     return sendPage(reply, ctx, messagePage(ctx, ctx.t.feedback, [], feedbackForm(ctx, values)));
   });
 
@@ -469,6 +516,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
             html`<p>${ctx.t.yourCode}:</p>
               <p class="code" id="feedback-code">${r.code ?? '—'}</p>
               <p>${ctx.t.keepCode}</p>
+              ${r.complaintFiled ? html`<p class="note">${ctx.t.complaintFiled}</p>` : null}
               <p><a href="/gop-y/tra-cuu?ma=${r.code ?? ''}">${ctx.t.lookup}</a></p>`,
           ),
           201,
@@ -520,6 +568,18 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
               <th>${t.response}</th>
               <td>${f.response ?? '—'}</td>
             </tr>
+            ${
+              f.complaint
+                ? html`<tr>
+                    <th>${t.complainList}</th>
+                    <td id="complaint-status">
+                      ${t.complaintStatus[f.complaint.status] ?? f.complaint.status}${
+                        f.complaint.reason ? html` – ${f.complaint.reason}` : null
+                      }
+                    </td>
+                  </tr>`
+                : null
+            }
           </tbody>
         </table>`,
       ),

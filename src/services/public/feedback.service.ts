@@ -17,6 +17,10 @@ import { FEEDBACK_CODE_PATTERN, feedbackCodeFrom, normaliseFeedbackCode } from '
 import { requireRole, scopeOf, unitWithinScope } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
 import { spendCaptcha } from './captcha.service.js';
+import { findListedHouseholdKey, findPeriodicCampaign } from '../../db/repositories/open-lists.repository.js';
+import { transition } from '../registry/campaign.service.js';
+import { vnDateOf } from '../../domain/dates.js';
+import { POSTING_STEP } from './open-lists.service.js';
 import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validate.js';
 
 export const FEEDBACK_KINDS = ['list', 'program'] as const;
@@ -30,14 +34,26 @@ export interface FeedbackInput {
   contact?: unknown;
   subject?: unknown;
   body?: unknown;
+  /** A household of the posted list (its public reference): the feedback becomes a complaint about it. */
+  householdRef?: unknown;
   captcha?: unknown;
   website?: unknown;
+}
+
+/** Who files a complaint that came through the portal (the audit trail and the campaign timeline say so). */
+export const PORTAL_ACTOR: Actor = { kind: 'system', username: 'cong-thong-tin' };
+
+interface ComplaintRef {
+  campaignId: number;
+  communeCode: string;
+  period: number;
+  complaintId: number;
 }
 
 export async function submitFeedback(
   deps: Deps,
   input: FeedbackInput,
-): Promise<{ code: string | null; status: 'received' }> {
+): Promise<{ code: string | null; status: 'received'; complaintFiled?: boolean }> {
   if (input.captcha === undefined || input.captcha === null || input.captcha === '') {
     throw new AppError('CAPTCHA_INVALID', {}, { field: 'captcha' });
   }
@@ -57,10 +73,38 @@ export async function submitFeedback(
     provinceCode = commune.province_code;
   }
   const honey = optionalText(input.website, 'website', 500);
+  // A feedback about one household of a posted list is a complaint in that commune's campaign.
+  let target: { householdKey: string; period: number } | undefined;
+  const refText = optionalText(input.householdRef, 'householdRef', 20);
+  if (refText !== null) {
+    if (kind !== 'list' || !communeCode) {
+      throw new AppError('FIELD_REQUIRED', { field: 'communeCode' }, { field: 'communeCode' });
+    }
+    const ref = positiveId(refText, 'householdRef');
+    const campaign = await findPeriodicCampaign(deps.db.kysely, communeCode);
+    const householdKey =
+      campaign && campaign.step === POSTING_STEP
+        ? await findListedHouseholdKey(deps.db.kysely, {
+            provinceCode: campaign.province_code,
+            communeCode: campaign.commune_code,
+            communeValidFrom: campaign.commune_valid_from,
+            period: campaign.period,
+            ref,
+          })
+        : undefined;
+    if (!campaign || !householdKey) {
+      throw new AppError(
+        'FIELD_INVALID',
+        { field: 'householdRef', detail: 'không có trong danh sách đang niêm yết / not on a posted list' },
+        { field: 'householdRef' },
+      );
+    }
+    target = { householdKey, period: campaign.period };
+  }
   const at = nowIso(deps);
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  const stored = await deps.db.kysely.transaction().execute(async (trx) => {
     await spendCaptcha(deps, trx, input.captcha);
-    if (honey) return { code: null, status: 'received' as const };
+    if (honey) return { code: null, status: 'received' as const, id: null };
     // 32^8 ≈ 10^12 codes: a collision is improbable; retry rather than fail if one happens.
     for (let attempt = 0; attempt < 5; attempt++) {
       const code = feedbackCodeFrom(crypto.randomBytes(8));
@@ -92,10 +136,45 @@ export async function submitFeedback(
         provinceCode,
         after: { code, kind, subject },
       });
-      return { code, status: 'received' as const };
+      return { code, status: 'received' as const, id: row.id };
     }
     throw new AppError('INTERNAL');
   });
+  if (!target || stored.code === null || !communeCode) return { code: stored.code, status: 'received' };
+  // The complaint is filed through the campaign's own use case (its transaction, its rules, its
+  // timeline). Should that fail (the posting window was closed in between), the feedback stays
+  // received for the officers to handle, without a complaint reference.
+  try {
+    const view = await transition(deps, PORTAL_ACTOR, {
+      communeCode,
+      period: target.period,
+      action: {
+        type: 'file-complaint',
+        householdKey: target.householdKey,
+        complainant: name,
+        receivedOn: vnDateOf(deps.now()),
+        text: `${subject}\n${body} (${stored.code})`,
+      },
+    });
+    const complaint = view.state.complaints[view.state.complaints.length - 1];
+    if (view.id !== null && complaint) {
+      const ref: ComplaintRef = {
+        campaignId: view.id,
+        communeCode,
+        period: target.period,
+        complaintId: complaint.id,
+      };
+      await updateFeedback(deps.db.kysely, stored.id!, {
+        complaint_ref: JSON.stringify(ref),
+        status: 'in-progress',
+        updated_at: at,
+      });
+      return { code: stored.code, status: 'received', complaintFiled: true };
+    }
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+  }
+  return { code: stored.code, status: 'received', complaintFiled: false };
 }
 
 /** What the citizen sees with the code: the subject, the status and the answer; nothing else. */
@@ -107,6 +186,32 @@ export interface FeedbackStatusView {
   response: string | null;
   createdAt: string;
   updatedAt: string;
+  /** When the feedback became a complaint in a review campaign: its state there. */
+  complaint: {
+    status: 'open' | 'accepted' | 'rejected';
+    reason: string | null;
+    resolvedOn: string | null;
+  } | null;
+}
+
+/** The state of the complaint a feedback became, read from the campaign (the source of truth). */
+async function complaintOf(deps: Deps, refJson: string | null): Promise<FeedbackStatusView['complaint']> {
+  if (!refJson) return null;
+  const ref = JSON.parse(refJson) as ComplaintRef;
+  const campaign = await findPeriodicCampaign(deps.db.kysely, ref.communeCode, ref.period);
+  if (!campaign || campaign.id !== ref.campaignId) return null;
+  const state = JSON.parse(campaign.state_json) as {
+    state?: {
+      complaints?: {
+        id: number;
+        status: 'open' | 'accepted' | 'rejected';
+        reason: string | null;
+        resolvedOn: string | null;
+      }[];
+    };
+  };
+  const c = state.state?.complaints?.find((x) => x.id === ref.complaintId);
+  return c ? { status: c.status, reason: c.reason, resolvedOn: c.resolvedOn } : null;
 }
 
 export async function lookupFeedback(deps: Deps, codeValue: unknown): Promise<FeedbackStatusView> {
@@ -124,10 +229,11 @@ export async function lookupFeedback(deps: Deps, codeValue: unknown): Promise<Fe
     response: row.response,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    complaint: await complaintOf(deps, row.complaint_ref),
   };
 }
 
-export interface FeedbackView extends FeedbackStatusView {
+export interface FeedbackView extends Omit<FeedbackStatusView, 'complaint'> {
   id: number;
   communeCode: string | null;
   name: string;

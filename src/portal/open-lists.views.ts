@@ -1,0 +1,78 @@
+// Views of the open lists and public statistics. They receive only the public columns (head of
+// household's name, village, counts already suppressed) from the service.
+import { formatDateVn } from '../domain/dates.js';
+import type {
+  OpenList,
+  PostedCommune,
+  PublicStats,
+  PublicStatRow,
+} from '../services/public/open-lists.service.js';
+import { html, type Html } from './html.js';
+import { messagePage, type PageContext } from './views.js';
+
+const h = html;
+
+export function openListsIndex(ctx: PageContext, lists: PostedCommune[]): string {
+  const { t } = ctx;
+  const body = h`<p>${t.openListsIntro}</p>${
+    lists.length
+      ? h`<ul>${lists.map(
+          (l) =>
+            h`<li><a href="/cong-khai/${l.communeCode}?nam=${l.period}">${l.kind === 'proposed' ? t.proposedList(l.communeName, l.period) : t.recognisedList(l.communeName, l.period)}</a>${
+              l.kind === 'proposed' && l.postingStart && l.postingDeadline
+                ? h` <span class="meta">(${t.postingWindow(formatDateVn(l.postingStart), formatDateVn(l.postingDeadline))})</span>`
+                : null
+            }</li>`,
+        )}</ul>`
+      : h`<p>${t.noOpenLists}</p>`
+  }<p><a href="/cong-khai/thong-ke/382">${t.statsLink}</a></p>`;
+  return messagePage(ctx, t.openLists, [], body);
+}
+
+function table(ctx: PageContext, list: OpenList, rows: OpenList['poor'], caption: string): Html {
+  const { t } = ctx;
+  return h`<table class="list"><caption><h2>${caption} (${rows.length})</h2></caption><thead><tr><th scope="col">${t.rowNo}</th><th scope="col">${t.headName}</th><th scope="col">${t.village}</th>${
+    list.kind === 'proposed' ? h`<th scope="col"><span class="hp">${t.complainAbout}</span></th>` : null
+  }</tr></thead><tbody>${rows.map(
+    (r, i) =>
+      h`<tr><td>${i + 1}</td><td>${r.headName}</td><td>${r.village ?? '—'}</td>${
+        list.kind === 'proposed'
+          ? h`<td><a href="/gop-y?xa=${list.communeCode}&amp;ho=${r.ref}">${t.complainAbout}</a></td>`
+          : null
+      }</tr>`,
+  )}</tbody></table>`;
+}
+
+export function openListPage(ctx: PageContext, list: OpenList): string {
+  const { t } = ctx;
+  const title =
+    list.kind === 'proposed'
+      ? t.proposedList(list.communeName, list.period)
+      : t.recognisedList(list.communeName, list.period);
+  const body = h`${
+    list.kind === 'proposed' && list.postingStart && list.postingDeadline
+      ? h`<p class="note">${t.postingWindow(formatDateVn(list.postingStart), formatDateVn(list.postingDeadline))}. <a href="/gop-y?xa=${list.communeCode}">${t.complainList}</a></p>`
+      : null
+  }${list.decision ? h`<p class="note">${t.decision(list.decision.number, formatDateVn(list.decision.date))}</p>` : null}
+${table(ctx, list, list.poor, t.poorList)}
+${table(ctx, list, list.nearPoor, t.nearPoorList)}`;
+  return messagePage(ctx, title, [], body);
+}
+
+function statRow(row: PublicStatRow, header = false): Html {
+  const rate = (r: number | null) =>
+    r === null
+      ? '—'
+      : h`${r.toLocaleString('vi-VN')} % <meter min="0" max="20" value="${Math.min(r, 20)}"></meter>`;
+  const name = header ? h`<th scope="row">${row.unitName}</th>` : h`<td>${row.unitName}</td>`;
+  return h`<tr>${name}<td>${row.households}</td><td>${row.poor}</td><td>${rate(row.poorRate)}</td><td>${row.nearPoor}</td><td>${rate(row.nearPoorRate)}</td></tr>`;
+}
+
+export function statsPage(ctx: PageContext, stats: PublicStats): string {
+  const { t } = ctx;
+  const body = h`<p class="meta">${t.year}: ${stats.periods.map((p, i) => h`${i ? ' · ' : ''}${p === stats.period ? h`<b>${p}</b>` : h`<a href="/cong-khai/thong-ke/${stats.unitCode}?nam=${p}">${p}</a>`}`)}</p>
+<table class="list"><thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.households}</th><th scope="col">${t.poorCount}</th><th scope="col">${t.poorRate}</th><th scope="col">${t.nearPoorCount}</th><th scope="col">${t.nearPoorRate}</th></tr></thead>
+<tbody>${stats.rows.map((r) => statRow(r))}</tbody><tfoot>${statRow({ ...stats.total, unitName: t.total }, true)}</tfoot></table>
+<p class="meta">${t.suppressedNote}</p>`;
+  return messagePage(ctx, t.statsTitle(stats.unitName, stats.period), [], body);
+}

@@ -1,0 +1,201 @@
+// Open lists: the law requires a commune's proposed lists of poor and near-poor households to be
+// posted publicly during the posting window of its review campaign, and the recognised lists are
+// public afterwards. What leaves this service for the public: the household head's name and the
+// village, nothing else (no member, no citizen ID, no birth date: the repository never reads them).
+// Public statistics come from the maintained aggregates with small numbers suppressed.
+import { AppError } from '../../errors.js';
+import { findUnitOn, listUnitsOn } from '../../db/repositories/units.repository.js';
+import {
+  findPeriodicCampaign,
+  listCampaignsAtSteps,
+  listListedHouseholds,
+  recognisedCounts,
+  recognisedPeriods,
+  type ListedHousehold,
+} from '../../db/repositories/open-lists.repository.js';
+import { publicCount, SMALL_NUMBER_THRESHOLD } from '../../domain/public/text.js';
+import type { Deps } from '../deps.js';
+
+/** While the campaign is at this step, the proposed list is posted. */
+export const POSTING_STEP = 'posting';
+/** From these steps on, the recognised list is public. */
+export const RECOGNISED_STEPS = ['recognised', 'reported'] as const;
+export const LISTED_CLASSES = ['POOR', 'NEAR_POOR'] as const;
+
+export interface PostedCommune {
+  communeCode: string;
+  communeName: string;
+  period: number;
+  kind: 'proposed' | 'recognised';
+  /** Posting window (proposed lists). */
+  postingStart: string | null;
+  postingDeadline: string | null;
+}
+
+interface StoredState {
+  state?: {
+    posting?: { startDate: string; deadline: string } | null;
+    recognition?: { decisionNumber: string; decisionDate: string } | null;
+  };
+}
+
+async function communeName(deps: Deps, code: string, period: number): Promise<string> {
+  const unit =
+    (await findUnitOn(deps.db.kysely, code, `${period}-10-15`)) ??
+    (await findUnitOn(deps.db.kysely, code, `${period}-12-31`));
+  return unit?.name ?? code;
+}
+
+export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
+  const rows = await listCampaignsAtSteps(deps.db.kysely, [POSTING_STEP, ...RECOGNISED_STEPS]);
+  const out: PostedCommune[] = [];
+  for (const r of rows) {
+    const stored = JSON.parse(r.state_json) as StoredState;
+    out.push({
+      communeCode: r.commune_code,
+      communeName: await communeName(deps, r.commune_code, r.period),
+      period: r.period,
+      kind: r.step === POSTING_STEP ? 'proposed' : 'recognised',
+      postingStart: stored.state?.posting?.startDate ?? null,
+      postingDeadline: stored.state?.posting?.deadline ?? null,
+    });
+  }
+  return out;
+}
+
+export interface OpenList {
+  communeCode: string;
+  communeName: string;
+  period: number;
+  kind: 'proposed' | 'recognised';
+  postingStart: string | null;
+  postingDeadline: string | null;
+  decision: { number: string; date: string } | null;
+  poor: ListedHousehold[];
+  nearPoor: ListedHousehold[];
+}
+
+/** The public list of a commune (its latest campaign, or the given period), or NOT_FOUND when nothing is public. */
+export async function getOpenList(deps: Deps, communeCode: string, period?: number): Promise<OpenList> {
+  const db = deps.db.kysely;
+  const campaign = await findPeriodicCampaign(db, communeCode, period);
+  const isPublic =
+    campaign &&
+    (campaign.step === POSTING_STEP || (RECOGNISED_STEPS as readonly string[]).includes(campaign.step));
+  if (!campaign || !isPublic) {
+    throw new AppError('NOT_FOUND', {
+      what: `danh sách công khai của đơn vị ${communeCode} / public list of unit ${communeCode}`,
+    });
+  }
+  const kind = campaign.step === POSTING_STEP ? 'proposed' : 'recognised';
+  const rows = await listListedHouseholds(db, {
+    provinceCode: campaign.province_code,
+    communeCode: campaign.commune_code,
+    communeValidFrom: campaign.commune_valid_from,
+    period: campaign.period,
+    classes: LISTED_CLASSES,
+    // A recognised list is what the chair approved; a proposed one is the reviewed results.
+    ...(kind === 'recognised' ? { status: 'approved' } : {}),
+  });
+  const stored = JSON.parse(campaign.state_json) as StoredState;
+  const recognition = stored.state?.recognition ?? null;
+  return {
+    communeCode: campaign.commune_code,
+    communeName: await communeName(deps, campaign.commune_code, campaign.period),
+    period: campaign.period,
+    kind,
+    postingStart: stored.state?.posting?.startDate ?? null,
+    postingDeadline: stored.state?.posting?.deadline ?? null,
+    decision: recognition ? { number: recognition.decisionNumber, date: recognition.decisionDate } : null,
+    poor: rows.filter((r) => r.classification === 'POOR'),
+    nearPoor: rows.filter((r) => r.classification === 'NEAR_POOR'),
+  };
+}
+
+export interface PublicStatRow {
+  unitCode: string;
+  unitName: string;
+  /** Counts as they may be published ("< 5" below the threshold). */
+  households: string;
+  poor: string;
+  nearPoor: string;
+  /** Percentages with one decimal, or null when the count behind them is suppressed. */
+  poorRate: number | null;
+  nearPoorRate: number | null;
+}
+
+export interface PublicStats {
+  unitCode: string;
+  unitName: string;
+  period: number;
+  periods: number[];
+  rows: PublicStatRow[];
+  total: PublicStatRow;
+}
+
+/**
+ * Recognised counts and rates for each commune/ward of a unit (a district, or a commune alone),
+ * for one review period. A count under SMALL_NUMBER_THRESHOLD is shown as "< 5" and its rate is
+ * withheld (a rate and a total would give the count back).
+ */
+export async function getPublicStats(
+  deps: Deps,
+  unitCode: string,
+  periodValue?: number,
+): Promise<PublicStats> {
+  const db = deps.db.kysely;
+  const probe =
+    (await findUnitOn(db, unitCode, '2024-12-31')) ?? (await findUnitOn(db, unitCode, '2025-07-01'));
+  if (!probe) throw new AppError('UNIT_NOT_FOUND', { code: unitCode, date: '2024-12-31' });
+  const periods = await recognisedPeriods(db, probe.province_code);
+  const period = periodValue ?? periods[0];
+  if (period === undefined || !periods.includes(period)) {
+    throw new AppError('NOT_FOUND', {
+      what: `số liệu đã công nhận năm ${periodValue ?? '—'} / recognised figures for ${periodValue ?? '—'}`,
+    });
+  }
+  const on = `${period}-12-31`;
+  const unit = await findUnitOn(db, unitCode, on);
+  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: unitCode, date: on });
+  const communes =
+    unit.level === 'commune' ? [unit] : await listUnitsOn(db, { date: on, parentCode: unit.code });
+  const counts = await recognisedCounts(db, {
+    provinceCode: unit.province_code,
+    period,
+    unitCodes: communes.map((c) => c.code),
+  });
+  const tally = (code: string | null) => {
+    const cells = counts.filter((c) => code === null || c.unitCode === code);
+    const households = cells.reduce((s, c) => s + c.n, 0);
+    const poor = cells.filter((c) => c.classification === 'POOR').reduce((s, c) => s + c.n, 0);
+    const nearPoor = cells.filter((c) => c.classification === 'NEAR_POOR').reduce((s, c) => s + c.n, 0);
+    return { households, poor, nearPoor };
+  };
+  const present = (
+    code: string,
+    name: string,
+    t: { households: number; poor: number; nearPoor: number },
+  ): PublicStatRow => {
+    const rate = (n: number) =>
+      n >= SMALL_NUMBER_THRESHOLD && t.households >= SMALL_NUMBER_THRESHOLD
+        ? Math.round((n / t.households) * 1000) / 10
+        : null;
+    return {
+      unitCode: code,
+      unitName: name,
+      households: publicCount(t.households),
+      poor: publicCount(t.poor),
+      nearPoor: publicCount(t.nearPoor),
+      poorRate: rate(t.poor),
+      nearPoorRate: rate(t.nearPoor),
+    };
+  };
+  return {
+    unitCode: unit.code,
+    unitName: unit.name,
+    period,
+    periods,
+    rows: communes.map((c) => present(c.code, c.name, tally(c.code))).filter((r) => r.households !== '0'),
+    total: present(unit.code, unit.name, tally(null)),
+  };
+}
