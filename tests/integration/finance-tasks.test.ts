@@ -90,6 +90,13 @@ for (const dialect of DIALECTS) {
       )) as AppError;
       expect(err.code).toBe('FORBIDDEN_SCOPE');
 
+      const future = (await updateTask(deps, SYSTEM, m.tasks[0]!.id, {
+        status: 'done',
+        note: 'x',
+        date: '2024-06-12',
+      }).catch((e: unknown) => e)) as AppError;
+      expect([future.code, future.field]).toEqual(['FIELD_INVALID', 'date']);
+      deps.setNow(new Date('2024-06-13T03:00:00Z'));
       await updateTask(deps, SYSTEM, m.tasks[0]!.id, {
         status: 'done',
         note: 'Đã ban hành hướng dẫn',
@@ -98,6 +105,12 @@ for (const dialect of DIALECTS) {
       const done = await showTask(deps, SYSTEM, m.tasks[0]!.id);
       expect(done).toMatchObject({ status: 'done', completedOn: '2024-06-12', overdue: false });
       expect(done.updates.map((x) => x.note)).toEqual(['Đã ban hành hướng dẫn']);
+      // Seen from before it was completed, it was still overdue then.
+      const then = await taskBoard(deps, SYSTEM, { unitCode: '382', asOf: '2024-06-11' });
+      expect(then.overdue.map((t) => t.id)).toEqual([m.tasks[0]!.id]);
+      expect(
+        (await taskBoard(deps, SYSTEM, { unitCode: '382', asOf: '2024-06-12' })).done.map((t) => t.id),
+      ).toEqual([m.tasks[0]!.id]);
     });
 
     it('a task without a deadline or with an unknown ward is refused, nothing written', async () => {

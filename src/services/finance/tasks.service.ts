@@ -78,7 +78,11 @@ export interface TaskView {
 }
 
 function taskView(t: TaskRecord, asOf: string): TaskView {
-  const active = t.status === 'open' || t.status === 'in-progress';
+  // Seen from a past day, a task completed later was still in progress then.
+  const status = (
+    t.status === 'done' && t.completed_on !== null && t.completed_on > asOf ? 'in-progress' : t.status
+  ) as TaskStatus;
+  const active = status === 'open' || status === 'in-progress';
   const daysLeft = Math.round(
     (Date.parse(`${t.deadline}T00:00:00Z`) - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000,
   );
@@ -92,8 +96,8 @@ function taskView(t: TaskRecord, asOf: string): TaskView {
     title: t.title,
     detail: t.detail,
     deadline: t.deadline,
-    status: t.status as TaskStatus,
-    completedOn: t.completed_on,
+    status,
+    completedOn: status === 'done' ? t.completed_on : null,
     overdue: active && t.deadline < asOf,
     dueSoon: active && t.deadline >= asOf && t.deadline <= addDays(asOf, DUE_SOON_DAYS),
     daysLeft,
@@ -304,7 +308,10 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, inpu
   const id = reqId(taskId, 'taskId');
   const status = reqEnum(input.status, TASK_STATUSES, 'status');
   const note = reqText(input.note, 'note', 10_000);
-  const date = input.date === undefined ? vnDateOf(deps.now()) : reqDate(input.date, 'date');
+  const today = vnDateOf(deps.now());
+  const date = input.date === undefined ? today : reqDate(input.date, 'date');
+  if (date > today)
+    throw new AppError('FIELD_INVALID', { field: 'date', detail: `> ${today}` }, { field: 'date' });
   const files = (input.attachments ?? []).map((a, i) => {
     if (a.data.length === 0 || a.data.length > MAX_ATTACHMENT_BYTES) {
       throw new AppError(
