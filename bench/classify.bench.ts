@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { ensureReferenceData } from '../src/services/reference-data.service.js';
@@ -15,7 +17,10 @@ import { loadConfig } from '../src/config.js';
 import { listUnitsOn } from '../src/db/repositories/units.repository.js';
 import { createClassifier, type ClassifyOutput } from '../src/services/classification.service.js';
 
-const N = Number(process.argv[2] ?? 1_000_000);
+const args = process.argv.slice(2);
+const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 1_000_000);
+/** --cli: also run the real command on the file with a 64 MB JavaScript heap (constant memory). */
+const WITH_CLI = args.includes('--cli');
 const BATCH = 20_000;
 
 /** mulberry32: small, fast, deterministic. */
@@ -185,6 +190,40 @@ function generate(file: string, communes: { code: string }[], n: number): Promis
   });
 }
 
+/**
+ * The real `giamngheo classify FILE` with its JavaScript heap capped at 64 MB: it can only finish
+ * if it streams. Peak resident memory is sampled from /proc (Linux).
+ */
+async function runCli(file: string, dir: string, count: number): Promise<void> {
+  const bin = fileURLToPath(new URL('../bin/giamngheo.js', import.meta.url));
+  const t = performance.now();
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=64', bin, 'classify', file, '--db', path.join(dir, 'cli.sqlite')],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let peakKb = 0;
+  const timer = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peakKb = Math.max(peakKb, Number(m[1]));
+    } catch {
+      // not Linux, or the process has just ended
+    }
+  }, 200);
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+  clearInterval(timer);
+  const secs = (performance.now() - t) / 1000;
+  console.log(
+    `CLI end to end (64 MB heap cap, database created on the way): exit ${code}, ${Math.round(count / secs).toLocaleString('en-US')} records/s (${secs.toFixed(1)} s), peak RSS ${(peakKb / 1024).toFixed(0)} MB`,
+  );
+  if (code !== 0 && code !== 1) console.error(stderr);
+}
+
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-bench-'));
   const file = path.join(dir, 'survey.jsonl');
@@ -271,6 +310,7 @@ async function main() {
       `classify (parse+validate+classify+stringify): ${fmt(classifyRate)} records/s (${(classifyMs / 1000).toFixed(2)} s)`,
     );
     console.log(`ratio classify/parse time: ${(classifyMs / parseMs).toFixed(2)} (goal ≤ 2, aim 1)`);
+    if (WITH_CLI) await runCli(file, dir, count);
   } finally {
     await db.close();
     if (!process.env.BENCH_KEEP) fs.rmSync(dir, { recursive: true, force: true });

@@ -124,6 +124,11 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     return undefined;
   };
 
+  function nationalOn(date: string): Prepared | undefined {
+    for (const p of national) if (p.standard.validFrom <= date && date <= p.standard.validTo) return p;
+    return undefined;
+  }
+
   function standardFor(record: SurveyRecord, unit: UnitRecord): Prepared | undefined {
     if (forced) return forced;
     const date = record.surveyDate;
@@ -131,13 +136,12 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
       const s = p.standard;
       if (s.provinceCode === unit.province_code && s.validFrom <= date && date <= s.validTo) return p;
     }
-    for (const p of national) if (p.standard.validFrom <= date && date <= p.standard.validTo) return p;
-    return undefined;
+    return nationalOn(date);
   }
 
   function finish(record: SurveyRecord, versions: UnitRecord[]): ClassifyOutput {
     const date = record.surveyDate;
-    if (!forced && !national.some((p) => p.standard.validFrom <= date && date <= p.standard.validTo)) {
+    if (!forced && !nationalOn(date)) {
       return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
     }
     const unit = unitOn(versions, date);
