@@ -639,3 +639,31 @@ export async function totalsUpTo(db: Executor, allocationIds: readonly number[],
   }
   return out;
 }
+
+/**
+ * The previous period's recognised classes of the households that have a result of `period` with
+ * one of `statuses` in the units: what the reviewed households were before, so households not yet
+ * reviewed can be carried at their old class.
+ */
+export async function previousClassesOfReviewed(
+  db: Executor,
+  period: number,
+  statuses: readonly string[],
+  unitCodes: readonly string[],
+) {
+  if (unitCodes.length === 0 || statuses.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_result as r')
+    .innerJoin('review_result as p', (j) =>
+      j.onRef('p.household_id', '=', 'r.household_id').onRef('p.province_code', '=', 'r.province_code'),
+    )
+    .select((eb) => ['p.classification', eb.fn.countAll<number>().as('n')])
+    .where('r.period', '=', period)
+    .where('r.status', 'in', [...statuses])
+    .where('r.unit_code', 'in', [...unitCodes])
+    .where('p.period', '=', period - 1)
+    .where('p.status', '=', 'approved')
+    .groupBy('p.classification')
+    .execute();
+  return rows.map((r) => ({ classification: r.classification, n: Number(r.n) }));
+}

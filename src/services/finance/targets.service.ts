@@ -16,6 +16,7 @@ import {
   insertTarget,
   listTargetRows,
   registryCountsByUnit,
+  previousClassesOfReviewed,
   updateTargetValue,
   type TargetRecord,
 } from '../../db/repositories/finance.repository.js';
@@ -129,21 +130,16 @@ async function countsOf(
   codes: readonly string[],
 ): Promise<RegistryCounts | null> {
   const rows = await registryCountsByUnit(db, period, status, codes);
-  if (rows.length === 0) return null;
-  const c = { households: 0, poor: 0, nearPoor: 0 };
-  for (const r of rows) {
-    c.households += r.n;
-    if (r.classification === 'POOR') c.poor += r.n;
-    if (r.classification === 'NEAR_POOR') c.nearPoor += r.n;
-  }
-  return c;
+  return rows.length === 0 ? null : tally(rows);
 }
 
 export interface UnitStanding {
   unitCode: string;
   unitName: string;
   baseline: RegistryCounts | null;
+  /** The whole unit after the recognised results of the year (households not reviewed yet at their old class). */
   recognised: RegistryCounts | null;
+  /** The same with the current review's draft results too: the forecast. */
   review: RegistryCounts | null;
   baselineRate: number | null;
   recognisedRate: number | null;
@@ -163,6 +159,29 @@ export interface TargetsReport {
   children: UnitStanding[];
 }
 
+function tally(rows: readonly { classification: string; n: number }[]): RegistryCounts {
+  const c = { households: 0, poor: 0, nearPoor: 0 };
+  for (const r of rows) {
+    c.households += r.n;
+    if (r.classification === 'POOR') c.poor += r.n;
+    if (r.classification === 'NEAR_POOR') c.nearPoor += r.n;
+  }
+  return c;
+}
+
+/**
+ * The whole unit after the households reviewed so far: the baseline, with each reviewed household
+ * moved from its old class to its new one (households not reviewed yet keep their old class;
+ * households new to the registry add to their class).
+ */
+function carried(baseline: RegistryCounts, before: RegistryCounts, after: RegistryCounts): RegistryCounts {
+  return {
+    households: baseline.households - before.households + after.households,
+    poor: baseline.poor - before.poor + after.poor,
+    nearPoor: baseline.nearPoor - before.nearPoor + after.nearPoor,
+  };
+}
+
 async function standing(
   db: Executor,
   code: string,
@@ -171,17 +190,32 @@ async function standing(
   year: number,
 ): Promise<UnitStanding> {
   const baseline = await countsOf(db, year - 1, 'approved', codes);
-  const recognised = await countsOf(db, year, 'approved', codes);
-  // The current review: its draft results, plus what is already recognised.
+  const approved = await countsOf(db, year, 'approved', codes);
   const draft = await countsOf(db, year, 'draft', codes);
-  const review =
-    draft && recognised
+  const reviewedAll =
+    draft && approved
       ? {
-          households: draft.households + recognised.households,
-          poor: draft.poor + recognised.poor,
-          nearPoor: draft.nearPoor + recognised.nearPoor,
+          households: draft.households + approved.households,
+          poor: draft.poor + approved.poor,
+          nearPoor: draft.nearPoor + approved.nearPoor,
         }
-      : (draft ?? recognised);
+      : (draft ?? approved);
+  let recognised = approved;
+  let review = reviewedAll;
+  if (baseline) {
+    if (approved)
+      recognised = carried(
+        baseline,
+        tally(await previousClassesOfReviewed(db, year, ['approved'], codes)),
+        approved,
+      );
+    if (reviewedAll)
+      review = carried(
+        baseline,
+        tally(await previousClassesOfReviewed(db, year, ['approved', 'draft'], codes)),
+        reviewedAll,
+      );
+  }
   const rate = (c: RegistryCounts | null) => (c ? ratePercent(c.poor, c.households) : null);
   const outcome = recognised ?? review;
   return {
