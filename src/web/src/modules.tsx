@@ -8,6 +8,7 @@ import type { Bilingual } from './i18n';
 import { IconOverview, IconUnits } from './components/icons';
 import { financeModule, tasksModule } from './pages/finance/module';
 import { campaignModule, registryModule } from './pages/registry/module';
+import { portalModule } from './pages/portal/module';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -55,7 +56,15 @@ const units: AppModule = {
   ],
 };
 
-export const modules: AppModule[] = [overview, registryModule, campaignModule, financeModule, tasksModule, units].sort((a, b) => a.order - b.order);
+export const modules: AppModule[] = [
+  overview,
+  registryModule,
+  campaignModule,
+  financeModule,
+  tasksModule,
+  portalModule,
+  units,
+].sort((a, b) => a.order - b.order);
 
 export function allowed(role: Role, roles: readonly Role[] | undefined): boolean {
   return role === 'admin' || !roles || roles.includes(role);
