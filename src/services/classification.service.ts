@@ -305,3 +305,21 @@ export async function whatIf(
 
 /** The classes in report order (for printing a matrix). */
 export const CLASS_ORDER = CLASSIFICATIONS;
+
+/**
+ * One output line of `giamngheo classify` (without the newline): the same JSON as
+ * `JSON.stringify(out)`, written directly for the common case (a result without explanations),
+ * where every value but the household id and unit name is a code, a number or a boolean.
+ */
+export function toJsonLine(out: ClassifyOutput): string {
+  if (isFailure(out) || out.explanations !== undefined) return JSON.stringify(out);
+  const d = out.deprivations;
+  let deprivations = '';
+  for (let i = 0; i < d.length; i += 1) deprivations += i === 0 ? `"${d[i]!}"` : `,"${d[i]!}"`;
+  return (
+    `{"householdId":${JSON.stringify(out.householdId)},"standard":${JSON.stringify(out.standard)},` +
+    `"provisional":${out.provisional},"unitCode":${JSON.stringify(out.unitCode)},` +
+    `"unitName":${JSON.stringify(out.unitName)},"area":"${out.area}","incomeLine":${out.incomeLine},` +
+    `"classification":"${out.classification}","deprivations":[${deprivations}],"deprivationCount":${out.deprivationCount}}`
+  );
+}

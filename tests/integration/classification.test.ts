@@ -14,6 +14,7 @@ import {
 import {
   createClassifier,
   isFailure,
+  toJsonLine,
   whatIf,
   type ClassifyResult,
 } from '../../src/services/classification.service.js';
@@ -246,6 +247,35 @@ for (const dialect of DIALECTS) {
         ),
       )) as ClassifyResult;
       expect([hanoi.standard, hanoi.classification]).toEqual(['ND07_2021', 'AVERAGE']);
+    });
+
+    it('toJsonLine writes exactly the bytes of JSON.stringify', async () => {
+      const c = await createClassifier(deps, { explain: false });
+      const ids = ['HH-1', 'Hộ "Nguyễn" \\ số 2', 'tab\there', '\u2028line', '😀'];
+      const variants = [
+        {},
+        { internetUse: false },
+        {
+          waterSource: 'surface' as const,
+          latrine: 'none' as const,
+          infoDevices: [],
+          loudspeakerAccess: false,
+        },
+        { unitCode: '16516', surveyDate: '2027-03-01', incomePerCapitaMonthly: 2_000_000 },
+        { incomePerCapitaMonthly: 9_000_000 },
+        { surveyDate: '2019-01-01' },
+      ];
+      let n = 0;
+      for (const householdId of ids) {
+        for (const v of variants) {
+          const out = await c.classifyRecord(asRaw(buildRecord({ householdId, ...v })));
+          expect(toJsonLine(out)).toBe(JSON.stringify(out));
+          n += 1;
+        }
+      }
+      const explained = await (await createClassifier(deps)).classifyRecord(asRaw(buildRecord()));
+      expect(toJsonLine(explained)).toBe(JSON.stringify(explained));
+      expect(n).toBe(30);
     });
 
     it('what-if counts the transitions per unit and writes nothing', async () => {

@@ -10,6 +10,7 @@ import {
   CLASS_ORDER,
   createClassifier,
   isFailure,
+  toJsonLine,
   whatIf,
   type ClassifyOutput,
   type WhatIfReport,
@@ -202,7 +203,7 @@ export const classifyCommand: Command = {
           let out: ClassifyOutput | Promise<ClassifyOutput> = classifier.classifyLineNow(line);
           if (out instanceof Promise) out = await out;
           if (isFailure(out)) rejected += 1;
-          buffer += `${JSON.stringify(out)}\n`;
+          buffer += `${toJsonLine(out)}\n`;
           if (buffer.length >= CHUNK) {
             const pending = write(io.stdout, buffer);
             buffer = '';
