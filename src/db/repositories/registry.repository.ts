@@ -3,7 +3,8 @@
 // - the portable path (Kysely, both dialects) used for single edits and on PostgreSQL;
 // - the bulk path on SQLite: raw better-sqlite3 prepared statements, run inside the caller's
 //   transaction (the import service opens it through Kysely on the same connection).
-import { sql } from 'kysely';
+import { sql, type Insertable } from 'kysely';
+import type { HouseholdChangeTable, ReviewResultTable } from '../schema-registry.js';
 import type SQLite from 'better-sqlite3';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
@@ -894,4 +895,242 @@ export async function setResultFrozen(db: Executor, id: number, provinceCode: st
     .where('province_code', '=', provinceCode)
     .where('id', '=', id)
     .execute();
+}
+
+// ── batch path (PostgreSQL; portable) ────────────────────────────────────────
+
+/**
+ * Writes a batch of households with multi-row statements (one SELECT of existing households and
+ * results, one INSERT per table for the new rows), with the same effects as `writeHousehold` for
+ * each. Households of the batch must have distinct keys. Returns one outcome per input, in order.
+ */
+export async function writeHouseholdBatch(
+  db: Executor,
+  batch: HouseholdWrite[],
+  opts: WriteOptions,
+  onDelta: (k: AggregateKey, n: number) => void,
+): Promise<WriteOutcome[]> {
+  if (batch.length === 0) return [];
+  const out: (WriteOutcome | undefined)[] = new Array(batch.length);
+  const byProvince = new Map<string, number[]>();
+  batch.forEach((w, i) => {
+    const list = byProvince.get(w.provinceCode) ?? [];
+    list.push(i);
+    byProvince.set(w.provinceCode, list);
+  });
+  for (const [provinceCode, indexes] of byProvince) {
+    const keys = indexes.map((i) => batch[i]!.key);
+    const existingRows = await db
+      .selectFrom('household')
+      .selectAll()
+      .where('province_code', '=', provinceCode)
+      .where('household_key', 'in', keys)
+      .execute();
+    const existing = new Map(existingRows.map((h) => [h.household_key, h]));
+    const ids = existingRows.map((h) => h.id);
+    const resultRows = ids.length
+      ? await db
+          .selectFrom('review_result')
+          .selectAll()
+          .where('province_code', '=', provinceCode)
+          .where('household_id', 'in', ids)
+          .execute()
+      : [];
+    const resultsOf = new Map<number, typeof resultRows>();
+    for (const r of resultRows) {
+      const list = resultsOf.get(r.household_id) ?? [];
+      list.push(r);
+      resultsOf.set(r.household_id, list);
+    }
+    // Frozen results are refused before anything of the record is written.
+    const writable = indexes.filter((i) => {
+      const w = batch[i]!;
+      const h = existing.get(w.key);
+      const old = h ? resultsOf.get(h.id)?.find((r) => r.period === w.result.period) : undefined;
+      if (old && old.frozen === 1 && !opts.overrideFrozen) {
+        out[i] = { ok: false, code: 'RESULT_FROZEN' };
+        return false;
+      }
+      return true;
+    });
+    const fresh = writable.filter((i) => !existing.has(batch[i]!.key));
+    const idOf = new Map<string, number>();
+    for (let c = 0; c < fresh.length; c += 500) {
+      const rows = await db
+        .insertInto('household')
+        .values(
+          fresh.slice(c, c + 500).map((i) => {
+            const w = batch[i]!;
+            return {
+              province_code: provinceCode,
+              household_key: w.key,
+              commune_code: w.communeCode,
+              commune_valid_from: w.communeValidFrom,
+              village_id: w.villageId,
+              head_name: w.headName,
+              head_birth_date: w.headBirthDate,
+              address: w.address,
+              head_key: w.headKey,
+              search_key: w.searchKey,
+              member_count: w.members.length,
+              version: 1,
+              created_at: opts.at,
+              updated_at: opts.at,
+            };
+          }),
+        )
+        .returning(['id', 'household_key'])
+        .execute();
+      for (const r of rows) idOf.set(r.household_key, Number(r.id));
+    }
+    const updated = writable.filter((i) => existing.has(batch[i]!.key));
+    for (const i of updated) {
+      const w = batch[i]!;
+      const h = existing.get(w.key)!;
+      idOf.set(w.key, h.id);
+      await db
+        .updateTable('household')
+        .set({
+          commune_code: w.communeCode,
+          commune_valid_from: w.communeValidFrom,
+          village_id: w.villageId,
+          head_name: w.headName,
+          head_birth_date: w.headBirthDate,
+          address: w.address,
+          head_key: w.headKey,
+          search_key: w.searchKey,
+          member_count: w.members.length,
+          version: h.version + 1,
+          updated_at: opts.at,
+        })
+        .where('province_code', '=', provinceCode)
+        .where('id', '=', h.id)
+        .execute();
+    }
+    if (updated.length > 0) {
+      await db
+        .deleteFrom('household_member')
+        .where('province_code', '=', provinceCode)
+        .where(
+          'household_id',
+          'in',
+          updated.map((i) => existing.get(batch[i]!.key)!.id),
+        )
+        .execute();
+    }
+    const members = writable.flatMap((i) => {
+      const w = batch[i]!;
+      const id = idOf.get(w.key)!;
+      return w.members.map((m) => ({
+        province_code: provinceCode,
+        household_id: id,
+        ordinal: m.ordinal,
+        name: m.name,
+        id_number: m.idNumber,
+        birth_date: m.birthDate,
+        sex: m.sex,
+        relation: m.relation,
+        data_json: m.dataJson,
+      }));
+    });
+    for (let c = 0; c < members.length; c += 1000)
+      await db
+        .insertInto('household_member')
+        .values(members.slice(c, c + 1000))
+        .execute();
+
+    const newResults: Insertable<ReviewResultTable>[] = [];
+    const changes: Insertable<HouseholdChangeTable>[] = [];
+    for (const i of writable) {
+      const w = batch[i]!;
+      const r = w.result;
+      const id = idOf.get(w.key)!;
+      const h = existing.get(w.key);
+      const history = (h ? (resultsOf.get(h.id) ?? []) : [])
+        .filter((x) => x.period < r.period)
+        .sort((a, b) => a.period - b.period);
+      const old = h ? resultsOf.get(h.id)?.find((x) => x.period === r.period) : undefined;
+      const movement = movementOf(
+        r.classification,
+        history.map((x) => x.classification),
+      );
+      const values = {
+        unit_code: r.unitCode,
+        unit_valid_from: r.unitValidFrom,
+        survey_date: r.surveyDate,
+        answers_json: r.answersJson,
+        standard: r.standard,
+        area: r.area,
+        income_line: r.incomeLine,
+        classification: r.classification,
+        deprivations: r.deprivations.join(','),
+        deprivation_count: r.deprivations.length,
+        explanation_json: r.explanationJson,
+        movement,
+        no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
+        status: r.status,
+        frozen: 0 as const,
+        updated_at: opts.at,
+      };
+      if (old) {
+        await db
+          .updateTable('review_result')
+          .set(values)
+          .where('province_code', '=', provinceCode)
+          .where('id', '=', old.id)
+          .execute();
+        for (const c of cellsOf(provinceCode, {
+          period: old.period,
+          unitCode: old.unit_code,
+          unitValidFrom: old.unit_valid_from,
+          status: old.status,
+          classification: old.classification,
+          deprivations: splitDeps(old.deprivations),
+          movement: old.movement,
+          noLabour: old.no_labour === 1,
+        }))
+          onDelta(c, -1);
+      } else {
+        newResults.push({
+          province_code: provinceCode,
+          household_id: id,
+          period: r.period,
+          ...values,
+          created_at: opts.at,
+        });
+      }
+      for (const c of cellsOf(provinceCode, { ...r, movement })) onDelta(c, 1);
+      const version = h ? h.version + 1 : 1;
+      changes.push({
+        province_code: provinceCode,
+        household_id: id,
+        at: opts.at,
+        actor_id: opts.actorId,
+        actor: opts.actor,
+        action: opts.action,
+        before_json: h ? JSON.stringify(changeView(h, old)) : null,
+        after_json: JSON.stringify({
+          version,
+          headName: w.headName,
+          memberCount: w.members.length,
+          period: r.period,
+          classification: r.classification,
+          deprivations: r.deprivations,
+          status: r.status,
+        }),
+      });
+      out[i] = { ok: true, householdId: id, created: !h, version, movement, deltas: [] };
+    }
+    for (let c = 0; c < newResults.length; c += 500)
+      await db
+        .insertInto('review_result')
+        .values(newResults.slice(c, c + 500))
+        .execute();
+    for (let c = 0; c < changes.length; c += 500)
+      await db
+        .insertInto('household_change')
+        .values(changes.slice(c, c + 500))
+        .execute();
+  }
+  return out as WriteOutcome[];
 }

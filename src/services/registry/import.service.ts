@@ -21,7 +21,7 @@ import { listVillagesOfCommune } from '../../db/repositories/villages.repository
 import {
   applyAggregateDeltas,
   sqliteBulkWriter,
-  writeHousehold,
+  writeHouseholdBatch,
   type AggregateKey,
   type HouseholdWrite,
   type WriteOptions,
@@ -239,6 +239,37 @@ export async function importSurvey(
         action: 'import',
       };
 
+      const settle = (item: Item, hid: string | null, outcome: WriteOutcome) => {
+        if (!outcome.ok) {
+          reject(item, [
+            errorOf(
+              item.line,
+              hid,
+              outcome.code,
+              'householdId',
+              messageOf(outcome.code, { expected: '', actual: '' }),
+            ),
+          ]);
+          return;
+        }
+        report.imported += 1;
+        if (outcome.created) report.created += 1;
+        else report.updated += 1;
+      };
+      // PostgreSQL: households are written in batches with multi-row statements.
+      let queued: { item: Item; hid: string | null; w: HouseholdWrite }[] = [];
+      const flush = async () => {
+        if (queued.length === 0) return;
+        const batch = queued;
+        queued = [];
+        const outcomes = await writeHouseholdBatch(
+          trx,
+          batch.map((p) => p.w),
+          writeOpts,
+          addDelta,
+        );
+        batch.forEach((p, i) => settle(p.item, p.hid, outcomes[i]!));
+      };
       const reject = (item: Item, errs: ImportError[]) => {
         report.rejected += 1;
         report.errors.push(...errs);
@@ -378,28 +409,13 @@ export async function importSurvey(
             status,
             ...(explainer ? { explainer } : {}),
           });
-          let outcome: WriteOutcome;
-          if (bulk) outcome = bulk.write(w, writeOpts, addDelta);
+          if (bulk) settle(item, hid, bulk.write(w, writeOpts, addDelta));
           else {
-            outcome = await writeHousehold(trx, w, writeOpts);
-            if (outcome.ok) for (const [k, n] of outcome.deltas) addDelta(k, n);
+            queued.push({ item, hid, w });
+            if (queued.length >= 500) await flush();
           }
-          if (!outcome.ok) {
-            reject(item, [
-              errorOf(
-                item.line,
-                hid,
-                outcome.code,
-                'householdId',
-                messageOf(outcome.code, { expected: '', actual: '' }),
-              ),
-            ]);
-            continue;
-          }
-          report.imported += 1;
-          if (outcome.created) report.created += 1;
-          else report.updated += 1;
         }
+      await flush();
       if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) throw ROLLBACK;
       await applyAggregateDeltas(trx, deltas.values());
       await insertAudit(trx, {
