@@ -50,7 +50,7 @@ const m = defineMessages({
 function ProgressCell({ p }: { p: Progress }) {
   const t = useMessages(m);
   return (
-    <Text size="sm">
+    <Text size="sm" component="div">
       {p.achieved !== null ? <span className="gn-num">{p.achieved} </span> : null}
       <Badge variant="light" color={p.status === 'met' ? 'teal' : p.status === 'not-met' ? 'orange' : 'gray'}>
         {t[p.status]}
