@@ -31,9 +31,23 @@ function render(v: Value): string {
   return escapeHtml(String(v));
 }
 
+// The formatter indents the markup of the templates; the indentation is dropped once per template
+// (static parts only: interpolated text is never touched), which keeps pages small.
+const compacted = new WeakMap<TemplateStringsArray, string[]>();
+
+function compact(strings: TemplateStringsArray): string[] {
+  let parts = compacted.get(strings);
+  if (!parts) {
+    parts = strings.map((s) => s.replace(/\n[ \t]+/g, '\n'));
+    compacted.set(strings, parts);
+  }
+  return parts;
+}
+
 export function html(strings: TemplateStringsArray, ...values: Value[]): Html {
-  let out = strings[0]!;
-  for (let i = 0; i < values.length; i++) out += render(values[i]) + strings[i + 1]!;
+  const parts = compact(strings);
+  let out = parts[0]!;
+  for (let i = 0; i < values.length; i++) out += render(values[i]) + parts[i + 1]!;
   return new Html(out);
 }
 

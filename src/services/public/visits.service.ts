@@ -22,6 +22,8 @@ export interface VisitStats {
 
 export class VisitCounter {
   private day = '';
+  private dayStart = 0;
+  private dayEnd = 0;
   private salt: Buffer = Buffer.alloc(0);
   /** hash → last seen (ms). Emptied with the salt when the day changes. */
   private lastSeen = new Map<string, number>();
@@ -32,12 +34,17 @@ export class VisitCounter {
   constructor(private readonly deps: Deps) {}
 
   private rotate(nowMs: number): void {
+    // Cheap path: still within the Vietnam day the salt was drawn for.
+    if (nowMs >= this.dayStart && nowMs < this.dayEnd) return;
     const today = vnDateOf(new Date(nowMs));
     if (today !== this.day) {
       this.day = today;
       this.salt = crypto.randomBytes(32);
       this.lastSeen = new Map();
     }
+    // Midnight in Vietnam (GMT+7) is 17:00 UTC the day before.
+    this.dayStart = Date.parse(`${today}T00:00:00+07:00`);
+    this.dayEnd = this.dayStart + 86_400_000;
   }
 
   /** Records a page view from this address and user agent; returns whether it began a visit. */
