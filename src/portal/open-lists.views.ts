@@ -14,6 +14,7 @@ const h = html;
 
 export function openListsIndex(ctx: PageContext, lists: PostedCommune[]): string {
   const { t } = ctx;
+  const parents = [...new Set(lists.map((l) => l.parentCode).filter((c): c is string => c !== null))];
   const body = h`<p>${t.openListsIntro}</p>${
     lists.length
       ? h`<ul>${lists.map(
@@ -25,7 +26,11 @@ export function openListsIndex(ctx: PageContext, lists: PostedCommune[]): string
             }</li>`,
         )}</ul>`
       : h`<p>${t.noOpenLists}</p>`
-  }<p><a href="/cong-khai/thong-ke/382">${t.statsLink}</a></p>`;
+  }<h2>${t.statsLink}</h2>${
+    parents.length
+      ? h`<ul>${parents.map((code) => h`<li><a href="/cong-khai/thong-ke/${code}">${t.statsLink} – ${t.unit} ${code}</a></li>`)}</ul>`
+      : null
+  }<form method="get" action="/cong-khai/thong-ke"><label for="stats-unit">${t.unitCode}</label><input type="text" id="stats-unit" name="don-vi" inputmode="numeric" pattern="[0-9]{2,5}" maxlength="5" required /> <button type="submit">${t.statsLink}</button></form>`;
   return messagePage(ctx, t.openLists, [], body);
 }
 

@@ -407,6 +407,13 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     },
   );
 
+  // The unit-code form of /cong-khai (works without JavaScript).
+  app.get<{ Querystring: Record<string, string> }>('/cong-khai/thong-ke', async (req, reply) => {
+    const code = /^[0-9]{2,5}$/.test(req.query['don-vi'] ?? '') ? req.query['don-vi']! : '';
+    if (!code) throw new AppError('FIELD_INVALID', { field: 'don-vi', detail: '2–5 chữ số / 2–5 digits' });
+    return reply.redirect(`/cong-khai/thong-ke/${code}`, 303);
+  });
+
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
     '/cong-khai/thong-ke/:code',
     async (req, reply) => {

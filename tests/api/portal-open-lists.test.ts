@@ -258,6 +258,15 @@ for (const dialect of DIALECTS) {
       expect(stats.body).toContain(`<td>${shown(near)}</td>`);
       expect(stats.body).toContain(`<td>${shown(examples.length)}</td>`);
       if (poor < 5) expect(stats.body).not.toMatch(new RegExp(`<td>${poor}</td>`));
+      // The district's page lists the ward; the index links it; the unit-code form finds it.
+      const index = await app.inject({ method: 'GET', url: '/cong-khai' });
+      expect(index.body).toContain('href="/cong-khai/thong-ke/382"');
+      const form = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke?don-vi=382' });
+      expect(form.statusCode).toBe(303);
+      expect(form.headers.location).toBe('/cong-khai/thong-ke/382');
+      const district = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke/382?nam=2024' });
+      expect(district.statusCode).toBe(200);
+      expect(district.body).toContain('Phường Trung Sơn');
     });
   });
 }

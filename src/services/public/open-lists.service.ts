@@ -25,6 +25,8 @@ export const LISTED_CLASSES = ['POOR', 'NEAR_POOR'] as const;
 export interface PostedCommune {
   communeCode: string;
   communeName: string;
+  /** The district (or province) the commune belonged to then: where its statistics sit. */
+  parentCode: string | null;
   period: number;
   kind: 'proposed' | 'recognised';
   /** Posting window (proposed lists). */
@@ -39,11 +41,15 @@ interface StoredState {
   };
 }
 
-async function communeName(deps: Deps, code: string, period: number): Promise<string> {
+async function communeOf(
+  deps: Deps,
+  code: string,
+  period: number,
+): Promise<{ name: string; parentCode: string | null }> {
   const unit =
     (await findUnitOn(deps.db.kysely, code, `${period}-10-15`)) ??
     (await findUnitOn(deps.db.kysely, code, `${period}-12-31`));
-  return unit?.name ?? code;
+  return { name: unit?.name ?? code, parentCode: unit?.parent_code ?? null };
 }
 
 export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
@@ -53,7 +59,10 @@ export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
     const stored = JSON.parse(r.state_json) as StoredState;
     out.push({
       communeCode: r.commune_code,
-      communeName: await communeName(deps, r.commune_code, r.period),
+      ...(await communeOf(deps, r.commune_code, r.period).then((u) => ({
+        communeName: u.name,
+        parentCode: u.parentCode,
+      }))),
       period: r.period,
       kind: r.step === POSTING_STEP ? 'proposed' : 'recognised',
       postingStart: stored.state?.posting?.startDate ?? null,
@@ -101,7 +110,7 @@ export async function getOpenList(deps: Deps, communeCode: string, period?: numb
   const recognition = stored.state?.recognition ?? null;
   return {
     communeCode: campaign.commune_code,
-    communeName: await communeName(deps, campaign.commune_code, campaign.period),
+    communeName: (await communeOf(deps, campaign.commune_code, campaign.period)).name,
     period: campaign.period,
     kind,
     postingStart: stored.state?.posting?.startDate ?? null,
