@@ -93,13 +93,11 @@ describe('public portal', () => {
       ['Toàn cảnh hội nghị', '#2b6cb0'],
       ['Đại biểu dự hội nghị', '#9b2c2c'],
     ] as const) {
-      await page
-        .locator('input[type=file]')
-        .setInputFiles({
-          name: `${caption}.jpg`,
-          mimeType: 'image/jpeg',
-          buffer: await photo(caption, colour),
-        });
+      await page.locator('input[type=file]').setInputFiles({
+        name: `${caption}.jpg`,
+        mimeType: 'image/jpeg',
+        buffer: await photo(caption, colour),
+      });
       await page.getByLabel('Chú thích ảnh').fill(caption);
       await page.getByRole('button', { name: 'Tải ảnh lên' }).click();
       await page.getByRole('status').getByText(`Đã tải ảnh “${caption}”.`).waitFor();
@@ -113,7 +111,20 @@ describe('public portal', () => {
       .executeTakeFirstOrThrow();
     await page.getByText(`Đăng lúc: ${formatInstantVn(row.published_at!)} (GMT+7)`).waitFor();
     articleUrl = `${server.url}/bai-viet/${row.slug}`;
+    // Revisions are kept: the first save is version 1.
+    expect(await page.getByTestId('revisions').locator('tbody tr').count()).toBe(1);
     await screenshot(page, 'portal-01-editor');
+    // The banner's slogans are the editor's to set.
+    await page
+      .getByRole('navigation', { name: 'Điều hướng chính' })
+      .getByRole('link', { name: 'Bài viết' })
+      .click();
+    await page
+      .getByLabel('Khẩu hiệu tiếng Việt (mỗi dòng một câu)')
+      .fill('Chung sức vì người nghèo\nKhông để ai bị bỏ lại phía sau');
+    await page.getByRole('button', { name: 'Lưu khẩu hiệu' }).click();
+    await page.getByRole('status').getByText('Đã lưu khẩu hiệu.').waitFor();
+    expect(await page.getByRole('table').textContent()).toContain(TITLE);
   });
 
   it('an anonymous visitor sees it on the home page with the GMT+7 time and sends a comment', async () => {
@@ -127,6 +138,7 @@ describe('public portal', () => {
     expect(time).toMatch(/^Đăng lúc: \d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4} \(GMT\+7\)$/);
     await page.getByRole('link', { name: TITLE }).waitFor();
     expect(await page.locator('main').textContent()).toContain(time);
+    expect(await page.locator('.slogans').textContent()).toContain('Chung sức vì người nghèo');
     // No cookie for an anonymous reader.
     expect(await context.cookies()).toEqual([]);
     await screenshot(page, 'portal-02-home');

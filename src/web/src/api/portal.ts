@@ -236,3 +236,44 @@ export function useRespondFeedback() {
     onSuccess: () => qc.invalidateQueries({ queryKey: ['portal', 'feedback'] }),
   });
 }
+
+export interface SiteSettings {
+  slogans: string[];
+  slogansEn: string[];
+}
+
+export function useSiteSettings() {
+  return useQuery({
+    queryKey: ['portal', 'settings'],
+    queryFn: ({ signal }) => api.get<SiteSettings>('/portal/settings', undefined, signal),
+  });
+}
+
+export function useSaveSiteSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (s: SiteSettings) => api.put<SiteSettings>('/portal/settings', s),
+    onSuccess: (s) => qc.setQueryData(['portal', 'settings'], s),
+  });
+}
+
+export interface Revision {
+  version: number;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  categorySlug: string;
+  tags: string[];
+  editor: string;
+  createdAt: string;
+}
+
+export function useRevisions(id: number, version: number) {
+  return useQuery({
+    queryKey: ['portal', 'revisions', id, version],
+    queryFn: ({ signal }) =>
+      api
+        .get<{ items: Revision[] }>(`/portal/articles/${id}/revisions`, undefined, signal)
+        .then((r) => r.items),
+  });
+}

@@ -39,6 +39,7 @@ import { fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { portalText } from './messages';
 import { STATUS_COLOUR } from './ArticlesPage';
+import { Revisions } from './Revisions';
 
 function fieldError(error: unknown, field: string, text: (e: unknown) => string): string | undefined {
   return isApiError(error) && error.field === field ? text(error) : undefined;
@@ -357,6 +358,7 @@ export default function ArticleEditPage() {
           </Paper>
           <Photos article={article.data} />
           <Publication article={article.data} />
+          <Revisions id={article.data.id} version={article.data.version} />
         </>
       )}
     </Stack>
