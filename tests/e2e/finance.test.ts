@@ -1,6 +1,8 @@
 // The finance screens in Chromium on the demo's finance data: the June 2024 situation at a glance,
 // the at-risk board, an allocation's ledger, and a disbursement recorded through the form moving
 // the figures at once; the task board and targets by ward.
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../src/services/deps.js';
 import { createUser } from '../../src/services/users.service.js';
@@ -89,6 +91,52 @@ describe('finance screens', () => {
     await page.goto(`${server.url}/app/finance/targets?unit=382&year=2024`);
     await page.getByTestId('targets').getByText('Giảm số hộ nghèo').waitFor();
     expect(await page.getByTestId('wards').locator('tbody tr').count()).toBe(11);
+    expect(browser.problems).toEqual([]);
+  });
+
+  it('imports an Excel table: every bad row listed, then the corrected file written', async () => {
+    const { page } = browser;
+    const write = async (name: string, rows: unknown[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Giải ngân');
+      for (const r of rows) ws.addRow(r);
+      const file = path.join(server.dir, name);
+      await wb.xlsx.writeFile(file);
+      return file;
+    };
+    const head = [
+      'Năm',
+      'Mã đơn vị',
+      'Dự án',
+      'Loại vốn',
+      'Nguồn vốn',
+      'Ngày chứng từ',
+      'Số tiền',
+      'Số chứng từ',
+      'Nội dung',
+    ];
+    const bad = await write('bad.xlsx', [
+      head,
+      [2024, '382', 'DA6.1', 'Sự nghiệp', 'Trung ương', '01/07/2024', 100_000_000, 'PC-X-1', 'Thiết bị'],
+      [2024, '382', 'DA6.1', 'Sự nghiệp', 'Trung ương', '02/07/2024', 999_000_000, 'PC-X-2', 'Thiết bị'],
+      [2024, '382', 'DA9', 'Sự nghiệp', 'Trung ương', '02/07/2024', 1, 'PC-X-3', 'x'],
+    ]);
+    await page.goto(`${server.url}/app/finance/import`);
+    await page.getByRole('heading', { level: 1, name: 'Nhập Excel kế hoạch vốn, giải ngân' }).waitFor();
+    await page.getByText('Giải ngân', { exact: true }).click();
+    await page.locator('input[type=file]').setInputFiles(bad);
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await page.getByTestId('import-errors').waitFor();
+    expect(await page.getByTestId('import-errors').locator('tbody tr').count()).toBe(2);
+    await page.getByTestId('import-errors').getByText('Không có dự án mã "DA9".').waitFor();
+    await screenshot(page, 'finance-import-errors');
+    const good = await write('good.xlsx', [
+      head,
+      [2024, '382', 'DA6.1', 'Sự nghiệp', 'Trung ương', '01/07/2024', 100_000_000, 'PC-X-1', 'Thiết bị'],
+    ]);
+    await page.locator('input[type=file]').setInputFiles(good);
+    await page.getByRole('button', { name: 'Nhập', exact: true }).click();
+    await page.getByText('Đã nhập 1 dòng.').waitFor();
     expect(browser.problems).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Program finance and follow-up: shapes of /api/v1/finance/*, /programs, /meetings, /tasks and
 // their query hooks. Money is integer đồng.
 import { useQuery } from '@tanstack/react-query';
-import { api } from './client';
+import { API_BASE, ApiError, api, type ApiErrorBody } from './client';
+import type { SessionAnswer } from './types';
 
 export type RiskState = 'completed' | 'starting' | 'on-track' | 'at-risk' | 'lapsed';
 
@@ -247,3 +248,49 @@ export const useHouseholdMatch = (key: string, period: number) =>
       api.get<HouseholdMatch>(`/finance/households/${encodeURIComponent(key)}/suggestions`, { period }),
     enabled: Boolean(key),
   });
+
+export interface ImportRowError {
+  row: number;
+  code: string;
+  field: string | null;
+  message: string;
+  messageEn: string;
+}
+
+export interface ImportResult {
+  kind: 'allocations' | 'disbursements';
+  read: number;
+  imported: number;
+  errors: ImportRowError[];
+}
+
+/**
+ * Uploads a finance officer's Excel table (multipart). A file with bad rows answers 400
+ * IMPORT_ROWS_INVALID whose body lists every row error: returned here as a result, not thrown.
+ */
+export async function uploadFinanceTable(
+  kind: 'allocations' | 'disbursements',
+  file: File,
+): Promise<ImportResult> {
+  const { csrfToken } = await api.get<SessionAnswer>('/auth/me');
+  const form = new FormData();
+  form.append('file', file);
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}/finance/import/${kind}`, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': csrfToken, accept: 'application/json' },
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK' });
+  }
+  const body = (await res.json().catch(() => undefined)) as
+    (ImportResult & { error?: ApiErrorBody & Partial<ImportResult> }) | undefined;
+  if (res.ok && body) return body;
+  const err = body?.error;
+  if (err?.code === 'IMPORT_ROWS_INVALID' && Array.isArray(err.errors))
+    return { kind, read: Number(err.read ?? 0), imported: 0, errors: err.errors };
+  throw new ApiError(res.status, err ?? { code: 'BAD_RESPONSE' });
+}

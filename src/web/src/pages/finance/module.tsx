@@ -28,6 +28,7 @@ export const financeModule: AppModule = {
     { path: 'finance/targets', load: () => import('./TargetsPage') },
     { path: 'finance/programs', load: () => import('./ProgramsPage') },
     { path: 'finance/households', load: () => import('./HouseholdProjectsPage') },
+    { path: 'finance/import', load: () => import('./ImportPage'), roles: ['finance-officer'] },
   ],
   nav: [
     {
@@ -44,6 +45,12 @@ export const financeModule: AppModule = {
       path: 'finance/households',
       label: { vi: 'Dự án phù hợp với hộ', en: 'Projects for a household' },
       icon: svg('M3 11l9-7 9 7v9H3zM9 20v-6h6v6'),
+    },
+    {
+      path: 'finance/import',
+      label: { vi: 'Nhập Excel kinh phí', en: 'Import funds (Excel)' },
+      icon: svg('M12 3v12M7 10l5 5 5-5M4 21h16'),
+      roles: ['finance-officer'],
     },
   ],
 };
