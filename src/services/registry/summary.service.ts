@@ -67,6 +67,17 @@ function row(unit: { code: string; name: string }, period: number, c: Counts): S
 // the units of a province on a date are read once per process (a report is then a few thousand
 // aggregate rows and no unit query).
 const unitListCache = new WeakMap<object, Map<string, Promise<UnitRecord[]>>>();
+interface ReferenceCache {
+  forward: Map<string, { code: string; validFrom: string }[]> | undefined;
+  /** target date → surveyed unit version → the unit in force on that date. */
+  landing: Map<string, Map<string, UnitRecord | undefined>>;
+}
+const referenceCaches = new WeakMap<object, ReferenceCache>();
+function referenceCache(deps: Deps): ReferenceCache {
+  let c = referenceCaches.get(deps.db);
+  if (!c) referenceCaches.set(deps.db, (c = { forward: undefined, landing: new Map() }));
+  return c;
+}
 function unitsOfProvinceOn(deps: Deps, provinceCode: string, on: string): Promise<UnitRecord[]> {
   let perDb = unitListCache.get(deps.db);
   if (!perDb) unitListCache.set(deps.db, (perDb = new Map()));
@@ -121,11 +132,11 @@ export async function reportSummary(
     status: 'approved',
     provinceCode: unit.province_code,
   });
-  let forward: Map<string, { code: string; validFrom: string }[]> | undefined;
+  const cache = referenceCache(deps);
   // Loaded only when some results were surveyed in a unit no longer in force on the date.
   const forwardLinks = async () => {
-    if (forward) return forward;
-    forward = new Map();
+    if (cache.forward) return cache.forward;
+    const forward = new Map<string, { code: string; validFrom: string }[]>();
     for (const s of await listSuccessions(db, { level: 'commune' })) {
       if (s.successor_level !== 'commune') continue;
       const k = `${s.predecessor_code}|${s.predecessor_valid_to}`;
@@ -133,12 +144,15 @@ export async function reportSummary(
       list.push({ code: s.successor_code, validFrom: s.successor_valid_from });
       forward.set(k, list);
     }
+    cache.forward = forward;
     return forward;
   };
-  const versionCache = new Map<string, UnitRecord | undefined>();
+  let versionCache = cache.landing.get(on);
+  if (!versionCache) cache.landing.set(on, (versionCache = new Map()));
+  const landed = versionCache;
   const landing = async (code: string, validFrom: string): Promise<UnitRecord | undefined> => {
     const key = `${code}|${validFrom}`;
-    if (versionCache.has(key)) return versionCache.get(key);
+    if (landed.has(key)) return landed.get(key);
     let result: UnitRecord | undefined;
     const current = communeOn.get(code);
     if (current && (current.valid_from ?? '') === validFrom) result = current;
@@ -157,7 +171,7 @@ export async function reportSummary(
         result = undefined;
       }
     }
-    versionCache.set(key, result);
+    landed.set(key, result);
     return result;
   };
 
