@@ -124,6 +124,43 @@ for (const dialect of DIALECTS) {
       await aggregatesMatchRebuild(deps);
     });
 
+    it('flags households without labour capacity and computes the movement against earlier periods', async () => {
+      const elderly = {
+        ...examples[0]!,
+        householdId: 'EX-OLD',
+        incomePerCapitaMonthly: 1_000_000,
+        members: [
+          {
+            ...(examples[0]!.members as Record<string, unknown>[])[0]!,
+            birthDate: '1940-01-01',
+            employment: 'not-in-labour-force',
+          },
+        ],
+      };
+      const y2023 = { ...elderly, surveyDate: '2023-10-15', incomePerCapitaMonthly: 3_500_000 };
+      await importSurvey(deps, SYSTEM, { format: 'records', name: '2023', records: [y2023] });
+      await importSurvey(deps, SYSTEM, {
+        format: 'records',
+        name: '2024',
+        records: [elderly, { ...examples[1]!, householdId: 'EX-YOUNG' }],
+      });
+      const rows = await deps.db.kysely
+        .selectFrom('review_result as r')
+        .innerJoin('household as h', 'h.id', 'r.household_id')
+        .select(['h.household_key', 'r.period', 'r.classification', 'r.movement', 'r.no_labour'])
+        .orderBy('h.household_key')
+        .orderBy('r.period')
+        .execute();
+      expect(rows.map((r) => [r.household_key, r.period, r.classification, r.movement, r.no_labour])).toEqual(
+        [
+          ['EX-OLD', 2023, 'NONE', 'chua-co-ky-truoc', 1],
+          ['EX-OLD', 2024, 'NEAR_POOR', 'can-ngheo-phat-sinh', 1],
+          ['EX-YOUNG', 2024, 'NEAR_POOR', 'chua-co-ky-truoc', 0],
+        ],
+      );
+      await aggregatesMatchRebuild(deps);
+    });
+
     it('writes nothing in atomic mode when any record is invalid', async () => {
       const before = await counts(deps);
       const r = await importSurvey(deps, SYSTEM, sourceOf(EXAMPLES), {});
