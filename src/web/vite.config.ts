@@ -1,16 +1,44 @@
 // The web application: a single-page app served by Fastify at /app/ (see src/http/app.ts).
 // Build: `npm run build:web` → src/web/dist. Each module's pages are lazy chunks (src/modules.tsx),
 // so the login page loads only the shell.
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // No node: imports here (lint keeps src/web free of them); URL is a global.
 const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
 
+/**
+ * Writes a `.gz` beside every script and stylesheet, which Fastify serves to browsers that accept
+ * gzip (`preCompressed` in src/http/app.ts): the shell is about 4× smaller on the wire, with no
+ * compression work per request. CompressionStream is a web API, so no Node import is needed.
+ */
+function precompress(): Plugin {
+  return {
+    name: 'giamngheo-precompress',
+    apply: 'build',
+    enforce: 'post',
+    // After every other plugin: Vite fills in its preload lists during generateBundle.
+    generateBundle: {
+      order: 'post',
+      async handler(_options, bundle) {
+        for (const [fileName, item] of Object.entries(bundle)) {
+          if (!/\.(js|css|svg|html)$/.test(fileName)) continue;
+          const source = item.type === 'chunk' ? item.code : item.source;
+          const bytes = typeof source === 'string' ? new TextEncoder().encode(source) : source;
+          if (bytes.byteLength < 1024) continue;
+          const stream = new Blob([bytes.slice()]).stream().pipeThrough(new CompressionStream('gzip'));
+          const gz = new Uint8Array(await new Response(stream).arrayBuffer());
+          this.emitFile({ type: 'asset', fileName: `${fileName}.gz`, source: gz });
+        }
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   base: '/app/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

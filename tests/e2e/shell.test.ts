@@ -48,6 +48,11 @@ describe('web app shell', () => {
     // Code-split: the sign-in page loads the shell and its own chunk, no module page.
     expect(scripts.filter((s) => /OverviewPage|UnitLookupPage|AppLayout/.test(s))).toEqual([]);
     expect(scripts.some((s) => /LoginPage/.test(s))).toBe(true);
+    // Scripts go out gzip-compressed (pre-built .gz files).
+    const shell = await page.request.get(`${server.url}${scripts.find((s) => /\/index-/.test(s))}`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(shell.headers()['content-encoding']).toBe('gzip');
     await screenshot(page, '01-login');
   });
 
@@ -111,9 +116,25 @@ describe('web app shell', () => {
     await page.getByTestId('overview-shown').getByText('Hiển thị 26–50').waitFor();
     expect(await rows.first().textContent()).toContain(under[25]!.name);
     await page.getByRole('button', { name: 'Trang 1', exact: true }).click();
-    // The navigation lists only modules whose pages exist.
+    // Every navigation entry opens a real page: a heading, no error screen.
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Đơn vị hành chính']);
+    const entries = await nav.getByRole('link').allTextContents();
+    expect(entries[0]).toBe('Tổng quan');
+    expect(entries).toContain('Đơn vị hành chính');
+    for (const entry of entries) {
+      const link = nav.getByRole('link', { name: entry, exact: true });
+      const href = (await link.getAttribute('href')) ?? '';
+      await link.click();
+      await page.waitForURL((u) => u.pathname === href);
+      // Exactly this entry is marked as the current page.
+      await nav.locator(`a[aria-current="page"][href="${href}"]`).waitFor();
+      expect(await nav.locator('a[aria-current="page"]').allTextContents()).toEqual([entry]);
+      await page.locator('main h1').first().waitFor();
+      expect(await page.getByText('Không mở được trang').count()).toBe(0);
+      expect(await page.getByText('Không tìm thấy trang').count()).toBe(0);
+    }
+    await nav.getByRole('link', { name: 'Tổng quan', exact: true }).click();
+    await page.getByTestId('overview-units').waitFor();
   });
 
   it('switches to English: texts, page title and the API’s own error messages', async () => {

@@ -49,6 +49,12 @@ export default function AppLayout() {
   const logout = useLogout();
   const errorText = useErrorText();
   const items = navFor(user.role);
+  // The entry for the current page: the longest navigation path the address starts with
+  // ("finance/targets" over "finance"), so exactly one entry is marked current.
+  const activePath = items
+    .map((i) => i.path)
+    .filter((p) => location.pathname === `/${p}` || location.pathname.startsWith(`/${p}/`))
+    .sort((a, b) => b.length - a.length)[0];
   // Below the md breakpoint the navigation slides out of view; hide it for real then, so Tab and
   // screen readers do not walk through links nobody can see.
   const folded = useMediaQuery('(max-width: 61.99em)') === true && !opened;
@@ -91,7 +97,7 @@ export default function AppLayout() {
                   <Text fw={700} size="md" lh={1.15}>
                     {t.productName}
                   </Text>
-                  <Text size="xs" c="brand.1" lh={1.15} visibleFrom="sm">
+                  <Text size="xs" c="brand.1" lh={1.15} visibleFrom="lg">
                     {t.productTagline}
                   </Text>
                 </Box>
@@ -99,7 +105,7 @@ export default function AppLayout() {
             </UnstyledButton>
           </Group>
           <Group gap="md" wrap="nowrap">
-            <Box ta="right" visibleFrom="sm" data-testid="current-user">
+            <Box ta="right" visibleFrom="md" data-testid="current-user">
               <Text size="sm" fw={600} lh={1.2}>
                 {user.displayName}
               </Text>
@@ -114,6 +120,7 @@ export default function AppLayout() {
               size="xs"
               onClick={signOut}
               loading={logout.isPending}
+              style={{ flexShrink: 0 }}
               title={fill(t.signedInAs, { name: user.username })}
             >
               {t.signOut}
@@ -133,7 +140,7 @@ export default function AppLayout() {
           <Stack gap={2}>
             {items.map((item) => {
               const to = `/${item.path}`;
-              const active = location.pathname === to || location.pathname.startsWith(`${to}/`);
+              const active = item.path === activePath;
               return (
                 <NavLink
                   key={item.path}
@@ -152,7 +159,7 @@ export default function AppLayout() {
             })}
           </Stack>
         </AppShell.Section>
-        <AppShell.Section hiddenFrom="sm" pt="sm">
+        <AppShell.Section hiddenFrom="md" pt="sm" data-testid="current-user-folded">
           <Text size="sm" fw={600}>
             {user.displayName}
           </Text>

@@ -279,7 +279,7 @@ function UnitsTable({ units, on, onOpen }: { units: Unit[]; on: string; onOpen: 
         </Text>
       </Group>
       <Table.ScrollContainer minWidth={560}>
-        <Table data-testid="overview-units" stickyHeader stickyHeaderOffset={56}>
+        <Table data-testid="overview-units">
           <Table.Thead>
             <Table.Tr>
               <Table.Th w={80}>{c.code}</Table.Th>

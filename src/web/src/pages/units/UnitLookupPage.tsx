@@ -48,6 +48,9 @@ const m = defineMessages({
     parentOf: 'Đơn vị cấp trên',
     level: 'Cấp',
     examples: 'Ví dụ:',
+    fromTo: 'từ {from} đến {to}',
+    untilDate: 'đến {to}',
+    now: 'nay',
   },
   en: {
     title: 'Administrative units',
@@ -69,6 +72,9 @@ const m = defineMessages({
     parentOf: 'Parent unit',
     level: 'Level',
     examples: 'Examples:',
+    fromTo: 'from {from} until {to}',
+    untilDate: 'until {to}',
+    now: 'now',
   },
 });
 
@@ -228,8 +234,13 @@ function NotFound({ error, code }: { error: unknown; code: string }) {
                   <Anchor component={Link} to={`/units?code=${code}&on=${date}`}>
                     {v.name}
                   </Anchor>{' '}
-                  — {v.validFrom ? formatDateVn(v.validFrom) : '…'} –{' '}
-                  {v.validTo ? formatDateVn(v.validTo) : '…'}
+                  {' — '}
+                  {v.validFrom
+                    ? fill(t.fromTo, {
+                        from: formatDateVn(v.validFrom),
+                        to: v.validTo ? formatDateVn(v.validTo) : t.now,
+                      })
+                    : fill(t.untilDate, { to: v.validTo ? formatDateVn(v.validTo) : t.now })}
                 </List.Item>
               );
             })}
@@ -322,7 +333,7 @@ export default function UnitLookupPage() {
             { label: '16516 · 01/07/2025', code: '16516', on: '2025-07-01' },
             { label: '14830 · 01/07/2025', code: '14830', on: '2025-07-01' },
           ].map((ex) => (
-            <Anchor key={ex.label} component={Link} to={`/units?code=${ex.code}&on=${ex.on}`} size="xs">
+            <Anchor key={ex.label} component={Link} to={`/units?code=${ex.code}&on=${ex.on}`} fz="xs">
               {ex.label}
             </Anchor>
           ))}
