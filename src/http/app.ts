@@ -82,7 +82,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
 
   app.addHook('onRequest', async (req) => {
     req.deps = deps;
-    req.lang = langOf(req.headers['accept-language'], req.cookies.lang);
+    // Vietnamese first: pages follow only an explicit choice (the lang cookie set by the switch);
+    // API clients may also ask for English with Accept-Language.
+    req.lang = langOf(req.url.startsWith('/api/') ? req.headers['accept-language'] : undefined, req.cookies.lang);
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resolveSession(deps, token);
