@@ -1,6 +1,7 @@
 // The finance screens in Chromium on the demo's finance data: the June 2024 situation at a glance,
 // the at-risk board, an allocation's ledger, and a disbursement recorded through the form moving
 // the figures at once; the task board and targets by ward.
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { SYSTEM } from '../../src/services/deps.js';
 import { createUser } from '../../src/services/users.service.js';
 import { seedFinance } from '../../src/services/demo/finance.seed.js';
 import {
+  ACCOUNTS,
   launchBrowser,
   screenshot,
   signIn,
@@ -138,5 +140,34 @@ describe('finance screens', () => {
     await page.getByRole('button', { name: 'Nhập', exact: true }).click();
     await page.getByText('Đã nhập 1 dòng.').waitFor();
     expect(browser.problems).toEqual([]);
+  });
+
+  it('a commune officer reports progress on its task with an attachment', async () => {
+    const ward = await launchBrowser();
+    try {
+      const { page } = ward;
+      await page.setExtraHTTPHeaders({ 'accept-encoding': 'identity' });
+      await signIn(page, server.url, ACCOUNTS.commune);
+      await page.goto(`${server.url}/app/finance/tasks?unit=16516&asOf=2024-07-01`);
+      await page.getByTestId('tasks-open').getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name: /Rà soát, phân loại từng hộ nghèo/ }).waitFor();
+      const file = path.join(server.dir, 'danh-sach-ho.txt');
+      fs.writeFileSync(file, 'Danh sách hộ nghèo đã phân loại');
+      await page.getByLabel('Nội dung').fill('Đã phân loại 34 hộ nghèo theo dự án phù hợp');
+      await page.locator('input[type=file]').setInputFiles(file);
+      await page.getByRole('button', { name: 'Gửi cập nhật' }).click();
+      await page
+        .getByTestId('task-updates')
+        .getByText('Đã phân loại 34 hộ nghèo theo dự án phù hợp')
+        .waitFor();
+      await page.getByTestId('task-updates').getByRole('link', { name: 'danh-sach-ho.txt' }).waitFor();
+      await screenshot(page, 'finance-task');
+      // An empty note is refused next to the field.
+      await page.getByRole('button', { name: 'Gửi cập nhật' }).click();
+      await page.getByText('Thiếu trường bắt buộc note.').waitFor();
+      expect(ward.problems).toEqual([]);
+    } finally {
+      await ward.close();
+    }
   });
 });

@@ -294,3 +294,46 @@ export async function uploadFinanceTable(
     return { kind, read: Number(err.read ?? 0), imported: 0, errors: err.errors };
   throw new ApiError(res.status, err ?? { code: 'BAD_RESPONSE' });
 }
+
+export interface TaskDetail extends Task {
+  detail: string | null;
+  updates: {
+    id: number;
+    at: string;
+    actor: string;
+    status: string;
+    note: string;
+    attachments: { id: number; fileName: string; size: number }[];
+  }[];
+}
+
+export const useTask = (id: string) =>
+  useQuery({ queryKey: ['tasks', 'one', id], queryFn: () => api.get<TaskDetail>(`/tasks/${id}`) });
+
+/** Posts a status update with a note and optional attachments (multipart). */
+export async function postTaskUpdate(
+  id: number,
+  fields: { status: string; note: string },
+  files: File[],
+): Promise<void> {
+  const { csrfToken } = await api.get<SessionAnswer>('/auth/me');
+  const form = new FormData();
+  form.append('status', fields.status);
+  form.append('note', fields.note);
+  for (const f of files) form.append('file', f);
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}/tasks/${id}/updates`, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: { 'x-csrf-token': csrfToken, accept: 'application/json' },
+    });
+  } catch {
+    throw new ApiError(0, { code: 'NETWORK' });
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as { error?: ApiErrorBody } | undefined;
+    throw new ApiError(res.status, body?.error ?? { code: 'BAD_RESPONSE' });
+  }
+}

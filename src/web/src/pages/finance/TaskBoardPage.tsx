@@ -1,6 +1,6 @@
 // The task board: what the meetings assigned, overdue and due soon first, per assignee.
-import { Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useSearchParams } from 'react-router';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Link, useSearchParams } from 'react-router';
 import { useTaskBoard, type Task } from '../../api/finance';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
@@ -54,7 +54,11 @@ function TaskTable({ tasks, testId }: { tasks: Task[]; testId: string }) {
         {tasks.map((x) => (
           <Table.Tr key={x.id}>
             <Table.Td>{x.assignee}</Table.Td>
-            <Table.Td>{x.title}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/finance/tasks/${x.id}`}>
+                {x.title}
+              </Anchor>
+            </Table.Td>
             <Table.Td>{formatDateVn(x.deadline)}</Table.Td>
           </Table.Tr>
         ))}

@@ -58,7 +58,10 @@ export const financeModule: AppModule = {
 export const tasksModule: AppModule = {
   id: 'tasks',
   order: 50,
-  routes: [{ path: 'finance/tasks', load: () => import('./TaskBoardPage') }],
+  routes: [
+    { path: 'finance/tasks', load: () => import('./TaskBoardPage') },
+    { path: 'finance/tasks/:id', load: () => import('./TaskPage') },
+  ],
   nav: [
     {
       path: 'finance/tasks',
