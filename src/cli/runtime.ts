@@ -6,6 +6,7 @@ import { AppError, isAppError, messageOf } from '../errors.js';
 import { openDb } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { ensureReferenceData } from '../services/reference-data.service.js';
+import { ensureNationalStandards } from '../services/standards.service.js';
 import type { Deps } from '../services/deps.js';
 
 export const EXIT = { OK: 0, REJECTED: 1, USAGE: 2, OTHER: 3 } as const;
@@ -44,6 +45,8 @@ export async function openDeps(io: Io, config: Config): Promise<Deps> {
   try {
     await migrateToLatest(db);
     await ensureReferenceData(db, progress(io));
+    // The national poverty standards are written on first start (migrations import no application code).
+    await ensureNationalStandards({ db, config, now: () => new Date() });
   } catch (err) {
     await db.close();
     throw err;

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import SQLite from 'better-sqlite3';
 import { BIN, CONTRACTS, REPO, runCli } from '../support/cli.js';
 import { asRaw, buildRecord } from '../support/survey.js';
 
@@ -24,6 +25,19 @@ describe('giamngheo classify', () => {
     // First use creates and migrates the database (units, standards).
     const r = await runCli(['classify', '-', '--db', db], { input: '' });
     expect(r.code).toBe(0);
+  });
+
+  it('writes the national standards into a new database on first start', async () => {
+    const fresh = path.join(dir, 'fresh.sqlite');
+    const r = await runCli(['migrate', '--db', fresh]);
+    expect(r.code).toBe(0);
+    const handle = new SQLite(fresh, { readonly: true });
+    const rows = handle.prepare('SELECT code, scope, version FROM poverty_standard ORDER BY code').all();
+    handle.close();
+    expect(rows).toEqual([
+      { code: 'ND07_2021', scope: 'national', version: 1 },
+      { code: 'ND351_2025', scope: 'national', version: 1 },
+    ]);
   });
 
   it('classifies ../shared/contracts/examples.jsonl exactly as examples.expected.jsonl', async () => {
