@@ -16,13 +16,13 @@ export function rssFeed(
     .map((a) => {
       const url = `${origin}/bai-viet/${a.slug}`;
       const photo = a.photos[0]?.sources.find((s) => s.width >= 960) ?? a.photos[0]?.sources[0];
-      return `<item><title>${escapeXml(a.title)}</title><link>${escapeXml(url)}</link><guid isPermaLink="true">${escapeXml(url)}</guid><pubDate>${rfc822(a.publishedAt!)}</pubDate><author>${escapeXml(`noreply@invalid (${a.authorName})`)}</author><description>${escapeXml(a.summary)}</description>${
+      return `<item><title>${escapeXml(a.title)}</title><link>${escapeXml(url)}</link><guid isPermaLink="true">${escapeXml(url)}</guid><pubDate>${rfc822(a.publishedAt!)}</pubDate><dc:creator>${escapeXml(a.authorName)}</dc:creator><description>${escapeXml(a.summary)}</description>${
         photo ? `<enclosure url="${escapeXml(origin + photo.jpeg)}" type="image/jpeg" length="0"/>` : ''
       }</item>`;
     })
     .join('');
   const built = items[0]?.publishedAt ? `<lastBuildDate>${rfc822(items[0].publishedAt)}</lastBuildDate>` : '';
-  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>${escapeXml(siteName)}</title><link>${escapeXml(origin + '/')}</link><atom:link href="${escapeXml(origin + '/rss.xml')}" rel="self" type="application/rss+xml"/><description>${escapeXml(description)}</description><language>vi</language>${built}${entries}</channel></rss>`;
+  return `<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>${escapeXml(siteName)}</title><link>${escapeXml(origin + '/')}</link><atom:link href="${escapeXml(origin + '/rss.xml')}" rel="self" type="application/rss+xml"/><description>${escapeXml(description)}</description><language>vi</language>${built}${entries}</channel></rss>`;
 }
 
 export function atomFeed(origin: string, siteName: string, items: PublicArticleSummary[]): string {
