@@ -130,6 +130,8 @@ describe('web app shell', () => {
       await nav.locator(`a[aria-current="page"][href="${href}"]`).waitFor();
       expect(await nav.locator('a[aria-current="page"]').allTextContents()).toEqual([entry]);
       await page.locator('main h1').first().waitFor();
+      // Focus moves to the new page's content, as after a full page load.
+      if (entry !== entries[0]) expect(await isFocused(page.locator('#main'))).toBe(true);
       expect(await page.getByText('Không mở được trang').count()).toBe(0);
       expect(await page.getByText('Không tìm thấy trang').count()).toBe(0);
     }

@@ -1,7 +1,7 @@
 // The signed-in layout: a header (product, the user and their scope, language, sign-out), the
 // module navigation built from src/modules.tsx, and the page. Below 62em (a 10-inch tablet held
 // upright) the navigation folds behind a menu button.
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import {
   AppShell,
   Box,
@@ -57,6 +57,16 @@ export default function AppLayout() {
     .sort((a, b) => b.length - a.length)[0];
   // Below the md breakpoint the navigation slides out of view; hide it for real then, so Tab and
   // screen readers do not walk through links nobody can see.
+  // After moving to another page, start reading (and tabbing) from its content, as a full page
+  // load would; the first render keeps the browser's own focus.
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = '';
+    mainRef.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
   const folded = useMediaQuery('(max-width: 61.99em)') === true && !opened;
 
   const signOut = () =>
@@ -174,7 +184,7 @@ export default function AppLayout() {
         ) : null}
       </AppShell.Navbar>
 
-      <AppShell.Main id="main" tabIndex={-1} style={{ outline: 'none' }}>
+      <AppShell.Main id="main" ref={mainRef} tabIndex={-1} style={{ outline: 'none' }}>
         {navigation.state === 'loading' ? (
           <Progress
             value={100}

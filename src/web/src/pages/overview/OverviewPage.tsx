@@ -164,8 +164,10 @@ function Figures({ units }: { units: Unit[] }) {
   const byType = tally(units, (u) => u.type);
   const byArea = tally(units, (u) => u.area ?? 'none');
   const areaLabel = (area: 'rural' | 'urban' | 'none') => (area === 'none' ? c.none : c[area]);
+  // Provinces carry no rural/urban area: the card would only say "—".
+  const withArea = byArea.some(([area]) => area !== 'none');
   return (
-    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
+    <SimpleGrid cols={{ base: 1, sm: withArea ? 3 : 2 }} spacing="sm">
       <Paper p="md">
         <Text size="sm" c="dimmed">
           {t.countLabel}
@@ -187,47 +189,49 @@ function Figures({ units }: { units: Unit[] }) {
           </Group>
         ))}
       </Paper>
-      <Paper p="md">
-        <Text size="sm" c="dimmed" mb={4}>
-          {t.byArea}
-        </Text>
-        <Group wrap="nowrap" gap="sm" align="center">
-          <Box w={96} style={{ flexShrink: 0 }}>
-            <Chart
-              height={84}
-              label={byArea.map(([area, n]) => `${areaLabel(area)}: ${formatCount(n)}`).join(', ')}
-              option={{
-                tooltip: { trigger: 'item' },
-                series: [
-                  {
-                    type: 'pie',
-                    radius: ['55%', '90%'],
-                    label: { show: false },
-                    data: byArea.map(([area, n]) => ({
-                      name: areaLabel(area),
-                      value: n,
-                      itemStyle: { color: AREA_COLORS[area] },
-                    })),
-                  },
-                ],
-              }}
-            />
-          </Box>
-          <Stack gap={2} style={{ flex: 1 }}>
-            {byArea.map(([area, n]) => (
-              <Group key={area} justify="space-between" gap="xs" wrap="nowrap">
-                <Group gap={6} wrap="nowrap">
-                  <ColorSwatch color={AREA_COLORS[area]} size={10} withShadow={false} aria-hidden />
-                  <Text size="sm">{areaLabel(area)}</Text>
+      {withArea ? (
+        <Paper p="md">
+          <Text size="sm" c="dimmed" mb={4}>
+            {t.byArea}
+          </Text>
+          <Group wrap="nowrap" gap="sm" align="center">
+            <Box w={96} style={{ flexShrink: 0 }}>
+              <Chart
+                height={84}
+                label={byArea.map(([area, n]) => `${areaLabel(area)}: ${formatCount(n)}`).join(', ')}
+                option={{
+                  tooltip: { trigger: 'item' },
+                  series: [
+                    {
+                      type: 'pie',
+                      radius: ['55%', '90%'],
+                      label: { show: false },
+                      data: byArea.map(([area, n]) => ({
+                        name: areaLabel(area),
+                        value: n,
+                        itemStyle: { color: AREA_COLORS[area] },
+                      })),
+                    },
+                  ],
+                }}
+              />
+            </Box>
+            <Stack gap={2} style={{ flex: 1 }}>
+              {byArea.map(([area, n]) => (
+                <Group key={area} justify="space-between" gap="xs" wrap="nowrap">
+                  <Group gap={6} wrap="nowrap">
+                    <ColorSwatch color={AREA_COLORS[area]} size={10} withShadow={false} aria-hidden />
+                    <Text size="sm">{areaLabel(area)}</Text>
+                  </Group>
+                  <Text size="sm" fw={600} className="gn-num">
+                    {formatCount(n)}
+                  </Text>
                 </Group>
-                <Text size="sm" fw={600} className="gn-num">
-                  {formatCount(n)}
-                </Text>
-              </Group>
-            ))}
-          </Stack>
-        </Group>
-      </Paper>
+              ))}
+            </Stack>
+          </Group>
+        </Paper>
+      ) : null}
     </SimpleGrid>
   );
 }
@@ -297,13 +301,9 @@ function UnitsTable({ units, on, onOpen }: { units: Unit[]; on: string; onOpen: 
               <Table.Tr key={u.code}>
                 <Table.Td className="gn-code">{u.code}</Table.Td>
                 <Table.Td>
-                  {u.level === 'commune' ? (
-                    u.name
-                  ) : (
-                    <Anchor component="button" type="button" size="sm" onClick={() => onOpen(u)}>
-                      {u.name}
-                    </Anchor>
-                  )}
+                  <Anchor component="button" type="button" onClick={() => onOpen(u)}>
+                    {u.name}
+                  </Anchor>
                 </Table.Td>
                 <Table.Td>{u.type}</Table.Td>
                 <Table.Td>{u.area ? c[u.area] : c.none}</Table.Td>
