@@ -75,6 +75,14 @@ describe('finance screens', () => {
     // The same voucher again: the error sits under its field.
     await page.getByRole('button', { name: 'Ghi giải ngân' }).click();
     await page.getByText('Số chứng từ PC-E2E-1 đã được dùng.').waitFor();
+    // An increase is a dated ledger entry; the plan grows with it.
+    await page.getByLabel('Ngày quyết định điều chỉnh').fill('01/07/2024');
+    await page.getByLabel('Số tiền điều chỉnh (đồng)').fill('100000000');
+    await page.getByLabel('Số quyết định (không bắt buộc)').fill('901/QĐ-UBND');
+    await page.getByRole('button', { name: 'Ghi điều chỉnh' }).click();
+    await page.getByText('Đã ghi điều chỉnh.').waitFor();
+    await page.getByText('901/QĐ-UBND').waitFor();
+    await page.getByText('2.050.000.000 ₫').waitFor();
     await screenshot(page, 'finance-allocation');
     await page.goto(`${server.url}/app/finance?unit=382&year=2024&asOf=2024-06-30`);
     await page.getByTestId('finance-Đã giải ngân').getByText('500.000.000 ₫').waitFor();

@@ -1,5 +1,5 @@
 // One allocation: its figures, the ledger (adjustments as dated entries), the disbursements and the
-// "cannot be implemented" reasons; a finance officer records a disbursement here.
+// "cannot be implemented" reasons; a finance officer records disbursements and adjustments here.
 import { useState } from 'react';
 import {
   Alert,
@@ -8,6 +8,7 @@ import {
   Group,
   NumberInput,
   Paper,
+  Select,
   SimpleGrid,
   Stack,
   Table,
@@ -52,6 +53,18 @@ const m = defineMessages({
     reason: 'Lý do',
     proposal: 'Đề xuất',
     households: 'Số hộ',
+    adjust: 'Ghi điều chỉnh',
+    adjustKind: 'Loại điều chỉnh',
+    increase: 'Bổ sung',
+    cut: 'Cắt giảm',
+    transfer: 'Điều chuyển sang phân bổ khác',
+    'carry-over': 'Chuyển nguồn sang năm sau',
+    entryDate: 'Ngày quyết định điều chỉnh',
+    decisionNo: 'Số quyết định (không bắt buộc)',
+    toAllocation: 'Mã phân bổ nhận',
+    reasonField: 'Lý do (không bắt buộc)',
+    adjusted: 'Đã ghi điều chỉnh.',
+    adjAmount: 'Số tiền điều chỉnh (đồng)',
   },
   en: {
     title: 'Allocation',
@@ -77,6 +90,18 @@ const m = defineMessages({
     reason: 'Reason',
     proposal: 'Proposal',
     households: 'Households',
+    adjust: 'Record an adjustment',
+    adjustKind: 'Kind of adjustment',
+    increase: 'Increase',
+    cut: 'Cut',
+    transfer: 'Transfer to another allocation',
+    'carry-over': 'Carry over to next year',
+    entryDate: 'Date of the adjusting decision',
+    decisionNo: 'Decision number (optional)',
+    toAllocation: 'Receiving allocation id',
+    reasonField: 'Reason (optional)',
+    adjusted: 'Adjustment recorded.',
+    adjAmount: 'Amount of the adjustment (đồng)',
   },
 });
 
@@ -147,6 +172,103 @@ function DisbursementForm({ allocationId }: { allocationId: number }) {
       ) : null}
       <Button type="submit" mt="sm" loading={save.isPending}>
         {t.save}
+      </Button>
+    </Paper>
+  );
+}
+
+function AdjustmentForm({ allocationId }: { allocationId: number }) {
+  const t = useMessages(m);
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<string | null>('increase');
+  const [date, setDate] = useState<string | null>(null);
+  const [amount, setAmount] = useState<number | string>('');
+  const [decisionNo, setDecisionNo] = useState('');
+  const [reason, setReason] = useState('');
+  const [toAllocationId, setTo] = useState<number | string>('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/finance/allocations/${allocationId}/adjustments`, {
+        kind,
+        date,
+        amount,
+        decisionNo,
+        reason,
+        ...(kind === 'transfer' ? { toAllocationId } : {}),
+      }),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: ['finance'] }),
+  });
+  const fields = ['kind', 'date', 'amount', 'decisionNo', 'reason', 'toAllocationId'];
+  const fieldError = (f: string) =>
+    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  return (
+    <Paper
+      p="md"
+      component="form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+    >
+      <Title order={2} mb="sm">
+        {t.adjust}
+      </Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+        <Select
+          label={t.adjustKind}
+          value={kind}
+          onChange={setKind}
+          data={(['increase', 'cut', 'transfer', 'carry-over'] as const).map((k) => ({
+            value: k,
+            label: t[k],
+          }))}
+          error={fieldError('kind')}
+        />
+        <DateField label={t.entryDate} value={date} onChange={setDate} error={fieldError('date')} />
+        <NumberInput
+          label={t.adjAmount}
+          value={amount}
+          onChange={setAmount}
+          thousandSeparator="."
+          decimalSeparator=","
+          allowDecimal={false}
+          error={fieldError('amount')}
+        />
+        <TextInput
+          label={t.decisionNo}
+          value={decisionNo}
+          onChange={(e) => setDecisionNo(e.currentTarget.value)}
+          error={fieldError('decisionNo')}
+        />
+        {kind === 'transfer' ? (
+          <NumberInput
+            label={t.toAllocation}
+            value={toAllocationId}
+            onChange={setTo}
+            allowDecimal={false}
+            error={fieldError('toAllocationId')}
+          />
+        ) : null}
+        <TextInput
+          label={t.reasonField}
+          value={reason}
+          onChange={(e) => setReason(e.currentTarget.value)}
+          error={fieldError('reason')}
+        />
+      </SimpleGrid>
+      {save.error && !(isApiError(save.error) && save.error.field && fields.includes(save.error.field)) ? (
+        <Alert color="red" role="alert" mt="sm">
+          {errorText(save.error)}
+        </Alert>
+      ) : null}
+      {save.isSuccess ? (
+        <Alert color="green" mt="sm">
+          {t.adjusted}
+        </Alert>
+      ) : null}
+      <Button type="submit" mt="sm" loading={save.isPending}>
+        {t.adjust}
       </Button>
     </Paper>
   );
@@ -304,7 +426,10 @@ export default function AllocationPage() {
         </>
       ) : null}
       {user.role === 'finance-officer' || user.role === 'admin' ? (
-        <DisbursementForm allocationId={d.id} />
+        <>
+          <DisbursementForm allocationId={d.id} />
+          <AdjustmentForm allocationId={d.id} />
+        </>
       ) : null}
     </Stack>
   );
