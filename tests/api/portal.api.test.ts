@@ -97,6 +97,34 @@ for (const dialect of DIALECTS) {
       expect(pub.json()).toMatchObject({ status: 'published', publishedAt: '2024-06-11T09:12:04.000Z' });
     });
 
+    it('control characters (NUL included) are dropped, on both databases', async () => {
+      const r = await app.inject({
+        method: 'POST',
+        url: '/api/v1/portal/articles',
+        headers: as(editor),
+        payload: {
+          title: 'Tin\u0000 ngắn\u0007',
+          summary: 'Tóm\u0000 tắt',
+          bodyHtml: '<p>Nội\u0000 dung</p>',
+          slug: 'tin-ngan-nul',
+        },
+      });
+      expect(r.statusCode).toBe(201);
+      expect(r.json()).toMatchObject({ title: 'Tin ngắn', summary: 'Tóm tắt' });
+      const feedback = await app.inject({
+        method: 'POST',
+        url: '/api/v1/feedback',
+        payload: {
+          kind: 'program',
+          name: 'A\u0000',
+          subject: 'B\u0000',
+          body: 'C\u0000',
+          captcha: await solvedCaptcha(app),
+        },
+      });
+      expect(feedback.statusCode).toBe(201);
+    });
+
     it('a non-image upload is a coded error naming the file field', async () => {
       const body = multipartBody(Buffer.from('not an image'), { caption: 'x' });
       const r = await app.inject({

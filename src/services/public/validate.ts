@@ -1,12 +1,16 @@
 // Input checks shared by the portal's use cases: every problem becomes a coded error naming the field.
 import { AppError } from '../../errors.js';
 
+/** Control characters other than tab and line breaks (NUL above all, which PostgreSQL refuses in text). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 export function requiredText(value: unknown, field: string, max: number): string {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
     throw new AppError('FIELD_REQUIRED', { field }, { field });
   }
   if (typeof value !== 'string') throw new AppError('FIELD_TYPE', { field, expected: 'string' }, { field });
-  const text = value.normalize('NFC').trim();
+  const text = value.normalize('NFC').replace(CONTROL, '').trim();
   if (text.length > max) {
     throw new AppError(
       'FIELD_INVALID',
