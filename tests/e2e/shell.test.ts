@@ -1,9 +1,10 @@
 // The web app shell in Chromium: the sign-in page, coded errors in place, the overview with
 // the user's unit from real data, the unit picker across the 2025 reform, the unit look-up,
 // the English switch, keyboard use and sign-out.
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnitsOn } from '../../src/db/repositories/units.repository.js';
-import { vnDateOf } from '../../src/domain/dates.js';
+import { formatDateVn, vnDateOf } from '../../src/domain/dates.js';
 import { formatCount } from '../../src/domain/format.js';
 import {
   ACCOUNTS,
@@ -107,6 +108,20 @@ describe('web app shell', () => {
     expect(await rows.count()).toBe(25);
     expect(await page.getByTestId('overview-units').textContent()).toContain(under[0]!.name);
     await screenshot(page, '03-overview-province', false);
+    // The table leaves as an Excel file with every row (not only the page on screen).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Tải Excel' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`don-vi-38-${today}.xlsx`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.name).toBe('Đơn vị hành chính');
+    expect(sheet.getCell('A1').value).toBe(`Đơn vị trực thuộc Tỉnh Thanh Hóa — ${formatDateVn(today)}`);
+    expect((sheet.getRow(3).values as unknown[]).slice(1, 4)).toEqual(['Mã', 'Tên', 'Loại']);
+    expect(sheet.rowCount).toBe(3 + under.length);
+    expect([sheet.getCell('A4').value, sheet.getCell('B4').value]).toEqual([under[0]!.code, under[0]!.name]);
     // Filtering ignores diacritics: "nam sam son" finds Phường Nam Sầm Sơn.
     await page.getByLabel('Lọc theo tên hoặc mã').fill('nam sam son');
     await page.getByTestId('overview-shown').getByText('trong 1 đơn vị').waitFor();

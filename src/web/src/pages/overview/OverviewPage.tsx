@@ -25,6 +25,7 @@ import { useUnit, useUnits } from '../../api/units';
 import type { Unit } from '../../api/types';
 import { Chart } from '../../components/Chart';
 import { DateField } from '../../components/DateField';
+import { ExportButton } from '../../components/ExportButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
 import { formatCount, formatDateVn, REFORM_DATE, todayVn } from '../../format';
@@ -51,6 +52,7 @@ const m = defineMessages({
     lookUp: 'Tra cứu',
     predecessors: '{n} đơn vị tiền thân',
     filter: 'Lọc theo tên hoặc mã',
+    sheet: 'Đơn vị hành chính',
     showing: 'Hiển thị {from}–{to} trong {total} đơn vị',
     noMatch: 'Không có đơn vị nào khớp.',
     pageN: 'Trang {n}',
@@ -79,6 +81,7 @@ const m = defineMessages({
     lookUp: 'Look up',
     predecessors: '{n} predecessor units',
     filter: 'Filter by name or code',
+    sheet: 'Administrative units',
     showing: 'Showing {from}–{to} of {total} units',
     noMatch: 'No unit matches.',
     pageN: 'Page {n}',
@@ -247,7 +250,20 @@ function fold(text: string): string {
     .toLowerCase();
 }
 
-function UnitsTable({ units, on, onOpen }: { units: Unit[]; on: string; onOpen: (u: Unit) => void }) {
+function UnitsTable({
+  units,
+  on,
+  onOpen,
+  title,
+  fileName,
+}: {
+  units: Unit[];
+  on: string;
+  onOpen: (u: Unit) => void;
+  /** What the table lists, for the exported file's title line. */
+  title: string;
+  fileName: string;
+}) {
   const t = useMessages(m);
   const c = useMessages(common);
   const [filter, setFilter] = useState('');
@@ -272,15 +288,35 @@ function UnitsTable({ units, on, onOpen }: { units: Unit[]; on: string; onOpen: 
           w={{ base: '100%', sm: 300 }}
           size="xs"
         />
-        <Text size="sm" c="dimmed" aria-live="polite" data-testid="overview-shown">
-          {shown.length === 0
-            ? t.noMatch
-            : fill(t.showing, {
-                from: formatCount((current - 1) * PAGE_SIZE + 1),
-                to: formatCount((current - 1) * PAGE_SIZE + rows.length),
-                total: formatCount(shown.length),
-              })}
-        </Text>
+        <Group gap="sm">
+          <Text size="sm" c="dimmed" aria-live="polite" data-testid="overview-shown">
+            {shown.length === 0
+              ? t.noMatch
+              : fill(t.showing, {
+                  from: formatCount((current - 1) * PAGE_SIZE + 1),
+                  to: formatCount((current - 1) * PAGE_SIZE + rows.length),
+                  total: formatCount(shown.length),
+                })}
+          </Text>
+          <ExportButton
+            fileName={fileName}
+            sheetName={t.sheet}
+            title={title}
+            rows={shown}
+            columns={[
+              { header: c.code, value: (u) => u.code, width: 10 },
+              { header: c.name, value: (u) => u.name, width: 32 },
+              { header: c.type, value: (u) => u.type, width: 24 },
+              { header: c.area, value: (u) => (u.area ? c[u.area] : ''), width: 14 },
+              {
+                header: c.validFrom,
+                value: (u) => (u.validFrom ? formatDateVn(u.validFrom) : ''),
+                width: 14,
+              },
+              { header: c.validTo, value: (u) => (u.validTo ? formatDateVn(u.validTo) : ''), width: 14 },
+            ]}
+          />
+        </Group>
       </Group>
       <Table.ScrollContainer minWidth={560}>
         <Table data-testid="overview-units">
@@ -414,6 +450,8 @@ export default function OverviewPage() {
               <Paper p={0}>
                 <UnitsTable
                   key={`${unit?.code ?? ''}@${on}`}
+                  title={`${heading} — ${formatDateVn(on)}`}
+                  fileName={`don-vi-${unit?.code ?? (user.unitCode || 'toan-quoc')}-${on}`}
                   units={list}
                   on={on}
                   onOpen={(u) => setPath(unit ? [...path, u] : [u])}
