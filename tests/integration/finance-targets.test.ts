@@ -195,6 +195,24 @@ for (const dialect of DIALECTS) {
       // A household that exited poverty this year is still targeted (recently exited).
       const p1 = await suggestForHousehold(deps, SYSTEM, { householdKey: 'HH-P1', period: 2024 });
       expect(p1.facts.status).toBe('recently-exited');
+      // The next year it is still "recently exited" (36 months); a household never poor is not targeted.
+      await load(
+        'y2025',
+        [record('HH-P1', 'none', '2025-10-15'), record('HH-O1', 'none', '2025-10-15')],
+        2025,
+        'approved',
+      );
+      expect(
+        (await suggestForHousehold(deps, SYSTEM, { householdKey: 'HH-P1', period: 2025 })).facts.status,
+      ).toBe('recently-exited');
+      expect(
+        (await suggestForHousehold(deps, SYSTEM, { householdKey: 'HH-O1', period: 2025 })).facts.status,
+      ).toBe('other');
+      expect(
+        (await suggestForUnit(deps, SYSTEM, { unitCode: '16516', period: 2025 })).items.map(
+          (h) => h.householdKey,
+        ),
+      ).toEqual(['HH-P1']);
       const unit = await suggestForUnit(deps, SYSTEM, { unitCode: '16516', period: 2024 });
       expect(unit.households).toBe(6);
       expect(unit.firstChoice['DA3.2']).toBe(1);

@@ -539,20 +539,28 @@ export async function supportOfHouseholdsWithMovement(
 }
 
 /**
- * Households of the units with a result in `period` that the program targets: poor, near-poor,
- * or exited poverty in that review (the registry's movement). `householdKey` narrows to one.
+ * Households of the units with a result in `period` that the program targets: poor, near-poor, or
+ * recently exited — a "thoát nghèo" movement in this period or the `exitWindow - 1` before it.
+ * `householdKey` narrows to one household (whatever its class).
  */
 export async function listMatchCandidates(
   db: Executor,
-  q: { period: number; unitCodes?: readonly string[]; householdKey?: string; provinceCode?: string },
+  q: {
+    period: number;
+    unitCodes?: readonly string[];
+    householdKey?: string;
+    provinceCode?: string;
+    exitWindow?: number;
+  },
 ) {
   if (q.unitCodes && q.unitCodes.length === 0) return [];
+  const from = q.period - (q.exitWindow ?? 3) + 1;
   let s = db
     .selectFrom('household as h')
     .innerJoin('review_result as r', (j) =>
       j.onRef('r.household_id', '=', 'h.id').onRef('r.province_code', '=', 'h.province_code'),
     )
-    .select([
+    .select((eb) => [
       'h.id',
       'h.province_code',
       'h.household_key',
@@ -566,6 +574,18 @@ export async function listMatchCandidates(
       'r.no_labour',
       'r.status',
       'r.answers_json',
+      eb
+        .exists(
+          eb
+            .selectFrom('review_result as e')
+            .select('e.id')
+            .whereRef('e.household_id', '=', 'h.id')
+            .whereRef('e.province_code', '=', 'h.province_code')
+            .where('e.period', '>=', from)
+            .where('e.period', '<=', q.period)
+            .where('e.movement', '=', 'thoat-ngheo'),
+        )
+        .as('exited_recently'),
     ])
     .where('r.period', '=', q.period);
   if (q.unitCodes) s = s.where('r.unit_code', 'in', [...q.unitCodes]);
@@ -573,10 +593,23 @@ export async function listMatchCandidates(
   if (q.householdKey) s = s.where('h.household_key', '=', q.householdKey);
   else
     s = s.where((eb) =>
-      eb.or([eb('r.classification', 'in', ['POOR', 'NEAR_POOR']), eb('r.movement', '=', 'thoat-ngheo')]),
+      eb.or([
+        eb('r.classification', 'in', ['POOR', 'NEAR_POOR']),
+        eb.exists(
+          eb
+            .selectFrom('review_result as e')
+            .select('e.id')
+            .whereRef('e.household_id', '=', 'h.id')
+            .whereRef('e.province_code', '=', 'h.province_code')
+            .where('e.period', '>=', from)
+            .where('e.period', '<=', q.period)
+            .where('e.movement', '=', 'thoat-ngheo'),
+        ),
+      ]),
     );
   const rows = await s.orderBy('r.unit_code').orderBy('h.household_key').execute();
-  return rows.map((r) => ({ ...r, id: num(r.id) }));
+  // EXISTS reads back as 0/1 on SQLite and true/false on PostgreSQL.
+  return rows.map((r) => ({ ...r, id: num(r.id), exited_recently: Boolean(Number(r.exited_recently)) }));
 }
 
 /** Members of the households, in household then ordinal order (guard: no ids, no rows). */

@@ -34,6 +34,12 @@ import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import { FINANCE_READERS, reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
 
+/**
+ * Review periods a household counts as "recently exited" after leaving poverty (the exit year and
+ * the two after it: 36 months, the product's reading — regulations.md, open question 5).
+ */
+export const RECENTLY_EXITED_PERIODS = 3;
+
 /** The matching rules of each program; a program without rules yields eligibility only. */
 export const MATCH_RULES: Record<string, readonly MatchRule[]> = { QD90_2021_2025: MATCH_RULES_QD90 };
 
@@ -107,7 +113,7 @@ export function profileOf(c: Candidate, members: readonly MemberRowOf[]): Househ
       ? 'poor'
       : c.classification === 'NEAR_POOR'
         ? 'near-poor'
-        : c.movement === 'thoat-ngheo'
+        : c.exited_recently
           ? 'recently-exited'
           : 'other';
   return {
@@ -162,7 +168,11 @@ export async function suggestForHousehold(
   const db = deps.db.kysely;
   const period = reqYear(q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
-  const [c] = await listMatchCandidates(db, { period, householdKey: key });
+  const [c] = await listMatchCandidates(db, {
+    period,
+    householdKey: key,
+    exitWindow: RECENTLY_EXITED_PERIODS,
+  });
   if (!c) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: `${key} (${period})` }, { field: 'householdKey' });
   await requireUnitAccess(db, actor, c.unit_code);
   const { components, rules } = await catalogueFor(db, period);
@@ -201,7 +211,11 @@ export async function suggestForUnit(
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, period);
   const { components, rules } = await catalogueFor(db, period);
-  const candidates = await listMatchCandidates(db, { period, unitCodes: codes });
+  const candidates = await listMatchCandidates(db, {
+    period,
+    unitCodes: codes,
+    exitWindow: RECENTLY_EXITED_PERIODS,
+  });
   const members = await listMembersOfHouseholds(
     db,
     candidates.map((c) => c.id),
