@@ -352,6 +352,31 @@ for (const dialect of DIALECTS) {
       expect(refused.body).toContain('Không có mã</textarea>');
     });
 
+    it('without JavaScript, the captcha link leads to an honest explanation; the preview is sanitised', async () => {
+      const page = await app.inject({
+        method: 'GET',
+        url: '/ma-xac-nhan',
+        headers: { referer: `http://localhost:80/bai-viet/${slug}` },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('Phép tính này cần JavaScript');
+      expect(page.body).toContain('Ủy ban Mặt trận Tổ quốc');
+      const js = await app.inject({ method: 'GET', url: '/portal.js' });
+      expect(js.headers['content-type']).toContain('text/javascript');
+      expect(js.body).toContain('/api/v1/captcha');
+      const preview = await app.inject({
+        method: 'POST',
+        url: '/api/v1/portal/preview',
+        headers: as(editor),
+        payload: {
+          bodyHtml: '<p onclick="x()">Xem <a href="javascript:alert(1)">thử</a></p><script>alert(1)</script>',
+        },
+      });
+      expect(preview.json()).toEqual({
+        bodyHtml: '<p>Xem <a rel="noopener noreferrer nofollow">thử</a></p>',
+      });
+    });
+
     it('limits how often one address may post', async () => {
       const statuses: number[] = [];
       for (let i = 0; i < 11; i++) {
