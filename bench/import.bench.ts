@@ -70,7 +70,7 @@ let members = 0;
 {
   const deps = await freshDeps('baseline.sqlite');
   const h = deps.db.sqlite!;
-  h.pragma('cache_size = -262144'); // the same page cache as the product's bulk writer
+  h.pragma('cache_size = -65536'); // the same page cache as the product's bulk writer
   const insH = h.prepare(
     `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
      VALUES ('38', ?, ?, '', NULL, ?, ?, NULL, ?, ?, ?, 1, ?, ?)`,

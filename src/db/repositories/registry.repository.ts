@@ -637,9 +637,9 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
  */
 export function sqliteBulkWriter(db: Db) {
   const h: SQLite.Database = db.sqlite!;
-  // A province-sized import touches every page of the household and member indexes: a 256 MB page
+  // A province-sized import touches every page of the household and member indexes: a 64 MB page
   // cache keeps them in memory instead of re-reading them from the file for each row.
-  h.pragma('cache_size = -262144');
+  h.pragma('cache_size = -65536');
   const st = {
     find: h.prepare(
       'SELECT id, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
