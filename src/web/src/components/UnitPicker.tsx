@@ -134,15 +134,6 @@ export function UnitPicker({ on, scopeCode, path, onChange }: UnitPickerProps) {
   const single = roots.length === 1 ? roots[0]! : null;
   return (
     <div>
-      {scope.data.mapped && roots.length > 0 ? (
-        <Text size="xs" c="dimmed" mb={4}>
-          {fill(t.mapped, {
-            name: scope.data.scopeName ?? '',
-            code: scopeCode ?? '',
-            date: formatDateVn(on),
-          })}
-        </Text>
-      ) : null}
       {roots.length === 0 ? (
         <Alert color="yellow" variant="light">
           {fill(t.empty, { date: formatDateVn(on) })}
@@ -166,6 +157,15 @@ export function UnitPicker({ on, scopeCode, path, onChange }: UnitPickerProps) {
           )}
         </Group>
       )}
+      {scope.data.mapped && roots.length > 0 ? (
+        <Text size="xs" c="dimmed" mt={4} data-testid="scope-mapped">
+          {fill(t.mapped, {
+            name: scope.data.scopeName ?? '',
+            code: scopeCode ?? '',
+            date: formatDateVn(on),
+          })}
+        </Text>
+      ) : null}
     </div>
   );
 }

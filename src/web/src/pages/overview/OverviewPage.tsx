@@ -420,7 +420,7 @@ export default function OverviewPage() {
       </div>
 
       <Paper p="md">
-        <Group align="flex-end" gap="md" wrap="wrap">
+        <Group align="flex-start" gap="md" wrap="wrap">
           <DateField label={t.onDate} value={on} onChange={changeDate} w={160} allowDeselect={false} />
           <UnitPicker on={on} scopeCode={user.unitCode} path={path} onChange={setPath} />
         </Group>
