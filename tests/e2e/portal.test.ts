@@ -127,6 +127,29 @@ describe('public portal', () => {
     expect(await page.getByRole('table').textContent()).toContain(TITLE);
   });
 
+  it('an editor schedules an article: it waits, in Vietnam time, and is not public yet', async () => {
+    const { page } = editor;
+    await page.goto(`${server.url}/app/portal/articles/new`);
+    await page.getByLabel('Tiêu đề').fill('Thông báo lịch tiếp công dân năm 2030');
+    await page.getByLabel('Tóm tắt').fill('Lịch tiếp công dân của UBND thành phố.');
+    await page.getByLabel(/^Nội dung/).fill('<p>Thứ Năm hằng tuần.</p>');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL(/\/app\/portal\/articles\/\d+$/);
+    await page.getByLabel('Hẹn ngày đăng (không bắt buộc)').fill('02/01/2030');
+    await page.getByLabel('Giờ (GMT+7)').fill('08:30');
+    await page.getByRole('button', { name: 'Đăng bài', exact: true }).click();
+    await page.getByTestId('article-status').getByText('Hẹn giờ đăng').waitFor();
+    await page.getByText('Sẽ đăng lúc: 08:30:00 02/01/2030 (GMT+7)').waitFor();
+    const row = await server.deps.db.kysely
+      .selectFrom('portal_article')
+      .select(['slug', 'published_at'])
+      .where('title', '=', 'Thông báo lịch tiếp công dân năm 2030')
+      .executeTakeFirstOrThrow();
+    expect(row.published_at).toBe('2030-01-02T01:30:00.000Z');
+    const r = await page.request.get(`${server.url}/bai-viet/${row.slug}`);
+    expect(r.status()).toBe(404);
+  });
+
   it('an anonymous visitor sees it on the home page with the GMT+7 time and sends a comment', async () => {
     const { page, context } = visitor;
     await page.goto(`${server.url}/`);

@@ -33,6 +33,7 @@ import {
   useWithdrawArticle,
   type Article,
 } from '../../api/portal';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatInstantVn } from '../../format';
 import { fill, useLang, useMessages } from '../../i18n';
@@ -267,17 +268,19 @@ function Photos({ article }: { article: Article }) {
   );
 }
 
-/** "2024-06-11T16:12" typed in Vietnam time → the UTC instant. */
-function vnLocalToIso(local: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(local)) return null;
-  return new Date(`${local}:00+07:00`).toISOString();
+/** A date (YYYY-MM-DD) and a time (HH:mm) in Vietnam time → the UTC instant; null when either is unusable. */
+function vnToIso(date: string | null, time: string): string | null {
+  if (!date || !/^([01]\d|2[0-3]):[0-5]\d$/.test(time)) return null;
+  return new Date(`${date}T${time}:00+07:00`).toISOString();
 }
 
 function Publication({ article }: { article: Article }) {
   const t = useMessages(portalText);
   const publish = usePublishArticle(article.id);
   const withdraw = useWithdrawArticle(article.id);
-  const [at, setAt] = useState('');
+  const [date, setDate] = useState<string | null>(null);
+  const [time, setTime] = useState('08:00');
+  const timeInvalid = date !== null && vnToIso(date, time) === null;
   return (
     <Paper p="md">
       <Group gap="sm" mb="xs">
@@ -299,15 +302,21 @@ function Publication({ article }: { article: Article }) {
         </Text>
       ) : null}
       <Group align="flex-end">
+        <DateField label={t.publishAt} value={date} onChange={setDate} w={200} clearable />
         <TextInput
-          type="datetime-local"
-          label={t.publishAt}
-          value={at}
-          onChange={(e) => setAt(e.currentTarget.value)}
-          w={260}
+          label={t.publishTime}
+          value={time}
+          onChange={(e) => setTime(e.currentTarget.value)}
+          placeholder="HH:mm"
+          error={timeInvalid ? t.timeInvalid : undefined}
+          w={110}
         />
-        <Button onClick={() => publish.mutate(vnLocalToIso(at))} loading={publish.isPending}>
-          {at ? t.publish : t.publishNow}
+        <Button
+          onClick={() => publish.mutate(date ? vnToIso(date, time) : null)}
+          loading={publish.isPending}
+          disabled={timeInvalid}
+        >
+          {date ? t.publish : t.publishNow}
         </Button>
         {article.status === 'published' || article.status === 'scheduled' ? (
           <Button
