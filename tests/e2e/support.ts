@@ -1,14 +1,14 @@
 // The end-to-end harness: the real application (buildApp, listening on 127.0.0.1 at a random
-// port) on a temporary SQLite file, migrated and loaded with every administrative unit, with a
-// few accounts; and Debian's Chromium through playwright-core with a fresh profile.
+// port) on a temporary SQLite file prepared as `giamngheo serve` prepares it (migrations, every
+// administrative unit, the national standards), with a few accounts; and Debian's Chromium
+// through playwright-core with a fresh profile.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { openDb } from '../../src/db/database.js';
-import { migrateToLatest } from '../../src/db/migrate.js';
-import { ensureReferenceData } from '../../src/services/reference-data.service.js';
+import { PassThrough } from 'node:stream';
+import { openDeps } from '../../src/cli/runtime.js';
 import { loadConfig } from '../../src/config.js';
 import { buildApp } from '../../src/http/app.js';
 import { createUser } from '../../src/services/users.service.js';
@@ -80,11 +80,15 @@ export interface RunningApp {
 export async function startApp(): Promise<RunningApp> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'giamngheo-e2e-'));
   const file = path.join(dir, 'giamngheo.sqlite');
-  const db = openDb(file);
-  await migrateToLatest(db);
-  await ensureReferenceData(db);
   const config = loadConfig({}, { db: file, secureCookies: false, uploadDir: path.join(dir, 'uploads') });
-  const deps: Deps = { db, config, now: () => new Date() };
+  // Exactly what `giamngheo serve` does at start: migrate, load the units, write the standards.
+  const quiet = new PassThrough();
+  quiet.resume();
+  const deps: Deps = await openDeps(
+    { stdout: quiet, stderr: quiet, stdin: new PassThrough(), env: {} },
+    config,
+  );
+  const db = deps.db;
   for (const a of Object.values(ACCOUNTS)) {
     await createUser(deps, SYSTEM, {
       username: a.username,
