@@ -293,6 +293,24 @@ describe('web app shell', () => {
     expect(browser.problems).toEqual([]);
   });
 
+  it('sends a user whose session ended back to sign in, then to the page they were on', async () => {
+    const { page, context } = browser;
+    // Still signed in as the commune officer; the session ends on the server's side.
+    await context.clearCookies({ name: 'gn_session' });
+    await page.getByRole('link', { name: 'Đơn vị hành chính' }).click();
+    await page.waitForURL((u) => u.pathname === '/app/units' && u.search === '');
+    await page.getByLabel('Mã đơn vị').fill('16531');
+    await page.getByLabel('Tại ngày').fill('01/07/2025');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Đăng nhập' }).waitFor();
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/units?code=16531&on=2025-07-01');
+    await page.getByLabel('Tên đăng nhập').fill(ACCOUNTS.commune.username);
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(ACCOUNTS.commune.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.getByTestId('unit-detail').getByRole('heading', { name: 'Phường Sầm Sơn' }).waitFor();
+    expect(browser.problems).toEqual([]);
+  });
+
   it('fits a 10-inch tablet held upright: the navigation folds behind a labelled menu button', async () => {
     const tablet = await launchBrowser({ width: 800, height: 1280 });
     try {
