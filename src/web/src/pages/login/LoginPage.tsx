@@ -8,6 +8,7 @@ import {
   Button,
   Center,
   Group,
+  List,
   Paper,
   PasswordInput,
   Stack,
@@ -38,6 +39,9 @@ const m = defineMessages({
     problem: 'Chưa đăng nhập được',
     help: 'Quên mật khẩu? Liên hệ quản trị hệ thống của đơn vị để được cấp lại.',
     footer: 'Hệ thống quản lý Chương trình mục tiêu quốc gia giảm nghèo bền vững — từ xã đến tỉnh.',
+    point1: 'Sổ hộ nghèo, hộ cận nghèo theo từng thôn, tổ dân phố.',
+    point2: 'Rà soát hằng năm và thường xuyên theo đúng các bước quy định.',
+    point3: 'Chỉ tiêu, kinh phí và báo cáo từ xã, phường đến tỉnh, theo địa giới trước và sau 01/07/2025.',
   },
   en: {
     title: 'Sign in',
@@ -52,6 +56,9 @@ const m = defineMessages({
     help: 'Forgot your password? Ask your unit’s system administrator to reset it.',
     footer:
       'Management system of the National Target Program for Sustainable Poverty Reduction — from commune to province.',
+    point1: 'The register of poor and near-poor households, village by village.',
+    point2: 'Annual and regular reviews, step by step as the regulations require.',
+    point3: 'Targets, funds and reports from commune to province, on the map before and after 01/07/2025.',
   },
 });
 
@@ -132,65 +139,93 @@ export default function LoginPage() {
         </Group>
       </Box>
       <Center style={{ flex: 1 }} p="md">
-        <Paper component="main" p="xl" w="100%" maw={420} shadow="xs">
-          <form onSubmit={submit} noValidate aria-labelledby="login-title">
-            <Stack gap="md">
-              <div>
-                <Title order={1} id="login-title">
-                  {t.title}
-                </Title>
-                <Text size="sm" c="dimmed" mt={4}>
-                  {t.intro}
+        <Paper
+          component="main"
+          w="100%"
+          maw={{ base: 420, md: 860 }}
+          shadow="xs"
+          style={{ display: 'flex', overflow: 'hidden' }}
+        >
+          <Box
+            visibleFrom="md"
+            w={400}
+            p="xl"
+            c="white"
+            style={{
+              flexShrink: 0,
+              background:
+                'linear-gradient(160deg, var(--mantine-color-brand-8), var(--mantine-color-brand-9))',
+            }}
+          >
+            <Text fw={700} size="lg" lh={1.35}>
+              {c.productTagline}
+            </Text>
+            <List spacing="sm" mt="lg" size="sm" c="brand.0" icon={<Text c="accent.3">●</Text>}>
+              <List.Item>{t.point1}</List.Item>
+              <List.Item>{t.point2}</List.Item>
+              <List.Item>{t.point3}</List.Item>
+            </List>
+          </Box>
+          <Box p="xl" style={{ flex: 1 }}>
+            <form onSubmit={submit} noValidate aria-labelledby="login-title">
+              <Stack gap="md">
+                <div>
+                  <Title order={1} id="login-title">
+                    {t.title}
+                  </Title>
+                  <Text size="sm" c="dimmed" mt={4}>
+                    {t.intro}
+                  </Text>
+                </div>
+                {summary ? (
+                  <Alert
+                    ref={summaryRef}
+                    tabIndex={-1}
+                    color="red"
+                    variant="light"
+                    title={t.problem}
+                    role="alert"
+                    data-testid="login-error"
+                    data-code={isApiError(apiError) ? apiError.code : undefined}
+                  >
+                    {summary}
+                  </Alert>
+                ) : null}
+                <TextInput
+                  ref={usernameRef}
+                  label={t.username}
+                  name="username"
+                  autoComplete="username"
+                  autoCapitalize="none"
+                  spellCheck={false}
+                  value={username}
+                  onChange={(e) => setUsername(e.currentTarget.value)}
+                  error={fieldError('username')}
+                  required
+                  withAsterisk={false}
+                  size="md"
+                />
+                <PasswordInput
+                  label={t.password}
+                  name="password"
+                  autoComplete="current-password"
+                  value={password}
+                  onChange={(e) => setPassword(e.currentTarget.value)}
+                  error={fieldError('password')}
+                  required
+                  withAsterisk={false}
+                  visibilityToggleButtonProps={{ 'aria-label': t.showPassword }}
+                  size="md"
+                />
+                <Button type="submit" size="md" loading={login.isPending} fullWidth>
+                  {t.submit}
+                </Button>
+                <Text size="sm" c="dimmed">
+                  {t.help}
                 </Text>
-              </div>
-              {summary ? (
-                <Alert
-                  ref={summaryRef}
-                  tabIndex={-1}
-                  color="red"
-                  variant="light"
-                  title={t.problem}
-                  role="alert"
-                  data-testid="login-error"
-                  data-code={isApiError(apiError) ? apiError.code : undefined}
-                >
-                  {summary}
-                </Alert>
-              ) : null}
-              <TextInput
-                ref={usernameRef}
-                label={t.username}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                value={username}
-                onChange={(e) => setUsername(e.currentTarget.value)}
-                error={fieldError('username')}
-                required
-                withAsterisk={false}
-                size="md"
-              />
-              <PasswordInput
-                label={t.password}
-                name="password"
-                autoComplete="current-password"
-                value={password}
-                onChange={(e) => setPassword(e.currentTarget.value)}
-                error={fieldError('password')}
-                required
-                withAsterisk={false}
-                visibilityToggleButtonProps={{ 'aria-label': t.showPassword }}
-                size="md"
-              />
-              <Button type="submit" size="md" loading={login.isPending} fullWidth>
-                {t.submit}
-              </Button>
-              <Text size="sm" c="dimmed">
-                {t.help}
-              </Text>
-            </Stack>
-          </form>
+              </Stack>
+            </form>
+          </Box>
         </Paper>
       </Center>
       <Text component="footer" size="xs" c="dimmed" ta="center" p="md">
