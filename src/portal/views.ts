@@ -30,7 +30,7 @@ export interface Meta {
   title: string;
   description?: string;
   type?: 'website' | 'article';
-  image?: string;
+  image?: { url: string; alt: string; width: number; height: number };
   publishedAt?: string | null;
   noindex?: boolean;
 }
@@ -104,7 +104,16 @@ export function layout(ctx: PageContext, meta: Meta, body: Html): string {
         <meta property="og:url" content="${url}" />
         <meta property="og:locale" content="${ctx.lang === 'en' ? 'en_US' : 'vi_VN'}" />
         ${meta.description ? html`<meta property="og:description" content="${meta.description}" />` : null}
-        ${meta.image ? html`<meta property="og:image" content="${ctx.origin + meta.image}" />` : null}
+        ${
+          meta.image
+            ? html`<meta property="og:image" content="${ctx.origin + meta.image.url}" />
+                <meta property="og:image:type" content="image/jpeg" />
+                <meta property="og:image:width" content="${meta.image.width}" />
+                <meta property="og:image:height" content="${meta.image.height}" />
+                <meta property="og:image:alt" content="${meta.image.alt}" />
+                <meta name="twitter:card" content="summary_large_image" />`
+            : null
+        }
         ${meta.publishedAt ? html`<meta property="article:published_time" content="${meta.publishedAt}" />` : null}
         <link rel="alternate" type="application/rss+xml" title="${ctx.siteName}" href="/rss.xml" />
         <link rel="alternate" type="application/atom+xml" title="${ctx.siteName}" href="/atom.xml" />
@@ -166,6 +175,19 @@ function picture(photo: PhotoView, sizes: string, eager = false): Html {
       height="${height}"
       ${trusted(eager ? '' : ' loading="lazy"')}
   /></picture>`;
+}
+
+/** The rendition used for link previews (Open Graph): 960 px wide, or the largest there is. */
+function shareImage(photo: PhotoView | undefined): Meta['image'] {
+  if (!photo) return undefined;
+  const source = photo.sources.find((s) => s.width >= 960) ?? photo.sources[photo.sources.length - 1];
+  if (!source) return undefined;
+  return {
+    url: source.jpeg,
+    alt: photo.alt,
+    width: source.width,
+    height: Math.round((photo.height * source.width) / photo.width),
+  };
 }
 
 export function figure(photo: PhotoView, eager = false): Html {
@@ -323,7 +345,7 @@ export function articlePage(
       title: a.title,
       description: a.summary,
       type: 'article',
-      image: lead?.sources.find((s) => s.width >= 960)?.jpeg ?? lead?.sources[0]?.jpeg,
+      image: shareImage(lead),
       publishedAt: a.publishedAt,
     },
     body,

@@ -177,6 +177,8 @@ for (const dialect of DIALECTS) {
       expect(page).toMatch(/Tác giả:\s*<span class="author">Phòng Văn hóa – Thông tin<\/span>/);
       expect(page).toContain(`<meta property="og:title" content="${TITLE}"`);
       expect(page).toContain('<meta property="og:type" content="article"');
+      expect(page).toContain('<meta property="og:image:alt" content="Ảnh: Toàn cảnh hội nghị"');
+      expect(page).toContain('<meta property="og:image:width" content="960"');
       expect(page).toContain(`<meta property="og:url" content="http://cong.example.vn/bai-viet/${slug}"`);
       expect(page).toMatch(
         /<meta property="og:image" content="http:\/\/cong\.example\.vn\/media\/portal\/[a-f0-9]{32}-960\.jpg"/,
@@ -535,6 +537,55 @@ for (const dialect of DIALECTS) {
         payload: { kind: 'list', name: 'A', subject: 'B', body: 'C', captcha: await solvedCaptcha(app) },
       });
       expect(missing.json().error).toMatchObject({ code: 'FIELD_REQUIRED', field: 'communeCode' });
+    });
+
+    it('officers see the feedback of their own commune only; the Front sees the program feedback too', async () => {
+      const send = async (communeCode: string | undefined, subject: string) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/feedback',
+          remoteAddress: '10.1.1.1',
+          payload: {
+            kind: communeCode ? 'list' : 'program',
+            communeCode,
+            name: 'Dân',
+            subject,
+            body: 'Nội dung',
+            captcha: await solvedCaptcha(app),
+          },
+        });
+      expect((await send('14830', 'Về danh sách Trung Sơn')).statusCode).toBe(201);
+      expect((await send('16516', 'Về danh sách Đại Hùng')).statusCode).toBe(201);
+      const trungSon = await buildSession(deps, { role: 'commune-officer', unitCode: '14830' });
+      const mine = await app.inject({ method: 'GET', url: '/api/v1/portal/feedback', headers: as(trungSon) });
+      const subjects = (mine.json() as { items: { subject: string }[] }).items.map((f) => f.subject);
+      expect(subjects).toEqual(['Về danh sách Trung Sơn']);
+      const front = await app.inject({
+        method: 'GET',
+        url: '/api/v1/portal/feedback',
+        headers: as(supervisor),
+      });
+      const all = (front.json() as { items: { subject: string }[] }).items.map((f) => f.subject);
+      expect(all).toEqual(
+        expect.arrayContaining(['Về danh sách Trung Sơn', 'Về danh sách Đại Hùng', 'Hỏi về vay vốn']),
+      );
+      // An officer cannot answer another commune's feedback (it does not exist for them).
+      const other = (front.json() as { items: { id: number; subject: string }[] }).items.find(
+        (f) => f.subject === 'Về danh sách Đại Hùng',
+      )!;
+      const denied = await app.inject({
+        method: 'POST',
+        url: `/api/v1/portal/feedback/${other.id}/respond`,
+        headers: as(trungSon),
+        payload: { status: 'answered', response: 'x' },
+      });
+      expect(denied.statusCode).toBe(404);
+      const editorTry = await app.inject({
+        method: 'GET',
+        url: '/api/v1/portal/feedback',
+        headers: as(editor),
+      });
+      expect(editorTry.json().error.code).toBe('FORBIDDEN_ROLE');
     });
 
     it('counts visits and people online without cookies or stored addresses', async () => {

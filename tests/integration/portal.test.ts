@@ -9,7 +9,8 @@ import { VisitCounter } from '../../src/services/public/visits.service.js';
 import { getCounter } from '../../src/db/repositories/portal.repository.js';
 import { listPublishedArticles } from '../../src/services/public/articles.service.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
-import { withTempUploads } from '../support/portal.js';
+import { solvedCaptcha, withTempUploads } from '../support/portal.js';
+import { submitComment } from '../../src/services/public/comments.service.js';
 
 for (const dialect of DIALECTS) {
   describe(`portal services (${dialect})`, () => {
@@ -43,6 +44,21 @@ for (const dialect of DIALECTS) {
       const w960 = files.find((f) => f.endsWith('-960.webp'))!;
       const meta = await sharp(path.join(deps.uploadDir, 'portal', w960)).metadata();
       expect(meta).toMatchObject({ format: 'webp', width: 960 });
+    });
+
+    it('the first comment after a restart (captcha key not yet in memory) is accepted, not deadlocked', async () => {
+      const captcha = await solvedCaptcha(deps);
+      // A new handle on the same database: the key must be read from it again.
+      const restarted = { ...deps, db: { ...deps.db } };
+      const { items } = await listPublishedArticles(deps, {});
+      const sent = await submitComment(restarted, {
+        articleId: items[0]!.id,
+        name: 'Người đọc',
+        body: 'Bình luận',
+        captcha,
+      });
+      expect(sent.status).toBe('pending');
+      expect(sent.id).toBeGreaterThan(0);
     });
 
     it('counts visits by a salted hash, flushes them with one upsert, and forgets visitors at day change', async () => {

@@ -10,7 +10,7 @@ import { getMeta, setMeta } from '../../db/repositories/meta.repository.js';
 import { deleteExpiredCaptchas, markCaptchaUsed } from '../../db/repositories/portal.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import type { Db } from '../../db/database.js';
-import type { Deps } from '../deps.js';
+import { nowIso, type Deps } from '../deps.js';
 
 /** How long a challenge may be solved and submitted. */
 export const CAPTCHA_TTL_MS = 20 * 60 * 1000;
@@ -86,20 +86,35 @@ function parsePayload(raw: unknown): Payload | undefined {
   };
 }
 
+/** A solution whose proof of work and signature were checked, not yet spent. */
+export interface CheckedCaptcha {
+  readonly signature: string;
+  readonly expiresAt: string;
+}
+
 /**
- * Checks a solved challenge (base64 JSON as the ALTCHA widget sends it, or the object) and spends
- * it inside the caller's transaction: if the message is then not stored, the solution stays usable.
+ * Checks a solved challenge (base64 JSON as the ALTCHA widget sends it, or the object): the proof
+ * of work, the server's signature and the expiry. Call it before opening the transaction (it may
+ * read the key from the database), then spend the result inside it.
  */
-export async function spendCaptcha(deps: Deps, trx: Executor, raw: unknown): Promise<void> {
+export async function checkCaptcha(deps: Deps, raw: unknown): Promise<CheckedCaptcha> {
   const invalid = () => new AppError('CAPTCHA_INVALID', {}, { field: 'captcha' });
   const payload = parsePayload(raw);
   if (!payload) throw invalid();
   if (!(await verifySolution(payload, await hmacKey(deps), false))) throw invalid();
   const expires = Number(extractParams(payload).expires);
-  const now = deps.now().getTime();
-  if (!Number.isFinite(expires) || expires * 1000 < now) throw invalid();
-  const expiresAt = new Date(expires * 1000).toISOString();
-  if (!(await markCaptchaUsed(trx, payload.signature, expiresAt))) throw invalid();
+  if (!Number.isFinite(expires) || expires * 1000 < deps.now().getTime()) throw invalid();
+  return { signature: payload.signature, expiresAt: new Date(expires * 1000).toISOString() };
+}
+
+/**
+ * Spends a checked solution inside the caller's transaction: accepted once (a replay is
+ * CAPTCHA_INVALID); if the message is then not stored, the solution stays usable.
+ */
+export async function spendCaptcha(deps: Deps, trx: Executor, captcha: CheckedCaptcha): Promise<void> {
+  if (!(await markCaptchaUsed(trx, captcha.signature, captcha.expiresAt))) {
+    throw new AppError('CAPTCHA_INVALID', {}, { field: 'captcha' });
+  }
   // Housekeeping rides on a write that happens anyway: spent signatures are kept only until expiry.
-  await deleteExpiredCaptchas(trx, new Date(now).toISOString());
+  await deleteExpiredCaptchas(trx, nowIso(deps));
 }

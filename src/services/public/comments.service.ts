@@ -13,7 +13,7 @@ import {
 import { requireRole } from '../access.js';
 import { publicTransaction } from './changes.js';
 import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
-import { spendCaptcha } from './captcha.service.js';
+import { checkCaptcha, spendCaptcha } from './captcha.service.js';
 import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validate.js';
 
 export const MODERATOR_ROLES: readonly Role[] = ['editor', 'supervisor'];
@@ -47,6 +47,7 @@ export async function submitComment(deps: Deps, input: CommentInput): Promise<Su
   const name = plain(requiredText(input.name, 'name', 100));
   const body = plain(requiredText(input.body, 'body', 3000));
   const honey = optionalText(input.website, 'website', 500);
+  const captcha = await checkCaptcha(deps, input.captcha);
   const at = nowIso(deps);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const article = await findArticleById(trx, articleId);
@@ -58,7 +59,7 @@ export async function submitComment(deps: Deps, input: CommentInput): Promise<Su
     ) {
       throw new AppError('ARTICLE_NOT_FOUND', { id: articleId }, { field: 'articleId' });
     }
-    await spendCaptcha(deps, trx, input.captcha);
+    await spendCaptcha(deps, trx, captcha);
     if (honey) return { id: null, status: 'pending' as const };
     const row = await insertComment(trx, {
       article_id: articleId,

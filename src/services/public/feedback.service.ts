@@ -15,8 +15,9 @@ import {
 } from '../../db/repositories/portal.repository.js';
 import { FEEDBACK_CODE_PATTERN, feedbackCodeFrom, normaliseFeedbackCode } from '../../domain/public/text.js';
 import { requireRole, scopeOf, unitWithinScope } from '../access.js';
+import type { Executor } from '../../db/repositories/executor.js';
 import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
-import { spendCaptcha } from './captcha.service.js';
+import { checkCaptcha, spendCaptcha } from './captcha.service.js';
 import { findListedHouseholdKey, findPeriodicCampaign } from '../../db/repositories/open-lists.repository.js';
 import { transition } from '../registry/campaign.service.js';
 import { vnDateOf } from '../../domain/dates.js';
@@ -101,9 +102,10 @@ export async function submitFeedback(
     }
     target = { householdKey, period: campaign.period };
   }
+  const captcha = await checkCaptcha(deps, input.captcha);
   const at = nowIso(deps);
   const stored = await deps.db.kysely.transaction().execute(async (trx) => {
-    await spendCaptcha(deps, trx, input.captcha);
+    await spendCaptcha(deps, trx, captcha);
     if (honey) return { code: null, status: 'received' as const, id: null };
     // 32^8 ≈ 10^12 codes: a collision is improbable; retry rather than fail if one happens.
     for (let attempt = 0; attempt < 5; attempt++) {
@@ -262,9 +264,12 @@ function toView(r: FeedbackRecord): FeedbackView {
   };
 }
 
-/** Whether the actor may see this feedback: feedback without a commune is for unscoped staff only. */
+/**
+ * Whether the actor may see this feedback: feedback without a commune is for unscoped staff and
+ * the Front only. Runs on the caller's executor (inside a transaction, the transaction's).
+ */
 async function visibleTo(
-  deps: Deps,
+  db: Executor,
   actor: Actor,
   r: FeedbackRecord,
   cache: Map<string, boolean>,
@@ -275,7 +280,7 @@ async function visibleTo(
   if (r.commune_code === null) return false;
   let ok = cache.get(r.commune_code);
   if (ok === undefined) {
-    ok = await unitWithinScope(deps.db.kysely, scope, r.commune_code);
+    ok = await unitWithinScope(db, scope, r.commune_code);
     cache.set(r.commune_code, ok);
   }
   return ok;
@@ -299,7 +304,7 @@ export async function listFeedbackForTriage(
   for (let offset = 0; out.length < page.limit; offset += 200) {
     const rows = await listFeedback(deps.db.kysely, { ...filter, limit: 200, offset });
     for (const r of rows) {
-      if (!(await visibleTo(deps, actor, r, cache))) continue;
+      if (!(await visibleTo(deps.db.kysely, actor, r, cache))) continue;
       if (skipped < page.offset) {
         skipped += 1;
         continue;
@@ -328,7 +333,7 @@ export async function respondToFeedback(
   const at = nowIso(deps);
   return deps.db.kysely.transaction().execute(async (trx) => {
     const current = await findFeedbackById(trx, id);
-    if (!current || !(await visibleTo(deps, actor, current, new Map()))) {
+    if (!current || !(await visibleTo(trx, actor, current, new Map()))) {
       throw new AppError('NOT_FOUND', { what: `góp ý / feedback ${id}` });
     }
     const row = await updateFeedback(trx, id, {
