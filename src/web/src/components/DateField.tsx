@@ -2,23 +2,13 @@
 // calendar) and hands the app a `YYYY-MM-DD` string. Typing works without the mouse.
 import { DateInput, DatesProvider, type DateInputProps } from '@mantine/dates';
 import '@mantine/dates/styles.css';
-import { isIsoDate } from '../format';
+import { parseDateVn } from '../text';
 import { defineMessages, useLang, useMessages } from '../i18n';
 
 const m = defineMessages({
   vi: { next: 'Tháng sau', previous: 'Tháng trước', hint: 'dd/mm/yyyy' },
   en: { next: 'Next month', previous: 'Previous month', hint: 'dd/mm/yyyy' },
 });
-
-/** "7/6/2024", "07/06/2024", "07-06-2024", "2024-06-07" → "2024-06-07"; anything else → null. */
-export function parseDateVn(text: string): string | null {
-  const s = text.trim();
-  if (isIsoDate(s)) return s;
-  const match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
-  if (!match) return null;
-  const iso = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-  return isIsoDate(iso) ? iso : null;
-}
 
 type Props = Omit<DateInputProps, 'value' | 'onChange' | 'valueFormat' | 'dateParser'> & {
   value: string | null;

@@ -32,6 +32,7 @@ import { formatCount, formatDateVn, REFORM_DATE, todayVn } from '../../format';
 import { defineMessages, fill, useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { foldVi } from '../../text';
 import { Villages } from './Villages';
 
 const m = defineMessages({
@@ -241,15 +242,6 @@ function Figures({ units }: { units: Unit[] }) {
 
 const PAGE_SIZE = 25;
 
-/** Lower case without diacritics, so "dai hung" finds "Xã Đại Hùng". */
-function fold(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase();
-}
-
 function UnitsTable({
   units,
   on,
@@ -268,9 +260,9 @@ function UnitsTable({
   const c = useMessages(common);
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
-  const wanted = fold(filter.trim());
+  const wanted = foldVi(filter.trim());
   const shown = wanted
-    ? units.filter((u) => fold(u.name).includes(wanted) || u.code.startsWith(wanted))
+    ? units.filter((u) => foldVi(u.name).includes(wanted) || u.code.startsWith(wanted))
     : units;
   const pages = Math.max(1, Math.ceil(shown.length / PAGE_SIZE));
   const current = Math.min(page, pages);
