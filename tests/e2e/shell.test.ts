@@ -8,6 +8,7 @@ import { formatDateVn, vnDateOf } from '../../src/domain/dates.js';
 import { formatCount } from '../../src/domain/format.js';
 import {
   ACCOUNTS,
+  accessibilityProblems,
   describedText,
   isFocused,
   launchBrowser,
@@ -55,6 +56,7 @@ describe('web app shell', () => {
     });
     expect(shell.headers()['content-encoding']).toBe('gzip');
     await screenshot(page, '01-login');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('shows missing fields next to the fields, and a wrong password as the coded Vietnamese error', async () => {
@@ -76,6 +78,7 @@ describe('web app shell', () => {
     expect(await isFocused(alert)).toBe(true);
     expect(new URL(page.url()).pathname).toBe('/app/login');
     await screenshot(page, '02-login-wrong-password');
+    expect(await accessibilityProblems(page)).toEqual([]);
   });
 
   it('signs in with the keyboard alone and lands on the overview of the user’s unit', async () => {
@@ -108,6 +111,7 @@ describe('web app shell', () => {
     expect(await rows.count()).toBe(25);
     expect(await page.getByTestId('overview-units').textContent()).toContain(under[0]!.name);
     await screenshot(page, '03-overview-province', false);
+    expect(await accessibilityProblems(page)).toEqual([]);
     // The table leaves as an Excel file with every row (not only the page on screen).
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -210,6 +214,7 @@ describe('web app shell', () => {
       ['Phường Quảng Vinh', 'Xã Quảng Giao', 'Xã Quảng Minh', 'Xã Đại Hùng'].sort(),
     );
     await screenshot(page, '05-units-16516-after-reform');
+    expect(await accessibilityProblems(page)).toEqual([]);
 
     // A malformed code is refused next to the field, before any request.
     await code.fill('12a');
@@ -290,6 +295,7 @@ describe('web app shell', () => {
     expect(await name.getAttribute('aria-invalid')).toBe('true');
     expect(await describedText(page, name)).toContain('đã tồn tại');
     await screenshot(page, '07-overview-commune-villages');
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 

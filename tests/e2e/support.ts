@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { PassThrough } from 'node:stream';
@@ -187,4 +188,27 @@ export async function describedText(page: Page, field: Locator): Promise<string>
   const ids = ((await field.getAttribute('aria-describedby')) ?? '').split(/\s+/).filter(Boolean);
   const parts = await Promise.all(ids.map((id) => page.locator(`[id="${id}"]`).textContent()));
   return parts.join(' ');
+}
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface A11yViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and returns the serious and
+ * critical violations, each with the elements it names, so a failing test says what to fix.
+ */
+export async function accessibilityProblems(page: Page): Promise<A11yViolation[]> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate<A11yViolation[]>(`
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+      .then((r) => r.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))
+  `);
 }

@@ -8,7 +8,7 @@ import { RouterProvider } from 'react-router';
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './theme/global.css';
-import { theme } from './theme/theme';
+import { cssVariablesResolver, theme } from './theme/theme';
 import { I18nProvider } from './i18n';
 import { createRouter } from './router';
 import { isApiError } from './api/client';
@@ -37,7 +37,7 @@ const router = createRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} defaultColorScheme="light" cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <I18nProvider>
         <QueryClientProvider client={queryClient}>
