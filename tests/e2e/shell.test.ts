@@ -4,6 +4,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnitsOn } from '../../src/db/repositories/units.repository.js';
+import { addVillage } from '../../src/services/villages.service.js';
+import { SYSTEM } from '../../src/services/deps.js';
 import { formatDateVn, vnDateOf } from '../../src/domain/dates.js';
 import { formatCount } from '../../src/domain/format.js';
 import {
@@ -260,11 +262,21 @@ describe('web app shell', () => {
 
   it('lets a commune officer add a village to their ward, with errors next to the field', async () => {
     const { page } = browser;
+    // A village recorded under Xã Đại Hùng before the reform (its ward's predecessor).
+    await addVillage(server.deps, SYSTEM, {
+      communeCode: '16516',
+      on: '2024-06-07',
+      name: 'Thôn Đại Hùng 1',
+      kind: 'thon',
+    });
     await signIn(page, server.url, ACCOUNTS.commune);
     const villages = page.getByTestId('villages');
     await villages.waitFor();
     await page.getByTestId('overview-unit').getByRole('heading', { name: 'Phường Nam Sầm Sơn' }).waitFor();
     expect(await villages.textContent()).toContain('Chưa có thôn, tổ dân phố nào');
+    const inherited = page.getByTestId('predecessor-villages');
+    await inherited.getByText('Thôn Đại Hùng 1').waitFor();
+    expect(await inherited.textContent()).toContain('Xã Đại Hùng (đến 30/06/2025): Thôn Đại Hùng 1');
 
     const form = page.getByRole('form', { name: 'Thêm thôn, tổ dân phố' });
     const name = form.getByLabel('Tên');
@@ -278,6 +290,7 @@ describe('web app shell', () => {
     const rows = await server.deps.db.kysely
       .selectFrom('village')
       .select(['name', 'kind', 'commune_code', 'commune_valid_from'])
+      .where('commune_valid_from', '=', '2025-07-01')
       .execute();
     expect(rows).toEqual([
       {

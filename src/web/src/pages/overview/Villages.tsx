@@ -1,9 +1,11 @@
 // The villages of a commune (the level below which households are registered), and a short
 // form to add one for the officers who may. The API checks role and scope again.
 import { useState, type FormEvent } from 'react';
-import { Button, Group, Paper, Select, Skeleton, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { isApiError } from '../../api/client';
 import type { Unit } from '../../api/types';
+import { useUnit } from '../../api/units';
+import { formatDateVn } from '../../format';
 import { useAddVillage, useVillages, VILLAGE_KINDS, type VillageKind } from '../../api/villages';
 import { useUser } from '../../auth/session';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
@@ -29,6 +31,9 @@ const m = defineMessages({
     ap: 'Ấp',
     khom: 'Khóm',
     other: 'Khác',
+    fromPredecessors: 'Thôn, tổ dân phố của các đơn vị tiền thân',
+    until: 'đến {date}',
+    noneShort: 'chưa ghi nhận',
   },
   en: {
     title: 'Villages and residential groups',
@@ -47,6 +52,9 @@ const m = defineMessages({
     ap: 'Hamlet (ấp)',
     khom: 'Quarter (khóm)',
     other: 'Other',
+    fromPredecessors: 'Villages of the predecessor units',
+    until: 'until {date}',
+    noneShort: 'none recorded',
   },
 });
 
@@ -125,11 +133,35 @@ function AddVillage({ unit, on }: { unit: Unit; on: string }) {
   );
 }
 
+/**
+ * Villages recorded under the units this one was formed from (a ward created on 01/07/2025
+ * starts with none of its own; its predecessors' villages were recorded on their last day).
+ */
+function PredecessorVillages({ code, name, on }: { code: string; name: string; on: string }) {
+  const t = useMessages(m);
+  const villages = useVillages(code, on);
+  if (villages.isPending) return <Skeleton h={24} />;
+  if (villages.isError) return <ErrorPanel error={villages.error} />;
+  return (
+    <Text size="sm">
+      <Text span fw={600}>
+        {name}
+      </Text>{' '}
+      <Text span c="dimmed">
+        ({fill(t.until, { date: formatDateVn(on) })})
+      </Text>
+      {': '}
+      {villages.data.length === 0 ? t.noneShort : villages.data.map((v) => v.name).join(', ')}
+    </Text>
+  );
+}
+
 export function Villages({ unit, on }: { unit: Unit; on: string }) {
   const t = useMessages(m);
   const c = useMessages(common);
   const user = useUser();
   const villages = useVillages(unit.code, on);
+  const detail = useUnit(unit.code, on);
   return (
     <Paper p="md" data-testid="villages">
       <Group justify="space-between" mb="xs">
@@ -166,6 +198,16 @@ export function Villages({ unit, on }: { unit: Unit; on: string }) {
           </Table.Tbody>
         </Table>
       )}
+      {detail.data && detail.data.predecessors.length > 0 ? (
+        <Stack gap={4} mt="sm" data-testid="predecessor-villages">
+          <Text size="sm" fw={600}>
+            {t.fromPredecessors}
+          </Text>
+          {detail.data.predecessors.map((p) => (
+            <PredecessorVillages key={p.code} code={p.code} name={p.name} on={p.validTo} />
+          ))}
+        </Stack>
+      ) : null}
       {allowed(user.role, MAY_ADD) ? (
         <Paper withBorder={false} bg="gray.0" p="sm" mt="sm">
           <AddVillage unit={unit} on={on} />
