@@ -50,6 +50,27 @@ const FLUSH_EVERY_MS = 15_000;
  */
 const CONTENT_TTL_MS = 5_000;
 
+const PAGE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-cache',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
+};
+
+/** A rendered page as bytes, cut where the visit line goes (so a cached page is encoded once). */
+interface SplitPage {
+  head: Buffer;
+  tail: Buffer;
+}
+
+function splitPage(page: string): SplitPage {
+  const at = page.indexOf(STATS_SLOT);
+  if (at < 0) return { head: Buffer.from(page), tail: Buffer.alloc(0) };
+  return { head: Buffer.from(page.slice(0, at)), tail: Buffer.from(page.slice(at + STATS_SLOT.length)) };
+}
+
 interface Cached {
   value: unknown;
   generation: number;
@@ -140,18 +161,12 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     };
   }
 
-  function sendPage(reply: FastifyReply, ctx: PageContext, page: string, status = 200) {
+  function sendPage(reply: FastifyReply, ctx: PageContext, page: string | SplitPage, status = 200) {
+    const p = typeof page === 'string' ? splitPage(page) : page;
     return reply
       .status(status)
-      .type('text/html; charset=utf-8')
-      .header('cache-control', 'no-cache')
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'strict-origin-when-cross-origin')
-      .header(
-        'content-security-policy',
-        "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
-      )
-      .send(page.replace(STATS_SLOT, statsLine(ctx.t, ctx.stats)));
+      .headers(PAGE_HEADERS)
+      .send(Buffer.concat([p.head, Buffer.from(statsLine(ctx.t, ctx.stats)), p.tail]));
   }
 
   app.setErrorHandler(async (err, req, reply) => {
@@ -191,7 +206,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     const rendered = await cached(
       req.deps,
       `page:home:${page}:${ctx.lang}:${ctx.origin}:${ctx.path}`,
-      async () => homePage(ctx, r.items, r.page, r.perPage, r.total),
+      async () => splitPage(homePage(ctx, r.items, r.page, r.perPage, r.total)),
     );
     return sendPage(reply, ctx, rendered);
   });
@@ -212,7 +227,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       if (bodies.size > 500) bodies.clear();
       bodies.set(key, body);
     }
-    const render = async () => articlePage(ctx, a, body, form);
+    const render = async () => splitPage(articlePage(ctx, a, body, form));
     // The usual page (no form state) is rendered once per version of what it shows.
     const plain = !form.error && form.name === undefined && form.body === undefined;
     const page = plain
