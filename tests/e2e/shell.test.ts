@@ -95,6 +95,16 @@ describe('web app shell', () => {
     await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/app/overview');
 
+    // The first Tab stop is a visible "skip to content" link that moves focus past the navigation.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+    expect(await isFocused(skip)).toBe(true);
+    expect((await skip.boundingBox())!.x).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Enter');
+    expect(await isFocused(page.locator('#main'))).toBe(true);
+
     const card = page.getByTestId('overview-unit');
     await card.waitFor();
     expect(await card.textContent()).toContain('Tỉnh Thanh Hóa');
