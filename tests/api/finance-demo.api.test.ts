@@ -109,6 +109,15 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('the screens open on 2024, the newest year with allocations for the city and its wards', async () => {
+      const city = (await get('/api/v1/finance/years?unit=382')).json();
+      expect(city.years[0]).toBe(2024);
+      const ward = (await get('/api/v1/finance/years?unit=14830')).json();
+      expect(ward.years).toContain(2024);
+      const outside = await get('/api/v1/finance/years?unit=14758');
+      expect(outside.statusCode).toBe(403);
+    });
+
     it('the target, the tasks of the meeting and the proposal are there', async () => {
       const t = (await get('/api/v1/finance/targets?unit=382&year=2024')).json();
       const byKind = Object.fromEntries(

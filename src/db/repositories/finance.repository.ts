@@ -700,3 +700,16 @@ export async function previousClassesOfReviewed(
     .execute();
   return rows.map((r) => ({ classification: r.classification, n: Number(r.n) }));
 }
+
+/** Years with allocations or targets for any of the units (newest first). */
+export async function listFinanceYears(db: Executor, unitCodes: readonly string[]): Promise<number[]> {
+  // guard against an empty IN list
+  if (unitCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('allocation')
+    .select('year')
+    .where('unit_code', 'in', unitCodes)
+    .union(db.selectFrom('finance_target').select('year').where('unit_code', 'in', unitCodes))
+    .execute();
+  return [...new Set(rows.map((r) => Number(r.year)))].sort((a, b) => b - a);
+}

@@ -113,3 +113,14 @@ export async function insertSuccessions(db: Executor, rows: SuccessionRow[]): Pr
       .execute();
   }
 }
+
+/** Codes of the units directly under `code` in any period (a pre-2025 district's communes, a province's units). */
+export async function listChildCodesAnyPeriod(db: Executor, code: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('admin_unit')
+    .select('code')
+    .distinct()
+    .where('parent_code', '=', code)
+    .execute();
+  return rows.map((r) => r.code);
+}

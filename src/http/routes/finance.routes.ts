@@ -22,7 +22,12 @@ import {
   recordIssue,
   showAllocation,
 } from '../../services/finance/allocations.service.js';
-import { atRiskBoard, costReport, financeReport } from '../../services/finance/report.service.js';
+import {
+  atRiskBoard,
+  costReport,
+  financeReport,
+  financeYears,
+} from '../../services/finance/report.service.js';
 import { setTarget, targetsReport } from '../../services/finance/targets.service.js';
 import {
   householdSupport,
@@ -184,6 +189,22 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) =>
       updateComponent(req.deps, req.actor!, req.params.code, req.params.component, req.body ?? {}),
+  );
+
+  app.get<{ Querystring: { unit: string } }>(
+    '/finance/years',
+    {
+      config: { access: { roles: READERS, scope: 'unit' } },
+      schema: {
+        tags: ['finance'],
+        summary: 'Các năm có phân bổ hoặc chỉ tiêu / Years with allocations or targets',
+        querystring: { type: 'object', required: ['unit'], properties: { unit: { type: 'string' } } },
+        response: {
+          200: { type: 'object', properties: { years: { type: 'array', items: { type: 'integer' } } } },
+        },
+      },
+    },
+    async (req) => ({ years: await financeYears(req.deps, req.actor!, req.query.unit) }),
   );
 
   // ── allocations, ledger, disbursements ─────────────────────────────────────

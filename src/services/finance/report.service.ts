@@ -14,6 +14,8 @@ import type { Actor, Deps } from '../deps.js';
 import { listAllocations, type AllocationView } from './allocations.service.js';
 import { FINANCE_READERS, reqText, reqYear, unitsCovered } from './common.js';
 import { AppError } from '../../errors.js';
+import { listChildCodesAnyPeriod } from '../../db/repositories/units.repository.js';
+import { listFinanceYears } from '../../db/repositories/finance.repository.js';
 import { isIsoDate } from '../../domain/dates.js';
 
 export interface FinanceRow {
@@ -215,4 +217,18 @@ export async function costReport(
         costPerHouseholdSupported: Math.round(e.total / e.hh.size),
       })),
   };
+}
+
+/**
+ * Years that hold allocations or targets for a unit or the units under it, newest first. The
+ * screens open on the newest of them: a city's 2024 program is still the one to follow in 2026,
+ * when the city itself no longer exists as a unit.
+ */
+export async function financeYears(deps: Deps, actor: Actor, unit: unknown): Promise<number[]> {
+  requireRole(actor, FINANCE_READERS);
+  const db = deps.db.kysely;
+  const unitCode = reqText(unit, 'unit', 10);
+  await requireUnitAccess(db, actor, unitCode);
+  const codes = new Set([unitCode, ...(await listChildCodesAnyPeriod(db, unitCode))]);
+  return listFinanceYears(db, [...codes]);
 }

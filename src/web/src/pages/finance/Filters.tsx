@@ -1,7 +1,9 @@
 // The unit / year / "as of" selectors of the finance screens, kept in the address so every view
 // can be linked and bookmarked.
 import { Group, NumberInput, TextInput } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { api } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { useMessages } from '../../i18n';
@@ -16,9 +18,20 @@ export interface FinanceFilter {
 export function useFinanceFilter(): [FinanceFilter, (next: Partial<FinanceFilter>) => void] {
   const user = useUser();
   const [params, setParams] = useSearchParams();
+  const unit = params.get('unit') ?? user.unitCode ?? '';
+  // Without a year in the address, open on the newest year that holds allocations or targets
+  // for the unit (a 2024 program is still followed after the unit itself was merged away).
+  const years = useQuery({
+    queryKey: ['finance', 'years', unit],
+    queryFn: () => api.get<{ years: number[] }>('/finance/years', { unit }).then((r) => r.years),
+    enabled: Boolean(unit) && !params.get('year'),
+    staleTime: 60_000,
+  });
+  const waiting = !params.get('year') && years.isLoading;
   const filter: FinanceFilter = {
-    unit: params.get('unit') ?? user.unitCode ?? '',
-    year: Number(params.get('year') ?? new Date().getFullYear()),
+    // Queries are enabled by a unit: hold them until the year is known, so no wrong year flashes.
+    unit: waiting ? '' : unit,
+    year: Number(params.get('year') ?? years.data?.[0] ?? new Date().getFullYear()),
     asOf: params.get('asOf') ?? undefined,
   };
   const set = (next: Partial<FinanceFilter>) => {
