@@ -5,7 +5,6 @@
 // record rolls everything back. `valid-rows`: valid records are written, invalid ones listed.
 // The CLI and the web upload call this same service.
 import fs from 'node:fs';
-import readline from 'node:readline';
 import type { Kysely } from 'kysely';
 import { AppError, messageOf, type ErrorCode } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
@@ -95,28 +94,39 @@ interface Item {
   memberLines?: number[];
 }
 
-/** Lines in chunks: one await per chunk, not per record (millions of records). */
+/**
+ * Lines in chunks: one await per chunk, not per record (millions of records). The file is read
+ * by pulling from the stream (backpressure), never faster than records are written.
+ */
 async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
-  const rl = readline.createInterface({
-    input: fs.createReadStream(path, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
+  const stream = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
   let line = 0;
+  let rest = '';
   let chunk: Item[] = [];
-  for await (const text of rl) {
+  const take = (text: string) => {
     line += 1;
     const t = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (!t.trim()) continue;
+    if (!t.trim()) return;
     try {
       chunk.push({ line, raw: JSON.parse(t) });
     } catch (err) {
       chunk.push({ line, malformed: err instanceof Error ? err.message : String(err) });
     }
-    if (chunk.length === 1000) {
+  };
+  for await (const data of stream as AsyncIterable<string>) {
+    const text = rest + data;
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      take(text.slice(start, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+      start = nl + 1;
+    }
+    rest = text.slice(start);
+    if (chunk.length >= 1000) {
       yield chunk;
       chunk = [];
     }
   }
+  if (rest) take(rest);
   if (chunk.length > 0) yield chunk;
 }
 
@@ -131,6 +141,15 @@ async function* recordItems(records: Iterable<unknown> | AsyncIterable<unknown>)
     }
   }
   if (chunk.length > 0) yield chunk;
+}
+
+/** Existence check with a coded error, without reading the file (it may be gigabytes). */
+function requireFile(path: string): void {
+  try {
+    fs.accessSync(path, fs.constants.R_OK);
+  } catch {
+    throw new AppError('FILE_NOT_FOUND', { path }, { field: 'file' });
+  }
 }
 
 function readFileOr(path: string): Buffer {
@@ -185,7 +204,7 @@ export async function importSurvey(
   if (source.format === 'records') {
     items = recordItems(source.records);
   } else if (source.format === 'jsonl') {
-    readFileOr(source.path).subarray(0, 0); // existence check with a coded error
+    requireFile(source.path);
     items = jsonlItems(source.path);
   } else {
     const data =
