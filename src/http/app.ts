@@ -84,7 +84,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     req.deps = deps;
     // Vietnamese first: pages follow only an explicit choice (the lang cookie set by the switch);
     // API clients may also ask for English with Accept-Language.
-    req.lang = langOf(req.url.startsWith('/api/') ? req.headers['accept-language'] : undefined, req.cookies.lang);
+    req.lang = langOf(
+      req.url.startsWith('/api/') ? req.headers['accept-language'] : undefined,
+      req.cookies.lang,
+    );
     const token = req.cookies[SESSION_COOKIE];
     if (token) {
       const session = await resolveSession(deps, token);
