@@ -4,18 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { login, logout } from '../../services/users.service.js';
 import { AppError } from '../../errors.js';
 import { SESSION_COOKIE } from '../cookies.js';
-
-const userSchema = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    username: { type: 'string' },
-    displayName: { type: 'string' },
-    role: { type: 'string' },
-    unitCode: { type: ['string', 'null'] },
-    active: { type: 'boolean' },
-  },
-} as const;
+import { userSchema } from '../schemas.js';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { username: string; password: string } }>(

@@ -2,18 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { createUser, listUsers } from '../../services/users.service.js';
 import { ROLES } from '../../services/deps.js';
-
-const user = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    username: { type: 'string' },
-    displayName: { type: 'string' },
-    role: { type: 'string' },
-    unitCode: { type: ['string', 'null'] },
-    active: { type: 'boolean' },
-  },
-} as const;
+import { userSchema } from '../schemas.js';
 
 export async function usersRoutes(app: FastifyInstance): Promise<void> {
   app.get(
@@ -23,7 +12,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['users'],
         summary: 'Danh sách tài khoản / Accounts',
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: user } } } },
+        response: { 200: { type: 'object', properties: { items: { type: 'array', items: userSchema } } } },
       },
     },
     async (req) => ({ items: await listUsers(req.deps, req.actor!) }),
@@ -55,7 +44,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
             displayName: { type: 'string', maxLength: 200 },
           },
         },
-        response: { 200: user },
+        response: { 200: userSchema },
       },
     },
     async (req) => createUser(req.deps, req.actor!, req.body),
