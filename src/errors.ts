@@ -20,7 +20,11 @@ export const catalogue = {
   ROUTE_NOT_FOUND: entry(404, 'Không có địa chỉ {method} {url}.', 'There is no route {method} {url}.'),
   VALIDATION_FAILED: entry(400, 'Dữ liệu không hợp lệ: {detail}', 'Invalid input: {detail}'),
   FIELD_REQUIRED: entry(400, 'Thiếu trường bắt buộc {field}.', 'The required field {field} is missing.'),
-  FIELD_INVALID: entry(400, 'Giá trị của {field} không hợp lệ: {detail}', 'The value of {field} is invalid: {detail}'),
+  FIELD_INVALID: entry(
+    400,
+    'Giá trị của {field} không hợp lệ: {detail}',
+    'The value of {field} is invalid: {detail}',
+  ),
   FIELD_TYPE: entry(400, '{field} phải là {expected}.', '{field} must be {expected}.'),
   ENUM_INVALID: entry(
     400,
@@ -43,7 +47,11 @@ export const catalogue = {
   USAGE: entry(400, 'Sai cú pháp lệnh: {detail}', 'Usage error: {detail}'),
   FILE_NOT_FOUND: entry(400, 'Không đọc được tệp {path}.', 'Cannot read the file {path}.'),
   PAYLOAD_TOO_LARGE: entry(413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'),
-  RATE_LIMITED: entry(429, 'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.', 'Too many requests. Try again in a few minutes.'),
+  RATE_LIMITED: entry(
+    429,
+    'Bạn thao tác quá nhanh. Vui lòng thử lại sau ít phút.',
+    'Too many requests. Try again in a few minutes.',
+  ),
 
   // ── accounts and access ────────────────────────────────────────────────────
   AUTH_REQUIRED: entry(401, 'Bạn cần đăng nhập.', 'You need to sign in.'),
@@ -68,8 +76,16 @@ export const catalogue = {
     'Bạn không có quyền với dữ liệu của đơn vị {unitCode}.',
     'You have no access to the data of unit {unitCode}.',
   ),
-  ROLE_UNKNOWN: entry(400, 'Vai trò "{role}" không tồn tại. Các vai trò: {allowed}.', 'Unknown role "{role}". Roles: {allowed}.'),
-  USERNAME_TAKEN: entry(409, 'Tên đăng nhập "{username}" đã được dùng.', 'The username "{username}" is already taken.'),
+  ROLE_UNKNOWN: entry(
+    400,
+    'Vai trò "{role}" không tồn tại. Các vai trò: {allowed}.',
+    'Unknown role "{role}". Roles: {allowed}.',
+  ),
+  USERNAME_TAKEN: entry(
+    409,
+    'Tên đăng nhập "{username}" đã được dùng.',
+    'The username "{username}" is already taken.',
+  ),
   PASSWORD_WEAK: entry(
     400,
     'Mật khẩu phải có ít nhất {min} ký tự.',
@@ -194,7 +210,6 @@ export const catalogue = {
     'Some complaints are not resolved yet: {ids}.',
   ),
 
-
   // ── program finance ────────────────────────────────────────────────────────
   PROJECT_UNKNOWN: entry(400, 'Không có dự án mã "{code}".', 'There is no project "{code}".'),
   AMOUNT_INVALID: entry(
@@ -207,7 +222,11 @@ export const catalogue = {
     'Số tiền {amount} vượt số dư còn lại {available} của phân bổ.',
     'The amount {amount} exceeds the available balance {available} of the allocation.',
   ),
-  VOUCHER_DUPLICATE: entry(409, 'Số chứng từ {voucher} đã được dùng.', 'The voucher number {voucher} is already used.'),
+  VOUCHER_DUPLICATE: entry(
+    409,
+    'Số chứng từ {voucher} đã được dùng.',
+    'The voucher number {voucher} is already used.',
+  ),
   DATE_BEFORE_ALLOCATION: entry(
     400,
     'Ngày giải ngân {date} trước ngày phân bổ {allocationDate}.',

@@ -29,7 +29,11 @@ export function registerCommand(name: string, load: () => Promise<Command>): voi
 }
 
 async function help(io: Io): Promise<void> {
-  const lines = ['giamngheo — Chương trình MTQG giảm nghèo bền vững / National Target Program for Sustainable Poverty Reduction', '', 'Lệnh / Commands:'];
+  const lines = [
+    'giamngheo — Chương trình MTQG giảm nghèo bền vững / National Target Program for Sustainable Poverty Reduction',
+    '',
+    'Lệnh / Commands:',
+  ];
   for (const [name, load] of Object.entries(commands)) {
     const c = await load();
     lines.push(`  ${c.usage.padEnd(58)} ${c.summary}`);
