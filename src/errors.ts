@@ -243,7 +243,11 @@ export const catalogue = {
     'Đã có phân bổ cho {key}; hãy ghi điều chỉnh (bổ sung, cắt giảm…) thay vì phân bổ mới.',
     'An allocation already exists for {key}; record an adjustment (increase, cut…) instead.',
   ),
-  TRANSFER_INVALID: entry(400, 'Điều chuyển/chuyển nguồn không hợp lệ: {detail}', 'Invalid transfer or carry-over: {detail}'),
+  TRANSFER_INVALID: entry(
+    400,
+    'Điều chuyển/chuyển nguồn không hợp lệ: {detail}',
+    'Invalid transfer or carry-over: {detail}',
+  ),
   SUPPORT_EXCEEDS_DISBURSEMENT: entry(
     409,
     'Tổng hỗ trợ cho các hộ ({total}) vượt số tiền của chứng từ giải ngân {voucher} ({amount}).',
