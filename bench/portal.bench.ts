@@ -89,7 +89,9 @@ try {
   console.log(
     `portal article page (${ROUNDS} rounds × ${SECONDS}s × ${CONNECTIONS} connections, loopback, SQLite in memory)`,
   );
-  console.log(`  page: /bai-viet/${report.slug} — ${Buffer.byteLength(page)} bytes of HTML (CSS inline)`);
+  console.log(
+    `  page: /bai-viet/${report.slug} — ${Buffer.byteLength(page)} bytes of HTML (stylesheet external, cached for a year)`,
+  );
   console.log(`  article page:         ${article.toFixed(0)} req/s (median; runs: ${list(articles)})`);
   console.log(`  baseline hello-world: ${baseline.toFixed(0)} req/s (median; runs: ${list(hellos)})`);
   console.log(

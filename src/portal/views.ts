@@ -36,7 +36,7 @@ export interface Meta {
 }
 
 // Kept small on purpose: the whole article page must stay well under 100 KB before images.
-const CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#f4f5f7}
+export const PORTAL_CSS = `*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1b1b1b;background:#f4f5f7}
 a{color:#0b4ea2}a:focus,button:focus,input:focus,textarea:focus,select:focus{outline:3px solid #fd0;outline-offset:1px}
 .wrap{max-width:860px;margin:0 auto;padding:0 12px}
 header.site{background:#a50e0e;color:#fff}header.site a{color:#fff}
@@ -61,6 +61,15 @@ label{display:block;margin:8px 0 2px;font-weight:600}textarea{width:100%;min-hei
 table.list{border-collapse:collapse;width:100%}table.list th,table.list td{border-bottom:1px solid #ddd;text-align:left;padding:5px}
 footer{color:#444;font-size:.9rem;text-align:center;padding:10px 0 24px}
 @media(max-width:520px){.card img{width:96px}h1{font-size:1.3rem}}`;
+/** Changes whenever the stylesheet does, so it can be cached for a year (`/portal.css?v=…`). */
+export const CSS_VERSION = cssVersion(PORTAL_CSS);
+
+function cssVersion(css: string): string {
+  // FNV-1a: a short fingerprint of the stylesheet (pure; no crypto module in the views).
+  let h = 0x811c9dc5;
+  for (let i = 0; i < css.length; i += 1) h = Math.imul(h ^ css.charCodeAt(i), 0x01000193) >>> 0;
+  return h.toString(36);
+}
 
 /**
  * Where the visit counter goes. Pages are rendered with this slot and filled just before sending,
@@ -117,9 +126,7 @@ export function layout(ctx: PageContext, meta: Meta, body: Html): string {
         ${meta.publishedAt ? html`<meta property="article:published_time" content="${meta.publishedAt}" />` : null}
         <link rel="alternate" type="application/rss+xml" title="${ctx.siteName}" href="/rss.xml" />
         <link rel="alternate" type="application/atom+xml" title="${ctx.siteName}" href="/atom.xml" />
-        <style>
-          ${trusted(CSS)}
-        </style>
+        <link rel="stylesheet" href="/portal.css?v=${CSS_VERSION}" />
         <script src="/portal.js" defer></script>
       </head>
       <body>

@@ -99,8 +99,8 @@ export function scriptPaths(page: string): string[] {
   );
   parser.write(page);
   parser.end();
-  // The portal's inline stylesheet is the only style element.
-  if (styles !== 1) problems.push(`${styles} <style> elements`);
+  // The portal's stylesheet is external (/portal.css): any style element came from the content.
+  if (styles !== 0) problems.push(`${styles} <style> elements`);
   return problems;
 }
 
@@ -120,10 +120,10 @@ for (const dialect of DIALECTS) {
     });
 
     it('the checker itself finds each kind of script path', () => {
-      expect(scriptPaths('<style></style><script>alert(1)</script>')).not.toEqual([]);
-      expect(scriptPaths('<style></style><img src=x onerror=alert(1)>')).not.toEqual([]);
-      expect(scriptPaths('<style></style><a href=" jav&#x09;ascript:alert(1)">x</a>')).not.toEqual([]);
-      expect(scriptPaths('<style></style><script src="/portal.js"></script><p>ok</p>')).toEqual([]);
+      expect(scriptPaths('<script>alert(1)</script>')).not.toEqual([]);
+      expect(scriptPaths('<img src=x onerror=alert(1)>')).not.toEqual([]);
+      expect(scriptPaths('<a href=" jav&#x09;ascript:alert(1)">x</a>')).not.toEqual([]);
+      expect(scriptPaths('<script src="/portal.js"></script><p>ok</p>')).toEqual([]);
     });
 
     it(`neutralises ${strings.length} strings in articles, comments and names`, async () => {

@@ -186,7 +186,13 @@ for (const dialect of DIALECTS) {
       expect(page).toContain('Bấm vào đây để nhận mã');
       expect(page).toContain('Số lượt truy cập');
       expect(page).toMatch(/\d+ người đang online/);
-      expect(Buffer.byteLength(page)).toBeLessThan(100 * 1024);
+      // HTML and its one stylesheet together stay under 100 KB before images.
+      const css = /<link rel="stylesheet" href="(\/portal\.css\?v=[a-z0-9]+)"/.exec(page)![1]!;
+      const sheet = await app.inject({ method: 'GET', url: css });
+      expect(sheet.statusCode).toBe(200);
+      expect(sheet.headers['content-type']).toBe('text/css; charset=utf-8');
+      expect(sheet.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(Buffer.byteLength(page) + sheet.rawPayload.length).toBeLessThan(100 * 1024);
 
       const img = /src="(\/media\/portal\/[a-f0-9]{32}-960\.jpg)"/.exec(page)![1]!;
       const media = await app.inject({ method: 'GET', url: img });
