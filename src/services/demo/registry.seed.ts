@@ -45,6 +45,16 @@ export async function seedRegistry(ctx: DemoContext): Promise<void> {
   const ward = all.filter((r) => r.unitCode === DEMO_CAMPAIGN_WARD);
   const rest = all.filter((r) => r.unitCode !== DEMO_CAMPAIGN_WARD);
   ctx.progress(`  ${all.length} hộ / households…`);
+
+  // The recognised 2023 results of the same households come first, so the 2024 review shows real
+  // movements (thoát nghèo, nghèo phát sinh…) and the 2024 target has a baseline to count against.
+  const baseline = await importSurvey(
+    deps,
+    SYSTEM,
+    { format: 'records', name: 'demo:sam-son-2023', records: all.map(previousYear(rngFrom('sam-son-2023'))) },
+    { period: 2023, status: 'approved', explain: true },
+  );
+  ctx.progress(`  2023: ${baseline.imported} hộ / households`);
   const approved = await importSurvey(
     deps,
     SYSTEM,
@@ -94,4 +104,41 @@ export async function seedRegistry(ctx: DemoContext): Promise<void> {
       },
     });
   }
+}
+
+type DemoRecord = ReturnType<HouseholdGenerator['next']>;
+type DemoMember = { birthDate: string; healthInsurance?: boolean };
+
+/**
+ * The household one review earlier: surveyed a year before, without the members born since, with
+ * the income before a year of growth, and — for about one household in thirty near the line — the
+ * hardship it has since left behind (lower income, members without a health insurance card, no
+ * internet yet). This puts about 155 more households in poverty in 2023 than in 2024.
+ */
+export function previousYear(rnd: () => number) {
+  return (r: DemoRecord): DemoRecord => {
+    const date = String(r.surveyDate);
+    const surveyDate = `${Number(date.slice(0, 4)) - 1}${date.slice(4)}`;
+    // Copies: the 2024 records are imported afterwards and must stay as they are.
+    const members = (r.members as DemoMember[])
+      .filter((m) => m.birthDate <= surveyDate)
+      .map((m) => ({ ...m }));
+    const income2024 = Number(r.incomePerCapitaMonthly);
+    let income = Math.round(income2024 / (1.04 + rnd() * 0.08) / 1000) * 1000;
+    let extra: Record<string, unknown> = {};
+    if (income2024 < 2_600_000 && rnd() < 0.035) {
+      income = Math.round((900_000 + rnd() * 500_000) / 1000) * 1000;
+      extra = { internetUse: false, infoDevices: [], loudspeakerAccess: rnd() < 0.5 };
+      members.forEach((m, i) => {
+        if (i > 0 && rnd() < 0.6) m.healthInsurance = false;
+      });
+    }
+    return {
+      ...r,
+      surveyDate,
+      incomePerCapitaMonthly: income,
+      ...extra,
+      members: members.length > 0 ? members : r.members,
+    };
+  };
 }
