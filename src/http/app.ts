@@ -50,9 +50,15 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
 
   // Refuse to start with an API route that does not say who may call it.
+  // and attach the access check to the routes that need one (public pages run no check at all).
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1/') && !route.config?.access) {
+    const access = route.config?.access;
+    if (route.url.startsWith('/api/v1/') && !access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    }
+    if (access && access.roles !== 'public') {
+      const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
+      route.preHandler = [enforceAccess, ...existing];
     }
   });
 
@@ -80,7 +86,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.decorateRequest('session', undefined);
   app.decorateRequest('lang', 'vi');
 
-  app.addHook('onRequest', async (req) => {
+  // Callback style with a synchronous path: an anonymous page view (the portal) pays no promise.
+  app.addHook('onRequest', (req, _reply, done) => {
     req.deps = deps;
     // Vietnamese first: pages follow only an explicit choice (the lang cookie set by the switch);
     // API clients may also ask for English with Accept-Language.
@@ -89,20 +96,25 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       req.cookies.lang,
     );
     const token = req.cookies[SESSION_COOKIE];
-    if (token) {
-      const session = await resolveSession(deps, token);
+    if (!token) {
+      done();
+      return;
+    }
+    resolveSession(deps, token).then((session) => {
       if (session) {
         req.session = session;
         req.actor = session.actor;
+        // CSRF: a signed-in browser must echo its session's token on every state-changing API call.
+        if (STATE_CHANGING.has(req.method) && req.url.startsWith('/api/')) {
+          if (req.headers['x-csrf-token'] !== session.csrfToken) {
+            done(new AppError('CSRF_INVALID'));
+            return;
+          }
+        }
       }
-    }
-    // CSRF: a signed-in browser must echo its session's token on every state-changing API call.
-    if (req.session && STATE_CHANGING.has(req.method) && req.url.startsWith('/api/')) {
-      const sent = req.headers['x-csrf-token'];
-      if (sent !== req.session.csrfToken) throw new AppError('CSRF_INVALID');
-    }
+      done();
+    }, done);
   });
-  app.addHook('preHandler', enforceAccess);
 
   app.setErrorHandler((err, req, reply) => {
     const lang = req.lang ?? 'vi';

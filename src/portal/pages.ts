@@ -112,7 +112,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   });
 
   // The language switch: ?lang=en|vi sets a preference cookie (not a tracking one) and applies at once.
-  app.addHook('onRequest', async (req, reply) => {
+  app.addHook('onRequest', (req, reply, done) => {
     const q = req.query as Record<string, unknown> | undefined;
     const wanted = q?.lang;
     if (wanted === 'en' || wanted === 'vi') {
@@ -124,6 +124,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
         httpOnly: false,
       });
     }
+    done();
   });
 
   /** What a page read, reused until the public content changes or CONTENT_TTL_MS passes. */
