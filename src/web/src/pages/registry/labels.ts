@@ -1,5 +1,6 @@
 // Labels shared by the registry pages: classes, movements, campaign steps and actions.
 import type { Bilingual } from '../../i18n';
+import { MOVEMENT_LABELS as DOMAIN_MOVEMENT_LABELS } from '../../../../domain/registry/movement';
 
 export const CLASS_LABELS: Record<string, Bilingual> = {
   POOR: { vi: 'Hộ nghèo', en: 'Poor' },
@@ -15,16 +16,9 @@ export const CLASS_COLORS: Record<string, string> = {
   NONE: 'gray',
 };
 
-export const MOVEMENT_LABELS: Record<string, Bilingual> = {
-  'thoat-ngheo': { vi: 'Thoát nghèo', en: 'Exited poverty' },
-  'thoat-can-ngheo': { vi: 'Thoát cận nghèo', en: 'Exited near-poverty' },
-  'ngheo-phat-sinh': { vi: 'Nghèo phát sinh', en: 'Newly poor' },
-  'tai-ngheo': { vi: 'Tái nghèo', en: 'Poor again' },
-  'can-ngheo-phat-sinh': { vi: 'Cận nghèo phát sinh', en: 'Newly near-poor' },
-  'tai-can-ngheo': { vi: 'Tái cận nghèo', en: 'Near-poor again' },
-  'khong-doi': { vi: 'Không đổi', en: 'Unchanged' },
-  'chua-co-ky-truoc': { vi: 'Chưa có kỳ trước', en: 'No previous period' },
-};
+// The movement names are the product's own (src/domain/registry/movement.ts, pure), looked up
+// here by the codes the API returns.
+export const MOVEMENT_LABELS: Record<string, Bilingual> = DOMAIN_MOVEMENT_LABELS;
 
 export const ACTION_LABELS: Record<string, Bilingual> = {
   'open-meetings': { vi: 'Bắt đầu họp dân', en: 'Start village meetings' },
