@@ -20,7 +20,7 @@ import {
   Title,
   Typography,
 } from '@mantine/core';
-import { useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import {
   useArticle,
@@ -60,7 +60,10 @@ function ArticleForm({ article }: { article: Article | null }) {
   const [category, setCategory] = useState(article?.categorySlug ?? 'tin-tuc');
   const [tags, setTags] = useState(article?.tags.join(', ') ?? '');
   const [author, setAuthor] = useState(article?.authorName ?? '');
-  const [saved, setSaved] = useState<number | null>(null);
+  // A new article moves to its own address once saved; the confirmation travels with it.
+  const location = useLocation();
+  const carried = (location.state as { savedVersion?: number } | null)?.savedVersion;
+  const [saved, setSaved] = useState<number | null>(article && carried === article.version ? carried : null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -82,7 +85,8 @@ function ArticleForm({ article }: { article: Article | null }) {
         onSuccess: (a) => {
           setSaved(a.version);
           setBody(a.bodyHtml);
-          if (!article) void navigate(`/portal/articles/${a.id}`, { replace: true });
+          if (!article)
+            void navigate(`/portal/articles/${a.id}`, { replace: true, state: { savedVersion: a.version } });
         },
       },
     );
