@@ -42,6 +42,19 @@ function vitest(name, config, env = {}) {
     failed += 1;
     return;
   }
+  // Say which databases the suite really ran on (test names carry the dialect).
+  const byDialect = { sqlite: 0, postgres: 0 };
+  for (const file of report.testResults ?? []) {
+    for (const t of file.assertionResults ?? []) {
+      if (t.status !== 'passed') continue;
+      for (const d of Object.keys(byDialect)) if (t.fullName.includes(`(${d})`)) byDialect[d] += 1;
+    }
+  }
+  process.stderr.write(
+    `── ${name}: ${report.numPassedTests} passed (SQLite: ${byDialect.sqlite}, PostgreSQL: ${byDialect.postgres})\n`,
+  );
+  if (requireAll && process.env.GIAMNGHEO_TEST_PG && name !== 'e2e' && byDialect.postgres === 0)
+    problems.push(`${name}: no test ran on PostgreSQL`);
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   const pending = report.numPendingTests + (report.numTodoTests ?? 0);
