@@ -33,6 +33,10 @@ export function isPostgresUrl(location: string): boolean {
 export function openDb(location: string): Db {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({ connectionString: location, max: 10 });
+    // An idle client whose connection the server ended (a restart, an administrator's command) is
+    // dropped by the pool and replaced on the next query. Without a listener, Node would treat
+    // the event as an unhandled error and stop the whole process.
+    pool.on('error', () => undefined);
     const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return {
       kysely,
