@@ -24,6 +24,19 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { defineMessages, useBilingual, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { CLASS_LABELS } from './labels';
+// The value lists are the interchange contract's own (src/domain/survey/record.ts, pure).
+import {
+  DISABILITIES,
+  EDUCATION_LEVELS,
+  EMPLOYMENTS,
+  HOUSING_STRUCTURES,
+  INFO_DEVICES,
+  LATRINES,
+  RELATIONS,
+  SCHOOLING,
+  SEXES,
+  WATER_SOURCES,
+} from '../../../../domain/survey/record';
 
 const m = defineMessages({
   vi: {
@@ -271,7 +284,7 @@ export default function SurveyFormPage() {
               error={fieldError('housing.floorAreaM2')}
             />
           </Grid.Col>
-          {(['walls', 'columns', 'roof'] as const).map((k) => (
+          {HOUSING_STRUCTURES.map((k) => (
             <Grid.Col key={k} span={{ base: 12, sm: 3 }}>
               <Select
                 size="md"
@@ -287,18 +300,7 @@ export default function SurveyFormPage() {
             <Select
               size="md"
               label={t.water}
-              data={opts([
-                'piped',
-                'drilled-well',
-                'protected-dug-well',
-                'protected-spring',
-                'rainwater',
-                'bottled',
-                'unprotected-well',
-                'unprotected-spring',
-                'surface',
-                'other',
-              ])}
+              data={opts(WATER_SOURCES)}
               value={String(survey.waterSource)}
               onChange={(v) => set('waterSource', v)}
               allowDeselect={false}
@@ -308,17 +310,7 @@ export default function SurveyFormPage() {
             <Select
               size="md"
               label={t.latrine}
-              data={opts([
-                'septic',
-                'semi-septic',
-                'pour-flush',
-                'double-vault',
-                'ventilated-pit',
-                'unhygienic-pit',
-                'bucket',
-                'none',
-                'other',
-              ])}
+              data={opts(LATRINES)}
               value={String(survey.latrine)}
               onChange={(v) => set('latrine', v)}
               allowDeselect={false}
@@ -328,7 +320,7 @@ export default function SurveyFormPage() {
             <MultiSelect
               size="md"
               label={t.devices}
-              data={opts(['tv', 'radio', 'computer', 'phone'])}
+              data={opts(INFO_DEVICES)}
               value={survey.infoDevices as string[]}
               onChange={(v) => set('infoDevices', v)}
             />
@@ -390,7 +382,7 @@ export default function SurveyFormPage() {
               <Select
                 size="md"
                 label={t.sex}
-                data={opts(['M', 'F'])}
+                data={opts(SEXES)}
                 value={String(mem.sex)}
                 onChange={(v) => setMember(i, 'sex', v)}
                 allowDeselect={false}
@@ -400,7 +392,7 @@ export default function SurveyFormPage() {
               <Select
                 size="md"
                 label={t.relation}
-                data={opts(['head', 'spouse', 'child', 'parent', 'grandchild', 'sibling', 'other'])}
+                data={opts(RELATIONS)}
                 value={String(mem.relation)}
                 onChange={(v) => setMember(i, 'relation', v)}
                 allowDeselect={false}
@@ -410,14 +402,7 @@ export default function SurveyFormPage() {
               <Select
                 size="md"
                 label={t.employment}
-                data={opts([
-                  'wage-with-contract',
-                  'wage-no-contract',
-                  'self-employed',
-                  'unemployed',
-                  'not-in-labour-force',
-                  'student',
-                ])}
+                data={opts(EMPLOYMENTS)}
                 value={String(mem.employment)}
                 onChange={(v) => setMember(i, 'employment', v)}
                 allowDeselect={false}
@@ -427,16 +412,7 @@ export default function SurveyFormPage() {
               <Select
                 size="md"
                 label={t.education}
-                data={opts([
-                  'none',
-                  'primary',
-                  'lower-secondary',
-                  'upper-secondary',
-                  'vocational-elementary',
-                  'vocational-intermediate',
-                  'college',
-                  'university',
-                ])}
+                data={opts(EDUCATION_LEVELS)}
                 value={String(mem.education)}
                 onChange={(v) => setMember(i, 'education', v)}
                 allowDeselect={false}
@@ -447,7 +423,7 @@ export default function SurveyFormPage() {
                 size="md"
                 label={t.schooling}
                 clearable
-                data={opts(['appropriate', 'below-level', 'not-attending'])}
+                data={opts(SCHOOLING)}
                 value={mem.schooling ? String(mem.schooling) : null}
                 onChange={(v) => setMember(i, 'schooling', v)}
               />
@@ -456,7 +432,7 @@ export default function SurveyFormPage() {
               <Select
                 size="md"
                 label={t.disability}
-                data={opts(['none', 'mild', 'severe', 'extremely-severe'])}
+                data={opts(DISABILITIES)}
                 value={String(mem.disability)}
                 onChange={(v) => setMember(i, 'disability', v)}
                 allowDeselect={false}
