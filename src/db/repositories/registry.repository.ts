@@ -8,7 +8,7 @@ import type { HouseholdChangeTable, ReviewResultTable } from '../schema-registry
 import type SQLite from 'better-sqlite3';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
-import { movementOf } from '../../domain/registry/movement.js';
+import { movementOf, movementsOf } from '../../domain/registry/movement.js';
 
 export interface MemberRow {
   ordinal: number;
@@ -119,6 +119,93 @@ export function cellsOf(
 }
 
 const splitDeps = (s: string) => (s ? s.split(',') : []);
+
+/** A stored result of a household, with what its aggregate cells need. */
+export interface HistoryRow {
+  id: number;
+  period: number;
+  unit_code: string;
+  unit_valid_from: string;
+  status: string;
+  classification: string;
+  deprivations: string;
+  movement: string;
+  no_labour: number;
+}
+
+export interface MovementChange {
+  id: number;
+  movement: string;
+  deltas: [AggregateKey, number][];
+}
+
+/**
+ * The results of a household after `period` whose stored movement no longer follows from the
+ * history once the result of `period` has class `classification`: the new movement of each and
+ * the moves between the `movement:` aggregate cells. A result that arrives late for an older
+ * period changes them; every later period is recomputed, because tái nghèo / nghèo phát sinh
+ * depend on all earlier periods, not only the previous one.
+ * @param history the household's other stored results (any order; the row of `period` is ignored)
+ */
+export function laterMovementChanges(
+  provinceCode: string,
+  history: readonly HistoryRow[],
+  period: number,
+  classification: string,
+): MovementChange[] {
+  const later = history.filter((x) => x.period > period);
+  if (later.length === 0) return [];
+  const ordered = [...history.filter((x) => x.period < period), { period, classification }, ...later].sort(
+    (a, b) => a.period - b.period,
+  );
+  const movements = movementsOf(ordered.map((x) => x.classification));
+  const out: MovementChange[] = [];
+  ordered.forEach((x, i) => {
+    if (x.period <= period || !('id' in x)) return;
+    const movement = movements[i]!;
+    if (movement === x.movement) return;
+    const base = {
+      provinceCode,
+      period: x.period,
+      unitCode: x.unit_code,
+      unitValidFrom: x.unit_valid_from,
+      status: x.status,
+      classification: x.classification,
+    };
+    out.push({
+      id: x.id,
+      movement,
+      deltas: [
+        [{ ...base, indicator: `movement:${x.movement}` }, -1],
+        [{ ...base, indicator: `movement:${movement}` }, 1],
+      ],
+    });
+  });
+  return out;
+}
+
+const HISTORY_COLUMNS = [
+  'id',
+  'period',
+  'unit_code',
+  'unit_valid_from',
+  'status',
+  'classification',
+  'deprivations',
+  'movement',
+  'no_labour',
+] as const;
+
+/** Sets the recomputed movement of later results (see `laterMovementChanges`). */
+async function applyMovementChanges(db: Executor, provinceCode: string, changes: MovementChange[]) {
+  for (const c of changes)
+    await db
+      .updateTable('review_result')
+      .set({ movement: c.movement })
+      .where('province_code', '=', provinceCode)
+      .where('id', '=', c.id)
+      .execute();
+}
 
 // ── portable path (Kysely) ──────────────────────────────────────────────────
 
@@ -309,17 +396,19 @@ export async function writeHousehold(
       )
       .execute();
   }
-  const earlier = await db
-    .selectFrom('review_result')
-    .select('classification')
-    .where('province_code', '=', h.provinceCode)
-    .where('household_id', '=', id)
-    .where('period', '<', h.result.period)
-    .orderBy('period')
-    .execute();
+  const history: HistoryRow[] = existing
+    ? await db
+        .selectFrom('review_result')
+        .select(HISTORY_COLUMNS)
+        .where('province_code', '=', h.provinceCode)
+        .where('household_id', '=', id)
+        .where('period', '<>', h.result.period)
+        .orderBy('period')
+        .execute()
+    : [];
   const movement = movementOf(
     h.result.classification,
-    earlier.map((e) => e.classification),
+    history.filter((e) => e.period < h.result.period).map((e) => e.classification),
   );
   const r = h.result;
   const resultValues = {
@@ -372,6 +461,9 @@ export async function writeHousehold(
       .execute();
   }
   for (const c of cellsOf(h.provinceCode, { ...r, movement })) deltas.push([c, 1]);
+  const later = laterMovementChanges(h.provinceCode, history, r.period, r.classification);
+  await applyMovementChanges(db, h.provinceCode, later);
+  for (const c of later) deltas.push(...c.deltas);
   await insertChange(db, {
     provinceCode: h.provinceCode,
     householdId: id,
@@ -656,14 +748,12 @@ export function sqliteBulkWriter(db: Db) {
     insertMember: h.prepare(
       `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    oldResult: h.prepare(
-      'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, frozen FROM review_result WHERE province_code = ? AND household_id = ? AND period = ?',
+    // Every result of an existing household: the one of the period being written, the earlier
+    // ones its movement follows from, the later ones whose movements it may change.
+    results: h.prepare(
+      'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, frozen FROM review_result WHERE province_code = ? AND household_id = ? ORDER BY period',
     ),
-    earlier: h
-      .prepare(
-        'SELECT classification FROM review_result WHERE province_code = ? AND household_id = ? AND period < ? ORDER BY period',
-      )
-      .pluck(),
+    setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
     insertResult: h.prepare(
       `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -692,22 +782,12 @@ export function sqliteBulkWriter(db: Db) {
           }
         | undefined;
       const r = w.result;
-      const old = existing
-        ? (st.oldResult.get(w.provinceCode, existing.id, r.period) as
-            | {
-                id: number;
-                period: number;
-                unit_code: string;
-                unit_valid_from: string;
-                status: string;
-                classification: string;
-                deprivations: string;
-                movement: string;
-                no_labour: number;
-                frozen: number;
-              }
-            | undefined)
-        : undefined;
+      // A new household has no results: an import into an empty registry pays no query here.
+      const stored = existing
+        ? (st.results.all(w.provinceCode, existing.id) as (HistoryRow & { frozen: number })[])
+        : [];
+      const old = stored.find((x) => x.period === r.period);
+      const history = stored.filter((x) => x.period !== r.period);
       if (old && old.frozen === 1 && !opts.overrideFrozen) return { ok: false, code: 'RESULT_FROZEN' };
       let id: number;
       if (existing) {
@@ -758,8 +838,10 @@ export function sqliteBulkWriter(db: Db) {
           m.relation,
           m.dataJson,
         );
-      const earlier = existing ? (st.earlier.all(w.provinceCode, id, r.period) as string[]) : [];
-      const movement = movementOf(r.classification, earlier);
+      const movement = movementOf(
+        r.classification,
+        history.filter((x) => x.period < r.period).map((x) => x.classification),
+      );
       const deps = r.deprivations.join(',');
       if (old) {
         st.updateResult.run(
@@ -815,6 +897,11 @@ export function sqliteBulkWriter(db: Db) {
         );
       }
       for (const c of cellsOf(w.provinceCode, { ...r, movement })) onDelta(c, 1);
+      if (history.length > 0)
+        for (const c of laterMovementChanges(w.provinceCode, history, r.period, r.classification)) {
+          st.setMovement.run(c.movement, c.id);
+          for (const [k, n] of c.deltas) onDelta(k, n);
+        }
       const after = JSON.stringify({
         version: existing ? existing.version + 1 : 1,
         headName: w.headName,
@@ -1100,6 +1187,12 @@ export async function writeHouseholdBatch(
         });
       }
       for (const c of cellsOf(provinceCode, { ...r, movement })) onDelta(c, 1);
+      if (h) {
+        const others = (resultsOf.get(h.id) ?? []).filter((x) => x.period !== r.period);
+        const later = laterMovementChanges(provinceCode, others, r.period, r.classification);
+        await applyMovementChanges(db, provinceCode, later);
+        for (const c of later) for (const [k, n] of c.deltas) onDelta(k, n);
+      }
       const version = h ? h.version + 1 : 1;
       changes.push({
         province_code: provinceCode,

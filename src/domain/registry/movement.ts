@@ -49,6 +49,15 @@ export function movementOf(current: string, earlier: readonly string[]): Movemen
   return 'khong-doi';
 }
 
+/**
+ * The movement of each period of a household's history, classes oldest first. A result that arrives
+ * for an older period changes the movements of the periods after it (not only the next one:
+ * tái nghèo looks at every earlier period), so a write recomputes the whole history.
+ */
+export function movementsOf(classes: readonly string[]): Movement[] {
+  return classes.map((c, i) => movementOf(c, classes.slice(0, i)));
+}
+
 export interface LabourMember {
   birthDate: string;
   sex: 'M' | 'F';

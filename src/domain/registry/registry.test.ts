@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makeCitizenId } from './citizen-id.js';
 import { citizenIdProblems } from '../survey/citizen-id.js';
 import { foldText, searchTokens } from './fold.js';
-import { hasNoLabourCapacity, movementOf } from './movement.js';
+import { hasNoLabourCapacity, movementOf, movementsOf } from './movement.js';
 
 describe('search folding', () => {
   it('folds Vietnamese accents and đ', () => {
@@ -54,5 +54,23 @@ describe('movement between periods', () => {
     ).toBe(true);
     expect(hasNoLabourCapacity([{ birthDate: '1980-01-01', sex: 'M', disability: 'severe' }], wa)).toBe(true);
     expect(hasNoLabourCapacity([{ birthDate: '1980-01-01', sex: 'M', disability: 'mild' }], wa)).toBe(false);
+  });
+});
+
+describe('movements of a whole history', () => {
+  it('each period against all the earlier ones', () => {
+    expect(movementsOf(['POOR', 'AVERAGE', 'NEAR_POOR', 'POOR'])).toEqual([
+      'chua-co-ky-truoc',
+      'thoat-ngheo',
+      'tai-can-ngheo',
+      'tai-ngheo',
+    ]);
+    // Without the oldest period the same later classes move differently.
+    expect(movementsOf(['AVERAGE', 'NEAR_POOR', 'POOR'])).toEqual([
+      'chua-co-ky-truoc',
+      'can-ngheo-phat-sinh',
+      'ngheo-phat-sinh',
+    ]);
+    expect(movementsOf([])).toEqual([]);
   });
 });
