@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
@@ -22,6 +23,7 @@ import { VisitCounter } from '../services/public/visits.service.js';
 import { publicContentGeneration } from '../services/public/changes.js';
 import { formatInstantVn } from '../domain/dates.js';
 import type { Deps } from '../services/deps.js';
+import type { VisitStats } from '../services/public/visits.service.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
 import { atomFeed, rssFeed, sitemap } from './feeds.js';
 import { openListPage, openListsIndex, statsPage } from './open-lists.views.js';
@@ -64,6 +66,32 @@ const PAGE_HEADERS = {
 interface SplitPage {
   head: Buffer;
   tail: Buffer;
+}
+
+/** A page with its visit line filled in, as sent: plain, and gzip once a client asked for it. */
+interface Assembled {
+  line: string;
+  plain: Buffer;
+  gzip?: Buffer;
+}
+
+/** Smaller bodies are sent as they are: compressing them saves less than it costs. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/** Whether an Accept-Encoding header accepts gzip (RFC 9110 §12.5.3: a zero q-value refuses it). */
+export function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : header;
+  if (!value) return false;
+  let star = false;
+  for (const part of value.split(',')) {
+    const [token = '', ...params] = part.toLowerCase().split(';');
+    const name = token.trim();
+    const q = params.map((p) => p.replace(/\s+/g, '')).find((p) => p.startsWith('q='));
+    const weight = q === undefined ? 1 : Number(q.slice(2));
+    if (name === 'gzip' || name === 'x-gzip') return weight > 0;
+    if (name === '*') star = weight > 0;
+  }
+  return star;
 }
 
 function splitPage(page: string): SplitPage {
@@ -148,27 +176,54 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       cached(d, 'settings', () => getSiteSettings(d)),
       cached(d, 'categories', () => listPublicCategories(d)),
     ]);
-    const url = new URL(req.url, 'http://x');
-    url.searchParams.delete('lang');
+    // The address without the language switch (links and cache keys). Most addresses are plain
+    // paths with nothing to remove; anything else (e.g. "//host", backslashes) goes through URL.
+    let here = req.url;
+    if (here.includes('lang=') || !/^\/(?![/\\])[^\\]*$/.test(here)) {
+      const url = new URL(req.url, 'http://x');
+      url.searchParams.delete('lang');
+      here = url.pathname + url.search;
+    }
     const lang: Lang = req.lang;
     return {
       lang,
       t: stringsFor(lang),
       siteName: d.config.siteName,
       origin: `${req.protocol}://${req.host}`,
-      path: url.pathname + url.search,
+      path: here,
       settings,
       categories,
       stats: await visits.stats(),
     };
   }
 
+  // Pages assembled with their visit line, per cached rendering: while the figures stay the same
+  // (a snapshot, see VisitCounter.stats) a cached page is joined and compressed once, not per view.
+  const assembled = new WeakMap<SplitPage, Assembled>();
+  const lines = new WeakMap<VisitStats, Map<Lang, string>>();
+
+  function lineOf(ctx: PageContext): string {
+    let byLang = lines.get(ctx.stats);
+    if (!byLang) lines.set(ctx.stats, (byLang = new Map()));
+    let line = byLang.get(ctx.lang);
+    if (line === undefined) byLang.set(ctx.lang, (line = statsLine(ctx.t, ctx.stats)));
+    return line;
+  }
+
   function sendPage(reply: FastifyReply, ctx: PageContext, page: string | SplitPage, status = 200) {
     const p = typeof page === 'string' ? splitPage(page) : page;
-    return reply
-      .status(status)
-      .headers(PAGE_HEADERS)
-      .send(Buffer.concat([p.head, Buffer.from(statsLine(ctx.t, ctx.stats)), p.tail]));
+    const line = lineOf(ctx);
+    let a = assembled.get(p);
+    if (!a || a.line !== line) {
+      a = { line, plain: Buffer.concat([p.head, Buffer.from(line), p.tail]) };
+      assembled.set(p, a);
+    }
+    reply.status(status).headers(PAGE_HEADERS).header('vary', 'accept-encoding');
+    if (a.plain.length >= COMPRESS_FROM_BYTES && acceptsGzip(reply.request.headers['accept-encoding'])) {
+      a.gzip ??= zlib.gzipSync(a.plain);
+      return reply.header('content-encoding', 'gzip').send(a.gzip);
+    }
+    return reply.send(a.plain);
   }
 
   app.setErrorHandler(async (err, req, reply) => {

@@ -3,6 +3,7 @@
 // need a solved captcha, are moderated and counted; feedback gets a follow-up code.
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
@@ -592,6 +593,32 @@ for (const dialect of DIALECTS) {
         headers: as(editor),
       });
       expect(editorTry.json().error.code).toBe('FORBIDDEN_ROLE');
+    });
+
+    it('sends pages gzip-compressed to clients that accept it, the same bytes once inflated', async () => {
+      const plain = await app.inject({ method: 'GET', url: `/bai-viet/${slug}`, remoteAddress: '192.0.2.9' });
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.headers.vary).toContain('accept-encoding');
+      const packed = await app.inject({
+        method: 'GET',
+        url: `/bai-viet/${slug}`,
+        remoteAddress: '192.0.2.9',
+        headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+      });
+      expect(packed.headers['content-encoding']).toBe('gzip');
+      expect(packed.headers.vary).toContain('accept-encoding');
+      expect(Number(packed.headers['content-length'])).toBe(packed.rawPayload.length);
+      expect(packed.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+      expect(zlib.gunzipSync(packed.rawPayload).toString('utf8')).toBe(plain.body);
+      // gzip refused with q=0: plain HTML.
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/bai-viet/${slug}`,
+        remoteAddress: '192.0.2.9',
+        headers: { 'accept-encoding': 'br, gzip;q=0' },
+      });
+      expect(refused.headers['content-encoding']).toBeUndefined();
+      expect(refused.body).toBe(plain.body);
     });
 
     it('counts visits and people online without cookies or stored addresses', async () => {

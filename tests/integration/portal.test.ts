@@ -86,5 +86,25 @@ for (const dialect of DIALECTS) {
       await counter.flush();
       expect(await getCounter(deps.db.kysely, 'visits')).toBe(start + 4);
     });
+
+    it('shows one snapshot of the figures until a visitor arrives or a second passes', async () => {
+      deps.setNow(new Date('2026-01-06T03:00:00.000Z'));
+      const counter = new VisitCounter(deps);
+      counter.record('198.51.100.1', 'A');
+      const first = await counter.stats();
+      expect(first.online).toBe(1);
+      // The same visitor again: nothing changed, the same object (pages keyed on it stay cached).
+      counter.record('198.51.100.1', 'A');
+      expect(await counter.stats()).toBe(first);
+      // A new visitor is counted at once.
+      counter.record('198.51.100.2', 'B');
+      const second = await counter.stats();
+      expect(second).not.toBe(first);
+      expect(second.online).toBe(2);
+      expect(second.totalVisits).toBe(first.totalVisits + 1);
+      // Six minutes on, people who left are no longer online (the snapshot is at most a second old).
+      deps.setNow(new Date('2026-01-06T03:06:00.000Z'));
+      expect((await counter.stats()).online).toBe(0);
+    });
   });
 }

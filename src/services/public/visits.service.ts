@@ -3,7 +3,10 @@
 // memory: nothing about the visitor is written anywhere, no cookie is set, and when the day
 // changes the salt and every hash are discarded, so yesterday's visitors cannot be linked to
 // today's. The total is kept in the database; increments are batched and flushed periodically
-// (one UPSERT per flush), so counting costs a hash and a map update per page view.
+// (one UPSERT per flush), so counting costs a hash and a map update per page view. The figures a
+// page shows are a snapshot re-taken when they can have changed (a visit began, someone came
+// online, a flush re-read the total) or a second has passed (someone went offline), so a page
+// view does not walk the visitor map and pages can be cached with the same figures.
 import crypto from 'node:crypto';
 import { addToCounter, getCounter } from '../../db/repositories/portal.repository.js';
 import { vnDateOf } from '../../domain/dates.js';
@@ -13,6 +16,8 @@ import type { Deps } from '../deps.js';
 export const VISIT_GAP_MS = 30 * 60 * 1000;
 /** Seen within this window: "online". */
 export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
+/** The longest a snapshot of the figures is reused when nothing marked it stale. */
+const SNAPSHOT_MS = 1000;
 const COUNTER_KEY = 'visits';
 
 export interface VisitStats {
@@ -30,6 +35,7 @@ export class VisitCounter {
   private pending = 0;
   private stored: number | undefined;
   private flushing: Promise<void> | undefined;
+  private snapshot: { stats: VisitStats; at: number } | undefined;
 
   constructor(private readonly deps: Deps) {}
 
@@ -41,6 +47,7 @@ export class VisitCounter {
       this.day = today;
       this.salt = crypto.randomBytes(32);
       this.lastSeen = new Map();
+      this.snapshot = undefined;
     }
     // Midnight in Vietnam (GMT+7) is 17:00 UTC the day before.
     this.dayStart = Date.parse(`${today}T00:00:00+07:00`);
@@ -61,6 +68,7 @@ export class VisitCounter {
     this.lastSeen.set(hash, nowMs);
     const isNew = previous === undefined || nowMs - previous > VISIT_GAP_MS;
     if (isNew) this.pending += 1;
+    if (previous === undefined || nowMs - previous > ONLINE_WINDOW_MS) this.snapshot = undefined;
     // Keep the map small: forget visitors idle longer than a visit gap (they count anew anyway).
     if (this.lastSeen.size > 10_000) this.prune(nowMs);
     return isNew;
@@ -90,6 +98,7 @@ export class VisitCounter {
       try {
         if (n > 0) await addToCounter(this.deps.db.kysely, COUNTER_KEY, n);
         this.stored = await getCounter(this.deps.db.kysely, COUNTER_KEY);
+        this.snapshot = undefined;
       } catch (err) {
         this.pending += n;
         throw err;
@@ -100,8 +109,20 @@ export class VisitCounter {
     return this.flushing;
   }
 
+  /**
+   * The figures to show. The same object is returned while it is current, so callers may key
+   * caches on it.
+   */
   async stats(): Promise<VisitStats> {
-    if (this.stored === undefined) this.stored = await getCounter(this.deps.db.kysely, COUNTER_KEY);
-    return { totalVisits: this.stored + this.pending, online: this.online() };
+    if (this.stored === undefined) {
+      this.stored = await getCounter(this.deps.db.kysely, COUNTER_KEY);
+      this.snapshot = undefined;
+    }
+    const nowMs = this.deps.now().getTime();
+    const snap = this.snapshot;
+    if (snap && nowMs >= snap.at && nowMs - snap.at < SNAPSHOT_MS) return snap.stats;
+    const stats = { totalVisits: this.stored + this.pending, online: this.online() };
+    this.snapshot = { stats, at: nowMs };
+    return stats;
   }
 }
