@@ -209,6 +209,11 @@ export const catalogue = {
     'Còn khiếu nại chưa giải quyết: {ids}.',
     'Some complaints are not resolved yet: {ids}.',
   ),
+  REGULAR_REVIEW_NO_SURVEY: entry(
+    409,
+    'Hồ sơ rà soát thường xuyên của hộ {id} chưa có phiếu khảo sát: hãy nhập phiếu trước khi công nhận.',
+    'The regular-review case of household {id} has no survey yet: enter it before recognition.',
+  ),
 
   // ── program finance ────────────────────────────────────────────────────────
   PROJECT_UNKNOWN: entry(400, 'Không có dự án mã "{code}".', 'There is no project "{code}".'),

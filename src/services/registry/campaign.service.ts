@@ -16,7 +16,7 @@ import {
   type CampaignState,
 } from '../../domain/campaign/campaign.js';
 import { findUnitOn } from '../../db/repositories/units.repository.js';
-import { listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
+import { findVillage, listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
 import {
   findCampaign,
   freezeResults,
@@ -108,6 +108,11 @@ async function view(db: Executor, key: CampaignKey): Promise<CampaignView> {
     : { state: newCampaign(key.kind, key.period) };
   const events = row ? await listCampaignEvents(db, key.provinceCode, row.id) : [];
   const step = stored.state.step;
+  // Villages are shown by their current name (a case opened before this rule stored the id as its name).
+  for (const v of stored.state.villages) {
+    const found = await findVillage(db, v.villageId);
+    if (found) v.name = found.name;
+  }
   return {
     id: row?.id ?? null,
     communeCode: key.communeCode,
@@ -142,15 +147,26 @@ export async function listCampaigns(deps: Deps, actor: Actor, communeCode: strin
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, communeCode);
   const unit = await findUnitOn(db, communeCode, '2024-10-15');
-  const rows = await listCampaignsOfCommune(db, unit?.province_code ?? communeCode.slice(0, 2), communeCode);
-  return rows.map((r) => ({
-    id: r.id,
-    period: r.period,
-    kind: r.kind,
-    caseKey: r.case_key || null,
-    step: r.step,
-    updatedAt: r.updated_at,
-  }));
+  const provinceCode = unit?.province_code ?? communeCode.slice(0, 2);
+  const rows = await listCampaignsOfCommune(db, provinceCode, communeCode);
+  const out = [];
+  for (const r of rows) {
+    // A regular-review case names its household and the household's village (by name).
+    const household = r.case_key ? await findHouseholdByKey(db, provinceCode, r.case_key) : undefined;
+    const village = household?.village_id ? await findVillage(db, household.village_id) : undefined;
+    out.push({
+      id: r.id,
+      period: r.period,
+      kind: r.kind,
+      caseKey: r.case_key || null,
+      step: r.step,
+      stepLabel: STEP_LABELS[r.step as keyof typeof STEP_LABELS] ?? { vi: r.step, en: r.step },
+      headName: household?.head_name ?? null,
+      village: village ? { id: village.id, name: village.name } : null,
+      updatedAt: r.updated_at,
+    });
+  }
+  return out;
 }
 
 export interface TransitionInput extends CampaignRef {
@@ -173,6 +189,13 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       throw new AppError(
         'FIELD_INVALID',
         { field: 'surveys.unitCode', detail: p.record.unitCode },
+        { field: 'surveys' },
+      );
+    }
+    if (input.caseKey && p.record.householdId !== input.caseKey) {
+      throw new AppError(
+        'FIELD_INVALID',
+        { field: 'surveys.householdId', detail: p.record.householdId },
         { field: 'surveys' },
       );
     }
@@ -205,6 +228,7 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       );
     }
     const stored = JSON.parse(row.state_json) as Stored;
+    let pendingSurvey = stored.pending;
     let action = input.action;
     if (action.type === 'open-meetings' && (!action.villages || action.villages.length === 0)) {
       action = { ...action, villages: await villagesFor(trx, key) };
@@ -223,14 +247,29 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       postingWorkingDays: deps.config.postingWorkingDays,
     });
     // Side effects that belong to the transition, in the same transaction.
-    if ((action.type === 'record-resurvey' || action.type === 'resolve-complaint') && prepared.length > 0) {
-      if (action.type === 'resolve-complaint' && action.outcome !== 'accepted') {
-        throw new AppError(
-          'FIELD_INVALID',
-          { field: 'surveys', detail: 'rejected complaint' },
-          { field: 'surveys' },
-        );
+    if (action.type === 'resolve-complaint' && action.outcome !== 'accepted' && prepared.length > 0) {
+      throw new AppError(
+        'FIELD_INVALID',
+        { field: 'surveys', detail: 'rejected complaint' },
+        { field: 'surveys' },
+      );
+    }
+    if (key.kind === 'regular' && prepared.length > 0) {
+      // A regular-review case keeps its survey (the one the household asked for, or the re-survey
+      // after a failed vote or an accepted complaint) until recognition: the recognised result of
+      // the period stays as it is until then.
+      if (
+        action.type !== 'open-meetings' &&
+        action.type !== 'record-resurvey' &&
+        action.type !== 'resolve-complaint'
+      ) {
+        throw new AppError('FIELD_INVALID', { field: 'surveys', detail: action.type }, { field: 'surveys' });
       }
+      pendingSurvey = input.surveys![input.surveys!.length - 1];
+    } else if (
+      (action.type === 'record-resurvey' || action.type === 'resolve-complaint') &&
+      prepared.length > 0
+    ) {
       for (const p of prepared)
         await writeSurvey(
           trx,
@@ -245,12 +284,18 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       if (key.kind === 'periodic') {
         await freezeResults(trx, key.provinceCode, key.communeCode, key.communeValidFrom, key.period, at);
         await recountUnitAggregates(trx, key.provinceCode, key.period, key.communeCode, key.communeValidFrom);
-      } else if (pending) {
+      } else {
+        if (!pending)
+          throw new AppError('REGULAR_REVIEW_NO_SURVEY', { id: key.caseKey }, { field: 'surveys' });
         await writeSurvey(trx, actor, pending, key.period, at, 'regular-review', true);
         await recountUnitAggregates(trx, key.provinceCode, key.period, key.communeCode, key.communeValidFrom);
       }
     }
-    const nextStored: Stored = { ...stored, state: next };
+    const nextStored: Stored = {
+      ...stored,
+      state: next,
+      ...(pendingSurvey !== undefined ? { pending: pendingSurvey } : {}),
+    };
     if (
       !(await updateCampaign(
         trx,
@@ -303,6 +348,12 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
 }
 
 async function villagesFor(db: Executor, key: CampaignKey): Promise<{ villageId: number; name: string }[]> {
+  if (key.kind === 'regular') {
+    // A regular-review case is agreed in the meeting of the household's own village.
+    const household = await findHouseholdByKey(db, key.provinceCode, key.caseKey);
+    const village = household?.village_id ? await findVillage(db, household.village_id) : undefined;
+    if (village) return [{ villageId: village.id, name: village.name }];
+  }
   const withResults = await villagesWithResults(
     db,
     key.provinceCode,
@@ -375,9 +426,8 @@ export async function openRegularReview(
   };
   const existing = await findCampaign(trx, key);
   const household = await findHouseholdByKey(trx, p.provinceCode, p.record.householdId);
-  const villages = household?.village_id
-    ? [{ villageId: household.village_id, name: String(household.village_id) }]
-    : [];
+  const village = household?.village_id ? await findVillage(trx, household.village_id) : undefined;
+  const villages = village ? [{ villageId: village.id, name: village.name }] : [];
   const stored: Stored = { state: newCampaign('regular', input.period), pending: input.survey };
   if (existing) {
     const prev = JSON.parse(existing.state_json) as Stored;
