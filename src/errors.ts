@@ -214,6 +214,22 @@ export const catalogue = {
     'Hồ sơ rà soát thường xuyên của hộ {id} chưa có phiếu khảo sát: hãy nhập phiếu trước khi công nhận.',
     'The regular-review case of household {id} has no survey yet: enter it before recognition.',
   ),
+  // ── certificates (Mẫu số 03) and list exports
+  CERTIFICATE_NOT_ELIGIBLE: entry(
+    409,
+    'Hộ {id} không được công nhận là hộ nghèo hoặc hộ cận nghèo trong kỳ rà soát {period} (kết quả: {classification}), nên không có Giấy chứng nhận.',
+    'Household {id} is not recognised as poor or near-poor in the {period} review (result: {classification}), so it has no certificate.',
+  ),
+  CERTIFICATE_NOT_RECOGNISED: entry(
+    409,
+    'Kết quả rà soát năm {period} của {unit} chưa được Chủ tịch UBND cấp xã công nhận; chỉ cấp Giấy chứng nhận sau khi có quyết định công nhận (Mẫu số 02).',
+    'The {period} review of {unit} has not been recognised by the commune chair yet; certificates are issued only after the recognition decision (Mẫu số 02).',
+  ),
+  PERSONAL_DATA_FORBIDDEN: entry(
+    403,
+    'Vai trò {role} không được xem họ tên, thông tin cá nhân của thành viên hộ.',
+    'The role {role} may not see the names and personal details of household members.',
+  ),
 
   // ── program finance ────────────────────────────────────────────────────────
   PROJECT_UNKNOWN: entry(400, 'Không có dự án mã "{code}".', 'There is no project "{code}".'),
@@ -273,6 +289,11 @@ export const catalogue = {
     'The captcha is missing, wrong or expired. Get a new one.',
   ),
   ARTICLE_NOT_FOUND: entry(404, 'Không tìm thấy bài viết {id}.', 'Article {id} not found.'),
+  REVISION_NOT_FOUND: entry(
+    404,
+    'Bài viết {id} không có phiên bản {version}.',
+    'Article {id} has no version {version}.',
+  ),
   COMMENT_NOT_FOUND: entry(404, 'Không tìm thấy bình luận {id}.', 'Comment {id} not found.'),
 
   // ── backup ────────────────────────────────────────────────────────────────

@@ -5,6 +5,7 @@ import type { Generated } from 'kysely';
 import type { FinanceTables } from './schema-finance.js';
 import type { StandardsTables } from './schema-standards.js';
 import type { RegistryTables } from './schema-registry.js';
+import type { CertificateTables } from './schema-certificates.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -139,6 +140,8 @@ export interface PortalArticleRevisionTable {
   tags_json: string;
   editor: string;
   created_at: Instant;
+  /** The version whose content this one restored; null for an ordinary save. */
+  restored_from: number | null;
 }
 
 export interface PortalPhotoTable {
@@ -203,7 +206,7 @@ export interface PortalSettingTable {
   updated_at: Instant;
 }
 
-export interface Database extends FinanceTables, RegistryTables, StandardsTables {
+export interface Database extends FinanceTables, RegistryTables, StandardsTables, CertificateTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

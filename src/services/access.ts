@@ -12,6 +12,23 @@ export function requireRole(actor: Actor, roles: readonly Role[]): void {
   if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN_ROLE', { role: actor.role });
 }
 
+/**
+ * Roles that may see who the households are (names of the head and members, birth dates, citizen
+ * IDs): the officers who keep the registry. Finance officers and supervisors read the lists for
+ * counts and follow-up; they see initials instead of names (Decree 13/2023 on personal data: the
+ * least data for the purpose).
+ */
+export const PERSONAL_DATA_ROLES: readonly Role[] = ['province-officer', 'commune-officer'];
+
+export function canSeePersonalData(actor: Actor): boolean {
+  return actor.kind === 'system' || actor.role === 'admin' || PERSONAL_DATA_ROLES.includes(actor.role);
+}
+
+export function requirePersonalData(actor: Actor): void {
+  if (!canSeePersonalData(actor))
+    throw new AppError('PERSONAL_DATA_FORBIDDEN', { role: actor.kind === 'user' ? actor.role : '' });
+}
+
 /** The unit code an actor is limited to, or null for the whole country. */
 export function scopeOf(actor: Actor): string | null {
   return actor.kind === 'system' || actor.role === 'admin' ? null : actor.unitCode;

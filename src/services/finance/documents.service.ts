@@ -2,8 +2,6 @@
 // allocations that cannot be implemented ("cannot be implemented" report), in XLSX (exceljs) and
 // PDF (pdfmake 0.3 with its bundled Roboto, which renders Vietnamese; text is NFC-normalised
 // first, and the standard-14 fonts are never used). Amounts are also written in words.
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
 import { formatDateVn, vnDateOf } from '../../domain/dates.js';
@@ -21,8 +19,7 @@ import { requireRole, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 import { ISSUE_REASON_LABELS, listAllocations, type AllocationView } from './allocations.service.js';
 import { FINANCE_READERS, reqText, reqYear } from './common.js';
-
-const require = createRequire(import.meta.url);
+import { nfc, pdfEngine } from '../pdf.js';
 
 export interface ProposalLine {
   allocation: AllocationView;
@@ -98,7 +95,6 @@ export async function buildProposal(
   };
 }
 
-const nfc = (s: string) => s.normalize('NFC');
 const capital = (c: string) => CAPITAL_TYPE_LABELS[c as CapitalType]?.vi ?? c;
 const source = (s: string) => SOURCE_LABELS[s as FundingSource]?.vi ?? s;
 
@@ -168,29 +164,6 @@ export async function proposalXlsx(p: Proposal): Promise<Buffer> {
   for (const c of [6, 7, 8]) ws.getColumn(c).numFmt = '#,##0';
   [6, 36, 24, 18, 18, 16, 16, 18, 40, 32].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-type PdfMake = {
-  setFonts(f: unknown): void;
-  setUrlAccessPolicy(cb: (url: string) => boolean): void;
-  setLocalAccessPolicy(cb: (p: string) => boolean): void;
-  createPdf(dd: unknown): { getBuffer(): Promise<Buffer> };
-};
-
-let pdfmake: PdfMake | undefined;
-
-function pdfEngine(): PdfMake {
-  if (!pdfmake) {
-    const engine = require('pdfmake') as PdfMake;
-    const fonts = require('pdfmake/fonts/Roboto.js') as { Roboto: Record<string, string> };
-    const fontDir = path.dirname(fonts.Roboto.normal!);
-    engine.setFonts(fonts);
-    // No remote resources, and only the bundled font files from disk.
-    engine.setUrlAccessPolicy(() => false);
-    engine.setLocalAccessPolicy((p) => path.resolve(p).startsWith(fontDir));
-    pdfmake = engine;
-  }
-  return pdfmake;
 }
 
 /** The proposal as a PDF (A4 landscape, Roboto). */

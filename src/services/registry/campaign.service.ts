@@ -43,6 +43,7 @@ import { requireRole, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
 import { prepareSurvey, type Prepared } from './households.service.js';
+import { issueCertificates } from './certificates.service.js';
 
 export interface CampaignRef {
   communeCode: string;
@@ -289,6 +290,23 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
           throw new AppError('REGULAR_REVIEW_NO_SURVEY', { id: key.caseKey }, { field: 'surveys' });
         await writeSurvey(trx, actor, pending, key.period, at, 'regular-review', true);
         await recountUnitAggregates(trx, key.provinceCode, key.period, key.communeCode, key.communeValidFrom);
+      }
+      // Mẫu số 03: the certificates of the recognised poor and near-poor households, same transaction.
+      const caseHousehold = key.caseKey
+        ? await findHouseholdByKey(trx, key.provinceCode, key.caseKey)
+        : undefined;
+      if (next.recognition && (!key.caseKey || caseHousehold)) {
+        await issueCertificates(trx, {
+          provinceCode: key.provinceCode,
+          communeCode: key.communeCode,
+          communeValidFrom: key.communeValidFrom,
+          period: key.period,
+          campaignId: row.id,
+          recognition: next.recognition,
+          ...(caseHousehold ? { householdId: caseHousehold.id } : {}),
+          at,
+          actor,
+        });
       }
     }
     const nextStored: Stored = {
