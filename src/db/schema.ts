@@ -140,6 +140,8 @@ export interface PortalArticleRevisionTable {
   tags_json: string;
   editor: string;
   created_at: Instant;
+  /** The version whose content this one restored; null for an ordinary save. */
+  restored_from: number | null;
 }
 
 export interface PortalPhotoTable {

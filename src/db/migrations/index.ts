@@ -7,6 +7,7 @@ import * as registry from './2026-11-26T0200-registry.js';
 import * as certificates from './2026-11-26T0210-certificates.js';
 import * as finance from './2026-11-26T0300-finance.js';
 import * as portal from './2026-11-26T0400-portal.js';
+import * as portalRevisionRestore from './2026-11-26T0410-portal-revision-restore.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0210-certificates': certificates,
   '2026-11-26T0300-finance': finance,
   '2026-11-26T0400-portal': portal,
+  '2026-11-26T0410-portal-revision-restore': portalRevisionRestore,
 };

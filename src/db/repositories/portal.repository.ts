@@ -139,9 +139,19 @@ export async function insertRevision(
     tags_json: string;
     editor: string;
     created_at: string;
+    restored_from?: number | null;
   },
 ): Promise<void> {
   await db.insertInto('portal_article_revision').values(row).execute();
+}
+
+export async function findRevision(db: Executor, articleId: number, version: number) {
+  return db
+    .selectFrom('portal_article_revision')
+    .selectAll()
+    .where('article_id', '=', articleId)
+    .where('version', '=', version)
+    .executeTakeFirst();
 }
 
 export async function listRevisions(db: Executor, articleId: number) {

@@ -9,11 +9,13 @@ import {
   createArticle,
   EDITOR_ROLES,
   getArticleForEditor,
+  getArticleRevision,
   getSiteSettings,
   listArticleRevisions,
   listArticlesForEditor,
   listPublicCategories,
   publishArticle,
+  restoreArticleRevision,
   updateArticle,
   updateSiteSettings,
   withdrawArticle,
@@ -41,6 +43,14 @@ type IdParams = { id: string };
 const idParams = {
   type: 'object',
   properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
+} as const;
+type RevisionParams = { id: string; version: string };
+const revisionParams = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', pattern: '^[0-9]{1,12}$' },
+    version: { type: 'string', pattern: '^[0-9]{1,9}$' },
+  },
 } as const;
 
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
@@ -196,6 +206,34 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       schema: { tags: ['portal'], summary: 'Các phiên bản đã lưu / Saved revisions', params: idParams },
     },
     async (req) => ({ items: await listArticleRevisions(req.deps, req.actor!, req.params.id) }),
+  );
+
+  app.get<{ Params: RevisionParams }>(
+    '/portal/articles/:id/revisions/:version',
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary: 'Một phiên bản đã lưu / One saved revision',
+        params: revisionParams,
+      },
+    },
+    async (req) => getArticleRevision(req.deps, req.actor!, req.params.id, req.params.version),
+  );
+
+  app.post<{ Params: RevisionParams; Body: Body }>(
+    '/portal/articles/:id/revisions/:version/restore',
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary:
+          'Khôi phục phiên bản thành phiên bản mới (kèm version hiện tại) / Restore a revision as a new version (send the current version)',
+        params: revisionParams,
+      },
+    },
+    async (req) =>
+      restoreArticleRevision(req.deps, req.actor!, req.params.id, req.params.version, req.body ?? {}),
   );
 
   app.post<{ Body: Body }>(

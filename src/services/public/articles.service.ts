@@ -8,6 +8,7 @@ import {
   findArticleById,
   findArticleBySlug,
   findCategory,
+  findRevision,
   getSetting,
   insertArticle,
   insertRevision,
@@ -225,7 +226,7 @@ export async function createArticle(deps: Deps, actor: Actor, input: ArticleInpu
   });
 }
 
-function revisionOf(row: ArticleRecord, actor: Actor, at: string) {
+function revisionOf(row: ArticleRecord, actor: Actor, at: string, restoredFrom: number | null = null) {
   return {
     article_id: row.id,
     version: row.version,
@@ -236,6 +237,7 @@ function revisionOf(row: ArticleRecord, actor: Actor, at: string) {
     tags_json: row.tags_json,
     editor: actorName(actor),
     created_at: at,
+    restored_from: restoredFrom,
   };
 }
 
@@ -257,6 +259,23 @@ export async function updateArticle(
   const current = await mustFind(deps, id);
   const version = positiveId(input.version, 'version');
   const c = await clean(deps, { ...input, authorName: input.authorName ?? current.author_name }, id);
+  return saveVersion(deps, actor, current, version, c, null);
+}
+
+/**
+ * Writes `c` as the next version of `current` if the article is still at `version`, with its
+ * revision and audit entry, in one transaction. `restoredFrom` names the older version whose
+ * content is being brought back (null for an ordinary save).
+ */
+async function saveVersion(
+  deps: Deps,
+  actor: Actor,
+  current: ArticleRecord,
+  version: number,
+  c: CleanInput,
+  restoredFrom: number | null,
+): Promise<ArticleView> {
+  const id = current.id;
   const at = nowIso(deps);
   return publicTransaction(deps, async (trx) => {
     const row = await updateArticleIfVersion(trx, id, version, {
@@ -279,19 +298,60 @@ export async function updateArticle(
         { data: { current: now ? toArticleView(now, [], at) : null } },
       );
     }
-    await insertRevision(trx, revisionOf(row, actor, at));
+    await insertRevision(trx, revisionOf(row, actor, at, restoredFrom));
     await insertAudit(trx, {
       at,
       actorId: actorId(actor),
       actor: actorName(actor),
-      action: 'update',
+      action: restoredFrom === null ? 'update' : 'restore',
       entity: 'article',
       entityId: String(id),
       before: { version, title: current.title },
-      after: { version: row.version, title: row.title },
+      after: {
+        version: row.version,
+        title: row.title,
+        ...(restoredFrom === null ? {} : { restoredFrom }),
+      },
     });
     return toArticleView(row, await listPhotos(trx, [id]), at);
   });
+}
+
+/**
+ * Brings back the title, summary, body, section and tags of an older version as a NEW version:
+ * the history keeps every version, the restored one included. The address (slug) and the author
+ * stay as they are now, so links already shared keep working. `version` is the version the editor
+ * is looking at (a stale one is a CONFLICT, as for a save); the old body goes through today's
+ * sanitiser again.
+ */
+export async function restoreArticleRevision(
+  deps: Deps,
+  actor: Actor,
+  idValue: unknown,
+  fromValue: unknown,
+  input: { version?: unknown },
+): Promise<ArticleView> {
+  requireRole(actor, EDITOR_ROLES);
+  const id = positiveId(idValue, 'id');
+  const from = positiveId(fromValue, 'fromVersion');
+  const version = positiveId(input.version, 'version');
+  const current = await mustFind(deps, id);
+  const old = await findRevision(deps.db.kysely, id, from);
+  if (!old) throw new AppError('REVISION_NOT_FOUND', { id, version: from });
+  const c = await clean(
+    deps,
+    {
+      title: old.title,
+      summary: old.summary,
+      bodyHtml: old.body_html,
+      categorySlug: old.category_slug,
+      tags: JSON.parse(old.tags_json) as string[],
+      slug: current.slug,
+      authorName: current.author_name,
+    },
+    id,
+  );
+  return saveVersion(deps, actor, current, version, c, from);
 }
 
 /** Publishes now, or schedules for `publishAt` (an ISO instant) when it lies ahead. */
@@ -386,16 +446,50 @@ export async function listArticleRevisions(deps: Deps, actor: Actor, idValue: un
   const id = positiveId(idValue, 'id');
   await mustFind(deps, id);
   const rows = await listRevisions(deps.db.kysely, id);
-  return rows.map((r) => ({
+  return rows.map(toRevisionView);
+}
+
+export interface RevisionView {
+  version: number;
+  title: string;
+  summary: string;
+  bodyHtml: string;
+  categorySlug: string;
+  tags: string[];
+  editor: string;
+  createdAt: string;
+  /** The older version this one brought back, or null for an ordinary save. */
+  restoredFrom: number | null;
+}
+
+function toRevisionView(r: Awaited<ReturnType<typeof listRevisions>>[number]): RevisionView {
+  return {
     version: r.version,
     title: r.title,
     summary: r.summary,
-    bodyHtml: r.body_html,
+    // Stored clean when saved; cleaned again with today's policy as every rendering is.
+    bodyHtml: sanitizeArticleHtml(r.body_html),
     categorySlug: r.category_slug,
     tags: JSON.parse(r.tags_json) as string[],
     editor: r.editor,
     createdAt: r.created_at,
-  }));
+    restoredFrom: r.restored_from,
+  };
+}
+
+export async function getArticleRevision(
+  deps: Deps,
+  actor: Actor,
+  idValue: unknown,
+  versionValue: unknown,
+): Promise<RevisionView> {
+  requireRole(actor, EDITOR_ROLES);
+  const id = positiveId(idValue, 'id');
+  const version = positiveId(versionValue, 'version');
+  await mustFind(deps, id);
+  const row = await findRevision(deps.db.kysely, id, version);
+  if (!row) throw new AppError('REVISION_NOT_FOUND', { id, version });
+  return toRevisionView(row);
 }
 
 // ── public reading ──────────────────────────────────────────────────────────

@@ -14,6 +14,7 @@ import {
   findArticleById,
   findPhoto,
   insertPhoto,
+  listPhotos,
   nextPhotoPosition,
   updatePhoto as updatePhotoRow,
 } from '../../db/repositories/portal.repository.js';
@@ -145,6 +146,11 @@ export async function addPhoto(
   });
 }
 
+/**
+ * Edits a photo's caption and alt text, and moves it to `position` (1 = first) among the photos
+ * of its article: the others shift to make room and every position is renumbered 1…n in the same
+ * transaction, so a move is one request and two photos never share a place.
+ */
 export async function editPhoto(
   deps: Deps,
   actor: Actor,
@@ -160,7 +166,17 @@ export async function editPhoto(
     const patch: { caption?: string; alt?: string; position?: number } = {};
     if (input.caption !== undefined) patch.caption = requiredText(input.caption, 'caption', 500);
     if (input.alt !== undefined) patch.alt = requiredText(input.alt, 'alt', 500);
-    if (input.position !== undefined) patch.position = positiveId(input.position, 'position');
+    if (input.position !== undefined) {
+      const wanted = positiveId(input.position, 'position');
+      const others = (await listPhotos(trx, [current.article_id])).filter((p) => p.id !== id);
+      // A place past the end means "last".
+      const place = Math.min(wanted, others.length + 1);
+      others.splice(place - 1, 0, current);
+      for (const [i, p] of others.entries()) {
+        if (p.id !== id && p.position !== i + 1) await updatePhotoRow(trx, p.id, { position: i + 1 });
+      }
+      patch.position = place;
+    }
     const row = Object.keys(patch).length ? await updatePhotoRow(trx, id, patch) : current;
     await insertAudit(trx, {
       at,
