@@ -29,7 +29,8 @@ import {
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
-import { requireRole, requireUnitAccess, scopeOf } from '../access.js';
+import { canSeePersonalData, requireRole, requireUnitAccess, scopeOf } from '../access.js';
+import { maskName } from '../../domain/registry/certificate.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
 
@@ -349,6 +350,7 @@ export interface ListInput {
 export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput) {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.unitCode);
+  const personal = canSeePersonalData(actor);
   if (input.movement && !(MOVEMENTS as readonly string[]).includes(input.movement)) {
     throw new AppError(
       'ENUM_INVALID',
@@ -390,9 +392,10 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
       householdId: x.household_key,
       communeCode: x.commune_code,
       villageId: x.village_id,
-      headName: x.head_name,
-      headBirthDate: x.head_birth_date,
-      address: x.address,
+      // Readers without personal-data rights get initials, and no birth date or address.
+      headName: personal ? x.head_name : maskName(x.head_name),
+      headBirthDate: personal ? x.head_birth_date : null,
+      address: personal ? x.address : null,
       memberCount: x.member_count,
       version: x.version,
       classification: x.classification ?? null,
