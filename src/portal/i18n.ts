@@ -107,6 +107,10 @@ const vi = {
   total: 'Toàn đơn vị',
   suppressedNote: 'Để không ai bị nhận diện, số dưới 5 hộ được ghi “< 5” và không tính tỷ lệ.',
   year: 'Năm',
+  chartByUnit: (year: number) => `Tỷ lệ hộ nghèo, hộ cận nghèo theo đơn vị, năm ${year} (%)`,
+  chartTrend: (name: string) => `Tỷ lệ hộ nghèo, hộ cận nghèo qua các năm – ${name} (%)`,
+  chartNote: 'Biểu đồ minh họa bảng số liệu bên dưới; tỷ lệ bị ẩn không được vẽ.',
+  withheld: 'không công bố',
 };
 
 export type Strings = typeof vi;
@@ -212,6 +216,10 @@ const en: Strings = {
   total: 'Whole unit',
   suppressedNote: 'So that nobody can be singled out, counts under 5 are shown as “< 5” and get no rate.',
   year: 'Year',
+  chartByUnit: (year: number) => `Poverty and near-poverty rates by unit, ${year} (%)`,
+  chartTrend: (name: string) => `Poverty and near-poverty rates over the years – ${name} (%)`,
+  chartNote: 'The charts draw the table below; withheld rates are not drawn.',
+  withheld: 'withheld',
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -9,6 +9,7 @@ import type {
 } from '../services/public/open-lists.service.js';
 import { html, type Html } from './html.js';
 import { messagePage, type PageContext } from './views.js';
+import { ratesByUnitChart, trendChart } from './charts.js';
 
 const h = html;
 
@@ -79,5 +80,21 @@ export function statsPage(ctx: PageContext, stats: PublicStats): string {
 <table class="list"><thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.households}</th><th scope="col">${t.poorCount}</th><th scope="col">${t.poorRate}</th><th scope="col">${t.nearPoorCount}</th><th scope="col">${t.nearPoorRate}</th></tr></thead>
 <tbody>${stats.rows.map((r) => statRow(r))}</tbody><tfoot>${statRow({ ...stats.total, unitName: t.total }, true)}</tfoot></table>
 <p class="meta">${t.suppressedNote}</p>`;
-  return messagePage(ctx, t.statsTitle(stats.unitName, stats.period), [], body);
+  const byUnit =
+    stats.rows.length > 1
+      ? ratesByUnitChart(
+          t,
+          'chart-units',
+          t.chartByUnit(stats.period),
+          stats.rows.map((r) => ({ label: r.unitName, poorRate: r.poorRate, nearPoorRate: r.nearPoorRate })),
+        )
+      : null;
+  const trend = trendChart(
+    t,
+    'chart-trend',
+    t.chartTrend(stats.unitName),
+    stats.trend.map((p) => ({ label: String(p.period), poorRate: p.poorRate, nearPoorRate: p.nearPoorRate })),
+  );
+  const charts = byUnit || trend ? h`${trend}${byUnit}<p class="meta">${t.chartNote}</p>` : null;
+  return messagePage(ctx, t.statsTitle(stats.unitName, stats.period), [], h`${charts}${body}`);
 }

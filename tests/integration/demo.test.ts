@@ -10,6 +10,9 @@ import { seedDemo } from '../../src/services/demo/index.js';
 import { login } from '../../src/services/users.service.js';
 import { financeReport } from '../../src/services/finance/report.service.js';
 import { SYSTEM } from '../../src/services/deps.js';
+import { getPublicStats } from '../../src/services/public/open-lists.service.js';
+import { statsPage } from '../../src/portal/open-lists.views.js';
+import { stringsFor } from '../../src/portal/i18n.js';
 
 for (const dialect of DIALECTS) {
   describe(`giamngheo demo data set (${dialect})`, () => {
@@ -52,6 +55,29 @@ for (const dialect of DIALECTS) {
         deps.db.kysely,
       );
       expect(Number(exits.rows[0]!.n)).toBeGreaterThan(155);
+    });
+
+    it('publishes Sầm Sơn statistics with a chart per ward and the 2023 → 2024 trend', async () => {
+      const stats = await getPublicStats(deps, '382', 2024);
+      expect(stats.trend.map((p) => p.period)).toEqual([2023, 2024]);
+      const [y2023, y2024] = stats.trend;
+      expect(y2023!.poorRate!).toBeGreaterThan(y2024!.poorRate!);
+      expect(stats.total.poorRate).toBe(y2024!.poorRate);
+      const page = statsPage(
+        {
+          lang: 'vi',
+          t: stringsFor('vi'),
+          siteName: 'x',
+          origin: 'http://x',
+          path: '/cong-khai/thong-ke/382',
+          settings: { slogans: [], slogansEn: [] },
+          categories: [],
+          stats: { totalVisits: 0, online: 0 },
+        },
+        stats,
+      );
+      expect(page.match(/<figure class="chart">/g)).toHaveLength(2);
+      for (const row of stats.rows) expect(page).toContain(`>${row.unitName}</text>`);
     });
 
     it('shows the June 2024 money situation and signs in every demo account', async () => {

@@ -133,6 +133,13 @@ export interface PublicStatRow {
   nearPoorRate: number | null;
 }
 
+/** The unit's recognised rates in one period (null: suppressed, or the unit did not exist then). */
+export interface PublicTrendPoint {
+  period: number;
+  poorRate: number | null;
+  nearPoorRate: number | null;
+}
+
 export interface PublicStats {
   unitCode: string;
   unitName: string;
@@ -140,6 +147,8 @@ export interface PublicStats {
   periods: number[];
   rows: PublicStatRow[];
   total: PublicStatRow;
+  /** Every recognised period, oldest first, for the unit as it stood in each. */
+  trend: PublicTrendPoint[];
 }
 
 /**
@@ -173,38 +182,68 @@ export async function getPublicStats(
     period,
     unitCodes: communes.map((c) => c.code),
   });
-  const tally = (code: string | null) => {
-    const cells = counts.filter((c) => code === null || c.unitCode === code);
-    const households = cells.reduce((s, c) => s + c.n, 0);
-    const poor = cells.filter((c) => c.classification === 'POOR').reduce((s, c) => s + c.n, 0);
-    const nearPoor = cells.filter((c) => c.classification === 'NEAR_POOR').reduce((s, c) => s + c.n, 0);
-    return { households, poor, nearPoor };
-  };
-  const present = (
-    code: string,
-    name: string,
-    t: { households: number; poor: number; nearPoor: number },
-  ): PublicStatRow => {
-    const rate = (n: number) =>
-      n >= SMALL_NUMBER_THRESHOLD && t.households >= SMALL_NUMBER_THRESHOLD
-        ? Math.round((n / t.households) * 1000) / 10
-        : null;
-    return {
-      unitCode: code,
-      unitName: name,
-      households: publicCount(t.households),
-      poor: publicCount(t.poor),
-      nearPoor: publicCount(t.nearPoor),
-      poorRate: rate(t.poor),
-      nearPoorRate: rate(t.nearPoor),
-    };
-  };
+  const tally = (code: string | null) => tallyOf(counts, code);
+  const trend: PublicTrendPoint[] = [];
+  for (const p of [...periods].sort((a, b) => a - b)) {
+    if (p === period) continue;
+    const then = await findUnitOn(db, unitCode, `${p}-12-31`);
+    if (!then || then.level !== unit.level) {
+      trend.push({ period: p, poorRate: null, nearPoorRate: null });
+      continue;
+    }
+    const members =
+      then.level === 'commune'
+        ? [then]
+        : await listUnitsOn(db, { date: `${p}-12-31`, parentCode: then.code });
+    const cells = await recognisedCounts(db, {
+      provinceCode: then.province_code,
+      period: p,
+      unitCodes: members.map((c) => c.code),
+    });
+    const row = present(then.code, then.name, tallyOf(cells, null));
+    trend.push({ period: p, poorRate: row.poorRate, nearPoorRate: row.nearPoorRate });
+  }
+  const totalRow = present(unit.code, unit.name, tally(null));
+  trend.push({ period, poorRate: totalRow.poorRate, nearPoorRate: totalRow.nearPoorRate });
+  trend.sort((a, b) => a.period - b.period);
   return {
     unitCode: unit.code,
     unitName: unit.name,
     period,
     periods,
     rows: communes.map((c) => present(c.code, c.name, tally(c.code))).filter((r) => r.households !== '0'),
-    total: present(unit.code, unit.name, tally(null)),
+    total: totalRow,
+    trend,
+  };
+}
+
+function tallyOf(
+  counts: { unitCode: string; classification: string; n: number }[],
+  code: string | null,
+): { households: number; poor: number; nearPoor: number } {
+  const cells = counts.filter((c) => code === null || c.unitCode === code);
+  const households = cells.reduce((s, c) => s + c.n, 0);
+  const poor = cells.filter((c) => c.classification === 'POOR').reduce((s, c) => s + c.n, 0);
+  const nearPoor = cells.filter((c) => c.classification === 'NEAR_POOR').reduce((s, c) => s + c.n, 0);
+  return { households, poor, nearPoor };
+}
+
+function present(
+  code: string,
+  name: string,
+  t: { households: number; poor: number; nearPoor: number },
+): PublicStatRow {
+  const rate = (n: number) =>
+    n >= SMALL_NUMBER_THRESHOLD && t.households >= SMALL_NUMBER_THRESHOLD
+      ? Math.round((n / t.households) * 1000) / 10
+      : null;
+  return {
+    unitCode: code,
+    unitName: name,
+    households: publicCount(t.households),
+    poor: publicCount(t.poor),
+    nearPoor: publicCount(t.nearPoor),
+    poorRate: rate(t.poor),
+    nearPoorRate: rate(t.nearPoor),
   };
 }
