@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { authRoutes } from './auth.routes.js';
 import { unitsRoutes } from './units.routes.js';
 import { registryRoutes } from './registry.routes.js';
+import { registryDocumentRoutes } from './registry-documents.routes.js';
 import { financeRoutes } from './finance.routes.js';
 import { classificationRoutes } from './classification.routes.js';
 import { villagesRoutes } from './villages.routes.js';
@@ -14,6 +15,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   authRoutes,
   unitsRoutes,
   registryRoutes,
+  registryDocumentRoutes,
   classificationRoutes,
   villagesRoutes,
   usersRoutes,
