@@ -200,6 +200,12 @@ export interface PortalCounterTable {
   value: number;
 }
 
+export interface PortalPresenceTable {
+  instance: string;
+  online: number;
+  reported_at: string;
+}
+
 export interface PortalSettingTable {
   key: string;
   value_json: string;
@@ -223,4 +229,5 @@ export interface Database extends FinanceTables, RegistryTables, StandardsTables
   portal_captcha_used: PortalCaptchaUsedTable;
   portal_counter: PortalCounterTable;
   portal_setting: PortalSettingTable;
+  portal_presence: PortalPresenceTable;
 }

@@ -87,6 +87,29 @@ for (const dialect of DIALECTS) {
       expect(await getCounter(deps.db.kysely, 'visits')).toBe(start + 4);
     });
 
+    it('adds the people online in other server processes sharing the database, while their reports are fresh', async () => {
+      deps.setNow(new Date('2026-01-07T03:00:00.000Z'));
+      const one = new VisitCounter(deps);
+      const two = new VisitCounter(deps);
+      one.record('198.51.100.7', 'A');
+      two.record('198.51.100.8', 'B');
+      two.record('198.51.100.9', 'C');
+      await one.flush();
+      await two.flush();
+      await one.flush();
+      expect((await one.stats()).online).toBe(3);
+      expect((await two.stats()).online).toBe(3);
+      // Nothing but a count and a time is stored.
+      const rows = await deps.db.kysely.selectFrom('portal_presence').selectAll().execute();
+      expect(JSON.stringify(rows)).not.toContain('198.51.100');
+      expect(rows.map((r) => Number(r.online)).sort()).toEqual([1, 2]);
+      // The second process stops: after a minute its last report no longer counts.
+      deps.setNow(new Date('2026-01-07T03:01:30.000Z'));
+      one.record('198.51.100.7', 'A');
+      await one.flush();
+      expect((await one.stats()).online).toBe(1);
+    });
+
     it('shows one snapshot of the figures until a visitor arrives or a second passes', async () => {
       deps.setNow(new Date('2026-01-06T03:00:00.000Z'));
       const counter = new VisitCounter(deps);

@@ -8,6 +8,7 @@ import * as certificates from './2026-11-26T0210-certificates.js';
 import * as finance from './2026-11-26T0300-finance.js';
 import * as portal from './2026-11-26T0400-portal.js';
 import * as portalRevisionRestore from './2026-11-26T0410-portal-revision-restore.js';
+import * as portalPresence from './2026-11-26T0540-portal-presence.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0300-finance': finance,
   '2026-11-26T0400-portal': portal,
   '2026-11-26T0410-portal-revision-restore': portalRevisionRestore,
+  '2026-11-26T0540-portal-presence': portalPresence,
 };

@@ -356,6 +356,33 @@ export async function getCounter(db: Executor, key: string): Promise<number> {
   return r ? Number(r.value) : 0;
 }
 
+/** Records how many visitors this process counts online, and drops reports older than `staleBefore`. */
+export async function reportPresence(
+  db: Executor,
+  instance: string,
+  online: number,
+  at: string,
+  staleBefore: string,
+): Promise<void> {
+  await db
+    .insertInto('portal_presence')
+    .values({ instance, online, reported_at: at })
+    .onConflict((oc) => oc.column('instance').doUpdateSet({ online, reported_at: at }))
+    .execute();
+  await db.deleteFrom('portal_presence').where('reported_at', '<', staleBefore).execute();
+}
+
+/** Visitors online in the other processes that reported since `since`. */
+export async function othersOnline(db: Executor, instance: string, since: string): Promise<number> {
+  const r = await db
+    .selectFrom('portal_presence')
+    .select((eb) => eb.fn.sum<number>('online').as('n'))
+    .where('instance', '<>', instance)
+    .where('reported_at', '>=', since)
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
 export async function getSetting(db: Executor, key: string): Promise<string | undefined> {
   const r = await db
     .selectFrom('portal_setting')

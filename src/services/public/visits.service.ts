@@ -3,12 +3,19 @@
 // memory: nothing about the visitor is written anywhere, no cookie is set, and when the day
 // changes the salt and every hash are discarded, so yesterday's visitors cannot be linked to
 // today's. The total is kept in the database; increments are batched and flushed periodically
-// (one UPSERT per flush), so counting costs a hash and a map update per page view. The figures a
+// (one UPSERT per flush), so counting costs a hash and a map update per page view. Several server
+// processes may share the database: each reports its count of people online (a number, nothing
+// else) at every flush and adds the others' fresh reports to its own. The figures a
 // page shows are a snapshot re-taken when they can have changed (a visit began, someone came
 // online, a flush re-read the total) or a second has passed (someone went offline), so a page
 // view does not walk the visitor map and pages can be cached with the same figures.
 import crypto from 'node:crypto';
-import { addToCounter, getCounter } from '../../db/repositories/portal.repository.js';
+import {
+  addToCounter,
+  getCounter,
+  othersOnline,
+  reportPresence,
+} from '../../db/repositories/portal.repository.js';
 import { vnDateOf } from '../../domain/dates.js';
 import type { Deps } from '../deps.js';
 
@@ -16,6 +23,8 @@ import type { Deps } from '../deps.js';
 export const VISIT_GAP_MS = 30 * 60 * 1000;
 /** Seen within this window: "online". */
 export const ONLINE_WINDOW_MS = 5 * 60 * 1000;
+/** Another process's report of its people online counts while younger than this (flushes come every 15 s). */
+const PRESENCE_FRESH_MS = 60 * 1000;
 /** The longest a snapshot of the figures is reused when nothing marked it stale. */
 const SNAPSHOT_MS = 1000;
 const COUNTER_KEY = 'visits';
@@ -36,6 +45,10 @@ export class VisitCounter {
   private stored: number | undefined;
   private flushing: Promise<void> | undefined;
   private snapshot: { stats: VisitStats; at: number } | undefined;
+  /** This process, among the server processes sharing the database (for "people online"). */
+  private readonly instance = crypto.randomBytes(12).toString('base64url');
+  /** People online in the other processes, as of the last flush. */
+  private others = 0;
 
   constructor(private readonly deps: Deps) {}
 
@@ -96,8 +109,19 @@ export class VisitCounter {
     this.pending = 0;
     this.flushing = (async () => {
       try {
-        if (n > 0) await addToCounter(this.deps.db.kysely, COUNTER_KEY, n);
-        this.stored = await getCounter(this.deps.db.kysely, COUNTER_KEY);
+        const db = this.deps.db.kysely;
+        if (n > 0) await addToCounter(db, COUNTER_KEY, n);
+        this.stored = await getCounter(db, COUNTER_KEY);
+        const nowMs = this.deps.now().getTime();
+        const iso = (ms: number) => new Date(ms).toISOString();
+        await reportPresence(
+          db,
+          this.instance,
+          this.online(),
+          iso(nowMs),
+          iso(nowMs - 2 * PRESENCE_FRESH_MS),
+        );
+        this.others = await othersOnline(db, this.instance, iso(nowMs - PRESENCE_FRESH_MS));
         this.snapshot = undefined;
       } catch (err) {
         this.pending += n;
@@ -121,7 +145,7 @@ export class VisitCounter {
     const nowMs = this.deps.now().getTime();
     const snap = this.snapshot;
     if (snap && nowMs >= snap.at && nowMs - snap.at < SNAPSHOT_MS) return snap.stats;
-    const stats = { totalVisits: this.stored + this.pending, online: this.online() };
+    const stats = { totalVisits: this.stored + this.pending, online: this.online() + this.others };
     this.snapshot = { stats, at: nowMs };
     return stats;
   }
