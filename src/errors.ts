@@ -44,6 +44,11 @@ export const catalogue = {
   ),
   DUPLICATE: entry(409, '{what} đã tồn tại: {value}.', '{what} already exists: {value}.'),
   CONFIG_INVALID: entry(500, 'Cấu hình không hợp lệ: {detail}', 'Invalid configuration: {detail}'),
+  DATABASE_SCHEMA_MISMATCH: entry(
+    500,
+    'Cơ sở dữ liệu có các bước nâng cấp cấu trúc mà phiên bản này không biết hoặc không theo thứ tự ({detail}). Hãy dùng phiên bản phần mềm mới hơn, hoặc khôi phục từ bản sao lưu.',
+    'The database has schema migrations this version does not know, or not in order ({detail}). Use a newer version of the software, or restore from a backup.',
+  ),
   USAGE: entry(400, 'Sai cú pháp lệnh: {detail}', 'Usage error: {detail}'),
   FILE_NOT_FOUND: entry(400, 'Không đọc được tệp {path}.', 'Cannot read the file {path}.'),
   PAYLOAD_TOO_LARGE: entry(413, 'Dữ liệu gửi lên quá lớn.', 'The request body is too large.'),
