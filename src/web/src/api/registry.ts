@@ -149,6 +149,8 @@ export interface CampaignView {
   stepLabel: { vi: string; en: string };
   nextStep: string | null;
   allowedActions: string[];
+  /** A regular-review case: the survey that replaces the result on recognition. */
+  pending: Record<string, unknown> | null;
   state: {
     villages: {
       villageId: number;
@@ -178,6 +180,27 @@ export interface CampaignView {
     to: string;
     payload: Record<string, unknown>;
   }[];
+}
+
+export interface CampaignListItem {
+  id: number;
+  period: number;
+  kind: 'periodic' | 'regular';
+  caseKey: string | null;
+  step: string;
+  stepLabel: { vi: string; en: string };
+  headName: string | null;
+  village: { id: number; name: string } | null;
+  updatedAt: string;
+}
+
+export function useCampaignList(commune: string) {
+  return useQuery({
+    queryKey: ['registry', 'campaigns', commune],
+    queryFn: ({ signal }) =>
+      api.get<{ items: CampaignListItem[] }>(`/registry/campaigns/${commune}`, undefined, signal),
+    enabled: /^\d{5}$/.test(commune),
+  });
 }
 
 export function useCampaign(commune: string, period: number, caseKey?: string) {

@@ -1,5 +1,8 @@
 // Rà soát: the campaign of a commune for a period — current step, the next allowed actions each
-// with its own small form, villages and complaints, and the audited timeline.
+// with its own small form, villages and complaints, and the audited timeline. The regular-review
+// cases of the commune (one household each) are listed with their household and village, and open
+// in the same view. A re-survey (village sent back, accepted complaint, a case) is entered or
+// uploaded with its step, and the class it gets is shown.
 import { useState } from 'react';
 import {
   Alert,
@@ -17,13 +20,20 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { useCampaign, useTransition, type CampaignView } from '../../api/registry';
+import {
+  useCampaign,
+  useCampaignList,
+  useTransition,
+  type CampaignListItem,
+  type CampaignView,
+} from '../../api/registry';
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { formatDateVn, formatInstantVn } from '../../format';
+import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_LABELS } from './labels';
+import { ResurveyForm, type Survey } from './ResurveyForm';
 
 const m = defineMessages({
   vi: {
@@ -40,6 +50,19 @@ const m = defineMessages({
     timeline: 'Dòng thời gian',
     submit: 'Thực hiện',
     steps: 'Điều tra|Họp dân|Niêm yết|Khiếu nại|Công nhận|Báo cáo',
+    cases: 'Hồ sơ rà soát thường xuyên',
+    caseHousehold: 'Mã hộ',
+    caseHead: 'Chủ hộ',
+    caseVillage: 'Thôn, tổ dân phố',
+    caseStep: 'Bước',
+    caseOpen: 'Xem hồ sơ',
+    requestLabel: 'Hộ đề nghị rà soát (mã hộ)',
+    request: 'Mở hồ sơ theo đề nghị của hộ',
+    viewingCase: 'Hồ sơ rà soát thường xuyên của hộ {id}',
+    backToPeriodic: 'Về đợt rà soát định kỳ',
+    pending: 'Phiếu chờ công nhận: ngày {date}, thu nhập {income}/người/tháng.',
+    noPending: 'Hồ sơ chưa có phiếu khảo sát: đính kèm phiếu khi bắt đầu họp dân hoặc khi rà soát lại.',
+    classified: 'Kết quả phân loại phiếu: {list}',
   },
   en: {
     title: 'Poverty review campaign',
@@ -55,6 +78,19 @@ const m = defineMessages({
     timeline: 'Timeline',
     submit: 'Apply',
     steps: 'Survey|Meetings|Posting|Complaints|Recognition|Report',
+    cases: 'Regular-review cases',
+    caseHousehold: 'Household',
+    caseHead: 'Head of household',
+    caseVillage: 'Village',
+    caseStep: 'Step',
+    caseOpen: 'Open the case',
+    requestLabel: 'Household asking for a review (id)',
+    request: "Open a case at the household's request",
+    viewingCase: 'Regular-review case of household {id}',
+    backToPeriodic: 'Back to the periodic review',
+    pending: 'Survey awaiting recognition: dated {date}, income {income} per person per month.',
+    noPending: 'The case has no survey yet: attach it when starting the meeting or with the re-survey.',
+    classified: 'Classes of the surveys: {list}',
   },
 });
 
@@ -105,7 +141,26 @@ const FIELDS: Record<string, Field[]> = {
   ],
 };
 
-function ActionForm({ action, campaign }: { action: string; campaign: CampaignView }) {
+/** Actions that may carry a re-survey (for a regular-review case, the survey the household asked for too). */
+const TAKES_SURVEYS = new Set(['record-resurvey', 'resolve-complaint']);
+
+/** The classes the server gave the surveys of the last step ("EX-01: Hộ nghèo"). */
+function classifiedOf(view: CampaignView): { householdId: string; classification: string }[] {
+  const payload = view.timeline.at(-1)?.payload as { surveys?: unknown } | undefined;
+  return Array.isArray(payload?.surveys)
+    ? (payload.surveys as { householdId: string; classification: string }[])
+    : [];
+}
+
+function ActionForm({
+  action,
+  campaign,
+  onDone,
+}: {
+  action: string;
+  campaign: CampaignView;
+  onDone: (view: CampaignView) => void;
+}) {
   const b = useBilingual();
   const t = useMessages(m);
   const [values, setValues] = useState<Record<string, unknown>>({
@@ -113,9 +168,17 @@ function ActionForm({ action, campaign }: { action: string; campaign: CampaignVi
     agreedHouseholds: [],
     villages: [],
   });
+  const [surveys, setSurveys] = useState<Survey[]>([]);
   const run = useTransition(campaign.communeCode, campaign.period);
   const fields = FIELDS[action] ?? [];
   const set = (k: string, v: unknown) => setValues((s) => ({ ...s, [k]: v }));
+  const caseKey = campaign.caseKey;
+  const takesSurveys =
+    TAKES_SURVEYS.has(action) && (action !== 'resolve-complaint' || values.outcome === 'accepted')
+      ? true
+      : caseKey !== null && action === 'open-meetings';
+  const complaint = campaign.state.complaints.find((c) => c.id === values.complaintId);
+  const hint = caseKey ?? complaint?.householdKey ?? null;
   return (
     <Card withBorder>
       <Title order={3} size="h4">
@@ -169,13 +232,42 @@ function ActionForm({ action, campaign }: { action: string; campaign: CampaignVi
         )}
         <Button
           onClick={() =>
-            run.mutate({ action: { type: action, ...values }, expectedVersion: campaign.version })
+            run.mutate(
+              {
+                action: {
+                  type: action,
+                  ...values,
+                  // The households the village re-surveyed are those of the attached surveys.
+                  ...(action === 'record-resurvey'
+                    ? { households: surveys.map((s) => String(s.householdId)) }
+                    : {}),
+                },
+                expectedVersion: campaign.version,
+                ...(takesSurveys && surveys.length > 0 ? { surveys } : {}),
+                ...(caseKey ? { caseKey } : {}),
+              },
+              {
+                onSuccess: (view) => {
+                  setSurveys([]);
+                  onDone(view);
+                },
+              },
+            )
           }
           loading={run.isPending}
         >
           {t.submit}
         </Button>
       </Group>
+      {takesSurveys ? (
+        <ResurveyForm
+          key={hint ?? ''}
+          period={campaign.period}
+          householdHint={hint}
+          surveys={surveys}
+          onChange={setSurveys}
+        />
+      ) : null}
       {run.error ? <ErrorPanel error={run.error} /> : null}
     </Card>
   );
@@ -190,7 +282,20 @@ export default function CampaignPage() {
     user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830',
   );
   const [period, setPeriod] = useState(2024);
-  const c = useCampaign(commune, period);
+  const [caseKey, setCaseKey] = useState<string | null>(null);
+  const [request, setRequest] = useState('');
+  const [last, setLast] = useState<CampaignView | null>(null);
+  const c = useCampaign(commune, period, caseKey ?? undefined);
+  const list = useCampaignList(commune);
+  const cases: CampaignListItem[] = (list.data?.items ?? []).filter(
+    (x) => x.kind === 'regular' && x.period === period,
+  );
+  const open = (key: string | null) => {
+    setCaseKey(key);
+    setLast(null);
+  };
+  const classified = last ? classifiedOf(last) : [];
+  const pending = c.data?.pending as { surveyDate?: string; incomePerCapitaMonthly?: number } | null;
   const stepNames = t.steps.split('|');
   return (
     <Stack>
@@ -199,11 +304,98 @@ export default function CampaignPage() {
         <TextInput
           label={t.commune}
           value={commune}
-          onChange={(e) => setCommune(e.currentTarget.value.trim())}
+          onChange={(e) => {
+            setCommune(e.currentTarget.value.trim());
+            open(null);
+          }}
           w={140}
         />
-        <NumberInput label={t.period} value={period} onChange={(v) => setPeriod(Number(v) || 2024)} w={120} />
+        <NumberInput
+          label={t.period}
+          value={period}
+          onChange={(v) => {
+            setPeriod(Number(v) || 2024);
+            open(null);
+          }}
+          w={120}
+        />
       </Group>
+      {cases.length > 0 ? (
+        <>
+          <Title order={2}>{t.cases}</Title>
+          <Table>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.caseHousehold}</Table.Th>
+                <Table.Th>{t.caseHead}</Table.Th>
+                <Table.Th>{t.caseVillage}</Table.Th>
+                <Table.Th>{t.caseStep}</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {cases.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>{k.caseKey}</Table.Td>
+                  <Table.Td>{k.headName ?? '—'}</Table.Td>
+                  <Table.Td>{k.village?.name ?? '—'}</Table.Td>
+                  <Table.Td>{b(k.stepLabel)}</Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="xs"
+                      variant={caseKey === k.caseKey ? 'filled' : 'light'}
+                      onClick={() => open(k.caseKey)}
+                      aria-label={`${t.caseOpen} ${k.caseKey ?? ''}`}
+                    >
+                      {t.caseOpen}
+                    </Button>
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      ) : null}
+      <Group align="end">
+        <TextInput
+          label={t.requestLabel}
+          value={request}
+          onChange={(e) => setRequest(e.currentTarget.value.trim())}
+          w={220}
+        />
+        <Button variant="default" disabled={!request} onClick={() => open(request)}>
+          {t.request}
+        </Button>
+      </Group>
+      {caseKey ? (
+        <Alert variant="light" color="blue" title={fill(t.viewingCase, { id: caseKey })}>
+          <Stack gap="xs">
+            <Text size="sm">
+              {pending?.surveyDate
+                ? fill(t.pending, {
+                    date: formatDateVn(pending.surveyDate),
+                    income: formatVnd(Number(pending.incomePerCapitaMonthly ?? 0)),
+                  })
+                : t.noPending}
+            </Text>
+            <Button size="xs" variant="default" w="fit-content" onClick={() => open(null)}>
+              {t.backToPeriodic}
+            </Button>
+          </Stack>
+        </Alert>
+      ) : null}
+      {classified.length > 0 ? (
+        <Alert color="green" role="status">
+          {fill(t.classified, {
+            list: classified
+              .map(
+                (x) =>
+                  `${x.householdId}: ${CLASS_LABELS[x.classification] ? b(CLASS_LABELS[x.classification]!) : x.classification}`,
+              )
+              .join('; '),
+          })}
+        </Alert>
+      ) : null}
       {c.error ? <ErrorPanel error={c.error} onRetry={() => void c.refetch()} /> : null}
       {c.data ? (
         <>
@@ -230,7 +422,9 @@ export default function CampaignPage() {
           {c.data.allowedActions.length === 0 ? (
             <Text>{t.none}</Text>
           ) : (
-            c.data.allowedActions.map((a) => <ActionForm key={a} action={a} campaign={c.data} />)
+            c.data.allowedActions.map((a) => (
+              <ActionForm key={`${caseKey ?? ''}|${a}`} action={a} campaign={c.data} onDone={setLast} />
+            ))
           )}
           {c.data.state.villages.length > 0 ? (
             <>
@@ -282,6 +476,16 @@ export default function CampaignPage() {
                 <Text size="xs" c="dimmed">
                   {formatInstantVn(e.at)} · {e.actor} · {e.from} → {e.to}
                 </Text>
+                {Array.isArray(e.payload.surveys)
+                  ? (e.payload.surveys as { householdId: string; classification: string }[]).map((x) => (
+                      <Text key={x.householdId} size="xs">
+                        {x.householdId}:{' '}
+                        {CLASS_LABELS[x.classification]
+                          ? b(CLASS_LABELS[x.classification]!)
+                          : x.classification}
+                      </Text>
+                    ))
+                  : null}
               </Timeline.Item>
             ))}
           </Timeline>

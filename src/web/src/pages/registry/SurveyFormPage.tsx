@@ -1,7 +1,10 @@
 // Phiếu khảo sát: the survey of one household (Form B answers, contracts/survey-record.md) on a
 // tablet: large fields, one column on narrow screens, members added one by one. Possible
-// duplicates are shown before saving; a stale version shows both versions side by side.
-import { useEffect, useState } from 'react';
+// duplicates are shown before saving; a stale version shows both versions side by side. Every
+// problem shows beside its own input, nested ones included (`members[2].birthDate`), found first by
+// the contract's own validator in the browser, else from the server's answer; the first is
+// scrolled to and focused.
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   Alert,
   Button,
@@ -21,9 +24,10 @@ import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useHousehold, useSaveHousehold, type SaveOutcome } from '../../api/registry';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { defineMessages, useBilingual, useMessages } from '../../i18n';
+import { defineMessages, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { CLASS_LABELS } from './labels';
+import { clientFieldErrors, serverFieldErrors, type FieldErrors } from './fieldErrors';
 // The value lists are the interchange contract's own (src/domain/survey/record.ts, pure).
 import {
   DISABILITIES,
@@ -82,6 +86,7 @@ const m = defineMessages({
     reload: 'Tải phiên bản mới nhất',
     durable: 'Bền chắc',
     nonDurable: 'Không bền chắc',
+    fix: 'Phiếu còn {n} lỗi, xem bên cạnh từng ô:',
   },
   en: {
     title: 'Household survey',
@@ -126,6 +131,7 @@ const m = defineMessages({
     reload: 'Load the latest version',
     durable: 'Durable',
     nonDurable: 'Non-durable',
+    fix: 'The survey has {n} problems, shown beside each field:',
   },
 });
 
@@ -162,9 +168,40 @@ const emptySurvey = (): Record<string, unknown> => ({
 
 const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
+const MEMBER_INPUTS = [
+  'name',
+  'idNumber',
+  'birthDate',
+  'sex',
+  'relation',
+  'employment',
+  'education',
+  'schooling',
+  'disability',
+  'healthInsurance',
+  'inTraining',
+  'stunted',
+  'underweight',
+  'monthlySocialAllowance',
+] as const;
+const HOUSEHOLD_INPUTS = [
+  'householdId',
+  'unitCode',
+  'surveyDate',
+  'incomePerCapitaMonthly',
+  'housing.floorAreaM2',
+  ...HOUSING_STRUCTURES.map((k) => `housing.${k}`),
+  'waterSource',
+  'latrine',
+  'infoDevices',
+  'internetUse',
+  'loudspeakerAccess',
+];
+
 export default function SurveyFormPage() {
   const t = useMessages(m);
   const b = useBilingual();
+  const { lang } = useLang();
   usePageTitle(t.title);
   const [params] = useSearchParams();
   const existingId = params.get('household');
@@ -193,10 +230,34 @@ export default function SurveyFormPage() {
       members.map((mm, j) => (j === i ? { ...mm, [key]: value } : mm)),
     );
   const err = save.error;
-  const fieldError = (field: string) =>
-    isApiError(err) && err.field === field ? err.messageIn('vi') : undefined;
+  // Problems found in the browser (nothing sent), else those of the server's last answer.
+  const [clientErrors, setClientErrors] = useState<FieldErrors | null>(null);
+  const errors = useMemo(() => clientErrors ?? serverFieldErrors(err, lang), [clientErrors, err, lang]);
+  const fieldError = (field: string) => errors.get(field);
+  const inputs = new Set([
+    ...HOUSEHOLD_INPUTS,
+    ...members.flatMap((_, i) => MEMBER_INPUTS.map((k) => `members[${i}].${k}`)),
+  ]);
+  const elsewhere = [...errors].filter(([field]) => !inputs.has(field));
+  const formRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.size === 0) return;
+    // The first problem in the order of the form: scrolled into view and focused.
+    const first = formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      first.focus({ preventScroll: true });
+    }
+  }, [errors]);
   const submit = (confirmDuplicates = false) => {
     setOutcome(null);
+    const problems = clientFieldErrors(survey, lang);
+    if (problems.size > 0) {
+      save.reset();
+      setClientErrors(problems);
+      return;
+    }
+    setClientErrors(null);
     save.mutate(
       {
         survey,
@@ -217,7 +278,7 @@ export default function SurveyFormPage() {
     { value: 'non-durable', label: t.nonDurable },
   ];
   return (
-    <Stack maw={1100}>
+    <Stack maw={1100} ref={formRef}>
       <Title order={1}>{t.title}</Title>
       <Card withBorder>
         <Title order={2} size="h3">
@@ -293,6 +354,7 @@ export default function SurveyFormPage() {
                 value={String(housing[k])}
                 onChange={(v) => setHousing(k, v)}
                 allowDeselect={false}
+                error={fieldError(`housing.${k}`)}
               />
             </Grid.Col>
           ))}
@@ -304,6 +366,7 @@ export default function SurveyFormPage() {
               value={String(survey.waterSource)}
               onChange={(v) => set('waterSource', v)}
               allowDeselect={false}
+              error={fieldError('waterSource')}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -314,6 +377,7 @@ export default function SurveyFormPage() {
               value={String(survey.latrine)}
               onChange={(v) => set('latrine', v)}
               allowDeselect={false}
+              error={fieldError('latrine')}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -323,6 +387,7 @@ export default function SurveyFormPage() {
               data={opts(INFO_DEVICES)}
               value={survey.infoDevices as string[]}
               onChange={(v) => set('infoDevices', v)}
+              error={fieldError('infoDevices')}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -331,6 +396,7 @@ export default function SurveyFormPage() {
               label={t.internet}
               checked={survey.internetUse === true}
               onChange={(e) => set('internetUse', e.currentTarget.checked)}
+              error={fieldError('internetUse')}
             />
           </Grid.Col>
           <Grid.Col span={{ base: 12, sm: 6 }}>
@@ -339,6 +405,7 @@ export default function SurveyFormPage() {
               label={t.loudspeaker}
               checked={survey.loudspeakerAccess === true}
               onChange={(e) => set('loudspeakerAccess', e.currentTarget.checked)}
+              error={fieldError('loudspeakerAccess')}
             />
           </Grid.Col>
         </Grid>
@@ -386,6 +453,7 @@ export default function SurveyFormPage() {
                 value={String(mem.sex)}
                 onChange={(v) => setMember(i, 'sex', v)}
                 allowDeselect={false}
+                error={fieldError(`members[${i}].sex`)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
@@ -396,6 +464,7 @@ export default function SurveyFormPage() {
                 value={String(mem.relation)}
                 onChange={(v) => setMember(i, 'relation', v)}
                 allowDeselect={false}
+                error={fieldError(`members[${i}].relation`)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 3 }}>
@@ -406,6 +475,7 @@ export default function SurveyFormPage() {
                 value={String(mem.employment)}
                 onChange={(v) => setMember(i, 'employment', v)}
                 allowDeselect={false}
+                error={fieldError(`members[${i}].employment`)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 12, sm: 4 }}>
@@ -416,6 +486,7 @@ export default function SurveyFormPage() {
                 value={String(mem.education)}
                 onChange={(v) => setMember(i, 'education', v)}
                 allowDeselect={false}
+                error={fieldError(`members[${i}].education`)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
@@ -426,6 +497,7 @@ export default function SurveyFormPage() {
                 data={opts(SCHOOLING)}
                 value={mem.schooling ? String(mem.schooling) : null}
                 onChange={(v) => setMember(i, 'schooling', v)}
+                error={fieldError(`members[${i}].schooling`)}
               />
             </Grid.Col>
             <Grid.Col span={{ base: 6, sm: 3 }}>
@@ -436,6 +508,7 @@ export default function SurveyFormPage() {
                 value={String(mem.disability)}
                 onChange={(v) => setMember(i, 'disability', v)}
                 allowDeselect={false}
+                error={fieldError(`members[${i}].disability`)}
               />
             </Grid.Col>
             <Grid.Col span={12}>
@@ -455,6 +528,7 @@ export default function SurveyFormPage() {
                     label={label}
                     checked={mem[k] === true}
                     onChange={(e) => setMember(i, k, e.currentTarget.checked)}
+                    error={fieldError(`members[${i}].${k}`)}
                   />
                 ))}
                 {members.length > 1 ? (
@@ -488,6 +562,25 @@ export default function SurveyFormPage() {
           {t.save}
         </Button>
       </Group>
+      {clientErrors && clientErrors.size > 0 ? (
+        <Alert color="red" role="alert" title={t.fix.replace('{n}', String(clientErrors.size))}>
+          {elsewhere.map(([field, message]) => (
+            <Text key={field} size="sm">
+              {field ? `${field}: ` : ''}
+              {message}
+            </Text>
+          ))}
+        </Alert>
+      ) : !clientErrors && elsewhere.length > 0 && isApiError(err) && Array.isArray(err.details.errors) ? (
+        <Alert color="red" role="alert">
+          {elsewhere.map(([field, message]) => (
+            <Text key={field} size="sm">
+              {field ? `${field}: ` : ''}
+              {message}
+            </Text>
+          ))}
+        </Alert>
+      ) : null}
       {isApiError(err) && err.code === 'HOUSEHOLD_DUPLICATE_SUSPECTED' ? (
         <Alert color="yellow" title={t.duplicates}>
           <Stack gap="xs">
