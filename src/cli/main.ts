@@ -22,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   report: async () => (await import('./commands/report.js')).reportCommand,
   finance: async () => (await import('./commands/finance.js')).financeCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
+  registry: async () => (await import('./commands/registry-documents.js')).registryCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {
