@@ -11,9 +11,13 @@ export async function tablesInDependencyOrder(db: Db, ex: Executor): Promise<str
   let tables: string[];
   const deps = new Map<string, Set<string>>();
   if (db.dialect === 'sqlite') {
+    // Ordinary tables only: a full-text index (virtual table) and its shadow tables are derived
+    // data, refilled from their content table by its triggers as the restore inserts the rows.
     const rows = await sql<{
       name: string;
-    }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(ex);
+    }>`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(
+      ex,
+    );
     tables = rows.rows.map((r) => r.name).filter((t) => !INTERNAL.has(t));
     for (const t of tables) {
       const fks = await sql<{ table: string }>`SELECT "table" FROM pragma_foreign_key_list(${t})`.execute(ex);

@@ -655,70 +655,7 @@ export async function replaceAggregates(
   await applyAggregateDeltas(db, cells);
 }
 
-// ── search and lists ─────────────────────────────────────────────────────────
-
-export interface HouseholdFilter {
-  provinceCode?: string;
-  communeCodes?: string[];
-  villageId?: number;
-  period?: number;
-  classification?: string;
-  movement?: string;
-  /** Folded tokens: every token must appear in the search key. */
-  tokens?: string[];
-  /** The whole folded query, for ranking (exact head name first, then prefix). */
-  folded?: string;
-  limit: number;
-  offset: number;
-}
-
-/** Households matching a filter, ranked (exact head name, head prefix, head contains, other), paginated. */
-export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
-  let q = db
-    .selectFrom('household as h')
-    .leftJoin('review_result as r', (j) =>
-      j
-        .onRef('r.household_id', '=', 'h.id')
-        .onRef('r.province_code', '=', 'h.province_code')
-        .on('r.period', '=', f.period ?? -1),
-    )
-    .select([
-      'h.id',
-      'h.province_code',
-      'h.household_key',
-      'h.commune_code',
-      'h.village_id',
-      'h.head_name',
-      'h.head_birth_date',
-      'h.address',
-      'h.member_count',
-      'h.version',
-      'r.classification',
-      'r.movement',
-      'r.status',
-      'r.deprivation_count',
-      'r.no_labour',
-    ]);
-  if (f.provinceCode) q = q.where('h.province_code', '=', f.provinceCode);
-  if (f.communeCodes) q = q.where('h.commune_code', 'in', f.communeCodes.length ? f.communeCodes : ['']);
-  if (f.villageId !== undefined) q = q.where('h.village_id', '=', f.villageId);
-  if (f.classification) q = q.where('r.classification', '=', f.classification);
-  if (f.movement) q = q.where('r.movement', '=', f.movement);
-  for (const t of f.tokens ?? []) q = q.where('h.search_key', 'like', `%${t.replace(/[%_]/g, '')}%`);
-  const countRow = await q
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const folded = f.folded ?? '';
-  // Ranked: exact head name, then head name prefix, then head name containing the query, then others.
-  const ranked = folded
-    ? q.orderBy(
-        sql<number>`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END`,
-      )
-    : q;
-  const rows = await ranked.orderBy('h.head_key').orderBy('h.id').limit(f.limit).offset(f.offset).execute();
-  return { total: Number(countRow.n), rows };
-}
+// Search and lists: household-search.repository.ts (the word index).
 
 // ── bulk path (SQLite, raw prepared statements) ──────────────────────────────
 

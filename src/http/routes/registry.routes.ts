@@ -157,6 +157,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
             type: 'object',
             properties: {
               total: { type: 'integer' },
+              /** More matches than `total`: counting stops at 10,000. */
+              totalCapped: { type: 'boolean' },
               page: { type: 'integer' },
               pageSize: { type: 'integer' },
               items: { type: 'array', items: householdItem },

@@ -22,10 +22,10 @@ import {
   listResults,
   readAllAggregates,
   replaceAggregates,
-  searchHouseholds,
   writeHousehold,
   type WriteOutcome,
 } from '../../db/repositories/registry.repository.js';
+import { searchHouseholds } from '../../db/repositories/household-search.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
@@ -373,6 +373,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
   const page = Math.max(1, input.page ?? 1);
   const tokens = input.q ? searchTokens(input.q) : [];
   const r = await searchHouseholds(db, {
+    dialect: deps.db.dialect,
     provinceCode: unit.province_code,
     ...(communeCodes ? { communeCodes } : {}),
     ...(input.villageId !== undefined ? { villageId: input.villageId } : {}),
@@ -380,12 +381,13 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
     ...(input.classification ? { classification: input.classification } : {}),
     ...(input.movement ? { movement: input.movement } : {}),
     tokens,
-    folded: tokens.join(' '),
     limit: pageSize,
     offset: (page - 1) * pageSize,
   });
   return {
     total: r.total,
+    /** true when there are more than `total` matches (counting stops there). */
+    totalCapped: r.totalCapped,
     page,
     pageSize,
     items: r.rows.map((x) => ({

@@ -33,6 +33,8 @@ export interface HouseholdItem {
 
 export interface HouseholdList {
   total: number;
+  /** More matches than `total` (the server stops counting at 10,000). */
+  totalCapped?: boolean;
   page: number;
   pageSize: number;
   items: HouseholdItem[];

@@ -45,6 +45,7 @@ const m = defineMessages({
     none: 'Không có hộ nào phù hợp.',
     add: 'Nhập phiếu khảo sát',
     import: 'Nhập từ tệp',
+    export: 'Xuất Excel (theo bộ lọc)',
   },
   en: {
     title: 'Households',
@@ -65,6 +66,7 @@ const m = defineMessages({
     none: 'No household matches.',
     add: 'Enter a survey',
     import: 'Import a file',
+    export: 'Export to Excel (with these filters)',
   },
 });
 
@@ -91,6 +93,15 @@ export default function HouseholdListPage() {
     ...(movement ? { movement } : {}),
     ...(q.trim() ? { q: q.trim() } : {}),
   });
+  // The export takes the same filters as the list (every page, not only this one).
+  const exportQuery = new URLSearchParams({
+    unit,
+    period: String(period),
+    ...(village ? { village } : {}),
+    ...(cls ? { class: cls } : {}),
+    ...(movement ? { movement } : {}),
+    ...(q.trim() ? { q: q.trim() } : {}),
+  });
   const reset =
     <T,>(set: (v: T) => void) =>
     (v: T) => {
@@ -107,6 +118,14 @@ export default function HouseholdListPage() {
           </Button>
           <Button component={Link} to="/registry/import" variant="default">
             {t.import}
+          </Button>
+          <Button
+            component="a"
+            href={`/api/v1/registry/households/export.xlsx?${exportQuery.toString()}`}
+            download
+            variant="default"
+          >
+            {t.export}
           </Button>
         </Group>
       </Group>
@@ -163,7 +182,11 @@ export default function HouseholdListPage() {
       {list.error ? <ErrorPanel error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (
         <>
-          <Text c="dimmed">{fill(t.total, { n: list.data.total.toLocaleString('vi-VN') })}</Text>
+          <Text c="dimmed">
+            {fill(t.total, {
+              n: `${list.data.total.toLocaleString('vi-VN')}${list.data.totalCapped ? '+' : ''}`,
+            })}
+          </Text>
           <Table striped highlightOnHover stickyHeader>
             <Table.Thead>
               <Table.Tr>

@@ -1,0 +1,264 @@
+// SQL of the household search: list a unit's households with filters, and find them by words of
+// the head's name, the members' names, the householdId or the address, accents ignored.
+//
+// Contract (both dialects, every path):
+// - The query is folded into words (searchTokens). A household matches when its folded search key
+//   contains every word as a whole word, the last one as a word prefix ("nguyen van hu" finds
+//   Nguyễn Văn Hùng while the user types).
+// - Rows are ranked: head name equal to the query, head name starting with it, head name
+//   containing it, the others; then by folded head name and id, so pages are stable.
+// - The total is counted up to the cap (SEARCH_COUNT_CAP); above it, `totalCapped` is set.
+// - It relies on what every write stores (toWrite): search_key starts with head_key, so a
+//   household whose head name equals or starts with the query always matches the words.
+//
+// How the words are found (docs/decisions/0006-registry-storage.md):
+// - SQLite, province-wide: the FTS5 word index `household_search` (migration 0220), read first;
+// - SQLite, within communes: the (province, commune, head) index and the same word test written
+//   with LIKE on ' ' || search_key || ' ' (a commune holds fewer households than a common name
+//   has matches in the province);
+// - PostgreSQL: to_tsvector('simple', search_key) @@ to_tsquery, served by its GIN index.
+// On SQLite, up to the cap the matches' (id, head name) are read once and ranked here; above it the
+// head-name tiers are read from the head-name index and only the rest is sorted by the database.
+import { sql, type RawBuilder } from 'kysely';
+import type { Executor } from './executor.js';
+
+/** Totals above this are reported as "more than" (counting every match of a common name is slow). */
+export const SEARCH_COUNT_CAP = 10_000;
+
+export interface HouseholdFilter {
+  dialect: 'sqlite' | 'postgres';
+  provinceCode?: string;
+  communeCodes?: string[];
+  villageId?: number;
+  period?: number;
+  classification?: string;
+  movement?: string;
+  /** Folded words ([a-z0-9]+, from searchTokens): every one must match, the last as a prefix. */
+  tokens?: string[];
+  limit: number;
+  offset: number;
+  /** Defaults to SEARCH_COUNT_CAP (tests lower it to exercise the path above the cap). */
+  countCap?: number;
+}
+
+const WORD = /^[a-z0-9]+$/;
+
+/** The FTS5 query of the words: each a quoted term, the last a prefix; implicit AND. */
+export function fts5Query(tokens: string[]): string {
+  return tokens.map((t, i) => `"${t}"${i === tokens.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** The to_tsquery text of the words: AND of lexemes, the last a prefix. */
+export function tsQuery(tokens: string[]): string {
+  return tokens.map((t, i) => `${t}${i === tokens.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
+/** The rank tier of a folded head name for a folded query (the ORDER BY of the SQL paths). */
+export function headTier(headKey: string, folded: string): number {
+  if (!folded) return 0;
+  if (headKey === folded) return 0;
+  if (headKey.startsWith(folded)) return 1;
+  if (headKey.includes(folded)) return 2;
+  return 3;
+}
+
+const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`1 = 1`);
+
+interface Plan {
+  /** FROM … (with the review_result join when a filter needs it). */
+  from: (words: boolean) => RawBuilder<unknown>;
+  /** Unit, village and result filters (not the words). */
+  filters: RawBuilder<unknown>[];
+  /** The word condition, when it is not part of FROM. */
+  words: RawBuilder<unknown> | undefined;
+}
+
+function plan(f: HouseholdFilter, tokens: string[]): Plan {
+  const filters: RawBuilder<unknown>[] = [];
+  if (f.provinceCode) filters.push(sql`h.province_code = ${f.provinceCode}`);
+  if (f.communeCodes)
+    filters.push(sql`h.commune_code IN (${sql.join(f.communeCodes.length ? f.communeCodes : [''])})`);
+  if (f.villageId !== undefined) filters.push(sql`h.village_id = ${f.villageId}`);
+  if (f.classification) filters.push(sql`r.classification = ${f.classification}`);
+  if (f.movement) filters.push(sql`r.movement = ${f.movement}`);
+  const result =
+    f.classification || f.movement
+      ? sql` JOIN review_result r ON r.household_id = h.id AND r.province_code = h.province_code AND r.period = ${f.period ?? -1}`
+      : sql``;
+  const fts = f.dialect === 'sqlite' && !f.communeCodes && tokens.length > 0;
+  let words: RawBuilder<unknown> | undefined;
+  if (tokens.length > 0 && !fts) {
+    if (f.dialect === 'postgres')
+      words = sql`to_tsvector('simple'::regconfig, h.search_key) @@ to_tsquery('simple'::regconfig, ${tsQuery(tokens)})`;
+    else {
+      // Words are [a-z0-9]+: no LIKE wildcard can reach the pattern.
+      const padded = sql`(' ' || h.search_key || ' ')`;
+      words = sql`(${sql.join(
+        tokens.map((t, i) => sql`${padded} LIKE ${i === tokens.length - 1 ? `% ${t}%` : `% ${t} %`}`),
+        sql` AND `,
+      )})`;
+    }
+  }
+  return {
+    // The word index drives the join: without CROSS JOIN the planner walks the province's
+    // head-name index and probes the whole match set for each household.
+    from: (useWords) =>
+      fts && useWords
+        ? sql`household_search s CROSS JOIN household h ON h.id = s.rowid AND s.household_search MATCH ${fts5Query(tokens)}${result}`
+        : sql`household h${result}`,
+    filters,
+    words,
+  };
+}
+
+/** Households matching a filter, ranked (exact head name, head prefix, head contains, other), paginated. */
+export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
+  const tokens = (f.tokens ?? []).filter((t) => WORD.test(t));
+  const folded = tokens.join(' ');
+  const cap = f.countCap ?? SEARCH_COUNT_CAP;
+  const p = plan(f, tokens);
+  const matching = (extra: RawBuilder<unknown>[] = [], useWords = true) =>
+    sql`FROM ${p.from(useWords)} WHERE ${and([...p.filters, ...(useWords && p.words ? [p.words] : []), ...extra])}`;
+
+  let ids: number[];
+  let total: number;
+  let capped: boolean;
+  if (f.dialect === 'postgres') {
+    const n = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM (SELECT 1 ${matching()} LIMIT ${cap + 1}) c`.execute(db);
+    total = Number(n.rows[0]!.n);
+    capped = total > cap;
+    const tier = folded
+      ? sql`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END, `
+      : sql``;
+    const r = await sql<{
+      id: number;
+    }>`SELECT h.id ${matching()} ORDER BY ${tier}h.head_key, h.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+      db,
+    );
+    ids = r.rows.map((x) => Number(x.id));
+  } else {
+    const candidates = await sql<{
+      id: number;
+      head_key: string;
+    }>`SELECT h.id, h.head_key ${matching()} LIMIT ${cap + 1}`.execute(db);
+    total = candidates.rows.length;
+    capped = total > cap;
+    if (!capped) {
+      const ranked = candidates.rows
+        .map((c) => ({ id: Number(c.id), key: c.head_key, tier: headTier(c.head_key, folded) }))
+        .sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
+      ids = ranked.slice(f.offset, f.offset + f.limit).map((c) => c.id);
+    } else {
+      ids = await rankedAboveCap(db, f, folded, matching);
+    }
+  }
+  const rows = ids.length ? await pageRows(db, ids, f.period) : [];
+  return { total: Math.min(total, cap), totalCapped: capped, rows };
+}
+
+/**
+ * SQLite, more matches than the cap: the page in rank order, tier by tier. The head-name tiers
+ * (equal, starts with) are read in order from the (province, head) index without the word index
+ * (they always match the words); the others are matched by words and sorted by the database.
+ */
+async function rankedAboveCap(
+  db: Executor,
+  f: HouseholdFilter,
+  folded: string,
+  matching: (extra?: RawBuilder<unknown>[], useWords?: boolean) => RawBuilder<unknown>,
+): Promise<number[]> {
+  const upper = `${folded}{`; // '{' sorts after every character of a folded key
+  const tiers: { where: RawBuilder<unknown>[]; useWords: boolean; order: RawBuilder<unknown> }[] = folded
+    ? [
+        { where: [sql`h.head_key = ${folded}`], useWords: false, order: sql`h.id` },
+        {
+          where: [sql`h.head_key > ${folded}`, sql`h.head_key < ${upper}`],
+          useWords: false,
+          order: sql`h.head_key, h.id`,
+        },
+        {
+          where: [sql`NOT (h.head_key >= ${folded} AND h.head_key < ${upper})`],
+          useWords: true,
+          order: sql`CASE WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END, h.head_key, h.id`,
+        },
+      ]
+    : [{ where: [], useWords: true, order: sql`h.head_key, h.id` }];
+  const ids: number[] = [];
+  let skip = f.offset;
+  for (const t of tiers) {
+    const want = f.limit - ids.length;
+    if (want <= 0) break;
+    if (skip > 0) {
+      const c = await sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM (SELECT 1 ${matching(t.where, t.useWords)} LIMIT ${skip}) c`.execute(db);
+      const n = Number(c.rows[0]!.n);
+      if (n < skip) {
+        skip -= n;
+        continue;
+      }
+    }
+    const r = await sql<{
+      id: number;
+    }>`SELECT h.id ${matching(t.where, t.useWords)} ORDER BY ${t.order} LIMIT ${want} OFFSET ${skip}`.execute(
+      db,
+    );
+    skip = 0;
+    ids.push(...r.rows.map((x) => Number(x.id)));
+  }
+  return ids;
+}
+
+/** The listed columns of these households with their result of `period`, in the order given. */
+async function pageRows(db: Executor, ids: number[], period: number | undefined) {
+  const rows = await db
+    .selectFrom('household as h')
+    .leftJoin('review_result as r', (j) =>
+      j
+        .onRef('r.household_id', '=', 'h.id')
+        .onRef('r.province_code', '=', 'h.province_code')
+        .on('r.period', '=', period ?? -1),
+    )
+    .select([
+      'h.id',
+      'h.province_code',
+      'h.household_key',
+      'h.commune_code',
+      'h.village_id',
+      'h.head_name',
+      'h.head_birth_date',
+      'h.address',
+      'h.member_count',
+      'h.version',
+      'r.classification',
+      'r.movement',
+      'r.status',
+      'r.deprivation_count',
+      'r.no_labour',
+    ])
+    .where('h.id', 'in', ids)
+    .execute();
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.map((id) => byId.get(id)!);
+}
+
+/**
+ * Throws when the word index disagrees with the households. SQLite: FTS5 'integrity-check' against
+ * its content table (rank = 1). PostgreSQL maintains the GIN index itself: checks that it exists.
+ */
+export async function checkSearchIndex(db: Executor, dialect: 'sqlite' | 'postgres'): Promise<void> {
+  if (dialect === 'sqlite') {
+    await sql`INSERT INTO household_search (household_search, rank) VALUES ('integrity-check', 1)`.execute(
+      db,
+    );
+    return;
+  }
+  const r = await sql<{
+    n: number;
+  }>`SELECT count(*) AS n FROM pg_indexes WHERE schemaname = current_schema() AND indexname = 'household_search'`.execute(
+    db,
+  );
+  if (Number(r.rows[0]!.n) !== 1) throw new Error('household_search index missing');
+}
