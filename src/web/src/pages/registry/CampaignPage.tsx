@@ -63,6 +63,9 @@ const m = defineMessages({
     pending: 'Phiếu chờ công nhận: ngày {date}, thu nhập {income}/người/tháng.',
     noPending: 'Hồ sơ chưa có phiếu khảo sát: đính kèm phiếu khi bắt đầu họp dân hoặc khi rà soát lại.',
     classified: 'Kết quả phân loại phiếu: {list}',
+    certificates: 'In Giấy chứng nhận hộ nghèo, cận nghèo (Mẫu số 03)',
+    caseCertificate: 'In Giấy chứng nhận của hộ (Mẫu số 03)',
+    recognisedList: 'Danh sách được công nhận (Excel)',
   },
   en: {
     title: 'Poverty review campaign',
@@ -91,10 +94,15 @@ const m = defineMessages({
     pending: 'Survey awaiting recognition: dated {date}, income {income} per person per month.',
     noPending: 'The case has no survey yet: attach it when starting the meeting or with the re-survey.',
     classified: 'Classes of the surveys: {list}',
+    certificates: 'Print the certificates (Mẫu số 03)',
+    caseCertificate: "Print the household's certificate (Mẫu số 03)",
+    recognisedList: 'Recognised lists (Excel)',
   },
 });
 
 const STEPS = ['survey', 'meetings', 'posting', 'complaints', 'recognised', 'reported'];
+/** Who may print certificates (names of members): the registry officers, as on the server. */
+const PERSONAL_DATA_ROLES: readonly string[] = ['admin', 'province-officer', 'commune-officer'];
 
 type Field = {
   name: string;
@@ -409,6 +417,33 @@ export default function CampaignPage() {
             ))}
           </Stepper>
           <Text>{fill(t.step, { s: b(c.data.stepLabel) })}</Text>
+          {c.data.step === 'recognised' || c.data.step === 'reported' ? (
+            <Group>
+              {PERSONAL_DATA_ROLES.includes(user.role) ? (
+                <Button
+                  component="a"
+                  download
+                  href={
+                    caseKey
+                      ? `/api/v1/registry/households/${encodeURIComponent(caseKey)}/periods/${period}/certificate.pdf`
+                      : `/api/v1/registry/campaigns/${commune}/${period}/certificates.pdf`
+                  }
+                >
+                  {caseKey ? t.caseCertificate : t.certificates}
+                </Button>
+              ) : null}
+              {caseKey ? null : (
+                <Button
+                  component="a"
+                  download
+                  variant="default"
+                  href={`/api/v1/registry/campaigns/${commune}/${period}/recognised.xlsx`}
+                >
+                  {t.recognisedList}
+                </Button>
+              )}
+            </Group>
+          ) : null}
           {c.data.state.posting ? (
             <Alert variant="light">
               {fill(t.posting, {

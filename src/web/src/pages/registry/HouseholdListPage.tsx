@@ -182,11 +182,7 @@ export default function HouseholdListPage() {
       {list.error ? <ErrorPanel error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (
         <>
-          <Text c="dimmed">
-            {fill(t.total, {
-              n: `${list.data.total.toLocaleString('vi-VN')}${list.data.totalCapped ? '+' : ''}`,
-            })}
-          </Text>
+          <Text c="dimmed">{fill(t.total, { n: list.data.total.toLocaleString('vi-VN') })}</Text>
           <Table striped highlightOnHover stickyHeader>
             <Table.Thead>
               <Table.Tr>

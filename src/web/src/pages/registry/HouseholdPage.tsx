@@ -3,11 +3,15 @@
 import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useHousehold } from '../../api/registry';
+import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
+
+/** Who may print a certificate (it names every member): the registry officers, as on the server. */
+const PERSONAL_DATA_ROLES: readonly string[] = ['admin', 'province-officer', 'commune-officer'];
 
 const m = defineMessages({
   vi: {
@@ -33,6 +37,7 @@ const m = defineMessages({
     history: 'Lịch sử thay đổi',
     edit: 'Sửa phiếu khảo sát',
     back: 'Danh sách hộ',
+    certificate: 'Giấy chứng nhận (Mẫu số 03)',
   },
   en: {
     title: 'Household {id}',
@@ -57,6 +62,7 @@ const m = defineMessages({
     history: 'History of changes',
     edit: 'Edit the survey',
     back: 'Household list',
+    certificate: 'Certificate (Mẫu số 03)',
   },
 });
 
@@ -65,6 +71,7 @@ export default function HouseholdPage() {
   const t = useMessages(m);
   const b = useBilingual();
   const { lang } = useLang();
+  const user = useUser();
   usePageTitle(fill(t.title, { id }));
   const h = useHousehold(id);
   if (h.error) return <ErrorPanel error={h.error} onRetry={() => void h.refetch()} />;
@@ -124,6 +131,19 @@ export default function HouseholdPage() {
                 {r.frozen ? t.frozen : r.status === 'approved' ? t.approved : t.draft}
               </Badge>
               {r.noLabourCapacity ? <Badge variant="outline">{t.noLabour}</Badge> : null}
+              {r.frozen &&
+              (r.classification === 'POOR' || r.classification === 'NEAR_POOR') &&
+              PERSONAL_DATA_ROLES.includes(user.role) ? (
+                <Button
+                  component="a"
+                  size="xs"
+                  variant="light"
+                  download
+                  href={`/api/v1/registry/households/${encodeURIComponent(id)}/periods/${r.period}/certificate.pdf`}
+                >
+                  {t.certificate}
+                </Button>
+              ) : null}
             </Group>
           </Group>
           <Text size="sm" c="dimmed">
