@@ -182,7 +182,11 @@ export default function HouseholdListPage() {
       {list.error ? <ErrorPanel error={list.error} onRetry={() => void list.refetch()} /> : null}
       {list.data ? (
         <>
-          <Text c="dimmed">{fill(t.total, { n: list.data.total.toLocaleString('vi-VN') })}</Text>
+          <Text c="dimmed">
+            {fill(t.total, {
+              n: `${list.data.total.toLocaleString('vi-VN')}${list.data.totalCapped ? '+' : ''}`,
+            })}
+          </Text>
           <Table striped highlightOnHover stickyHeader>
             <Table.Thead>
               <Table.Tr>
