@@ -11,6 +11,7 @@ import { login } from '../../src/services/users.service.js';
 import { financeReport } from '../../src/services/finance/report.service.js';
 import { SYSTEM } from '../../src/services/deps.js';
 import { getPublicStats } from '../../src/services/public/open-lists.service.js';
+import { communeCertificates } from '../../src/services/registry/certificates.service.js';
 import { statsPage } from '../../src/portal/open-lists.views.js';
 import { stringsFor } from '../../src/portal/i18n.js';
 
@@ -55,6 +56,23 @@ for (const dialect of DIALECTS) {
         deps.db.kysely,
       );
       expect(Number(exits.rows[0]!.n)).toBeGreaterThan(155);
+    });
+
+    it('recognised the 2023 lists of every commune: one certificate Mẫu số 03 per poor or near-poor household', async () => {
+      const due = await sql<{ n: number }>`
+        SELECT COUNT(*) AS n FROM review_result
+        WHERE period = 2023 AND frozen = 1 AND classification IN ('POOR', 'NEAR_POOR')`.execute(
+        deps.db.kysely,
+      );
+      const issued = await sql<{ n: number; communes: number; maxn: number }>`
+        SELECT COUNT(*) AS n, COUNT(DISTINCT commune_code) AS communes, MAX(number) AS maxn
+        FROM certificate WHERE period = 2023 AND status = 'valid' AND year = 2023`.execute(deps.db.kysely);
+      expect(Number(due.rows[0]!.n)).toBeGreaterThan(500);
+      expect(Number(issued.rows[0]!.n)).toBe(Number(due.rows[0]!.n));
+      expect(Number(issued.rows[0]!.communes)).toBe(11);
+      const batch = await communeCertificates(deps, SYSTEM, { communeCode: '14830', period: 2023 });
+      expect(batch.map((c) => c.number)).toEqual(batch.map((_, i) => `${i + 1}/GCN-HN.HCN`));
+      expect(batch[0]).toMatchObject({ stampYears: [2024, 2025, 2026], decision: { form: 'Mẫu số 02' } });
     });
 
     it('publishes Sầm Sơn statistics with a chart per ward and the 2023 → 2024 trend', async () => {

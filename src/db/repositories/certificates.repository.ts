@@ -318,3 +318,14 @@ export async function listRecognisedCampaigns(
     .orderBy('id', 'desc')
     .execute();
 }
+
+/** How many certificates a campaign's recognition issued (still valid or since replaced). */
+export async function countCertificatesOfCampaign(db: Executor, provinceCode: string, campaignId: number) {
+  const r = await db
+    .selectFrom('certificate')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('province_code', '=', provinceCode)
+    .where('campaign_id', '=', campaignId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

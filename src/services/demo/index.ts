@@ -5,6 +5,7 @@ import { getMeta, setMeta } from '../../db/repositories/meta.repository.js';
 import type { Deps } from '../deps.js';
 import { seedFoundation, type DemoAccount } from './foundation.seed.js';
 import { seedRegistry } from './registry.seed.js';
+import { seedRecognised2023 } from './certificates.seed.js';
 import { seedFinance } from './finance.seed.js';
 import { seedPortal } from './portal.seed.js';
 
@@ -19,6 +20,7 @@ export type Seeder = { name: string; run: (ctx: DemoContext) => Promise<void> };
 const seeders: Seeder[] = [
   { name: 'foundation', run: seedFoundation },
   { name: 'registry', run: seedRegistry },
+  { name: 'certificates', run: seedRecognised2023 },
   { name: 'finance', run: seedFinance },
   { name: 'portal', run: seedPortal },
 ];
