@@ -139,7 +139,24 @@ for (const dialect of DIALECTS) {
         { period: 2024 },
       );
       expect(r).toMatchObject({ imported: 23, errors: [] });
-      for (const communeCodes of [undefined, [A, B], [A]]) {
+      // Ranked by SQL and by the repository, with the words read from the index alone (one
+      // province stored) and with household rows (another province stored: never listed).
+      const scopes = [undefined, [A, B], [A]];
+      const checks: [string[] | undefined, 'one province' | 'two provinces'][] = [
+        ...scopes.map((c) => [c, 'one province'] as [string[] | undefined, 'one province']),
+        ...scopes.map((c) => [c, 'two provinces'] as [string[] | undefined, 'two provinces']),
+      ];
+      for (const [communeCodes, stage] of checks) {
+        if (stage === 'two provinces' && communeCodes === undefined) {
+          // Phúc Xá, Hà Nội (province 01).
+          const other = await importSurvey(
+            deps,
+            SYSTEM,
+            { format: 'records', name: 'other', records: [record('H-01', '00001', 'Văn Hùng')] },
+            { period: 2024 },
+          );
+          expect(other).toMatchObject({ imported: 1, errors: [] });
+        }
         const search = (limit: number, offset: number, countCap?: number) =>
           searchHouseholds(deps.db.kysely, {
             dialect: deps.db.dialect,

@@ -65,6 +65,8 @@ export function headTier(headKey: string, folded: string): number {
 const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`1 = 1`);
 
 interface Plan {
+  /** SQLite, province-wide, with words: the FTS5 index drives the query. */
+  fts: boolean;
   /** FROM … (with the review_result join when a filter needs it). */
   from: (words: boolean) => RawBuilder<unknown>;
   /** Unit, village and result filters (not the words). */
@@ -100,6 +102,7 @@ function plan(f: HouseholdFilter, tokens: string[]): Plan {
     }
   }
   return {
+    fts,
     // The word index drives the join: without CROSS JOIN the planner walks the province's
     // head-name index and probes the whole match set for each household.
     from: (useWords) =>
@@ -139,6 +142,21 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
     );
     ids = r.rows.map((x) => Number(x.id));
   } else {
+    // A common name has more matches than the cap: when nothing but the province filters and the
+    // file holds that province alone, the word index answers "more than the cap" by itself,
+    // without reading a household row for each match.
+    if (p.fts && f.provinceCode && p.filters.length === 1) {
+      const n = await sql<{
+        n: number;
+      }>`SELECT count(*) AS n FROM (SELECT 1 FROM household_search WHERE household_search MATCH ${fts5Query(tokens)} LIMIT ${cap + 1}) c`.execute(
+        db,
+      );
+      if (Number(n.rows[0]!.n) > cap && (await holdsOnlyProvince(db, f.provinceCode))) {
+        ids = await rankedAboveCap(db, f, folded, matching);
+        const rows = ids.length ? await pageRows(db, ids, f.period) : [];
+        return { total: cap, totalCapped: true, rows };
+      }
+    }
     const candidates = await sql<{
       id: number;
       head_key: string;
@@ -209,6 +227,17 @@ async function rankedAboveCap(
     ids.push(...r.rows.map((x) => Number(x.id)));
   }
   return ids;
+}
+
+/** Whether every household stored belongs to this province (two seeks on the head-name index). */
+async function holdsOnlyProvince(db: Executor, provinceCode: string): Promise<boolean> {
+  const r = await sql<{
+    lo: string | null;
+    hi: string | null;
+  }>`SELECT (SELECT province_code FROM household ORDER BY province_code LIMIT 1) AS lo, (SELECT province_code FROM household ORDER BY province_code DESC LIMIT 1) AS hi`.execute(
+    db,
+  );
+  return r.rows[0]!.lo === provinceCode && r.rows[0]!.hi === provinceCode;
 }
 
 /** The listed columns of these households with their result of `period`, in the order given. */
