@@ -127,6 +127,24 @@ for (const dialect of DIALECTS) {
       );
       expect(found.slice(1).map((r) => r[1])).toContain('EX-05');
       expect(found.slice(1).every((r) => r[5] === ex05.headName)).toBe(true);
+      // Words as the list takes them: whole words, the last one a prefix.
+      for (const q of ['van hu', 'thi', 'le van hung', 'hun']) {
+        const listed = await listHouseholds(deps, officer, {
+          unitCode: '14830',
+          period: 2024,
+          q,
+          pageSize: 200,
+        });
+        const exported = sheetRows(
+          (await exportList(officer, { unitCode: '14830', period: 2024, q })).getWorksheet('Danh sách hộ')!,
+        );
+        expect(
+          exported
+            .slice(1)
+            .map((r) => r[1])
+            .sort(),
+        ).toEqual(listed.items.map((i) => i.householdId).sort());
+      }
       const info = sheetRows(wb.getWorksheet('Thông tin')!);
       expect(info).toContainEqual(['Số hộ', 11]);
 
@@ -136,7 +154,7 @@ for (const dialect of DIALECTS) {
         .select(['action', 'actor'])
         .where('action', '=', 'registry.export')
         .execute();
-      expect(audits).toHaveLength(3);
+      expect(audits).toHaveLength(7);
     });
 
     it('gives initials and no birth date or address to a reader without personal-data rights', async () => {

@@ -3,6 +3,7 @@
 // and the keyset-paged reads that let a province-wide export stream without holding it in memory.
 import { sql } from 'kysely';
 import type { Executor } from './executor.js';
+import { fts5Query, tsQuery } from './household-search.repository.js';
 
 export interface CounterKey {
   provinceCode: string;
@@ -201,13 +202,14 @@ export async function listCommuneResults(
 }
 
 export interface ExportFilter {
+  dialect: 'sqlite' | 'postgres';
   provinceCode: string;
   communeCodes?: string[];
   villageId?: number;
   period?: number;
   classification?: string;
   movement?: string;
-  /** Folded search tokens: every one must occur in the household's search key. */
+  /** Folded search words (searchTokens): matched as the list matches them. */
   tokens?: string[];
 }
 
@@ -264,7 +266,18 @@ export async function exportHouseholdsPage(
   if (f.villageId !== undefined) q = q.where('h.village_id', '=', f.villageId);
   if (f.classification) q = q.where('r.classification', '=', f.classification);
   if (f.movement) q = q.where('r.movement', '=', f.movement);
-  for (const t of f.tokens ?? []) q = q.where('h.search_key', 'like', `%${t.replace(/[%_]/g, '')}%`);
+  // The list's word rule (household-search.repository): every word whole, the last as a prefix.
+  const tokens = (f.tokens ?? []).filter((t) => /^[a-z0-9]+$/.test(t));
+  if (tokens.length > 0) {
+    q =
+      f.dialect === 'postgres'
+        ? q.where(
+            sql<boolean>`to_tsvector('simple'::regconfig, h.search_key) @@ to_tsquery('simple'::regconfig, ${tsQuery(tokens)})`,
+          )
+        : q.where(
+            sql<boolean>`h.id IN (SELECT rowid FROM household_search WHERE household_search MATCH ${fts5Query(tokens)})`,
+          );
+  }
   if (cursor) {
     q = q.where(
       sql<boolean>`(h.commune_code, h.head_key, h.id) > (${cursor.communeCode}, ${cursor.headKey}, ${cursor.id})`,

@@ -205,6 +205,7 @@ export async function prepareHouseholdExport(
   ];
   return {
     filter: {
+      dialect: deps.db.dialect,
       provinceCode: unit.province_code,
       ...(communeCodes ? { communeCodes } : {}),
       ...(input.villageId !== undefined ? { villageId: input.villageId } : {}),
