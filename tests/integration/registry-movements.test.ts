@@ -15,6 +15,7 @@ import {
 } from '../../src/services/registry/households.service.js';
 import { reportSummary } from '../../src/services/registry/summary.service.js';
 import {
+  applyAggregateDeltas,
   computeAggregatesFromResults,
   readAllAggregates,
 } from '../../src/db/repositories/registry.repository.js';
@@ -205,6 +206,50 @@ for (const dialect of DIALECTS) {
           ['EX-01', 'EX-02', 'EX-06', 'EX-07', 'EX-08', 'EX-09', 'EX-10'].includes(String(e.householdId)),
         ).length - 1,
       );
+    });
+
+    it('a rebuild from scratch corrects movements stored stale, then the aggregates', async () => {
+      deps = await makeDeps(dialect);
+      await importPeriod(deps, 2023);
+      await importPeriod(deps, 2024);
+      const good = await snapshot(deps);
+      // A movement stored stale (as a result written before later periods were recomputed), and
+      // its aggregate cells counted with it.
+      const row = await deps.db.kysely
+        .selectFrom('review_result as r')
+        .innerJoin('household as h', 'h.id', 'r.household_id')
+        .select(['r.id', 'r.unit_code', 'r.unit_valid_from'])
+        .where('h.household_key', '=', 'EX-02')
+        .where('r.period', '=', 2024)
+        .executeTakeFirstOrThrow();
+      await deps.db.kysely
+        .updateTable('review_result')
+        .set({ movement: 'chua-co-ky-truoc' })
+        .where('id', '=', row.id)
+        .execute();
+      for (const [indicator, n] of [
+        ['movement:thoat-ngheo', -1],
+        ['movement:chua-co-ky-truoc', 1],
+      ] as const)
+        await applyAggregateDeltas(deps.db.kysely, [
+          [
+            {
+              provinceCode: '38',
+              period: 2024,
+              unitCode: row.unit_code,
+              unitValidFrom: row.unit_valid_from,
+              status: 'approved',
+              classification: 'NEAR_POOR',
+              indicator,
+            },
+            n,
+          ],
+        ]);
+      expect(await movements(deps)).toContain('EX-02 2024 NEAR_POOR chua-co-ky-truoc');
+      expect(await rebuildAggregates(deps, SYSTEM)).toMatchObject({ movements: 1, differing: 2 });
+      expect(await movements(deps)).toEqual(good.movements);
+      expect(await aggregates(deps)).toEqual(good.aggregates);
+      expect(await rebuildAggregates(deps, SYSTEM)).toMatchObject({ movements: 0, differing: 0 });
     });
   });
 }

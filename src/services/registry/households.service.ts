@@ -21,6 +21,7 @@ import {
   listMembers,
   listResults,
   readAllAggregates,
+  recomputeAllMovements,
   replaceAggregates,
   writeHousehold,
   type WriteOutcome,
@@ -409,13 +410,18 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
   };
 }
 
-/** Rebuilds every aggregate cell from the results; reports how many cells differed. */
+/**
+ * Rebuilds from scratch: first the movement of every result from its household's history, then
+ * every aggregate cell from the results. Reports how many movements were corrected and how many
+ * cells differed.
+ */
 export async function rebuildAggregates(
   deps: Deps,
   actor: Actor,
-): Promise<{ cells: number; differing: number }> {
+): Promise<{ cells: number; differing: number; movements: number }> {
   requireRole(actor, ['province-officer']);
   return deps.db.kysely.transaction().execute(async (trx) => {
+    const movements = await recomputeAllMovements(trx);
     const fresh = await computeAggregatesFromResults(trx);
     const current = new Map(
       (await readAllAggregates(trx)).map((c) => [
@@ -434,8 +440,8 @@ export async function rebuildAggregates(
       action: 'rebuild',
       entity: 'review_aggregate',
       entityId: '*',
-      after: { cells: fresh.size, differing },
+      after: { cells: fresh.size, differing, movements },
     });
-    return { cells: fresh.size, differing };
+    return { cells: fresh.size, differing, movements };
   });
 }
