@@ -289,6 +289,10 @@ describe('registry screens', () => {
       pending: { householdId: 'EX-05', surveyDate: '2024-11-20' },
     });
     await screenshot(page, 'registry-regular-case');
+    // The address the survey form links to opens the case directly.
+    await page.goto(`${server.url}/app/campaign?commune=14830&period=2024&case=EX-05`);
+    await page.getByText('Hồ sơ rà soát thường xuyên của hộ EX-05').waitFor();
+    await page.getByText('Phiếu chờ công nhận: ngày 20/11/2024').waitFor();
     expect(browser.problems).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@
 // in the same view. A re-survey (village sent back, accepted complaint, a case) is entered or
 // uploaded with its step, and the class it gets is shown.
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   Alert,
   Badge,
@@ -286,11 +287,14 @@ export default function CampaignPage() {
   const b = useBilingual();
   usePageTitle(t.title);
   const user = useUser();
+  // ?commune=…&period=…&case=… opens a campaign or a regular-review case directly (the survey form
+  // links to the case it opened).
+  const [params] = useSearchParams();
   const [commune, setCommune] = useState(
-    user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830',
+    params.get('commune') ?? (user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830'),
   );
-  const [period, setPeriod] = useState(2024);
-  const [caseKey, setCaseKey] = useState<string | null>(null);
+  const [period, setPeriod] = useState(Number(params.get('period')) || 2024);
+  const [caseKey, setCaseKey] = useState<string | null>(params.get('case'));
   const [request, setRequest] = useState('');
   const [last, setLast] = useState<CampaignView | null>(null);
   const c = useCampaign(commune, period, caseKey ?? undefined);

@@ -618,7 +618,17 @@ export default function SurveyFormPage() {
           </Link>
         </Alert>
       ) : outcome && !outcome.saved ? (
-        <Alert color="blue">{t.regular.replace('{id}', outcome.regularReview.caseKey)}</Alert>
+        <Alert color="blue">
+          <Link
+            to={`/campaign?${new URLSearchParams({
+              commune: outcome.regularReview.communeCode,
+              period: String(outcome.regularReview.period),
+              case: outcome.regularReview.caseKey,
+            }).toString()}`}
+          >
+            {t.regular.replace('{id}', outcome.regularReview.caseKey)}
+          </Link>
+        </Alert>
       ) : null}
     </Stack>
   );
