@@ -15,6 +15,7 @@ import { parseSurveyRecord } from '../../src/domain/survey/parse.js';
 import { CONTRACTS } from '../support/cli.js';
 import {
   ACCOUNTS,
+  accessibilityProblems,
   describedText,
   isFocused,
   launchBrowser,
@@ -293,6 +294,9 @@ describe('registry screens', () => {
     await page.goto(`${server.url}/app/campaign?commune=14830&period=2024&case=EX-05`);
     await page.getByText('Hồ sơ rà soát thường xuyên của hộ EX-05').waitFor();
     await page.getByText('Phiếu chờ công nhận: ngày 20/11/2024').waitFor();
+    await page.getByRole('button', { name: 'Lấy phiếu gần nhất của hộ' }).first().click();
+    await page.getByRole('button', { name: 'Đính kèm phiếu' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
     expect(browser.problems).toEqual([]);
   });
 });
