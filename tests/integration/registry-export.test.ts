@@ -182,6 +182,23 @@ for (const dialect of DIALECTS) {
           (i) => i.householdId === 'EX-05',
         )!.headName,
       ).toBe(ex05.headName);
+      // So does the household page: initials everywhere, even inside the explanations.
+      const masked = await getHousehold(deps, supervisor, 'EX-05');
+      expect(masked).toMatchObject({ headName: initials, headBirthDate: null, address: null });
+      expect(masked.members.map((m) => m.name)).toEqual(
+        ex05.members.map((m) =>
+          m.name
+            .split(' ')
+            .map((w) => `${w[0]}.`)
+            .join(' '),
+        ),
+      );
+      expect(masked.members.every((m) => m.birthDate === null && m.idNumber === null)).toBe(true);
+      expect(masked.history.every((c) => c.before === null && c.after === null)).toBe(true);
+      const shown = JSON.stringify(masked);
+      for (const m of ex05.members) expect(shown).not.toContain(m.name);
+      expect(masked.results[0]).toMatchObject({ classification: 'POOR', answers: null });
+      expect(masked.results[0]!.explanation.indicators.length).toBeGreaterThan(0);
       // Out of scope and bad values are refused before any byte is written.
       expect(
         await codeOf(prepareHouseholdExport(deps, { ...officer, unitCode: '14833' }, { unitCode: '14830' })),

@@ -291,7 +291,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
   const village = h.village_id ? await findVillage(db, h.village_id) : undefined;
   const results = await listResults(db, h.province_code, h.id);
   const changes = await listChanges(db, h.province_code, h.id);
-  return {
+  const page = {
     ...view,
     village: village ? { id: village.id, name: village.name } : null,
     results: results.map((r) => ({
@@ -333,6 +333,50 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       before: c.before_json ? (JSON.parse(c.before_json) as unknown) : null,
       after: c.after_json ? (JSON.parse(c.after_json) as unknown) : null,
     })),
+  };
+  return canSeePersonalData(actor) ? page : maskHouseholdPage(page);
+}
+
+type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
+  results: { answers: unknown; explanation: { indicators: unknown[] } }[];
+  history: { before: unknown; after: unknown }[];
+};
+
+/**
+ * The household page of a reader without personal-data rights (the list's rule): initials for
+ * every name, also inside the explanations; no birth date, citizen ID or address; no survey
+ * answers and no before/after snapshots in the history (they hold the same data). Classes,
+ * deprivations and the income test stay: they are what such a reader follows up.
+ */
+function maskHouseholdPage<T extends HouseholdPage>(page: T): T {
+  const names = [page.headName, ...page.members.map((m) => String(m.name))]
+    .filter((n) => n.trim().length > 0)
+    .sort((a, b) => b.length - a.length);
+  const hide = (text: unknown) =>
+    typeof text === 'string' ? names.reduce((s, n) => s.split(n).join(maskName(n)), text) : text;
+  return {
+    ...page,
+    headName: maskName(page.headName),
+    headBirthDate: null,
+    address: null,
+    members: page.members.map((m) => ({
+      ...m,
+      name: maskName(String(m.name)),
+      idNumber: null,
+      birthDate: null,
+    })),
+    results: page.results.map((r) => ({
+      ...r,
+      answers: null,
+      explanation: {
+        ...r.explanation,
+        indicators: r.explanation.indicators.map((i) => {
+          const e = i as Record<string, unknown>;
+          return { ...e, memberName: hide(e.memberName), vi: hide(e.vi), en: hide(e.en) };
+        }),
+      },
+    })),
+    history: page.history.map((c) => ({ ...c, before: null, after: null })),
   };
 }
 

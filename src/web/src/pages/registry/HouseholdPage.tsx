@@ -109,7 +109,7 @@ export default function HouseholdPage() {
           {d.members.map((mem, i) => (
             <Table.Tr key={i}>
               <Table.Td>{String(mem.name)}</Table.Td>
-              <Table.Td>{formatDateVn(String(mem.birthDate))}</Table.Td>
+              <Table.Td>{mem.birthDate ? formatDateVn(String(mem.birthDate)) : '—'}</Table.Td>
               <Table.Td>{String(mem.sex)}</Table.Td>
               <Table.Td>{String(mem.relation)}</Table.Td>
               <Table.Td>{mem.idNumber ? String(mem.idNumber) : '—'}</Table.Td>
