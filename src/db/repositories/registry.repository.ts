@@ -197,14 +197,26 @@ const HISTORY_COLUMNS = [
 ] as const;
 
 /** Sets the recomputed movement of later results (see `laterMovementChanges`). */
+/**
+ * Sets the recomputed movement of later results (see `laterMovementChanges`): one statement per
+ * movement value, whatever the number of results (an older period imported after a newer one
+ * changes the movement of most households of the newer one).
+ */
 async function applyMovementChanges(db: Executor, provinceCode: string, changes: MovementChange[]) {
-  for (const c of changes)
-    await db
-      .updateTable('review_result')
-      .set({ movement: c.movement })
-      .where('province_code', '=', provinceCode)
-      .where('id', '=', c.id)
-      .execute();
+  const byMovement = new Map<string, number[]>();
+  for (const c of changes) {
+    const ids = byMovement.get(c.movement) ?? [];
+    ids.push(c.id);
+    byMovement.set(c.movement, ids);
+  }
+  for (const [movement, ids] of byMovement)
+    for (let i = 0; i < ids.length; i += 500)
+      await db
+        .updateTable('review_result')
+        .set({ movement })
+        .where('province_code', '=', provinceCode)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
 }
 
 // ── portable path (Kysely) ──────────────────────────────────────────────────
@@ -1125,6 +1137,8 @@ export async function writeHouseholdBatch(
         .execute();
 
     const newResults: Insertable<ReviewResultTable>[] = [];
+    // Movements of later periods the batch changes, written together after the loop.
+    const laterChanges: MovementChange[] = [];
     const changes: Insertable<HouseholdChangeTable>[] = [];
     for (const i of writable) {
       const w = batch[i]!;
@@ -1188,7 +1202,7 @@ export async function writeHouseholdBatch(
       if (h) {
         const others = (resultsOf.get(h.id) ?? []).filter((x) => x.period !== r.period);
         const later = laterMovementChanges(provinceCode, others, r.period, r.classification);
-        await applyMovementChanges(db, provinceCode, later);
+        laterChanges.push(...later);
         for (const c of later) for (const [k, n] of c.deltas) onDelta(k, n);
       }
       const version = h ? h.version + 1 : 1;
@@ -1222,6 +1236,7 @@ export async function writeHouseholdBatch(
         .insertInto('household_change')
         .values(changes.slice(c, c + 500))
         .execute();
+    await applyMovementChanges(db, provinceCode, laterChanges);
   }
   return out as WriteOutcome[];
 }
