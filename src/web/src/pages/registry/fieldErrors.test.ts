@@ -1,0 +1,88 @@
+// Field errors of the survey form: paths as the form names its inputs, every error of a server
+// answer kept (not only its first field), and the browser's check giving the server's messages.
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../api/client';
+import { clientFieldErrors, formPathOf, serverFieldErrors } from './fieldErrors';
+import { parseSurveyRecord } from '../../../../domain/survey/parse';
+
+const member = {
+  name: 'Lê Văn Hùng',
+  idNumber: null,
+  birthDate: '1980-05-10',
+  sex: 'M',
+  relation: 'head',
+  employment: 'wage-with-contract',
+  healthInsurance: true,
+  schooling: null,
+  education: 'upper-secondary',
+  inTraining: false,
+  stunted: false,
+  underweight: false,
+  disability: 'none',
+  monthlySocialAllowance: false,
+};
+const survey = {
+  householdId: 'EX-01',
+  unitCode: '14830',
+  surveyDate: '2024-10-15',
+  incomePerCapitaMonthly: 1_900_000,
+  housing: { floorAreaM2: 48, walls: 'durable', columns: 'durable', roof: 'durable' },
+  waterSource: 'piped',
+  latrine: 'septic',
+  internetUse: true,
+  infoDevices: ['tv', 'phone'],
+  loudspeakerAccess: true,
+  members: [member, { ...member, name: 'Trần Thị Mai', sex: 'F', relation: 'spouse' }],
+};
+
+describe('survey form field errors', () => {
+  it('names fields as the form does', () => {
+    expect(formPathOf('members[2].birthDate')).toBe('members[2].birthDate');
+    expect(formPathOf('survey.members.2.birthDate')).toBe('members[2].birthDate');
+    expect(formPathOf('survey.housing.floorAreaM2')).toBe('housing.floorAreaM2');
+    expect(formPathOf('infoDevices[1]')).toBe('infoDevices');
+    expect(formPathOf('householdId')).toBe('householdId');
+  });
+
+  it('finds nothing in a valid survey, and each nested problem with the validator’s message', () => {
+    expect(clientFieldErrors(survey, 'vi').size).toBe(0);
+    const wrong = {
+      ...survey,
+      housing: { ...survey.housing, floorAreaM2: -1 },
+      members: [survey.members[0], { ...survey.members[1], birthDate: '1983-02-30' }],
+    };
+    const expected = parseSurveyRecord(wrong).errors;
+    const vi = clientFieldErrors(wrong, 'vi');
+    const en = clientFieldErrors(wrong, 'en');
+    expect([...vi.keys()]).toEqual(['housing.floorAreaM2', 'members[1].birthDate']);
+    expect(vi.get('members[1].birthDate')).toBe(expected[1]!.message);
+    expect(en.get('members[1].birthDate')).toBe(expected[1]!.messageEn);
+  });
+
+  it('keeps every error of a server answer, beside the top-level one', () => {
+    const error = new ApiError(400, {
+      code: 'DATE_INVALID',
+      field: 'members[1].birthDate',
+      message: 'Ngày sinh sai',
+      messageEn: 'Bad birth date',
+      errors: [
+        { field: 'members[1].birthDate', message: 'Ngày sinh sai', messageEn: 'Bad birth date' },
+        { field: 'housing.floorAreaM2', message: 'Diện tích sai', messageEn: 'Bad floor area' },
+      ],
+    });
+    expect([...serverFieldErrors(error, 'vi')]).toEqual([
+      ['members[1].birthDate', 'Ngày sinh sai'],
+      ['housing.floorAreaM2', 'Diện tích sai'],
+    ]);
+    expect(serverFieldErrors(error, 'en').get('housing.floorAreaM2')).toBe('Bad floor area');
+    // An answer with only its own field (a save rule, not the survey's validation).
+    const single = new ApiError(404, {
+      code: 'VILLAGE_NOT_FOUND',
+      field: 'villageId',
+      message: 'Không tìm thấy thôn',
+      messageEn: 'Village not found',
+    });
+    expect([...serverFieldErrors(single, 'vi')]).toEqual([['villageId', 'Không tìm thấy thôn']]);
+    expect(serverFieldErrors(new Error('x'), 'vi').size).toBe(0);
+  });
+});
