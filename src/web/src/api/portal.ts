@@ -179,11 +179,12 @@ export function useUploadPhoto(articleId: number) {
   });
 }
 
+/** Caption, alt text, and/or the place (1 = first) among the article's photos; the others shift. */
 export function useEditPhoto(articleId: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: number; caption?: string; alt?: string }) =>
-      api.patch<Photo>(`/portal/photos/${v.id}`, { caption: v.caption, alt: v.alt }),
+    mutationFn: (v: { id: number; caption?: string; alt?: string; position?: number }) =>
+      api.patch<Photo>(`/portal/photos/${v.id}`, { caption: v.caption, alt: v.alt, position: v.position }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['portal', 'article', articleId] }),
   });
 }
@@ -266,6 +267,8 @@ export interface Revision {
   tags: string[];
   editor: string;
   createdAt: string;
+  /** The older version this one brought back, or null for an ordinary save. */
+  restoredFrom: number | null;
 }
 
 export function useRevisions(id: number, version: number) {
@@ -275,5 +278,34 @@ export function useRevisions(id: number, version: number) {
       api
         .get<{ items: Revision[] }>(`/portal/articles/${id}/revisions`, undefined, signal)
         .then((r) => r.items),
+  });
+}
+
+export function useRevision(id: number, version: number | null) {
+  return useQuery({
+    queryKey: ['portal', 'revision', id, version],
+    queryFn: ({ signal }) =>
+      api.get<Revision>(`/portal/articles/${id}/revisions/${version}`, undefined, signal),
+    enabled: version !== null,
+    // A saved version never changes.
+    staleTime: Infinity,
+  });
+}
+
+/**
+ * Restores `from` as a new version; `version` is the one on screen (a stale one is a CONFLICT,
+ * after which the article is fetched again so the editor sees what changed).
+ */
+export function useRestoreRevision(id: number) {
+  const done = useInvalidateArticles();
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { from: number; version: number }) =>
+      api.post<Article>(`/portal/articles/${id}/revisions/${v.from}/restore`, { version: v.version }),
+    onSuccess: done,
+    onError: (error) => {
+      if (error instanceof ApiError && error.code === 'CONFLICT')
+        void qc.invalidateQueries({ queryKey: ['portal', 'article', id] });
+    },
   });
 }

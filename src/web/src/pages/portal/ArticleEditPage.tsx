@@ -26,21 +26,48 @@ import {
   useArticle,
   useCategories,
   useDeletePhoto,
+  useEditPhoto,
   usePreview,
   usePublishArticle,
   useSaveArticle,
   useUploadPhoto,
   useWithdrawArticle,
   type Article,
+  type Photo,
 } from '../../api/portal';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatInstantVn } from '../../format';
-import { fill, useLang, useMessages } from '../../i18n';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { portalText } from './messages';
 import { STATUS_COLOUR } from './ArticlesPage';
 import { Revisions } from './Revisions';
+// tiptap travels in this page's own lazy chunk (the portal's pages load on demand), so no other
+// page carries it.
+import { BodyEditor } from './BodyEditor';
+
+// Texts of the photo cards, used by this page only.
+const photoText = defineMessages({
+  vi: {
+    photoN: 'Ảnh {n}',
+    photoCaption: 'Chú thích',
+    photoAlt: 'Mô tả cho người khiếm thị',
+    savePhoto: 'Lưu chú thích',
+    photoSaved: 'Đã lưu chú thích và mô tả.',
+    moveEarlier: 'Đưa lên trước',
+    moveLater: 'Đưa ra sau',
+  },
+  en: {
+    photoN: 'Photo {n}',
+    photoCaption: 'Caption',
+    photoAlt: 'Description for blind readers',
+    savePhoto: 'Save caption',
+    photoSaved: 'Caption and description saved.',
+    moveEarlier: 'Move earlier',
+    moveLater: 'Move later',
+  },
+});
 
 function fieldError(error: unknown, field: string, text: (e: unknown) => string): string | undefined {
   return isApiError(error) && error.field === field ? text(error) : undefined;
@@ -114,14 +141,11 @@ function ArticleForm({ article }: { article: Article | null }) {
           minRows={2}
           maxLength={1000}
         />
-        <Textarea
+        <BodyEditor
           label={t.body}
           value={body}
-          onChange={(e) => setBody(e.currentTarget.value)}
+          onChange={setBody}
           error={fieldError(save.error, 'bodyHtml', text)}
-          autosize
-          minRows={8}
-          styles={{ input: { fontFamily: 'monospace' } }}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
@@ -176,6 +200,117 @@ function ArticleForm({ article }: { article: Article | null }) {
   );
 }
 
+/**
+ * One uploaded photo: its caption and alt text edited in place (errors beside the field), its
+ * place among the article's photos (the first one heads the article), and deletion.
+ */
+function PhotoCard({
+  photo,
+  place,
+  count,
+  onDelete,
+}: {
+  photo: Photo;
+  place: number;
+  count: number;
+  onDelete: () => void;
+}) {
+  const t = { ...useMessages(portalText), ...useMessages(photoText) };
+  const text = useErrorText();
+  const edit = useEditPhoto(photo.articleId);
+  const move = useEditPhoto(photo.articleId);
+  const [caption, setCaption] = useState(photo.caption);
+  const [alt, setAlt] = useState(photo.alt);
+  const [done, setDone] = useState(false);
+  // What the server now holds (after this card's save, or another editor's) is the new start.
+  useEffect(() => {
+    setCaption(photo.caption);
+    setAlt(photo.alt);
+  }, [photo.caption, photo.alt]);
+  const changed = caption !== photo.caption || alt !== photo.alt;
+  const name = fill(t.photoN, { n: place });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    edit.mutate({ id: photo.id, caption, alt }, { onSuccess: () => setDone(true) });
+  };
+  const known = ['caption', 'alt'];
+  const other =
+    edit.error && !(isApiError(edit.error) && known.includes(edit.error.field ?? '')) ? edit.error : null;
+  return (
+    <Paper withBorder p="xs" data-testid="photo">
+      <form onSubmit={submit} noValidate aria-label={`${name}: ${photo.caption}`}>
+        <Stack gap={6}>
+          <Image src={photo.sources[0]?.jpeg} alt={photo.alt} radius="sm" />
+          <TextInput
+            label={t.photoCaption}
+            value={caption}
+            onChange={(e) => {
+              setCaption(e.currentTarget.value);
+              setDone(false);
+            }}
+            error={fieldError(edit.error, 'caption', text)}
+            maxLength={500}
+          />
+          <TextInput
+            label={t.photoAlt}
+            value={alt}
+            onChange={(e) => {
+              setAlt(e.currentTarget.value);
+              setDone(false);
+            }}
+            error={fieldError(edit.error, 'alt', text)}
+            maxLength={500}
+          />
+          {other ? <ErrorPanel error={other} /> : null}
+          {move.error ? <ErrorPanel error={move.error} /> : null}
+          <Group gap="xs">
+            <Button type="submit" size="xs" loading={edit.isPending} disabled={!changed}>
+              {t.savePhoto}
+            </Button>
+            {done && !changed ? (
+              <Text size="sm" c="brand.8" role="status">
+                {t.photoSaved}
+              </Text>
+            ) : null}
+          </Group>
+          <Group gap="xs">
+            <Button
+              size="xs"
+              variant="default"
+              disabled={place === 1}
+              loading={move.isPending && move.variables?.position === place - 1}
+              onClick={() => move.mutate({ id: photo.id, position: place - 1 })}
+              aria-label={`${t.moveEarlier}: ${name}`}
+            >
+              {t.moveEarlier}
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              disabled={place === count}
+              loading={move.isPending && move.variables?.position === place + 1}
+              onClick={() => move.mutate({ id: photo.id, position: place + 1 })}
+              aria-label={`${t.moveLater}: ${name}`}
+            >
+              {t.moveLater}
+            </Button>
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={onDelete}
+              aria-label={`${t.deletePhoto}: ${photo.caption}`}
+            >
+              {t.deletePhoto}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
+
 function Photos({ article }: { article: Article }) {
   const t = useMessages(portalText);
   const text = useErrorText();
@@ -211,24 +346,19 @@ function Photos({ article }: { article: Article }) {
           {t.noPhotos}
         </Text>
       ) : (
-        <SimpleGrid cols={{ base: 2, sm: 4 }} mb="sm">
-          {article.photos.map((p) => (
-            <Stack key={p.id} gap={4} data-testid="photo">
-              <Image src={p.sources[0]?.jpeg} alt={p.alt} radius="sm" />
-              <Text size="sm">{p.caption}</Text>
-              <Button
-                size="xs"
-                variant="subtle"
-                color="red"
-                onClick={() => remove.mutate(p.id)}
-                aria-label={`${t.deletePhoto}: ${p.caption}`}
-              >
-                {t.deletePhoto}
-              </Button>
-            </Stack>
+        <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} mb="sm">
+          {article.photos.map((p, i) => (
+            <PhotoCard
+              key={p.id}
+              photo={p}
+              place={i + 1}
+              count={article.photos.length}
+              onDelete={() => remove.mutate(p.id)}
+            />
           ))}
         </SimpleGrid>
       )}
+      {remove.error ? <ErrorPanel error={remove.error} /> : null}
       <form onSubmit={submit} noValidate aria-label={t.upload}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <FileInput
@@ -250,6 +380,7 @@ function Photos({ article }: { article: Article }) {
             label={t.alt}
             value={alt}
             onChange={(e) => setAlt(e.currentTarget.value)}
+            error={fieldError(upload.error, 'alt', text)}
             maxLength={500}
           />
         </SimpleGrid>
@@ -264,7 +395,7 @@ function Photos({ article }: { article: Article }) {
           ) : null}
         </Group>
         {upload.error &&
-        !(isApiError(upload.error) && ['file', 'caption'].includes(upload.error.field ?? '')) ? (
+        !(isApiError(upload.error) && ['file', 'caption', 'alt'].includes(upload.error.field ?? '')) ? (
           <ErrorPanel error={upload.error} />
         ) : null}
       </form>
@@ -371,7 +502,12 @@ export default function ArticleEditPage() {
           </Paper>
           <Photos article={article.data} />
           <Publication article={article.data} />
-          <Revisions id={article.data.id} version={article.data.version} />
+          <Revisions
+            id={article.data.id}
+            version={article.data.version}
+            // The form starts again from the restored text.
+            onRestored={() => setFormKey((k) => k + 1)}
+          />
         </>
       )}
     </Stack>
