@@ -208,6 +208,35 @@ for (const dialect of DIALECTS) {
       expect(await keys('38', 'phung van nam')).toEqual([]);
       expect(await keys('38', 'phung van tam')).toEqual(['S-05']);
       await checkSearchIndex(deps.db.kysely, deps.db.dialect);
+
+      // An atomic import refused as a whole leaves the index as it was…
+      const refused = await importSurvey(
+        deps,
+        SYSTEM,
+        {
+          format: 'records',
+          name: 'refused',
+          records: [
+            record('S-01', A, 'Văn Quý'),
+            record('S-40', A, 'Đinh Văn Khải'),
+            { ...record('S-41', A, 'Cao Văn Lực'), surveyDate: 'not a date' },
+          ],
+        },
+        { period: 2024, mode: 'atomic' },
+      );
+      expect(refused).toMatchObject({ imported: 0, rejected: 1 });
+      expect(await keys('38', 'van quy')).toEqual([]);
+      expect(await keys('38', 'dinh van khai')).toEqual([]);
+      expect(await keys('38', 'van hung')).toContain('S-01');
+      await checkSearchIndex(deps.db.kysely, deps.db.dialect);
+      // …and the next single write is indexed as it happens.
+      const created = await saveHousehold(deps, SYSTEM, {
+        survey: record('S-42', B, 'Đinh Văn Khải'),
+        confirmDuplicates: true,
+      });
+      expect(created).toMatchObject({ saved: true, created: true });
+      expect(await keys('38', 'dinh van khai')).toEqual(['S-42']);
+      await checkSearchIndex(deps.db.kysely, deps.db.dialect);
     });
 
     for (const target of DIALECTS) {

@@ -4,21 +4,21 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026-11-26T0001-foundation.js';
 import * as standards from './2026-11-26T0100-standards.js';
 import * as registry from './2026-11-26T0200-registry.js';
-import * as householdSearch from './2026-11-26T0220-household-search.js';
 import * as finance from './2026-11-26T0300-finance.js';
 import * as portal from './2026-11-26T0400-portal.js';
 import * as portalRevisionRestore from './2026-11-26T0410-portal-revision-restore.js';
 import * as portalPresence from './2026-11-26T0540-portal-presence.js';
 import * as certificates from './2026-11-26T0610-certificates.js';
+import * as householdSearch from './2026-11-26T0620-household-search.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
   '2026-11-26T0100-standards': standards,
   '2026-11-26T0200-registry': registry,
-  '2026-11-26T0220-household-search': householdSearch,
   '2026-11-26T0300-finance': finance,
   '2026-11-26T0400-portal': portal,
   '2026-11-26T0410-portal-revision-restore': portalRevisionRestore,
   '2026-11-26T0540-portal-presence': portalPresence,
   '2026-11-26T0610-certificates': certificates,
+  '2026-11-26T0620-household-search': householdSearch,
 };

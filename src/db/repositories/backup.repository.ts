@@ -4,7 +4,13 @@ import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
 
-const INTERNAL = new Set(['schema_migration', 'schema_migration_lock', 'sqlite_sequence']);
+// household_search_pause: a flag of the bulk import's own transaction, empty outside it.
+const INTERNAL = new Set([
+  'schema_migration',
+  'schema_migration_lock',
+  'sqlite_sequence',
+  'household_search_pause',
+]);
 
 /** Product tables, parents before children (foreign keys), so that a restore can insert in order. */
 export async function tablesInDependencyOrder(db: Db, ex: Executor): Promise<string[]> {

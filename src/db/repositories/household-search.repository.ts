@@ -20,6 +20,7 @@
 // On SQLite, up to the cap the matches' (id, head name) are read once and ranked here; above it the
 // head-name tiers are read from the head-name index and only the rest is sorted by the database.
 import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
 
 /** Totals above this are reported as "more than" (counting every match of a common name is slow). */
@@ -290,4 +291,41 @@ export async function checkSearchIndex(db: Executor, dialect: 'sqlite' | 'postgr
     db,
   );
   if (Number(r.rows[0]!.n) !== 1) throw new Error('household_search index missing');
+}
+
+/**
+ * The bulk import on SQLite: pauses the index triggers for the caller's transaction (opened on the
+ * same connection) and, at `finish`, indexes with set statements what was written meanwhile: the
+ * households added (ids above the largest before) and those whose search key changed (their old
+ * keys noted by a connection-local trigger). The bulk path never deletes a household. On a
+ * rollback the pause, the note and the index writes all go with the transaction.
+ */
+export function deferSearchIndex(db: Db, at: string): { finish: () => void } {
+  const h = db.sqlite!;
+  const maxId = h.prepare('SELECT coalesce(max(id), 0) FROM household').pluck().get() as number;
+  h.exec(
+    'CREATE TEMP TABLE IF NOT EXISTS household_search_changed (id INTEGER PRIMARY KEY, old_key TEXT NOT NULL)',
+  );
+  h.exec('DELETE FROM temp.household_search_changed');
+  // INSERT OR IGNORE: the first old key is the one in the index.
+  h.exec(`CREATE TEMP TRIGGER household_search_note AFTER UPDATE OF search_key ON main.household
+    WHEN old.search_key IS NOT new.search_key BEGIN
+    INSERT OR IGNORE INTO household_search_changed (id, old_key) VALUES (old.id, old.search_key);
+  END`);
+  h.prepare('INSERT INTO household_search_pause (since) VALUES (?)').run(at);
+  return {
+    finish() {
+      h.prepare(
+        `INSERT INTO household_search (household_search, rowid, search_key)
+         SELECT 'delete', id, old_key FROM temp.household_search_changed WHERE id <= ?`,
+      ).run(maxId);
+      h.prepare(
+        `INSERT INTO household_search (rowid, search_key)
+         SELECT id, search_key FROM household WHERE id > ? OR id IN (SELECT id FROM temp.household_search_changed)`,
+      ).run(maxId);
+      h.exec('DROP TRIGGER temp.household_search_note');
+      h.exec('DELETE FROM temp.household_search_changed');
+      h.exec('DELETE FROM household_search_pause');
+    },
+  };
 }

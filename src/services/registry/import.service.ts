@@ -27,6 +27,7 @@ import {
   type WriteOutcome,
 } from '../../db/repositories/registry.repository.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
+import { deferSearchIndex } from '../../db/repositories/household-search.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
 import { requireRole, requireUnitAccess, scopeOf } from '../access.js';
@@ -238,6 +239,8 @@ export async function importSurvey(
             explainHousehold(record, standards.get(code)!).filter((e) => e.deprived)
         : undefined;
       const bulk = deps.db.dialect === 'sqlite' ? sqliteBulkWriter(deps.db) : undefined;
+      // The word index is written once at the end, not row by row (docs/decisions/0006).
+      const searchIndex = bulk ? deferSearchIndex(deps.db, at) : undefined;
       const deltas = new Map<string, [AggregateKey, number]>();
       const addDelta = (k: AggregateKey, n: number) => {
         const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
@@ -436,6 +439,7 @@ export async function importSurvey(
         }
       await flush();
       if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) throw ROLLBACK;
+      searchIndex?.finish();
       await applyAggregateDeltas(trx, deltas.values());
       await insertAudit(trx, {
         at,
