@@ -8,6 +8,7 @@ import type { HouseholdChangeTable, ReviewResultTable } from '../schema-registry
 import type SQLite from 'better-sqlite3';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
+import type { CopyValue, RowCopier } from './pg-copy.repository.js';
 import { movementOf, movementsOf } from '../../domain/registry/movement.js';
 
 export interface MemberRow {
@@ -996,16 +997,44 @@ export async function setResultFrozen(db: Executor, id: number, provinceCode: st
 
 // ── batch path (PostgreSQL; portable) ────────────────────────────────────────
 
+const HOUSEHOLD_COPY_COLUMNS = [
+  'id',
+  'province_code',
+  'household_key',
+  'commune_code',
+  'commune_valid_from',
+  'village_id',
+  'head_name',
+  'head_birth_date',
+  'address',
+  'head_key',
+  'search_key',
+  'member_count',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
+/** The columns of rows built as objects of one shape (the first row's keys), and their values. */
+function columnsAndRows(rows: object[]): [string[], CopyValue[][]] {
+  if (rows.length === 0) return [[], []];
+  const columns = Object.keys(rows[0]!);
+  return [columns, rows.map((r) => columns.map((c) => (r as Record<string, CopyValue>)[c] ?? null))];
+}
+
 /**
  * Writes a batch of households with multi-row statements (one SELECT of existing households and
  * results, one INSERT per table for the new rows), with the same effects as `writeHousehold` for
  * each. Households of the batch must have distinct keys. Returns one outcome per input, in order.
+ * With `copy` (PostgreSQL, on the transaction's connection) the new rows go by COPY instead, the
+ * ids of new households drawn from their sequence first.
  */
 export async function writeHouseholdBatch(
   db: Executor,
   batch: HouseholdWrite[],
   opts: WriteOptions,
   onDelta: (k: AggregateKey, n: number) => void,
+  copy?: RowCopier,
 ): Promise<WriteOutcome[]> {
   if (batch.length === 0) return [];
   const out: (WriteOutcome | undefined)[] = new Array(batch.length);
@@ -1052,7 +1081,37 @@ export async function writeHouseholdBatch(
     });
     const fresh = writable.filter((i) => !existing.has(batch[i]!.key));
     const idOf = new Map<string, number>();
-    for (let c = 0; c < fresh.length; c += 500) {
+    if (copy && fresh.length > 0) {
+      const drawn = await sql<{
+        id: number;
+      }>`SELECT nextval(pg_get_serial_sequence('household', 'id')) AS id FROM generate_series(1, ${fresh.length})`.execute(
+        db,
+      );
+      const rows = fresh.map((i, n) => {
+        const w = batch[i]!;
+        const id = Number(drawn.rows[n]!.id);
+        idOf.set(w.key, id);
+        return [
+          id,
+          provinceCode,
+          w.key,
+          w.communeCode,
+          w.communeValidFrom,
+          w.villageId,
+          w.headName,
+          w.headBirthDate,
+          w.address,
+          w.headKey,
+          w.searchKey,
+          w.members.length,
+          1,
+          opts.at,
+          opts.at,
+        ];
+      });
+      await copy('household', HOUSEHOLD_COPY_COLUMNS, rows);
+    }
+    for (let c = 0; !copy && c < fresh.length; c += 500) {
       const rows = await db
         .insertInto('household')
         .values(
@@ -1130,11 +1189,13 @@ export async function writeHouseholdBatch(
         data_json: m.dataJson,
       }));
     });
-    for (let c = 0; c < members.length; c += 1000)
-      await db
-        .insertInto('household_member')
-        .values(members.slice(c, c + 1000))
-        .execute();
+    if (copy) await copy('household_member', ...columnsAndRows(members));
+    else
+      for (let c = 0; c < members.length; c += 1000)
+        await db
+          .insertInto('household_member')
+          .values(members.slice(c, c + 1000))
+          .execute();
 
     const newResults: Insertable<ReviewResultTable>[] = [];
     // Movements of later periods the batch changes, written together after the loop.
@@ -1226,16 +1287,21 @@ export async function writeHouseholdBatch(
       });
       out[i] = { ok: true, householdId: id, created: !h, version, movement, deltas: [] };
     }
-    for (let c = 0; c < newResults.length; c += 500)
-      await db
-        .insertInto('review_result')
-        .values(newResults.slice(c, c + 500))
-        .execute();
-    for (let c = 0; c < changes.length; c += 500)
-      await db
-        .insertInto('household_change')
-        .values(changes.slice(c, c + 500))
-        .execute();
+    if (copy) {
+      await copy('review_result', ...columnsAndRows(newResults));
+      await copy('household_change', ...columnsAndRows(changes));
+    } else {
+      for (let c = 0; c < newResults.length; c += 500)
+        await db
+          .insertInto('review_result')
+          .values(newResults.slice(c, c + 500))
+          .execute();
+      for (let c = 0; c < changes.length; c += 500)
+        await db
+          .insertInto('household_change')
+          .values(changes.slice(c, c + 500))
+          .execute();
+    }
     await applyMovementChanges(db, provinceCode, laterChanges);
   }
   return out as WriteOutcome[];

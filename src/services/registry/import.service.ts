@@ -28,6 +28,7 @@ import {
 } from '../../db/repositories/registry.repository.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { deferSearchIndex } from '../../db/repositories/household-search.repository.js';
+import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
 import { requireRole, requireUnitAccess, scopeOf } from '../access.js';
@@ -227,8 +228,11 @@ export async function importSurvey(
 
   await loadStandards(deps); // seeds the national standards outside the import transaction
   const ROLLBACK = Symbol('rollback');
+  // PostgreSQL: the transaction runs on one leased connection, so that new rows go by COPY on it.
+  const lease = deps.db.pool ? await singleClientKysely(deps.db.pool) : undefined;
+  const copy = lease ? pgCopier(lease.client) : undefined;
   try {
-    await deps.db.kysely.transaction().execute(async (trx) => {
+    await (lease?.kysely ?? deps.db.kysely).transaction().execute(async (trx) => {
       // The engine reads units through the transaction (one SQLite connection).
       const tdeps: Deps = { ...deps, db: { ...deps.db, kysely: trx as unknown as Kysely<Database> } as Db };
       // Explanations are built only for deprived indicators (most households have few or none).
@@ -289,6 +293,7 @@ export async function importSurvey(
           batch.map((p) => p.w),
           writeOpts,
           addDelta,
+          copy,
         );
         batch.forEach((p, i) => settle(p.item, p.hid, outcomes[i]!));
       };
@@ -468,6 +473,8 @@ export async function importSurvey(
     report.imported = 0;
     report.created = 0;
     report.updated = 0;
+  } finally {
+    await lease?.release();
   }
   if (orphanRows > 0 && mode === 'atomic') report.rejected = Math.max(report.rejected, 1);
   if (wantReport && rejected.length > 0)

@@ -1,0 +1,81 @@
+// COPY … FROM STDIN on PostgreSQL, for the bulk paths (import): rows are sent in PostgreSQL's text
+// format on the connection that holds the caller's transaction, so they commit or roll back with
+// it. The statements are fixed by the callers (tables and columns are identifiers of this schema).
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { Kysely, PostgresDialect, type PostgresPoolClient } from 'kysely';
+import type { Database } from '../schema.js';
+
+export type CopyValue = string | number | null;
+
+/** Writes rows of one table by COPY, in the order of `columns`. */
+export type RowCopier = (table: string, columns: string[], rows: CopyValue[][]) => Promise<void>;
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/** One value in COPY text format: \N for NULL; backslash, tab, newline and return escaped. */
+export function copyText(v: CopyValue): string {
+  if (v === null) return '\\N';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`COPY: not a finite number: ${v}`);
+    return String(v);
+  }
+  return v.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
+}
+
+/** A copier over this client (which must hold the caller's transaction). */
+export function pgCopier(client: pg.PoolClient): RowCopier {
+  return async (table, columns, rows) => {
+    if (rows.length === 0) return;
+    if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
+      throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
+    const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
+    // 64 KB chunks: one write per row would cost a stream round per row.
+    async function* chunks() {
+      let buf = '';
+      for (const row of rows) {
+        buf += `${row.map(copyText).join('\t')}\n`;
+        if (buf.length >= 1 << 16) {
+          yield buf;
+          buf = '';
+        }
+      }
+      if (buf) yield buf;
+    }
+    await pipeline(Readable.from(chunks()), target);
+  };
+}
+
+/**
+ * A Kysely over one pooled client, so that Kysely statements and COPY share a transaction. The
+ * client goes back to the pool when `release` is called (destroying this Kysely does not end the
+ * pool).
+ */
+export async function singleClientKysely(
+  pool: pg.Pool,
+): Promise<{ kysely: Kysely<Database>; client: pg.PoolClient; release: () => Promise<void> }> {
+  const client = await pool.connect();
+  // Kysely releases its connection after each use: the wrapper keeps the client out of the pool
+  // until `release`, for the COPY statements in between.
+  const lent = {
+    query: client.query.bind(client),
+    release: () => undefined,
+  } as unknown as PostgresPoolClient;
+  const kysely = new Kysely<Database>({
+    dialect: new PostgresDialect({
+      pool: { connect: async () => lent, end: async () => undefined },
+    }),
+  });
+  return {
+    kysely,
+    client,
+    release: async () => {
+      await kysely.destroy();
+      client.release();
+    },
+  };
+}
