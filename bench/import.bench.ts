@@ -1,18 +1,23 @@
-// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep]
+// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL]
 //
 // Imports N generated households (default 1,000,000; about 3.5 members each) into a fresh SQLite
 // file through the product's import service — validation, classification by the engine, search
 // keys, change history, movement, aggregates, all in one transaction — and, in the same run, the
 // baseline: a bare better-sqlite3 prepared-statement insert of the same household, member and
 // result rows (JSON.parse only, no validation or classification) into another fresh file with the
-// same schema. Then `report summary` for the province (from the aggregates), p50 over 50 runs,
-// beside the same GROUP BY computed from scratch on the results table. Peak memory is the
-// process's maximum resident set size.
+// same schema less the household word index. Then `report summary` for the province (from the
+// aggregates), p50 over 50 runs, beside the same GROUP BY computed from scratch on the results
+// table. Peak memory is the process's maximum resident set size. With --pg URL (a server where
+// the bench may create and drop databases), the same file is imported into a fresh PostgreSQL
+// database by the product (new rows by COPY) beside a bare COPY of the household, member and
+// result rows into another one.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { openDeps, processIo } from '../src/cli/runtime.js';
 import { SYSTEM } from '../src/services/deps.js';
@@ -20,6 +25,7 @@ import { generateSurveyFile } from '../src/services/registry/generate.service.js
 import { importSurvey } from '../src/services/registry/import.service.js';
 import { reportSummary } from '../src/services/registry/summary.service.js';
 import { countResultsFromScratch } from '../src/db/repositories/registry.repository.js';
+import { pgCopier, singleClientKysely, type CopyValue } from '../src/db/repositories/pg-copy.repository.js';
 import type { Deps } from '../src/services/deps.js';
 
 const { values } = parseArgs({
@@ -29,9 +35,59 @@ const { values } = parseArgs({
     seed: { type: 'string', default: 'bench' },
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
+    pg: { type: 'string' },
   },
 });
 const N = Number(values.households);
+// The columns of the bare COPY baseline on PostgreSQL (the same values as the SQLite baseline).
+const PG_HOUSEHOLD = [
+  'id',
+  'province_code',
+  'household_key',
+  'commune_code',
+  'commune_valid_from',
+  'head_name',
+  'head_birth_date',
+  'head_key',
+  'search_key',
+  'member_count',
+  'version',
+  'created_at',
+  'updated_at',
+];
+const PG_MEMBER = [
+  'province_code',
+  'household_id',
+  'ordinal',
+  'name',
+  'id_number',
+  'birth_date',
+  'sex',
+  'relation',
+  'data_json',
+];
+const PG_RESULT = [
+  'province_code',
+  'household_id',
+  'period',
+  'unit_code',
+  'unit_valid_from',
+  'survey_date',
+  'answers_json',
+  'standard',
+  'area',
+  'income_line',
+  'classification',
+  'deprivations',
+  'deprivation_count',
+  'explanation_json',
+  'movement',
+  'no_labour',
+  'status',
+  'frozen',
+  'created_at',
+  'updated_at',
+];
 const dir = values.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'gn-bench-import-'));
 fs.mkdirSync(dir, { recursive: true });
 const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.WritableStream };
@@ -71,6 +127,8 @@ let members = 0;
   const deps = await freshDeps('baseline.sqlite');
   const h = deps.db.sqlite!;
   h.pragma('cache_size = -65536'); // the same page cache as the product's bulk writer
+  // Bare rows: no word index (its triggers dropped), so the ratio includes the product's indexing.
+  for (const t of ['insert', 'update', 'delete']) h.exec(`DROP TRIGGER household_search_${t}`);
   const insH = h.prepare(
     `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
      VALUES ('38', ?, ?, '', NULL, ?, ?, NULL, ?, ?, ?, 1, ?, ?)`,
@@ -189,4 +247,130 @@ log(
 log(`memory:   peak RSS ${mb(peakRss())} (goal < 1 GB)`);
 log(`files:    product ${mb(size('product.sqlite'))}, baseline ${mb(size('baseline.sqlite'))}`);
 log(`counts:   ${summary!.households} households, ${summary!.poor} poor, ${summary!.nearPoor} near-poor`);
+
+// ── PostgreSQL (--pg URL): the product's import vs a bare COPY of the same rows ─────────────
+if (values.pg) {
+  const admin = new pg.Client({ connectionString: values.pg });
+  await admin.connect();
+  const suffix = crypto.randomBytes(4).toString('hex');
+  const names = [`gn_bench_import_${suffix}`, `gn_bench_copy_${suffix}`];
+  for (const n of names) await admin.query(`CREATE DATABASE ${n}`);
+  const urlOf = (n: string) => {
+    const u = new URL(values.pg!);
+    u.pathname = `/${n}`;
+    return u.toString();
+  };
+  try {
+    // Baseline: COPY of household, member and result rows (JSON.parse only), one transaction.
+    let baseSeconds: number;
+    {
+      const base = await openDeps(io, loadConfig({}, { db: urlOf(names[1]!) }));
+      await base.db.pool!.query('DROP INDEX household_search'); // bare rows: no word index
+      const lease = await singleClientKysely(base.db.pool!);
+      const copy = pgCopier(lease.client);
+      const at = new Date().toISOString();
+      const t = performance.now();
+      await lease.client.query('BEGIN');
+      let hs: CopyValue[][] = [];
+      let ms: CopyValue[][] = [];
+      let rs: CopyValue[][] = [];
+      const flush = async () => {
+        await copy('household', PG_HOUSEHOLD, hs);
+        await copy('household_member', PG_MEMBER, ms);
+        await copy('review_result', PG_RESULT, rs);
+        hs = [];
+        ms = [];
+        rs = [];
+      };
+      let id = 0;
+      const rl = readline.createInterface({
+        input: fs.createReadStream(input, { encoding: 'utf8' }),
+        crlfDelay: Infinity,
+      });
+      for await (const line of rl) {
+        const r = JSON.parse(line) as {
+          householdId: string;
+          unitCode: string;
+          surveyDate: string;
+          members: {
+            name: string;
+            idNumber: string | null;
+            birthDate: string;
+            sex: string;
+            relation: string;
+          }[];
+        };
+        id += 1;
+        const head = r.members[0]!;
+        hs.push([
+          id,
+          '38',
+          r.householdId,
+          r.unitCode,
+          '',
+          head.name,
+          head.birthDate,
+          head.name,
+          head.name,
+          r.members.length,
+          1,
+          at,
+          at,
+        ]);
+        r.members.forEach((m, i) => {
+          const { name, idNumber, birthDate, sex, relation, ...rest } = m;
+          ms.push(['38', id, i + 1, name, idNumber, birthDate, sex, relation, JSON.stringify(rest)]);
+        });
+        rs.push([
+          '38',
+          id,
+          2024,
+          r.unitCode,
+          '',
+          r.surveyDate,
+          line,
+          '',
+          '',
+          0,
+          '',
+          '',
+          0,
+          'null',
+          '',
+          0,
+          'approved',
+          0,
+          at,
+          at,
+        ]);
+        if (hs.length >= 5000) await flush();
+      }
+      await flush();
+      await lease.client.query('COMMIT');
+      baseSeconds = (performance.now() - t) / 1000;
+      await lease.release();
+      await base.db.close();
+    }
+    const deps = await openDeps(io, loadConfig({}, { db: urlOf(names[0]!) }));
+    const t = performance.now();
+    const r = await importSurvey(
+      deps,
+      SYSTEM,
+      { format: 'jsonl', path: input },
+      { status: 'approved', mode: 'atomic' },
+    );
+    const pgSeconds = (performance.now() - t) / 1000;
+    await deps.db.close();
+    if (r.imported !== N) throw new Error(`PostgreSQL: imported ${r.imported} of ${N}`);
+    const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
+      .server_version;
+    log(
+      `postgres: import ${pgSeconds.toFixed(1)} s (${Math.round(N / pgSeconds).toLocaleString('en')} households/s, COPY)   ` +
+        `baseline (bare COPY of the same rows): ${baseSeconds.toFixed(1)} s   ratio: ${(pgSeconds / baseSeconds).toFixed(2)}×   (PostgreSQL ${version})`,
+    );
+  } finally {
+    for (const n of names) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
+    await admin.end();
+  }
+}
 if (!values.keep && !values.dir) fs.rmSync(dir, { recursive: true, force: true });
