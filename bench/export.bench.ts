@@ -6,8 +6,8 @@
 //   1,000 rows, exceljs streaming writer) into a file, with the peak resident memory it added;
 // - the baseline, same run: a bare better-sqlite3 iteration over the same rows (same joins, same
 //   order, nothing written), i.e. the cost of reading alone;
-// Memory is the peak of JS heap + buffers in use during the export, sampled every 20 ms, minus
-// its level before (garbage not yet collected counts too: an upper bound).
+// Memory is the peak of JS heap + buffers during the export minus its level before (see below).
+// --reuse with --dir runs the exports again on a database a previous run left there.
 // - the ratio, and the same export of the poor households only (a few % of the rows) to show that
 //   the memory the export adds does not grow with the number of rows.
 import fs from 'node:fs';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     households: { type: 'string', default: '200000' },
     seed: { type: 'string', default: 'bench-export' },
     dir: { type: 'string' },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const N = Number(values.households);
@@ -45,9 +46,11 @@ log(`giamngheo export benchmark: ${N.toLocaleString('en')} households, seed ${va
 log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
 
 const file = path.join(dir, 'export.sqlite');
-for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+const reuse = values.reuse && fs.existsSync(file);
+if (!reuse) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
 const deps: Deps = await openDeps(io, loadConfig({}, { db: file }));
-{
+if (reuse) log(`reusing the households imported in ${file}`);
+else {
   const input = path.join(dir, `households-${N}.jsonl`);
   let t = performance.now();
   await generateSurveyFile(deps, {
@@ -74,12 +77,21 @@ const used = () => {
   const m = process.memoryUsage();
   return m.heapUsed + m.arrayBuffers;
 };
+const gc = (globalThis as { gc?: () => void }).gc;
 
-/** Runs one export into a file, sampling the memory in use every 20 ms. */
+/**
+ * Runs one export into a file. Memory is sampled every 100 ms; with node --expose-gc each sample
+ * first collects garbage, so the peak is the live memory the export holds (without it, garbage
+ * not yet collected counts too and the figure is an upper bound).
+ */
 async function timedExport(input: ExportInput, name: string) {
+  gc?.();
   const before = used();
   let peak = before;
-  const timer = setInterval(() => (peak = Math.max(peak, used())), 20);
+  const timer = setInterval(() => {
+    gc?.();
+    peak = Math.max(peak, used());
+  }, 100);
   const t = performance.now();
   const p = await prepareHouseholdExport(deps, SYSTEM, input);
   const out = fs.createWriteStream(path.join(dir, name));
@@ -88,9 +100,14 @@ async function timedExport(input: ExportInput, name: string) {
   await closed;
   const seconds = (performance.now() - t) / 1000;
   clearInterval(timer);
-  peak = Math.max(peak, used());
   return { rows, seconds, added: peak - before, size: fs.statSync(path.join(dir, name)).size };
 }
+
+log(
+  gc
+    ? 'memory: live (garbage collected before each sample)'
+    : 'memory: upper bound (run with NODE_OPTIONS=--expose-gc for live memory)',
+);
 
 // Baseline: read the same rows, same joins and order, nothing written.
 const h = deps.db.sqlite!;

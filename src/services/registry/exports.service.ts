@@ -56,25 +56,49 @@ function excelDate(date: string | null | undefined): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-/** Waits until the output has taken what was written (a slow download does not pile up pages). */
-async function drained(out: Writable): Promise<void> {
-  if (!out.writableNeedDrain) return;
+type Drainable = Pick<Writable, 'once' | 'off'> & {
+  writableNeedDrain?: boolean;
+  /** readable-stream 2/3 (archiver's) keep it here. */
+  _writableState?: { needDrain?: boolean };
+};
+
+const needsDrain = (w: Drainable): boolean => w.writableNeedDrain ?? w._writableState?.needDrain ?? false;
+
+/** Waits until a stream has taken what was written to it (or `out` closed: the download ended). */
+async function drained(w: Drainable, out: Writable): Promise<void> {
+  if (!needsDrain(w) || out.destroyed) return;
   await new Promise<void>((resolve, reject) => {
     const done = () => {
-      out.off('drain', done);
+      w.off('drain', done);
       out.off('close', done);
       out.off('error', fail);
       resolve();
     };
     const fail = (err: Error) => {
-      out.off('drain', done);
+      w.off('drain', done);
       out.off('close', done);
       reject(err);
     };
-    out.once('drain', done);
+    w.once('drain', done);
     out.once('close', done);
     out.once('error', fail);
   });
+}
+
+/**
+ * Waits until the rows written so far have gone through the zip compressor to `out`. exceljs's
+ * worksheet buffer writes into the zip entry's stream without heeding its backpressure, so the
+ * XML of rows written faster than zlib compresses piles up there (for a province, the whole sheet
+ * uncompressed). That entry stream is read from exceljs's internals (`stream.pipes`); pipe()
+ * carries the backpressure of the compressor and of `out` back to it. If the internals change,
+ * the wait falls back to `out` alone.
+ */
+async function caughtUp(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  const entry = pipes?.[0] as Partial<Drainable> | undefined;
+  if (entry && typeof entry.once === 'function' && typeof entry.off === 'function')
+    await drained(entry as Drainable, out);
+  await drained(out, out);
 }
 
 function newWorkbook(out: Writable) {
@@ -284,7 +308,7 @@ export async function writeHouseholdExport(
     const last = page.at(-1);
     if (!last || page.length < PAGE) break;
     cursor = { communeCode: last.commune_code, headKey: last.head_key, id: Number(last.id) };
-    await drained(out);
+    await caughtUp(ws, out);
   }
   ws.commit();
   infoSheet(wb, [
@@ -432,8 +456,8 @@ export async function writeRecognisedExport(
         certificate: certs.get(Number(r.household_id)) ?? null,
       }).commit();
     }
+    await caughtUp(ws, out);
     ws.commit();
-    await drained(out);
   }
   const [y, m, d] = p.decision.decisionDate.split('-');
   infoSheet(wb, [
