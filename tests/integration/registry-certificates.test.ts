@@ -281,3 +281,46 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('certificate layout', () => {
+  it('keeps a large household with five stamp boxes on one A4 page, and a batch at one page each', async () => {
+    const members = Array.from({ length: 14 }, (_, i) => ({
+      name: `Nguyễn ${i % 2 ? 'Thị' : 'Văn'} Thành Viên Số ${i + 1}`,
+      ethnicity: 'Kinh',
+      relation: i === 0 ? 'Chủ hộ' : 'Con',
+      birthYearMale: i % 2 ? '' : String(1950 + i),
+      birthYearFemale: i % 2 ? String(1950 + i) : '',
+      note: '',
+    }));
+    const view = {
+      id: 1,
+      number: '1234/GCN-HN.HCN',
+      year: 2024,
+      period: 2024,
+      classification: 'NEAR_POOR' as const,
+      classLabel: 'Hộ cận nghèo',
+      householdId: 'SS24-000001',
+      headName: members[0]!.name,
+      address: 'Số 12 ngõ 3, Thôn Trung Chính, Xã Quảng Giao, Huyện Quảng Xương, Tỉnh Thanh Hóa',
+      village: 'Thôn Trung Chính',
+      commune: { code: '16519', name: 'Xã Quảng Giao' },
+      district: { code: '407', name: 'Huyện Quảng Xương' },
+      province: { code: '38', name: 'Tỉnh Thanh Hóa' },
+      decision: {
+        decisionNumber: '1250/QĐ-UBND',
+        decisionDate: '2024-12-15',
+        signer: 'Hoàng Văn Chủ Tịch',
+        form: 'Mẫu số 02' as const,
+      },
+      members,
+      stampYears: [2025, 2026, 2027, 2028, 2029],
+      issuedAt: '2024-12-15T02:00:00.000Z',
+    };
+    const pages = await pdfPages(await certificatesPdf([view, { ...view, number: '1235/GCN-HN.HCN' }]));
+    expect(pages).toHaveLength(2);
+    expect(pages[0]).toContain('Thành Viên Số 14');
+    expect(pages[0]).toContain('Năm 2029');
+    expect(pages[0]).toContain('CHỦ TỊCH');
+    expect(pages[1]).toContain('1235/GCN-HN.HCN');
+  });
+});

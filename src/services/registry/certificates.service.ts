@@ -492,7 +492,7 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
     italics: true,
     fontSize: 8,
     alignment: 'center',
-    margin: [0, 4, 0, 48],
+    margin: [0, 4, 0, 30],
   }));
   return [
     {
@@ -523,7 +523,7 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
         },
       ],
     },
-    { text: TITLE, bold: true, fontSize: 14, alignment: 'center', margin: [0, 20, 0, 12] },
+    { text: TITLE, bold: true, fontSize: 14, alignment: 'center', margin: [0, 14, 0, 8] },
     { text: nfc(`ỦY BAN NHÂN DÂN ${communeUpper} CHỨNG NHẬN:`), bold: true, margin: [0, 0, 0, 6] },
     { text: [{ text: 'Hộ gia đình ông/bà (chủ hộ): ' }, { text: nfc(v.headName), bold: true }] },
     { text: nfc(`Mã hộ: ${v.householdId}`) },
@@ -543,6 +543,7 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
     },
     { text: 'Thành viên hộ gia đình:', bold: true, margin: [0, 0, 0, 4] },
     {
+      fontSize: 9,
       table: {
         headerRows: 2,
         widths: [22, '*', 60, 70, 38, 38, 90],
@@ -572,7 +573,7 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
     {
       text: 'Xác nhận hằng năm của Ủy ban nhân dân cấp xã:',
       bold: true,
-      margin: [0, 12, 0, 4],
+      margin: [0, 8, 0, 4],
     },
     {
       table: { widths: v.stampYears.map(() => '*'), body: [stampHeader, stampBody] },
@@ -587,11 +588,13 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
             { text: 'TM. ỦY BAN NHÂN DÂN', bold: true },
             { text: 'CHỦ TỊCH', bold: true },
             { text: '(Ký, ghi rõ họ tên, đóng dấu)', italics: true, fontSize: 8 },
-            { text: nfc(v.decision.signer), bold: true, margin: [0, 48, 0, 0] },
+            { text: nfc(v.decision.signer), bold: true, margin: [0, 40, 0, 0] },
           ],
         },
       ],
-      margin: [0, 16, 0, 0],
+      margin: [0, 10, 0, 0],
+      // The signature block stays with the page it belongs to.
+      unbreakable: true,
     },
   ];
 }
@@ -617,7 +620,7 @@ export async function certificatesPdf(
       ),
       creator: 'giamngheo',
     },
-    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.15 },
+    defaultStyle: { font: 'Roboto', fontSize: 10, lineHeight: 1.1 },
     content: views.flatMap((v, i) => certificateContent(v, i === 0)),
   });
 }
