@@ -133,6 +133,8 @@ const QUERIES = [
   'nguyen van hu',
   'Đặng Quỳnh',
   sampleKey,
+  // The worst case: one common given name, no head name starting with it, every match sorted.
+  'hùng',
 ];
 
 function pct(xs: number[], p: number): number {
