@@ -1,0 +1,99 @@
+// Upgrades: a database created by an earlier version must reach the latest schema by running only
+// the migrations it lacks. Kysely's migrator runs migrations in name order and refuses a database
+// whose applied migrations are not a prefix of the list, so every new migration must be named
+// after the last one that shipped.
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { Migrator, type Migration } from 'kysely';
+import { openDb, type Db } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { migrations } from '../../src/db/migrations/index.js';
+import { DIALECTS } from '../support/db.js';
+
+/** The migrations of the first release (26/11/2026), frozen. */
+const FIRST_RELEASE = [
+  '2026-11-26T0001-foundation',
+  '2026-11-26T0100-standards',
+  '2026-11-26T0200-registry',
+  '2026-11-26T0300-finance',
+  '2026-11-26T0400-portal',
+];
+
+async function emptyDb(dialect: string): Promise<{ db: Db; drop: () => Promise<void> }> {
+  if (dialect === 'sqlite') {
+    const db = openDb(':memory:');
+    return { db, drop: () => db.close() };
+  }
+  const base = process.env.GIAMNGHEO_TEST_PG!;
+  const name = `gn_test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const db = openDb(url.toString());
+  return {
+    db,
+    drop: async () => {
+      await db.close();
+      const c = new pg.Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+describe('migration list', () => {
+  it('is in name order and starts with the first release unchanged', () => {
+    const names = Object.keys(migrations);
+    expect([...names].sort()).toEqual(names);
+    expect(names.slice(0, FIRST_RELEASE.length)).toEqual(FIRST_RELEASE);
+  });
+});
+
+for (const dialect of DIALECTS) {
+  describe(`upgrading a database (${dialect})`, () => {
+    it('a database at the first release reaches the latest schema, running only what it lacks', async () => {
+      const { db, drop } = await emptyDb(dialect);
+      try {
+        const old: Record<string, Migration> = Object.fromEntries(
+          FIRST_RELEASE.map((n) => [n, migrations[n]!]),
+        );
+        const first = await new Migrator({
+          db: db.kysely,
+          provider: { getMigrations: async () => old },
+          migrationTableName: 'schema_migration',
+          migrationLockTableName: 'schema_migration_lock',
+        }).migrateToLatest();
+        expect(first.error).toBeUndefined();
+        const ran = await migrateToLatest(db);
+        expect(ran).toEqual(Object.keys(migrations).slice(FIRST_RELEASE.length));
+        const applied = await db.kysely
+          .selectFrom('schema_migration' as never)
+          .select('name' as never)
+          .orderBy('name' as never)
+          .execute();
+        expect(applied.map((r) => (r as { name: string }).name)).toEqual(Object.keys(migrations));
+      } finally {
+        await drop();
+      }
+    });
+
+    it('refuses, with a coded error, a database written by a newer version', async () => {
+      const { db, drop } = await emptyDb(dialect);
+      try {
+        await migrateToLatest(db);
+        await db.kysely
+          .insertInto('schema_migration' as never)
+          .values({ name: '2026-11-26T0000-from-the-future', timestamp: new Date().toISOString() } as never)
+          .execute();
+        await expect(migrateToLatest(db)).rejects.toMatchObject({ code: 'DATABASE_SCHEMA_MISMATCH' });
+      } finally {
+        await drop();
+      }
+    });
+  });
+}
