@@ -1,5 +1,5 @@
 // The ordered list of migrations. A landed migration is frozen: never edit it, add a new file
-// with a later ISO-date prefix and list it here (tests/migrations.test.ts checks the order).
+// with a later ISO-date prefix and list it here (tests/integration/migrations.test.ts checks the order and the upgrade).
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-26T0001-foundation.js';
 import * as standards from './2026-11-26T0100-standards.js';
