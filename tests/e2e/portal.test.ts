@@ -77,8 +77,10 @@ describe('public portal', () => {
     await page
       .getByLabel('Tóm tắt')
       .fill('Chiều 11/6, UBND thành phố Sầm Sơn tổ chức hội nghị triển khai Chương trình năm 2024.');
+    // Raw HTML through the editor's source switch (the formatting toolbar is tested in portal-admin).
+    await page.getByRole('button', { name: 'Mã HTML' }).click();
     await page
-      .getByLabel(/^Nội dung/)
+      .getByLabel('Nội dung — mã HTML')
       .fill(
         '<p>Năm 2024 thành phố phấn đấu giảm <strong>155 hộ nghèo</strong>.</p><script>alert(1)</script>',
       );
@@ -87,7 +89,10 @@ describe('public portal', () => {
     await page.waitForURL(/\/app\/portal\/articles\/\d+$/);
     await page.getByRole('status').getByText('Đã lưu phiên bản 1.').waitFor();
     // The server sanitised the body: the script is gone from what the editor now sees.
-    expect(await page.getByLabel(/^Nội dung/).inputValue()).not.toContain('<script');
+    await page.getByRole('button', { name: 'Mã HTML' }).click();
+    const source = await page.getByLabel('Nội dung — mã HTML').inputValue();
+    expect(source).toContain('<strong>155 hộ nghèo</strong>');
+    expect(source).not.toContain('<script');
 
     for (const [caption, colour] of [
       ['Toàn cảnh hội nghị', '#2b6cb0'],
@@ -132,7 +137,7 @@ describe('public portal', () => {
     await page.goto(`${server.url}/app/portal/articles/new`);
     await page.getByLabel('Tiêu đề').fill('Thông báo lịch tiếp công dân năm 2030');
     await page.getByLabel('Tóm tắt').fill('Lịch tiếp công dân của UBND thành phố.');
-    await page.getByLabel(/^Nội dung/).fill('<p>Thứ Năm hằng tuần.</p>');
+    await page.getByRole('textbox', { name: 'Nội dung bài viết' }).fill('Thứ Năm hằng tuần.');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.waitForURL(/\/app\/portal\/articles\/\d+$/);
     await page.getByLabel('Hẹn ngày đăng (không bắt buộc)').fill('02/01/2030');

@@ -54,7 +54,7 @@ export default function ArticlesPage() {
                     </Anchor>
                   </Table.Td>
                   <Table.Td>
-                    <Badge color={STATUS_COLOUR[a.status]} variant="light">
+                    <Badge color={STATUS_COLOUR[a.status]} variant="dot">
                       {t[a.status]}
                     </Badge>
                   </Table.Td>

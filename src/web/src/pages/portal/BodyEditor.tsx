@@ -33,8 +33,8 @@ const m = defineMessages({
     underline: 'Gạch chân',
     strike: 'Gạch ngang',
     clear: 'Xoá định dạng',
-    h2: 'Tiêu đề mục',
-    h3: 'Tiêu đề mục nhỏ',
+    h2: 'Đề mục cấp 2',
+    h3: 'Đề mục cấp 3',
     bullets: 'Danh sách dấu chấm',
     numbers: 'Danh sách đánh số',
     quote: 'Trích dẫn',
@@ -59,8 +59,8 @@ const m = defineMessages({
     underline: 'Underline',
     strike: 'Strikethrough',
     clear: 'Clear formatting',
-    h2: 'Section heading',
-    h3: 'Sub-heading',
+    h2: 'Heading level 2',
+    h3: 'Heading level 3',
     bullets: 'Bulleted list',
     numbers: 'Numbered list',
     quote: 'Quotation',
@@ -91,10 +91,6 @@ const CSS = `
 }
 .gn-body-toolbar {
   border-bottom: 1px solid var(--mantine-color-gray-3);
-  position: sticky;
-  top: 0;
-  z-index: 1;
-  background: var(--mantine-color-body);
 }
 .gn-body-content {
   min-height: 220px;
@@ -410,6 +406,11 @@ function Toolbar({ editor, t }: { editor: Editor; t: Texts }) {
   );
 }
 
+/** The editor's HTML without the empty paragraphs a last Enter leaves at the end. */
+function htmlOf(editor: Editor): string {
+  return editor.getHTML().replace(/(<p><\/p>)+$/, '');
+}
+
 export interface BodyEditorProps {
   label: string;
   value: string;
@@ -431,31 +432,33 @@ export function BodyEditor({ label, value, onChange, error }: BodyEditorProps) {
         codeBlock: false,
         heading: { levels: [2, 3, 4] },
         link: false,
+        trailingNode: false,
       }),
       Link.configure({
         openOnClick: false,
+        // Text typed after a link is not part of it (autolink makes links inclusive).
+        autolink: false,
         protocols: ['mailto', 'tel'],
         // The server sets rel itself and drops target.
         HTMLAttributes: { target: null, rel: null },
       }),
     ],
     content: blocking.length > 0 ? '' : value,
-    onUpdate: ({ editor: e }) => onChange(e.getHTML()),
-  });
-
-  useEffect(() => {
-    editor?.setOptions({
-      editorProps: {
-        attributes: {
-          'aria-label': label,
-          'aria-multiline': 'true',
-          role: 'textbox',
-          class: 'gn-body-content',
-          ...(error ? { 'aria-invalid': 'true' } : {}),
-        },
+    // Re-applied by useEditor on every render, so the label and the error state stay current.
+    editorProps: {
+      attributes: {
+        'aria-label': label,
+        'aria-multiline': 'true',
+        role: 'textbox',
+        class: 'gn-body-content',
+        ...(error ? { 'aria-invalid': 'true' } : {}),
       },
-    });
-  }, [editor, label, error]);
+    },
+    onUpdate: ({ editor: e }) => onChange(htmlOf(e)),
+  });
+  // useEditor destroys its instance when the page is hidden (a suspended route) and makes a new
+  // one when it shows again; until the next render, effects still see the old one.
+  const live = editor && !editor.isDestroyed ? editor : null;
 
   // A body the editor cannot hold (arriving from outside, e.g. a restored version) goes to HTML mode.
   useEffect(() => {
@@ -466,9 +469,9 @@ export function BodyEditor({ label, value, onChange, error }: BodyEditorProps) {
   // source just edited) replaces the editor's content; the editor's own updates come back equal
   // and change nothing.
   useEffect(() => {
-    if (editor && !source && blocking.length === 0 && editor.getHTML() !== value)
-      editor.commands.setContent(value, { emitUpdate: false });
-  }, [editor, value, source, blocking.length]);
+    if (live && !live.isDestroyed && !source && blocking.length === 0 && htmlOf(live) !== value)
+      live.commands.setContent(value, { emitUpdate: false });
+  }, [live, value, source, blocking.length]);
 
   return (
     <div>
@@ -476,9 +479,7 @@ export function BodyEditor({ label, value, onChange, error }: BodyEditorProps) {
         {CSS}
       </style>
       <Group justify="space-between" align="flex-end" mb={4}>
-        <Text size="sm" fw={500} component="span">
-          {label}
-        </Text>
+        <Input.Label labelElement="div">{label}</Input.Label>
         <Group justify="flex-end" gap="xs">
           <Button
             size="compact-sm"
@@ -520,7 +521,7 @@ export function BodyEditor({ label, value, onChange, error }: BodyEditorProps) {
       {/* Kept mounted (hidden) in HTML mode, so that the editor keeps its undo history. */}
       <div style={source ? { display: 'none' } : undefined}>
         <Paper withBorder className="gn-body-editor" data-invalid={error ? true : undefined}>
-          {editor ? <Toolbar editor={editor} t={t} /> : null}
+          {live ? <Toolbar editor={live} t={t} /> : null}
           <Typography>
             <EditorContent editor={editor} />
           </Typography>

@@ -95,6 +95,9 @@ const m = defineMessages({
 
 type Texts = Record<keyof (typeof m)['vi'], string>;
 
+// A removed word right before an added one must not read as one word ("mộthai").
+const MARK = { padding: '0 2px', margin: '0 1px', borderRadius: 2 };
+
 /** Insertions and deletions carry their own marks and words for screen readers, not only colour. */
 function DiffText({ diff, t }: { diff: WordDiff; t: Texts }) {
   return (
@@ -106,7 +109,7 @@ function DiffText({ diff, t }: { diff: WordDiff; t: Texts }) {
           <ins
             key={i}
             className="gn-diff-ins"
-            style={{ background: 'var(--mantine-color-green-1)', textDecoration: 'underline' }}
+            style={{ ...MARK, background: 'var(--mantine-color-green-1)', textDecoration: 'underline' }}
           >
             <VisuallyHidden>{t.added}</VisuallyHidden>
             {p.text}
@@ -116,7 +119,7 @@ function DiffText({ diff, t }: { diff: WordDiff; t: Texts }) {
           <del
             key={i}
             className="gn-diff-del"
-            style={{ background: 'var(--mantine-color-red-1)', textDecoration: 'line-through' }}
+            style={{ ...MARK, background: 'var(--mantine-color-red-1)', textDecoration: 'line-through' }}
           >
             <VisuallyHidden>{t.removed}</VisuallyHidden>
             {p.text}
@@ -144,7 +147,9 @@ function DiffSection({
   return (
     <section aria-label={label}>
       <Group gap="xs" mb={4}>
-        <Title order={4}>{label}</Title>
+        <Title order={4} size="h5">
+          {label}
+        </Title>
         <Text size="xs" c="dimmed">
           {changed ? fill(t.counts, { added: diff.added, removed: diff.removed }) : t.unchanged}
         </Text>
