@@ -1,9 +1,10 @@
 // The portal's editorial screens in Chromium: an editor of the Culture–Information office writes
 // the body with the formatting toolbar (a heading, bold text, a link) and the public page shows
-// <h2>, <strong> and <a>; edits a photo's caption and alt text on screen and the public page
-// follows; rewrites the body, compares the two versions word by word, reads version 1, restores
+// <h2>, <strong> and <a>; edits a photo's caption and alt text on screen and moves a photo to the
+// front, and the public page follows; rewrites the body, compares the two versions word by word, reads version 1, restores
 // it (a new version 3, history kept) and, once published, the public page shows the old text; a
-// restore from a version someone else has moved past is refused with CONFLICT.
+// restore from a version someone else has moved past is refused with CONFLICT; a body with a
+// table is edited as HTML only, so the table is never lost.
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/services/users.service.js';
@@ -162,10 +163,28 @@ describe('portal editorial screens', () => {
     await page.getByRole('status').getByText('Đã lưu chú thích và mô tả.').waitFor();
     await page.getByRole('form', { name: 'Ảnh 1: Lễ trao bò giống tại nhà văn hóa xã Quảng Minh' }).waitFor();
 
-    const html = await publicPage();
+    let html = await publicPage();
     expect(html).toContain('<figcaption>Lễ trao bò giống tại nhà văn hóa xã Quảng Minh</figcaption>');
     expect(html).toContain('alt="Cán bộ xã trao con bò cho một gia đình"');
     expect(html).not.toContain('<figcaption>Trao bò giống</figcaption>');
+
+    // A second photo moves to the front; the page shows it first.
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'tap-huan.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await photo('Tập huấn'),
+    });
+    await page.getByLabel('Chú thích ảnh').fill('Tập huấn chăn nuôi bò');
+    await page.getByRole('button', { name: 'Tải ảnh lên' }).click();
+    await page.getByRole('status').getByText('Đã tải ảnh “Tập huấn chăn nuôi bò”.').waitFor();
+    await page.getByRole('button', { name: 'Đưa lên trước: Ảnh 2' }).click();
+    await page.getByRole('form', { name: 'Ảnh 1: Tập huấn chăn nuôi bò' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Đưa lên trước: Ảnh 1' }).isDisabled()).toBe(true);
+    html = await publicPage();
+    expect(html.indexOf('<figcaption>Tập huấn chăn nuôi bò</figcaption>')).toBeGreaterThan(0);
+    expect(html.indexOf('<figcaption>Tập huấn chăn nuôi bò</figcaption>')).toBeLessThan(
+      html.indexOf('<figcaption>Lễ trao bò giống tại nhà văn hóa xã Quảng Minh</figcaption>'),
+    );
   });
 
   it('two versions are compared word by word, version 1 is read and restored as version 3', async () => {
@@ -259,6 +278,32 @@ describe('portal editorial screens', () => {
     expect(
       await page.getByTestId('revisions').locator('tbody tr').first().locator('td').first().textContent(),
     ).toContain('4');
+    expect(editor.problems).toEqual([]);
+  });
+
+  it('a body with a table opens as HTML: the formatting editor would drop the table', async () => {
+    const { page } = editor;
+    await page.goto(`${server.url}/app/portal/articles/new`);
+    await page.getByLabel('Tiêu đề').fill('Kết quả giảm nghèo năm 2024 của xã Quảng Minh');
+    await page.getByLabel('Tóm tắt').fill('Số hộ nghèo đầu năm và cuối năm.');
+    await page.getByRole('button', { name: 'Mã HTML' }).click();
+    const table =
+      '<table><thead><tr><th>Thời điểm</th><th>Hộ nghèo</th></tr></thead><tbody><tr><td>Đầu năm</td><td>112</td></tr><tr><td>Cuối năm</td><td>97</td></tr></tbody></table>';
+    await page.getByLabel('Nội dung — mã HTML').fill(`<p>Kết quả:</p>${table}`);
+    await page.getByText('Nội dung có <table>').waitFor();
+    expect(await page.getByRole('button', { name: 'Soạn thảo thường' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.waitForURL(/\/app\/portal\/articles\/\d+$/);
+    await page.getByRole('status').getByText('Đã lưu phiên bản 1.').waitFor();
+    // Opened again, the article stays in HTML mode and keeps its table.
+    await page.getByText('Nội dung có <table>').waitFor();
+    expect(await page.getByLabel('Nội dung — mã HTML').inputValue()).toBe(`<p>Kết quả:</p>${table}`);
+    const stored = await server.deps.db.kysely
+      .selectFrom('portal_article')
+      .select('body_html')
+      .where('title', '=', 'Kết quả giảm nghèo năm 2024 của xã Quảng Minh')
+      .executeTakeFirstOrThrow();
+    expect(stored.body_html).toBe(`<p>Kết quả:</p>${table}`);
     expect(editor.problems).toEqual([]);
   });
 });
