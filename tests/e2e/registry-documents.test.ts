@@ -62,28 +62,47 @@ describe('registry documents', () => {
     await page.getByRole('heading', { level: 1, name: 'Hộ EX-05' }).waitFor();
     const head = (await page.locator('b').first().textContent())!.trim();
     const file = await download(page, () =>
-      page.getByRole('link', { name: 'Giấy chứng nhận (Mẫu số 03)' }).click(),
+      page.getByRole('button', { name: 'Giấy chứng nhận (Mẫu số 03)' }).click(),
     );
     expect(file.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const [text] = await pdfPages(file.bytes);
     expect(text).toContain(head);
     expect(text).toMatch(/Số: \d+\/GCN-HN\.HCN/);
+    // A refusal (here the server's answer is replaced by one) is shown beside the button, coded.
+    await page.route('**/certificate.pdf', (route) =>
+      route.fulfill({
+        status: 409,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          error: {
+            code: 'CERTIFICATE_NOT_RECOGNISED',
+            message:
+              'Kết quả rà soát năm 2024 của Phường Trung Sơn chưa được Chủ tịch UBND cấp xã công nhận.',
+            messageEn:
+              'The 2024 review of Phường Trung Sơn has not been recognised by the commune chair yet.',
+          },
+        }),
+      }),
+    );
+    await page.getByRole('button', { name: 'Giấy chứng nhận (Mẫu số 03)' }).click();
+    await page.getByRole('alert').filter({ hasText: 'chưa được Chủ tịch UBND cấp xã công nhận' }).waitFor();
+    await page.unroute('**/certificate.pdf');
     // A household that is not poor or near-poor offers no certificate.
     await page.goto(`${server.url}/app/registry/households/EX-03`);
     await page.getByRole('heading', { level: 1, name: 'Hộ EX-03' }).waitFor();
     await page.getByText('Kỳ 2024').waitFor();
-    expect(await page.getByRole('link', { name: 'Giấy chứng nhận (Mẫu số 03)' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Giấy chứng nhận (Mẫu số 03)' }).count()).toBe(0);
   });
 
   it('prints the batch and the recognised lists from the recognised campaign', async () => {
     const { page } = browser;
     await page.goto(`${server.url}/app/campaign`);
     const batch = await download(page, () =>
-      page.getByRole('link', { name: 'In Giấy chứng nhận hộ nghèo, cận nghèo (Mẫu số 03)' }).click(),
+      page.getByRole('button', { name: 'In Giấy chứng nhận hộ nghèo, cận nghèo (Mẫu số 03)' }).click(),
     );
     expect(await pdfPages(batch.bytes)).toHaveLength(9);
     const lists = await download(page, () =>
-      page.getByRole('link', { name: 'Danh sách được công nhận (Excel)' }).click(),
+      page.getByRole('button', { name: 'Danh sách được công nhận (Excel)' }).click(),
     );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(lists.bytes as unknown as ExcelJS.Buffer);

@@ -30,6 +30,7 @@ import {
 } from '../../api/registry';
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { DownloadButton } from '../../components/DownloadButton';
 import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
@@ -424,9 +425,8 @@ export default function CampaignPage() {
           {c.data.step === 'recognised' || c.data.step === 'reported' ? (
             <Group>
               {PERSONAL_DATA_ROLES.includes(user.role) ? (
-                <Button
-                  component="a"
-                  download
+                <DownloadButton
+                  fileName="giay-chung-nhan.pdf"
                   href={
                     caseKey
                       ? `/api/v1/registry/households/${encodeURIComponent(caseKey)}/periods/${period}/certificate.pdf`
@@ -434,17 +434,16 @@ export default function CampaignPage() {
                   }
                 >
                   {caseKey ? t.caseCertificate : t.certificates}
-                </Button>
+                </DownloadButton>
               ) : null}
               {caseKey ? null : (
-                <Button
-                  component="a"
-                  download
+                <DownloadButton
+                  fileName="danh-sach-ho-ngheo-can-ngheo.xlsx"
                   variant="default"
                   href={`/api/v1/registry/campaigns/${commune}/${period}/recognised.xlsx`}
                 >
                   {t.recognisedList}
-                </Button>
+                </DownloadButton>
               )}
             </Group>
           ) : null}

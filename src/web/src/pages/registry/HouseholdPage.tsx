@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { useHousehold } from '../../api/registry';
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { DownloadButton } from '../../components/DownloadButton';
 import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
@@ -134,15 +135,14 @@ export default function HouseholdPage() {
               {r.frozen &&
               (r.classification === 'POOR' || r.classification === 'NEAR_POOR') &&
               PERSONAL_DATA_ROLES.includes(user.role) ? (
-                <Button
-                  component="a"
+                <DownloadButton
                   size="xs"
                   variant="light"
-                  download
+                  fileName={`giay-chung-nhan-${id}-${r.period}.pdf`}
                   href={`/api/v1/registry/households/${encodeURIComponent(id)}/periods/${r.period}/certificate.pdf`}
                 >
                   {t.certificate}
-                </Button>
+                </DownloadButton>
               ) : null}
             </Group>
           </Group>
