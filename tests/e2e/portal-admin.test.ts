@@ -267,6 +267,9 @@ describe('portal editorial screens', () => {
     await page.getByRole('button', { name: 'Khôi phục phiên bản 2' }).click();
     await page.getByRole('button', { name: 'Khôi phục thành phiên bản 4' }).click();
     await page.getByRole('alert').getByText('CONFLICT').waitFor();
+    // The text on screen started from version 3: saving it over version 4 is refused as well.
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await page.getByRole('form', { name: 'Sửa bài viết' }).getByRole('alert').getByText('CONFLICT').waitFor();
     const article = await server.deps.db.kysely
       .selectFrom('portal_article')
       .select(['version', 'summary'])

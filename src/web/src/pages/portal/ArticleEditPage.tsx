@@ -91,6 +91,9 @@ function ArticleForm({ article }: { article: Article | null }) {
   const location = useLocation();
   const carried = (location.state as { savedVersion?: number } | null)?.savedVersion;
   const [saved, setSaved] = useState<number | null>(article && carried === article.version ? carried : null);
+  // The version this text started from: a refetch (another tab, a refused restore) may bring a
+  // newer article, and saving this text over it must be refused with CONFLICT, not accepted.
+  const [baseVersion, setBaseVersion] = useState(article?.version ?? null);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -106,11 +109,12 @@ function ArticleForm({ article }: { article: Article | null }) {
           .map((s) => s.trim())
           .filter(Boolean),
         authorName: author,
-        ...(article ? { version: article.version } : {}),
+        ...(baseVersion !== null ? { version: baseVersion } : {}),
       },
       {
         onSuccess: (a) => {
           setSaved(a.version);
+          setBaseVersion(a.version);
           setBody(a.bodyHtml);
           if (!article)
             void navigate(`/portal/articles/${a.id}`, { replace: true, state: { savedVersion: a.version } });
