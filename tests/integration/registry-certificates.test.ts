@@ -95,6 +95,8 @@ for (const dialect of DIALECTS) {
         decision: { decisionNumber: '125/QĐ-UBND', decisionDate: '2024-11-04', form: 'Mẫu số 02' },
       });
       const page = await getHousehold(deps, SYSTEM, 'EX-05');
+      expect(first.address).toMatch(/Tổ dân phố 1, Phường Trung Sơn, Thành phố Sầm Sơn, Tỉnh Thanh Hóa$/);
+      expect(first.address.split('Phường Trung Sơn')).toHaveLength(2);
       expect(first.headName).toBe(page.headName);
       expect(first.members.map((m) => m.name)).toEqual(page.members.map((m) => m.name));
       expect(first.members[0]).toMatchObject({ relation: 'Chủ hộ' });

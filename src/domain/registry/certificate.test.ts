@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  addressLine,
   certificateNumber,
   dateInWords,
   maskName,
@@ -40,5 +41,14 @@ describe('certificate rules (Mẫu số 03)', () => {
   it('writes places and dates as official papers do', () => {
     expect(placeName('Phường Trung Sơn')).toBe('Trung Sơn');
     expect(dateInWords('2024-11-04')).toBe('ngày 04 tháng 11 năm 2024');
+  });
+
+  it('writes the address once, whatever the household address already names', () => {
+    expect(addressLine('Số 12, Thôn Đông', ['Thôn Đông', 'Xã Quảng Giao', null, 'Tỉnh Thanh Hóa'])).toBe(
+      'Số 12, Thôn Đông, Xã Quảng Giao, Tỉnh Thanh Hóa',
+    );
+    expect(addressLine(null, ['Tổ dân phố 1', 'Phường Trung Sơn', 'Thành phố Sầm Sơn'])).toBe(
+      'Tổ dân phố 1, Phường Trung Sơn, Thành phố Sầm Sơn',
+    );
   });
 });

@@ -86,3 +86,18 @@ export function dateInWords(date: string): string {
   const [y, m, d] = date.split('-');
   return `ngày ${d} tháng ${m} năm ${y}`;
 }
+
+/**
+ * The address line: the household's own address, then the village, commune, district and province
+ * it does not already name ("Số 12, Thôn Đông" + "Thôn Đông" + "Xã A" → "Số 12, Thôn Đông, Xã A").
+ */
+export function addressLine(own: string | null, units: (string | null | undefined)[]): string {
+  const parts = own?.trim() ? [own.trim().normalize('NFC')] : [];
+  for (const u of units) {
+    if (!u) continue;
+    const name = u.normalize('NFC');
+    if (!parts.some((p) => p.toLocaleLowerCase('vi').includes(name.toLocaleLowerCase('vi'))))
+      parts.push(name);
+  }
+  return parts.join(', ');
+}

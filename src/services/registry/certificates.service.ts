@@ -8,6 +8,7 @@
 import { AppError } from '../../errors.js';
 import { formatDateVn } from '../../domain/dates.js';
 import {
+  addressLine,
   CERTIFIED_CLASS_LABELS,
   certificateNumber,
   dateInWords,
@@ -260,9 +261,6 @@ async function viewsOf(db: Executor, certs: CertificateRow[]): Promise<Certifica
     const result = await getResult(db, c.province_code, Number(c.household_id), c.period);
     const std = result?.standard ?? '';
     if (!standardCache.has(std)) standardCache.set(std, await standardValidTo(db, std));
-    const addressParts = [village?.name, commune?.name, district?.name, province?.name].filter(
-      (x): x is string => !!x,
-    );
     const classification = c.classification as CertifiedClass;
     out.push({
       id: c.id,
@@ -273,7 +271,7 @@ async function viewsOf(db: Executor, certs: CertificateRow[]): Promise<Certifica
       classLabel: CERTIFIED_CLASS_LABELS[classification]?.vi ?? c.classification,
       householdId: h.household_key,
       headName: h.head_name,
-      address: [h.address, ...addressParts].filter(Boolean).join(', '),
+      address: addressLine(h.address, [village?.name, commune?.name, district?.name, province?.name]),
       village: village?.name ?? null,
       commune: { code: c.commune_code, name: commune?.name ?? c.commune_code },
       district: district ? { code: district.code, name: district.name } : null,
