@@ -187,6 +187,32 @@ for (const dialect of DIALECTS) {
       expect(await deps.db.kysely.selectFrom('certificate').selectAll().execute()).toHaveLength(9);
     });
 
+    it('issues the certificates of a campaign recognised before they were kept, on first request, in campaign order', async () => {
+      const ref = await campaignReadyToRecognise(deps);
+      await transition(deps, SYSTEM, { ...ref, action: RECOGNISE });
+      const numbered = async () =>
+        (
+          await deps.db.kysely
+            .selectFrom('certificate as c')
+            .innerJoin('household as h', 'h.id', 'c.household_id')
+            .select(['h.household_key', 'c.number'])
+            .orderBy('c.number')
+            .execute()
+        ).map((r) => `${Number(r.number)}:${r.household_key}`);
+      const atRecognition = await numbered();
+      // As a database from before certificates: recognised, frozen, no certificate rows.
+      await deps.db.kysely.deleteFrom('certificate').execute();
+      await deps.db.kysely.deleteFrom('certificate_counter').execute();
+      // One household asks first: the whole campaign is numbered, in the same order as at recognition.
+      const one = await householdCertificate(deps, officer, { householdId: 'EX-14', period: 2024 });
+      expect(await numbered()).toEqual(atRecognition);
+      expect(atRecognition).toContain(`${one.number.split('/')[0]}:EX-14`);
+      // And the batch finds them, without numbering again.
+      const batch = await communeCertificates(deps, officer, { communeCode: '14830', period: 2024 });
+      expect(batch).toHaveLength(9);
+      expect(await numbered()).toEqual(atRecognition);
+    });
+
     /** Walks the open regular-review case of a household to recognition. */
     async function recogniseCase(caseKey: string, decisionNumber: string, decisionDate: string) {
       const caseRef = { communeCode: '14830', period: 2024, caseKey };

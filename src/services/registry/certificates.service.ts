@@ -22,6 +22,7 @@ import { ND07_2021, ND351_2025 } from '../../domain/standards/national.js';
 import type { Selectable } from 'kysely';
 import type { CertificateTable } from '../../db/schema-certificates.js';
 import {
+  countCertificatesOfCampaign,
   findHouseholdById,
   findValidCertificate,
   insertCertificate,
@@ -431,7 +432,24 @@ export async function communeCertificates(
     communeValidFrom: commune.valid_from ?? '',
     period: q.period,
   };
-  let certs = await listCertificatesOfCommune(
+  const periodic = (await listRecognisedCampaigns(db, scope)).find((c) => c.kind === 'periodic');
+  const recognition = periodic
+    ? (JSON.parse(periodic.state_json) as { state: { recognition: Recognition | null } }).state.recognition
+    : null;
+  if (
+    periodic &&
+    recognition &&
+    (await countCertificatesOfCampaign(db, scope.provinceCode, periodic.id)) === 0
+  ) {
+    // Recognised before certificates were kept: issue them now, in the campaign's order (the
+    // valid certificates of later regular-review cases are kept as they are).
+    await db
+      .transaction()
+      .execute((trx) =>
+        issueCertificates(trx, { ...scope, campaignId: periodic.id, recognition, at: nowIso(deps), actor }),
+      );
+  }
+  const certs = await listCertificatesOfCommune(
     db,
     scope.provinceCode,
     scope.communeCode,
@@ -439,29 +457,11 @@ export async function communeCertificates(
     q.period,
   );
   if (certs.length === 0) {
-    const periodic = (await listRecognisedCampaigns(db, scope)).find((c) => c.kind === 'periodic');
-    const recognition = periodic
-      ? (JSON.parse(periodic.state_json) as { state: { recognition: Recognition | null } }).state.recognition
-      : null;
-    if (!periodic || !recognition)
+    if (!recognition)
       throw new AppError('CERTIFICATE_NOT_RECOGNISED', { period: q.period, unit: commune.name });
-    // Recognised before certificates were kept: issue them now, in the campaign's order.
-    await db
-      .transaction()
-      .execute((trx) =>
-        issueCertificates(trx, { ...scope, campaignId: periodic.id, recognition, at: nowIso(deps), actor }),
-      );
-    certs = await listCertificatesOfCommune(
-      db,
-      scope.provinceCode,
-      scope.communeCode,
-      scope.communeValidFrom,
-      q.period,
-    );
-    if (certs.length === 0)
-      throw new AppError('NOT_FOUND', {
-        what: `Giấy chứng nhận hộ nghèo, hộ cận nghèo của ${commune.name} năm ${q.period} / certificates of ${commune.name} for ${q.period}`,
-      });
+    throw new AppError('NOT_FOUND', {
+      what: `Giấy chứng nhận hộ nghèo, hộ cận nghèo của ${commune.name} năm ${q.period} / certificates of ${commune.name} for ${q.period}`,
+    });
   }
   const views = await viewsOf(db, certs);
   await auditPrint(deps, actor, views, `${commune.code}/${q.period}`);
