@@ -127,6 +127,26 @@ for (const dialect of DIALECTS) {
       );
       expect(found.slice(1).map((r) => r[1])).toContain('EX-05');
       expect(found.slice(1).every((r) => r[5] === ex05.headName)).toBe(true);
+      // Village and movement filters, as on the list screen.
+      const village = await deps.db.kysely
+        .selectFrom('village')
+        .select('id')
+        .where('name', '=', 'Tổ dân phố 1')
+        .executeTakeFirstOrThrow();
+      const inVillage = sheetRows(
+        (
+          await exportList(officer, { unitCode: '14830', period: 2024, villageId: Number(village.id) })
+        ).getWorksheet('Danh sách hộ')!,
+      );
+      expect(inVillage.slice(1)).toHaveLength(6);
+      expect(inVillage.slice(1).every((r) => r[4] === 'Tổ dân phố 1')).toBe(true);
+      const moved = sheetRows(
+        (
+          await exportList(officer, { unitCode: '14830', period: 2024, movement: 'chua-co-ky-truoc' })
+        ).getWorksheet('Danh sách hộ')!,
+      );
+      expect(moved.slice(1).every((r) => r[12] === 'Chưa có kỳ trước')).toBe(true);
+      expect(moved.slice(1)).toHaveLength(11);
       // Words as the list takes them: whole words, the last one a prefix.
       for (const q of ['van hu', 'thi', 'le van hung', 'hun']) {
         const listed = await listHouseholds(deps, officer, {
@@ -154,7 +174,7 @@ for (const dialect of DIALECTS) {
         .select(['action', 'actor'])
         .where('action', '=', 'registry.export')
         .execute();
-      expect(audits).toHaveLength(7);
+      expect(audits).toHaveLength(9);
     });
 
     it('gives initials and no birth date or address to a reader without personal-data rights', async () => {
