@@ -114,6 +114,12 @@ describe('portal editorial screens', () => {
     await page.keyboard.press('End');
     await page.keyboard.type('.');
     await screenshot(page, 'portal-admin-01-toolbar');
+    // The preview is the server's sanitised rendering of what the toolbar wrote.
+    await page.getByRole('button', { name: 'Xem trước' }).click();
+    const preview = page.locator('[aria-label="Xem trước"]').filter({ has: page.locator('h2') });
+    await preview.locator('h2', { hasText: 'Hỗ trợ sinh kế' }).waitFor();
+    expect(await preview.locator('a').getAttribute('href')).toBe(LINK);
+    expect(await preview.locator('a').getAttribute('rel')).toBe('noopener noreferrer nofollow');
 
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await page.waitForURL(/\/app\/portal\/articles\/\d+$/);
