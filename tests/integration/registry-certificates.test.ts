@@ -4,6 +4,7 @@
 // rights to personal data). Every issue and print is audited.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
+import { reserveNumbers } from '../../src/db/repositories/certificates.repository.js';
 import { pdfPages } from '../support/pdf.js';
 import {
   campaignReadyToRecognise,
@@ -211,6 +212,21 @@ for (const dialect of DIALECTS) {
       const batch = await communeCertificates(deps, officer, { communeCode: '14830', period: 2024 });
       expect(batch).toHaveLength(9);
       expect(await numbered()).toEqual(atRecognition);
+    });
+
+    it('never draws the same numbers twice, even from concurrent recognitions', async () => {
+      const key = { provinceCode: '38', communeCode: '14830', communeValidFrom: '', year: 2025 };
+      const firsts = await Promise.all(
+        [5, 3, 7, 1, 4].map((n) =>
+          deps.db.kysely
+            .transaction()
+            .execute(async (trx) => ({ n, first: await reserveNumbers(trx, key, n) })),
+        ),
+      );
+      const drawn = firsts.flatMap(({ n, first }) => Array.from({ length: n }, (_, i) => first + i));
+      expect(drawn.sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+      // Another year starts again at 1.
+      expect(await reserveNumbers(deps.db.kysely, { ...key, year: 2026 }, 2)).toBe(1);
     });
 
     /** Walks the open regular-review case of a household to recognition. */
