@@ -228,6 +228,30 @@ for (const dialect of DIALECTS) {
       ).toBe('ENUM_INVALID');
     });
 
+    it('stops reading when the download is cancelled, and records what was sent', async () => {
+      await campaignReadyToRecognise(deps);
+      const p = await prepareHouseholdExport(deps, officer, { unitCode: '14830', period: 2024 });
+      const out = new PassThrough();
+      out.on('data', () => {
+        // The client goes away as soon as the first bytes arrive.
+        if (!out.destroyed) out.destroy();
+      });
+      const r = await writeHouseholdExport(deps, officer, p, out, { pageSize: 2 });
+      expect(r).toMatchObject({ cancelled: true });
+      expect(r.rows).toBeGreaterThan(0);
+      expect(r.rows).toBeLessThan(11);
+      const audit = await deps.db.kysely
+        .selectFrom('audit_log')
+        .select('after_json')
+        .where('action', '=', 'registry.export')
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(audit.after_json!)).toMatchObject({ rows: r.rows, cancelled: true });
+      // Small pages give the same file as one page when nobody cancels.
+      const whole = await collect((o) => writeHouseholdExport(deps, officer, p, o, { pageSize: 2 }));
+      const rows = sheetRows((await readBack(whole)).getWorksheet('Danh sách hộ')!);
+      expect(rows.slice(1).map((x) => x[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    });
+
     it('exports the recognised lists of a commune × period, poor and near-poor sheets with certificate numbers', async () => {
       const ref = await campaignReadyToRecognise(deps);
       expect(await codeOf(prepareRecognisedExport(deps, officer, ref))).toBe('CERTIFICATE_NOT_RECOGNISED');

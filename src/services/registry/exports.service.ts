@@ -265,20 +265,43 @@ const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
   { header: 'Trạng thái', key: 'status', width: 16 },
 ];
 
-/** Writes the household list as XLSX to `out` (ended when done); returns the number of rows. */
+/**
+ * Writes the household list as XLSX to `out` (ended when done); returns the number of rows. When
+ * `out` is closed before the end (the download was cancelled), it stops reading at the next page
+ * and records the export as cancelled with the rows already sent.
+ */
 export async function writeHouseholdExport(
   deps: Deps,
   actor: Actor,
   p: PreparedExport,
   out: Writable,
-): Promise<{ rows: number }> {
+  opts: { pageSize?: number } = {},
+): Promise<{ rows: number; cancelled?: true }> {
   const db = deps.db.kysely;
+  const audit = (rows: number, cancelled: boolean) =>
+    insertAudit(db, {
+      at: nowIso(deps),
+      actorId: actorId(actor),
+      actor: actorName(actor),
+      action: 'registry.export',
+      entity: 'household',
+      entityId: '*',
+      unitCode: p.filter.communeCodes?.length === 1 ? p.filter.communeCodes[0]! : null,
+      provinceCode: p.filter.provinceCode,
+      after: {
+        rows,
+        masked: p.masked,
+        filters: Object.fromEntries(p.filters),
+        ...(cancelled ? { cancelled } : {}),
+      },
+    });
+  const pageSize = opts.pageSize ?? PAGE;
   const wb = newWorkbook(out);
   const ws = dataSheet(wb, 'Danh sách hộ', HOUSEHOLD_COLUMNS);
   let cursor: ExportCursor | null = null;
   let n = 0;
   for (;;) {
-    const page = await exportHouseholdsPage(db, p.filter, cursor, PAGE);
+    const page = await exportHouseholdsPage(db, p.filter, cursor, pageSize);
     for (const h of page) {
       n += 1;
       const row = ws.addRow({
@@ -306,9 +329,13 @@ export async function writeHouseholdExport(
       row.commit();
     }
     const last = page.at(-1);
-    if (!last || page.length < PAGE) break;
+    if (!last || page.length < pageSize) break;
     cursor = { communeCode: last.commune_code, headKey: last.head_key, id: Number(last.id) };
     await caughtUp(ws, out);
+    if (out.destroyed) {
+      await audit(n, true);
+      return { rows: n, cancelled: true };
+    }
   }
   ws.commit();
   infoSheet(wb, [
@@ -325,17 +352,7 @@ export async function writeHouseholdExport(
     ],
   ]);
   await wb.commit();
-  await insertAudit(db, {
-    at: nowIso(deps),
-    actorId: actorId(actor),
-    actor: actorName(actor),
-    action: 'registry.export',
-    entity: 'household',
-    entityId: '*',
-    unitCode: p.filter.communeCodes?.length === 1 ? p.filter.communeCodes[0]! : null,
-    provinceCode: p.filter.provinceCode,
-    after: { rows: n, masked: p.masked, filters: Object.fromEntries(p.filters) },
-  });
+  await audit(n, false);
   return { rows: n };
 }
 
