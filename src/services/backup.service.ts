@@ -15,6 +15,7 @@ import {
   resetSequences,
   tablesInDependencyOrder,
 } from '../db/repositories/backup.repository.js';
+import { pauseSearchIndex, rebuildSearchIndex } from '../db/repositories/household-search.repository.js';
 import type { Deps } from './deps.js';
 
 export const BACKUP_FORMAT = 'giamngheo-backup';
@@ -123,6 +124,8 @@ export async function restore(
     let rows = 0;
     await db.kysely.transaction().execute(async (trx) => {
       const tables = await tablesInDependencyOrder(db, trx);
+      // The word index is rebuilt once from the loaded households, not kept row by row.
+      await pauseSearchIndex(trx, db.dialect, deps.now().toISOString());
       await clearTables(trx, [...tables].reverse());
       let table: string | undefined;
       let columns: string[] = [];
@@ -152,6 +155,7 @@ export async function restore(
       }
       await flush();
       await resetSequences(db, trx, tables);
+      await rebuildSearchIndex(trx, db.dialect);
     });
     return { rows };
   } catch (err) {

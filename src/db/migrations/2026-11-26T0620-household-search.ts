@@ -2,8 +2,8 @@
 // so that a province-wide search reads the households that contain the words instead of scanning
 // the province (docs/decisions/0006-registry-storage.md).
 // - SQLite: an FTS5 external-content table over household.search_key, kept current by triggers,
-//   so every write path (portable, restore) maintains it in its own transaction; the bulk import
-//   pauses them and indexes what it wrote at its end, in the same transaction.
+//   so every single write maintains it in its own transaction; the bulk import and the restore
+//   pause them and index what they wrote at their end, in the same transaction.
 //   detail=none: only "which households contain the word" is needed (no phrases, no positions);
 //   prefix='2 3 4 5 6 7': the last word of a query is matched as a prefix while the user types;
 //   indexing the prefixes up to the longest Vietnamese syllable (7 letters) makes that prefix one
@@ -23,16 +23,18 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE VIRTUAL TABLE household_search USING fts5(search_key, content='household', content_rowid='id', tokenize='unicode61', prefix='2 3 4 5 6 7', detail='none')`.execute(
     db,
   );
-  // While this table holds a row — only inside the transaction of a bulk import on SQLite — the
-  // insert and update triggers leave the index alone and the import indexes the households it
-  // wrote with one statement at its end (deferSearchIndex): an FTS5 write from a trigger is
-  // flushed row by row: about 0.1 ms a household, 100 s more on a 1,000,000-household import.
+  // While this table holds a row — only inside the transaction of a bulk import or a restore on
+  // SQLite — the triggers leave the index alone: the import indexes the households it wrote with
+  // set statements at its end (deferSearchIndex), the restore rebuilds the index from the rows it
+  // loaded (rebuildSearchIndex). An FTS5 write from a trigger is flushed row by row: about
+  // 0.1 ms a household, 100 s more on a 1,000,000-household import.
   await sql`CREATE TABLE household_search_pause (since TEXT NOT NULL)`.execute(db);
   await sql`CREATE TRIGGER household_search_insert AFTER INSERT ON household
     WHEN NOT EXISTS (SELECT 1 FROM household_search_pause) BEGIN
     INSERT INTO household_search (rowid, search_key) VALUES (new.id, new.search_key);
   END`.execute(db);
-  await sql`CREATE TRIGGER household_search_delete AFTER DELETE ON household BEGIN
+  await sql`CREATE TRIGGER household_search_delete AFTER DELETE ON household
+    WHEN NOT EXISTS (SELECT 1 FROM household_search_pause) BEGIN
     INSERT INTO household_search (household_search, rowid, search_key) VALUES ('delete', old.id, old.search_key);
   END`.execute(db);
   await sql`CREATE TRIGGER household_search_update AFTER UPDATE OF search_key ON household

@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
 
-// household_search_pause: a flag of the bulk import's own transaction, empty outside it.
+// household_search_pause: a flag inside a bulk import's or a restore's transaction, empty outside.
 const INTERNAL = new Set([
   'schema_migration',
   'schema_migration_lock',
@@ -18,7 +18,7 @@ export async function tablesInDependencyOrder(db: Db, ex: Executor): Promise<str
   const deps = new Map<string, Set<string>>();
   if (db.dialect === 'sqlite') {
     // Ordinary tables only: a full-text index (virtual table) and its shadow tables are derived
-    // data, refilled from their content table by its triggers as the restore inserts the rows.
+    // data, rebuilt from their content table at the end of a restore.
     const rows = await sql<{
       name: string;
     }>`SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(

@@ -336,3 +336,19 @@ export function deferSearchIndex(db: Db, at: string): { finish: () => void } {
     },
   };
 }
+
+/**
+ * A restore (or any whole-table load) on SQLite: pauses the index triggers inside the caller's
+ * transaction, so that clearing and loading the households writes no index entry row by row.
+ * `rebuildSearchIndex` must follow in the same transaction. PostgreSQL keeps its GIN index itself.
+ */
+export async function pauseSearchIndex(db: Executor, dialect: 'sqlite' | 'postgres', at: string) {
+  if (dialect === 'sqlite') await sql`INSERT INTO household_search_pause (since) VALUES (${at})`.execute(db);
+}
+
+/** Rebuilds the word index from the households and lifts the pause (SQLite; nothing on PostgreSQL). */
+export async function rebuildSearchIndex(db: Executor, dialect: 'sqlite' | 'postgres') {
+  if (dialect !== 'sqlite') return;
+  await sql`INSERT INTO household_search (household_search) VALUES ('rebuild')`.execute(db);
+  await sql`DELETE FROM household_search_pause`.execute(db);
+}
