@@ -141,7 +141,9 @@ for (const dialect of DIALECTS) {
       expect(r).toMatchObject({ imported: 23, errors: [] });
       // Ranked by SQL and by the repository, with the words read from the index alone (one
       // province stored) and with household rows (another province stored: never listed).
-      const scopes = [undefined, [A, B], [A]];
+      // More than 8 communes (a pre-2025 district) go through the word index on SQLite.
+      const many = [A, B, '14833', '14836', '14839', '14842', '14845', '14848', '14851'];
+      const scopes = [undefined, [A, B], [A], many];
       const checks: [string[] | undefined, 'one province' | 'two provinces'][] = [
         ...scopes.map((c) => [c, 'one province'] as [string[] | undefined, 'one province']),
         ...scopes.map((c) => [c, 'two provinces'] as [string[] | undefined, 'two provinces']),

@@ -13,9 +13,9 @@
 //
 // How the words are found (docs/decisions/0006-registry-storage.md):
 // - SQLite, province-wide: the FTS5 word index `household_search` (migration 0220), read first;
-// - SQLite, within communes: the (province, commune, head) index and the same word test written
-//   with LIKE on ' ' || search_key || ' ' (a commune holds fewer households than a common name
-//   has matches in the province);
+// - SQLite, within up to 8 communes: the (province, commune, head) index and the same word test
+//   written with LIKE on ' ' || search_key || ' ' (a commune holds fewer households than a common
+//   name has matches in the province);
 // - PostgreSQL: to_tsvector('simple', search_key) @@ to_tsquery, served by its GIN index.
 // On SQLite, up to the cap the matches' (id, head name) are read once and ranked here; above it the
 // head-name tiers are read from the head-name index and only the rest is sorted by the database.
@@ -43,6 +43,9 @@ export interface HouseholdFilter {
 }
 
 const WORD = /^[a-z0-9]+$/;
+
+/** Up to this many communes, SQLite reads them by the commune index rather than the word index. */
+const COMMUNES_BY_INDEX = 8;
 
 /** The FTS5 query of the words: each a quoted term, the last a prefix; implicit AND. */
 export function fts5Query(tokens: string[]): string {
@@ -88,7 +91,12 @@ function plan(f: HouseholdFilter, tokens: string[]): Plan {
     f.classification || f.movement
       ? sql` JOIN review_result r ON r.household_id = h.id AND r.province_code = h.province_code AND r.period = ${f.period ?? -1}`
       : sql``;
-  const fts = f.dialect === 'sqlite' && !f.communeCodes && tokens.length > 0;
+  // Within a few communes the commune index is the shorter path; a province or a (pre-2025)
+  // district of many communes goes through the word index.
+  const fts =
+    f.dialect === 'sqlite' &&
+    tokens.length > 0 &&
+    (!f.communeCodes || f.communeCodes.length > COMMUNES_BY_INDEX);
   let words: RawBuilder<unknown> | undefined;
   if (tokens.length > 0 && !fts) {
     if (f.dialect === 'postgres')
