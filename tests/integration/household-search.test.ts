@@ -159,7 +159,7 @@ for (const dialect of DIALECTS) {
           );
           expect(other).toMatchObject({ imported: 1, errors: [] });
         }
-        const search = (limit: number, offset: number, countCap?: number) =>
+        const search = (limit: number, offset: number, countCap?: number, denseFrom?: number) =>
           searchHouseholds(deps.db.kysely, {
             dialect: deps.db.dialect,
             provinceCode: '38',
@@ -169,16 +169,23 @@ for (const dialect of DIALECTS) {
             limit,
             offset,
             ...(countCap !== undefined ? { countCap } : {}),
+            ...(denseFrom !== undefined ? { denseFrom } : {}),
           });
         const all = await search(200, 0);
         const expected = communeCodes?.length === 1 ? 18 : 28;
         expect(all).toMatchObject({ total: expected, totalCapped: false });
         const ids = all.rows.map((r) => r.household_key);
         expect(new Set(ids).size).toBe(expected);
-        for (const countCap of [undefined, 4]) {
+        // Below the cap, above it (matches sorted), above it with very common words (a walk
+        // along the head-name index on SQLite).
+        for (const [countCap, denseFrom] of [
+          [undefined, undefined],
+          [4, undefined],
+          [4, 1],
+        ]) {
           const paged: string[] = [];
           for (let offset = 0; offset < expected + 7; offset += 7) {
-            const page = await search(7, offset, countCap);
+            const page = await search(7, offset, countCap, denseFrom);
             if (countCap) expect(page).toMatchObject({ total: 4, totalCapped: true });
             paged.push(...page.rows.map((r) => r.household_key));
           }
