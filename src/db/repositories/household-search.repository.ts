@@ -175,7 +175,7 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
         db,
       );
       if (m.rows.length > cap) {
-        ids = await rankedAboveCap(db, f, folded, matching, await isDense(db, tokens, f.denseFrom));
+        ids = await rankedAboveCap(db, f, folded, matching, () => isDense(db, tokens, f.denseFrom));
         const rows = ids.length ? await pageRows(db, ids, f.period) : [];
         return { total: cap, totalCapped: true, rows };
       }
@@ -198,7 +198,9 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
         .sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
       ids = ranked.slice(f.offset, f.offset + f.limit).map((c) => c.id);
     } else {
-      ids = await rankedAboveCap(db, f, folded, matching, p.fts && (await isDense(db, tokens, f.denseFrom)));
+      ids = await rankedAboveCap(db, f, folded, matching, async () =>
+        p.fts ? isDense(db, tokens, f.denseFrom) : false,
+      );
     }
   }
   const rows = ids.length ? await pageRows(db, ids, f.period) : [];
@@ -235,7 +237,8 @@ async function isDense(db: Executor, tokens: string[], from?: number): Promise<b
  * SQLite, more matches than the cap: the page in rank order, tier by tier. The head-name tiers
  * (equal, starts with) are read in order from the (province, head) index without the word index
  * (they always match the words). The others are matched by the word index and sorted; or, when
- * the words are very common (`dense`), read in order along the head-name index with the word
+ * the words are very common (`dense`, asked only when the head-name tiers do not fill the page),
+ * read in order along the head-name index with the word
  * test on each row, which stops after the page instead of sorting every match.
  */
 async function rankedAboveCap(
@@ -243,34 +246,42 @@ async function rankedAboveCap(
   f: HouseholdFilter,
   folded: string,
   matching: (extra?: RawBuilder<unknown>[], mode?: Mode) => RawBuilder<unknown>,
-  dense: boolean,
+  dense: () => Promise<boolean>,
 ): Promise<number[]> {
   const upper = `${folded}{`; // '{' sorts after every character of a folded key
   const notStarting = sql`NOT (h.head_key >= ${folded} AND h.head_key < ${upper})`;
   const contains = sql`h.head_key LIKE ${`%${folded}%`}`;
   const byName = sql`h.head_key, h.id`;
-  const rest: { where: RawBuilder<unknown>[]; mode: Mode; order: RawBuilder<unknown> }[] = dense
-    ? [
-        { where: [notStarting, contains], mode: 'walk', order: byName },
-        { where: [notStarting, sql`NOT ${contains}`], mode: 'walk', order: byName },
-      ]
-    : [
-        {
-          where: [notStarting],
-          mode: 'words',
-          order: sql`CASE WHEN ${contains} THEN 2 ELSE 3 END, h.head_key, h.id`,
-        },
-      ];
-  const tiers: { where: RawBuilder<unknown>[]; mode: Mode; order: RawBuilder<unknown> }[] = folded
+  type Tier = { where: RawBuilder<unknown>[]; mode: Mode; order: RawBuilder<unknown> };
+  const rest = async (): Promise<Tier[]> =>
+    (await dense())
+      ? [
+          { where: [notStarting, contains], mode: 'walk', order: byName },
+          { where: [notStarting, sql`NOT ${contains}`], mode: 'walk', order: byName },
+        ]
+      : [
+          {
+            where: [notStarting],
+            mode: 'words',
+            order: sql`CASE WHEN ${contains} THEN 2 ELSE 3 END, h.head_key, h.id`,
+          },
+        ];
+  const tiers: (Tier | 'rest')[] = folded
     ? [
         { where: [sql`h.head_key = ${folded}`], mode: 'none', order: sql`h.id` },
         { where: [sql`h.head_key > ${folded}`, sql`h.head_key < ${upper}`], mode: 'none', order: byName },
-        ...rest,
+        'rest',
       ]
     : [{ where: [], mode: 'words', order: byName }];
   const ids: number[] = [];
   let skip = f.offset;
-  for (const t of tiers) {
+  for (let i = 0; i < tiers.length; i++) {
+    const tier = tiers[i]!;
+    if (tier === 'rest') {
+      if (ids.length < f.limit) tiers.splice(i + 1, 0, ...(await rest()));
+      continue;
+    }
+    const t = tier;
     const want = f.limit - ids.length;
     if (want <= 0) break;
     if (skip > 0) {
