@@ -12,13 +12,14 @@
 //   household whose head name equals or starts with the query always matches the words.
 //
 // How the words are found (docs/decisions/0006-registry-storage.md):
-// - SQLite, province-wide: the FTS5 word index `household_search` (migration 0220), read first;
+// - SQLite, province-wide: the FTS5 word index `household_search` (migration 0620), read first;
 // - SQLite, within up to 8 communes: the (province, commune, head) index and the same word test
 //   written with LIKE on ' ' || search_key || ' ' (a commune holds fewer households than a common
 //   name has matches in the province);
 // - PostgreSQL: to_tsvector('simple', search_key) @@ to_tsquery, served by its GIN index.
 // On SQLite, up to the cap the matches' (id, head name) are read once and ranked here; above it the
-// head-name tiers are read from the head-name index and only the rest is sorted by the database.
+// head-name tiers are read from the head-name index and only the rest is sorted by the database
+// (or, for very common words, read along the head-name index: rankedAboveCap).
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
