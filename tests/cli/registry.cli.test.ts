@@ -167,4 +167,34 @@ describe('giamngheo import survey / report summary / generate', () => {
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toEqual({ read: 300, imported: 300, rejected: 0, errors: [] });
   });
+
+  it('a large file is written from a second thread: every household imported, counted in the summary', async () => {
+    const big = path.join(dir, 'big.jsonl');
+    const own = path.join(dir, 'big.sqlite');
+    const gen = await runCli([
+      'generate',
+      '--households',
+      '7000',
+      '--province',
+      '38',
+      '--period',
+      '2023',
+      '--seed',
+      'big',
+      '--out',
+      big,
+      '--db',
+      own,
+    ]);
+    expect(gen.code).toBe(0);
+    // Above the size from which the command writes with a worker thread (8 MB).
+    expect(fs.statSync(big).size).toBeGreaterThan(8 * 1024 * 1024);
+    const imported = await runCli(['import', 'survey', big, '--json', '--db', own]);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toEqual({ read: 7000, imported: 7000, rejected: 0, errors: [] });
+    const summary = JSON.parse(
+      (await runCli(['report', 'summary', '--period', '2023', '--unit', '38', '--json', '--db', own])).stdout,
+    ) as { households: number };
+    expect(summary.households).toBe(7000);
+  }, 120_000);
 });

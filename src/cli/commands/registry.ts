@@ -50,6 +50,8 @@ export const importCommand: Command = {
         ...(period !== undefined ? { period } : {}),
         ...(values.errors ? { errorReport: values.errors } : {}),
         progress: (n) => log(`… ${n} bản ghi / records`),
+        // The command does nothing else meanwhile: a large file is written from a second thread.
+        writer: 'auto',
       });
       const { read, imported, rejected, errors } = report;
       if (json) printJson(io, { read, imported, rejected, errors });

@@ -32,6 +32,7 @@ import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repo
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
 import { requireRole, requireUnitAccess, scopeOf } from '../access.js';
+import { ImportWriter, type WriterOutcome } from './import-writer.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import {
   readCsvTables,
@@ -59,7 +60,18 @@ export interface ImportOptions {
   /** Store the explanation of each deprived indicator with the result (default true). */
   explain?: boolean;
   progress?: (done: number) => void;
+  /**
+   * Where an SQLite file import writes. `inline` (default): this thread, in a transaction on the
+   * process's one connection. `worker`: a writer thread with its own connection, so both cores
+   * work; for a process that does nothing else meanwhile (the CLI): any other write to the file
+   * waits for the import's transaction and fails after the busy timeout. `auto`: the worker for
+   * JSONL files of WORKER_FROM_BYTES or more.
+   */
+  writer?: 'auto' | 'worker' | 'inline';
 }
+
+/** A JSONL file this large (about 5,000 households) is imported with a writer thread. */
+const WORKER_FROM_BYTES = 8 * 1024 * 1024;
 
 export interface ImportError {
   line: number;
@@ -231,8 +243,29 @@ export async function importSurvey(
   // PostgreSQL: the transaction runs on one leased connection, so that new rows go by COPY on it.
   const lease = deps.db.pool ? await singleClientKysely(deps.db.pool) : undefined;
   const copy = lease ? pgCopier(lease.client) : undefined;
+  const onFile = deps.db.dialect === 'sqlite' && deps.db.location !== ':memory:';
+  const useWorker =
+    onFile &&
+    (opts.writer === 'worker' ||
+      (opts.writer === 'auto' &&
+        source.format === 'jsonl' &&
+        fs.statSync(source.path).size >= WORKER_FROM_BYTES));
+  type Tag = { item: Item; hid: string | null };
+  let settleFromWriter: (tag: Tag, outcome: WriterOutcome) => void = () => undefined;
+  const writer = useWorker
+    ? await ImportWriter.start<Tag>(
+        {
+          location: deps.db.location,
+          writeOpts: { at, actorId: actorId(actor), actor: actorName(actor), action: 'import' },
+        },
+        (tag, outcome) => settleFromWriter(tag, outcome),
+      )
+    : undefined;
+  // With a writer thread, this thread holds no transaction: it reads committed reference data.
+  const inTransaction = async (body: (trx: Kysely<Database>) => Promise<void>) =>
+    writer ? body(deps.db.kysely) : (lease?.kysely ?? deps.db.kysely).transaction().execute(body);
   try {
-    await (lease?.kysely ?? deps.db.kysely).transaction().execute(async (trx) => {
+    await inTransaction(async (trx) => {
       // The engine reads units through the transaction (one SQLite connection).
       const tdeps: Deps = { ...deps, db: { ...deps.db, kysely: trx as unknown as Kysely<Database> } as Db };
       // Explanations are built only for deprived indicators (most households have few or none).
@@ -242,7 +275,7 @@ export async function importSurvey(
         ? (record: SurveyRecord, code: string) =>
             explainHousehold(record, standards.get(code)!).filter((e) => e.deprived)
         : undefined;
-      const bulk = deps.db.dialect === 'sqlite' ? sqliteBulkWriter(deps.db) : undefined;
+      const bulk = deps.db.dialect === 'sqlite' && !writer ? sqliteBulkWriter(deps.db) : undefined;
       // The word index is written once at the end, not row by row (docs/decisions/0006).
       const searchIndex = bulk ? deferSearchIndex(deps.db, at) : undefined;
       const deltas = new Map<string, [AggregateKey, number]>();
@@ -265,7 +298,7 @@ export async function importSurvey(
         action: 'import',
       };
 
-      const settle = (item: Item, hid: string | null, outcome: WriteOutcome) => {
+      const settle = (item: Item, hid: string | null, outcome: WriteOutcome | WriterOutcome) => {
         if (!outcome.ok) {
           reject(item, [
             errorOf(
@@ -303,6 +336,7 @@ export async function importSurvey(
         if (wantReport) rejected.push({ raw: item.raw ?? null, errors: errs });
         if (mode === 'atomic') writing = false;
       };
+      settleFromWriter = (tag, outcome) => settle(tag.item, tag.hid, outcome);
 
       for await (const chunk of items)
         for (const item of chunk) {
@@ -436,17 +470,17 @@ export async function importSurvey(
             status,
             ...(explainer ? { explainer } : {}),
           });
-          if (bulk) settle(item, hid, bulk.write(w, writeOpts, addDelta));
+          if (writer) await writer.write({ item, hid }, w);
+          else if (bulk) settle(item, hid, bulk.write(w, writeOpts, addDelta));
           else {
             queued.push({ item, hid, w });
             if (queued.length >= 500) await flush();
           }
         }
       await flush();
+      await writer?.drain();
       if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) throw ROLLBACK;
-      searchIndex?.finish();
-      await applyAggregateDeltas(trx, deltas.values());
-      await insertAudit(trx, {
+      const audit = {
         at,
         actorId: actorId(actor),
         actor: actorName(actor),
@@ -466,14 +500,20 @@ export async function importSurvey(
           imported: report.imported,
           rejected: report.rejected,
         },
-      });
+      };
+      if (writer) return writer.finish(true, audit);
+      searchIndex?.finish();
+      await applyAggregateDeltas(trx, deltas.values());
+      await insertAudit(trx, audit);
     });
   } catch (err) {
     if (err !== ROLLBACK) throw err;
+    await writer?.finish(false);
     report.imported = 0;
     report.created = 0;
     report.updated = 0;
   } finally {
+    await writer?.abort();
     await lease?.release();
   }
   if (orphanRows > 0 && mode === 'atomic') report.rejected = Math.max(report.rejected, 1);

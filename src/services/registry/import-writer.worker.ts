@@ -1,0 +1,76 @@
+// The write side of a large SQLite import, in its own thread (see import-writer.ts). It opens its
+// own connection to the database file, holds the import's one transaction, writes the households
+// it is sent with the bulk writer, and at the end either commits (word index, aggregate cells and
+// the audit entry in the same transaction) or rolls back. If the thread dies, its connection
+// closes and SQLite discards the uncommitted transaction: nothing is half-written.
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from '../../db/database.js';
+import {
+  applyAggregateDeltas,
+  sqliteBulkWriter,
+  type AggregateKey,
+} from '../../db/repositories/registry.repository.js';
+import { insertAudit, type AuditEntry } from '../../db/repositories/audit.repository.js';
+import { deferSearchIndex } from '../../db/repositories/household-search.repository.js';
+import type { ToWriter, WriterInit } from './import-writer.js';
+
+const port = parentPort!;
+const init = workerData as WriterInit;
+const db = openDb(init.location);
+const h = db.sqlite!;
+
+function fail(err: unknown): void {
+  try {
+    if (h.inTransaction) h.exec('ROLLBACK');
+  } catch {
+    // The connection is closed below; SQLite discards the transaction anyway.
+  }
+  port.postMessage({
+    type: 'error',
+    message: err instanceof Error ? (err.stack ?? err.message) : String(err),
+  });
+}
+
+try {
+  h.exec('BEGIN IMMEDIATE');
+  const bulk = sqliteBulkWriter(db);
+  const searchIndex = deferSearchIndex(db, init.writeOpts.at);
+  const deltas = new Map<string, [AggregateKey, number]>();
+  const addDelta = (k: AggregateKey, n: number) => {
+    const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
+    const cur = deltas.get(id);
+    if (cur) cur[1] += n;
+    else deltas.set(id, [k, n]);
+  };
+  port.on('message', (msg: ToWriter) => {
+    if (msg.type === 'batch') {
+      try {
+        const outcomes = msg.writes.map((w) => {
+          const o = bulk.write(w, init.writeOpts, addDelta);
+          return o.ok ? { ok: true as const, created: o.created } : { ok: false as const, code: o.code };
+        });
+        port.postMessage({ type: 'outcomes', id: msg.id, outcomes });
+      } catch (err) {
+        fail(err);
+      }
+      return;
+    }
+    void (async () => {
+      try {
+        if (msg.commit) {
+          searchIndex.finish();
+          await applyAggregateDeltas(db.kysely, deltas.values());
+          await insertAudit(db.kysely, msg.audit as AuditEntry);
+          h.exec('COMMIT');
+        } else h.exec('ROLLBACK');
+        await db.close();
+        port.postMessage({ type: 'done' });
+      } catch (err) {
+        fail(err);
+      }
+    })();
+  });
+  port.postMessage({ type: 'ready' });
+} catch (err) {
+  fail(err);
+}
