@@ -5,6 +5,10 @@ import type { Executor } from '../db/repositories/executor.js';
 import { findUnitVersions } from '../db/repositories/units.repository.js';
 import { listLinksOfCode } from '../db/repositories/succession.repository.js';
 import type { Actor, Role } from './deps.js';
+import {
+  PERSONAL_DATA_ROLES as DOMAIN_PERSONAL_DATA_ROLES,
+  roleSeesPersonalData,
+} from '../domain/registry/personal-data.js';
 
 export function requireRole(actor: Actor, roles: readonly Role[]): void {
   if (actor.kind === 'system') return;
@@ -18,10 +22,10 @@ export function requireRole(actor: Actor, roles: readonly Role[]): void {
  * counts and follow-up; they see initials instead of names (Decree 13/2023 on personal data: the
  * least data for the purpose).
  */
-export const PERSONAL_DATA_ROLES: readonly Role[] = ['province-officer', 'commune-officer'];
+export const PERSONAL_DATA_ROLES: readonly Role[] = DOMAIN_PERSONAL_DATA_ROLES;
 
 export function canSeePersonalData(actor: Actor): boolean {
-  return actor.kind === 'system' || actor.role === 'admin' || PERSONAL_DATA_ROLES.includes(actor.role);
+  return actor.kind === 'system' || roleSeesPersonalData(actor.role);
 }
 
 export function requirePersonalData(actor: Actor): void {

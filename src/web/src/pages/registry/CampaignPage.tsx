@@ -36,6 +36,8 @@ import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_LABELS } from './labels';
 import { ResurveyForm, type Survey } from './ResurveyForm';
+// Who may print certificates (they name every member): the same rule as the server.
+import { roleSeesPersonalData } from '../../../../domain/registry/personal-data';
 
 const m = defineMessages({
   vi: {
@@ -103,8 +105,6 @@ const m = defineMessages({
 });
 
 const STEPS = ['survey', 'meetings', 'posting', 'complaints', 'recognised', 'reported'];
-/** Who may print certificates (names of members): the registry officers, as on the server. */
-const PERSONAL_DATA_ROLES: readonly string[] = ['admin', 'province-officer', 'commune-officer'];
 
 type Field = {
   name: string;
@@ -424,7 +424,7 @@ export default function CampaignPage() {
           <Text>{fill(t.step, { s: b(c.data.stepLabel) })}</Text>
           {c.data.step === 'recognised' || c.data.step === 'reported' ? (
             <Group>
-              {PERSONAL_DATA_ROLES.includes(user.role) ? (
+              {roleSeesPersonalData(user.role) ? (
                 <DownloadButton
                   fileName="giay-chung-nhan.pdf"
                   href={

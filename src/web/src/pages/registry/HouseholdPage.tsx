@@ -10,9 +10,8 @@ import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
-
-/** Who may print a certificate (it names every member): the registry officers, as on the server. */
-const PERSONAL_DATA_ROLES: readonly string[] = ['admin', 'province-officer', 'commune-officer'];
+// Who may print certificates (they name every member): the same rule as the server.
+import { roleSeesPersonalData } from '../../../../domain/registry/personal-data';
 
 const m = defineMessages({
   vi: {
@@ -134,7 +133,7 @@ export default function HouseholdPage() {
               {r.noLabourCapacity ? <Badge variant="outline">{t.noLabour}</Badge> : null}
               {r.frozen &&
               (r.classification === 'POOR' || r.classification === 'NEAR_POOR') &&
-              PERSONAL_DATA_ROLES.includes(user.role) ? (
+              roleSeesPersonalData(user.role) ? (
                 <DownloadButton
                   size="xs"
                   variant="light"
