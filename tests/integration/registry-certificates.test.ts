@@ -366,5 +366,18 @@ describe('certificate layout', () => {
     expect(pages[0]).toContain('Năm 2029');
     expect(pages[0]).toContain('CHỦ TỊCH');
     expect(pages[1]).toContain('1235/GCN-HN.HCN');
+
+    // Larger households are set tighter: 22 and 30 members still fit on one page each.
+    for (const n of [22, 30]) {
+      const many = Array.from({ length: n }, (_, i) => ({
+        ...members[i % 14]!,
+        name: `Người Thứ ${i + 1} Trong Hộ`,
+      }));
+      const big = await pdfPages(await certificatesPdf([{ ...view, members: many }]));
+      expect(big).toHaveLength(1);
+      expect(big[0]).toContain(`Người Thứ ${n} Trong Hộ`);
+      expect(big[0]).toContain('Năm 2029');
+      expect(big[0]).toContain('CHỦ TỊCH');
+    }
   });
 });

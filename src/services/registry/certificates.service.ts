@@ -472,8 +472,21 @@ export async function communeCertificates(
 
 const TITLE = 'GIẤY CHỨNG NHẬN HỘ NGHÈO, HỘ CẬN NGHÈO';
 
+/**
+ * How tightly the member table is set, by household size, so that the certificate stays on one
+ * A4 page (the chair stamps it year after year): up to 14 members at 9 pt; up to 30 smaller, with
+ * thinner rows and shorter stamp boxes. A larger household continues on a second page, the
+ * table's header repeated.
+ */
+function density(members: number): { fontSize: number; padding: number; stampSpace: number } {
+  if (members <= 14) return { fontSize: 9, padding: 2, stampSpace: 30 };
+  if (members <= 22) return { fontSize: 7.5, padding: 1, stampSpace: 22 };
+  return { fontSize: 6.5, padding: 0.5, stampSpace: 14 };
+}
+
 function certificateContent(v: CertificateView, first: boolean): unknown[] {
   const communeUpper = nfc(v.commune.name.toUpperCase());
+  const dense = density(v.members.length);
   const decisionDate = formatDateVn(v.decision.decisionDate);
   const memberRows = v.members.map((m, i) => [
     { text: String(i + 1), alignment: 'center' },
@@ -490,7 +503,7 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
     italics: true,
     fontSize: 8,
     alignment: 'center',
-    margin: [0, 4, 0, 30],
+    margin: [0, 4, 0, dense.stampSpace],
   }));
   return [
     {
@@ -541,7 +554,11 @@ function certificateContent(v: CertificateView, first: boolean): unknown[] {
     },
     { text: 'Thành viên hộ gia đình:', bold: true, margin: [0, 0, 0, 4] },
     {
-      fontSize: 9,
+      fontSize: dense.fontSize,
+      layout: {
+        paddingTop: () => dense.padding,
+        paddingBottom: () => dense.padding,
+      },
       table: {
         headerRows: 2,
         widths: [22, '*', 60, 70, 38, 38, 90],
