@@ -4,36 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { clientFieldErrors, formPathOf, serverFieldErrors } from './fieldErrors';
 import { parseSurveyRecord } from '../../../../domain/survey/parse';
+import { buildRecord } from '../../../../../tests/support/survey';
 
-const member = {
-  name: 'Lê Văn Hùng',
-  idNumber: null,
-  birthDate: '1980-05-10',
-  sex: 'M',
-  relation: 'head',
-  employment: 'wage-with-contract',
-  healthInsurance: true,
-  schooling: null,
-  education: 'upper-secondary',
-  inTraining: false,
-  stunted: false,
-  underweight: false,
-  disability: 'none',
-  monthlySocialAllowance: false,
-};
-const survey = {
-  householdId: 'EX-01',
-  unitCode: '14830',
-  surveyDate: '2024-10-15',
-  incomePerCapitaMonthly: 1_900_000,
-  housing: { floorAreaM2: 48, walls: 'durable', columns: 'durable', roof: 'durable' },
-  waterSource: 'piped',
-  latrine: 'septic',
-  internetUse: true,
-  infoDevices: ['tv', 'phone'],
-  loudspeakerAccess: true,
-  members: [member, { ...member, name: 'Trần Thị Mai', sex: 'F', relation: 'spouse' }],
-};
+// The valid household of the shared test builders, with two adults.
+const base = buildRecord({ householdId: 'EX-01' });
+const survey = { ...base, members: base.members.slice(0, 2) };
 
 describe('survey form field errors', () => {
   it('names fields as the form does', () => {
