@@ -71,6 +71,8 @@ export interface Classifier {
   classifyLineNow(line: string): ClassifyOutput | Promise<ClassifyOutput>;
   /** Classifies an already validated record. */
   classifyParsed(record: SurveyRecord): Promise<ClassifyOutput>;
+  /** Same as classifyParsed, synchronous when the unit is already cached (the import's hot path). */
+  classifyParsedNow(record: SurveyRecord): ClassifyOutput | Promise<ClassifyOutput>;
 }
 
 function failure(
@@ -212,6 +214,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     classifyLine: async (line) => classifyLineNow(line),
     classifyRecord: async (raw) => classifyRecordNow(raw),
     classifyParsed: async (record) => classifyParsedNow(record),
+    classifyParsedNow,
   };
 }
 

@@ -377,7 +377,8 @@ export async function importSurvey(
             continue;
           }
           seen.add(record.householdId);
-          const pending = classifier.classifyRecordNow(item.raw);
+          // Validated just above: classify the record, not the raw input again.
+          const pending = classifier.classifyParsedNow(record);
           const out = pending instanceof Promise ? await pending : pending;
           if (isFailure(out)) {
             reject(item, [
