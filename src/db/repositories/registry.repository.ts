@@ -527,18 +527,32 @@ function changeView(
   };
 }
 
+/** Deltas summed per aggregate cell, so that a bulk write upserts each cell once. */
+export class AggregateDeltas {
+  private readonly cells = new Map<string, [AggregateKey, number]>();
+  /** Bound, so it can be passed as a write's `onDelta`. */
+  /** The cell's key: every field of AggregateKey. */
+  static keyOf(k: AggregateKey): string {
+    return `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
+  }
+  readonly add = (k: AggregateKey, n: number): void => {
+    const id = AggregateDeltas.keyOf(k);
+    const cur = this.cells.get(id);
+    if (cur) cur[1] += n;
+    else this.cells.set(id, [k, n]);
+  };
+  values(): IterableIterator<[AggregateKey, number]> {
+    return this.cells.values();
+  }
+}
+
 /** Adds deltas to the aggregate cells (upsert), in the caller's transaction. */
 export async function applyAggregateDeltas(
   db: Executor,
   deltas: Iterable<[AggregateKey, number]>,
 ): Promise<void> {
-  const merged = new Map<string, [AggregateKey, number]>();
-  for (const [k, n] of deltas) {
-    const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
-    const cur = merged.get(id);
-    if (cur) cur[1] += n;
-    else merged.set(id, [k, n]);
-  }
+  const merged = new AggregateDeltas();
+  for (const [k, n] of deltas) merged.add(k, n);
   const rows = [...merged.values()].filter(([, n]) => n !== 0);
   for (let i = 0; i < rows.length; i += 400) {
     const chunk = rows.slice(i, i + 400);
@@ -649,7 +663,7 @@ export async function computeAggregatesFromResults(
         movement: r.movement,
         noLabour: r.no_labour === 1,
       })) {
-        const id = `${c.provinceCode}|${c.period}|${c.unitCode}|${c.unitValidFrom}|${c.status}|${c.classification}|${c.indicator}`;
+        const id = AggregateDeltas.keyOf(c);
         const cur = out.get(id);
         if (cur) cur[1] += 1;
         else out.set(id, [c, 1]);

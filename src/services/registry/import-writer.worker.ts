@@ -6,9 +6,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../../db/database.js';
 import {
+  AggregateDeltas,
   applyAggregateDeltas,
   sqliteBulkWriter,
-  type AggregateKey,
 } from '../../db/repositories/registry.repository.js';
 import { insertAudit, type AuditEntry } from '../../db/repositories/audit.repository.js';
 import { deferSearchIndex } from '../../db/repositories/household-search.repository.js';
@@ -35,13 +35,8 @@ try {
   h.exec('BEGIN IMMEDIATE');
   const bulk = sqliteBulkWriter(db);
   const searchIndex = deferSearchIndex(db, init.writeOpts.at);
-  const deltas = new Map<string, [AggregateKey, number]>();
-  const addDelta = (k: AggregateKey, n: number) => {
-    const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
-    const cur = deltas.get(id);
-    if (cur) cur[1] += n;
-    else deltas.set(id, [k, n]);
-  };
+  const deltas = new AggregateDeltas();
+  const addDelta = deltas.add;
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'batch') {
       try {

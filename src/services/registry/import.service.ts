@@ -18,10 +18,10 @@ import { hasNoLabourCapacity } from '../../domain/registry/movement.js';
 import { findUnitVersions, type UnitRecord } from '../../db/repositories/units.repository.js';
 import { listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
 import {
+  AggregateDeltas,
   applyAggregateDeltas,
   sqliteBulkWriter,
   writeHouseholdBatch,
-  type AggregateKey,
   type HouseholdWrite,
   type WriteOptions,
   type WriteOutcome,
@@ -278,13 +278,8 @@ export async function importSurvey(
       const bulk = deps.db.dialect === 'sqlite' && !writer ? sqliteBulkWriter(deps.db) : undefined;
       // The word index is written once at the end, not row by row (docs/decisions/0006).
       const searchIndex = bulk ? deferSearchIndex(deps.db, at) : undefined;
-      const deltas = new Map<string, [AggregateKey, number]>();
-      const addDelta = (k: AggregateKey, n: number) => {
-        const id = `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
-        const cur = deltas.get(id);
-        if (cur) cur[1] += n;
-        else deltas.set(id, [k, n]);
-      };
+      const deltas = new AggregateDeltas();
+      const addDelta = deltas.add;
       const unitVersions = new Map<string, UnitRecord[]>();
       const villages = new Map<string, Map<string, number>>();
       const seen = new Set<string>();
