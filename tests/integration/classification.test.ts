@@ -19,7 +19,7 @@ import {
   type ClassifyResult,
 } from '../../src/services/classification.service.js';
 import { ND07_2021 } from '../../src/domain/standards/national.js';
-import { AppError } from '../../src/errors.js';
+import { codeOf } from '../support/errors.js';
 
 const officer = (unitCode: string): Actor => ({
   kind: 'user',
@@ -40,15 +40,6 @@ const local = (o: Partial<LocalStandardInput> = {}): LocalStandardInput => ({
   incomeLines: { rural: 1_700_000, urban: 2_000_000 },
   ...o,
 });
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-    return 'no error';
-  } catch (err) {
-    return err instanceof AppError ? err.code : String(err);
-  }
-}
 
 for (const dialect of DIALECTS) {
   describe(`classification services (${dialect})`, () => {

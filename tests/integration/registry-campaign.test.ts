@@ -18,6 +18,7 @@ import {
   computeAggregatesFromResults,
   readAllAggregates,
 } from '../../src/db/repositories/registry.repository.js';
+import { codeOf } from '../support/errors.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const examples = fs
@@ -26,15 +27,6 @@ const examples = fs
   .filter((l) => l.trim())
   .map((l) => JSON.parse(l) as Record<string, unknown>)
   .filter((e) => e.unitCode === '14830' && String(e.surveyDate).startsWith('2024'));
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    return isAppError(err) ? err.code : String(err);
-  }
-  return 'no error';
-}
 
 for (const dialect of DIALECTS) {
   describe(`review campaign (${dialect})`, () => {

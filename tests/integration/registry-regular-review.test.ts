@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { SYSTEM } from '../../src/services/deps.js';
-import { isAppError } from '../../src/errors.js';
 import { addVillage } from '../../src/services/villages.service.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import {
@@ -24,6 +23,7 @@ import {
   computeAggregatesFromResults,
   readAllAggregates,
 } from '../../src/db/repositories/registry.repository.js';
+import { codeOf } from '../support/errors.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const examples = fs
@@ -40,15 +40,6 @@ const poorer = {
   infoDevices: [],
   loudspeakerAccess: false,
 };
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    return isAppError(err) ? err.code : String(err);
-  }
-  return 'no error';
-}
 
 const meeting = {
   chair: 'Tổ trưởng Lê Văn Ba',

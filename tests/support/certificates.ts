@@ -6,10 +6,10 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { TestDeps } from './db.js';
 import { SYSTEM } from '../../src/services/deps.js';
-import { isAppError } from '../../src/errors.js';
 import { addVillage } from '../../src/services/villages.service.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { transition } from '../../src/services/registry/campaign.service.js';
+export { codeOf } from './errors.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
@@ -28,15 +28,6 @@ export const examples = fs
     })),
   }));
 export const POOR_OR_NEAR = ['EX-01', 'EX-02', 'EX-05', 'EX-06', 'EX-07', 'EX-08', 'EX-09', 'EX-10', 'EX-14'];
-
-export async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (err) {
-    return isAppError(err) ? err.code : String(err);
-  }
-  return 'no error';
-}
 
 /** Imports the examples as drafts and walks the 2024 campaign of 14830 up to the complaints step. */
 export async function campaignReadyToRecognise(deps: TestDeps) {
