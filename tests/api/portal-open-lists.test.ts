@@ -4,9 +4,6 @@
 // feedback about a listed household becomes a complaint in the commune's campaign and its status
 // follows the campaign; once recognised, the list and the statistics (small numbers suppressed)
 // are public.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
@@ -16,14 +13,9 @@ import { importSurvey } from '../../src/services/registry/import.service.js';
 import { getCampaign, transition } from '../../src/services/registry/campaign.service.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { solvedCaptcha } from '../support/portal.js';
+import { ward2024Examples } from '../support/registry.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const examples = fs
-  .readFileSync(path.resolve(repo, '../shared/contracts/examples.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Record<string, unknown>)
-  .filter((e) => e.unitCode === '14830' && String(e.surveyDate).startsWith('2024'));
+const examples = ward2024Examples;
 
 /** A synthetic citizen ID consistent with the birth date: province 038, sex/century digit, year, sequence. */
 function citizenId(birthDate: string, sex: string, seq: number): string {

@@ -2,14 +2,12 @@
 // the migrations it lacks. Kysely's migrator runs migrations in name order and refuses a database
 // whose applied migrations are not a prefix of the list, so every new migration must be named
 // after the last one that shipped.
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { Migrator, type Migration } from 'kysely';
 import { openDb, type Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migrations/index.js';
-import { DIALECTS } from '../support/db.js';
+import { DIALECTS, emptyPostgresDb } from '../support/db.js';
 
 /** The migrations of the first release (26/11/2026), frozen. */
 const FIRST_RELEASE = [
@@ -25,25 +23,7 @@ async function emptyDb(dialect: string): Promise<{ db: Db; drop: () => Promise<v
     const db = openDb(':memory:');
     return { db, drop: () => db.close() };
   }
-  const base = process.env.GIAMNGHEO_TEST_PG!;
-  const name = `gn_test_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const db = openDb(url.toString());
-  return {
-    db,
-    drop: async () => {
-      await db.close();
-      const c = new pg.Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+  return emptyPostgresDb();
 }
 
 describe('migration list', () => {

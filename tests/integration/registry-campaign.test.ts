@@ -2,9 +2,6 @@
 // re-survey) → public posting with the complaint window in working days → a complaint whose
 // re-check changes a result → recognition (results approved and frozen) → report. Out-of-order
 // steps are refused; a later edit of a frozen result opens a regular-review case.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { SYSTEM } from '../../src/services/deps.js';
@@ -14,19 +11,11 @@ import { importSurvey } from '../../src/services/registry/import.service.js';
 import { getCampaign, transition } from '../../src/services/registry/campaign.service.js';
 import { getHousehold, saveHousehold } from '../../src/services/registry/households.service.js';
 import { reportSummary } from '../../src/services/registry/summary.service.js';
-import {
-  computeAggregatesFromResults,
-  readAllAggregates,
-} from '../../src/db/repositories/registry.repository.js';
+import {} from '../../src/db/repositories/registry.repository.js';
 import { codeOf } from '../support/errors.js';
+import { ward2024Examples, expectAggregatesMatchRebuild } from '../support/registry.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const examples = fs
-  .readFileSync(path.resolve(repo, '../shared/contracts/examples.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Record<string, unknown>)
-  .filter((e) => e.unitCode === '14830' && String(e.surveyDate).startsWith('2024'));
+const examples = ward2024Examples;
 
 for (const dialect of DIALECTS) {
   describe(`review campaign (${dialect})`, () => {
@@ -244,16 +233,7 @@ for (const dialect of DIALECTS) {
         .execute();
       expect(audits).toHaveLength(11);
       // Aggregates still agree with a count from scratch.
-      const kept = new Map(
-        (await readAllAggregates(deps.db.kysely)).map((r) => [
-          `${r.province_code}|${r.period}|${r.unit_code}|${r.unit_valid_from}|${r.status}|${r.classification}|${r.indicator}`,
-          Number(r.n),
-        ]),
-      );
-      const fresh = new Map(
-        [...(await computeAggregatesFromResults(deps.db.kysely))].map(([k, [, n]]) => [k, n]),
-      );
-      expect(kept).toEqual(fresh);
+      await expectAggregatesMatchRebuild(deps.db.kysely);
     });
   });
 }

@@ -16,10 +16,8 @@ import { SYSTEM, type Deps } from '../../src/services/deps.js';
 import { importSurvey, sourceOf } from '../../src/services/registry/import.service.js';
 import { generateSurveyFile } from '../../src/services/registry/generate.service.js';
 import { listHouseholds } from '../../src/services/registry/households.service.js';
-import {
-  computeAggregatesFromResults,
-  readAllAggregates,
-} from '../../src/db/repositories/registry.repository.js';
+import {} from '../../src/db/repositories/registry.repository.js';
+import { expectAggregatesMatchRebuild } from '../support/registry.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLES = path.resolve(repo, '../shared/contracts/examples.jsonl');
@@ -53,19 +51,6 @@ async function snapshot(deps: Deps) {
     ),
     audit: await q("SELECT action, entity FROM audit_log WHERE entity = 'survey-import' ORDER BY id"),
   };
-}
-
-async function aggregatesMatchRebuild(deps: Deps) {
-  const kept = new Map(
-    (await readAllAggregates(deps.db.kysely)).map((c) => [
-      `${c.province_code}|${c.period}|${c.unit_code}|${c.unit_valid_from}|${c.status}|${c.classification}|${c.indicator}`,
-      Number(c.n),
-    ]),
-  );
-  const fresh = new Map(
-    [...(await computeAggregatesFromResults(deps.db.kysely))].map(([k, [, n]]) => [k, n]),
-  );
-  expect(kept).toEqual(fresh);
 }
 
 describe('import survey with a writer thread (SQLite file)', () => {
@@ -110,7 +95,7 @@ describe('import survey with a writer thread (SQLite file)', () => {
     expect(sb.changes).toHaveLength(6000);
     expect(sb.audit).toHaveLength(2);
     expect(sb).toEqual(sa);
-    await aggregatesMatchRebuild(worker);
+    await expectAggregatesMatchRebuild(worker.db.kysely);
     // The word index was written in the worker's transaction: a head's name finds the household.
     const someone = sb.households[1234] as { head_name: string; household_key: string };
     const found = await listHouseholds(worker, SYSTEM, {
@@ -140,7 +125,7 @@ describe('import survey with a writer thread (SQLite file)', () => {
       [16, 'EX-16', 'UNIT_NOT_FOUND'],
     ]);
     expect((await snapshot(d)).results).toHaveLength(14);
-    await aggregatesMatchRebuild(d);
+    await expectAggregatesMatchRebuild(d.db.kysely);
   });
 
   it('an import that stops half-way leaves the database as it was', async () => {

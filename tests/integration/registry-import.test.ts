@@ -13,10 +13,8 @@ import { importSurvey, sourceOf } from '../../src/services/registry/import.servi
 import { writeTables } from '../../src/services/registry/tabular.js';
 import { rebuildAggregates } from '../../src/services/registry/households.service.js';
 import { reportSummary } from '../../src/services/registry/summary.service.js';
-import {
-  readAllAggregates,
-  computeAggregatesFromResults,
-} from '../../src/db/repositories/registry.repository.js';
+import {} from '../../src/db/repositories/registry.repository.js';
+import { expectAggregatesMatchRebuild } from '../support/registry.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const EXAMPLES = path.resolve(repo, '../shared/contracts/examples.jsonl');
@@ -50,19 +48,6 @@ async function counts(deps: TestDeps) {
     out[t] = Number(r.n);
   }
   return out;
-}
-
-async function aggregatesMatchRebuild(deps: TestDeps) {
-  const kept = new Map(
-    (await readAllAggregates(deps.db.kysely)).map((c) => [
-      `${c.province_code}|${c.period}|${c.unit_code}|${c.unit_valid_from}|${c.status}|${c.classification}|${c.indicator}`,
-      Number(c.n),
-    ]),
-  );
-  const fresh = new Map(
-    [...(await computeAggregatesFromResults(deps.db.kysely))].map(([k, [, n]]) => [k, n]),
-  );
-  expect(kept).toEqual(fresh);
 }
 
 for (const dialect of DIALECTS) {
@@ -121,7 +106,7 @@ for (const dialect of DIALECTS) {
       };
       expect(explained.indicators.map((e) => e.indicator)).toEqual(['waterSource', 'telecom', 'infoAccess']);
       expect(explained.indicators[0]!.vi.length).toBeGreaterThan(10);
-      await aggregatesMatchRebuild(deps);
+      await expectAggregatesMatchRebuild(deps.db.kysely);
     });
 
     it('flags households without labour capacity and computes the movement against earlier periods', async () => {
@@ -158,7 +143,7 @@ for (const dialect of DIALECTS) {
           ['EX-YOUNG', 2024, 'NEAR_POOR', 'chua-co-ky-truoc', 0],
         ],
       );
-      await aggregatesMatchRebuild(deps);
+      await expectAggregatesMatchRebuild(deps.db.kysely);
     });
 
     it('writes nothing in atomic mode when any record is invalid', async () => {
@@ -209,7 +194,7 @@ for (const dialect of DIALECTS) {
       expect(JSON.parse(history[1]!.before_json!)).toMatchObject({ version: 1, classification: 'NEAR_POOR' });
       expect(JSON.parse(history[1]!.after_json!)).toMatchObject({ version: 2, classification: 'NONE' });
       expect((await counts(deps)).review_result).toBe(3);
-      await aggregatesMatchRebuild(deps);
+      await expectAggregatesMatchRebuild(deps.db.kysely);
     });
 
     it('rejects a duplicated householdId and a truncated JSONL line, writing nothing', async () => {

@@ -1,9 +1,6 @@
 // Movements when an older period arrives late: importing (or entering) the result of an older
 // period after a newer one exists recomputes the movements of the later periods and their
 // aggregate cells in the same transaction, so the registry ends the same whatever the order.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { SYSTEM } from '../../src/services/deps.js';
@@ -17,16 +14,10 @@ import { reportSummary } from '../../src/services/registry/summary.service.js';
 import {
   applyAggregateDeltas,
   computeAggregatesFromResults,
-  readAllAggregates,
 } from '../../src/db/repositories/registry.repository.js';
+import { ward2024Examples, keptAggregates } from '../support/registry.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const examples = fs
-  .readFileSync(path.resolve(repo, '../shared/contracts/examples.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Record<string, unknown>)
-  .filter((e) => e.unitCode === '14830' && String(e.surveyDate).startsWith('2024'));
+const examples = ward2024Examples;
 
 // Poor: income under the urban line and three deprivations. Average: above the line, under the average households' bound.
 const poor = {
@@ -76,12 +67,7 @@ async function movements(deps: TestDeps) {
 }
 
 async function aggregates(deps: TestDeps) {
-  return new Map(
-    (await readAllAggregates(deps.db.kysely)).map((c) => [
-      `${c.province_code}|${c.period}|${c.unit_code}|${c.unit_valid_from}|${c.status}|${c.classification}|${c.indicator}`,
-      Number(c.n),
-    ]),
-  );
+  return keptAggregates(deps.db.kysely);
 }
 
 /** The count of one aggregate cell of 14830 (approved results), whatever its unit version. */

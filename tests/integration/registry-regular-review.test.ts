@@ -3,9 +3,6 @@
 // meeting, re-survey after a failed vote, posting, recognition, report), refuse steps out of
 // order, and on recognition the case's survey replaces the result, which then shows on the
 // household page and in the summary.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { SYSTEM } from '../../src/services/deps.js';
@@ -19,19 +16,11 @@ import {
 } from '../../src/services/registry/campaign.service.js';
 import { getHousehold, saveHousehold } from '../../src/services/registry/households.service.js';
 import { reportSummary } from '../../src/services/registry/summary.service.js';
-import {
-  computeAggregatesFromResults,
-  readAllAggregates,
-} from '../../src/db/repositories/registry.repository.js';
+import {} from '../../src/db/repositories/registry.repository.js';
 import { codeOf } from '../support/errors.js';
+import { ward2024Examples, expectAggregatesMatchRebuild } from '../support/registry.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const examples = fs
-  .readFileSync(path.resolve(repo, '../shared/contracts/examples.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Record<string, unknown>)
-  .filter((e) => e.unitCode === '14830' && String(e.surveyDate).startsWith('2024'));
+const examples = ward2024Examples;
 const example = (id: string) => examples.find((e) => e.householdId === id)!;
 const poorer = {
   incomePerCapitaMonthly: 1_200_000,
@@ -239,16 +228,7 @@ for (const dialect of DIALECTS) {
         poor: summaryBefore.poor + 1,
         nearPoor: summaryBefore.nearPoor - 1,
       });
-      const kept = new Map(
-        (await readAllAggregates(deps.db.kysely)).map((r) => [
-          `${r.province_code}|${r.period}|${r.unit_code}|${r.unit_valid_from}|${r.status}|${r.classification}|${r.indicator}`,
-          Number(r.n),
-        ]),
-      );
-      const fresh = new Map(
-        [...(await computeAggregatesFromResults(deps.db.kysely))].map(([k, [, n]]) => [k, n]),
-      );
-      expect(kept).toEqual(fresh);
+      await expectAggregatesMatchRebuild(deps.db.kysely);
 
       // Report: the monthly deadline of regular reviews; then nothing more is allowed.
       expect(

@@ -1,32 +1,23 @@
 // Shared by the certificate and export tests: the 2024 examples of Phường Trung Sơn with names of
 // their own, imported as drafts and walked through the campaign up to recognition.
-import fs from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { TestDeps } from './db.js';
 import { SYSTEM } from '../../src/services/deps.js';
 import { addVillage } from '../../src/services/villages.service.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { transition } from '../../src/services/registry/campaign.service.js';
+import { ward2024Examples } from './registry.js';
 export { codeOf } from './errors.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô'];
 /** The 2024 examples of Phường Trung Sơn, each household with names of its own. */
-export const examples = fs
-  .readFileSync(path.resolve(repo, '../shared/contracts/examples.jsonl'), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Record<string, unknown>)
-  .filter((e) => e.unitCode === '14830' && String(e.surveyDate).startsWith('2024'))
-  .map((e, i): Record<string, unknown> => ({
-    ...e,
-    members: (e.members as Record<string, unknown>[]).map((m, j) => ({
-      ...m,
-      name: `${FAMILY[i % FAMILY.length]} ${m.sex === 'F' ? 'Thị' : 'Văn'} ${['Hùng', 'Mai', 'Lan', 'Minh', 'Sơn'][j % 5]}`,
-    })),
-  }));
+export const examples = ward2024Examples.map((e, i): Record<string, unknown> => ({
+  ...e,
+  members: (e.members as Record<string, unknown>[]).map((m, j) => ({
+    ...m,
+    name: `${FAMILY[i % FAMILY.length]} ${m.sex === 'F' ? 'Thị' : 'Văn'} ${['Hùng', 'Mai', 'Lan', 'Minh', 'Sơn'][j % 5]}`,
+  })),
+}));
 export const POOR_OR_NEAR = ['EX-01', 'EX-02', 'EX-05', 'EX-06', 'EX-07', 'EX-08', 'EX-09', 'EX-10', 'EX-14'];
 
 /** Imports the examples as drafts and walks the 2024 campaign of 14830 up to the complaints step. */

@@ -44,7 +44,8 @@ async function sqliteDb(): Promise<Db> {
   };
 }
 
-async function postgresDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+/** A fresh, empty PostgreSQL database on the test server (no migration run), and how to drop it. */
+export async function emptyPostgresDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const base = process.env.GIAMNGHEO_TEST_PG!;
   const name = `gn_test_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: base });
@@ -54,8 +55,6 @@ async function postgresDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
   const url = new URL(base);
   url.pathname = `/${name}`;
   const db = openDb(url.toString());
-  await migrateToLatest(db);
-  await ensureReferenceData(db);
   return {
     db,
     drop: async () => {
@@ -66,6 +65,13 @@ async function postgresDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
       await c.end();
     },
   };
+}
+
+async function postgresDb(): Promise<{ db: Db; drop: () => Promise<void> }> {
+  const fresh = await emptyPostgresDb();
+  await migrateToLatest(fresh.db);
+  await ensureReferenceData(fresh.db);
+  return fresh;
 }
 
 export interface TestDeps extends Deps {
