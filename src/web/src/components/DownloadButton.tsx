@@ -5,6 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, type ButtonProps } from '@mantine/core';
 import { ApiError, type ApiErrorBody } from '../api/client';
 import { useErrorText } from './ErrorPanel';
+import { DownloadError, saveBlob } from './saveFile';
 
 function fileNameOf(res: Response, fallback: string): string {
   const m = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '');
@@ -31,14 +32,7 @@ export function DownloadButton({
         const body = (await res.json().catch(() => undefined)) as { error?: ApiErrorBody } | undefined;
         throw new ApiError(res.status, body?.error ?? { code: 'BAD_RESPONSE' });
       }
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = fileNameOf(res, fileName);
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await res.blob(), fileNameOf(res, fileName));
     } catch (e) {
       setError(errorText(e));
     } finally {
@@ -50,14 +44,7 @@ export function DownloadButton({
       <Button {...button} onClick={() => void run()} loading={busy}>
         {children}
       </Button>
-      {error ? (
-        <span
-          role="alert"
-          style={{ color: 'var(--mantine-color-red-7)', fontSize: 'var(--mantine-font-size-sm)' }}
-        >
-          {error}
-        </span>
-      ) : null}
+      <DownloadError text={error} />
     </>
   );
 }

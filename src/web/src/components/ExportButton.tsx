@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '@mantine/core';
 import { defineMessages, useMessages } from '../i18n';
 import { useErrorText } from './ErrorPanel';
+import { DownloadError, saveBlob } from './saveFile';
 
 const m = defineMessages({
   vi: { export: 'Tải Excel', failed: 'Không tạo được tệp Excel: {detail}' },
@@ -63,15 +64,7 @@ export function ExportButton<Row>(props: ExportButtonProps<Row>) {
     setBusy(true);
     setError(null);
     try {
-      const blob = await writeWorkbook(props);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `${props.fileName}.xlsx`;
-      document.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      saveBlob(await writeWorkbook(props), `${props.fileName}.xlsx`);
     } catch (e) {
       setError(t.failed.replace('{detail}', errorText(e)));
     } finally {
@@ -89,14 +82,7 @@ export function ExportButton<Row>(props: ExportButtonProps<Row>) {
       >
         {t.export}
       </Button>
-      {error ? (
-        <span
-          role="alert"
-          style={{ color: 'var(--mantine-color-red-7)', fontSize: 'var(--mantine-font-size-sm)' }}
-        >
-          {error}
-        </span>
-      ) : null}
+      <DownloadError text={error} />
     </>
   );
 }
