@@ -3,7 +3,7 @@
 // and the keyset-paged reads that let a province-wide export stream without holding it in memory.
 import { sql } from 'kysely';
 import type { Executor } from './executor.js';
-import { fts5Query, tsQuery } from './household-search.repository.js';
+import { fts5Query, tsQuery, type HouseholdFilter } from './household-search.repository.js';
 
 export interface CounterKey {
   provinceCode: string;
@@ -201,17 +201,10 @@ export async function listCommuneResults(
   return q.orderBy('h.village_id').orderBy('h.head_key').orderBy('h.id').execute();
 }
 
-export interface ExportFilter {
-  dialect: 'sqlite' | 'postgres';
+/** The household list's filter (the export selects exactly the rows the list shows). */
+export type ExportFilter = Omit<HouseholdFilter, 'limit' | 'offset' | 'countCap' | 'denseFrom'> & {
   provinceCode: string;
-  communeCodes?: string[];
-  villageId?: number;
-  period?: number;
-  classification?: string;
-  movement?: string;
-  /** Folded search words (searchTokens): matched as the list matches them. */
-  tokens?: string[];
-}
+};
 
 export interface ExportCursor {
   communeCode: string;

@@ -10,8 +10,8 @@ import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
 import { formatInstantVn } from '../../domain/dates.js';
-import { searchTokens } from '../../domain/registry/fold.js';
-import { MOVEMENTS, MOVEMENT_LABELS, type Movement } from '../../domain/registry/movement.js';
+
+import { MOVEMENT_LABELS, type Movement } from '../../domain/registry/movement.js';
 import { certificateNumber, maskName } from '../../domain/registry/certificate.js';
 import {
   exportHouseholdsPage,
@@ -21,11 +21,12 @@ import {
   type ExportCursor,
   type ExportFilter,
 } from '../../db/repositories/certificates.repository.js';
-import { findUnitOn, findUnitVersions, listUnitsOn } from '../../db/repositories/units.repository.js';
+import { findUnitOn, listUnitsOn } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { canSeePersonalData, requireRole, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
+import { listFilterOf } from './households.service.js';
 import { nfc } from '../pdf.js';
 
 /** The roles that read the household list (the same as the list API). */
@@ -180,45 +181,24 @@ export async function prepareHouseholdExport(
   requireRole(actor, LIST_READERS);
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.unitCode);
-  if (input.movement && !(MOVEMENTS as readonly string[]).includes(input.movement)) {
-    throw new AppError(
-      'ENUM_INVALID',
-      { field: 'movement', value: input.movement, allowed: MOVEMENTS.join(', ') },
-      { field: 'movement' },
-    );
-  }
-  if (input.classification && !(input.classification in CLASS_LABELS)) {
-    throw new AppError(
-      'ENUM_INVALID',
-      { field: 'class', value: input.classification, allowed: Object.keys(CLASS_LABELS).join(', ') },
-      { field: 'class' },
-    );
-  }
-  const versions = await findUnitVersions(db, input.unitCode);
-  const unit = versions.at(-1);
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: '—' }, { field: 'unitCode' });
-  let communeCodes: string[] | undefined;
+  // The list's own filter: the file holds exactly the rows the list shows.
+  const { unit, communes, filter } = await listFilterOf(deps, input, {
+    classes: Object.keys(CLASS_LABELS),
+  });
   const communeNames = new Map<string, string>();
-  if (unit.level === 'commune') {
-    communeCodes = [input.unitCode];
-    communeNames.set(unit.code, unit.name);
-  } else {
-    const on = unit.level === 'district' ? (unit.valid_to ?? '2025-06-30') : undefined;
-    const communes =
-      unit.level === 'district'
-        ? await listUnitsOn(db, { date: on!, parentCode: unit.code, level: 'commune' })
-        : [
-            ...(await listUnitsOn(db, { date: '2025-06-30', provinceCode: unit.code, level: 'commune' })),
-            ...(await listUnitsOn(db, { date: '2025-07-01', provinceCode: unit.code, level: 'commune' })),
-          ];
-    if (unit.level === 'district') communeCodes = communes.map((u) => u.code);
-    // A code reused after the reform names the unit of the later list (the one now in force).
-    for (const c of communes) communeNames.set(c.code, c.name);
-  }
+  // A province: name the communes of both lists; a code reused after the reform names the unit
+  // of the later list (the one now in force).
+  const named =
+    unit.level === 'province'
+      ? [
+          ...(await listUnitsOn(db, { date: '2025-06-30', provinceCode: unit.code, level: 'commune' })),
+          ...(await listUnitsOn(db, { date: '2025-07-01', provinceCode: unit.code, level: 'commune' })),
+        ]
+      : communes;
+  for (const c of named) communeNames.set(c.code, c.name);
   const village = input.villageId !== undefined ? await findVillage(db, input.villageId) : undefined;
   if (input.villageId !== undefined && !village)
     throw new AppError('VILLAGE_NOT_FOUND', { id: input.villageId }, { field: 'village' });
-  const tokens = input.q ? searchTokens(input.q) : [];
   const filters: [string, string | number][] = [
     ['Đơn vị', `${unit.name} (${unit.code})`],
     ['Kỳ rà soát', input.period ?? 'Tất cả (không lọc)'],
@@ -228,16 +208,7 @@ export async function prepareHouseholdExport(
     ['Tìm kiếm', input.q ?? ''],
   ];
   return {
-    filter: {
-      dialect: deps.db.dialect,
-      provinceCode: unit.province_code,
-      ...(communeCodes ? { communeCodes } : {}),
-      ...(input.villageId !== undefined ? { villageId: input.villageId } : {}),
-      ...(input.period !== undefined ? { period: input.period } : {}),
-      ...(input.classification ? { classification: input.classification } : {}),
-      ...(input.movement ? { movement: input.movement } : {}),
-      tokens,
-    },
+    filter,
     unitName: unit.name,
     masked: !canSeePersonalData(actor),
     fileName: `danh-sach-ho-${unit.code}${input.period ? `-${input.period}` : ''}.xlsx`,

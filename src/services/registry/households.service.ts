@@ -8,7 +8,12 @@ import { foldText, searchTokens } from '../../domain/registry/fold.js';
 import { explainIncome } from '../../domain/classification/classify.js';
 import type { Classification } from '../../domain/standards/standard.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
-import { findUnitOn, findUnitVersions, listUnitsOn } from '../../db/repositories/units.repository.js';
+import {
+  findUnitOn,
+  findUnitVersions,
+  listUnitsOn,
+  type UnitRecord,
+} from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import {
   applyAggregateDeltas,
@@ -27,6 +32,7 @@ import {
   type WriteOutcome,
 } from '../../db/repositories/registry.repository.js';
 import { searchHouseholds } from '../../db/repositories/household-search.repository.js';
+import type { ExportFilter } from '../../db/repositories/certificates.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
@@ -392,10 +398,21 @@ export interface ListInput {
   pageSize?: number;
 }
 
-export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput) {
+/** What the household list and its Excel export select: the same rows for the same input. */
+export type ListFilter = ExportFilter;
+
+/**
+ * The filter of a list input: the movement checked, the unit resolved (a commune, the communes of
+ * a pre-2025 district, or a whole province), the search words folded. `communes` are the unit
+ * records behind `filter.communeCodes` (none for a province).
+ */
+export async function listFilterOf(
+  deps: Deps,
+  input: ListInput,
+  /** When given, a class outside it is refused (the export names the class in its file). */
+  opts: { classes?: readonly string[] } = {},
+): Promise<{ unit: UnitRecord; communes: UnitRecord[]; filter: ListFilter }> {
   const db = deps.db.kysely;
-  await requireUnitAccess(db, actor, input.unitCode);
-  const personal = canSeePersonalData(actor);
   if (input.movement && !(MOVEMENTS as readonly string[]).includes(input.movement)) {
     throw new AppError(
       'ENUM_INVALID',
@@ -403,32 +420,49 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
       { field: 'movement' },
     );
   }
+  if (opts.classes && input.classification && !opts.classes.includes(input.classification)) {
+    throw new AppError(
+      'ENUM_INVALID',
+      { field: 'class', value: input.classification, allowed: opts.classes.join(', ') },
+      { field: 'class' },
+    );
+  }
   const versions = await findUnitVersions(db, input.unitCode);
   const unit = versions.at(-1);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: '—' }, { field: 'unitCode' });
-  let communeCodes: string[] | undefined;
-  if (unit.level === 'commune') communeCodes = [input.unitCode];
-  else if (unit.level === 'district') {
-    const on = unit.valid_to ?? '2025-06-30';
-    communeCodes = (await listUnitsOn(db, { date: on, parentCode: unit.code, level: 'commune' })).map(
-      (u) => u.code,
-    );
-  }
-  const pageSize = Math.min(200, Math.max(1, input.pageSize ?? 50));
-  const page = Math.max(1, input.page ?? 1);
-  const tokens = input.q ? searchTokens(input.q) : [];
-  const r = await searchHouseholds(db, {
+  const communes =
+    unit.level === 'commune'
+      ? [unit]
+      : unit.level === 'district'
+        ? await listUnitsOn(db, {
+            date: unit.valid_to ?? '2025-06-30',
+            parentCode: unit.code,
+            level: 'commune',
+          })
+        : [];
+  const filter: ListFilter = {
     dialect: deps.db.dialect,
     provinceCode: unit.province_code,
-    ...(communeCodes ? { communeCodes } : {}),
+    ...(unit.level === 'commune' || unit.level === 'district'
+      ? { communeCodes: communes.map((u) => u.code) }
+      : {}),
     ...(input.villageId !== undefined ? { villageId: input.villageId } : {}),
     ...(input.period !== undefined ? { period: input.period } : {}),
     ...(input.classification ? { classification: input.classification } : {}),
     ...(input.movement ? { movement: input.movement } : {}),
-    tokens,
-    limit: pageSize,
-    offset: (page - 1) * pageSize,
-  });
+    tokens: input.q ? searchTokens(input.q) : [],
+  };
+  return { unit, communes, filter };
+}
+
+export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput) {
+  const db = deps.db.kysely;
+  await requireUnitAccess(db, actor, input.unitCode);
+  const personal = canSeePersonalData(actor);
+  const { filter } = await listFilterOf(deps, input);
+  const pageSize = Math.min(200, Math.max(1, input.pageSize ?? 50));
+  const page = Math.max(1, input.page ?? 1);
+  const r = await searchHouseholds(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
   return {
     total: r.total,
     /** true when there are more than `total` matches (counting stops there). */
