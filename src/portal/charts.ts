@@ -25,6 +25,12 @@ function axisMax(values: (number | null)[]): number {
   return [5, 10, 20, 25, 50, 100].find((m) => max <= m) ?? 100;
 }
 
+/** The chart in words, for its <desc>: "unit: 1,5 % / 3 %; …" (withheld rates named as such). */
+function description(t: Strings, items: RatePair[]): string {
+  const rate = (r: number | null) => (r === null ? t.withheld : `${pct(r)} %`);
+  return items.map((i) => `${i.label}: ${rate(i.poorRate)} / ${rate(i.nearPoorRate)}`).join('; ');
+}
+
 function legend(t: Strings, x: number, y: number): Html {
   return html`<g font-size="12" fill="${INK}"
     ><rect x="${x}" y="${y - 10}" width="12" height="12" fill="${POOR}"></rect
@@ -70,14 +76,7 @@ export function ratesByUnitChart(t: Strings, id: string, title: string, rows: Ra
       font-family="system-ui, sans-serif"
     >
       <title id="${id}-t">${title}</title>
-      <desc id="${id}-d">
-        ${rows
-          .map(
-            (r) =>
-              `${r.label}: ${r.poorRate === null ? t.withheld : `${pct(r.poorRate)} %`} / ${r.nearPoorRate === null ? t.withheld : `${pct(r.nearPoorRate)} %`}`,
-          )
-          .join('; ')}
-      </desc>
+      <desc id="${id}-d">${description(t, rows)}</desc>
       ${legend(t, labelW, 16)}${ticks.map(
         (v) =>
           html`<line
@@ -134,14 +133,7 @@ export function trendChart(t: Strings, id: string, title: string, points: RatePa
       font-family="system-ui, sans-serif"
     >
       <title id="${id}-t">${title}</title>
-      <desc id="${id}-d">
-        ${points
-          .map(
-            (p) =>
-              `${p.label}: ${p.poorRate === null ? t.withheld : `${pct(p.poorRate)} %`} / ${p.nearPoorRate === null ? t.withheld : `${pct(p.nearPoorRate)} %`}`,
-          )
-          .join('; ')}
-      </desc>
+      <desc id="${id}-d">${description(t, points)}</desc>
       ${legend(t, left, 16)}
       <line x1="${left}" x2="${width - 10}" y1="${base}" y2="${base}" stroke="${INK}"></line>
       <g font-size="11" fill="${INK}">
