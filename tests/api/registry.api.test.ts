@@ -3,15 +3,14 @@
 // job, and the summary.
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTRACTS } from '../support/cli.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildSession } from '../support/builders.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXAMPLES = path.resolve(repo, '../shared/contracts/examples.jsonl');
+const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const ex01 = JSON.parse(fs.readFileSync(EXAMPLES, 'utf8').split('\n')[0]!) as Record<string, unknown>;
 
 function multipart(fields: Record<string, string>, file: { name: string; content: Buffer }) {

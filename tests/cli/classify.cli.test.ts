@@ -40,7 +40,7 @@ describe('giamngheo classify', () => {
     ]);
   });
 
-  it('classifies ../shared/contracts/examples.jsonl exactly as examples.expected.jsonl', async () => {
+  it('classifies the contract examples (tests/fixtures/contracts) exactly as examples.expected.jsonl', async () => {
     const r = await runCli(['classify', path.join(CONTRACTS, 'examples.jsonl'), '--db', db]);
     const expected = jsonl(fs.readFileSync(path.join(CONTRACTS, 'examples.expected.jsonl'), 'utf8'));
     const actual = jsonl(r.stdout);

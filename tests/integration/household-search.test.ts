@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTRACTS } from '../support/cli.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { SYSTEM, type Actor } from '../../src/services/deps.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
@@ -16,10 +16,9 @@ import { searchTokens } from '../../src/domain/registry/fold.js';
 import { checkSearchIndex, searchHouseholds } from '../../src/db/repositories/household-search.repository.js';
 import { AppError } from '../../src/errors.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const ex01 = JSON.parse(
-  fs.readFileSync(path.resolve(repo, '../shared/contracts/examples.jsonl'), 'utf8').split('\n')[0]!,
-) as { members: Record<string, unknown>[] } & Record<string, unknown>;
+const ex01 = JSON.parse(fs.readFileSync(path.join(CONTRACTS, 'examples.jsonl'), 'utf8').split('\n')[0]!) as {
+  members: Record<string, unknown>[];
+} & Record<string, unknown>;
 
 // Trung Sơn (14830) and Quảng Minh (16513), both of province 38 in 2024.
 const A = '14830';

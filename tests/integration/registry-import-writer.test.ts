@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTRACTS } from '../support/cli.js';
 import { sql } from 'kysely';
 import { openDb } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
@@ -19,8 +19,7 @@ import { listHouseholds } from '../../src/services/registry/households.service.j
 import {} from '../../src/db/repositories/registry.repository.js';
 import { expectAggregatesMatchRebuild } from '../support/registry.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXAMPLES = path.resolve(repo, '../shared/contracts/examples.jsonl');
+const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const NOW = new Date('2024-11-20T03:00:00Z');
 
 async function fileDeps(file: string): Promise<Deps> {

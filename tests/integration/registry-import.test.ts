@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CONTRACTS } from '../support/cli.js';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
@@ -16,8 +16,7 @@ import { reportSummary } from '../../src/services/registry/summary.service.js';
 import {} from '../../src/db/repositories/registry.repository.js';
 import { expectAggregatesMatchRebuild } from '../support/registry.js';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const EXAMPLES = path.resolve(repo, '../shared/contracts/examples.jsonl');
+const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const examples = fs
   .readFileSync(EXAMPLES, 'utf8')
   .split('\n')
@@ -25,7 +24,7 @@ const examples = fs
   .map((l) => JSON.parse(l) as Record<string, unknown>);
 const expected = new Map(
   fs
-    .readFileSync(path.resolve(repo, '../shared/contracts/examples.expected.jsonl'), 'utf8')
+    .readFileSync(path.join(CONTRACTS, 'examples.expected.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { householdId: string; classification?: string })

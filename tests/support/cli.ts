@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BIN = path.join(REPO, 'bin/giamngheo.js');
 /** The shared contracts folder beside the repository (present in CI too). */
-export const CONTRACTS = path.resolve(REPO, '../shared/contracts');
+/** The public contract examples, copied into the repository (a fresh clone has nothing beside it). */
+export const CONTRACTS = path.resolve(REPO, 'tests/fixtures/contracts');
 
 export interface CliResult {
   code: number;

@@ -10,7 +10,7 @@ import {
   readAllAggregates,
 } from '../../src/db/repositories/registry.repository.js';
 
-/** Every record of ../shared/contracts/examples.jsonl, as parsed JSON. */
+/** Every record of the contract examples (tests/fixtures/contracts/examples.jsonl), as parsed JSON. */
 export const contractExamples: Record<string, unknown>[] = fs
   .readFileSync(path.join(CONTRACTS, 'examples.jsonl'), 'utf8')
   .split('\n')

@@ -1,5 +1,6 @@
-// The national poverty standards, as data. Sources and confidence: ../shared research notes
-// (regulations.md §1 and §5.1, regulations-2.md §1–2), condensed in each indicator's legalReference.
+// The national poverty standards, as data. Sources and confidence: the project's research notes on
+// the regulations (docs/decisions/0004-poverty-standards-as-data.md), condensed in each indicator's
+// legalReference.
 // Decree 07/2021/NĐ-CP, Art. 3: 2022–2025, kept for 2026 by Decree 351/2025/NĐ-CP.
 // Decree 351/2025/NĐ-CP: 2027–2030; its final indicator list is not confirmed, hence provisional.
 import type { Indicator, Standard } from './standard.js';
