@@ -262,6 +262,22 @@ for (const dialect of DIALECTS) {
         await proxied2.close();
       });
 
+      it('does not let a rotating X-Forwarded-For lift a public limit', async () => {
+        const codes: number[] = [];
+        for (let i = 0; i < 31; i++) {
+          const r = await app.inject({
+            method: 'GET',
+            url: '/api/v1/feedback/GY-KHONG-CO',
+            remoteAddress: '198.51.100.99',
+            headers: { 'x-forwarded-for': `203.0.113.${i}` },
+          });
+          codes.push(r.statusCode);
+        }
+        // 30 a minute per address: the 31st is refused although every request named another address.
+        expect(codes.slice(0, 30).every((c) => c !== 429)).toBe(true);
+        expect(codes[30]).toBe(429);
+      });
+
       it('rejects a malformed GIAMNGHEO_TRUST_PROXY at start-up', () => {
         expect(() => loadConfig({ GIAMNGHEO_TRUST_PROXY: '10.0.0.0/40,proxy.local' })).toThrow(
           /GIAMNGHEO_TRUST_PROXY/,
