@@ -22,7 +22,8 @@ describe('navigation by permission', () => {
           // The page an entry links to asks for no more than the entry does.
           const route = m.routes.find((r) => r.path === n.path);
           expect(route, n.path).toBeDefined();
-          if (visible && route?.permission) expect(can(role, route.permission), `${role} ${n.path}`).toBe(true);
+          if (visible && route?.permission)
+            expect(can(role, route.permission), `${role} ${n.path}`).toBe(true);
         }
     }
   });
