@@ -32,6 +32,8 @@ const schema = z.object({
   GIAMNGHEO_UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
   /** Length of the public posting / complaint window, in working days (Decision 24/2021: 3). */
   GIAMNGHEO_POSTING_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  /** Largest survey file an upload may carry, in MB (streamed to a temporary file; 413 past it). */
+  GIAMNGHEO_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
 });
 
 export type Config = {
@@ -44,6 +46,7 @@ export type Config = {
   siteName: string;
   uploadDir: string;
   postingWorkingDays: number;
+  uploadMaxMb: number;
 };
 
 export function loadConfig(
@@ -76,6 +79,7 @@ export function loadConfig(
     siteName: c.GIAMNGHEO_SITE_NAME,
     uploadDir: c.GIAMNGHEO_UPLOAD_DIR,
     postingWorkingDays: c.GIAMNGHEO_POSTING_WORKING_DAYS,
+    uploadMaxMb: c.GIAMNGHEO_UPLOAD_MAX_MB,
     ...overrides,
   };
 }
