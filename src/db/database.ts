@@ -1,6 +1,7 @@
 // Opens the product database: embedded SQLite (better-sqlite3, WAL) by default, PostgreSQL when
 // the location is a postgres:// URL. Everything above this file sees one Kysely<Database> and a
 // `dialect` tag for the few places (bulk loads, upserts) where the two engines differ.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -87,6 +88,17 @@ export function nowSql() {
  */
 export const SQLITE_WRITE_WAIT_MS = 120_000;
 
+const writeWait = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `fn` with its SQLite statements waiting at most `ms` for another connection's write (0:
+ * not at all) instead of SQLITE_WRITE_WAIT_MS, then failing with DATABASE_BUSY. For writes that
+ * may be skipped, such as renewing a session while an import commits. No effect on PostgreSQL.
+ */
+export function withWriteWait<T>(ms: number, fn: () => Promise<T>): Promise<T> {
+  return writeWait.run(ms, fn);
+}
+
 const isBusy = (err: unknown) =>
   typeof (err as { code?: unknown }).code === 'string' &&
   (err as { code: string }).code.startsWith('SQLITE_BUSY');
@@ -165,7 +177,8 @@ class BusyWaitConnection implements DatabaseConnection {
         return await this.inner.executeQuery<R>(query);
       } catch (err) {
         if (!isBusy(err) || this.handle.inTransaction) throw err;
-        if (Date.now() - started > SQLITE_WRITE_WAIT_MS) throw new AppError('DATABASE_BUSY');
+        if (Date.now() - started >= (writeWait.getStore() ?? SQLITE_WRITE_WAIT_MS))
+          throw new AppError('DATABASE_BUSY');
       }
       // Let the other queries of this process use the connection meanwhile.
       await this.driver.releaseConnection(this.inner);
