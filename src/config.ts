@@ -59,6 +59,8 @@ const schema = z.object({
       return items;
     })
     .default(false),
+  /** Largest survey file an upload may carry, in MB (streamed to a temporary file; 413 past it). */
+  GIAMNGHEO_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
 });
 
 /** Fastify's trustProxy: false, true, or the addresses and CIDR ranges of the trusted proxies. */
@@ -85,6 +87,7 @@ export type Config = {
   uploadDir: string;
   postingWorkingDays: number;
   trustProxy: TrustProxy;
+  uploadMaxMb: number;
 };
 
 export function loadConfig(
@@ -118,6 +121,7 @@ export function loadConfig(
     uploadDir: c.GIAMNGHEO_UPLOAD_DIR,
     postingWorkingDays: c.GIAMNGHEO_POSTING_WORKING_DAYS,
     trustProxy: c.GIAMNGHEO_TRUST_PROXY,
+    uploadMaxMb: c.GIAMNGHEO_UPLOAD_MAX_MB,
     ...overrides,
   };
 }

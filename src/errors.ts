@@ -336,6 +336,37 @@ export const catalogue = {
     'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
     'This password is on the list of common passwords and easy to guess. Choose another.',
   ),
+  // ── imports off the request thread, upload and spreadsheet limits (decision 0016) ──
+  UPLOAD_TOO_LARGE: entry(
+    413,
+    'Tệp tải lên vượt giới hạn {limitMb} MB.',
+    'The uploaded file is larger than the limit of {limitMb} MB.',
+  ),
+  IMPORT_FORMAT_UNKNOWN: entry(
+    400,
+    'Tệp {file} không phải JSONL, CSV hay XLSX ({detail}).',
+    'The file {file} is not JSONL, CSV or XLSX ({detail}).',
+  ),
+  XLSX_TOO_LARGE: entry(
+    413,
+    'Tệp XLSX khi giải nén vượt {limitMb} MB (giới hạn dung lượng giải nén).',
+    'The XLSX file unzips to more than {limitMb} MB (the uncompressed size limit).',
+  ),
+  XLSX_RATIO_TOO_HIGH: entry(
+    413,
+    'Tệp XLSX nén bất thường: phần {entry} giải nén gấp hơn {limit} lần (giới hạn tỉ lệ nén).',
+    'The XLSX file is abnormally compressed: the part {entry} unzips to more than {limit} times its size (the compression ratio limit).',
+  ),
+  XLSX_TOO_MANY_ROWS: entry(
+    413,
+    'Tệp XLSX có hơn {limit} dòng (giới hạn số dòng).',
+    'The XLSX file has more than {limit} rows (the row limit).',
+  ),
+  DATABASE_BUSY: entry(
+    503,
+    'Cơ sở dữ liệu đang bận ghi một lần nhập lớn. Vui lòng thử lại sau ít phút.',
+    'The database is busy writing a large import. Try again in a few minutes.',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -2,7 +2,8 @@
 // kept by the browser in an httpOnly cookie, stored here only as its SHA-256.
 import crypto from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
+import { withWriteWait } from '../db/database.js';
 import {
   deleteSession,
   extendSession,
@@ -237,8 +238,14 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   if (s.unitCode === null && !roleMayBeNational(s.role)) return undefined;
   const renewed = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
   // Only write when at least a minute has passed: no write per request.
+  // While an import holds SQLite's write lock (decision 0016) the renewal is skipped, not awaited:
+  // a later request renews the session.
   if (renewed.getTime() - Date.parse(s.expiresAt) > 60_000)
-    await extendSession(db, s.sessionId, renewed.toISOString());
+    await withWriteWait(0, () => extendSession(db, s.sessionId, renewed.toISOString())).catch(
+      (err: unknown) => {
+        if (!(isAppError(err) && err.code === 'DATABASE_BUSY')) throw err;
+      },
+    );
   const user: UserView = {
     id: s.userId,
     username: s.username,

@@ -263,9 +263,10 @@ for (const dialect of DIALECTS) {
       ]);
       // A truncated CSV (cut inside a quoted cell).
       const cut = fs.readFileSync(hFile!, 'utf8');
-      const r3 = await importSurvey(deps, SYSTEM, sourceOf(write('cut.csv', `${cut}"EX-03,1`), mFile));
-      expect(r3.errors[0]).toMatchObject({ code: 'IMPORT_FILE_INVALID' });
-      expect(r3.imported).toBe(0);
+      // An unreadable file fails the import with a coded error (decision 0016), not a report.
+      await expect(
+        importSurvey(deps, SYSTEM, sourceOf(write('cut.csv', `${cut}"EX-03,1`), mFile)),
+      ).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID' });
       expect(await counts(deps)).toEqual(before);
     });
 
@@ -350,12 +351,13 @@ for (const dialect of DIALECTS) {
       expect(res).toEqual({ survey_date: '2024-10-15', classification: 'NEAR_POOR' });
       const before = await counts(deps);
       const bytes = fs.readFileSync(file);
-      const r2 = await importSurvey(
-        deps,
-        SYSTEM,
-        sourceOf(write('cut.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)))),
-      );
-      expect(r2.errors[0]).toMatchObject({ code: 'IMPORT_FILE_INVALID' });
+      await expect(
+        importSurvey(
+          deps,
+          SYSTEM,
+          sourceOf(write('cut.xlsx', bytes.subarray(0, Math.floor(bytes.length / 2)))),
+        ),
+      ).rejects.toMatchObject({ code: 'IMPORT_FILE_INVALID' });
       expect(await counts(deps)).toEqual(before);
     });
 

@@ -1,6 +1,10 @@
 // Household registry, review campaigns, survey import and summary counts. Thin: each handler calls
 // one service; the permission and unit scope are declared per route (config.access) and checked again in
 // the services.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '../../errors.js';
@@ -15,10 +19,10 @@ import {
   saveHousehold,
 } from '../../services/registry/households.service.js';
 import { getCampaign, listCampaigns, transition } from '../../services/registry/campaign.service.js';
-import { findImportJob, startImportJob, type UploadedFile } from '../../services/registry/import-jobs.js';
+import { failureOf, findImportJob, startImportJob } from '../../services/registry/import-jobs.js';
+import { checkImportFile, formatOfName, sourceOf } from '../../services/registry/import.service.js';
 import { reportSummary } from '../../services/registry/summary.service.js';
 
-const MAX_UPLOAD = 200 * 1024 * 1024;
 
 const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
 const classification = { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] } as const;
@@ -97,24 +101,46 @@ interface SaveBody {
   confirmDuplicates?: boolean;
 }
 
-async function readUpload(
-  req: FastifyRequest,
-): Promise<{ files: Record<string, UploadedFile>; fields: Record<string, string> }> {
+interface Upload {
+  /** Temporary folder holding the files; whoever takes the upload removes it. */
+  dir: string;
+  files: Record<string, { fileName: string; path: string }>;
+  fields: Record<string, string>;
+}
+
+/**
+ * Streams the files of a multipart upload to a temporary folder, never whole in memory, each
+ * under the configured limit (GIAMNGHEO_UPLOAD_MAX_MB: UPLOAD_TOO_LARGE, 413, past it). On any
+ * error the folder is removed before the error goes on.
+ */
+async function readUpload(req: FastifyRequest): Promise<Upload> {
   if (!req.isMultipart()) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-  const files: Record<string, UploadedFile> = {};
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-      files[part.fieldname] = { fileName: part.filename, data };
-    } else if (typeof part.value === 'string') fields[part.fieldname] = part.value;
+  const limitMb = req.deps.config.uploadMaxMb;
+  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gn-upload-'));
+  const safe = (name: string) => path.basename(name).replace(/[^\w.-]+/g, '_') || 'upload';
+  const upload: Upload = { dir, files: {}, fields: {} };
+  try {
+    for await (const part of req.parts({ limits: { fileSize: limitMb * 1024 * 1024 } })) {
+      if (part.type === 'file') {
+        const target = path.join(dir, `${safe(part.fieldname)}-${safe(part.filename)}`);
+        await pipeline(part.file, fs.createWriteStream(target));
+        if (part.file.truncated)
+          throw new AppError('UPLOAD_TOO_LARGE', { limitMb }, { field: part.fieldname });
+        upload.files[part.fieldname] = { fileName: part.filename, path: target };
+      } else if (typeof part.value === 'string') upload.fields[part.fieldname] = part.value;
+    }
+    return upload;
+  } catch (err) {
+    await fs.promises.rm(dir, { recursive: true, force: true });
+    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('UPLOAD_TOO_LARGE', { limitMb }, { field: 'file' });
+    throw err;
   }
-  return { files, fields };
 }
 
 export async function registryRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 2, fields: 10 } });
+  // The file size limit comes from the configuration, per request (readUpload).
+  await app.register(multipart, { limits: { files: 2, fields: 10 } });
 
   app.get<{
     Querystring: {
@@ -343,40 +369,60 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { files, fields } = await readUpload(req);
-      const main = files.file;
-      if (!main) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-      const mode = fields.mode ?? 'atomic';
-      const status = fields.status ?? 'approved';
-      if (mode !== 'atomic' && mode !== 'valid-rows') {
-        throw new AppError(
-          'ENUM_INVALID',
-          { field: 'mode', value: mode, allowed: 'atomic, valid-rows' },
-          { field: 'mode' },
+      const { dir, files, fields } = await readUpload(req);
+      let started: ReturnType<typeof startImportJob>;
+      try {
+        const main = files.file;
+        if (!main) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+        const mode = fields.mode ?? 'atomic';
+        const status = fields.status ?? 'approved';
+        if (mode !== 'atomic' && mode !== 'valid-rows') {
+          throw new AppError(
+            'ENUM_INVALID',
+            { field: 'mode', value: mode, allowed: 'atomic, valid-rows' },
+            { field: 'mode' },
+          );
+        }
+        if (status !== 'draft' && status !== 'approved') {
+          throw new AppError(
+            'ENUM_INVALID',
+            { field: 'status', value: status, allowed: 'draft, approved' },
+            { field: 'status' },
+          );
+        }
+        const period = fields.period ? Number(fields.period) : undefined;
+        if (period !== undefined && !(Number.isInteger(period) && period >= 2000 && period <= 2100)) {
+          throw new AppError(
+            'FIELD_INVALID',
+            { field: 'period', detail: fields.period },
+            { field: 'period' },
+          );
+        }
+        if (!formatOfName(main.fileName))
+          throw new AppError(
+            'IMPORT_FORMAT_UNKNOWN',
+            { file: main.fileName, detail: 'cần .jsonl, .csv hoặc .xlsx / expected .jsonl, .csv or .xlsx' },
+            { field: 'file' },
+          );
+        const source = sourceOf(main.path, files.members?.path);
+        // A file that is plainly not what its name says is refused now, not by a failed job.
+        checkImportFile(source);
+        started = startImportJob(
+          req.deps,
+          req.actor!,
+          { dir, fileName: main.fileName, source },
+          { mode, status, ...(period !== undefined ? { period } : {}) },
         );
+      } catch (err) {
+        await fs.promises.rm(dir, { recursive: true, force: true });
+        throw err;
       }
-      if (status !== 'draft' && status !== 'approved') {
-        throw new AppError(
-          'ENUM_INVALID',
-          { field: 'status', value: status, allowed: 'draft, approved' },
-          { field: 'status' },
-        );
+      const { job, done } = started;
+      if (req.query.wait) {
+        const finished = await done;
+        if (finished.state === 'failed') throw failureOf(finished);
+        return reply.status(200).send(finished);
       }
-      const period = fields.period ? Number(fields.period) : undefined;
-      if (period !== undefined && !(Number.isInteger(period) && period >= 2000 && period <= 2100)) {
-        throw new AppError('FIELD_INVALID', { field: 'period', detail: fields.period }, { field: 'period' });
-      }
-      const { job, done } = startImportJob(
-        req.deps,
-        req.actor!,
-        { main, ...(files.members ? { members: files.members } : {}) },
-        {
-          mode,
-          status,
-          ...(period !== undefined ? { period } : {}),
-        },
-      );
-      if (req.query.wait) return reply.status(200).send(await done);
       return reply.status(202).send(job);
     },
   );

@@ -2,6 +2,7 @@
 // disbursements (giải ngân). Headers may be Vietnamese or the API's field names; every row is
 // checked and every bad row reported (row number, code, field); the file is written all or nothing.
 import ExcelJS from 'exceljs';
+import { guardXlsx } from '../xlsx-guard.js';
 import { AppError, errorBody, isAppError, type ErrorBody } from '../../errors.js';
 import { isIsoDate } from '../../domain/dates.js';
 import {
@@ -159,6 +160,8 @@ async function readSheet(
   data: Buffer,
   headers: Record<string, string>,
 ): Promise<{ rows: { row: number; values: Record<string, unknown> }[] }> {
+  // Size, compression ratio and rows are checked before exceljs loads the whole workbook.
+  await guardXlsx(data);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as never);

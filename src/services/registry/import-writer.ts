@@ -4,10 +4,8 @@
 // waiting for the previous one to be written, at most MAX_IN_FLIGHT at a time, so memory stays
 // bounded. The worker's connection is the only writer; this thread only reads reference data
 // (units, villages, standards), which WAL lets it do while the transaction is open.
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../ts-worker.js';
 import type { AuditEntry } from '../../db/repositories/audit.repository.js';
 import type { HouseholdWrite, WriteOptions } from '../../db/repositories/registry.repository.js';
 
@@ -32,21 +30,7 @@ type FromWriter =
 const BATCH = 500;
 const MAX_IN_FLIGHT = 4;
 
-// The sources are TypeScript run through tsx: the worker registers the same loader first.
-// (Its ESM entry, as the package's exports map gives it for `import`: the CommonJS one cannot
-// register the loader from a worker.)
-const tsxApi = pathToFileURL(
-  path.join(
-    path.dirname(createRequire(import.meta.url).resolve('tsx/package.json')),
-    'dist/esm/api/index.mjs',
-  ),
-).href;
-const entry = new URL('./import-writer.worker.ts', import.meta.url).href;
-const BOOTSTRAP = `
-const { workerData } = require('node:worker_threads');
-import(workerData.tsxApi).then((m) => { m.register(); return import(workerData.entry); })
-  .catch((err) => require('node:worker_threads').parentPort.postMessage({ type: 'error', message: String(err && err.stack || err) }));
-`;
+const entry = new URL('./import-writer.worker.ts', import.meta.url);
 
 export class ImportWriter<T> {
   private readonly worker: Worker;
@@ -63,7 +47,7 @@ export class ImportWriter<T> {
     private readonly settle: (tag: T, outcome: WriterOutcome) => void,
     ready: (err?: Error) => void,
   ) {
-    this.worker = new Worker(BOOTSTRAP, { eval: true, workerData: { ...init, tsxApi, entry } });
+    this.worker = startTsWorker(entry, init);
     this.worker.on('message', (msg: FromWriter) => {
       if (msg.type === 'ready') ready();
       else if (msg.type === 'outcomes') {

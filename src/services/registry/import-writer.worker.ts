@@ -18,6 +18,8 @@ const port = parentPort!;
 const init = workerData as WriterInit;
 const db = openDb(init.location);
 const h = db.sqlite!;
+// This thread may block: wait for a write of the command's own thread (openDb sets no wait).
+h.pragma('busy_timeout = 5000');
 
 function fail(err: unknown): void {
   try {

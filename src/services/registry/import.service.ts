@@ -5,6 +5,7 @@
 // record rolls everything back. `valid-rows`: valid records are written, invalid ones listed.
 // The CLI and the web upload call this same service.
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { AppError, messageOf, type ErrorCode } from '../../errors.js';
 import type { Database } from '../../db/schema.js';
@@ -91,6 +92,55 @@ export interface ImportReport {
   errorReport?: string[];
 }
 
+/** The format a file name says, or undefined for any other name. */
+export function formatOfName(name: string): 'jsonl' | 'csv' | 'xlsx' | undefined {
+  const m = /\.(jsonl|ndjson|json|csv|xlsx)$/i.exec(name);
+  if (!m) return undefined;
+  const ext = m[1]!.toLowerCase();
+  return ext === 'csv' ? 'csv' : ext === 'xlsx' ? 'xlsx' : 'jsonl';
+}
+
+const ZIP_MAGIC = 0x04034b50;
+
+/**
+ * Refuses at once, before any reading, a file whose first bytes contradict its format: an XLSX
+ * that is not a zip archive, or a JSONL/CSV file that is binary (a zip archive, NUL bytes).
+ * Deeper faults (a corrupt archive, a cut CSV, bad UTF-8 further on) throw IMPORT_FILE_INVALID
+ * while the file is read. Both end the import with that coded error (docs/decisions/0016).
+ */
+export function checkImportFile(source: ImportSource): void {
+  if (source.format === 'records') return;
+  const paths = source.format === 'csv' ? [source.households, source.members] : [source.path];
+  for (const p of paths) {
+    let head: Buffer;
+    try {
+      const fd = fs.openSync(p, 'r');
+      try {
+        head = Buffer.alloc(64 * 1024);
+        head = head.subarray(0, fs.readSync(fd, head, 0, head.length, 0));
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      throw new AppError('FILE_NOT_FOUND', { path: p }, { field: 'file' });
+    }
+    const zip = head.length >= 4 && head.readUInt32LE(0) === ZIP_MAGIC;
+    const file = path.basename(p);
+    if (source.format === 'xlsx' && !zip)
+      throw new AppError(
+        'IMPORT_FORMAT_UNKNOWN',
+        { file, detail: 'không phải tệp nén XLSX / not a zip (XLSX) archive' },
+        { field: 'file' },
+      );
+    if (source.format !== 'xlsx' && (zip || head.includes(0)))
+      throw new AppError(
+        'IMPORT_FORMAT_UNKNOWN',
+        { file, detail: 'tệp nhị phân, không phải văn bản / a binary file, not text' },
+        { field: 'file' },
+      );
+  }
+}
+
 /** Source format from a file name: .jsonl/.json → jsonl, .xlsx → xlsx, .csv → csv (members beside it). */
 export function sourceOf(file: string, membersFile?: string): ImportSource {
   const lower = file.toLowerCase();
@@ -110,13 +160,18 @@ interface Item {
 
 /**
  * Lines in chunks: one await per chunk, not per record (millions of records). The file is read
- * by pulling from the stream (backpressure), never faster than records are written.
+ * by pulling from the stream (backpressure), never faster than records are written. A file that
+ * is not UTF-8 text (a binary file, another encoding) throws IMPORT_FILE_INVALID at the line where
+ * that shows: the whole import fails, nothing is written (docs/decisions/0016).
  */
 async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
-  const stream = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  const stream = fs.createReadStream(path, { highWaterMark: 1 << 20 });
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 0;
   let rest = '';
   let chunk: Item[] = [];
+  const notText = (detail: string) =>
+    new AppError('IMPORT_FILE_INVALID', { detail: `dòng / line ${line + 1}: ${detail}` }, { field: 'file' });
   const take = (text: string) => {
     line += 1;
     const t = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -127,11 +182,21 @@ async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
       chunk.push({ line, malformed: err instanceof Error ? err.message : String(err) });
     }
   };
-  for await (const data of stream as AsyncIterable<string>) {
+  const decode = (bytes?: Buffer) => {
+    try {
+      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
+    } catch {
+      throw notText('không phải văn bản UTF-8 / not UTF-8 text');
+    }
+  };
+  for await (const bytes of stream as AsyncIterable<Buffer>) {
+    const data = decode(bytes);
     const text = rest + data;
     let start = 0;
     for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      take(text.slice(start, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl));
+      const lineText = text.slice(start, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
+      if (lineText.includes('\0')) throw notText('tệp nhị phân / a binary file');
+      take(lineText);
       start = nl + 1;
     }
     rest = text.slice(start);
@@ -140,6 +205,8 @@ async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
       chunk = [];
     }
   }
+  rest += decode();
+  if (rest.includes('\0')) throw notText('tệp nhị phân / a binary file');
   if (rest) take(rest);
   if (chunk.length > 0) yield chunk;
 }
@@ -155,15 +222,6 @@ async function* recordItems(records: Iterable<unknown> | AsyncIterable<unknown>)
     }
   }
   if (chunk.length > 0) yield chunk;
-}
-
-/** Existence check with a coded error, without reading the file (it may be gigabytes). */
-function requireFile(path: string): void {
-  try {
-    fs.accessSync(path, fs.constants.R_OK);
-  } catch {
-    throw new AppError('FILE_NOT_FOUND', { path }, { field: 'file' });
-  }
 }
 
 function readFileOr(path: string): Buffer {
@@ -202,6 +260,7 @@ export async function importSurvey(
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
   requirePermission(actor, 'registry.write');
+  checkImportFile(source);
   const mode = opts.mode ?? 'atomic';
   const status = opts.status ?? 'approved';
   const explain = opts.explain ?? true;
@@ -218,7 +277,6 @@ export async function importSurvey(
   if (source.format === 'records') {
     items = recordItems(source.records);
   } else if (source.format === 'jsonl') {
-    requireFile(source.path);
     items = jsonlItems(source.path);
   } else {
     const data =

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { messageOf, type ErrorCode } from '../../errors.js';
+import { AppError, messageOf, type ErrorCode } from '../../errors.js';
+import { guardXlsx } from '../xlsx-guard.js';
 
 export const HOUSEHOLD_COLUMNS = [
   'householdId',
@@ -104,7 +105,7 @@ export interface TabularData {
   records: TabularRecord[];
   /** Errors that are not about one field of a record (columns, orphan members, a broken file). */
   errors: TabularError[];
-  /** True when the file cannot be read at all: every record is rejected. */
+  /** True when the columns are wrong: every record is rejected. */
   fatal: boolean;
   /** Household rows found (records may be empty when the columns are wrong). */
   rowCount: number;
@@ -137,43 +138,44 @@ export function decodeCsv(bytes: Buffer): string {
   return text.normalize('NFC');
 }
 
-function csvRows(
-  bytes: Buffer,
-  table: 'households' | 'members',
-): { header: string[]; rows: Row[] } | TabularError {
+/**
+ * An unreadable table (not CSV, cut inside a quoted cell, empty) throws IMPORT_FILE_INVALID:
+ * nothing of the file can be imported, so the import fails instead of reporting rows
+ * (docs/decisions/0016).
+ */
+function csvRows(bytes: Buffer, table: 'households' | 'members'): { header: string[]; rows: Row[] } {
+  let records: { record: string[]; info: { lines: number } }[];
   try {
-    const records = parseCsvSync(decodeCsv(bytes), {
+    records = parseCsvSync(decodeCsv(bytes), {
       delimiter: [',', ';', '\t'],
       relax_column_count: false,
       skip_empty_lines: true,
       info: true,
       raw: false,
     }) as unknown as { record: string[]; info: { lines: number } }[];
-    const [first, ...rest] = records;
-    if (!first)
-      return {
-        ...fileError('IMPORT_FILE_INVALID', { detail: `bảng ${table} trống / the ${table} table is empty` }),
-        table,
-      };
-    const header = first.record.map((h) => h.trim());
-    return {
-      header,
-      rows: rest.map((r) => ({
-        line: r.info.lines,
-        cells: Object.fromEntries(header.map((h, i) => [h, r.record[i] ?? ''])),
-      })),
-    };
   } catch (err) {
     const e = err as { lines?: number; message?: string };
-    return {
-      line: e.lines ?? 0,
-      householdId: null,
-      code: 'IMPORT_FILE_INVALID',
-      field: '',
-      message: messageOf('IMPORT_FILE_INVALID', { detail: `${table}: ${e.message ?? String(err)}` }),
-      table,
-    };
+    throw new AppError(
+      'IMPORT_FILE_INVALID',
+      { detail: `${table}${e.lines ? ` (dòng / line ${e.lines})` : ''}: ${e.message ?? String(err)}` },
+      { field: 'file' },
+    );
   }
+  const [first, ...rest] = records;
+  if (!first)
+    throw new AppError(
+      'IMPORT_FILE_INVALID',
+      { detail: `bảng ${table} trống / the ${table} table is empty` },
+      { field: 'file' },
+    );
+  const header = first.record.map((h) => h.trim());
+  return {
+    header,
+    rows: rest.map((r) => ({
+      line: r.info.lines,
+      cells: Object.fromEntries(header.map((h, i) => [h, r.record[i] ?? ''])),
+    })),
+  };
 }
 
 function cellValue(v: ExcelJS.CellValue): unknown {
@@ -333,11 +335,7 @@ function buildRecords(
 }
 
 export function readCsvTables(householdsBytes: Buffer, membersBytes: Buffer): TabularData {
-  const h = csvRows(householdsBytes, 'households');
-  const m = csvRows(membersBytes, 'members');
-  const errs = [h, m].filter((x): x is TabularError => 'code' in x);
-  if (errs.length > 0) return { records: [], errors: errs, fatal: true, rowCount: 0 };
-  return buildRecords(h as { header: string[]; rows: Row[] }, m as { header: string[]; rows: Row[] });
+  return buildRecords(csvRows(householdsBytes, 'households'), csvRows(membersBytes, 'members'));
 }
 
 const SHEET_NAMES = {
@@ -345,38 +343,34 @@ const SHEET_NAMES = {
   members: ['members', 'thành viên', 'thanh vien'],
 };
 
+/**
+ * Reads the two sheets of a workbook. Limits on size, compression ratio and rows are checked
+ * before exceljs loads it (guardXlsx); an unreadable workbook throws IMPORT_FILE_INVALID.
+ */
 export async function readXlsx(bytes: Buffer): Promise<TabularData> {
+  await guardXlsx(bytes);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
-    return {
-      records: [],
-      errors: [
-        fileError('IMPORT_FILE_INVALID', {
-          detail: `XLSX: ${err instanceof Error ? err.message : String(err)}`,
-        }),
-      ],
-      fatal: true,
-      rowCount: 0,
-    };
+    throw new AppError(
+      'IMPORT_FILE_INVALID',
+      { detail: `XLSX: ${err instanceof Error ? err.message : String(err)}` },
+      { field: 'file' },
+    );
   }
   const find = (names: string[]) =>
     wb.worksheets.find((ws) => names.includes(ws.name.normalize('NFC').trim().toLowerCase()));
   const hs = find(SHEET_NAMES.households);
   const ms = find(SHEET_NAMES.members);
-  if (!hs || !ms) {
-    return {
-      records: [],
-      errors: [
-        fileError('IMPORT_FILE_INVALID', {
-          detail: `cần hai trang tính "households" (Hộ) và "members" (Thành viên), có: ${wb.worksheets.map((w) => w.name).join(', ')} / two sheets "households" and "members" are needed`,
-        }),
-      ],
-      fatal: true,
-      rowCount: 0,
-    };
-  }
+  if (!hs || !ms)
+    throw new AppError(
+      'IMPORT_FILE_INVALID',
+      {
+        detail: `cần hai trang tính "households" (Hộ) và "members" (Thành viên), có: ${wb.worksheets.map((w) => w.name).join(', ')} / two sheets "households" and "members" are needed`,
+      },
+      { field: 'file' },
+    );
   return buildRecords(sheetRows(hs), sheetRows(ms));
 }
 
