@@ -23,7 +23,6 @@ import { failureOf, findImportJob, startImportJob } from '../../services/registr
 import { checkImportFile, formatOfName, sourceOf } from '../../services/registry/import.service.js';
 import { reportSummary } from '../../services/registry/summary.service.js';
 
-
 const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
 const classification = { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] } as const;
 const errorResponse = {
