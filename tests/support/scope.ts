@@ -33,8 +33,11 @@ export function citizenId(p: string, birthDate: string, sex: 'M' | 'F', serial: 
   return `${p}${digit}${birthDate.slice(2, 4)}${serial}`;
 }
 
-/** Matches any run of exactly 12 digits (a citizen ID). */
-export const TWELVE_DIGITS = /(?<!\d)\d{12}(?!\d)/;
+/**
+ * Matches a number of exactly 12 digits standing alone (a citizen ID), not a run of digits inside
+ * a hexadecimal token (a captcha's salt or signature).
+ */
+export const TWELVE_DIGITS = /(?<![0-9A-Za-z])\d{12}(?![0-9A-Za-z])/;
 
 export async function buildScopeFixture(
   deps: Deps,
