@@ -35,7 +35,6 @@ interface ApiRoute {
   url: string;
   /** The declared scope key (config.access.scope), if any. */
   scope: string | undefined;
-  public: boolean;
 }
 
 /** Who calls: a role and its unit, and which fixtures lie outside that unit. */
@@ -258,12 +257,12 @@ for (const dialect of DIALECTS) {
         onRoute: (route: RouteOptions) => {
           for (const method of [route.method].flat()) {
             if (method === 'HEAD' || !route.url.startsWith('/api/v1/')) continue;
-            const access = route.config?.access;
+            // `{ roles | permission, scope? }`, or a word ('public', 'user'), depending on the route.
+            const access = route.config?.access as { scope?: string } | string | undefined;
             routes.push({
               method,
               url: route.url,
-              scope: access?.scope,
-              public: access?.roles === 'public',
+              scope: typeof access === 'object' ? access.scope : undefined,
             });
           }
         },
