@@ -1,11 +1,11 @@
 // The one masking step personal data passes through before it leaves a service: names, birth
-// dates, citizen IDs, addresses, survey answers and complainants. Keyed on the permission to see
-// personal data (`canSeePersonalData`: the registry officers and the administrator); everyone else
+// dates, citizen IDs, addresses, survey answers and complainants. Keyed on the permission
+// `registry.personal-data` of the permission table (src/domain/access/permissions.ts); everyone else
 // reads initials and nothing more, the household list's rule (domain/registry/personal-data.ts,
 // Decree 13/2023: the least data for the purpose). A service building a response that carries any
 // of these takes `personalDataFor(actor)` once and sends every such value through it.
 import { maskName } from '../domain/registry/certificate.js';
-import { canSeePersonalData } from './access.js';
+import { hasPermission } from './access.js';
 import type { Actor } from './deps.js';
 
 export interface PersonalData {
@@ -73,5 +73,5 @@ const MASK: PersonalData = {
 
 /** The masking step for the actor (one decision per response). */
 export function personalDataFor(actor: Actor): PersonalData {
-  return canSeePersonalData(actor) ? REVEAL : MASK;
+  return hasPermission(actor, 'registry.personal-data') ? REVEAL : MASK;
 }

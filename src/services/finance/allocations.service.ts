@@ -44,13 +44,11 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { inScope, requireRole, requireUnitAccess } from '../access.js';
+import { inScope, requirePermission, requireUnitAccess } from '../access.js';
 import { findHouseholdByKey } from '../../db/repositories/registry.repository.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import {
-  FINANCE_READERS,
-  FINANCE_WRITERS,
   isUniqueViolation,
   optCount,
   optText,
@@ -278,7 +276,7 @@ export async function createAllocation(
   actor: Actor,
   input: AllocationInput,
 ): Promise<AllocationView> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const c = await checkAllocationInput(db, actor, input);
   const at = nowIso(deps);
@@ -292,7 +290,7 @@ export async function createAllocations(
   actor: Actor,
   inputs: readonly AllocationInput[],
 ): Promise<AllocationRecord[]> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const checked: CheckedAllocation[] = [];
   for (const input of inputs) checked.push(await checkAllocationInput(db, actor, input));
@@ -352,7 +350,7 @@ export async function adjustAllocation(
   allocationId: unknown,
   input: AdjustmentInput,
 ): Promise<AdjustmentResult> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const kind = reqEnum(input.kind, ADJUSTMENT_KINDS, 'kind');
   const amount = parseAmount(input.amount, 'amount');
@@ -634,7 +632,7 @@ export async function recordDisbursement(
   actor: Actor,
   input: DisbursementInput,
 ): Promise<DisbursementResult> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const at = nowIso(deps);
   const d = await db
@@ -655,7 +653,7 @@ export async function recordDisbursements(
   actor: Actor,
   inputs: readonly DisbursementInput[],
 ): Promise<DisbursementRecord[]> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
@@ -712,7 +710,7 @@ export async function recordIssue(
   allocationId: unknown,
   input: IssueInput,
 ): Promise<IssueRecord> {
-  requireRole(actor, ['finance-officer', 'province-officer', 'commune-officer']);
+  requirePermission(actor, 'tasks.follow-up');
   const db = deps.db.kysely;
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
@@ -777,7 +775,7 @@ export async function showAllocation(
   id: unknown,
   asOf?: string,
 ): Promise<AllocationDetail> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const a = await loadAllocation(db, actor, id, 'id');
   return {
@@ -794,7 +792,7 @@ export async function listAllocations(
   actor: Actor,
   q: { year: unknown; unitCode: unknown; asOf?: string },
 ): Promise<AllocationView[]> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
@@ -849,7 +847,7 @@ export async function rebuildAllocationAggregates(
   deps: Deps,
   actor: Actor,
 ): Promise<{ checked: number; corrected: number[] }> {
-  requireRole(actor, []);
+  requirePermission(actor, 'finance.rebuild');
   const db = deps.db.kysely;
   return db.transaction().execute(async (trx) => {
     const rows = await listAllocationRows(trx, {});
@@ -931,7 +929,7 @@ export async function importAllocationRows<E>(
   rows: readonly { row: number; input: AllocationInput }[],
   onError: (row: number, err: unknown) => E,
 ) {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const at = nowIso(deps);
   return writeRows(
     deps,
@@ -949,7 +947,7 @@ export async function importDisbursementRows<E>(
   rows: readonly { row: number; input: DisbursementInput }[],
   onError: (row: number, err: unknown) => E,
 ) {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const at = nowIso(deps);
   return writeRows(
     deps,

@@ -29,12 +29,12 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { inScope, isWithinScope, requireRole, requireUnitAccess } from '../access.js';
+import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
 import { personalDataFor } from '../personal-data.js';
 import { findHouseholdByKey } from '../../db/repositories/registry.repository.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
-import { FINANCE_READERS, reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
+import { reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
 
 /**
  * Review periods a household counts as "recently exited" after leaving poverty (the exit year and
@@ -87,7 +87,7 @@ export async function matchProfile(
   year: unknown,
   profile: HouseholdProfile,
 ): Promise<MatchResult> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
   return matchHousehold(profile, components, rules);
 }
@@ -166,7 +166,7 @@ export async function suggestForHousehold(
   actor: Actor,
   q: { householdKey: unknown; period: unknown; traits?: HouseholdProfile['traits'] },
 ): Promise<HouseholdMatch> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const period = reqYear(q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
@@ -216,7 +216,7 @@ export async function suggestForUnit(
   actor: Actor,
   q: { unitCode: unknown; period: unknown },
 ): Promise<UnitMatchSummary> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const period = reqYear(q.period, 'period');
   const unitCode = reqText(q.unitCode, 'unit', 10);
@@ -269,7 +269,7 @@ export interface SupportInput {
  * disbursement that paid for it (whose amount the support of all households may not exceed).
  */
 export async function recordSupport(deps: Deps, actor: Actor, input: SupportInput): Promise<SupportRecord> {
-  requireRole(actor, ['finance-officer', 'commune-officer']);
+  requirePermission(actor, 'finance.support');
   const db = deps.db.kysely;
   const householdKey = reqText(input.householdKey, 'householdKey', 60);
   const date = reqDate(input.date, 'date');
@@ -371,7 +371,7 @@ export async function householdSupport(
   actor: Actor,
   q: { householdKey: unknown; provinceCode?: string },
 ) {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const key = reqText(q.householdKey, 'householdKey', 60);
   // Only the support recorded in units the reader may see (none at all reads as no support).

@@ -24,19 +24,11 @@ import {
 import { findUnitOn, listUnitsOn } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import { personalDataFor } from '../personal-data.js';
-import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { listFilterOf } from './households.service.js';
 import { nfc } from '../pdf.js';
-
-/** The roles that read the household list (the same as the list API). */
-export const LIST_READERS: readonly Role[] = [
-  'province-officer',
-  'commune-officer',
-  'finance-officer',
-  'supervisor',
-];
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -179,7 +171,7 @@ export async function prepareHouseholdExport(
   actor: Actor,
   input: ExportInput,
 ): Promise<PreparedExport> {
-  requireRole(actor, LIST_READERS);
+  requirePermission(actor, 'registry.read');
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.unitCode);
   // The list's own filter: the file holds exactly the rows the list shows.
@@ -346,7 +338,7 @@ export async function prepareRecognisedExport(
   actor: Actor,
   q: { communeCode: string; period: number },
 ): Promise<PreparedRecognised> {
-  requireRole(actor, LIST_READERS);
+  requirePermission(actor, 'registry.read');
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, q.communeCode);
   const unit =
