@@ -1,14 +1,21 @@
 // The scope as a set (what the bulk household writers check) is the scope as a rule
 // (unitWithinScope), for a commune, a post-2025 ward, a pre-2025 district and a province; and an
 // officer whose scope covers both communes may still move a household between them.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb } from '../../src/db/database.js';
+import { migrateToLatest } from '../../src/db/migrate.js';
+import { ensureReferenceData } from '../../src/services/reference-data.service.js';
+import { loadConfig } from '../../src/config.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildUser } from '../support/builders.js';
 import { communesInScope, unitWithinScope } from '../../src/services/access.js';
 import { listUnitsOn } from '../../src/db/repositories/units.repository.js';
-import { importSurvey } from '../../src/services/registry/import.service.js';
+import { importSurvey, sourceOf } from '../../src/services/registry/import.service.js';
 import { getHousehold, saveHousehold } from '../../src/services/registry/households.service.js';
-import { SYSTEM, type Actor } from '../../src/services/deps.js';
+import { SYSTEM, type Actor, type Deps } from '../../src/services/deps.js';
 import { asRaw, buildRecord } from '../support/survey.js';
 
 for (const dialect of DIALECTS) {
@@ -86,3 +93,53 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+// The writer thread of a large SQLite import holds its own copy of the scope (a structured clone):
+// it refuses another commune's household the same way.
+describe('row scope in the import writer thread (SQLite file)', () => {
+  it('refuses a household kept by another commune, row by row', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-scope-writer-'));
+    const file = path.join(dir, 'db.sqlite');
+    const db = openDb(file);
+    try {
+      await migrateToLatest(db);
+      await ensureReferenceData(db);
+      const deps: Deps = {
+        db,
+        config: loadConfig({}, { db: file }),
+        now: () => new Date('2024-11-20T03:00:00Z'),
+      };
+      const kept = buildRecord({ householdId: 'KEPT-1', unitCode: '14830' });
+      expect(
+        (await importSurvey(deps, SYSTEM, { format: 'records', name: 'k', records: [asRaw(kept)] })).imported,
+      ).toBe(1);
+      const { user } = await buildUser(deps, { role: 'commune-officer', unitCode: '16516' });
+      const ward: Actor = {
+        kind: 'user',
+        id: user.id,
+        username: user.username,
+        role: 'commune-officer',
+        unitCode: '16516',
+      };
+      const jsonl = path.join(dir, 'claim.jsonl');
+      fs.writeFileSync(
+        jsonl,
+        [
+          { ...asRaw(kept), unitCode: '16516' },
+          asRaw(buildRecord({ householdId: 'NEW-1', unitCode: '16516' })),
+        ]
+          .map((r) => JSON.stringify(r))
+          .join('\n'),
+      );
+      const r = await importSurvey(deps, ward, sourceOf(jsonl), { mode: 'valid-rows', writer: 'worker' });
+      expect(r).toMatchObject({ read: 2, imported: 1, rejected: 1 });
+      expect(r.errors.map((e) => [e.householdId, e.code])).toEqual([['KEPT-1', 'HOUSEHOLD_OUT_OF_SCOPE']]);
+      const h = await getHousehold(deps, SYSTEM, 'KEPT-1');
+      expect(h).toMatchObject({ communeCode: '14830', version: 1 });
+      expect((await getHousehold(deps, SYSTEM, 'NEW-1')).communeCode).toBe('16516');
+    } finally {
+      await db.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
