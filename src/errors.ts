@@ -307,6 +307,17 @@ export const catalogue = {
     'Tệp {path} không phải bản sao lưu giamngheo.',
     'The file {path} is not a giamngheo backup.',
   ),
+  // ── row scope and personal data (docs/decisions/0015) ──────────────────────
+  HOUSEHOLD_OUT_OF_SCOPE: entry(
+    403,
+    'Mã hộ {id} đã được dùng cho một hộ ngoài phạm vi quản lý của bạn. Hãy dùng mã khác, hoặc đề nghị đơn vị đang quản lý hộ chuyển hộ sang.',
+    'The household ID {id} is already used by a household outside your scope. Use another ID, or ask the unit that keeps the household to transfer it.',
+  ),
+  DUPLICATE_IN_OTHER_COMMUNE: entry(
+    409,
+    'Số CCCD của {name} đã có trong một hộ ở xã khác.',
+    'The citizen ID of {name} is already registered in a household of another commune.',
+  ),
 
   // ── access hardening (issue 10: permission table, sign-in, HTTP edge) ──────
   URI_TOO_LONG: entry(414, 'Địa chỉ yêu cầu quá dài.', 'The request URI is too long.'),

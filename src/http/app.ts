@@ -3,7 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -29,6 +34,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Extra route plugins (modules add their routes here). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  /** Told of every route as it is added (the route-table test enumerates the API with it). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
@@ -68,6 +75,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // the matched route before the body is read; a scope named in the body once it is parsed.
   // Portal pages declare none and run no check at all.
   app.addHook('onRoute', (route) => {
+    options.onRoute?.(route);
     const access = route.config?.access;
     if (route.url.startsWith('/api/v1/') && !access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);

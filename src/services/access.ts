@@ -2,8 +2,8 @@
 // that the unit lies within the caller's scope. A commune officer never sees another commune.
 import { AppError } from '../errors.js';
 import type { Executor } from '../db/repositories/executor.js';
-import { findUnitVersions } from '../db/repositories/units.repository.js';
-import { listLinksOfCode } from '../db/repositories/succession.repository.js';
+import { findUnitVersions, listCodesUnder } from '../db/repositories/units.repository.js';
+import { listLinksOfCode, listLinksOfCodes } from '../db/repositories/succession.repository.js';
 import type { Actor } from './deps.js';
 import { can, type Permission } from '../domain/access/permissions.js';
 
@@ -69,4 +69,54 @@ export async function requireUnitAccess(db: Executor, actor: Actor, unitCode: st
   const scope = scopeOf(actor);
   if (scope === null) return;
   if (!(await unitWithinScope(db, scope, unitCode))) throw new AppError('FORBIDDEN_SCOPE', { unitCode });
+}
+
+// ── rows of a unit (docs/decisions/0015-row-scope-and-masking.md) ───────────────────────────
+// A service that reads or writes a row by its id passes the row through `inScope`: the row's own
+// unit (an existing household's commune, a disbursement's allocation unit, a task's issuing and
+// assignee units…) is checked against the caller's scope, and a row outside it is answered with
+// the very error a missing id gets. Never the unit named in the request: that is where the caller
+// wants the row to go, which needs scope too (`requireUnitAccess`), on top of this.
+
+/** Whether the actor's scope covers `unitCode` (always true for the system and the administrator). */
+export async function isWithinScope(db: Executor, actor: Actor, unitCode: string): Promise<boolean> {
+  const scope = scopeOf(actor);
+  return scope === null || unitWithinScope(db, scope, unitCode);
+}
+
+/**
+ * The guard: `row` when it exists and one of its units lies within the actor's scope, otherwise
+ * the not-found error of the row (the same for a missing and a hidden row: no existence oracle).
+ * A row with several units (a task: its issuing unit and the ward it is assigned to) is visible
+ * from any of them.
+ */
+export async function inScope<T>(
+  db: Executor,
+  actor: Actor,
+  row: T | undefined | null,
+  unitsOf: (row: T) => string | readonly (string | null | undefined)[],
+  notFound: () => AppError,
+): Promise<T> {
+  if (row === undefined || row === null) throw notFound();
+  const units = [unitsOf(row)].flat().filter((u): u is string => typeof u === 'string' && u !== '');
+  for (const u of units) if (await isWithinScope(db, actor, u)) return row;
+  throw notFound();
+}
+
+/**
+ * The commune codes (of every period) an actor may write households of, for the bulk writers that
+ * cannot ask per row: `null` for a national scope. The same rule as `unitWithinScope`, as a set:
+ * the scope's own code, every unit whose province, district or parent it is, and every unit linked
+ * by the 2025 reform to the scope or to a unit of the scope's district.
+ */
+export async function communesInScope(db: Executor, actor: Actor): Promise<ReadonlySet<string> | null> {
+  const scope = scopeOf(actor);
+  if (scope === null) return null;
+  const under = await listCodesUnder(db, scope);
+  const codes = new Set([scope, ...under.all]);
+  for (const link of await listLinksOfCodes(db, [scope, ...under.ofDistrict])) {
+    codes.add(link.predecessor_code);
+    codes.add(link.successor_code);
+  }
+  return codes;
 }

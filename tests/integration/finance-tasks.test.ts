@@ -84,11 +84,15 @@ for (const dialect of DIALECTS) {
       const file = await attachmentFile(withUploads, ward, u.update.attachments[0]!.id);
       expect(fs.readFileSync(file.path)).toEqual(pdf);
       expect(file.path.startsWith(path.resolve(uploadDir))).toBe(true);
-      // …but not a department's task of the city.
+      // …but not a department's task of the city: to the ward it is missing, like an unknown id.
       const err = (await updateTask(withUploads, ward, m.tasks[0]!.id, { status: 'done', note: 'x' }).catch(
         (e: unknown) => e,
       )) as AppError;
-      expect(err.code).toBe('FORBIDDEN_SCOPE');
+      expect(err.code).toBe('TASK_NOT_FOUND');
+      const missing = (await updateTask(withUploads, ward, 999_999, { status: 'done', note: 'x' }).catch(
+        (e: unknown) => e,
+      )) as AppError;
+      expect(missing.code).toBe('TASK_NOT_FOUND');
 
       const future = (await updateTask(deps, SYSTEM, m.tasks[0]!.id, {
         status: 'done',

@@ -180,7 +180,7 @@ for (const dialect of DIALECTS) {
       ).toBe('PERSONAL_DATA_FORBIDDEN');
       expect(
         await codeOf(householdCertificate(deps, otherCommune, { householdId: 'EX-05', period: 2024 })),
-      ).toBe('FORBIDDEN_SCOPE');
+      ).toBe('HOUSEHOLD_NOT_FOUND');
       expect(
         await codeOf(householdCertificate(deps, officer, { householdId: 'NO-SUCH', period: 2024 })),
       ).toBe('HOUSEHOLD_NOT_FOUND');

@@ -75,9 +75,16 @@ export type WriteOutcome =
       movement: string;
       deltas: [AggregateKey, number][];
     }
-  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT'; currentVersion?: number };
+  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' | 'HOUSEHOLD_OUT_OF_SCOPE'; currentVersion?: number };
 
 export interface WriteOptions {
+  /**
+   * The communes whose households the writer may touch (services/access.ts `communesInScope`),
+   * or null for a national scope: an existing household of another commune is refused with
+   * HOUSEHOLD_OUT_OF_SCOPE and nothing of it is read back or written (docs/decisions/0015).
+   * Required, so that no write path forgets the caller's scope.
+   */
+  scopeCommunes: ReadonlySet<string> | null;
   at: string;
   actorId: number | null;
   actor: string;
@@ -86,6 +93,11 @@ export interface WriteOptions {
   expectedVersion?: number;
   /** Allow replacing a frozen (recognised) result: only the regular-review recognition does. */
   overrideFrozen?: boolean;
+}
+
+/** Whether the write may touch an existing household of `communeCode`. */
+function mayTouch(opts: WriteOptions, communeCode: string): boolean {
+  return opts.scopeCommunes === null || opts.scopeCommunes.has(communeCode);
 }
 
 /** The aggregate cells a stored result contributes to. */
@@ -331,6 +343,8 @@ export async function writeHousehold(
   opts: WriteOptions,
 ): Promise<WriteOutcome> {
   const existing = await findHouseholdByKey(db, h.provinceCode, h.key);
+  if (existing && !mayTouch(opts, existing.commune_code))
+    return { ok: false, code: 'HOUSEHOLD_OUT_OF_SCOPE' };
   if (existing && opts.expectedVersion !== undefined && existing.version !== opts.expectedVersion) {
     return { ok: false, code: 'CONFLICT', currentVersion: existing.version };
   }
@@ -759,7 +773,7 @@ export function sqliteBulkWriter(db: Db) {
   h.pragma('cache_size = -65536');
   const st = {
     find: h.prepare(
-      'SELECT id, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
+      'SELECT id, commune_code, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
     ),
     insertHousehold: h.prepare(
       `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
@@ -799,6 +813,7 @@ export function sqliteBulkWriter(db: Db) {
       const existing = st.find.get(w.provinceCode, w.key) as
         | {
             id: number;
+            commune_code: string;
             version: number;
             head_name: string;
             address: string | null;
@@ -806,6 +821,8 @@ export function sqliteBulkWriter(db: Db) {
             member_count: number;
           }
         | undefined;
+      if (existing && !mayTouch(opts, existing.commune_code))
+        return { ok: false, code: 'HOUSEHOLD_OUT_OF_SCOPE' };
       const r = w.result;
       // A new household has no results: an import into an empty registry pays no query here.
       const stored = existing
@@ -1086,6 +1103,10 @@ export async function writeHouseholdBatch(
     const writable = indexes.filter((i) => {
       const w = batch[i]!;
       const h = existing.get(w.key);
+      if (h && !mayTouch(opts, h.commune_code)) {
+        out[i] = { ok: false, code: 'HOUSEHOLD_OUT_OF_SCOPE' };
+        return false;
+      }
       const old = h ? resultsOf.get(h.id)?.find((r) => r.period === w.result.period) : undefined;
       if (old && old.frozen === 1 && !opts.overrideFrozen) {
         out[i] = { ok: false, code: 'RESULT_FROZEN' };

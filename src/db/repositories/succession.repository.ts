@@ -10,3 +10,14 @@ export async function listLinksOfCode(db: Executor, code: string) {
     .where('successor_level', '=', 'commune')
     .execute();
 }
+
+/** Every commune-level 2025-reform link touching any of the codes (either side). */
+export async function listLinksOfCodes(db: Executor, codes: readonly string[]) {
+  if (codes.length === 0) return [];
+  return db
+    .selectFrom('admin_unit_succession')
+    .select(['predecessor_code', 'successor_code'])
+    .where((eb) => eb.or([eb('predecessor_code', 'in', codes), eb('successor_code', 'in', codes)]))
+    .where('successor_level', '=', 'commune')
+    .execute();
+}

@@ -124,3 +124,24 @@ export async function listChildCodesAnyPeriod(db: Executor, code: string): Promi
     .execute();
   return rows.map((r) => r.code);
 }
+
+/**
+ * The codes of every unit (any period) lying under `code`: whose province, district or parent it
+ * is; `ofDistrict` are those whose district it is (their reform links count too, see access.ts).
+ */
+export async function listCodesUnder(
+  db: Executor,
+  code: string,
+): Promise<{ all: string[]; ofDistrict: string[] }> {
+  const rows = await db
+    .selectFrom('admin_unit')
+    .select(['code', 'district_code'])
+    .where((eb) =>
+      eb.or([eb('province_code', '=', code), eb('district_code', '=', code), eb('parent_code', '=', code)]),
+    )
+    .execute();
+  return {
+    all: [...new Set(rows.map((r) => r.code))],
+    ofDistrict: [...new Set(rows.filter((r) => r.district_code === code).map((r) => r.code))],
+  };
+}

@@ -44,7 +44,8 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requirePermission, requireUnitAccess } from '../access.js';
+import { inScope, requirePermission, requireUnitAccess } from '../access.js';
+import { findHouseholdByKey } from '../../db/repositories/registry.repository.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import {
@@ -308,10 +309,14 @@ async function loadAllocation(
   field = 'allocationId',
 ): Promise<AllocationRecord> {
   const n = reqId(id, field);
-  const a = await findAllocation(db, n);
-  if (!a) throw new AppError('ALLOCATION_NOT_FOUND', { id: n }, { field });
-  await requireUnitAccess(db, actor, a.unit_code);
-  return a;
+  // Out of scope reads as missing (docs/decisions/0015).
+  return inScope(
+    db,
+    actor,
+    await findAllocation(db, n),
+    (a) => a.unit_code,
+    () => new AppError('ALLOCATION_NOT_FOUND', { id: n }, { field }),
+  );
 }
 
 export interface AdjustmentInput {
@@ -518,6 +523,28 @@ async function checkDisbursement(trx: Executor, actor: Actor, input: Disbursemen
     description: optText(s.description, `support[${i}].description`, 1000) ?? activity,
     unitCode: optText(s.unitCode, `support[${i}].unitCode`, 10) ?? a.unit_code,
   }));
+  // Support lines written to another unit, or to a household the registry keeps elsewhere, need
+  // the caller's scope over that unit and that household too.
+  for (const [i, s] of support.entries()) {
+    if (s.unitCode !== a.unit_code) {
+      const unit = await unitOn(trx, s.unitCode, date, `support[${i}].unitCode`);
+      await requireUnitAccess(trx, actor, unit.code);
+    }
+    const household = await findHouseholdByKey(trx, a.province_code, s.householdKey);
+    if (household)
+      await inScope(
+        trx,
+        actor,
+        household,
+        (h) => h.commune_code,
+        () =>
+          new AppError(
+            'HOUSEHOLD_NOT_FOUND',
+            { id: s.householdKey },
+            { field: `support[${i}].householdKey` },
+          ),
+      );
+  }
   const total = support.reduce((s, x) => s + x.amount, 0);
   if (total > amount)
     throw new AppError(

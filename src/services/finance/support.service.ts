@@ -29,7 +29,9 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requirePermission, requireUnitAccess } from '../access.js';
+import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import { personalDataFor } from '../personal-data.js';
+import { findHouseholdByKey } from '../../db/repositories/registry.repository.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import { reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
@@ -168,20 +170,30 @@ export async function suggestForHousehold(
   const db = deps.db.kysely;
   const period = reqYear(q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
-  const [c] = await listMatchCandidates(db, {
+  // A key is unique within a province: the household of that key the reader may see, by its
+  // own commune; one out of scope is answered as missing.
+  const notFound = () =>
+    new AppError('HOUSEHOLD_NOT_FOUND', { id: `${key} (${period})` }, { field: 'householdKey' });
+  let c: Candidate | undefined;
+  for (const x of await listMatchCandidates(db, {
     period,
     householdKey: key,
     exitWindow: RECENTLY_EXITED_PERIODS,
-  });
-  if (!c) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: `${key} (${period})` }, { field: 'householdKey' });
-  await requireUnitAccess(db, actor, c.unit_code);
+  })) {
+    if (await isWithinScope(db, actor, x.commune_code)) {
+      c = x;
+      break;
+    }
+  }
+  c = await inScope(db, actor, c, (x) => x.commune_code, notFound);
+  const pd = personalDataFor(actor);
   const { components, rules } = await catalogueFor(db, period);
   const profile = profileOf(c, await listMembersOfHouseholds(db, [c.id]));
   if (q.traits) profile.traits = { ...profile.traits, ...q.traits };
   return {
     ...matchHousehold(profile, components, rules),
     unitCode: c.unit_code,
-    headName: c.head_name,
+    headName: pd.name(c.head_name),
     classification: c.classification,
     movement: c.movement,
   };
@@ -220,6 +232,7 @@ export async function suggestForUnit(
     db,
     candidates.map((c) => c.id),
   );
+  const pd = personalDataFor(actor);
   const byHousehold = new Map<number, MemberRowOf[]>();
   for (const m of members) byHousehold.set(m.household_id, [...(byHousehold.get(m.household_id) ?? []), m]);
   const items: HouseholdMatch[] = [];
@@ -230,7 +243,7 @@ export async function suggestForUnit(
     items.push({
       ...r,
       unitCode: c.unit_code,
-      headName: c.head_name,
+      headName: pd.name(c.head_name),
       classification: c.classification,
       movement: c.movement,
     });
@@ -269,14 +282,26 @@ export async function recordSupport(deps: Deps, actor: Actor, input: SupportInpu
     let unitCode: string;
     let disbursementId: number | null = null;
     if (input.disbursementId !== undefined && input.disbursementId !== null && input.disbursementId !== '') {
-      const d = await findDisbursement(trx, reqId(input.disbursementId, 'disbursementId'));
-      if (!d)
-        throw new AppError(
-          'NOT_FOUND',
-          { what: `chứng từ giải ngân / disbursement ${String(input.disbursementId)}` },
-          { field: 'disbursementId' },
-        );
-      const a = (await findAllocation(trx, d.allocation_id))!;
+      const id = reqId(input.disbursementId, 'disbursementId');
+      // The disbursement's own unit (its allocation's) must be in scope before anything of it —
+      // its voucher, its amount, what it already paid — is compared or told.
+      const found = await findDisbursement(trx, id);
+      const alloc = found ? await findAllocation(trx, found.allocation_id) : undefined;
+      const { d, a } = await inScope(
+        trx,
+        actor,
+        found && alloc ? { d: found, a: alloc } : undefined,
+        (x) => x.a.unit_code,
+        () =>
+          new AppError(
+            'NOT_FOUND',
+            { what: `chứng từ giải ngân / disbursement ${id}` },
+            { field: 'disbursementId' },
+          ),
+      );
+      // Support recorded in another unit than the allocation's needs scope over that unit too.
+      unitCode = input.unitCode ? (await unitOn(trx, input.unitCode, date)).code : a.unit_code;
+      await requireUnitAccess(trx, actor, unitCode);
       const given = await sumSupportOfDisbursement(trx, d.id);
       if (given + amount > d.amount)
         throw new AppError(
@@ -292,10 +317,10 @@ export async function recordSupport(deps: Deps, actor: Actor, input: SupportInpu
         );
       componentId = a.component_id;
       provinceCode = a.province_code;
-      unitCode = input.unitCode ? (await unitOn(trx, input.unitCode, date)).code : a.unit_code;
       disbursementId = d.id;
     } else {
       const unit = await unitOn(trx, input.unitCode, date);
+      await requireUnitAccess(trx, actor, unit.code);
       const { component } = await resolveComponent(trx, {
         componentCode: input.componentCode,
         year: Number(date.slice(0, 4)),
@@ -304,7 +329,16 @@ export async function recordSupport(deps: Deps, actor: Actor, input: SupportInpu
       provinceCode = unit.province_code;
       unitCode = unit.code;
     }
-    await requireUnitAccess(trx, actor, unitCode);
+    // A household the registry keeps in a commune out of scope is answered as missing.
+    const household = await findHouseholdByKey(trx, provinceCode, householdKey);
+    if (household)
+      await inScope(
+        trx,
+        actor,
+        household,
+        (h) => h.commune_code,
+        () => new AppError('HOUSEHOLD_NOT_FOUND', { id: householdKey }, { field: 'householdKey' }),
+      );
     const row = await insertSupport(trx, {
       province_code: provinceCode,
       household_key: householdKey,
@@ -340,8 +374,10 @@ export async function householdSupport(
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const key = reqText(q.householdKey, 'householdKey', 60);
-  const rows = await listSupportOfHousehold(db, q.provinceCode ?? null, key);
-  for (const r of rows) await requireUnitAccess(db, actor, r.unit_code);
+  // Only the support recorded in units the reader may see (none at all reads as no support).
+  const rows = [];
+  for (const r of await listSupportOfHousehold(db, q.provinceCode ?? null, key))
+    if (await isWithinScope(db, actor, r.unit_code)) rows.push(r);
   return rows.map((r) => ({
     id: r.id,
     componentCode: r.component_code,

@@ -24,7 +24,7 @@ import {
 } from '../../db/repositories/tasks.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requirePermission, requireUnitAccess, scopeOf, unitWithinScope } from '../access.js';
+import { inScope, requirePermission, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { optText, reqDate, reqEnum, reqId, reqText, unitOn, unitsCovered } from './common.js';
 
@@ -94,7 +94,7 @@ function taskView(t: TaskRecord, asOf: string): TaskView {
   };
 }
 
-async function checkTask(db: Executor, input: TaskInput, on: string, i?: number) {
+async function checkTask(db: Executor, actor: Actor, input: TaskInput, on: string, i?: number) {
   const f = (name: string) => (i === undefined ? name : `tasks[${i}].${name}`);
   const assigneeKind = reqEnum(input.assigneeKind, ASSIGNEE_KINDS, f('assigneeKind'));
   const assignee = reqText(input.assignee, f('assignee'), 300);
@@ -105,6 +105,8 @@ async function checkTask(db: Executor, input: TaskInput, on: string, i?: number)
     input.assigneeUnitCode !== ''
   ) {
     assigneeUnitCode = (await unitOn(db, input.assigneeUnitCode, on, f('assigneeUnitCode'))).code;
+    // The assignee ward sees the task: assigning to a unit needs scope over it.
+    await requireUnitAccess(db, actor, assigneeUnitCode);
   }
   if (assigneeKind === 'ward' && !assigneeUnitCode)
     throw new AppError('FIELD_REQUIRED', { field: f('assigneeUnitCode') }, { field: f('assigneeUnitCode') });
@@ -154,7 +156,7 @@ export async function createMeeting(deps: Deps, actor: Actor, input: MeetingInpu
   const chair = reqText(input.chair, 'chair', 300);
   const conclusions = reqText(input.conclusions, 'conclusions', 20_000);
   const tasks: Awaited<ReturnType<typeof checkTask>>[] = [];
-  for (const [i, t] of (input.tasks ?? []).entries()) tasks.push(await checkTask(db, t, date, i));
+  for (const [i, t] of (input.tasks ?? []).entries()) tasks.push(await checkTask(db, actor, t, date, i));
   const at = nowIso(deps);
   const asOf = vnDateOf(deps.now());
   return db.transaction().execute(async (trx) => {
@@ -215,14 +217,19 @@ export async function addTask(
   let meeting: MeetingRecord | undefined;
   if (input.meetingId !== undefined && input.meetingId !== null && input.meetingId !== '') {
     const id = reqId(input.meetingId, 'meetingId');
-    meeting = await findMeeting(db, id);
-    if (!meeting) throw new AppError('MEETING_NOT_FOUND', { id }, { field: 'meetingId' });
+    meeting = await inScope(
+      db,
+      actor,
+      await findMeeting(db, id),
+      (m) => m.unit_code,
+      () => new AppError('MEETING_NOT_FOUND', { id }, { field: 'meetingId' }),
+    );
   }
   const unit = meeting
     ? await unitOn(db, meeting.unit_code, meeting.held_on)
     : await unitOn(db, input.unitCode, asOf);
   await requireUnitAccess(db, actor, unit.code);
-  const t = await checkTask(db, input, meeting?.held_on ?? asOf);
+  const t = await checkTask(db, actor, input, meeting?.held_on ?? asOf);
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
     const row = await insertTask(trx, {
@@ -256,17 +263,17 @@ export async function addTask(
   });
 }
 
-/** A task is visible to whoever sees its issuing unit or its assignee ward. */
-async function requireTaskAccess(
+/**
+ * A task is visible to whoever sees its issuing unit or its assignee ward; to anyone else it is
+ * missing (the guard of docs/decisions/0015).
+ */
+function taskInScope<T extends { unit_code: string; assignee_unit_code: string | null }>(
   db: Executor,
   actor: Actor,
-  t: { unit_code: string; assignee_unit_code: string | null },
-): Promise<void> {
-  const scope = scopeOf(actor);
-  if (scope === null) return;
-  if (await unitWithinScope(db, scope, t.unit_code)) return;
-  if (t.assignee_unit_code && (await unitWithinScope(db, scope, t.assignee_unit_code))) return;
-  throw new AppError('FORBIDDEN_SCOPE', { unitCode: t.unit_code });
+  t: T | undefined,
+  notFound: () => AppError,
+): Promise<T> {
+  return inScope(db, actor, t, (x) => [x.unit_code, x.assignee_unit_code], notFound);
 }
 
 export interface AttachmentUpload {
@@ -331,9 +338,12 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, inpu
       }
     }
     return await db.transaction().execute(async (trx) => {
-      const t = await findTask(trx, id);
-      if (!t) throw new AppError('TASK_NOT_FOUND', { id }, { field: 'taskId' });
-      await requireTaskAccess(trx, actor, t);
+      const t = await taskInScope(
+        trx,
+        actor,
+        await findTask(trx, id),
+        () => new AppError('TASK_NOT_FOUND', { id }, { field: 'taskId' }),
+      );
       const u = await insertTaskUpdate(trx, {
         province_code: t.province_code,
         task_id: t.id,
@@ -393,9 +403,12 @@ export async function showTask(deps: Deps, actor: Actor, taskId: unknown) {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const id = reqId(taskId, 'taskId');
-  const t = await findTask(db, id);
-  if (!t) throw new AppError('TASK_NOT_FOUND', { id }, { field: 'taskId' });
-  await requireTaskAccess(db, actor, t);
+  const t = await taskInScope(
+    db,
+    actor,
+    await findTask(db, id),
+    () => new AppError('TASK_NOT_FOUND', { id }, { field: 'taskId' }),
+  );
   const updates = await listTaskUpdates(db, t.id);
   const attachments = await listAttachmentsOfUpdates(
     db,
@@ -421,10 +434,12 @@ export async function attachmentFile(deps: Deps, actor: Actor, attachmentId: unk
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const id = reqId(attachmentId, 'attachmentId');
-  const a = await findAttachment(db, id);
-  if (!a)
-    throw new AppError('NOT_FOUND', { what: `tệp đính kèm / attachment ${id}` }, { field: 'attachmentId' });
-  await requireTaskAccess(db, actor, a);
+  const a = await taskInScope(
+    db,
+    actor,
+    await findAttachment(db, id),
+    () => new AppError('NOT_FOUND', { what: `tệp đính kèm / attachment ${id}` }, { field: 'attachmentId' }),
+  );
   return {
     path: path.resolve(deps.config.uploadDir, 'tasks', a.stored_name),
     fileName: a.file_name,

@@ -39,7 +39,8 @@ import {
 } from '../../db/repositories/registry.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requirePermission, requireUnitAccess } from '../access.js';
+import { communesInScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
 import { prepareSurvey, type Prepared } from './households.service.js';
@@ -102,7 +103,46 @@ interface Stored {
   pending?: unknown;
 }
 
-async function view(db: Executor, key: CampaignKey): Promise<CampaignView> {
+/**
+ * The campaign through the masking step: complainants' names as initials and their complaint texts
+ * withheld, in the state and in the timeline; a regular-review case's pending survey reduced to
+ * who it is about (initials). Officers' names (chairs, secretaries, signers) are not masked: they
+ * act in office.
+ */
+function maskCampaign(v: CampaignView, pd: PersonalData): CampaignView {
+  if (pd.reveals) return v;
+  return {
+    ...v,
+    state: {
+      ...v.state,
+      complaints: v.state.complaints.map((c) => ({
+        ...c,
+        complainant: pd.name(c.complainant),
+        text: pd.text(c.text) ?? '',
+      })),
+    },
+    pending: pd.survey(v.pending),
+    timeline: v.timeline.map((e) => {
+      const p = e.payload;
+      if (!p || typeof p !== 'object') return e;
+      const x = p as Record<string, unknown>;
+      return {
+        ...e,
+        payload: {
+          ...x,
+          ...(typeof x.complainant === 'string' ? { complainant: pd.name(x.complainant) } : {}),
+          ...(typeof x.text === 'string' ? { text: pd.text(x.text) } : {}),
+        },
+      };
+    }),
+  };
+}
+
+async function view(db: Executor, key: CampaignKey, pd: PersonalData): Promise<CampaignView> {
+  return maskCampaign(await rawView(db, key), pd);
+}
+
+async function rawView(db: Executor, key: CampaignKey): Promise<CampaignView> {
   const row = await findCampaign(db, key);
   const stored: Stored = row
     ? (JSON.parse(row.state_json) as Stored)
@@ -141,7 +181,7 @@ async function view(db: Executor, key: CampaignKey): Promise<CampaignView> {
 export async function getCampaign(deps: Deps, actor: Actor, ref: CampaignRef): Promise<CampaignView> {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, ref.communeCode);
-  return view(db, await keyOf(deps, db, ref));
+  return view(db, await keyOf(deps, db, ref), personalDataFor(actor));
 }
 
 export async function listCampaigns(deps: Deps, actor: Actor, communeCode: string) {
@@ -150,10 +190,13 @@ export async function listCampaigns(deps: Deps, actor: Actor, communeCode: strin
   const unit = await findUnitOn(db, communeCode, '2024-10-15');
   const provinceCode = unit?.province_code ?? communeCode.slice(0, 2);
   const rows = await listCampaignsOfCommune(db, provinceCode, communeCode);
+  const pd = personalDataFor(actor);
   const out = [];
   for (const r of rows) {
-    // A regular-review case names its household and the household's village (by name).
-    const household = r.case_key ? await findHouseholdByKey(db, provinceCode, r.case_key) : undefined;
+    // A regular-review case names its household and the household's village (by name), while the
+    // household is one the reader may see (it may have moved to a commune out of scope since).
+    const found = r.case_key ? await findHouseholdByKey(db, provinceCode, r.case_key) : undefined;
+    const household = found && (await isWithinScope(db, actor, found.commune_code)) ? found : undefined;
     const village = household?.village_id ? await findVillage(db, household.village_id) : undefined;
     out.push({
       id: r.id,
@@ -162,7 +205,7 @@ export async function listCampaigns(deps: Deps, actor: Actor, communeCode: strin
       caseKey: r.case_key || null,
       step: r.step,
       stepLabel: STEP_LABELS[r.step as keyof typeof STEP_LABELS] ?? { vi: r.step, en: r.step },
-      headName: household?.head_name ?? null,
+      headName: pd.nameOrNull(household?.head_name),
       village: village ? { id: village.id, name: village.name } : null,
       updatedAt: r.updated_at,
     });
@@ -210,6 +253,10 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
     if (stored?.pending) pending = await prepareSurvey(deps, stored.pending);
   }
   const at = nowIso(deps);
+  const pd = personalDataFor(actor);
+  // Re-surveys write households: one kept by a commune outside the scope is refused.
+  const scopeCommunes = await communesInScope(db, actor);
+  const write = { actor, scopeCommunes };
   return db.transaction().execute(async (trx) => {
     const key = await keyOf(deps, trx, input);
     let row = await findCampaign(trx, key);
@@ -225,7 +272,7 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       throw new AppError(
         'CONFLICT',
         { expected: input.expectedVersion, actual: row.version },
-        { data: { theirs: await view(trx, key) } },
+        { data: { theirs: await view(trx, key, pd) } },
       );
     }
     const stored = JSON.parse(row.state_json) as Stored;
@@ -274,7 +321,7 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       for (const p of prepared)
         await writeSurvey(
           trx,
-          actor,
+          write,
           p,
           key.period,
           at,
@@ -288,7 +335,7 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       } else {
         if (!pending)
           throw new AppError('REGULAR_REVIEW_NO_SURVEY', { id: key.caseKey }, { field: 'surveys' });
-        await writeSurvey(trx, actor, pending, key.period, at, 'regular-review', true);
+        await writeSurvey(trx, write, pending, key.period, at, 'regular-review', true);
         await recountUnitAggregates(trx, key.provinceCode, key.period, key.communeCode, key.communeValidFrom);
       }
       // Mẫu số 03: the certificates of the recognised poor and near-poor households, same transaction.
@@ -361,7 +408,7 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
       before: { step: stored.state.step },
       after: payload,
     });
-    return view(trx, key);
+    return view(trx, key, pd);
   });
 }
 
@@ -386,7 +433,7 @@ async function villagesFor(db: Executor, key: CampaignKey): Promise<{ villageId:
 
 async function writeSurvey(
   db: Executor,
-  actor: Actor,
+  { actor, scopeCommunes }: { actor: Actor; scopeCommunes: ReadonlySet<string> | null },
   p: Prepared,
   period: number,
   at: string,
@@ -408,7 +455,10 @@ async function writeSurvey(
     actor: actorName(actor),
     action,
     overrideFrozen: recognise,
+    scopeCommunes,
   });
+  if (!outcome.ok && outcome.code === 'HOUSEHOLD_OUT_OF_SCOPE')
+    throw new AppError('HOUSEHOLD_OUT_OF_SCOPE', { id: p.record.householdId }, { field: 'surveys' });
   if (!outcome.ok)
     throw new AppError(outcome.code === 'CONFLICT' ? 'CONFLICT' : 'RESULT_FROZEN', {
       expected: '',

@@ -40,7 +40,7 @@ import { findUnitOn, findUnitVersions, type UnitRecord } from '../../db/reposito
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requirePersonalData, requireUnitAccess } from '../access.js';
+import { inScope, isWithinScope, requirePersonalData, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { nfc, renderPdf } from '../pdf.js';
 
@@ -329,21 +329,22 @@ async function certificateOf(
   period: number,
 ): Promise<CertificateRow> {
   const db = deps.db.kysely;
-  const households = await findHouseholdsByKey(db, householdKey);
-  let h: (typeof households)[number] | undefined;
-  for (const x of households) {
-    try {
-      await requireUnitAccess(db, actor, x.commune_code);
+  // Of the households of that key (one per province), the one the officer may see; a household
+  // out of scope answers as a missing one.
+  let h: Awaited<ReturnType<typeof findHouseholdsByKey>>[number] | undefined;
+  for (const x of await findHouseholdsByKey(db, householdKey)) {
+    if (await isWithinScope(db, actor, x.commune_code)) {
       h = x;
       break;
-    } catch {
-      // Another province's household with the same key: not this officer's.
     }
   }
-  if (!h) {
-    if (households.length > 0) await requireUnitAccess(db, actor, households[0]!.commune_code);
-    throw new AppError('HOUSEHOLD_NOT_FOUND', { id: householdKey }, { field: 'householdId' });
-  }
+  h = await inScope(
+    db,
+    actor,
+    h,
+    (x) => x.commune_code,
+    () => new AppError('HOUSEHOLD_NOT_FOUND', { id: householdKey }, { field: 'householdId' }),
+  );
   const found = await findValidCertificate(db, h.province_code, h.id, period);
   if (found) return found;
   const result = await getResult(db, h.province_code, h.id, period);

@@ -24,7 +24,8 @@ import {
 import { findUnitOn, listUnitsOn } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { canSeePersonalData, requirePermission, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
+import { personalDataFor } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { listFilterOf } from './households.service.js';
 import { nfc } from '../pdf.js';
@@ -202,7 +203,7 @@ export async function prepareHouseholdExport(
   return {
     filter,
     unitName: unit.name,
-    masked: !canSeePersonalData(actor),
+    masked: !personalDataFor(actor).reveals,
     fileName: `danh-sach-ho-${unit.code}${input.period ? `-${input.period}` : ''}.xlsx`,
     communeNames,
     filters,
@@ -370,7 +371,7 @@ export async function prepareRecognisedExport(
     ...scope,
     communeName: unit.name,
     decision: recognition,
-    masked: !canSeePersonalData(actor),
+    masked: !personalDataFor(actor).reveals,
     fileName: `danh-sach-ho-ngheo-can-ngheo-${unit.code}-${q.period}.xlsx`,
   };
 }

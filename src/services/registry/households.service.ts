@@ -1,7 +1,7 @@
 // Use cases of the household registry: list and search, the household page, duplicate checks
 // shown before saving, create/update with optimistic locking, and the aggregate rebuild. Every
 // write classifies through the engine and keeps the aggregates in the same transaction.
-import { AppError } from '../../errors.js';
+import { AppError, messageOf } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { foldText, searchTokens } from '../../domain/registry/fold.js';
@@ -36,17 +36,26 @@ import type { ExportFilter } from '../../db/repositories/certificates.repository
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
-import { canSeePersonalData, requirePermission, requireUnitAccess, scopeOf } from '../access.js';
-import { maskName } from '../../domain/registry/certificate.js';
+import { communesInScope, inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
 
+/**
+ * A possible duplicate shown before saving. One in a commune outside the caller's scope says only
+ * that: `otherCommune`, with the coded message and no household ID, name or commune (a citizen-ID
+ * lookup must not tell who lives where).
+ */
 export interface Duplicate {
   kind: 'citizen-id' | 'head-birth';
-  householdId: string;
-  headName: string;
-  communeCode: string;
+  otherCommune: boolean;
+  /** DUPLICATE_IN_OTHER_COMMUNE for a household outside the scope. */
+  code: string | null;
+  householdId: string | null;
+  headName: string | null;
+  communeCode: string | null;
   detail: string;
+  detailEn: string;
 }
 
 export interface Prepared {
@@ -100,26 +109,55 @@ export async function prepareSurvey(deps: Deps, raw: unknown): Promise<Prepared>
   };
 }
 
-/** Possible duplicates of a record among other households: same citizen ID, or same head name and birth date in the commune. */
+/**
+ * Possible duplicates of a record among other households: same citizen ID in the province, or same
+ * head name and birth date in the commune. Households outside the actor's scope are reported as
+ * "in another commune" only; names go through the masking step.
+ */
 export async function findDuplicates(
   db: Executor,
+  actor: Actor,
   p: { record: SurveyRecord; provinceCode: string },
 ): Promise<Duplicate[]> {
+  const pd = personalDataFor(actor);
   const key = p.record.householdId;
   const ids = p.record.members.map((m) => m.idNumber).filter((x): x is string => !!x);
   const out: Duplicate[] = [];
+  const elsewhere = new Set<string>();
   for (const m of await findMembersByIdNumbers(db, p.provinceCode, ids)) {
     if (m.household_key === key) continue;
+    if (!(await isWithinScope(db, actor, m.commune_code))) {
+      // The caller's own member, named as the caller typed it: nothing of the other household.
+      const own = p.record.members.find((x) => x.idNumber === m.id_number)?.name ?? '';
+      if (elsewhere.has(own)) continue;
+      elsewhere.add(own);
+      out.push({
+        kind: 'citizen-id',
+        otherCommune: true,
+        code: 'DUPLICATE_IN_OTHER_COMMUNE',
+        householdId: null,
+        headName: null,
+        communeCode: null,
+        detail: messageOf('DUPLICATE_IN_OTHER_COMMUNE', { name: own }, 'vi'),
+        detailEn: messageOf('DUPLICATE_IN_OTHER_COMMUNE', { name: own }, 'en'),
+      });
+      continue;
+    }
+    const detail = `CCCD ${pd.hidden(m.id_number) ?? '…'} (${pd.name(m.name)})`;
     out.push({
       kind: 'citizen-id',
+      otherCommune: false,
+      code: null,
       householdId: m.household_key,
-      headName: m.head_name,
+      headName: pd.name(m.head_name),
       communeCode: m.commune_code,
-      detail: `CCCD ${m.id_number} (${m.name})`,
+      detail,
+      detailEn: detail,
     });
   }
   const head = p.record.members.find((m) => m.relation === 'head') ?? p.record.members[0];
   if (head) {
+    // Same commune as the record, which the caller's scope covers (checked before).
     for (const h of await findHouseholdsByHead(
       db,
       p.provinceCode,
@@ -128,12 +166,16 @@ export async function findDuplicates(
       head.birthDate,
     )) {
       if (h.household_key === key) continue;
+      const detail = `${pd.name(h.head_name)}, ${pd.hidden(h.head_birth_date) ?? '…'}`;
       out.push({
         kind: 'head-birth',
+        otherCommune: false,
+        code: null,
         householdId: h.household_key,
-        headName: h.head_name,
+        headName: pd.name(h.head_name),
         communeCode: h.commune_code,
-        detail: `${h.head_name}, ${h.head_birth_date}`,
+        detail,
+        detailEn: detail,
       });
     }
   }
@@ -148,7 +190,7 @@ export async function checkDuplicates(
   requirePermission(actor, 'registry.write');
   const p = await prepareSurvey(deps, raw);
   await requireUnitAccess(deps.db.kysely, actor, p.record.unitCode);
-  return { duplicates: await findDuplicates(deps.db.kysely, p) };
+  return { duplicates: await findDuplicates(deps.db.kysely, actor, p) };
 }
 
 export interface SaveInput {
@@ -188,18 +230,34 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
   }
   const at = nowIso(deps);
   const period = input.period ?? Number(p.record.surveyDate.slice(0, 4));
+  const scopeCommunes = await communesInScope(db, actor);
+  const pd = personalDataFor(actor);
   return db.transaction().execute(async (trx) => {
     const existing = await findHouseholdByKey(trx, p.provinceCode, p.record.householdId);
+    // The household's own commune, not the record's, decides (moving it needs both): checked
+    // before anything else about it (its version, its duplicates) is looked at or told.
+    if (existing)
+      await inScope(
+        trx,
+        actor,
+        existing,
+        (h) => h.commune_code,
+        () => outOfScope(p.record.householdId),
+      );
     if (existing && input.expectedVersion === undefined) {
       throw new AppError('FIELD_REQUIRED', { field: 'expectedVersion' }, { field: 'expectedVersion' });
     }
     if (existing && villageId === null && input.villageId === undefined) villageId = existing.village_id;
     if (!input.confirmDuplicates) {
-      const duplicates = await findDuplicates(trx, p);
+      const duplicates = await findDuplicates(trx, actor, p);
       if (duplicates.length > 0) {
         throw new AppError(
           'HOUSEHOLD_DUPLICATE_SUSPECTED',
-          { detail: duplicates.map((d) => `${d.householdId}: ${d.detail}`).join('; ') },
+          {
+            detail: duplicates
+              .map((d) => (d.householdId ? `${d.householdId}: ${d.detail}` : d.detail))
+              .join('; '),
+          },
           { data: { duplicates } },
         );
       }
@@ -217,10 +275,14 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
       actorId: actorId(actor),
       actor: actorName(actor),
       action: existing ? 'update' : 'create',
+      scopeCommunes,
       ...(input.expectedVersion !== undefined ? { expectedVersion: input.expectedVersion } : {}),
     });
+    if (!outcome.ok && outcome.code === 'HOUSEHOLD_OUT_OF_SCOPE') throw outOfScope(p.record.householdId);
     if (!outcome.ok && outcome.code === 'CONFLICT') {
-      const theirs = await householdView(trx, p.provinceCode, p.record.householdId);
+      // In scope (checked above): the reader's own version of the household, masked per permission.
+      const view = await householdView(trx, p.provinceCode, p.record.householdId);
+      const theirs = view ? maskView(view, pd) : null;
       throw new AppError(
         'CONFLICT',
         { expected: input.expectedVersion ?? '', actual: outcome.currentVersion ?? '' },
@@ -251,6 +313,31 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
   });
 }
 
+function outOfScope(id: string): AppError {
+  return new AppError('HOUSEHOLD_OUT_OF_SCOPE', { id }, { field: 'householdId' });
+}
+
+/** The household's people through the masking step: initials, no birth date, citizen ID or address. */
+function maskView<T extends NonNullable<Awaited<ReturnType<typeof householdView>>>>(
+  view: T,
+  pd: PersonalData,
+): T {
+  if (pd.reveals) return view;
+  return {
+    ...view,
+    headName: pd.name(view.headName),
+    headBirthDate: pd.hidden(view.headBirthDate),
+    address: pd.hidden(view.address),
+    members: view.members.map((m) => ({
+      name: pd.name(String(m.name)),
+      idNumber: null,
+      birthDate: null,
+      sex: m.sex,
+      relation: m.relation,
+    })),
+  };
+}
+
 async function householdView(db: Executor, provinceCode: string, key: string) {
   const h = await findHouseholdByKey(db, provinceCode, key);
   if (!h) return null;
@@ -279,18 +366,10 @@ async function householdView(db: Executor, provinceCode: string, key: string) {
 /** The household page: members, results by period with explanations, change history. */
 export async function getHousehold(deps: Deps, actor: Actor, key: string) {
   const db = deps.db.kysely;
-  const scope = scopeOf(actor);
+  // A key is unique within a province: the first household of that key the actor may read.
   const candidates = [];
-  for (const p of await findHouseholdsByKey(db, key)) {
-    if (
-      scope === null ||
-      (await requireUnitAccess(db, actor, p.commune_code).then(
-        () => true,
-        () => false,
-      ))
-    )
-      candidates.push(p);
-  }
+  for (const p of await findHouseholdsByKey(db, key))
+    if (await isWithinScope(db, actor, p.commune_code)) candidates.push(p);
   const h = candidates[0];
   if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: key }, { field: 'householdId' });
   const view = (await householdView(db, h.province_code, key))!;
@@ -340,7 +419,8 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       after: c.after_json ? (JSON.parse(c.after_json) as unknown) : null,
     })),
   };
-  return canSeePersonalData(actor) ? page : maskHouseholdPage(page);
+  const pd = personalDataFor(actor);
+  return pd.reveals ? page : maskHouseholdPage(page, pd);
 }
 
 type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
@@ -354,26 +434,14 @@ type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
  * answers and no before/after snapshots in the history (they hold the same data). Classes,
  * deprivations and the income test stay: they are what such a reader follows up.
  */
-function maskHouseholdPage<T extends HouseholdPage>(page: T): T {
-  const names = [page.headName, ...page.members.map((m) => String(m.name))]
-    .filter((n) => n.trim().length > 0)
-    .sort((a, b) => b.length - a.length);
-  const hide = (text: unknown) =>
-    typeof text === 'string' ? names.reduce((s, n) => s.split(n).join(maskName(n)), text) : text;
+function maskHouseholdPage<T extends HouseholdPage>(page: T, pd: PersonalData): T {
+  const names = [page.headName, ...page.members.map((m) => String(m.name))];
+  const hide = (text: unknown) => (typeof text === 'string' ? pd.namesIn(text, names) : text);
   return {
-    ...page,
-    headName: maskName(page.headName),
-    headBirthDate: null,
-    address: null,
-    members: page.members.map((m) => ({
-      ...m,
-      name: maskName(String(m.name)),
-      idNumber: null,
-      birthDate: null,
-    })),
+    ...maskView(page, pd),
     results: page.results.map((r) => ({
       ...r,
-      answers: null,
+      answers: pd.hidden(r.answers),
       explanation: {
         ...r.explanation,
         indicators: r.explanation.indicators.map((i) => {
@@ -382,7 +450,7 @@ function maskHouseholdPage<T extends HouseholdPage>(page: T): T {
         }),
       },
     })),
-    history: page.history.map((c) => ({ ...c, before: null, after: null })),
+    history: page.history.map((c) => ({ ...c, before: pd.hidden(c.before), after: pd.hidden(c.after) })),
   };
 }
 
@@ -458,7 +526,7 @@ export async function listFilterOf(
 export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput) {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.unitCode);
-  const personal = canSeePersonalData(actor);
+  const pd = personalDataFor(actor);
   const { filter } = await listFilterOf(deps, input);
   const pageSize = Math.min(200, Math.max(1, input.pageSize ?? 50));
   const page = Math.max(1, input.page ?? 1);
@@ -474,9 +542,9 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
       communeCode: x.commune_code,
       villageId: x.village_id,
       // Readers without personal-data rights get initials, and no birth date or address.
-      headName: personal ? x.head_name : maskName(x.head_name),
-      headBirthDate: personal ? x.head_birth_date : null,
-      address: personal ? x.address : null,
+      headName: pd.name(x.head_name),
+      headBirthDate: pd.hidden(x.head_birth_date),
+      address: pd.hidden(x.address),
       memberCount: x.member_count,
       version: x.version,
       classification: x.classification ?? null,

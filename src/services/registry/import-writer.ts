@@ -19,7 +19,8 @@ export type ToWriter =
   | { type: 'finish'; commit: boolean; audit?: AuditEntry };
 
 export type WriterOutcome =
-  { ok: true; created: boolean } | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' };
+  | { ok: true; created: boolean }
+  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' | 'HOUSEHOLD_OUT_OF_SCOPE' };
 
 type FromWriter =
   | { type: 'ready' }

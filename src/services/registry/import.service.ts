@@ -32,7 +32,7 @@ import { deferSearchIndex } from '../../db/repositories/household-search.reposit
 import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
-import { requirePermission, requireUnitAccess, scopeOf } from '../access.js';
+import { communesInScope, requirePermission, requireUnitAccess, scopeOf } from '../access.js';
 import { ImportWriter, type WriterOutcome } from './import-writer.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import {
@@ -308,13 +308,21 @@ export async function importSurvey(
       (opts.writer === 'auto' &&
         source.format === 'jsonl' &&
         fs.statSync(source.path).size >= WORKER_FROM_BYTES));
+  // Households already kept by a commune outside the scope are refused row by row by the writer.
+  const scopeCommunes = await communesInScope(deps.db.kysely, actor);
   type Tag = { item: Item; hid: string | null };
   let settleFromWriter: (tag: Tag, outcome: WriterOutcome) => void = () => undefined;
   const writer = useWorker
     ? await ImportWriter.start<Tag>(
         {
           location: deps.db.location,
-          writeOpts: { at, actorId: actorId(actor), actor: actorName(actor), action: 'import' },
+          writeOpts: {
+            at,
+            actorId: actorId(actor),
+            actor: actorName(actor),
+            action: 'import',
+            scopeCommunes,
+          },
         },
         (tag, outcome) => settleFromWriter(tag, outcome),
       )
@@ -349,6 +357,7 @@ export async function importSurvey(
         actorId: actorId(actor),
         actor: actorName(actor),
         action: 'import',
+        scopeCommunes,
       };
 
       const settle = (item: Item, hid: string | null, outcome: WriteOutcome | WriterOutcome) => {
@@ -359,7 +368,7 @@ export async function importSurvey(
               hid,
               outcome.code,
               'householdId',
-              messageOf(outcome.code, { expected: '', actual: '' }),
+              messageOf(outcome.code, { expected: '', actual: '', id: hid ?? '' }),
             ),
           ]);
           return;

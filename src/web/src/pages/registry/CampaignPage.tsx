@@ -65,6 +65,7 @@ const m = defineMessages({
     viewingCase: 'Hồ sơ rà soát thường xuyên của hộ {id}',
     backToPeriodic: 'Về đợt rà soát định kỳ',
     pending: 'Phiếu chờ công nhận: ngày {date}, thu nhập {income}/người/tháng.',
+    pendingDated: 'Phiếu chờ công nhận: ngày {date}.',
     noPending: 'Hồ sơ chưa có phiếu khảo sát: đính kèm phiếu khi bắt đầu họp dân hoặc khi rà soát lại.',
     classified: 'Kết quả phân loại phiếu: {list}',
     certificates: 'In Giấy chứng nhận hộ nghèo, cận nghèo (Mẫu số 03)',
@@ -96,6 +97,7 @@ const m = defineMessages({
     viewingCase: 'Regular-review case of household {id}',
     backToPeriodic: 'Back to the periodic review',
     pending: 'Survey awaiting recognition: dated {date}, income {income} per person per month.',
+    pendingDated: 'Survey awaiting recognition: dated {date}.',
     noPending: 'The case has no survey yet: attach it when starting the meeting or with the re-survey.',
     classified: 'Classes of the surveys: {list}',
     certificates: 'Print the certificates (Mẫu số 03)',
@@ -384,11 +386,14 @@ export default function CampaignPage() {
         <Alert variant="light" color="blue" title={fill(t.viewingCase, { id: caseKey })}>
           <Stack gap="xs">
             <Text size="sm">
+              {/* A reader without personal-data rights gets the pending survey without its answers. */}
               {pending?.surveyDate
-                ? fill(t.pending, {
-                    date: formatDateVn(pending.surveyDate),
-                    income: formatVnd(Number(pending.incomePerCapitaMonthly ?? 0)),
-                  })
+                ? pending.incomePerCapitaMonthly === undefined
+                  ? fill(t.pendingDated, { date: formatDateVn(pending.surveyDate) })
+                  : fill(t.pending, {
+                      date: formatDateVn(pending.surveyDate),
+                      income: formatVnd(Number(pending.incomePerCapitaMonthly)),
+                    })
                 : t.noPending}
             </Text>
             <Button size="xs" variant="default" w="fit-content" onClick={() => open(null)}>

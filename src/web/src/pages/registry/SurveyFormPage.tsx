@@ -584,12 +584,25 @@ export default function SurveyFormPage() {
       {isApiError(err) && err.code === 'HOUSEHOLD_DUPLICATE_SUSPECTED' ? (
         <Alert color="yellow" title={t.duplicates}>
           <Stack gap="xs">
-            {((err.details.duplicates as { householdId: string; detail: string }[]) ?? []).map((d) => (
-              <Text key={d.householdId + d.detail}>
-                <Link to={`/registry/households/${encodeURIComponent(d.householdId)}`}>{d.householdId}</Link>:{' '}
-                {d.detail}
-              </Text>
-            ))}
+            {(
+              (err.details.duplicates as {
+                householdId: string | null;
+                detail: string;
+                detailEn: string;
+              }[]) ?? []
+            ).map((d) =>
+              // A household of another commune is only "in another commune": no link, no ID.
+              d.householdId ? (
+                <Text key={d.householdId + d.detail}>
+                  <Link to={`/registry/households/${encodeURIComponent(d.householdId)}`}>
+                    {d.householdId}
+                  </Link>
+                  : {d.detail}
+                </Text>
+              ) : (
+                <Text key={d.detail}>{lang === 'en' ? d.detailEn : d.detail}</Text>
+              ),
+            )}
             <Button variant="light" onClick={() => submit(true)} w="fit-content">
               {t.confirm}
             </Button>
