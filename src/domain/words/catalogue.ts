@@ -100,7 +100,7 @@ export const WORDS = {
   } satisfies Record<Durability, Word>,
   housingStructure: {
     walls: { vi: 'Tường', en: 'Walls' },
-    columns: { vi: 'Cột, khung', en: 'Columns (frame)' },
+    columns: { vi: 'Cột (khung)', en: 'Columns (frame)' },
     roof: { vi: 'Mái', en: 'Roof' },
   } satisfies Record<HousingStructure, Word>,
   waterSource: {
@@ -279,8 +279,8 @@ export const WORDS = {
     completed: { vi: 'Đã giải ngân hết', en: 'Fully disbursed' },
     starting: { vi: 'Mới giao vốn', en: 'Just allocated' },
     'on-track': { vi: 'Đúng tiến độ', en: 'On track' },
-    'at-risk': { vi: 'Có nguy cơ không giải ngân kịp', en: 'At risk of missing the deadline' },
-    lapsed: { vi: 'Quá hạn, còn vốn chưa giải ngân', en: 'Deadline passed with money left' },
+    'at-risk': { vi: 'Nguy cơ chậm giải ngân', en: 'At risk of delay' },
+    lapsed: { vi: 'Quá hạn, còn vốn', en: 'Overdue, money left' },
   } satisfies Record<RiskState, Word>,
   targetKind: {
     'poor-reduction': { vi: 'Giảm số hộ nghèo', en: 'Reduce poor households' },

@@ -5,8 +5,13 @@ import { AppError } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { foldText, searchTokens } from '../../domain/registry/fold.js';
-import { explainIncome } from '../../domain/classification/classify.js';
+import {
+  renderExplanation,
+  storedFacts,
+  type ExplainedAnswers,
+} from '../../domain/classification/explain.js';
 import type { Classification } from '../../domain/standards/standard.js';
+import type { Lang } from '../../errors.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
 import {
   findUnitOn,
@@ -276,8 +281,12 @@ async function householdView(db: Executor, provinceCode: string, key: string) {
   };
 }
 
-/** The household page: members, results by period with explanations, change history. */
-export async function getHousehold(deps: Deps, actor: Actor, key: string) {
+/**
+ * The household page: members, results by period with explanations, change history. The
+ * explanations are rendered from their stored facts in `lang`, naming members as this reader may
+ * see them (initials without personal-data rights).
+ */
+export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: Lang = 'vi') {
   const db = deps.db.kysely;
   const scope = scopeOf(actor);
   const candidates = [];
@@ -297,6 +306,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
   const village = h.village_id ? await findVillage(db, h.village_id) : undefined;
   const results = await listResults(db, h.province_code, h.id);
   const changes = await listChanges(db, h.province_code, h.id);
+  const personal = canSeePersonalData(actor);
   const page = {
     ...view,
     village: village ? { id: village.id, name: village.name } : null,
@@ -314,22 +324,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       noLabourCapacity: r.no_labour === 1,
       status: r.status,
       frozen: r.frozen === 1,
-      explanation: {
-        income: explainIncome(
-          {
-            standard: r.standard,
-            provisional: false,
-            area: r.area as 'rural' | 'urban',
-            incomeLine: Number(r.income_line),
-            averageUpperBound: null,
-            classification: r.classification as Classification,
-            deprivations: [],
-            deprivationCount: r.deprivation_count,
-          },
-          (JSON.parse(r.answers_json) as { incomePerCapitaMonthly: number }).incomePerCapitaMonthly,
-        ),
-        ...(JSON.parse(r.explanation_json) as { indicators: unknown[] }),
-      },
+      explanation: explanationOf(r, lang, personal),
       answers: JSON.parse(r.answers_json) as unknown,
     })),
     history: changes.map((c) => ({
@@ -340,11 +335,42 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       after: c.after_json ? (JSON.parse(c.after_json) as unknown) : null,
     })),
   };
-  return canSeePersonalData(actor) ? page : maskHouseholdPage(page);
+  return personal ? page : maskHouseholdPage(page);
+}
+
+/** A stored result's explanation in words: its facts and answers, rendered in `lang`. */
+function explanationOf(
+  r: {
+    standard: string;
+    area: string;
+    income_line: number | string | bigint;
+    classification: string;
+    deprivation_count: number;
+    answers_json: string;
+    explanation_json: string;
+  },
+  lang: Lang,
+  personal: boolean,
+) {
+  const answers = JSON.parse(r.answers_json) as ExplainedAnswers & { incomePerCapitaMonthly: number };
+  return renderExplanation(
+    {
+      standard: r.standard,
+      area: r.area as 'rural' | 'urban',
+      incomeLine: Number(r.income_line),
+      classification: r.classification as Classification,
+      deprivationCount: r.deprivation_count,
+      income: answers.incomePerCapitaMonthly,
+    },
+    storedFacts(r.explanation_json),
+    answers,
+    lang,
+    personal ? {} : { names: answers.members.map((m) => maskName(m.name)) },
+  );
 }
 
 type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
-  results: { answers: unknown; explanation: { indicators: unknown[] } }[];
+  results: { answers: unknown }[];
   history: { before: unknown; after: unknown }[];
 };
 
@@ -355,11 +381,6 @@ type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
  * deprivations and the income test stay: they are what such a reader follows up.
  */
 function maskHouseholdPage<T extends HouseholdPage>(page: T): T {
-  const names = [page.headName, ...page.members.map((m) => String(m.name))]
-    .filter((n) => n.trim().length > 0)
-    .sort((a, b) => b.length - a.length);
-  const hide = (text: unknown) =>
-    typeof text === 'string' ? names.reduce((s, n) => s.split(n).join(maskName(n)), text) : text;
   return {
     ...page,
     headName: maskName(page.headName),
@@ -371,17 +392,8 @@ function maskHouseholdPage<T extends HouseholdPage>(page: T): T {
       idNumber: null,
       birthDate: null,
     })),
-    results: page.results.map((r) => ({
-      ...r,
-      answers: null,
-      explanation: {
-        ...r.explanation,
-        indicators: r.explanation.indicators.map((i) => {
-          const e = i as Record<string, unknown>;
-          return { ...e, memberName: hide(e.memberName), vi: hide(e.vi), en: hide(e.en) };
-        }),
-      },
-    })),
+    // The explanations were rendered with initials already (explanationOf).
+    results: page.results.map((r) => ({ ...r, answers: null })),
     history: page.history.map((c) => ({ ...c, before: null, after: null })),
   };
 }
