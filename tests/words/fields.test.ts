@@ -96,7 +96,7 @@ describe('the survey field catalogue', () => {
     ] as const) {
       const seen = new Map<string, string>();
       for (const f of fields) {
-        for (const h of [f.column, ...f.aliases]) {
+        for (const h of [f.column, f.label.vi, ...f.aliases]) {
           const k = foldHeader(h);
           const other = seen.get(k);
           expect(
