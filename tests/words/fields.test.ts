@@ -1,6 +1,7 @@
 // The survey field catalogue covers the survey record exactly: one row per field of the record
 // (and the import's extra registry columns), each enum tied to the word set that names its values
 // and to the closed list the parser accepts, every import alias unambiguous.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   HOUSEHOLD_FIELDS,
@@ -9,6 +10,7 @@ import {
   SURVEY_SECTIONS,
   foldHeader,
   surveyField,
+  surveyFieldsMarkdown,
 } from '../../src/domain/survey/fields.js';
 import {
   AREAS,
@@ -107,5 +109,10 @@ describe('the survey field catalogue', () => {
         }
       }
     }
+  });
+
+  it('is the table of docs/survey-fields.md (node bin/run-ts.js scripts/survey-fields-doc.ts rewrites it)', () => {
+    const doc = fs.readFileSync(new URL('../../docs/survey-fields.md', import.meta.url), 'utf8');
+    expect(doc).toBe(surveyFieldsMarkdown(WORDS));
   });
 });

@@ -576,3 +576,43 @@ export function foldHeader(s: string): string {
     .replace(/[_\s]+/g, ' ')
     .trim();
 }
+
+/**
+ * The field table of docs/survey-fields.md (Vietnamese first): section, path, type, allowed
+ * values in words, required, unit, accepted import headers. Kept equal to the file by
+ * tests/words/fields.test.ts; `node bin/run-ts.js scripts/survey-fields-doc.ts` rewrites it.
+ */
+export function surveyFieldsMarkdown(words: Record<string, Record<string, Word>>): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [
+    '# Các trường của phiếu khảo sát hộ / Survey record fields',
+    '',
+    'Sinh ra từ danh mục trường `src/domain/survey/fields.ts` — đừng sửa tay. / Generated from the field catalogue — do not edit.',
+    '',
+  ];
+  for (const section of SURVEY_SECTIONS) {
+    const fields = SURVEY_FIELDS.filter((f) => f.section === section);
+    if (fields.length === 0) continue;
+    const label = SURVEY_SECTION_LABELS[section];
+    lines.push(`## ${label.vi} / ${label.en}`, '');
+    lines.push(
+      '| Trường / Field | Đường dẫn / Path | Kiểu / Type | Giá trị / Values | Bắt buộc / Required | Tiêu đề cột nhập / Import headers |',
+    );
+    lines.push('|---|---|---|---|---|---|');
+    for (const f of fields) {
+      const values = f.words
+        ? Object.entries(words[f.words]!)
+            .map(([code, w]) => `\`${code}\` ${w.vi}`)
+            .join('; ')
+        : f.unit
+          ? f.unit.vi
+          : '';
+      const headers = [f.column, ...f.aliases].map((h) => `\`${h}\``).join(', ');
+      lines.push(
+        `| ${cell(f.label.vi)} / ${cell(f.label.en)} | \`${f.path}\` | ${f.type} | ${cell(values)} | ${f.required ? 'có / yes' : 'không / no'} | ${cell(headers)} |`,
+      );
+    }
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
