@@ -1,5 +1,10 @@
 // The portal's words, Vietnamese first and English second. Pages take `t` for the request's language.
 import type { Lang } from '../errors.js';
+import { WORDS, type WordSetName } from '../domain/words/catalogue.js';
+
+/** A set of the catalogue of words as code → word in one language (statuses shown to citizens). */
+const wordsIn = (set: WordSetName, lang: Lang): Record<string, string> =>
+  Object.fromEntries(Object.entries(WORDS[set]).map(([code, w]) => [code, w[lang]]));
 
 const vi = {
   home: 'Trang chủ',
@@ -39,8 +44,8 @@ const vi = {
   feedbackIntro:
     'Gửi góp ý, phản ánh về Chương trình giảm nghèo hoặc về danh sách hộ nghèo, hộ cận nghèo đang niêm yết. Bạn sẽ nhận một mã để theo dõi kết quả xử lý.',
   feedbackKind: 'Góp ý về',
-  kindProgram: 'Chương trình giảm nghèo nói chung',
-  kindList: 'Danh sách hộ nghèo, cận nghèo đang niêm yết',
+  kindProgram: WORDS.feedbackKind.program.vi as string,
+  kindList: WORDS.feedbackKind.list.vi as string,
   communeCode: 'Mã xã/phường (khi góp ý về danh sách)',
   contact: 'Số điện thoại hoặc địa chỉ liên hệ (không bắt buộc)',
   subject: 'Tiêu đề',
@@ -54,12 +59,7 @@ const vi = {
   status: 'Trạng thái',
   response: 'Trả lời',
   receivedAt: 'Ngày gửi',
-  feedbackStatus: {
-    received: 'Đã tiếp nhận',
-    'in-progress': 'Đang xử lý',
-    answered: 'Đã trả lời',
-    closed: 'Đã đóng',
-  } as Record<string, string>,
+  feedbackStatus: wordsIn('feedbackStatus', 'vi'),
   captchaPageTitle: 'Mã xác nhận',
   captchaPageBody: [
     'Để chống thư rác mà không theo dõi người đọc, trang này dùng một “phép thử công việc” (proof of work): trình duyệt của bạn phải tính một phép toán nhỏ (khoảng một giây) trước khi gửi bình luận hoặc góp ý. Không có dịch vụ bên ngoài nào tham gia.',
@@ -80,8 +80,8 @@ const vi = {
     `Danh sách hộ nghèo, hộ cận nghèo năm ${year} đã được công nhận – ${name}`,
   postingWindow: (from: string, to: string) => `Thời gian niêm yết, nhận ý kiến: từ ${from} đến hết ${to}`,
   decision: (no: string, date: string) => `Quyết định công nhận số ${no} ngày ${date}`,
-  poorList: 'Hộ nghèo',
-  nearPoorList: 'Hộ cận nghèo',
+  poorList: WORDS.classification.POOR.vi as string,
+  nearPoorList: WORDS.classification.NEAR_POOR.vi as string,
   rowNo: 'STT',
   headName: 'Họ và tên chủ hộ',
   village: 'Thôn, tổ dân phố',
@@ -89,11 +89,7 @@ const vi = {
   complainList: 'Góp ý, khiếu nại về danh sách',
   householdRef: 'Góp ý về hộ có mã trong danh sách',
   complaintFiled: 'Ý kiến của bạn đã được chuyển thành đơn khiếu nại trong hồ sơ rà soát của xã/phường.',
-  complaintStatus: {
-    open: 'Đang xem xét, phúc tra',
-    accepted: 'Đã chấp nhận',
-    rejected: 'Không chấp nhận',
-  } as Record<string, string>,
+  complaintStatus: wordsIn('complaintStatus', 'vi'),
   statsTitle: (name: string, year: number) =>
     `Số liệu hộ nghèo, hộ cận nghèo năm ${year} đã công nhận – ${name}`,
   statsLink: 'Số liệu thống kê',
@@ -153,8 +149,8 @@ const en: Strings = {
   feedbackIntro:
     'Send feedback or a complaint about the poverty-reduction program or about a posted list of poor and near-poor households. You will get a code to follow it up.',
   feedbackKind: 'About',
-  kindProgram: 'The program in general',
-  kindList: 'A posted list of poor and near-poor households',
+  kindProgram: WORDS.feedbackKind.program.en,
+  kindList: WORDS.feedbackKind.list.en,
   communeCode: 'Commune/ward code (for a list)',
   contact: 'Phone or address (optional)',
   subject: 'Subject',
@@ -168,12 +164,7 @@ const en: Strings = {
   status: 'Status',
   response: 'Answer',
   receivedAt: 'Sent on',
-  feedbackStatus: {
-    received: 'Received',
-    'in-progress': 'In progress',
-    answered: 'Answered',
-    closed: 'Closed',
-  },
+  feedbackStatus: wordsIn('feedbackStatus', 'en'),
   captchaPageTitle: 'Verification code',
   captchaPageBody: [
     'To keep spam out without tracking readers, this site uses a proof of work: your browser computes a small puzzle (about a second) before sending a comment or feedback. No outside service is involved.',
@@ -203,7 +194,7 @@ const en: Strings = {
   complainList: 'Comment on or complain about the list',
   householdRef: 'About the household with list reference',
   complaintFiled: 'Your comment was filed as a complaint in the commune’s review.',
-  complaintStatus: { open: 'Being re-checked', accepted: 'Accepted', rejected: 'Not accepted' },
+  complaintStatus: wordsIn('complaintStatus', 'en'),
   statsTitle: (name: string, year: number) => `Recognised poor and near-poor households ${year} – ${name}`,
   statsLink: 'Statistics',
   unit: 'Unit',

@@ -218,7 +218,12 @@ describe('giamngheo classify', () => {
       input: line({ householdId: 'T1', incomePerCapitaMonthly: 2_500_000 }),
     });
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/AVERAGE\s+0\s+1\s+0\s+0\s+1/);
+    // In words: the classes and the standards by their names, no code.
+    expect(text.stdout).toContain(
+      'Phân loại theo Nghị định 07/2021/NĐ-CP (hàng) và theo Nghị định 351/2025/NĐ-CP (cột)',
+    );
+    expect(text.stdout).toMatch(/\(3\) Hộ có mức sống trung bình\s+0\s+1\s+0\s+0\s+1/);
+    expect(text.stdout).not.toMatch(/NEAR_POOR|AVERAGE|ND07_2021/);
     expect(text.stdout).toContain('classified 1; bị từ chối / rejected 0');
     const unknown = await runCli(['classify', '--what-if', 'ND07_2021:NOPE', file, '--db', db]);
     expect(unknown.code).toBe(2);

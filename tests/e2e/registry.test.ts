@@ -66,7 +66,13 @@ describe('registry screens', () => {
     await page.getByRole('link', { name: 'EX-05' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hộ EX-05' }).waitFor();
     await page.getByText('Kỳ 2024').waitFor();
-    expect(await page.locator('li', { hasText: 'waterSource' }).count()).toBe(1);
+    // The explanation in words, rendered from the stored facts: no code.
+    await page
+      .locator('li', {
+        hasText: 'Nguồn nước sinh hoạt: nước mặt (sông, suối, ao, hồ) — không phải nguồn nước hợp vệ sinh.',
+      })
+      .waitFor();
+    expect(await page.locator('li', { hasText: 'waterSource' }).count()).toBe(0);
     expect(await page.locator('li').count()).toBeGreaterThanOrEqual(3);
     expect(await page.getByText('Hộ nghèo', { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(page, 'registry-household');
@@ -218,7 +224,9 @@ describe('registry screens', () => {
     await screenshot(page, 'registry-campaign-resurvey');
     await card.getByRole('button', { name: 'Thực hiện' }).click();
     await page
-      .getByText('Kết quả phân loại phiếu: EX-01: Mức sống trung bình; EX-02: Không thuộc diện')
+      .getByText(
+        'Kết quả phân loại phiếu: EX-01: Hộ có mức sống trung bình; EX-02: Hộ không thuộc diện nghèo, cận nghèo',
+      )
       .waitFor();
 
     // Stored: the results, their history, and the village back to a new meeting.

@@ -100,11 +100,15 @@ for (const dialect of DIALECTS) {
         .select('r.explanation_json')
         .where('h.household_key', '=', 'EX-05')
         .executeTakeFirstOrThrow();
-      const explained = JSON.parse(ex05.explanation_json) as {
-        indicators: { indicator: string; vi: string; en: string }[];
-      };
-      expect(explained.indicators.map((e) => e.indicator)).toEqual(['waterSource', 'telecom', 'infoAccess']);
-      expect(explained.indicators[0]!.vi.length).toBeGreaterThan(10);
+      // Stored as facts (rendered in words when read): no sentence, no name.
+      const explained = JSON.parse(ex05.explanation_json) as { indicator: string; value: unknown }[];
+      expect(explained.map((e) => e.indicator)).toEqual(['waterSource', 'telecom', 'infoAccess']);
+      expect(explained[0]).toEqual({
+        indicator: 'waterSource',
+        member: null,
+        value: 'surface',
+        threshold: 'piped, drilled-well, protected-dug-well, protected-spring, rainwater, bottled',
+      });
       await expectAggregatesMatchRebuild(deps.db.kysely);
     });
 

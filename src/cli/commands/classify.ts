@@ -16,6 +16,7 @@ import {
   type WhatIfReport,
 } from '../../services/classification.service.js';
 import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
+import { hasWord, wordOfCode } from '../../domain/words/catalogue.js';
 import type { Command } from '../main.js';
 
 /** A household is a few kilobytes; a longer line is reported as malformed without being held whole. */
@@ -106,16 +107,24 @@ async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
   for await (const batch of lineBatches(input)) yield* batch;
 }
 
+/** A standard by its legal name (catalogue of words), or its code for a local one. */
+const standardWord = (code: string) =>
+  hasWord('standard', code) ? wordOfCode('standard', code, 'vi') : code;
+
 function printMatrix(io: Io, r: WhatIfReport): void {
-  const w = 12;
-  const head = `${`${r.from} \\ ${r.to}`.padEnd(24)}${CLASS_ORDER.map((c) => c.padStart(w)).join('')}${'tổng/total'.padStart(w)}`;
+  // Rows: the class under FROM; columns (numbered like the rows): the class under TO.
+  const w = 8;
+  const label = (c: string, i: number) => `(${i + 1}) ${wordOfCode('classification', c, 'vi')}`;
+  const first = Math.max(...CLASS_ORDER.map((c, i) => label(c, i).length), 'Tổng / total'.length) + 2;
+  const title = `Phân loại theo ${standardWord(r.from)} (hàng) và theo ${standardWord(r.to)} (cột)`;
+  const head = `${''.padEnd(first)}${CLASS_ORDER.map((_, i) => `(${i + 1})`.padStart(w)).join('')}${'Tổng'.padStart(w)}`;
   const rows = CLASS_ORDER.map(
-    (from) =>
-      `${from.padEnd(24)}${CLASS_ORDER.map((to) => String(r.matrix[from][to]).padStart(w)).join('')}${String(r.totals.from[from]).padStart(w)}`,
+    (from, i) =>
+      `${label(from, i).padEnd(first)}${CLASS_ORDER.map((to) => String(r.matrix[from][to]).padStart(w)).join('')}${String(r.totals.from[from]).padStart(w)}`,
   );
-  const total = `${'tổng/total'.padEnd(24)}${CLASS_ORDER.map((c) => String(r.totals.to[c]).padStart(w)).join('')}${String(r.classified).padStart(w)}`;
+  const total = `${'Tổng / total'.padEnd(first)}${CLASS_ORDER.map((c) => String(r.totals.to[c]).padStart(w)).join('')}${String(r.classified).padStart(w)}`;
   io.stdout.write(
-    `${[head, ...rows, total].join('\n')}\n` +
+    `${[title, head, ...rows, total].join('\n')}\n` +
       `Đã đọc / read ${r.read}; đã phân loại / classified ${r.classified}; bị từ chối / rejected ${r.rejected}` +
       `${
         r.rejected

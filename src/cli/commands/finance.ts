@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { formatDateVn, isIsoDate } from '../../domain/dates.js';
 import { formatPercent, formatVnd } from '../../domain/format.js';
 import { SYSTEM } from '../../services/deps.js';
 import { financeReport } from '../../services/finance/report.service.js';
@@ -14,6 +14,7 @@ import { importAllocations, importDisbursements } from '../../services/finance/i
 import { buildProposal, proposalPdf, proposalXlsx } from '../../services/finance/documents.service.js';
 import { rebuildAllocationAggregates } from '../../services/finance/allocations.service.js';
 import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
+import { wordOfCode } from '../../domain/words/catalogue.js';
 import type { Command } from '../main.js';
 
 function yearOf(value: string | undefined, flag: string): number {
@@ -57,10 +58,12 @@ export const reportFinanceCommand: Command = {
         });
         if (json) printJson(io, r);
         else {
-          io.stdout.write(`${r.unit.code} ${r.unit.name} — năm ${r.year} (đến ngày ${r.asOf})\n`);
+          io.stdout.write(
+            `${r.unit.code} ${r.unit.name} — năm ${r.year} (đến ngày ${formatDateVn(r.asOf)})\n`,
+          );
           for (const row of r.rows) {
             io.stdout.write(
-              `  ${row.projectCode.padEnd(6)} ${row.source.padEnd(9)} kế hoạch ${formatVnd(row.planned)} · giải ngân ${formatVnd(row.disbursed)} (${formatPercent(row.rate, 1)}) · hạn ${row.deadline}${row.atRisk ? ' · CÓ NGUY CƠ / AT RISK' : ''}\n`,
+              `  ${row.projectCode.padEnd(6)} ${wordOfCode('fundSource', row.source, 'vi').padEnd(22)} kế hoạch ${formatVnd(row.planned)} · giải ngân ${formatVnd(row.disbursed)} (${formatPercent(row.rate, 1)}) · hạn ${formatDateVn(row.deadline)}${row.atRisk ? ' · CÓ NGUY CƠ / AT RISK' : ''}\n`,
             );
           }
           io.stdout.write(

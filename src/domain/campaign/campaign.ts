@@ -6,6 +6,7 @@
 // with the allowed actions.
 import { AppError } from '../../errors.js';
 import { isIsoDate } from '../dates.js';
+import { WORDS } from '../words/catalogue.js';
 import type { WorkingCalendar } from './calendar.js';
 import {
   periodicReportDeadline,
@@ -17,14 +18,8 @@ import {
 export const STEPS = ['survey', 'meetings', 'posting', 'complaints', 'recognised', 'reported'] as const;
 export type Step = (typeof STEPS)[number];
 
-export const STEP_LABELS: Record<Step, { vi: string; en: string }> = {
-  survey: { vi: 'Điều tra, rà soát', en: 'Survey' },
-  meetings: { vi: 'Họp dân thống nhất kết quả', en: 'Village meetings' },
-  posting: { vi: 'Niêm yết công khai', en: 'Public posting' },
-  complaints: { vi: 'Giải quyết khiếu nại', en: 'Complaints' },
-  recognised: { vi: 'Chủ tịch UBND xã công nhận', en: 'Recognised by the commune chair' },
-  reported: { vi: 'Đã báo cáo tỉnh', en: 'Reported to the province' },
-};
+/** The steps' names: the catalogue of words. */
+export const STEP_LABELS: Record<Step, { vi: string; en: string }> = WORDS.campaignStep;
 
 export const ACTIONS = [
   'open-meetings',

@@ -4,12 +4,17 @@
 //
 // Hot path (the CLI classifies millions of records): a standard is compiled once into closures
 // over precomputed sets, member ages are computed once per record into a reused buffer, and the
-// explanation texts are only built when asked for.
-import { formatDateVn } from '../dates.js';
-import { formatVnd } from '../format.js';
+// explanation facts are only gathered when asked for (and rendered in words by ./explain.ts).
 import type { Area, EducationLevel, SurveyMember, SurveyRecord } from '../survey/record.js';
 import type { Classification, Indicator, IndicatorKey, Standard, Text } from '../standards/standard.js';
-import { isAboveWorkingAge, isWorkingAge, lastWorkingDay } from './working-age.js';
+import {
+  renderIncome,
+  renderIndicator,
+  type IncomeFacts,
+  type IndicatorFacts,
+  type RenderOptions,
+} from './explain.js';
+import { isAboveWorkingAge, isWorkingAge } from './working-age.js';
 
 /** An indicator is not deprived. */
 export const NOT_DEPRIVED = -1;
@@ -26,16 +31,9 @@ export interface EvalContext {
 /** NOT_DEPRIVED, HOUSEHOLD, or the index of the first member who makes the household deprived. */
 type Rule = (ctx: EvalContext) => number;
 
-export interface IndicatorExplanation {
-  indicator: IndicatorKey;
-  deprived: boolean;
-  /** Index in `members` of the member concerned, null when the household as a whole is. */
-  member: number | null;
+/** An indicator's facts (./explain.ts), the member's name and the sentence in both languages. */
+export interface IndicatorExplanation extends IndicatorFacts {
   memberName: string | null;
-  /** The value that decided (a level, an area per person, a share…). */
-  value: string | number | boolean | null;
-  /** The threshold it was compared with. */
-  threshold: string | number | null;
   vi: string;
   en: string;
 }
@@ -257,177 +255,60 @@ export function classifyHousehold(
 }
 
 // ── explanations ─────────────────────────────────────────────────────────────
+// The engine states the facts; ./explain.ts renders them in words when they are read.
 
-const fmtNum = (n: number) => (Math.round(n * 100) / 100).toString();
-const pct = (share: number) => `${fmtNum(share * 100)}%`;
-
-function memberLabel(m: SurveyMember, i: number): Text {
-  const name = m.name || `#${i + 1}`;
-  return { vi: `thành viên ${i + 1} (${name})`, en: `member ${i + 1} (${name})` };
-}
-
-function explain(
-  ind: Indicator,
-  ctx: EvalContext,
-  culprit: number,
-): Omit<IndicatorExplanation, 'indicator' | 'deprived'> {
-  const { record, ages } = ctx;
+/** The facts of one indicator: which member (first culprit), which value, which threshold. */
+function factsOf(ind: Indicator, ctx: EvalContext, culprit: number): IndicatorFacts {
+  const { record } = ctx;
   const deprived = culprit !== NOT_DEPRIVED;
   const m = culprit >= 0 ? record.members[culprit]! : undefined;
-  const who = m ? memberLabel(m, culprit) : undefined;
-  const base = { member: m ? culprit : null, memberName: m ? m.name : null };
-  const age = m ? ages[culprit]! : 0;
+  const base = { indicator: ind.key, deprived, member: m ? culprit : null };
   switch (ind.key) {
-    case 'employment': {
-      const list = ind.deprivedEmployment.join(', ');
-      if (m && who) {
-        return {
-          ...base,
-          value: m.employment,
-          threshold: list,
-          vi: `${who.vi}, ${age} tuổi, trong độ tuổi lao động (đến hết ngày ${formatDateVn(lastWorkingDay(m.sex, m.birthDate))}), có tình trạng việc làm "${m.employment}" (thiếu hụt khi: ${list}).`,
-          en: `${who.en}, aged ${age}, of working age (until ${lastWorkingDay(m.sex, m.birthDate)}), has employment "${m.employment}" (deprived when: ${list}).`,
-        };
-      }
+    case 'employment':
+      return { ...base, value: m ? m.employment : null, threshold: ind.deprivedEmployment.join(', ') };
+    case 'dependants':
       return {
         ...base,
-        value: null,
-        threshold: list,
-        vi: `Không thành viên nào trong độ tuổi lao động có tình trạng việc làm ${list}.`,
-        en: `No working-age member has employment ${list}.`,
-      };
-    }
-    case 'dependants': {
-      const share = dependantShare(ind, ctx);
-      const n = Math.round(share * record.members.length);
-      return {
-        ...base,
-        value: Math.round(share * 10000) / 10000,
+        value: Math.round(dependantShare(ind, ctx) * 10000) / 10000,
         threshold: ind.maxShare,
-        vi: `${n}/${record.members.length} thành viên là người phụ thuộc (${pct(share)}); thiếu hụt khi trên ${pct(ind.maxShare)}.`,
-        en: `${n} of ${record.members.length} members are dependants (${pct(share)}); deprived when above ${pct(ind.maxShare)}.`,
       };
-    }
     case 'nutrition':
-      if (m && who) {
-        const what = m.stunted ? { vi: 'thấp còi', en: 'stunted' } : { vi: 'nhẹ cân', en: 'underweight' };
-        return {
-          ...base,
-          value: m.stunted ? 'stunted' : 'underweight',
-          threshold: ind.childUnderAge,
-          vi: `${who.vi}, ${age} tuổi (dưới ${ind.childUnderAge}), ${what.vi}.`,
-          en: `${who.en}, aged ${age} (under ${ind.childUnderAge}), is ${what.en}.`,
-        };
-      }
       return {
         ...base,
-        value: null,
+        value: m ? (m.stunted ? 'stunted' : 'underweight') : null,
         threshold: ind.childUnderAge,
-        vi: `Không trẻ em dưới ${ind.childUnderAge} tuổi nào thấp còi hoặc nhẹ cân.`,
-        en: `No child under ${ind.childUnderAge} is stunted or underweight.`,
       };
     case 'healthInsurance':
-      if (m && who) {
-        return {
-          ...base,
-          value: false,
-          threshold: ind.fromAge,
-          vi: `${who.vi}, ${age} tuổi (từ ${ind.fromAge} tuổi trở lên), không có bảo hiểm y tế.`,
-          en: `${who.en}, aged ${age} (${ind.fromAge} or over), has no health insurance.`,
-        };
-      }
-      return {
-        ...base,
-        value: true,
-        threshold: ind.fromAge,
-        vi: `Mọi thành viên từ ${ind.fromAge} tuổi trở lên đều có bảo hiểm y tế.`,
-        en: `Every member aged ${ind.fromAge} or over has health insurance.`,
-      };
+      return { ...base, value: !m, threshold: ind.fromAge };
     case 'adultEducation': {
-      const ranges = ind.bands.map((b) => `${b.fromAge}–${b.toAge}: ${b.minLevel}`).join('; ');
-      if (m && who) {
+      if (m) {
+        const age = ctx.ages[culprit]!;
         const band = ind.bands.find((b) => age >= b.fromAge && age <= b.toAge);
-        return {
-          ...base,
-          value: m.education,
-          threshold: band?.minLevel ?? null,
-          vi: `${who.vi}, ${age} tuổi, không đang đi học/đào tạo, trình độ "${m.education}" thấp hơn mức tối thiểu "${band?.minLevel ?? ''}".`,
-          en: `${who.en}, aged ${age}, not in training, has "${m.education}", below the minimum "${band?.minLevel ?? ''}".`,
-        };
+        return { ...base, value: m.education, threshold: band?.minLevel ?? null };
       }
-      return {
-        ...base,
-        value: null,
-        threshold: ranges,
-        vi: `Mọi thành viên trong độ tuổi xét (${ranges}) đang đi học hoặc đạt trình độ tối thiểu.`,
-        en: `Every member in the age bands (${ranges}) is in training or has the minimum level.`,
-      };
+      const ranges = ind.bands.map((b) => `${b.fromAge}–${b.toAge}: ${b.minLevel}`).join('; ');
+      return { ...base, value: null, threshold: ranges };
     }
     case 'childSchooling':
-      if (m && who) {
-        return {
-          ...base,
-          value: m.schooling,
-          threshold: ind.acceptable.join(', '),
-          vi: `${who.vi}, ${age} tuổi (từ ${ind.fromAge} đến dưới ${ind.underAge}), tình trạng đi học "${m.schooling ?? 'không ghi'}".`,
-          en: `${who.en}, aged ${age} (${ind.fromAge} to under ${ind.underAge}), has schooling "${m.schooling ?? 'not recorded'}".`,
-        };
-      }
+      return { ...base, value: m ? m.schooling : null, threshold: ind.acceptable.join(', ') };
+    case 'housingQuality':
       return {
         ...base,
-        value: null,
-        threshold: ind.acceptable.join(', '),
-        vi: `Mọi trẻ từ ${ind.fromAge} đến dưới ${ind.underAge} tuổi đi học đúng cấp.`,
-        en: `Every child aged ${ind.fromAge} to under ${ind.underAge} attends the appropriate level.`,
-      };
-    case 'housingQuality': {
-      const weak = ind.structures.filter((s) => record.housing[s] === 'non-durable');
-      return {
-        ...base,
-        value: weak.length,
+        value: ind.structures.filter((s) => record.housing[s] === 'non-durable').length,
         threshold: ind.minNonDurable,
-        vi: `${weak.length}/${ind.structures.length} kết cấu chính không bền chắc (${weak.join(', ') || 'không có'}); thiếu hụt từ ${ind.minNonDurable}.`,
-        en: `${weak.length} of ${ind.structures.length} main structures are non-durable (${weak.join(', ') || 'none'}); deprived from ${ind.minNonDurable}.`,
       };
-    }
-    case 'housingArea': {
-      const per = record.housing.floorAreaM2 / record.members.length;
+    case 'housingArea':
       return {
         ...base,
-        value: Math.round(per * 100) / 100,
+        value: Math.round((record.housing.floorAreaM2 / record.members.length) * 100) / 100,
         threshold: ind.minM2PerPerson,
-        vi: `${fmtNum(record.housing.floorAreaM2)} m² cho ${record.members.length} người = ${fmtNum(per)} m²/người; thiếu hụt khi dưới ${ind.minM2PerPerson} m²/người.`,
-        en: `${fmtNum(record.housing.floorAreaM2)} m² for ${record.members.length} people = ${fmtNum(per)} m² per person; deprived below ${ind.minM2PerPerson} m².`,
       };
-    }
     case 'waterSource':
-      return {
-        ...base,
-        value: record.waterSource,
-        threshold: ind.acceptable.join(', '),
-        vi: `Nguồn nước "${record.waterSource}" ${deprived ? 'không thuộc' : 'thuộc'} danh mục nước sạch (${ind.acceptable.join(', ')}).`,
-        en: `Water source "${record.waterSource}" is ${deprived ? 'not ' : ''}one of the clean sources (${ind.acceptable.join(', ')}).`,
-      };
+      return { ...base, value: record.waterSource, threshold: ind.acceptable.join(', ') };
     case 'latrine':
-      return {
-        ...base,
-        value: record.latrine,
-        threshold: ind.acceptable.join(', '),
-        vi: `Nhà tiêu "${record.latrine}" ${deprived ? 'không thuộc' : 'thuộc'} danh mục hợp vệ sinh (${ind.acceptable.join(', ')}).`,
-        en: `Latrine "${record.latrine}" is ${deprived ? 'not ' : ''}one of the hygienic types (${ind.acceptable.join(', ')}).`,
-      };
+      return { ...base, value: record.latrine, threshold: ind.acceptable.join(', ') };
     case 'telecom':
-      return {
-        ...base,
-        value: record.internetUse,
-        threshold: null,
-        vi: record.internetUse
-          ? 'Có thành viên sử dụng dịch vụ internet.'
-          : 'Không thành viên nào sử dụng dịch vụ internet.',
-        en: record.internetUse
-          ? 'At least one member uses internet services.'
-          : 'No member uses internet services.',
-      };
+      return { ...base, value: record.internetUse, threshold: null };
     case 'infoAccess': {
       const owned = record.infoDevices.filter((d) => ind.devices.includes(d));
       const speaker = ind.loudspeakerCounts && record.loudspeakerAccess;
@@ -435,31 +316,33 @@ function explain(
         ...base,
         value: owned.join(', ') || (speaker ? 'loudspeaker' : null),
         threshold: ind.devices.join(', '),
-        vi: `Phương tiện: ${owned.join(', ') || 'không có'}; ${record.loudspeakerAccess ? 'nghe được' : 'không nghe được'} loa truyền thanh xã/thôn.`,
-        en: `Devices: ${owned.join(', ') || 'none'}; ${record.loudspeakerAccess ? 'can' : 'cannot'} hear the commune/village loudspeakers.`,
       };
     }
   }
 }
 
-/** One explanation per indicator of the standard, in its order: which member, which value, which threshold. */
+/** The facts of every indicator of the standard, in its order (what the registry stores, deprived ones). */
+export function explainFacts(record: SurveyRecord, standard: Standard | CompiledStandard): IndicatorFacts[] {
+  const c = compiled(standard);
+  const ctx: EvalContext = { record, on: record.surveyDate, ages: memberAges(record) };
+  return c.standard.indicators.map((ind, i) => factsOf(ind, ctx, c.rules[i]!(ctx)));
+}
+
+/** One explanation per indicator of the standard, in its order, with its sentence in both languages. */
 export function explainHousehold(
   record: SurveyRecord,
   standard: Standard | CompiledStandard,
 ): IndicatorExplanation[] {
-  const c = compiled(standard);
-  const ctx: EvalContext = { record, on: record.surveyDate, ages: memberAges(record) };
-  return c.standard.indicators.map((ind, i) => {
-    const culprit = c.rules[i]!(ctx);
-    return { indicator: ind.key, deprived: culprit !== NOT_DEPRIVED, ...explain(ind, ctx, culprit) };
-  });
+  return explainFacts(record, standard).map((f) => ({
+    ...f,
+    memberName: f.member === null ? null : record.members[f.member]!.name,
+    vi: renderIndicator(f, record, 'vi'),
+    en: renderIndicator(f, record, 'en'),
+  }));
 }
 
-/** The income comparison in words (vi, en), for the class line of an explanation. */
-export function explainIncome(result: ClassificationResult, income: number): Text {
-  const cmp = income <= result.incomeLine;
-  return {
-    vi: `Thu nhập bình quân ${formatVnd(income)}/người/tháng ${cmp ? '≤' : '>'} chuẩn ${formatVnd(result.incomeLine)} (${result.area === 'urban' ? 'thành thị' : 'nông thôn'}); ${result.deprivationCount} chỉ số thiếu hụt → ${result.classification}.`,
-    en: `Income ${formatVnd(income)} per person per month is ${cmp ? 'at or below' : 'above'} the ${result.area} line of ${formatVnd(result.incomeLine)}; ${result.deprivationCount} deprivations → ${result.classification}.`,
-  };
+/** The income comparison and the class in words (vi, en), for the class line of an explanation. */
+export function explainIncome(result: ClassificationResult, income: number, opts: RenderOptions = {}): Text {
+  const facts: IncomeFacts = { ...result, income };
+  return { vi: renderIncome(facts, 'vi', opts), en: renderIncome(facts, 'en', opts) };
 }

@@ -2,22 +2,15 @@
 // its ledger entries (increases, cuts, transfers, carry-overs: dated entries, never edits); the
 // available balance is the plan less what was disbursed, and it may never go below zero.
 import { AppError } from '../../errors.js';
+import { WORDS } from '../words/catalogue.js';
 
 export const CAPITAL_TYPES = ['development', 'recurrent'] as const;
 export type CapitalType = (typeof CAPITAL_TYPES)[number];
-export const CAPITAL_TYPE_LABELS: Record<CapitalType, { vi: string; en: string }> = {
-  development: { vi: 'Vốn đầu tư phát triển', en: 'Development investment' },
-  recurrent: { vi: 'Vốn sự nghiệp', en: 'Recurrent' },
-};
+export const CAPITAL_TYPE_LABELS: Record<CapitalType, { vi: string; en: string }> = WORDS.capitalType;
 
 export const SOURCES = ['central', 'province', 'commune', 'other'] as const;
 export type FundingSource = (typeof SOURCES)[number];
-export const SOURCE_LABELS: Record<FundingSource, { vi: string; en: string }> = {
-  central: { vi: 'Ngân sách trung ương', en: 'Central budget' },
-  province: { vi: 'Ngân sách tỉnh', en: 'Provincial budget' },
-  commune: { vi: 'Ngân sách huyện/xã', en: 'District/commune budget' },
-  other: { vi: 'Nguồn huy động khác', en: 'Other sources' },
-};
+export const SOURCE_LABELS: Record<FundingSource, { vi: string; en: string }> = WORDS.fundSource;
 
 export const ENTRY_KINDS = [
   'increase',
@@ -28,14 +21,7 @@ export const ENTRY_KINDS = [
   'carry-over-out',
 ] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
-export const ENTRY_KIND_LABELS: Record<EntryKind, { vi: string; en: string }> = {
-  increase: { vi: 'Bổ sung', en: 'Increase' },
-  cut: { vi: 'Cắt giảm', en: 'Cut' },
-  'transfer-in': { vi: 'Điều chuyển đến', en: 'Transfer in' },
-  'transfer-out': { vi: 'Điều chuyển đi', en: 'Transfer out' },
-  'carry-over-in': { vi: 'Chuyển nguồn từ năm trước', en: 'Carried over from the previous year' },
-  'carry-over-out': { vi: 'Chuyển nguồn sang năm sau', en: 'Carried over to the next year' },
-};
+export const ENTRY_KIND_LABELS: Record<EntryKind, { vi: string; en: string }> = WORDS.ledgerEntry;
 
 /** Kinds that take money out of an allocation's plan (and so need an available balance). */
 const DEBITS: ReadonlySet<EntryKind> = new Set(['cut', 'transfer-out', 'carry-over-out']);

@@ -1,16 +1,12 @@
 // Deadline risk of an allocation: compares the days left before its deadline, the amount left,
 // and the pace of disbursement so far. Pure: "today" is a parameter.
 import { daysBetween } from '../dates.js';
+import { WORDS } from '../words/catalogue.js';
 
 export type RiskState = 'completed' | 'starting' | 'on-track' | 'at-risk' | 'lapsed';
 
-export const RISK_LABELS: Record<RiskState, { vi: string; en: string }> = {
-  completed: { vi: 'Đã giải ngân hết', en: 'Fully disbursed' },
-  starting: { vi: 'Mới giao vốn', en: 'Just allocated' },
-  'on-track': { vi: 'Đúng tiến độ', en: 'On track' },
-  'at-risk': { vi: 'Có nguy cơ không giải ngân kịp', en: 'At risk of missing the deadline' },
-  lapsed: { vi: 'Quá hạn, còn vốn chưa giải ngân', en: 'Deadline passed with money left' },
-};
+/** The risk states' names: the catalogue of words. */
+export const RISK_LABELS: Record<RiskState, { vi: string; en: string }> = WORDS.riskState;
 
 export interface RiskInput {
   planned: number;

@@ -2,14 +2,21 @@
 // recognised results at the end of the previous year; outcome: the recognised results of the
 // target year (progress) or the current review's results (forecast).
 
+import { WORDS } from '../words/catalogue.js';
+
 export const TARGET_KINDS = ['poor-reduction', 'poor-rate-reduction', 'near-poor-reduction', 'free'] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
-export const TARGET_KIND_LABELS: Record<TargetKind, { vi: string; en: string; unit: string }> = {
-  'poor-reduction': { vi: 'Giảm số hộ nghèo', en: 'Reduce poor households', unit: 'hộ' },
-  'poor-rate-reduction': { vi: 'Giảm tỷ lệ hộ nghèo', en: 'Reduce the poor-household rate', unit: 'điểm %' },
-  'near-poor-reduction': { vi: 'Giảm số hộ cận nghèo', en: 'Reduce near-poor households', unit: 'hộ' },
-  free: { vi: 'Chỉ tiêu khác', en: 'Other target', unit: '' },
+const TARGET_UNITS: Record<TargetKind, string> = {
+  'poor-reduction': 'hộ',
+  'poor-rate-reduction': 'điểm %',
+  'near-poor-reduction': 'hộ',
+  free: '',
 };
+/** The target kinds' names (the catalogue of words) and the unit of their figure. */
+export const TARGET_KIND_LABELS: Record<TargetKind, { vi: string; en: string; unit: string }> =
+  Object.fromEntries(
+    TARGET_KINDS.map((k) => [k, { ...WORDS.targetKind[k], unit: TARGET_UNITS[k] }]),
+  ) as Record<TargetKind, { vi: string; en: string; unit: string }>;
 
 export interface RegistryCounts {
   households: number;

@@ -2,6 +2,8 @@
 // 24/2021/QĐ-TTg, regulations-2.md §3.2 step 6 and §3.5) and of what a reader without rights to
 // personal data may see of a name. Pure.
 
+import { WORDS } from '../words/catalogue.js';
+
 /** The form's number suffix: "Số: 12/GCN-HN.HCN". */
 export const CERTIFICATE_SUFFIX = 'GCN-HN.HCN';
 
@@ -13,8 +15,8 @@ export function isCertifiedClass(c: string): c is CertifiedClass {
 }
 
 export const CERTIFIED_CLASS_LABELS: Record<CertifiedClass, { vi: string; en: string }> = {
-  POOR: { vi: 'Hộ nghèo', en: 'Poor household' },
-  NEAR_POOR: { vi: 'Hộ cận nghèo', en: 'Near-poor household' },
+  POOR: WORDS.classification.POOR,
+  NEAR_POOR: WORDS.classification.NEAR_POOR,
 };
 
 export function certificateNumber(n: number): string {

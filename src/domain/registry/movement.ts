@@ -8,6 +8,8 @@
 // - khong-doi: same class group as the previous period;
 // - chua-co-ky-truoc: no earlier period recorded (first review in the registry).
 
+import { WORDS } from '../words/catalogue.js';
+
 export type ClassCode = 'POOR' | 'NEAR_POOR' | 'AVERAGE' | 'NONE';
 
 export const MOVEMENTS = [
@@ -22,16 +24,8 @@ export const MOVEMENTS = [
 ] as const;
 export type Movement = (typeof MOVEMENTS)[number];
 
-export const MOVEMENT_LABELS: Record<Movement, { vi: string; en: string }> = {
-  'thoat-ngheo': { vi: 'Thoát nghèo', en: 'Exited poverty' },
-  'thoat-can-ngheo': { vi: 'Thoát cận nghèo', en: 'Exited near-poverty' },
-  'ngheo-phat-sinh': { vi: 'Nghèo phát sinh', en: 'Newly poor' },
-  'tai-ngheo': { vi: 'Tái nghèo', en: 'Poor again' },
-  'can-ngheo-phat-sinh': { vi: 'Cận nghèo phát sinh', en: 'Newly near-poor' },
-  'tai-can-ngheo': { vi: 'Tái cận nghèo', en: 'Near-poor again' },
-  'khong-doi': { vi: 'Không đổi', en: 'Unchanged' },
-  'chua-co-ky-truoc': { vi: 'Chưa có kỳ trước', en: 'No previous period' },
-};
+/** The movements' names: the catalogue of words. */
+export const MOVEMENT_LABELS: Record<Movement, { vi: string; en: string }> = WORDS.movement;
 
 /**
  * @param current class of this period

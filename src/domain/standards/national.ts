@@ -5,6 +5,7 @@
 // Decree 351/2025/NĐ-CP: 2027–2030; its final indicator list is not confirmed, hence provisional.
 import type { Indicator, Standard } from './standard.js';
 import { EDUCATION_LEVELS } from '../survey/record.js';
+import { WORDS } from '../words/catalogue.js';
 
 const ND07_ANNEX = 'Nghị định 07/2021/NĐ-CP, Phụ lục';
 const ND07_ANNEX_EN = 'Decree 07/2021/NĐ-CP, Annex';
@@ -14,7 +15,7 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'employment',
     dimension: 'employment',
-    name: { vi: 'Việc làm', en: 'Employment' },
+    name: WORDS.indicator.employment,
     legalReference: {
       vi: `${ND07_ANNEX}, chỉ số 1; tuổi lao động theo Bộ luật Lao động 2019 và Nghị định 135/2020/NĐ-CP (nguồn thứ cấp)`,
       en: `${ND07_ANNEX_EN}, indicator 1; working age per Labour Code 2019 and Decree 135/2020/NĐ-CP (secondary sources)`,
@@ -24,7 +25,7 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'dependants',
     dimension: 'employment',
-    name: { vi: 'Người phụ thuộc trong hộ gia đình', en: 'Dependants in the household' },
+    name: WORDS.indicator.dependants,
     legalReference: {
       vi: `${ND07_ANNEX}, chỉ số 2; định nghĩa người phụ thuộc là cách hiểu của sản phẩm (chưa xác nhận văn bản gốc)`,
       en: `${ND07_ANNEX_EN}, indicator 2; the dependant definition is the product's reading (official text not confirmed)`,
@@ -38,21 +39,21 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'nutrition',
     dimension: 'health',
-    name: { vi: 'Dinh dưỡng', en: 'Nutrition' },
+    name: WORDS.indicator.nutrition,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 3`, en: `${ND07_ANNEX_EN}, indicator 3` },
     childUnderAge: 16,
   },
   {
     key: 'healthInsurance',
     dimension: 'health',
-    name: { vi: 'Bảo hiểm y tế', en: 'Health insurance' },
+    name: WORDS.indicator.healthInsurance,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 4`, en: `${ND07_ANNEX_EN}, indicator 4` },
     fromAge: 6,
   },
   {
     key: 'adultEducation',
     dimension: 'education',
-    name: { vi: 'Trình độ giáo dục của người lớn', en: 'Adult education level' },
+    name: WORDS.indicator.adultEducation,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 5`, en: `${ND07_ANNEX_EN}, indicator 5` },
     bands: [
       { fromAge: 16, toAge: 17, minLevel: 'lower-secondary' },
@@ -64,7 +65,7 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'childSchooling',
     dimension: 'education',
-    name: { vi: 'Tình trạng đi học của trẻ em', en: 'Child school attendance' },
+    name: WORDS.indicator.childSchooling,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 6`, en: `${ND07_ANNEX_EN}, indicator 6` },
     fromAge: 3,
     underAge: 16,
@@ -73,7 +74,7 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'housingQuality',
     dimension: 'housing',
-    name: { vi: 'Chất lượng nhà ở', en: 'Housing quality' },
+    name: WORDS.indicator.housingQuality,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 7`, en: `${ND07_ANNEX_EN}, indicator 7` },
     structures: ['walls', 'columns', 'roof'],
     minNonDurable: 2,
@@ -81,21 +82,21 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'housingArea',
     dimension: 'housing',
-    name: { vi: 'Diện tích nhà ở bình quân đầu người', en: 'Floor area per person' },
+    name: WORDS.indicator.housingArea,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 8`, en: `${ND07_ANNEX_EN}, indicator 8` },
     minM2PerPerson: 8,
   },
   {
     key: 'waterSource',
     dimension: 'water-sanitation',
-    name: { vi: 'Nguồn nước sinh hoạt', en: 'Domestic water source' },
+    name: WORDS.indicator.waterSource,
     legalReference: { vi: `${ND07_ANNEX}, chỉ số 9`, en: `${ND07_ANNEX_EN}, indicator 9` },
     acceptable: ['piped', 'drilled-well', 'protected-dug-well', 'protected-spring', 'rainwater', 'bottled'],
   },
   {
     key: 'latrine',
     dimension: 'water-sanitation',
-    name: { vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic latrine' },
+    name: WORDS.indicator.latrine,
     legalReference: {
       vi: `${ND07_ANNEX}, chỉ số 10; danh mục loại nhà tiêu theo nguồn thứ cấp (chưa xác nhận đầy đủ)`,
       en: `${ND07_ANNEX_EN}, indicator 10; latrine types from secondary sources (list not fully confirmed)`,
@@ -105,7 +106,7 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'telecom',
     dimension: 'information',
-    name: { vi: 'Sử dụng dịch vụ viễn thông', en: 'Use of telecom services' },
+    name: WORDS.indicator.telecom,
     legalReference: {
       vi: `${ND07_ANNEX}, chỉ số 11 (ngưỡng theo nguồn thứ cấp, chưa xác nhận)`,
       en: `${ND07_ANNEX_EN}, indicator 11 (threshold from secondary sources, unconfirmed)`,
@@ -115,7 +116,7 @@ const ND07_INDICATORS: Indicator[] = [
   {
     key: 'infoAccess',
     dimension: 'information',
-    name: { vi: 'Phương tiện phục vụ tiếp cận thông tin', en: 'Means of access to information' },
+    name: WORDS.indicator.infoAccess,
     legalReference: {
       vi: `${ND07_ANNEX}, chỉ số 12 (danh mục phương tiện theo nguồn thứ cấp, chưa xác nhận)`,
       en: `${ND07_ANNEX_EN}, indicator 12 (device list from secondary sources, unconfirmed)`,

@@ -216,7 +216,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         response: { 404: errorResponse },
       },
     },
-    async (req) => getHousehold(req.deps, req.actor!, req.params.householdId),
+    async (req) => getHousehold(req.deps, req.actor!, req.params.householdId, req.lang),
   );
 
   app.post<{ Body: { survey: Record<string, unknown> } }>(

@@ -7,12 +7,7 @@ import { AppError } from '../../errors.js';
 import { formatDateVn, vnDateOf } from '../../domain/dates.js';
 import { formatVnd } from '../../domain/format.js';
 import { amountInWords } from '../../domain/finance/amount-words.js';
-import {
-  CAPITAL_TYPE_LABELS,
-  SOURCE_LABELS,
-  type CapitalType,
-  type FundingSource,
-} from '../../domain/finance/ledger.js';
+import { wordOfCode } from '../../domain/words/catalogue.js';
 import { findComponentById, listIssues } from '../../db/repositories/finance.repository.js';
 import { findUnitOn } from '../../db/repositories/units.repository.js';
 import { requirePermission, requireUnitAccess } from '../access.js';
@@ -95,8 +90,8 @@ export async function buildProposal(
   };
 }
 
-const capital = (c: string) => CAPITAL_TYPE_LABELS[c as CapitalType]?.vi ?? c;
-const source = (s: string) => SOURCE_LABELS[s as FundingSource]?.vi ?? s;
+const capital = (c: string) => wordOfCode('capitalType', c, 'vi');
+const source = (s: string) => wordOfCode('fundSource', s, 'vi');
 
 function title(p: Proposal): string {
   return `BÁO CÁO CÁC NỘI DUNG KHÔNG THỰC HIỆN ĐƯỢC VÀ ĐỀ XUẤT DỪNG HOẶC ĐIỀU CHUYỂN VỐN NĂM ${p.year}`;

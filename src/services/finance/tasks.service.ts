@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
+import { WORDS } from '../../domain/words/catalogue.js';
 import { addDays, vnDateOf } from '../../domain/dates.js';
 import {
   findAttachment,
@@ -30,12 +31,7 @@ import { optText, reqDate, reqEnum, reqId, reqText, unitOn, unitsCovered } from 
 
 export const TASK_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-export const TASK_STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = {
-  open: { vi: 'Chưa thực hiện', en: 'Open' },
-  'in-progress': { vi: 'Đang thực hiện', en: 'In progress' },
-  done: { vi: 'Hoàn thành', en: 'Done' },
-  cancelled: { vi: 'Huỷ', en: 'Cancelled' },
-};
+export const TASK_STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> = WORDS.taskStatus;
 export const ASSIGNEE_KINDS = ['department', 'ward'] as const;
 /** Days before the deadline from which an open task is "due soon". */
 export const DUE_SOON_DAYS = 7;

@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
 import { formatInstantVn } from '../../domain/dates.js';
 
-import { MOVEMENT_LABELS, type Movement } from '../../domain/registry/movement.js';
+import { WORDS, wordOfCode } from '../../domain/words/catalogue.js';
 import { certificateNumber, maskName } from '../../domain/registry/certificate.js';
 import {
   exportHouseholdsPage,
@@ -32,14 +32,10 @@ import { nfc } from '../pdf.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-const CLASS_LABELS: Record<string, string> = {
-  POOR: 'Hộ nghèo',
-  NEAR_POOR: 'Hộ cận nghèo',
-  AVERAGE: 'Hộ có mức sống trung bình',
-  NONE: 'Không thuộc diện',
-};
-
-const STATUS_LABELS: Record<string, string> = { draft: 'Chưa duyệt', approved: 'Đã duyệt' };
+// Classes, movements and statuses are written in words from the catalogue (a file is read by people).
+const CLASS_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(WORDS.classification).map(([code, w]) => [code, w.vi]),
+);
 
 const PAGE = 1000;
 
@@ -197,7 +193,7 @@ export async function prepareHouseholdExport(
     ['Kỳ rà soát', input.period ?? 'Tất cả (không lọc)'],
     ['Thôn, tổ dân phố', village ? village.name : 'Tất cả'],
     ['Phân loại', input.classification ? CLASS_LABELS[input.classification]! : 'Tất cả'],
-    ['Biến động', input.movement ? MOVEMENT_LABELS[input.movement as Movement].vi : 'Tất cả'],
+    ['Biến động', input.movement ? wordOfCode('movement', input.movement, 'vi') : 'Tất cả'],
     ['Tìm kiếm', input.q ?? ''],
   ];
   return {
@@ -280,14 +276,14 @@ export async function writeHouseholdExport(
         members: Number(h.member_count),
         period: h.period === null ? null : Number(h.period),
         survey: excelDate(h.survey_date),
-        class: h.classification ? (CLASS_LABELS[h.classification] ?? h.classification) : null,
-        movement: h.movement ? (MOVEMENT_LABELS[h.movement as Movement]?.vi ?? h.movement) : null,
+        class: h.classification ? wordOfCode('classification', h.classification, 'vi') : null,
+        movement: h.movement ? wordOfCode('movement', h.movement, 'vi') : null,
         deprivations: h.deprivation_count === null ? null : Number(h.deprivation_count),
-        noLabour: h.no_labour === null ? null : Number(h.no_labour) === 1 ? 'Có' : 'Không',
+        noLabour: h.no_labour === null ? null : wordOfCode('yesNo', String(Number(h.no_labour) === 1), 'vi'),
         status: h.status
           ? Number(h.frozen) === 1
             ? 'Đã công nhận'
-            : (STATUS_LABELS[h.status] ?? h.status)
+            : wordOfCode('reviewStatus', h.status, 'vi')
           : null,
       });
       row.commit();
@@ -420,7 +416,7 @@ export async function writeRecognisedExport(
   const wb = newWorkbook(out);
   const counts = { POOR: 0, NEAR_POOR: 0 };
   for (const cls of ['POOR', 'NEAR_POOR'] as const) {
-    const ws = dataSheet(wb, cls === 'POOR' ? 'Hộ nghèo' : 'Hộ cận nghèo', RECOGNISED_COLUMNS);
+    const ws = dataSheet(wb, WORDS.classification[cls].vi, RECOGNISED_COLUMNS);
     for (const r of results.filter((x) => x.classification === cls)) {
       counts[cls] += 1;
       ws.addRow({
@@ -433,7 +429,7 @@ export async function writeRecognisedExport(
         members: Number(r.member_count),
         survey: excelDate(r.survey_date),
         deprivations: Number(r.deprivation_count),
-        movement: MOVEMENT_LABELS[r.movement as Movement]?.vi ?? r.movement,
+        movement: wordOfCode('movement', r.movement, 'vi'),
         certificate: certs.get(Number(r.household_id)) ?? null,
       }).commit();
     }

@@ -5,8 +5,13 @@ import { AppError, messageOf } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { foldText, searchTokens } from '../../domain/registry/fold.js';
-import { explainIncome } from '../../domain/classification/classify.js';
+import {
+  renderExplanation,
+  storedFacts,
+  type ExplainedAnswers,
+} from '../../domain/classification/explain.js';
 import type { Classification } from '../../domain/standards/standard.js';
+import type { Lang } from '../../errors.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
 import {
   findUnitOn,
@@ -363,8 +368,12 @@ async function householdView(db: Executor, provinceCode: string, key: string) {
   };
 }
 
-/** The household page: members, results by period with explanations, change history. */
-export async function getHousehold(deps: Deps, actor: Actor, key: string) {
+/**
+ * The household page: members, results by period with explanations, change history. The
+ * explanations are rendered from their stored facts in `lang`, naming members as this reader may
+ * see them (initials without personal-data rights).
+ */
+export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: Lang = 'vi') {
   const db = deps.db.kysely;
   // A key is unique within a province: the first household of that key the actor may read.
   const candidates = [];
@@ -376,6 +385,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
   const village = h.village_id ? await findVillage(db, h.village_id) : undefined;
   const results = await listResults(db, h.province_code, h.id);
   const changes = await listChanges(db, h.province_code, h.id);
+  const pd = personalDataFor(actor);
   const page = {
     ...view,
     village: village ? { id: village.id, name: village.name } : null,
@@ -393,22 +403,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       noLabourCapacity: r.no_labour === 1,
       status: r.status,
       frozen: r.frozen === 1,
-      explanation: {
-        income: explainIncome(
-          {
-            standard: r.standard,
-            provisional: false,
-            area: r.area as 'rural' | 'urban',
-            incomeLine: Number(r.income_line),
-            averageUpperBound: null,
-            classification: r.classification as Classification,
-            deprivations: [],
-            deprivationCount: r.deprivation_count,
-          },
-          (JSON.parse(r.answers_json) as { incomePerCapitaMonthly: number }).incomePerCapitaMonthly,
-        ),
-        ...(JSON.parse(r.explanation_json) as { indicators: unknown[] }),
-      },
+      explanation: explanationOf(r, lang, pd),
       answers: JSON.parse(r.answers_json) as unknown,
     })),
     history: changes.map((c) => ({
@@ -419,12 +414,42 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       after: c.after_json ? (JSON.parse(c.after_json) as unknown) : null,
     })),
   };
-  const pd = personalDataFor(actor);
   return pd.reveals ? page : maskHouseholdPage(page, pd);
 }
 
+/** A stored result's explanation in words: its facts and answers, rendered in `lang`. */
+function explanationOf(
+  r: {
+    standard: string;
+    area: string;
+    income_line: number | string | bigint;
+    classification: string;
+    deprivation_count: number;
+    answers_json: string;
+    explanation_json: string;
+  },
+  lang: Lang,
+  pd: PersonalData,
+) {
+  const answers = JSON.parse(r.answers_json) as ExplainedAnswers & { incomePerCapitaMonthly: number };
+  return renderExplanation(
+    {
+      standard: r.standard,
+      area: r.area as 'rural' | 'urban',
+      incomeLine: Number(r.income_line),
+      classification: r.classification as Classification,
+      deprivationCount: r.deprivation_count,
+      income: answers.incomePerCapitaMonthly,
+    },
+    storedFacts(r.explanation_json),
+    answers,
+    lang,
+    pd.reveals ? {} : { names: answers.members.map((m) => pd.name(m.name)) },
+  );
+}
+
 type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
-  results: { answers: unknown; explanation: { indicators: unknown[] } }[];
+  results: { answers: unknown }[];
   history: { before: unknown; after: unknown }[];
 };
 
@@ -435,21 +460,10 @@ type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
  * deprivations and the income test stay: they are what such a reader follows up.
  */
 function maskHouseholdPage<T extends HouseholdPage>(page: T, pd: PersonalData): T {
-  const names = [page.headName, ...page.members.map((m) => String(m.name))];
-  const hide = (text: unknown) => (typeof text === 'string' ? pd.namesIn(text, names) : text);
   return {
     ...maskView(page, pd),
-    results: page.results.map((r) => ({
-      ...r,
-      answers: pd.hidden(r.answers),
-      explanation: {
-        ...r.explanation,
-        indicators: r.explanation.indicators.map((i) => {
-          const e = i as Record<string, unknown>;
-          return { ...e, memberName: hide(e.memberName), vi: hide(e.vi), en: hide(e.en) };
-        }),
-      },
-    })),
+    // The explanations were rendered with initials already (explanationOf).
+    results: page.results.map((r) => ({ ...r, answers: pd.hidden(r.answers) })),
     history: page.history.map((c) => ({ ...c, before: pd.hidden(c.before), after: pd.hidden(c.after) })),
   };
 }

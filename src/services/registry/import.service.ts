@@ -13,7 +13,8 @@ import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
-import { explainHousehold, type IndicatorExplanation } from '../../domain/classification/classify.js';
+import { explainFacts } from '../../domain/classification/classify.js';
+import { factsJson, type IndicatorFacts } from '../../domain/classification/explain.js';
 import { foldText } from '../../domain/registry/fold.js';
 import { hasNoLabourCapacity } from '../../domain/registry/movement.js';
 import { findUnitVersions, type UnitRecord } from '../../db/repositories/units.repository.js';
@@ -339,7 +340,7 @@ export async function importSurvey(
       const standards = new Map(classifier.standards.map((st) => [st.code, st]));
       const explainer = explain
         ? (record: SurveyRecord, code: string) =>
-            explainHousehold(record, standards.get(code)!).filter((e) => e.deprived)
+            explainFacts(record, standards.get(code)!).filter((e) => e.deprived)
         : undefined;
       const bulk = deps.db.dialect === 'sqlite' && !writer ? sqliteBulkWriter(deps.db) : undefined;
       // The word index is written once at the end, not row by row (docs/decisions/0006).
@@ -597,7 +598,7 @@ export function toWrite(
     address: string | null;
     period: number;
     status: 'draft' | 'approved';
-    explainer?: (record: SurveyRecord, standard: string) => IndicatorExplanation[];
+    explainer?: (record: SurveyRecord, standard: string) => IndicatorFacts[];
   },
 ): HouseholdWrite {
   const head = record.members.find((m) => m.relation === 'head') ?? record.members[0];
@@ -611,14 +612,13 @@ export function toWrite(
     ].join(' '),
   );
   const on = record.surveyDate;
-  // Stored: the explanation of each deprived indicator (the income comparison is rebuilt from the
-  // stored income line and class when shown).
-  const indicators = out.explanations
+  // Stored: the facts of each deprived indicator, rendered in words when read (explain.ts; the
+  // income comparison is rebuilt from the stored income line and class).
+  const indicators: IndicatorFacts[] = out.explanations
     ? out.explanations.indicators.filter((e) => e.deprived)
     : ctx.explainer && out.deprivationCount > 0
       ? ctx.explainer(record, out.standard)
       : [];
-  const explanation = { indicators };
   return {
     provinceCode: ctx.provinceCode,
     key: record.householdId,
@@ -645,7 +645,7 @@ export function toWrite(
       incomeLine: out.incomeLine,
       classification: out.classification,
       deprivations: out.deprivations,
-      explanationJson: JSON.stringify(explanation),
+      explanationJson: factsJson(indicators),
       noLabour: hasNoLabourCapacity(record.members, (m) => isWorkingAge(m, on)),
       status: ctx.status,
     },

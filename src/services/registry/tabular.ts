@@ -10,77 +10,56 @@ import { parse as parseCsvSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError, messageOf, type ErrorCode } from '../../errors.js';
+import {
+  HOUSEHOLD_FIELDS,
+  MEMBER_FIELDS,
+  SURVEY_FIELDS,
+  foldHeader,
+  type FieldType,
+  type SurveyField,
+} from '../../domain/survey/fields.js';
 import { guardXlsx } from '../xlsx-guard.js';
 
-export const HOUSEHOLD_COLUMNS = [
-  'householdId',
-  'unitCode',
-  'surveyDate',
-  'area',
-  'incomePerCapitaMonthly',
-  'housing.floorAreaM2',
-  'housing.walls',
-  'housing.columns',
-  'housing.roof',
-  'waterSource',
-  'latrine',
-  'internetUse',
-  'infoDevices',
-  'loudspeakerAccess',
-  'village',
-  'address',
-] as const;
+// The columns, their Vietnamese headers and how each cell is read all come from the survey field
+// catalogue (src/domain/survey/fields.ts): a new field there is a new column here.
 
-export const MEMBER_COLUMNS = [
-  'householdId',
-  'name',
-  'idNumber',
-  'birthDate',
-  'sex',
-  'relation',
-  'employment',
-  'healthInsurance',
-  'schooling',
-  'education',
-  'inTraining',
-  'stunted',
-  'underweight',
-  'disability',
-  'monthlySocialAllowance',
-] as const;
+/** The households table's columns: household fields in the order of Phiếu B. */
+export const HOUSEHOLD_COLUMNS: readonly string[] = HOUSEHOLD_FIELDS.map((f) => f.column);
 
-/** Vietnamese headers officers use, folded to lower case without accents. */
-const ALIASES: Record<string, string> = {
-  'ma ho': 'householdId',
-  'ma don vi': 'unitCode',
-  'ma xa': 'unitCode',
-  'ngay dieu tra': 'surveyDate',
-  'ngay ra soat': 'surveyDate',
-  'khu vuc': 'area',
-  'thu nhap binh quan': 'incomePerCapitaMonthly',
-  'dien tich nha': 'housing.floorAreaM2',
-  thon: 'village',
-  'dia chi': 'address',
-  'ho ten': 'name',
-  'so dinh danh': 'idNumber',
-  cccd: 'idNumber',
-  'ngay sinh': 'birthDate',
-  'gioi tinh': 'sex',
-  'quan he voi chu ho': 'relation',
+/** The members table's columns: the household link, then member fields in form order. */
+export const MEMBER_COLUMNS: readonly string[] = ['householdId', ...MEMBER_FIELDS.map((f) => f.column)];
+
+/** Accepted headers, folded (lower case, no accents), to their column, per table. */
+function aliasesOf(fields: readonly SurveyField[]): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const f of fields)
+    for (const h of [f.column, f.label.vi, ...f.aliases]) out.set(foldHeader(h), f.column);
+  return out;
+}
+const HOUSEHOLD_ALIASES = aliasesOf(HOUSEHOLD_FIELDS);
+/** The members table also names its household, by the household code's headers. */
+const MEMBER_ALIASES = new Map([
+  ...aliasesOf(MEMBER_FIELDS),
+  ...aliasesOf(HOUSEHOLD_FIELDS.filter((f) => f.path === 'householdId')),
+]);
+
+const columnsOfType = (...types: FieldType[]) =>
+  new Set(SURVEY_FIELDS.filter((f) => types.includes(f.type)).map((f) => f.column));
+const BOOLEAN_COLUMNS = columnsOfType('boolean');
+const NUMBER_COLUMNS = columnsOfType('money', 'number', 'integer');
+const DATE_COLUMNS = columnsOfType('date');
+const LIST_COLUMNS = columnsOfType('enum-list');
+const TEXT_COLUMNS = columnsOfType('text', 'unit-code', 'citizen-id');
+/** An empty cell of an optional field is its stated absence (null), not a missing answer. */
+const NULLABLE_COLUMNS = new Set(
+  SURVEY_FIELDS.filter((f) => !f.required && f.whenAbsent === null && f.inRecord).map((f) => f.column),
+);
+/** Required columns of each table: without them no row can be read. */
+const REQUIRED = {
+  households: ['householdId', 'unitCode', 'surveyDate', 'incomePerCapitaMonthly'],
+  members: ['householdId', 'name', 'birthDate', 'sex'],
 };
 
-const BOOLEAN_COLUMNS = new Set([
-  'internetUse',
-  'loudspeakerAccess',
-  'healthInsurance',
-  'inTraining',
-  'stunted',
-  'underweight',
-  'monthlySocialAllowance',
-]);
-const NUMBER_COLUMNS = new Set(['incomePerCapitaMonthly', 'housing.floorAreaM2']);
-const DATE_COLUMNS = new Set(['surveyDate', 'birthDate']);
-const NULLABLE_COLUMNS = new Set(['idNumber', 'schooling', 'area']);
 /** Columns the report adds and the import ignores on the way back. */
 const IGNORED_COLUMN = /^(_|lỗi|loi$|errors?$)/i;
 
@@ -207,10 +186,8 @@ function sheetRows(ws: ExcelJS.Worksheet): { header: string[]; rows: Row[] } {
   return { header: header.filter(Boolean), rows };
 }
 
-function canonicalHeader(h: string, allowed: readonly string[]): string | null {
-  if (allowed.includes(h)) return h;
-  const alias = ALIASES[fold(h)];
-  return alias && allowed.includes(alias) ? alias : null;
+function canonicalHeader(h: string, aliases: ReadonlyMap<string, string>): string | null {
+  return aliases.get(foldHeader(h)) ?? null;
 }
 
 /** Excel stores dates as days since 1899-12-30; CSV exports of such cells keep the number. */
@@ -244,13 +221,13 @@ function convert(column: string, value: unknown): unknown {
     if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
     return s;
   }
-  if (column === 'infoDevices') {
+  if (LIST_COLUMNS.has(column)) {
     return String(value)
       .split(/[;,]/)
       .map((x) => x.trim())
       .filter(Boolean);
   }
-  if (column === 'unitCode' || column === 'householdId' || column === 'idNumber') {
+  if (TEXT_COLUMNS.has(column)) {
     // A spreadsheet may have turned "038080001234" into a number: the leading zeros are lost
     // and the parser then rejects it, which is right (we cannot know how many were lost).
     return String(value);
@@ -263,17 +240,19 @@ function buildRecords(
   members: { header: string[]; rows: Row[] },
 ): TabularData {
   const errors: TabularError[] = [];
-  const mapHeader = (header: string[], allowed: readonly string[], table: 'households' | 'members') => {
+  const mapHeader = (
+    header: string[],
+    aliases: ReadonlyMap<string, string>,
+    table: 'households' | 'members',
+  ) => {
     const out = new Map<string, string>();
     for (const h of header) {
       if (IGNORED_COLUMN.test(h)) continue;
-      const c = canonicalHeader(h, allowed);
+      const c = canonicalHeader(h, aliases);
       if (c) out.set(h, c);
       else errors.push({ ...fileError('IMPORT_COLUMN_UNKNOWN', { column: h, table }, h), line: 1, table });
     }
-    for (const required of table === 'households'
-      ? ['householdId', 'unitCode', 'surveyDate', 'incomePerCapitaMonthly']
-      : ['householdId', 'name', 'birthDate', 'sex']) {
+    for (const required of REQUIRED[table]) {
       if (![...out.values()].includes(required)) {
         errors.push({
           ...fileError('FIELD_REQUIRED', { field: `${table}.${required}` }, required),
@@ -284,8 +263,8 @@ function buildRecords(
     }
     return out;
   };
-  const hMap = mapHeader(households.header, HOUSEHOLD_COLUMNS, 'households');
-  const mMap = mapHeader(members.header, MEMBER_COLUMNS, 'members');
+  const hMap = mapHeader(households.header, HOUSEHOLD_ALIASES, 'households');
+  const mMap = mapHeader(members.header, MEMBER_ALIASES, 'members');
   if (errors.length > 0) return { records: [], errors, fatal: true, rowCount: households.rows.length };
 
   const records: TabularRecord[] = [];
@@ -295,13 +274,15 @@ function buildRecords(
     for (const [h, column] of hMap) {
       const v = convert(column, row.cells[h]);
       if (v === undefined) continue;
-      if (column.startsWith('housing.')) {
-        const housing = (raw.housing ??= {}) as Record<string, unknown>;
-        housing[column.slice(8)] = v;
+      const dot = column.indexOf('.');
+      if (dot > 0) {
+        // A nested field (housing.floorAreaM2): one object per first segment.
+        const inner = (raw[column.slice(0, dot)] ??= {}) as Record<string, unknown>;
+        inner[column.slice(dot + 1)] = v;
       } else raw[column] = v;
     }
-    if (raw.infoDevices === undefined && hMap.size > 0 && [...hMap.values()].includes('infoDevices'))
-      raw.infoDevices = [];
+    // An empty list cell is the answer "none" (contract §1: [] = none).
+    for (const c of LIST_COLUMNS) if (raw[c] === undefined && [...hMap.values()].includes(c)) raw[c] = [];
     raw.members = [];
     const rec: TabularRecord = { line: row.line, raw, memberLines: [] };
     records.push(rec);
@@ -379,9 +360,9 @@ export async function readXlsx(bytes: Buffer): Promise<TabularData> {
 function flatHousehold(raw: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const c of HOUSEHOLD_COLUMNS) {
-    const v = c.startsWith('housing.')
-      ? (raw.housing as Record<string, unknown> | undefined)?.[c.slice(8)]
-      : raw[c];
+    const dot = c.indexOf('.');
+    const v =
+      dot > 0 ? (raw[c.slice(0, dot)] as Record<string, unknown> | undefined)?.[c.slice(dot + 1)] : raw[c];
     out[c] = Array.isArray(v)
       ? v.join(';')
       : v === null || v === undefined

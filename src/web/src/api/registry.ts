@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, API_BASE } from './client';
 import type { SessionAnswer } from './types';
+import { useLang } from '../i18n';
 
 export const CLASSES = ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] as const;
 export const MOVEMENTS = [
@@ -40,12 +41,13 @@ export interface HouseholdList {
   items: HouseholdItem[];
 }
 
+/** An indicator's facts and its sentence, rendered by the server in the reader's language. */
 export interface Explanation {
   indicator: string;
   deprived: boolean;
+  member: number | null;
   memberName: string | null;
-  vi: string;
-  en: string;
+  text: string;
 }
 
 export interface HouseholdPage {
@@ -71,7 +73,7 @@ export interface HouseholdPage {
     noLabourCapacity: boolean;
     status: string;
     frozen: boolean;
-    explanation: { income: { vi: string; en: string }; indicators: Explanation[] };
+    explanation: { income: string; indicators: Explanation[] };
     answers: Record<string, unknown>;
   }[];
   history: { at: string; actor: string; action: string; before: unknown; after: unknown }[];
@@ -97,8 +99,10 @@ export function useHouseholds(f: HouseholdFilter) {
 }
 
 export function useHousehold(id: string) {
+  // The explanations come rendered in the language of the `lang` cookie: a switch refetches.
+  const { lang } = useLang();
   return useQuery({
-    queryKey: ['registry', 'household', id],
+    queryKey: ['registry', 'household', id, lang],
     queryFn: ({ signal }) =>
       api.get<HouseholdPage>(`/registry/households/${encodeURIComponent(id)}`, undefined, signal),
   });

@@ -1,35 +1,27 @@
-// Words of the finance screens shared by several pages (labels of the API's enumerations).
-import { defineMessages } from '../../i18n';
+// Words of the finance screens shared by several pages: the API's enumerations (funding sources,
+// capital types, risk states) come from the product's one catalogue (src/domain/words/catalogue.ts);
+// the few screen words beside them are this module's own.
+import { defineMessages, type Lang } from '../../i18n';
+import { WORDS, type WordSet } from '../../../../domain/words/catalogue';
+
+const codes = (lang: Lang, ...sets: WordSet[]) =>
+  Object.fromEntries(sets.flatMap((s) => Object.entries(s).map(([code, w]) => [code, w[lang]])));
+
+const catalogue = (lang: Lang) =>
+  codes(lang, WORDS.fundSource, WORDS.capitalType, WORDS.riskState) as Record<
+    keyof typeof WORDS.fundSource | keyof typeof WORDS.capitalType | keyof typeof WORDS.riskState,
+    string
+  >;
 
 export const labels = defineMessages({
   vi: {
-    central: 'Ngân sách trung ương',
-    province: 'Ngân sách tỉnh',
-    commune: 'Ngân sách huyện/xã',
-    other: 'Nguồn khác',
-    development: 'Đầu tư phát triển',
-    recurrent: 'Sự nghiệp',
-    completed: 'Đã giải ngân hết',
-    starting: 'Mới giao vốn',
-    'on-track': 'Đúng tiến độ',
-    'at-risk': 'Nguy cơ chậm',
-    lapsed: 'Quá hạn',
+    ...catalogue('vi'),
     unit: 'Mã đơn vị',
     year: 'Năm',
     asOf: 'Tính đến ngày (không bắt buộc)',
   },
   en: {
-    central: 'Central budget',
-    province: 'Provincial budget',
-    commune: 'District/commune budget',
-    other: 'Other sources',
-    development: 'Development investment',
-    recurrent: 'Recurrent',
-    completed: 'Fully disbursed',
-    starting: 'Just allocated',
-    'on-track': 'On track',
-    'at-risk': 'At risk',
-    lapsed: 'Lapsed',
+    ...catalogue('en'),
     unit: 'Unit code',
     year: 'Year',
     asOf: 'As of (optional)',

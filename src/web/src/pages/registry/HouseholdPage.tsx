@@ -10,6 +10,7 @@ import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
+import { wordOfCode } from '../../../../domain/words/catalogue';
 // Who may print certificates (they name every member): the same rule as the server.
 import { can } from '../../../../domain/access/permissions';
 
@@ -112,8 +113,8 @@ export default function HouseholdPage() {
             <Table.Tr key={i}>
               <Table.Td>{String(mem.name)}</Table.Td>
               <Table.Td>{mem.birthDate ? formatDateVn(String(mem.birthDate)) : '—'}</Table.Td>
-              <Table.Td>{String(mem.sex)}</Table.Td>
-              <Table.Td>{String(mem.relation)}</Table.Td>
+              <Table.Td>{wordOfCode('sex', String(mem.sex), lang)}</Table.Td>
+              <Table.Td>{wordOfCode('relation', String(mem.relation), lang)}</Table.Td>
               <Table.Td>{mem.idNumber ? String(mem.idNumber) : '—'}</Table.Td>
             </Table.Tr>
           ))}
@@ -150,19 +151,17 @@ export default function HouseholdPage() {
           <Text size="sm" c="dimmed">
             {fill(t.surveyed, {
               d: formatDateVn(r.surveyDate),
-              s: r.standard,
+              s: wordOfCode('standard', r.standard, lang),
               line: formatVnd(r.incomeLine),
             })}
           </Text>
-          <Text mt="xs">{lang === 'en' ? r.explanation.income.en : r.explanation.income.vi}</Text>
+          <Text mt="xs">{r.explanation.income}</Text>
           {r.explanation.indicators.length === 0 ? (
             <Text size="sm">{t.noDeprivation}</Text>
           ) : (
             <List size="sm" mt="xs">
               {r.explanation.indicators.map((e) => (
-                <List.Item key={e.indicator}>
-                  <b>{e.indicator}</b>: {lang === 'en' ? e.en : e.vi}
-                </List.Item>
+                <List.Item key={e.indicator}>{e.text}</List.Item>
               ))}
             </List>
           )}

@@ -1,13 +1,10 @@
-// Labels shared by the registry pages: classes, movements, campaign steps and actions.
+// Labels shared by the registry pages: classes, movements, campaign steps and actions. The words
+// are the product's one catalogue (src/domain/words/catalogue.ts, pure), read here by the codes the
+// API returns; only the colours are the web's own.
 import type { Bilingual } from '../../i18n';
-import { MOVEMENT_LABELS as DOMAIN_MOVEMENT_LABELS } from '../../../../domain/registry/movement';
+import { WORDS } from '../../../../domain/words/catalogue';
 
-export const CLASS_LABELS: Record<string, Bilingual> = {
-  POOR: { vi: 'Hộ nghèo', en: 'Poor' },
-  NEAR_POOR: { vi: 'Hộ cận nghèo', en: 'Near-poor' },
-  AVERAGE: { vi: 'Mức sống trung bình', en: 'Average living standard' },
-  NONE: { vi: 'Không thuộc diện', en: 'Above the bands' },
-};
+export const CLASS_LABELS: Record<string, Bilingual> = WORDS.classification;
 
 export const CLASS_COLORS: Record<string, string> = {
   POOR: 'red',
@@ -16,22 +13,6 @@ export const CLASS_COLORS: Record<string, string> = {
   NONE: 'gray',
 };
 
-// The movement names are the product's own (src/domain/registry/movement.ts, pure), looked up
-// here by the codes the API returns.
-export const MOVEMENT_LABELS: Record<string, Bilingual> = DOMAIN_MOVEMENT_LABELS;
+export const MOVEMENT_LABELS: Record<string, Bilingual> = WORDS.movement;
 
-export const ACTION_LABELS: Record<string, Bilingual> = {
-  'open-meetings': { vi: 'Bắt đầu họp dân', en: 'Start village meetings' },
-  'record-meeting': { vi: 'Ghi biên bản họp thôn', en: 'Record a village meeting' },
-  'record-resurvey': { vi: 'Ghi nhận rà soát lại', en: 'Record a re-survey' },
-  'start-posting': { vi: 'Niêm yết công khai', en: 'Post the list publicly' },
-  'file-complaint': { vi: 'Nhận khiếu nại', en: 'Receive a complaint' },
-  'close-posting': { vi: 'Kết thúc niêm yết', en: 'Close the posting' },
-  'resolve-complaint': { vi: 'Giải quyết khiếu nại', en: 'Resolve a complaint' },
-  recognise: {
-    vi: 'Chủ tịch UBND xã công nhận (Mẫu số 02)',
-    en: 'Recognition by the commune chair (form 02)',
-  },
-  report: { vi: 'Báo cáo tỉnh', en: 'Report to the province' },
-  'open-case': { vi: 'Mở hồ sơ rà soát thường xuyên', en: 'Regular-review case opened' },
-};
+export const ACTION_LABELS: Record<string, Bilingual> = WORDS.campaignAction;
