@@ -119,6 +119,14 @@ export interface TargetsReport {
   }[];
   total: Standing;
   children: Standing[];
+  rest: Standing | null;
+  totalRow: {
+    baseline: Counts | null;
+    outcome: Counts | null;
+    outcomeKind: 'recognised' | 'forecast' | null;
+    poorReduced: number | null;
+    forecastRows: number;
+  };
 }
 
 export interface Standing {
@@ -130,6 +138,8 @@ export interface Standing {
   baselineRate: number | null;
   recognisedRate: number | null;
   reviewRate: number | null;
+  outcome: Counts | null;
+  outcomeKind: 'recognised' | 'forecast' | null;
   poorReduced: number | null;
   poorReductionTarget: number | null;
 }
