@@ -9,6 +9,13 @@ import { explainIncome } from '../../domain/classification/classify.js';
 import type { Classification } from '../../domain/standards/standard.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
 import {
+  answerChanges,
+  snapshotChanges,
+  type FieldChange,
+  type HistorySnapshot,
+} from '../../domain/registry/history.js';
+import { wordsOfCode, type Word } from '../../domain/words/catalogue.js';
+import {
   findUnitOn,
   findUnitVersions,
   listUnitsOn,
@@ -332,20 +339,76 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string) {
       },
       answers: JSON.parse(r.answers_json) as unknown,
     })),
-    history: changes.map((c) => ({
-      at: c.at,
-      actor: c.actor,
-      action: c.action,
-      before: c.before_json ? (JSON.parse(c.before_json) as unknown) : null,
-      after: c.after_json ? (JSON.parse(c.after_json) as unknown) : null,
-    })),
+    history: await historyInWords(db, changes, results),
   };
   return canSeePersonalData(actor) ? page : maskHouseholdPage(page);
 }
 
+export interface HistoryEntry {
+  at: string;
+  /** The action's code (import, resurvey, complaint…) and its words. */
+  action: string;
+  actionWord: Word;
+  actor: Word;
+  /** What the write changed: period, class, deprivations, status, head, members, address, village. */
+  changes: FieldChange[];
+  /**
+   * On the last write of a period: the survey answers that differ from the previous period's
+   * (only the last write of a period has its answers stored, earlier ones were overwritten).
+   */
+  answers: { comparedWith: number; changes: FieldChange[] } | null;
+}
+
+/** The stored change rows of a household as a timeline in words (src/domain/registry/history.ts). */
+async function historyInWords(
+  db: Executor,
+  changes: {
+    at: string;
+    actor: string;
+    action: string;
+    before_json: string | null;
+    after_json: string | null;
+  }[],
+  results: { period: number; answers_json: string }[],
+): Promise<HistoryEntry[]> {
+  const parse = (j: string | null) => (j ? (JSON.parse(j) as HistorySnapshot) : null);
+  const rows = changes.map((c) => ({ c, before: parse(c.before_json), after: parse(c.after_json) }));
+  const villageIds = new Set<number>();
+  for (const r of rows)
+    for (const s of [r.before, r.after]) if (typeof s?.villageId === 'number') villageIds.add(s.villageId);
+  const villages = new Map<number, string>();
+  for (const id of villageIds) {
+    const v = await findVillage(db, id);
+    if (v) villages.set(id, v.name);
+  }
+  const answersOf = new Map(results.map((r) => [r.period, JSON.parse(r.answers_json) as unknown]));
+  const periods = [...answersOf.keys()].sort((a, b) => a - b);
+  const lastWriteOf = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (typeof r.after?.period === 'number') lastWriteOf.set(r.after.period, i);
+  });
+  return rows.map((r, i) => {
+    const period = r.after?.period;
+    const previous = period === undefined ? undefined : periods.filter((p) => p < period).pop();
+    const answers =
+      period !== undefined && previous !== undefined && lastWriteOf.get(period) === i
+        ? { comparedWith: previous, changes: answerChanges(answersOf.get(previous), answersOf.get(period)) }
+        : null;
+    return {
+      at: r.c.at,
+      action: r.c.action,
+      actionWord: wordsOfCode('householdChange', r.c.action),
+      actor:
+        r.c.actor === 'system' ? wordsOfCode('householdChange', 'system') : { vi: r.c.actor, en: r.c.actor },
+      changes: snapshotChanges(r.before, r.after, (id) => villages.get(id) ?? null),
+      answers,
+    };
+  });
+}
+
 type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
   results: { answers: unknown; explanation: { indicators: unknown[] } }[];
-  history: { before: unknown; after: unknown }[];
+  history: HistoryEntry[];
 };
 
 /**
@@ -382,7 +445,11 @@ function maskHouseholdPage<T extends HouseholdPage>(page: T): T {
         }),
       },
     })),
-    history: page.history.map((c) => ({ ...c, before: null, after: null })),
+    history: page.history.map((c) => ({
+      ...c,
+      changes: c.changes.filter((x) => !x.personal),
+      answers: null,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 // Household registry, review campaigns, survey import and summary (API /registry/*).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Bilingual } from '../i18n';
 import { api, ApiError, API_BASE } from './client';
 import type { SessionAnswer } from './types';
 
@@ -74,7 +75,23 @@ export interface HouseholdPage {
     explanation: { income: { vi: string; en: string }; indicators: Explanation[] };
     answers: Record<string, unknown>;
   }[];
-  history: { at: string; actor: string; action: string; before: unknown; after: unknown }[];
+  history: HistoryEntry[];
+}
+
+export interface FieldChange {
+  label: Bilingual;
+  before: Bilingual | null;
+  after: Bilingual | null;
+}
+
+/** One write in a household's history, in words (src/domain/registry/history.ts). */
+export interface HistoryEntry {
+  at: string;
+  action: string;
+  actionWord: Bilingual;
+  actor: Bilingual;
+  changes: FieldChange[];
+  answers: { comparedWith: number; changes: FieldChange[] } | null;
 }
 
 export interface HouseholdFilter {
