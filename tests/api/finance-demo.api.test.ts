@@ -149,6 +149,11 @@ for (const dialect of DIALECTS) {
           'UBND Xã Đại Hùng',
         ]),
       );
+      // 382 ended on 30/06/2025: its board after that day is read on its last day, not an error.
+      const later = await get('/api/v1/tasks/board?unit=382&asOf=2026-12-31');
+      expect(later.statusCode).toBe(200);
+      const laterAll = [...later.json().overdue, ...later.json().open, ...later.json().done];
+      expect(laterAll.length).toBe(all.length);
       const pdf = await get('/api/v1/finance/proposal.pdf?unit=382&year=2024');
       expect(pdf.statusCode).toBe(200);
     });
