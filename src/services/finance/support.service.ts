@@ -27,6 +27,7 @@ import {
   sumSupportOfDisbursement,
   type SupportRecord,
 } from '../../db/repositories/finance.repository.js';
+import { findHouseholdsByKey, listResults } from '../../db/repositories/registry.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { requireRole, requireUnitAccess } from '../access.js';
@@ -151,23 +152,39 @@ export function profileOf(c: Candidate, members: readonly MemberRowOf[]): Househ
   };
 }
 
+/** The newest period with a result of the household (any province: scope is checked on the row read next). */
+async function latestPeriodOf(db: Executor, key: string): Promise<number> {
+  let latest: number | null = null;
+  for (const h of await findHouseholdsByKey(db, key))
+    for (const r of await listResults(db, h.province_code, h.id))
+      if (latest === null || r.period > latest) latest = r.period;
+  if (latest === null) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: key }, { field: 'householdKey' });
+  return latest;
+}
+
 export interface HouseholdMatch extends MatchResult {
+  /** The review period the suggestions were made from. */
+  period: number;
   unitCode: string;
   headName: string;
   classification: string;
   movement: string;
 }
 
-/** Suggestions for one household of the registry, from its result of `period`. */
+/**
+ * Suggestions for one household of the registry, from its result of `period` (without one: its
+ * latest result, so the screen opens on the newest period that has data for the household).
+ */
 export async function suggestForHousehold(
   deps: Deps,
   actor: Actor,
-  q: { householdKey: unknown; period: unknown; traits?: HouseholdProfile['traits'] },
+  q: { householdKey: unknown; period?: unknown; traits?: HouseholdProfile['traits'] },
 ): Promise<HouseholdMatch> {
   requireRole(actor, FINANCE_READERS);
   const db = deps.db.kysely;
-  const period = reqYear(q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
+  const period =
+    q.period === undefined || q.period === '' ? await latestPeriodOf(db, key) : reqYear(q.period, 'period');
   const [c] = await listMatchCandidates(db, {
     period,
     householdKey: key,
@@ -180,6 +197,7 @@ export async function suggestForHousehold(
   if (q.traits) profile.traits = { ...profile.traits, ...q.traits };
   return {
     ...matchHousehold(profile, components, rules),
+    period,
     unitCode: c.unit_code,
     headName: c.head_name,
     classification: c.classification,
@@ -229,6 +247,7 @@ export async function suggestForUnit(
     const r = matchHousehold(profileOf(c, byHousehold.get(c.id) ?? []), components, rules);
     items.push({
       ...r,
+      period,
       unitCode: c.unit_code,
       headName: c.head_name,
       classification: c.classification,

@@ -34,6 +34,7 @@ export interface Allocation {
     state: RiskState;
     atRisk: boolean;
     daysLeft: number;
+    daysOverdue: number;
     amountLeft: number;
     pacePerDay: number;
     requiredPerDay: number;
@@ -192,6 +193,7 @@ export interface Program {
 
 export interface HouseholdMatch {
   householdKey: string;
+  period: number;
   unitCode: string;
   headName: string;
   classification: string;
@@ -251,7 +253,7 @@ export const useTaskBoard = (unit: string, asOf?: string) =>
     queryFn: () => api.get<TaskBoard>('/tasks/board', { unit, asOf }),
     enabled: Boolean(unit),
   });
-export const useHouseholdMatch = (key: string, period: number) =>
+export const useHouseholdMatch = (key: string, period: number | undefined) =>
   useQuery({
     queryKey: ['finance', 'match', key, period],
     queryFn: () =>

@@ -193,12 +193,25 @@ export interface CampaignView {
   };
   timeline: {
     at: string;
+    /** The event's own date (meeting day, posting start, decision date…), null when it has none. */
+    on: string | null;
     actor: string;
     action: string;
     from: string;
     to: string;
     payload: Record<string, unknown>;
   }[];
+  progress: {
+    households: number;
+    surveyed: number;
+    firstSurvey: string | null;
+    lastSurvey: string | null;
+    villages: number;
+    villagesAgreed: number;
+    meetingsHeld: number;
+    complaints: number;
+    complaintsOpen: number;
+  };
 }
 
 export interface CampaignListItem {

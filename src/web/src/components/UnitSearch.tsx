@@ -119,3 +119,26 @@ export function UnitSearch(props: UnitSearchProps) {
     />
   );
 }
+
+/**
+ * The name of the unit holding `code` (on `on` when given, else its latest version): shown where
+ * an answer carries only a code. Falls back to the code while loading or if the code is unknown.
+ */
+export function useUnitName(code: string | null | undefined, on?: string): string | null {
+  const found = useQuery({
+    queryKey: ['units', 'search', code ?? '', {}],
+    queryFn: () => searchUnits(code!, {}),
+    enabled: Boolean(code),
+    staleTime: 60 * 60 * 1000,
+  });
+  if (!code) return null;
+  const unit = byCode(
+    (found.data ?? []).filter((u) => u.code === code),
+    on,
+  )[0];
+  return unit?.name ?? code;
+}
+
+export function UnitName({ code, on }: { code: string | null | undefined; on?: string }) {
+  return <>{useUnitName(code, on) ?? '—'}</>;
+}
