@@ -387,7 +387,13 @@ async function historyInWords(
   rows.forEach((r, i) => {
     if (typeof r.after?.period === 'number') lastWriteOf.set(r.after.period, i);
   });
+  // A write into a new period stores no class or status "before" (the period had none): compare
+  // with the household as the previous write left it, so the line reads "2023 → 2024".
+  let previousAfter: HistorySnapshot | null = null;
   return rows.map((r, i) => {
+    const before =
+      r.before && previousAfter && !('period' in r.before) ? { ...previousAfter, ...r.before } : r.before;
+    previousAfter = r.after ?? previousAfter;
     const period = r.after?.period;
     const previous = period === undefined ? undefined : periods.filter((p) => p < period).pop();
     const answers =
@@ -400,7 +406,7 @@ async function historyInWords(
       actionWord: wordsOfCode('householdChange', r.c.action),
       actor:
         r.c.actor === 'system' ? wordsOfCode('householdChange', 'system') : { vi: r.c.actor, en: r.c.actor },
-      changes: snapshotChanges(r.before, r.after, (id) => villages.get(id) ?? null),
+      changes: snapshotChanges(before, r.after, (id) => villages.get(id) ?? null),
       answers,
     };
   });

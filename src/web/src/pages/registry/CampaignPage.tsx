@@ -33,7 +33,7 @@ import {
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { DownloadButton } from '../../components/DownloadButton';
-import { formatCount, formatDateVn, formatInstantVn, formatVnd } from '../../format';
+import { formatCount, formatDateVn, formatDateTimeVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages, type Bilingual } from '../../i18n';
 import { wordOfCode } from '../../../../domain/words/catalogue';
 import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
@@ -615,7 +615,7 @@ export default function CampaignPage() {
                 ) : null}
                 <Text size="xs" c="dimmed">
                   {fill(t.enteredAt, {
-                    at: formatInstantVn(e.at),
+                    at: formatDateTimeVn(e.at),
                     who: e.actor === 'system' ? t.system : e.actor,
                   })}
                 </Text>

@@ -7,7 +7,7 @@ import { wordOfCode } from '../../../../domain/words/catalogue';
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { DownloadButton } from '../../components/DownloadButton';
-import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
+import { formatDateTimeVn, formatDateVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
@@ -208,7 +208,7 @@ export default function HouseholdPage() {
       <Title order={2}>{t.history}</Title>
       <Timeline bulletSize={14} lineWidth={2} data-testid="household-history">
         {d.history.map((c, i) => (
-          <Timeline.Item key={i} title={`${formatInstantVn(c.at)} · ${b(c.actor)} · ${b(c.actionWord)}`}>
+          <Timeline.Item key={i} title={`${formatDateTimeVn(c.at)} · ${b(c.actor)} · ${b(c.actionWord)}`}>
             <ChangeList changes={c.changes} empty={t.noChange} />
             {c.answers ? (
               <>
