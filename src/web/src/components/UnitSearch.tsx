@@ -114,7 +114,7 @@ export function UnitSearch(props: UnitSearchProps) {
       nothingFoundMessage={typed ? t.nothing : undefined}
       clearable={props.clearable ?? false}
       comboboxProps={{ withinPortal: true }}
-      w={props.w ?? { base: '100%', sm: 340 }}
+      w={props.w ?? { base: '100%', sm: 460 }}
       data-testid={props['data-testid']}
     />
   );
