@@ -201,7 +201,9 @@ describe('registry screens', () => {
     });
     await card.getByRole('combobox', { name: 'Thôn' }).click();
     await page.getByRole('option', { name: 'Tổ dân phố Đông (Phải rà soát lại)' }).click();
-    await card.getByLabel('Ngày thôn rà soát lại').fill('2024-10-22');
+    const villageDate = card.getByLabel('Ngày thôn rà soát lại');
+    await villageDate.fill('22/10/2024');
+    await villageDate.press('Enter');
     // Entered: EX-01's latest survey, with the income the re-survey found.
     await card.getByLabel('Mã hộ rà soát lại').fill('EX-01');
     await card.getByRole('button', { name: 'Lấy phiếu gần nhất của hộ' }).click();

@@ -31,6 +31,7 @@ import {
   type CampaignView,
 } from '../../api/registry';
 import { useUser } from '../../auth/session';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { DownloadButton } from '../../components/DownloadButton';
 import { formatCount, formatDateVn, formatDateTimeVn, formatVnd } from '../../format';
@@ -267,13 +268,17 @@ function ActionForm({
               min={0}
               w={160}
             />
-          ) : (
-            <TextInput
+          ) : f.kind === 'date' ? (
+            // dd/mm/yyyy in the Vietnamese locale, whatever the browser's language.
+            <DateField
               key={f.name}
               label={b(f.label)}
-              type={f.kind === 'date' ? 'date' : 'text'}
-              onChange={(e) => set(f.name, e.currentTarget.value)}
+              value={(values[f.name] as string | undefined) ?? null}
+              onChange={(v) => set(f.name, v ?? '')}
+              w={180}
             />
+          ) : (
+            <TextInput key={f.name} label={b(f.label)} onChange={(e) => set(f.name, e.currentTarget.value)} />
           ),
         )}
         <Button
