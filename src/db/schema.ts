@@ -16,6 +16,8 @@ export interface AdminUnitTable {
   code: string;
   name: string;
   name_en: string | null;
+  /** The accent-free name (src/domain/units/name-search.ts), for search by name. */
+  name_key: string | null;
   /** province | district | commune */
   level: string;
   /** Vietnamese unit type as published by the GSO: Tỉnh, Huyện, Xã, Phường, Thị trấn, Đặc khu… */

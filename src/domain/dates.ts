@@ -42,6 +42,13 @@ export function formatInstantVn(instant: string | Date): string {
   return `${iso.slice(11, 19)} ${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
 }
 
+/** An instant as a Vietnamese reader writes it, in Vietnam time: "03/12/2026 16:19". */
+export function formatDateTimeVn(instant: string | Date): string {
+  const t = typeof instant === 'string' ? new Date(instant) : instant;
+  const iso = new Date(t.getTime() + VN_OFFSET_MS).toISOString();
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
 /** Whole years reached on `on` by someone born on `birth` (both YYYY-MM-DD). */
 export function ageOn(birth: string, on: string): number {
   const by = Number(birth.slice(0, 4));

@@ -19,3 +19,16 @@ export function formatCount(n: number): string {
 export function formatPercent(fraction: number, decimals = 2): string {
   return `${(fraction * 100).toFixed(decimals).replace('.', ',')} %`;
 }
+
+/**
+ * A number in Vietnamese notation: 1234.5 → "1.234,5", 0.64 → "0,64", -196 → "-196". At most
+ * `maxDecimals` decimals (trailing zeros dropped); the one formatter of every non-money figure.
+ */
+export function formatNumber(n: number, maxDecimals = 2): string {
+  if (!Number.isFinite(n)) return '—';
+  const fixed = Math.abs(n).toFixed(maxDecimals);
+  const [int = '0', frac = ''] = fixed.split('.');
+  const decimals = frac.replace(/0+$/, '');
+  const zero = /^0*$/.test(int) && decimals === '';
+  return (n < 0 && !zero ? '-' : '') + groupDigits(int) + (decimals ? `,${decimals}` : '');
+}

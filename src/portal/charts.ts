@@ -3,6 +3,7 @@
 // per bar and print well. Each chart is an image with a text title and description; the table on
 // the same page carries the figures for screen readers, and every bar is labelled with its value
 // (never colour alone). Withheld rates (small numbers) are not drawn.
+import { formatNumber } from '../domain/format.js';
 import { html, type Html } from './html.js';
 import type { Strings } from './i18n.js';
 
@@ -17,7 +18,7 @@ const NEAR_POOR = '#e8a317';
 const INK = '#222';
 const GRID = '#ddd';
 
-const pct = (r: number) => `${r.toLocaleString('vi-VN')}`;
+const pct = (r: number) => formatNumber(r);
 
 /** A round upper bound for the axis: 5, 10, 20, 25, 50, 100. */
 function axisMax(values: (number | null)[]): number {

@@ -7,6 +7,8 @@ import type {
   PublicStats,
   PublicStatRow,
 } from '../services/public/open-lists.service.js';
+import type { UnitMatch } from '../services/units.service.js';
+import { formatCount, formatNumber } from '../domain/format.js';
 import { html, type Html } from './html.js';
 import { messagePage, type PageContext } from './views.js';
 import { ratesByUnitChart, trendChart } from './charts.js';
@@ -15,7 +17,11 @@ const h = html;
 
 export function openListsIndex(ctx: PageContext, lists: PostedCommune[]): string {
   const { t } = ctx;
-  const parents = [...new Set(lists.map((l) => l.parentCode).filter((c): c is string => c !== null))];
+  const parents = [
+    ...new Map(
+      lists.filter((l) => l.parentCode !== null).map((l) => [l.parentCode!, l.parentName ?? l.parentCode!]),
+    ),
+  ];
   const body = h`<p>${t.openListsIntro}</p>${
     lists.length
       ? h`<ul>${lists.map(
@@ -29,10 +35,30 @@ export function openListsIndex(ctx: PageContext, lists: PostedCommune[]): string
       : h`<p>${t.noOpenLists}</p>`
   }<h2>${t.statsLink}</h2>${
     parents.length
-      ? h`<ul>${parents.map((code) => h`<li><a href="/cong-khai/thong-ke/${code}">${t.statsLink} – ${t.unit} ${code}</a></li>`)}</ul>`
+      ? h`<ul>${parents.map(([code, name]) => h`<li><a href="/cong-khai/thong-ke/${code}">${t.statsLink} – ${name}</a></li>`)}</ul>`
       : null
-  }<form method="get" action="/cong-khai/thong-ke"><label for="stats-unit">${t.unitCode}</label><input type="text" id="stats-unit" name="don-vi" inputmode="numeric" pattern="[0-9]{2,5}" maxlength="5" required /> <button type="submit">${t.statsLink}</button></form>`;
+  }${unitSearchForm(ctx, '')}`;
   return messagePage(ctx, t.openLists, [], body);
+}
+
+/** The statistics' unit, found by its name typed without accents: a plain GET form, no script. */
+export function unitSearchForm(ctx: PageContext, q: string): Html {
+  const { t } = ctx;
+  return h`<form method="get" action="/cong-khai/thong-ke"><label for="stats-unit">${t.unitCode}</label><input type="search" id="stats-unit" name="don-vi" maxlength="100" required value="${q}" /> <button type="submit">${t.findUnit}</button></form>`;
+}
+
+/** The units whose name matches what was typed, each a link to its statistics. */
+export function unitMatchesPage(ctx: PageContext, q: string, matches: UnitMatch[]): string {
+  const { t } = ctx;
+  const body = matches.length
+    ? h`<ul class="unit-matches">${matches.map(
+        (u) =>
+          h`<li><a href="/cong-khai/thong-ke/${u.code}">${u.name}</a>${u.parentName ? h` – ${u.parentName}` : null}${
+            u.validTo ? h` <span class="meta">(${t.until(formatDateVn(u.validTo))})</span>` : null
+          }</li>`,
+      )}</ul>`
+    : h`<p>${t.noUnitMatch(q)}</p>`;
+  return messagePage(ctx, t.unitMatches(q), [], h`${body}${unitSearchForm(ctx, q)}`);
 }
 
 function table(ctx: PageContext, list: OpenList, rows: OpenList['poor'], caption: string): Html {
@@ -67,11 +93,11 @@ ${table(ctx, list, list.nearPoor, t.nearPoorList)}`;
 
 function statRow(row: PublicStatRow, header = false): Html {
   const rate = (r: number | null) =>
-    r === null
-      ? '—'
-      : h`${r.toLocaleString('vi-VN')} % <meter min="0" max="20" value="${Math.min(r, 20)}"></meter>`;
+    r === null ? '—' : h`${formatNumber(r)} % <meter min="0" max="20" value="${Math.min(r, 20)}"></meter>`;
   const name = header ? h`<th scope="row">${row.unitName}</th>` : h`<td>${row.unitName}</td>`;
-  return h`<tr>${name}<td>${row.households}</td><td>${row.poor}</td><td>${rate(row.poorRate)}</td><td>${row.nearPoor}</td><td>${rate(row.nearPoorRate)}</td></tr>`;
+  // Counts arrive as published text ("24054", or "< 5" when suppressed): digits get separators.
+  const n = (v: string) => (/^\d+$/.test(v) ? formatCount(Number(v)) : v);
+  return h`<tr>${name}<td>${n(row.households)}</td><td>${n(row.poor)}</td><td>${rate(row.poorRate)}</td><td>${n(row.nearPoor)}</td><td>${rate(row.nearPoorRate)}</td></tr>`;
 }
 
 export function statsPage(ctx: PageContext, stats: PublicStats): string {

@@ -26,8 +26,14 @@ import type { Deps } from '../services/deps.js';
 import type { VisitStats } from '../services/public/visits.service.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
 import { atomFeed, rssFeed, sitemap } from './feeds.js';
-import { openListPage, openListsIndex, statsPage } from './open-lists.views.js';
-import { getOpenList, getPublicStats, listOpenLists } from '../services/public/open-lists.service.js';
+import { openListPage, openListsIndex, statsPage, unitMatchesPage } from './open-lists.views.js';
+import { searchUnits } from '../services/units.service.js';
+import {
+  getOpenList,
+  getPublicStats,
+  listOpenLists,
+  type PostedCommune,
+} from '../services/public/open-lists.service.js';
 import { html } from './html.js';
 import { stringsFor } from './i18n.js';
 import {
@@ -488,11 +494,19 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     },
   );
 
-  // The unit-code form of /cong-khai (works without JavaScript).
+  // The unit form of /cong-khai (works without JavaScript): a name typed with or without accents
+  // lists the matching units, each a link to its statistics (one match goes straight there); a
+  // code still goes straight to its page.
   app.get<{ Querystring: Record<string, string> }>('/cong-khai/thong-ke', async (req, reply) => {
-    const code = /^[0-9]{2,5}$/.test(req.query['don-vi'] ?? '') ? req.query['don-vi']! : '';
-    if (!code) throw new AppError('FIELD_INVALID', { field: 'don-vi', detail: '2–5 chữ số / 2–5 digits' });
-    return reply.redirect(`/cong-khai/thong-ke/${code}`, 303);
+    const asked = (req.query['don-vi'] ?? '').trim().slice(0, 100);
+    if (/^[0-9]{2,5}$/.test(asked)) return reply.redirect(`/cong-khai/thong-ke/${asked}`, 303);
+    if (!asked) throw new AppError('FIELD_REQUIRED', { field: 'don-vi' }, { field: 'don-vi' });
+    const matches = await cached(req.deps, `unit-search:${asked.toLowerCase()}`, () =>
+      searchUnits(req.deps, { q: asked, limit: 30 }),
+    );
+    if (matches.length === 1) return reply.redirect(`/cong-khai/thong-ke/${matches[0]!.code}`, 303);
+    const ctx = await ctxOf(req);
+    return sendPage(reply, ctx, unitMatchesPage(ctx, asked, matches));
   });
 
   app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
@@ -510,8 +524,21 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   );
 
   // ── feedback ──────────────────────────────────────────────────────────────
-  function feedbackForm(ctx: PageContext, values: Record<string, string>, error?: string) {
+  function feedbackForm(
+    ctx: PageContext,
+    values: Record<string, string>,
+    communes: PostedCommune[],
+    error?: string,
+  ) {
     const { t } = ctx;
+    // The communes whose lists are or were posted, by name, grouped under their district.
+    const byParent = new Map<string, Map<string, string>>();
+    for (const c of communes) {
+      const group = byParent.get(c.parentName ?? '') ?? new Map<string, string>();
+      group.set(c.communeCode, c.communeName);
+      byParent.set(c.parentName ?? '', group);
+    }
+    const chosen = values.communeCode ?? '';
     const kind = values.kind === 'list' ? 'list' : 'program';
     return html`<p>${t.feedbackIntro}</p>
       ${error ? html`<p class="error" role="alert">${error}</p>` : null}
@@ -534,14 +561,20 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
           >
         </fieldset>
         <label for="f-commune">${t.communeCode}</label
-        ><input
-          type="text"
-          id="f-commune"
-          name="communeCode"
-          inputmode="numeric"
-          maxlength="10"
-          value="${values.communeCode ?? ''}"
-        />
+        ><select id="f-commune" name="communeCode">
+          <option value="">${t.noCommune}</option>
+          ${[...byParent].map(
+            ([parent, group]) =>
+              html`<optgroup label="${parent || t.unit}">
+                ${[...group].map(
+                  ([code, name]) =>
+                    html`<option value="${code}" ${code === chosen ? html` selected` : null}>
+                      ${name}
+                    </option>`,
+                )}
+              </optgroup>`,
+          )}
+        </select>
         <label for="f-name">${t.yourName}</label
         ><input
           type="text"
@@ -583,7 +616,8 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       communeCode: req.query.xa ?? '',
       householdRef: req.query.ho ?? '',
     };
-    return sendPage(reply, ctx, messagePage(ctx, ctx.t.feedback, [], feedbackForm(ctx, values)));
+    const communes = await cached(req.deps, 'open-lists', () => listOpenLists(req.deps));
+    return sendPage(reply, ctx, messagePage(ctx, ctx.t.feedback, [], feedbackForm(ctx, values, communes)));
   });
 
   app.post<{ Body: Record<string, string> }>(
@@ -619,7 +653,12 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
             ctx,
             ctx.t.feedback,
             [],
-            feedbackForm(ctx, b, messageOf(err.code, err.params, req.lang)),
+            feedbackForm(
+              ctx,
+              b,
+              await cached(req.deps, 'open-lists', () => listOpenLists(req.deps)),
+              messageOf(err.code, err.params, req.lang),
+            ),
           ),
           err.status,
         );

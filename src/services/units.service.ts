@@ -1,8 +1,11 @@
 // Use cases on administrative units: look a code up on a date, list units for pickers, villages.
 import { AppError } from '../errors.js';
 import { isIsoDate, vnDateOf } from '../domain/dates.js';
+import { compareUnitMatches, unitNameQuery } from '../domain/units/name-search.js';
 import {
   findUnitOn,
+  findUnitsByCodes,
+  searchUnitsByName,
   findUnitVersions,
   listUnitsOn,
   predecessorsOf,
@@ -108,5 +111,66 @@ export async function listUnits(
     parentCode: u.parent_code,
     validFrom: u.valid_from,
     validTo: u.valid_to,
+  }));
+}
+
+export interface UnitMatch {
+  code: string;
+  name: string;
+  type: string;
+  level: string;
+  validFrom: string | null;
+  validTo: string | null;
+  /** The name of the unit above it when it was in force (district or province), for telling apart namesakes. */
+  parentName: string | null;
+}
+
+/**
+ * Units found by a name typed with or without accents (or by the first digits of a code),
+ * best matches first: in force on `on` when given, else every version (a code's ended units
+ * included, each with its dates). Reference data: any signed-in user may search it.
+ */
+export async function searchUnits(
+  deps: Deps,
+  opts: { q: string; on?: string; level?: string; within?: string; limit?: number },
+): Promise<UnitMatch[]> {
+  const key = unitNameQuery(opts.q);
+  if (key === null) return [];
+  const on = opts.on === undefined ? undefined : checkDate(opts.on, 'on');
+  const limit = Math.min(Math.max(opts.limit ?? 20, 1), 100);
+  const db = deps.db.kysely;
+  const rows = await searchUnitsByName(db, {
+    key,
+    limit: 300,
+    ...(on ? { date: on } : {}),
+    ...(opts.level ? { level: opts.level } : {}),
+    ...(opts.within ? { within: opts.within } : {}),
+  });
+  const ranked = rows
+    .map((u) => ({ u, k: { name: u.name, level: u.level, validTo: u.valid_to } }))
+    .sort((a, b) => compareUnitMatches(opts.q, a.k, b.k) || a.u.code.localeCompare(b.u.code))
+    .slice(0, limit)
+    .map((x) => x.u);
+  const parents = await findUnitsByCodes(db, [
+    ...new Set(ranked.map((u) => u.parent_code).filter((c): c is string => c !== null)),
+  ]);
+  // The parent version in force when the unit was (its last day, or its first, or today's).
+  const parentOf = (u: UnitRecord) => {
+    const day = u.valid_to ?? u.valid_from ?? on ?? '9999-12-31';
+    return parents.find(
+      (p) =>
+        p.code === u.parent_code &&
+        (p.valid_from === null || p.valid_from <= day) &&
+        (p.valid_to === null || p.valid_to >= day),
+    );
+  };
+  return ranked.map((u) => ({
+    code: u.code,
+    name: u.name,
+    type: u.type,
+    level: u.level,
+    validFrom: u.valid_from,
+    validTo: u.valid_to,
+    parentName: parentOf(u)?.name ?? null,
   }));
 }

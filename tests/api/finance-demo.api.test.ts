@@ -127,6 +127,15 @@ for (const dialect of DIALECTS) {
         'poor-reduction': DEMO_FINANCE.poorReduction,
         'poor-rate-reduction': 0.52,
       });
+      // The ward table's total row is the sum of the rows shown (issue 11: 409 / −196 vs 428 / −177).
+      type Row = { outcome: { poor: number } | null; poorReduced: number | null };
+      const rows: Row[] = [...t.children, ...(t.rest ? [t.rest] : [])];
+      expect(t.children.length).toBeGreaterThan(1);
+      expect(t.totalRow.outcome.poor).toBe(rows.reduce((a, r) => a + (r.outcome?.poor ?? 0), 0));
+      const reduced = rows.filter((r) => r.poorReduced !== null);
+      expect(t.totalRow.poorReduced).toBe(
+        reduced.length ? reduced.reduce((a, r) => a + r.poorReduced!, 0) : null,
+      );
       const tasks = (await get('/api/v1/tasks/board?unit=382&asOf=2024-06-11')).json();
       const all = [...tasks.overdue, ...tasks.dueSoon, ...tasks.open, ...tasks.done].map(
         (x: { assignee: string }) => x.assignee,
@@ -140,6 +149,11 @@ for (const dialect of DIALECTS) {
           'UBND Xã Đại Hùng',
         ]),
       );
+      // 382 ended on 30/06/2025: its board after that day is read on its last day, not an error.
+      const later = await get('/api/v1/tasks/board?unit=382&asOf=2026-12-31');
+      expect(later.statusCode).toBe(200);
+      const laterAll = [...later.json().overdue, ...later.json().open, ...later.json().done];
+      expect(laterAll.length).toBe(all.length);
       const pdf = await get('/api/v1/finance/proposal.pdf?unit=382&year=2024');
       expect(pdf.statusCode).toBe(200);
     });

@@ -253,9 +253,26 @@ for (const dialect of DIALECTS) {
       // The district's page lists the ward; the index links it; the unit-code form finds it.
       const index = await app.inject({ method: 'GET', url: '/cong-khai' });
       expect(index.body).toContain('href="/cong-khai/thong-ke/382"');
+      expect(index.body).toContain('Số liệu thống kê – Thành phố Sầm Sơn');
+      expect(index.body).not.toContain('Đơn vị 382');
       const form = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke?don-vi=382' });
       expect(form.statusCode).toBe(303);
       expect(form.headers.location).toBe('/cong-khai/thong-ke/382');
+      // By name, without accents and without JavaScript: a list of links to each unit's page.
+      const byName = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke?don-vi=sam+son' });
+      expect(byName.statusCode).toBe(200);
+      expect(byName.body).toContain('<a href="/cong-khai/thong-ke/382">Thành phố Sầm Sơn</a>');
+      expect(byName.body).toContain('đến 30/06/2025');
+      expect(byName.body).toContain('Phường Nam Sầm Sơn');
+      const one = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke?don-vi=trung+son+sam' });
+      expect([200, 303]).toContain(one.statusCode);
+      const none = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke?don-vi=khong+co+xa+nay' });
+      expect(none.statusCode).toBe(200);
+      expect(none.body).toContain('Không tìm thấy đơn vị nào');
+      // The feedback form names the communes of the posted lists; no code box.
+      const feedback = await app.inject({ method: 'GET', url: '/gop-y?xa=14830&ho=1' });
+      expect(feedback.body).toMatch(/<option value="14830"\s+selected\s*>Phường Trung Sơn<\/option>/);
+      expect(feedback.body).not.toContain('inputmode="numeric"');
       const district = await app.inject({ method: 'GET', url: '/cong-khai/thong-ke/382?nam=2024' });
       expect(district.statusCode).toBe(200);
       expect(district.body).toContain('Phường Trung Sơn');

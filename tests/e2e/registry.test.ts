@@ -204,9 +204,11 @@ describe('registry screens', () => {
     const card = page.locator('.mantine-Card-root', {
       has: page.getByRole('heading', { name: 'Ghi nhận rà soát lại' }),
     });
-    await card.getByRole('combobox', { name: 'Thôn / village' }).click();
-    await page.getByRole('option', { name: 'Tổ dân phố Đông (resurvey)' }).click();
-    await card.getByLabel('Ngày rà soát lại / date').fill('2024-10-22');
+    await card.getByRole('combobox', { name: 'Thôn' }).click();
+    await page.getByRole('option', { name: 'Tổ dân phố Đông (Phải rà soát lại)' }).click();
+    const villageDate = card.getByLabel('Ngày thôn rà soát lại');
+    await villageDate.fill('22/10/2024');
+    await villageDate.press('Enter');
     // Entered: EX-01's latest survey, with the income the re-survey found.
     await card.getByLabel('Mã hộ rà soát lại').fill('EX-01');
     await card.getByRole('button', { name: 'Lấy phiếu gần nhất của hộ' }).click();

@@ -10,6 +10,7 @@ import * as portalRevisionRestore from './2026-11-26T0410-portal-revision-restor
 import * as portalPresence from './2026-11-26T0540-portal-presence.js';
 import * as certificates from './2026-11-26T0610-certificates.js';
 import * as householdSearch from './2026-11-26T0620-household-search.js';
+import * as unitNameKey from './2026-12-03T0019-unit-name-key.js';
 import * as explanationFacts from './2026-12-03T0100-explanation-facts.js';
 
 export const migrations: Record<string, Migration> = {
@@ -22,5 +23,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0540-portal-presence': portalPresence,
   '2026-11-26T0610-certificates': certificates,
   '2026-11-26T0620-household-search': householdSearch,
+  '2026-12-03T0019-unit-name-key': unitNameKey,
   '2026-12-03T0100-explanation-facts': explanationFacts,
 };

@@ -179,3 +179,41 @@ export async function villagesWithResults(
     .orderBy('v.id')
     .execute();
 }
+
+/**
+ * How far the survey of a period has gone in a commune version: the households of its registry,
+ * those with a result of the period, and the first and last survey dates.
+ */
+export async function surveyProgress(
+  db: Executor,
+  provinceCode: string,
+  communeCode: string,
+  communeValidFrom: string,
+  period: number,
+): Promise<{ households: number; surveyed: number; firstSurvey: string | null; lastSurvey: string | null }> {
+  const h = await db
+    .selectFrom('household')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('province_code', '=', provinceCode)
+    .where('commune_code', '=', communeCode)
+    .where('commune_valid_from', '=', communeValidFrom)
+    .executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('review_result')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('n'),
+      eb.fn.min<string | null>('survey_date').as('first'),
+      eb.fn.max<string | null>('survey_date').as('last'),
+    ])
+    .where('province_code', '=', provinceCode)
+    .where('unit_code', '=', communeCode)
+    .where('unit_valid_from', '=', communeValidFrom)
+    .where('period', '=', period)
+    .executeTakeFirstOrThrow();
+  return {
+    households: Number(h.n),
+    surveyed: Number(r.n),
+    firstSurvey: r.first ?? null,
+    lastSurvey: r.last ?? null,
+  };
+}

@@ -1,8 +1,9 @@
 // SQL of administrative units and their succession links. A unit is found by code *and* date:
 // codes were reused after the 2025 reform.
-import type { ExpressionBuilder, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Selectable } from 'kysely';
 import type { AdminUnitSuccessionTable, AdminUnitTable, Database } from '../schema.js';
 import type { SuccessionRow, UnitRow } from '../../domain/units/dataset.js';
+import { unitNameKey } from '../../domain/units/name-search.js';
 
 export type { Executor } from './executor.js';
 import type { Executor } from './executor.js';
@@ -100,9 +101,45 @@ export async function insertUnits(db: Executor, rows: UnitRow[]): Promise<void> 
   for (let i = 0; i < rows.length; i += 500) {
     await db
       .insertInto('admin_unit')
-      .values(rows.slice(i, i + 500))
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, name_key: unitNameKey(r.name) })))
       .execute();
   }
+}
+
+/**
+ * Units whose name key contains `key` (already folded, [a-z0-9 ] only) at the start of a word, or
+ * whose code starts with `key` when digits were typed; optionally in force on a date, of a level,
+ * and within a unit (the unit itself, its province, its pre-2025 district or its parent).
+ * At most `limit` rows, in no particular order (the service ranks them).
+ */
+export async function searchUnitsByName(
+  db: Executor,
+  opts: { key: string; date?: string; level?: string; within?: string; limit: number },
+): Promise<UnitRecord[]> {
+  let q = db.selectFrom('admin_unit').selectAll();
+  q = /^[0-9]+$/.test(opts.key)
+    ? q.where('code', 'like', `${opts.key}%`)
+    : q.where(sql<string>`' ' || name_key`, 'like', `% ${opts.key}%`);
+  if (opts.date) q = q.where(inForceOn(opts.date));
+  if (opts.level) q = q.where('level', '=', opts.level);
+  if (opts.within) {
+    const w = opts.within;
+    q = q.where((eb) =>
+      eb.or([
+        eb('code', '=', w),
+        eb('province_code', '=', w),
+        eb('district_code', '=', w),
+        eb('parent_code', '=', w),
+      ]),
+    );
+  }
+  return q.orderBy('name').limit(opts.limit).execute();
+}
+
+/** Every version of the given codes (to name the parents of search results). */
+export async function findUnitsByCodes(db: Executor, codes: string[]): Promise<UnitRecord[]> {
+  if (codes.length === 0) return [];
+  return db.selectFrom('admin_unit').selectAll().where('code', 'in', codes).execute();
 }
 
 export async function insertSuccessions(db: Executor, rows: SuccessionRow[]): Promise<void> {

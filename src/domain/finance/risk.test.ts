@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessRisk } from './risk.js';
+import { assessRisk, deadlineNote } from './risk.js';
 
 const base = { planned: 6_412_000_000, startDate: '2024-02-26', deadline: '2024-09-30' };
 
@@ -46,5 +46,30 @@ describe('deadline risk', () => {
       atRisk: true,
       daysLeft: 0,
     });
+  });
+});
+
+describe('the deadline in words', () => {
+  const note = { daysLeft: 0, daysOverdue: 0, amountLeft: 1_950_000_000, requiredPerDay: 1_950_000_000 };
+  it('a deadline two years past reads "quá hạn N ngày", never "còn 0 ngày"', () => {
+    const r = assessRisk({
+      planned: 2_000_000_000,
+      disbursed: 50_000_000,
+      startDate: '2024-02-26',
+      deadline: '2024-12-31',
+      asOf: '2026-12-31',
+    });
+    expect(r.daysOverdue).toBe(730);
+    const vi = deadlineNote(r, 'vi');
+    expect(vi).toBe('quá hạn 730 ngày, còn 1.950.000.000 ₫ chưa giải ngân');
+    expect(vi).not.toMatch(/còn 0 ngày|\/ngày/);
+    expect(deadlineNote(r, 'en')).toBe('730 days overdue, 1.950.000.000 ₫ not disbursed');
+  });
+  it('before, on and after the deadline, and when nothing is left', () => {
+    expect(deadlineNote({ ...note, daysLeft: 10, requiredPerDay: 195_000_000 }, 'vi')).toBe(
+      'còn 10 ngày, cần 195.000.000 ₫/ngày',
+    );
+    expect(deadlineNote(note, 'vi')).toBe('hạn cuối hôm nay, còn 1.950.000.000 ₫');
+    expect(deadlineNote({ ...note, amountLeft: 0, daysOverdue: 5 }, 'vi')).toBe('đã giải ngân hết');
   });
 });

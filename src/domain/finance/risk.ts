@@ -2,6 +2,7 @@
 // and the pace of disbursement so far. Pure: "today" is a parameter.
 import { daysBetween } from '../dates.js';
 import { WORDS } from '../words/catalogue.js';
+import { formatCount, formatVnd } from '../format.js';
 
 export type RiskState = 'completed' | 'starting' | 'on-track' | 'at-risk' | 'lapsed';
 
@@ -28,6 +29,8 @@ export interface RiskAssessment {
   state: RiskState;
   atRisk: boolean;
   daysLeft: number;
+  /** Days since the deadline passed (0 until it has). */
+  daysOverdue: number;
   amountLeft: number;
   /** Average đồng disbursed per day since the start. */
   pacePerDay: number;
@@ -59,9 +62,32 @@ export function assessRisk(input: RiskInput, options: RiskOptions = DEFAULT_RISK
     state,
     atRisk: state === 'at-risk' || state === 'lapsed',
     daysLeft,
+    daysOverdue: Math.max(0, daysBetween(input.deadline, input.asOf)),
     amountLeft,
     pacePerDay: Math.round(pacePerDay),
     requiredPerDay,
     projectedAtDeadline,
   };
+}
+
+/**
+ * What the deadline means today, in words: "còn 12 ngày, cần 1.000.000 ₫/ngày" before it,
+ * "hạn cuối hôm nay" on it, "quá hạn 731 ngày, còn 1.950.000.000 ₫ chưa giải ngân" after it
+ * (never "còn 0 ngày" for a deadline two years past).
+ */
+export function deadlineNote(
+  r: Pick<RiskAssessment, 'daysLeft' | 'daysOverdue' | 'amountLeft' | 'requiredPerDay'>,
+  lang: 'vi' | 'en',
+): string {
+  const money = formatVnd(r.amountLeft);
+  if (r.amountLeft === 0) return lang === 'vi' ? 'đã giải ngân hết' : 'fully disbursed';
+  if (r.daysOverdue > 0)
+    return lang === 'vi'
+      ? `quá hạn ${formatCount(r.daysOverdue)} ngày, còn ${money} chưa giải ngân`
+      : `${formatCount(r.daysOverdue)} days overdue, ${money} not disbursed`;
+  if (r.daysLeft === 0) return lang === 'vi' ? `hạn cuối hôm nay, còn ${money}` : `due today, ${money} left`;
+  const perDay = formatVnd(r.requiredPerDay);
+  return lang === 'vi'
+    ? `còn ${formatCount(r.daysLeft)} ngày, cần ${perDay}/ngày`
+    : `${formatCount(r.daysLeft)} days left, needs ${perDay} a day`;
 }

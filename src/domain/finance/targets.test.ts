@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratePercent, targetProgress } from './targets.js';
+import { ratePercent, targetProgress, totalOfRows } from './targets.js';
 
 const baseline = { households: 29_800, poor: 450, nearPoor: 610 };
 
@@ -51,5 +51,31 @@ describe('target progress', () => {
     ).toMatchObject({ achieved: -30, status: 'not-met' });
     expect(targetProgress({ kind: 'poor-reduction', value: 155 }, null, baseline).status).toBe('no-data');
     expect(targetProgress({ kind: 'free', value: 3 }, baseline, baseline).status).toBe('not-measured');
+  });
+});
+
+describe('the total row of the ward table', () => {
+  const c = (households: number, poor: number) => ({ households, poor, nearPoor: 0 });
+  it('is the sum of its rows, recognised and forecast alike, and says how many are forecast', () => {
+    const total = totalOfRows([
+      { baseline: c(1000, 69), outcome: c(1000, 50), outcomeKind: 'recognised' },
+      { baseline: c(800, 42), outcome: c(800, 25), outcomeKind: 'forecast' },
+      { baseline: c(900, 72), outcome: c(900, 52), outcomeKind: 'recognised' },
+    ]);
+    expect(total.baseline).toEqual(c(2700, 183));
+    expect(total.outcome).toEqual(c(2700, 127));
+    expect(total.poorReduced).toBe(19 + 17 + 20);
+    expect(total.forecastRows).toBe(1);
+    expect(total.outcomeKind).toBe('forecast');
+  });
+  it('a row without a baseline adds its households but no reduction', () => {
+    const total = totalOfRows([
+      { baseline: c(100, 10), outcome: c(100, 8), outcomeKind: 'recognised' },
+      { baseline: null, outcome: c(50, 5), outcomeKind: 'recognised' },
+    ]);
+    expect(total.outcome).toEqual(c(150, 13));
+    expect(total.poorReduced).toBe(2);
+    expect(total.forecastRows).toBe(0);
+    expect(totalOfRows([]).poorReduced).toBeNull();
   });
 });

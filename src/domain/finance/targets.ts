@@ -63,3 +63,54 @@ export function targetProgress(
     status: achieved >= target.value ? 'met' : 'not-met',
   };
 }
+
+/** Which results a row of the ward table counts: the recognised ones, or the review's forecast. */
+export type OutcomeKind = 'recognised' | 'forecast';
+
+export interface StandingRow {
+  baseline: RegistryCounts | null;
+  /** Recognised results where the unit's review is recognised, else the review's forecast. */
+  outcome: RegistryCounts | null;
+  outcomeKind: OutcomeKind | null;
+}
+
+function addCounts(a: RegistryCounts | null, b: RegistryCounts | null): RegistryCounts | null {
+  if (!a) return b;
+  if (!b) return a;
+  return {
+    households: a.households + b.households,
+    poor: a.poor + b.poor,
+    nearPoor: a.nearPoor + b.nearPoor,
+  };
+}
+
+/**
+ * The total row of the ward table: the sum of its rows, by construction, so the column adds up on
+ * screen. `forecastRows` says how many rows count the review's forecast (not yet recognised), for
+ * the note under the total; `poorReduced` is the sum of the rows' reductions (rows lacking a
+ * baseline or an outcome have none and add nothing).
+ */
+export function totalOfRows(rows: readonly StandingRow[]): StandingRow & {
+  poorReduced: number | null;
+  forecastRows: number;
+} {
+  let baseline: RegistryCounts | null = null;
+  let outcome: RegistryCounts | null = null;
+  let forecastRows = 0;
+  let recognisedRows = 0;
+  let reduced: number | null = null;
+  for (const r of rows) {
+    if (r.baseline && r.outcome) reduced = (reduced ?? 0) + r.baseline.poor - r.outcome.poor;
+    baseline = addCounts(baseline, r.baseline);
+    outcome = addCounts(outcome, r.outcome);
+    if (r.outcomeKind === 'forecast') forecastRows += 1;
+    if (r.outcomeKind === 'recognised') recognisedRows += 1;
+  }
+  return {
+    baseline,
+    outcome,
+    outcomeKind: forecastRows > 0 ? 'forecast' : recognisedRows > 0 ? 'recognised' : null,
+    poorReduced: reduced,
+    forecastRows,
+  };
+}

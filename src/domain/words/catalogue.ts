@@ -240,6 +240,18 @@ export const WORDS = {
     report: { vi: 'Báo cáo tỉnh', en: 'Report to the province' },
     'open-case': { vi: 'Mở hồ sơ rà soát thường xuyên', en: 'Regular-review case opened' },
   } satisfies Record<ActionName | 'open-case', Word>,
+  /**
+   * What wrote a change into a household's history (src/db/repositories/registry.repository.ts);
+   * `system` is the actor of writes made without a signed-in person (the demo, the CLI).
+   */
+  householdChange: {
+    import: { vi: 'Nhập kết quả rà soát', en: 'Survey results imported' },
+    resurvey: { vi: 'Rà soát lại sau họp thôn', en: 'Re-surveyed after the village meeting' },
+    complaint: { vi: 'Sửa theo kết quả giải quyết khiếu nại', en: 'Corrected after a complaint' },
+    'regular-review': { vi: 'Rà soát thường xuyên được công nhận', en: 'Regular review recognised' },
+    rebuild: { vi: 'Tính lại biến động', en: 'Movements recomputed' },
+    system: { vi: 'Hệ thống (nạp dữ liệu)', en: 'System (data load)' },
+  },
   /** Where a village stands in the meeting step. */
   villageStatus: {
     pending: { vi: 'Chưa họp thống nhất', en: 'Meeting pending' },

@@ -459,7 +459,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   );
   app.get<{
     Params: { key: string };
-    Querystring: { period: string; farmland?: string; livestock?: string };
+    Querystring: { period?: string; farmland?: string; livestock?: string };
   }>(
     '/finance/households/:key/suggestions',
     {
@@ -469,7 +469,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Dự án gợi ý cho hộ / Suggested projects of a household',
         querystring: {
           type: 'object',
-          required: ['period'],
+
           properties: {
             period: { type: 'string' },
             farmland: { type: 'string', enum: ['1', '0'] },

@@ -1,9 +1,46 @@
 // Administrative units: look-up by code and date, lists for unit pickers.
 import type { FastifyInstance } from 'fastify';
-import { listUnits, showUnit } from '../../services/units.service.js';
+import { listUnits, searchUnits, showUnit } from '../../services/units.service.js';
 import { vnDateOf } from '../../domain/dates.js';
 
 export async function unitsRoutes(app: FastifyInstance): Promise<void> {
+  // Registered before /units/:code; its path has no digits, so the two never compete anyway.
+  app.get<{
+    Querystring: { q: string; on?: string; level?: string; within?: string; limit?: number };
+  }>(
+    '/units/search',
+    {
+      config: { access: { permission: 'units.read' } },
+      schema: {
+        tags: ['units'],
+        summary:
+          'Tìm đơn vị theo tên (không cần dấu) hoặc đầu mã / Find units by name (accents optional) or code prefix',
+        querystring: {
+          type: 'object',
+          required: ['q'],
+          properties: {
+            q: { type: 'string', maxLength: 100 },
+            on: { type: 'string' },
+            level: { type: 'string', enum: ['province', 'district', 'commune'] },
+            within: { type: 'string', pattern: '^[0-9]{2,5}$' },
+            limit: { type: 'integer', minimum: 1, maximum: 100 },
+          },
+        },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const items = await searchUnits(req.deps, {
+        q: q.q,
+        ...(q.on ? { on: q.on } : {}),
+        ...(q.level ? { level: q.level } : {}),
+        ...(q.within ? { within: q.within } : {}),
+        ...(q.limit ? { limit: q.limit } : {}),
+      });
+      return { items };
+    },
+  );
+
   app.get<{ Params: { code: string }; Querystring: { on?: string } }>(
     '/units/:code',
     {

@@ -2,7 +2,12 @@
 // look-ups and the set of units a report covers.
 import { AppError } from '../../errors.js';
 import { isIsoDate } from '../../domain/dates.js';
-import { findUnitOn, listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
+import {
+  findUnitOn,
+  findUnitVersions,
+  listUnitsOn,
+  type UnitRecord,
+} from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 
 export function reqDate(value: unknown, field: string): string {
@@ -86,10 +91,20 @@ export async function unitsCovered(
 ): Promise<{ unit: UnitRecord; codes: string[] }> {
   const end = `${year}-12-31`;
   const start = `${year}-01-01`;
-  const unit = (await findUnitOn(db, code, end)) ?? (await findUnitOn(db, code, start));
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code, date: end }, { field: 'unit' });
+  let unit = (await findUnitOn(db, code, end)) ?? (await findUnitOn(db, code, start));
+  let days = [start, end];
+  if (!unit) {
+    // A unit that ended before the year (Thành phố Sầm Sơn, 30/06/2025) is read as it stood on its
+    // last day: its tasks and allocations are still filed under its code and its wards' codes.
+    const last = (await findUnitVersions(db, code))
+      .filter((v) => v.valid_to !== null && v.valid_to < start)
+      .pop();
+    if (!last) throw new AppError('UNIT_NOT_FOUND', { code, date: end }, { field: 'unit' });
+    unit = last;
+    days = [last.valid_to!];
+  }
   const codes = new Set([unit.code]);
-  for (const on of [start, end])
+  for (const on of days)
     for (const u of await listUnitsOn(db, { date: on, parentCode: unit.code })) codes.add(u.code);
   return { unit, codes: [...codes] };
 }

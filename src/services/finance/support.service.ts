@@ -27,6 +27,7 @@ import {
   sumSupportOfDisbursement,
   type SupportRecord,
 } from '../../db/repositories/finance.repository.js';
+import { findHouseholdsByKey, listResults } from '../../db/repositories/registry.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
@@ -153,23 +154,43 @@ export function profileOf(c: Candidate, members: readonly MemberRowOf[]): Househ
   };
 }
 
+/** The newest period with a result of the household of that key the actor may read. */
+async function latestPeriodOf(db: Executor, actor: Actor, key: string): Promise<number> {
+  let latest: number | null = null;
+  for (const h of await findHouseholdsByKey(db, key)) {
+    if (!(await isWithinScope(db, actor, h.commune_code))) continue;
+    for (const r of await listResults(db, h.province_code, h.id))
+      if (latest === null || r.period > latest) latest = r.period;
+  }
+  if (latest === null) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: key }, { field: 'householdKey' });
+  return latest;
+}
+
 export interface HouseholdMatch extends MatchResult {
+  /** The review period the suggestions were made from. */
+  period: number;
   unitCode: string;
   headName: string;
   classification: string;
   movement: string;
 }
 
-/** Suggestions for one household of the registry, from its result of `period`. */
+/**
+ * Suggestions for one household of the registry, from its result of `period` (without one: its
+ * latest result, so the screen opens on the newest period that has data for the household).
+ */
 export async function suggestForHousehold(
   deps: Deps,
   actor: Actor,
-  q: { householdKey: unknown; period: unknown; traits?: HouseholdProfile['traits'] },
+  q: { householdKey: unknown; period?: unknown; traits?: HouseholdProfile['traits'] },
 ): Promise<HouseholdMatch> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const period = reqYear(q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
+  const period =
+    q.period === undefined || q.period === ''
+      ? await latestPeriodOf(db, actor, key)
+      : reqYear(q.period, 'period');
   // A key is unique within a province: the household of that key the reader may see, by its
   // own commune; one out of scope is answered as missing.
   const notFound = () =>
@@ -192,6 +213,7 @@ export async function suggestForHousehold(
   if (q.traits) profile.traits = { ...profile.traits, ...q.traits };
   return {
     ...matchHousehold(profile, components, rules),
+    period,
     unitCode: c.unit_code,
     headName: pd.name(c.head_name),
     classification: c.classification,
@@ -242,6 +264,7 @@ export async function suggestForUnit(
     const r = matchHousehold(profileOf(c, byHousehold.get(c.id) ?? []), components, rules);
     items.push({
       ...r,
+      period,
       unitCode: c.unit_code,
       headName: pd.name(c.head_name),
       classification: c.classification,

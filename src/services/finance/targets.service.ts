@@ -6,7 +6,9 @@ import {
   TARGET_KINDS,
   TARGET_KIND_LABELS,
   targetProgress,
+  totalOfRows,
   ratePercent,
+  type OutcomeKind,
   type RegistryCounts,
   type TargetKind,
   type TargetProgress,
@@ -144,6 +146,9 @@ export interface UnitStanding {
   baselineRate: number | null;
   recognisedRate: number | null;
   reviewRate: number | null;
+  /** What the ward table counts: the recognised results, else the review's forecast. */
+  outcome: RegistryCounts | null;
+  outcomeKind: OutcomeKind | null;
   /** Poor households fewer than the baseline (recognised, else forecast from the review). */
   poorReduced: number | null;
   /** The unit's own target of poor households to reduce, when one is set. */
@@ -157,6 +162,13 @@ export interface TargetsReport {
   /** Where the unit and each unit under it stand. */
   total: UnitStanding;
   children: UnitStanding[];
+  /**
+   * Results held under codes of the unit that are not among `children` (the unit's own code, a
+   * commune that existed only part of the year), shown as a row of their own; null when none.
+   */
+  rest: UnitStanding | null;
+  /** The ward table's total row: the sum of `children` and `rest` (src/domain/finance/targets.ts). */
+  totalRow: ReturnType<typeof totalOfRows>;
 }
 
 function tally(rows: readonly { classification: string; n: number }[]): RegistryCounts {
@@ -227,6 +239,8 @@ async function standing(
     baselineRate: rate(baseline),
     recognisedRate: rate(recognised),
     reviewRate: rate(review),
+    outcome,
+    outcomeKind: recognised ? 'recognised' : review ? 'forecast' : null,
     poorReduced: baseline && outcome ? baseline.poor - outcome.poor : null,
     poorReductionTarget: null,
   };
@@ -261,6 +275,15 @@ export async function targetsReport(
       poorReductionTarget: own?.value ?? null,
     });
   }
+  const shown = new Set(childUnits.map((c) => c.code));
+  const restCodes = codes.filter((c) => !shown.has(c));
+  let rest: UnitStanding | null =
+    childUnits.length > 0 && restCodes.length > 0
+      ? await standing(db, unit.code, unit.name, restCodes, year)
+      : null;
+  if (rest && !rest.baseline && !rest.outcome) rest = null;
+  // Without units under it, the unit is its own only row.
+  const rows = childUnits.length > 0 ? [...children, ...(rest ? [rest] : [])] : [total];
   const ownTarget = targets.find((t) => t.kind === 'poor-reduction');
   total.poorReductionTarget = ownTarget?.value ?? null;
   return {
@@ -276,5 +299,7 @@ export async function targetsReport(
     }),
     total,
     children,
+    rest,
+    totalRow: totalOfRows(rows),
   };
 }

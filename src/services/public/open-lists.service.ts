@@ -27,6 +27,7 @@ export interface PostedCommune {
   communeName: string;
   /** The district (or province) the commune belonged to then: where its statistics sit. */
   parentCode: string | null;
+  parentName: string | null;
   period: number;
   kind: 'proposed' | 'recognised';
   /** Posting window (proposed lists). */
@@ -45,11 +46,20 @@ async function communeOf(
   deps: Deps,
   code: string,
   period: number,
-): Promise<{ name: string; parentCode: string | null }> {
-  const unit =
-    (await findUnitOn(deps.db.kysely, code, `${period}-10-15`)) ??
-    (await findUnitOn(deps.db.kysely, code, `${period}-12-31`));
-  return { name: unit?.name ?? code, parentCode: unit?.parent_code ?? null };
+): Promise<{ name: string; parentCode: string | null; parentName: string | null }> {
+  const db = deps.db.kysely;
+  let on = `${period}-10-15`;
+  let unit = await findUnitOn(db, code, on);
+  if (!unit) {
+    on = `${period}-12-31`;
+    unit = await findUnitOn(db, code, on);
+  }
+  const parent = unit?.parent_code ? await findUnitOn(db, unit.parent_code, on) : undefined;
+  return {
+    name: unit?.name ?? code,
+    parentCode: unit?.parent_code ?? null,
+    parentName: parent?.name ?? null,
+  };
 }
 
 export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
@@ -62,6 +72,7 @@ export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
       ...(await communeOf(deps, r.commune_code, r.period).then((u) => ({
         communeName: u.name,
         parentCode: u.parentCode,
+        parentName: u.parentName,
       }))),
       period: r.period,
       kind: r.step === POSTING_STEP ? 'proposed' : 'recognised',

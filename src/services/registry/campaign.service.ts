@@ -4,6 +4,7 @@
 // database: the villages with reviewed households, the holiday calendar, the re-surveys and the
 // complaint re-checks that change results (classified by the engine), and the recognition that
 // approves and freezes the results. One transaction per transition, audited, shown as a timeline.
+import { campaignProgress, eventDateOf, type CampaignProgress } from '../../domain/campaign/timeline.js';
 import { AppError } from '../../errors.js';
 import { WorkingCalendar, type CalendarDay } from '../../domain/campaign/calendar.js';
 import {
@@ -25,6 +26,7 @@ import {
   listCalendarDays,
   listCampaignEvents,
   listCampaignsOfCommune,
+  surveyProgress,
   updateCampaign,
   villagesWithResults,
   type CampaignKey,
@@ -94,7 +96,18 @@ export interface CampaignView {
   allowedActions: string[];
   state: CampaignState;
   pending: unknown;
-  timeline: { at: string; actor: string; action: string; from: string; to: string; payload: unknown }[];
+  /** `on`: the event's own date (meeting day, posting start, decision date…), null when it has none. */
+  timeline: {
+    at: string;
+    on: string | null;
+    actor: string;
+    action: string;
+    from: string;
+    to: string;
+    payload: unknown;
+  }[];
+  /** Surveyed households against the registry, meetings held, complaints open. */
+  progress: CampaignProgress;
 }
 
 interface Stored {
@@ -167,8 +180,13 @@ async function rawView(db: Executor, key: CampaignKey): Promise<CampaignView> {
     allowedActions: allowedActions(stored.state),
     state: stored.state,
     pending: stored.pending ?? null,
+    progress: campaignProgress(
+      stored.state,
+      await surveyProgress(db, key.provinceCode, key.communeCode, key.communeValidFrom, key.period),
+    ),
     timeline: events.map((e) => ({
       at: e.at,
+      on: eventDateOf(e.action, JSON.parse(e.payload_json) as unknown),
       actor: e.actor,
       action: e.action,
       from: e.from_step,

@@ -14,6 +14,13 @@ import type { Classification } from '../../domain/standards/standard.js';
 import type { Lang } from '../../errors.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
 import {
+  answerChanges,
+  snapshotChanges,
+  type FieldChange,
+  type HistorySnapshot,
+} from '../../domain/registry/history.js';
+import { wordsOfCode, type Word } from '../../domain/words/catalogue.js';
+import {
   findUnitOn,
   findUnitVersions,
   listUnitsOn,
@@ -406,13 +413,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
       explanation: explanationOf(r, lang, pd),
       answers: JSON.parse(r.answers_json) as unknown,
     })),
-    history: changes.map((c) => ({
-      at: c.at,
-      actor: c.actor,
-      action: c.action,
-      before: c.before_json ? (JSON.parse(c.before_json) as unknown) : null,
-      after: c.after_json ? (JSON.parse(c.after_json) as unknown) : null,
-    })),
+    history: await historyInWords(db, changes, results),
   };
   return pd.reveals ? page : maskHouseholdPage(page, pd);
 }
@@ -448,9 +449,77 @@ function explanationOf(
   );
 }
 
+export interface HistoryEntry {
+  at: string;
+  /** The action's code (import, resurvey, complaint…) and its words. */
+  action: string;
+  actionWord: Word;
+  actor: Word;
+  /** What the write changed: period, class, deprivations, status, head, members, address, village. */
+  changes: FieldChange[];
+  /**
+   * On the last write of a period: the survey answers that differ from the previous period's
+   * (only the last write of a period has its answers stored, earlier ones were overwritten).
+   */
+  answers: { comparedWith: number; changes: FieldChange[] } | null;
+}
+
+/** The stored change rows of a household as a timeline in words (src/domain/registry/history.ts). */
+async function historyInWords(
+  db: Executor,
+  changes: {
+    at: string;
+    actor: string;
+    action: string;
+    before_json: string | null;
+    after_json: string | null;
+  }[],
+  results: { period: number; answers_json: string }[],
+): Promise<HistoryEntry[]> {
+  const parse = (j: string | null) => (j ? (JSON.parse(j) as HistorySnapshot) : null);
+  const rows = changes.map((c) => ({ c, before: parse(c.before_json), after: parse(c.after_json) }));
+  const villageIds = new Set<number>();
+  for (const r of rows)
+    for (const s of [r.before, r.after]) if (typeof s?.villageId === 'number') villageIds.add(s.villageId);
+  const villages = new Map<number, string>();
+  for (const id of villageIds) {
+    const v = await findVillage(db, id);
+    if (v) villages.set(id, v.name);
+  }
+  const answersOf = new Map(results.map((r) => [r.period, JSON.parse(r.answers_json) as unknown]));
+  const periods = [...answersOf.keys()].sort((a, b) => a - b);
+  const lastWriteOf = new Map<number, number>();
+  rows.forEach((r, i) => {
+    if (typeof r.after?.period === 'number') lastWriteOf.set(r.after.period, i);
+  });
+  // A write into a new period stores no class or status "before" (the period had none): compare
+  // with the household as the previous write left it, so the line reads "2023 → 2024".
+  let previousAfter: HistorySnapshot | null = null;
+  return rows.map((r, i) => {
+    const before =
+      r.before && previousAfter && !('period' in r.before) ? { ...previousAfter, ...r.before } : r.before;
+    previousAfter = r.after ?? previousAfter;
+    const period = r.after?.period;
+    const previous = period === undefined ? undefined : periods.filter((p) => p < period).pop();
+    const answers =
+      period !== undefined && previous !== undefined && lastWriteOf.get(period) === i
+        ? { comparedWith: previous, changes: answerChanges(answersOf.get(previous), answersOf.get(period)) }
+        : null;
+    return {
+      at: r.c.at,
+      action: r.c.action,
+      actionWord: wordsOfCode('householdChange', r.c.action),
+      actor:
+        r.c.actor === 'system' ? wordsOfCode('householdChange', 'system') : { vi: r.c.actor, en: r.c.actor },
+      changes: snapshotChanges(before, r.after, (id) => villages.get(id) ?? null),
+      answers,
+    };
+  });
+}
+
 type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
   results: { answers: unknown }[];
-  history: { before: unknown; after: unknown }[];
+  history: HistoryEntry[];
 };
 
 /**
@@ -464,7 +533,12 @@ function maskHouseholdPage<T extends HouseholdPage>(page: T, pd: PersonalData): 
     ...maskView(page, pd),
     // The explanations were rendered with initials already (explanationOf).
     results: page.results.map((r) => ({ ...r, answers: pd.hidden(r.answers) })),
-    history: page.history.map((c) => ({ ...c, before: pd.hidden(c.before), after: pd.hidden(c.after) })),
+    // Changes of names, address and answers are personal data; classes and status stay.
+    history: page.history.map((c) => ({
+      ...c,
+      changes: c.changes.filter((x) => !x.personal),
+      answers: null,
+    })),
   };
 }
 

@@ -34,6 +34,7 @@ export interface Allocation {
     state: RiskState;
     atRisk: boolean;
     daysLeft: number;
+    daysOverdue: number;
     amountLeft: number;
     pacePerDay: number;
     requiredPerDay: number;
@@ -119,6 +120,14 @@ export interface TargetsReport {
   }[];
   total: Standing;
   children: Standing[];
+  rest: Standing | null;
+  totalRow: {
+    baseline: Counts | null;
+    outcome: Counts | null;
+    outcomeKind: 'recognised' | 'forecast' | null;
+    poorReduced: number | null;
+    forecastRows: number;
+  };
 }
 
 export interface Standing {
@@ -130,6 +139,8 @@ export interface Standing {
   baselineRate: number | null;
   recognisedRate: number | null;
   reviewRate: number | null;
+  outcome: Counts | null;
+  outcomeKind: 'recognised' | 'forecast' | null;
   poorReduced: number | null;
   poorReductionTarget: number | null;
 }
@@ -182,6 +193,7 @@ export interface Program {
 
 export interface HouseholdMatch {
   householdKey: string;
+  period: number;
   unitCode: string;
   headName: string;
   classification: string;
@@ -241,7 +253,7 @@ export const useTaskBoard = (unit: string, asOf?: string) =>
     queryFn: () => api.get<TaskBoard>('/tasks/board', { unit, asOf }),
     enabled: Boolean(unit),
   });
-export const useHouseholdMatch = (key: string, period: number) =>
+export const useHouseholdMatch = (key: string, period: number | undefined) =>
   useQuery({
     queryKey: ['finance', 'match', key, period],
     queryFn: () =>

@@ -1,5 +1,6 @@
 // Household registry, review campaigns, survey import and summary (API /registry/*).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Bilingual } from '../i18n';
 import { api, ApiError, API_BASE } from './client';
 import type { SessionAnswer } from './types';
 import { useLang } from '../i18n';
@@ -76,7 +77,23 @@ export interface HouseholdPage {
     explanation: { income: string; indicators: Explanation[] };
     answers: Record<string, unknown>;
   }[];
-  history: { at: string; actor: string; action: string; before: unknown; after: unknown }[];
+  history: HistoryEntry[];
+}
+
+export interface FieldChange {
+  label: Bilingual;
+  before: Bilingual | null;
+  after: Bilingual | null;
+}
+
+/** One write in a household's history, in words (src/domain/registry/history.ts). */
+export interface HistoryEntry {
+  at: string;
+  action: string;
+  actionWord: Bilingual;
+  actor: Bilingual;
+  changes: FieldChange[];
+  answers: { comparedWith: number; changes: FieldChange[] } | null;
 }
 
 export interface HouseholdFilter {
@@ -180,12 +197,25 @@ export interface CampaignView {
   };
   timeline: {
     at: string;
+    /** The event's own date (meeting day, posting start, decision date…), null when it has none. */
+    on: string | null;
     actor: string;
     action: string;
     from: string;
     to: string;
     payload: Record<string, unknown>;
   }[];
+  progress: {
+    households: number;
+    surveyed: number;
+    firstSurvey: string | null;
+    lastSurvey: string | null;
+    villages: number;
+    villagesAgreed: number;
+    meetingsHeld: number;
+    complaints: number;
+    complaintsOpen: number;
+  };
 }
 
 export interface CampaignListItem {

@@ -70,3 +70,21 @@ export async function resolveScopeRoots(scopeCode: string | null, on: string): P
     return { scopeCode, roots: dedupe(await carry(scopeCode, from, on, 0)), mapped: true, scopeName: name };
   }
 }
+
+/**
+ * The date a screen opens on for a scope: today, or — when the scope unit ended before today
+ * (Thành phố Sầm Sơn, 30/06/2025) — its last day, so a city account sees its whole area as it
+ * was rather than the wards that took it over (a later date, chosen on screen, shows those).
+ */
+export async function defaultDateFor(scopeCode: string | null, today: string): Promise<string> {
+  if (!scopeCode) return today;
+  try {
+    await fetchUnit(scopeCode, today);
+    return today;
+  } catch (e) {
+    const nf = unitNotFoundData(e);
+    if (!nf) throw e;
+    const ended = nf.versions.filter((v) => v.validTo !== null && v.validTo < today).pop();
+    return ended?.validTo ?? today;
+  }
+}

@@ -3,7 +3,8 @@
 // unit outside their scope; a scope unit that no longer exists (or not yet) on the date is
 // carried along the succession links (src/api/scope.ts). Keyboard: every level is a labelled,
 // searchable select.
-import { Alert, Group, Select, Skeleton, Text } from '@mantine/core';
+import { Alert, Group, Select, Skeleton, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
+import { unitNameMatches } from '../../../domain/units/name-search';
 import { useQuery } from '@tanstack/react-query';
 import { resolveScopeRoots, type ScopeRoots } from '../api/scope';
 import { useUnits } from '../api/units';
@@ -47,8 +48,13 @@ export function effectiveUnit(scope: ScopeRoots | undefined, path: Unit[]): Unit
 }
 
 function labelOf(u: Unit): string {
-  return `${u.name} (${u.code})`;
+  return u.name;
 }
+
+// Typed without accents still matches ("dai hung" → Xã Đại Hùng): the same rule as the server's
+// name search (src/domain/units/name-search.ts).
+const byName: OptionsFilter = ({ options, search }) =>
+  (options as ComboboxItem[]).filter((o) => unitNameMatches(o.label, search));
 
 function LevelSelect({
   options,
@@ -69,6 +75,7 @@ function LevelSelect({
       value={value?.code ?? null}
       onChange={(code) => onChange(options.find((u) => u.code === code) ?? null)}
       searchable
+      filter={byName}
       clearable
       placeholder={t.all}
       nothingFoundMessage="—"

@@ -59,7 +59,15 @@ export const theme = createTheme({
     },
     // Links take the size of the text around them (tables, captions).
     Anchor: { defaultProps: { fz: 'inherit' } },
-    Badge: { defaultProps: { tt: 'none' } },
+    // A badge says a state ("Quá hạn, còn vốn chưa giải ngân"): in a narrow column it wraps onto
+    // a second line rather than being cut to "Quá h…".
+    Badge: {
+      defaultProps: { tt: 'none' },
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%' },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.3 },
+      },
+    },
     Paper: { defaultProps: { withBorder: true, radius: 'sm' } },
   },
 });

@@ -19,13 +19,14 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api, isApiError } from '../../api/client';
-import { useAllocation } from '../../api/finance';
+import { useAllocation, usePrograms } from '../../api/finance';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { UnitName } from '../../components/UnitSearch';
 import { formatDateVn, formatPercent, formatVnd } from '../../format';
-import { defineMessages, useMessages } from '../../i18n';
+import { defineMessages, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { labels, RISK_COLOR } from './labels';
 
@@ -275,6 +276,13 @@ function AdjustmentForm({ allocationId }: { allocationId: number }) {
   );
 }
 
+/** The program's name from the programs list (the code while it loads). */
+function ProgramName({ code }: { code: string }) {
+  const { lang } = useLang();
+  const p = usePrograms().data?.find((x) => x.code === code);
+  return <>{p ? (lang === 'en' ? p.nameEn : p.name) : code}</>;
+}
+
 export default function AllocationPage() {
   const t = useMessages(m);
   const l = useMessages(labels);
@@ -288,8 +296,8 @@ export default function AllocationPage() {
   return (
     <Stack gap="md">
       <div>
-        <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-          {d.programCode} · {d.year} · {d.unitCode}
+        <Text size="xs" c="dimmed" fw={600}>
+          <ProgramName code={d.programCode} /> · {d.year} · <UnitName code={d.unitCode} />
         </Text>
         <Title order={1}>
           <span className="gn-code">{d.componentCode}</span> {d.componentName}

@@ -1,11 +1,12 @@
 // The unit / year / "as of" selectors of the finance screens, kept in the address so every view
 // can be linked and bookmarked.
-import { Group, NumberInput, TextInput } from '@mantine/core';
+import { Group, NumberInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
+import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
 import { useMessages } from '../../i18n';
 import { labels } from './labels';
 
@@ -55,13 +56,15 @@ export function Filters({
   withAsOf?: boolean;
 }) {
   const t = useMessages(labels);
+  const user = useUser();
   return (
     <Group align="flex-end" gap="sm" wrap="wrap">
-      <TextInput
+      <UnitSearch
         label={t.unit}
         value={filter.unit}
-        w={120}
-        onChange={(e) => onChange({ unit: e.currentTarget.value.trim() })}
+        within={scopeWithin(user.unitCode)}
+        onChange={(unit) => unit && onChange({ unit })}
+        data-testid="unit-filter"
       />
       <NumberInput
         label={t.year}

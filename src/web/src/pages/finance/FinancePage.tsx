@@ -6,7 +6,8 @@ import { useAtRisk, useFinanceReport } from '../../api/finance';
 import { Chart } from '../../components/Chart';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatPercent, formatVnd } from '../../format';
-import { defineMessages, fill, useMessages } from '../../i18n';
+import { defineMessages, useLang, useMessages } from '../../i18n';
+import { deadlineNote } from '../../../../domain/finance/risk';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { Filters, useFinanceFilter } from './Filters';
 import { labels, RISK_COLOR } from './labels';
@@ -28,8 +29,6 @@ const m = defineMessages({
     atRisk: 'Có nguy cơ không giải ngân kịp',
     noneAtRisk: 'Không có phân bổ nào có nguy cơ.',
     empty: 'Chưa có phân bổ vốn cho đơn vị và năm này.',
-    daysLeft: 'còn {n} ngày',
-    perDay: 'cần {amount}/ngày',
     chart: 'Biểu đồ kế hoạch vốn và giải ngân theo dự án',
     targets: 'Chỉ tiêu',
     tasks: 'Nhiệm vụ',
@@ -52,8 +51,6 @@ const m = defineMessages({
     atRisk: 'At risk of missing the deadline',
     noneAtRisk: 'No allocation is at risk.',
     empty: 'No allocation for this unit and year yet.',
-    daysLeft: '{n} days left',
-    perDay: 'needs {amount}/day',
     chart: 'Chart of planned and disbursed funds per project',
     targets: 'Targets',
     tasks: 'Tasks',
@@ -65,6 +62,7 @@ const m = defineMessages({
 export default function FinancePage() {
   const t = useMessages(m);
   const l = useMessages(labels);
+  const { lang } = useLang();
   usePageTitle(t.title);
   const [filter, setFilter] = useFinanceFilter();
   const report = useFinanceReport(filter);
@@ -119,8 +117,16 @@ export default function FinancePage() {
                 label={`${t.chart}: ${r.projects.map((p) => `${p.projectCode} ${formatVnd(p.planned)} / ${formatVnd(p.disbursed)}`).join('; ')}`}
                 option={{
                   tooltip: { trigger: 'axis' },
-                  legend: { top: 0, data: [t.planned, t.disbursed] },
-                  grid: { left: 90, right: 16, top: 36, bottom: 28 },
+                  // Room between each marker and its word, and between the two entries.
+                  legend: {
+                    top: 0,
+                    data: [t.planned, t.disbursed],
+                    itemGap: 24,
+                    itemWidth: 14,
+                    itemHeight: 10,
+                    textStyle: { padding: [0, 0, 0, 4] },
+                  },
+                  grid: { left: 90, right: 16, top: 40, bottom: 28 },
                   xAxis: { type: 'category', data: r.projects.map((p) => p.projectCode) },
                   yAxis: {
                     type: 'value',
@@ -222,8 +228,7 @@ export default function FinancePage() {
                   {formatVnd(a.available)}
                 </Table.Td>
                 <Table.Td>
-                  {formatDateVn(a.deadline)} ({fill(t.daysLeft, { n: a.risk.daysLeft })},{' '}
-                  {fill(t.perDay, { amount: formatVnd(a.risk.requiredPerDay) })})
+                  {formatDateVn(a.deadline)} ({deadlineNote(a.risk, lang)})
                 </Table.Td>
                 <Table.Td>
                   <Badge color={RISK_COLOR[a.risk.state]} variant="light">

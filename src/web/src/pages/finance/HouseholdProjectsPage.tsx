@@ -4,6 +4,8 @@ import { Badge, Group, List, NumberInput, Paper, Stack, Text, TextInput, Title }
 import { useSearchParams } from 'react-router';
 import { useHouseholdMatch } from '../../api/finance';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { UnitName } from '../../components/UnitSearch';
+import { wordOfCode } from '../../../../domain/words/catalogue';
 import { defineMessages, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -34,9 +36,11 @@ export default function HouseholdProjectsPage() {
   usePageTitle(t.title);
   const [params, setParams] = useSearchParams();
   const [key, setKey] = useState(params.get('household') ?? '');
-  const period = Number(params.get('period') ?? new Date().getFullYear());
-  const q = useHouseholdMatch(params.get('household') ?? '', period);
+  // Without a period in the address the server answers from the household's newest result.
+  const asked = params.get('period');
+  const q = useHouseholdMatch(params.get('household') ?? '', asked ? Number(asked) : undefined);
   const r = q.data;
+  const period = asked ? Number(asked) : (r?.period ?? null);
   return (
     <Stack gap="md">
       <Title order={1}>{t.title}</Title>
@@ -45,13 +49,13 @@ export default function HouseholdProjectsPage() {
         component="form"
         onSubmit={(e) => {
           e.preventDefault();
-          setParams({ household: key, period: String(period) }, { replace: true });
+          setParams({ household: key }, { replace: true });
         }}
       >
         <TextInput label={t.key} value={key} onChange={(e) => setKey(e.currentTarget.value.trim())} />
         <NumberInput
           label={t.period}
-          value={period}
+          value={period ?? ''}
           w={110}
           onChange={(v) =>
             typeof v === 'number' && setParams({ household: key, period: String(v) }, { replace: true })
@@ -62,7 +66,8 @@ export default function HouseholdProjectsPage() {
       {r ? (
         <>
           <Text>
-            {r.headName} · {r.unitCode} · {r.classification}
+            {r.headName} · <UnitName code={r.unitCode} /> ·{' '}
+            {wordOfCode('classification', r.classification, lang)}
           </Text>
           <Title order={2}>{t.suggested}</Title>
           {r.suggestions.length === 0 ? <Text>{t.none}</Text> : null}

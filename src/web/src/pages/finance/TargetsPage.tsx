@@ -1,10 +1,10 @@
 // Targets by ward: the unit's targets with progress (recognised results) and forecast (current
 // review), and where each ward or commune stands against the previous year.
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { useTargets, type Progress } from '../../api/finance';
+import { useTargets, type Counts, type Progress } from '../../api/finance';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { formatCount } from '../../format';
-import { defineMessages, useMessages } from '../../i18n';
+import { formatCount, formatNumber } from '../../format';
+import { defineMessages, fill, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { Filters, useFinanceFilter } from './Filters';
 
@@ -26,6 +26,12 @@ const m = defineMessages({
     reduced: 'Giảm',
     wardTarget: 'Chỉ tiêu giảm (hộ)',
     none: 'Chưa đặt chỉ tiêu cho đơn vị và năm này.',
+    forecastTag: 'dự báo',
+    rest: 'Hộ ghi theo mã của {name}, không thuộc phường, xã nào ở trên',
+    total: 'Tổng cộng',
+    sumNote: 'Dòng tổng cộng là tổng các dòng trên.',
+    forecastNote:
+      '{n} đơn vị chưa được công nhận kết quả năm nay: cột "Hộ nghèo năm nay" của các đơn vị này là dự báo từ đợt rà soát hiện tại, nên tổng có thể khác kết quả đã công nhận ở bảng chỉ tiêu.',
   },
   en: {
     title: 'Poverty-reduction targets',
@@ -44,6 +50,12 @@ const m = defineMessages({
     reduced: 'Reduced by',
     wardTarget: 'Target (households)',
     none: 'No target set for this unit and year.',
+    forecastTag: 'forecast',
+    rest: 'Households recorded under the code of {name}, in none of the units above',
+    total: 'Total',
+    sumNote: 'The total row is the sum of the rows above.',
+    forecastNote:
+      '{n} units have no recognised results this year yet: their "Poor households this year" is the current review\'s forecast, so the total may differ from the recognised result in the targets table.',
   },
 });
 
@@ -51,11 +63,46 @@ function ProgressCell({ p }: { p: Progress }) {
   const t = useMessages(m);
   return (
     <Text size="sm" component="div">
-      {p.achieved !== null ? <span className="gn-num">{p.achieved} </span> : null}
+      {p.achieved !== null ? <span className="gn-num">{formatNumber(p.achieved)} </span> : null}
       <Badge variant="light" color={p.status === 'met' ? 'teal' : p.status === 'not-met' ? 'orange' : 'gray'}>
         {t[p.status]}
       </Badge>
     </Text>
+  );
+}
+
+function StandingRow(props: {
+  name: string;
+  baseline: Counts | null;
+  outcome: Counts | null;
+  outcomeKind: 'recognised' | 'forecast' | null;
+  target: number | null;
+  reduced: number | null;
+  total?: boolean;
+}) {
+  const t = useMessages(m);
+  return (
+    <Table.Tr fw={props.total ? 700 : undefined}>
+      <Table.Td>{props.name}</Table.Td>
+      <Table.Td ta="right" className="gn-num">
+        {props.baseline ? formatCount(props.baseline.poor) : '—'}
+      </Table.Td>
+      <Table.Td ta="right" className="gn-num">
+        {props.outcome ? formatCount(props.outcome.poor) : '—'}
+        {props.outcomeKind === 'forecast' && !props.total ? (
+          <Text span size="xs" c="dimmed">
+            {' '}
+            ({t.forecastTag})
+          </Text>
+        ) : null}
+      </Table.Td>
+      <Table.Td ta="right" className="gn-num">
+        {props.target === null ? '—' : formatCount(props.target)}
+      </Table.Td>
+      <Table.Td ta="right" className="gn-num">
+        {props.reduced === null ? '—' : formatCount(props.reduced)}
+      </Table.Td>
+    </Table.Tr>
   );
 }
 
@@ -86,7 +133,7 @@ export default function TargetsPage() {
               <Table.Tr key={x.id}>
                 <Table.Td>{x.label ?? x.kindLabel}</Table.Td>
                 <Table.Td ta="right" className="gn-num">
-                  {x.value.toLocaleString('vi-VN')}
+                  {formatNumber(x.value)}
                 </Table.Td>
                 <Table.Td>
                   <ProgressCell p={x.progress} />
@@ -113,25 +160,34 @@ export default function TargetsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {[...r.children, r.total].map((s) => (
-                <Table.Tr key={s.unitCode} fw={s === r.total ? 700 : undefined}>
-                  <Table.Td>{s.unitName}</Table.Td>
-                  <Table.Td ta="right" className="gn-num">
-                    {s.baseline ? formatCount(s.baseline.poor) : '—'}
-                  </Table.Td>
-                  <Table.Td ta="right" className="gn-num">
-                    {(s.recognised ?? s.review) ? formatCount((s.recognised ?? s.review)!.poor) : '—'}
-                  </Table.Td>
-                  <Table.Td ta="right" className="gn-num">
-                    {s.poorReductionTarget ?? '—'}
-                  </Table.Td>
-                  <Table.Td ta="right" className="gn-num">
-                    {s.poorReduced ?? '—'}
-                  </Table.Td>
-                </Table.Tr>
+              {(r.children.length > 0 ? [...r.children, ...(r.rest ? [r.rest] : [])] : [r.total]).map((s) => (
+                <StandingRow
+                  key={s === r.rest ? 'rest' : s.unitCode}
+                  name={s === r.rest ? fill(t.rest, { name: s.unitName }) : s.unitName}
+                  baseline={s.baseline}
+                  outcome={s.outcome}
+                  outcomeKind={s.outcomeKind}
+                  target={s.poorReductionTarget}
+                  reduced={s.poorReduced}
+                />
               ))}
+              {r.children.length > 0 ? (
+                <StandingRow
+                  total
+                  name={`${t.total} – ${r.total.unitName}`}
+                  baseline={r.totalRow.baseline}
+                  outcome={r.totalRow.outcome}
+                  outcomeKind={r.totalRow.outcomeKind}
+                  target={r.total.poorReductionTarget}
+                  reduced={r.totalRow.poorReduced}
+                />
+              ) : null}
             </Table.Tbody>
           </Table>
+          <Text size="sm" c="dimmed" data-testid="wards-note">
+            {t.sumNote}{' '}
+            {r.totalRow.forecastRows > 0 ? fill(t.forecastNote, { n: r.totalRow.forecastRows }) : null}
+          </Text>
         </>
       ) : null}
     </Stack>

@@ -1,8 +1,9 @@
 // The task board: what the meetings assigned, overdue and due soon first, per assignee.
-import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useSearchParams } from 'react-router';
 import { useTaskBoard, type Task } from '../../api/finance';
 import { useUser } from '../../auth/session';
+import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn } from '../../format';
@@ -12,7 +13,7 @@ import { usePageTitle } from '../../layout/usePageTitle';
 const m = defineMessages({
   vi: {
     title: 'Nhiệm vụ',
-    unit: 'Mã đơn vị',
+    unit: 'Đơn vị',
     asOf: 'Tính đến ngày (không bắt buộc)',
     overdue: 'Quá hạn',
     dueSoon: 'Sắp đến hạn (7 ngày)',
@@ -25,7 +26,7 @@ const m = defineMessages({
   },
   en: {
     title: 'Tasks',
-    unit: 'Unit code',
+    unit: 'Unit',
     asOf: 'As of (optional)',
     overdue: 'Overdue',
     dueSoon: 'Due soon (7 days)',
@@ -86,11 +87,12 @@ export default function TaskBoardPage() {
     <Stack gap="md">
       <Title order={1}>{t.title}</Title>
       <Group align="flex-end">
-        <TextInput
+        <UnitSearch
           label={t.unit}
           value={unit}
-          w={120}
-          onChange={(e) => set('unit', e.currentTarget.value.trim())}
+          within={scopeWithin(user.unitCode)}
+          onChange={(code) => code && set('unit', code)}
+          data-testid="unit-filter"
         />
         <DateField label={t.asOf} value={asOf ?? null} w={200} clearable onChange={(v) => set('asOf', v)} />
       </Group>

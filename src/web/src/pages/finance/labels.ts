@@ -16,13 +16,13 @@ const catalogue = (lang: Lang) =>
 export const labels = defineMessages({
   vi: {
     ...catalogue('vi'),
-    unit: 'Mã đơn vị',
+    unit: 'Đơn vị',
     year: 'Năm',
     asOf: 'Tính đến ngày (không bắt buộc)',
   },
   en: {
     ...catalogue('en'),
-    unit: 'Unit code',
+    unit: 'Unit',
     year: 'Year',
     asOf: 'As of (optional)',
   },

@@ -20,6 +20,8 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { defaultDateFor } from '../../api/scope';
 import { useUser } from '../../auth/session';
 import { useUnit, useUnits } from '../../api/units';
 import type { Unit } from '../../api/types';
@@ -39,6 +41,8 @@ const m = defineMessages({
   vi: {
     title: 'Tổng quan',
     lead: 'Đơn vị bạn phụ trách và các đơn vị trực thuộc, theo địa giới hành chính tại ngày đã chọn.',
+    endedOn:
+      'Đơn vị bạn phụ trách đã kết thúc hoạt động sau ngày {date}: trang mở ở ngày cuối cùng của đơn vị. Chọn một ngày sau đó để xem các đơn vị kế thừa.',
     onDate: 'Xem tại ngày',
     pick: 'Đơn vị',
     units: 'Đơn vị trực thuộc',
@@ -68,6 +72,8 @@ const m = defineMessages({
   en: {
     title: 'Overview',
     lead: 'Your unit and the units under it, as the administrative map stood on the chosen date.',
+    endedOn:
+      'Your unit ceased to exist after {date}: the page opens on its last day. Pick a later date to see the units that took it over.',
     onDate: 'On date',
     pick: 'Unit',
     units: 'Units under it',
@@ -381,7 +387,16 @@ export default function OverviewPage() {
   const c = useMessages(common);
   usePageTitle(t.title);
   const user = useUser();
-  const [on, setOn] = useState(todayVn());
+  // Until the person picks a date: today, or the last day of a scope unit that has ended.
+  const [picked, setOn] = useState<string | null>(null);
+  const today = todayVn();
+  const opening = useQuery({
+    queryKey: ['units', 'default-date', user.unitCode, today],
+    queryFn: () => defaultDateFor(user.unitCode, today),
+    staleTime: 60 * 60 * 1000,
+  });
+  const on = picked ?? opening.data ?? today;
+  const endedDay = !picked && opening.data && opening.data !== today ? opening.data : null;
   const [path, setPath] = useState<Unit[]>([]);
   const scope = useScopeRoots(user.unitCode, on);
   const unit = effectiveUnit(scope.data, path);
@@ -416,6 +431,11 @@ export default function OverviewPage() {
           <DateField label={t.onDate} value={on} onChange={changeDate} w={160} allowDeselect={false} />
           <UnitPicker on={on} scopeCode={user.unitCode} path={path} onChange={setPath} />
         </Group>
+        {endedDay ? (
+          <Text size="sm" mt="xs" data-testid="overview-ended">
+            {fill(t.endedOn, { date: formatDateVn(endedDay) })}
+          </Text>
+        ) : null}
         <Text size="xs" c="dimmed" mt="xs">
           {c.reformNote}
         </Text>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Select, Skeleton, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useFeedbackList, useRespondFeedback, type Feedback } from '../../api/portal';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { UnitName } from '../../components/UnitSearch';
 import { formatInstantVn } from '../../format';
 import { useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
@@ -32,7 +33,12 @@ function FeedbackCard({ f }: { f: Feedback }) {
       <Text size="sm" c="dimmed">
         {t.feedbackCode} {f.code} · {formatInstantVn(f.createdAt)} · {f.name}
         {f.contact ? ` · ${t.contact}: ${f.contact}` : ''}
-        {f.communeCode ? ` · ${t.commune} ${f.communeCode}` : ''}
+        {f.communeCode ? (
+          <>
+            {' '}
+            · {t.commune} <UnitName code={f.communeCode} />
+          </>
+        ) : null}
       </Text>
       <Text style={{ whiteSpace: 'pre-wrap' }} my={4}>
         {f.body}

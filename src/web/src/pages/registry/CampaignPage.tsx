@@ -12,7 +12,9 @@ import {
   Card,
   Group,
   NumberInput,
+  Paper,
   Select,
+  SimpleGrid,
   Stack,
   Stepper,
   Table,
@@ -29,12 +31,15 @@ import {
   type CampaignView,
 } from '../../api/registry';
 import { useUser } from '../../auth/session';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { DownloadButton } from '../../components/DownloadButton';
-import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
-import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
+import { formatCount, formatDateVn, formatDateTimeVn, formatVnd } from '../../format';
+import { defineMessages, fill, useBilingual, useLang, useMessages, type Bilingual } from '../../i18n';
+import { wordOfCode } from '../../../../domain/words/catalogue';
+import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { ACTION_LABELS, CLASS_LABELS } from './labels';
+import { CLASS_LABELS } from './labels';
 import { ResurveyForm, type Survey } from './ResurveyForm';
 // Who may print certificates (they name every member): the same rule as the server.
 import { can } from '../../../../domain/access/permissions';
@@ -42,7 +47,17 @@ import { can } from '../../../../domain/access/permissions';
 const m = defineMessages({
   vi: {
     title: 'Rà soát hộ nghèo, cận nghèo',
-    commune: 'Mã xã/phường',
+    commune: 'Xã, phường',
+    progress: 'Tiến độ',
+    surveyed: 'Hộ đã rà soát',
+    surveyedOf: '{n} / {total} hộ',
+    surveyDates: 'Điều tra từ {from} đến {to}',
+    meetingsHeld: 'Cuộc họp thôn đã tổ chức',
+    villagesAgreed: '{agreed} / {villages} thôn đã thống nhất',
+    complaintsOpen: 'Khiếu nại đang giải quyết',
+    complaintsOf: '{open} / {total} khiếu nại',
+    enteredAt: 'nhập lúc {at} bởi {who}',
+    system: 'hệ thống',
     period: 'Kỳ rà soát',
     step: 'Bước hiện tại: {s}',
     next: 'Việc tiếp theo',
@@ -74,7 +89,17 @@ const m = defineMessages({
   },
   en: {
     title: 'Poverty review campaign',
-    commune: 'Commune/ward code',
+    commune: 'Commune or ward',
+    progress: 'Progress',
+    surveyed: 'Households surveyed',
+    surveyedOf: '{n} / {total} households',
+    surveyDates: 'Surveyed from {from} to {to}',
+    meetingsHeld: 'Village meetings held',
+    villagesAgreed: '{agreed} / {villages} villages agreed',
+    complaintsOpen: 'Complaints being handled',
+    complaintsOf: '{open} / {total} complaints',
+    enteredAt: 'entered {at} by {who}',
+    system: 'the system',
     period: 'Review period',
     step: 'Current step: {s}',
     next: 'Next',
@@ -110,46 +135,54 @@ const STEPS = ['survey', 'meetings', 'posting', 'complaints', 'recognised', 'rep
 
 type Field = {
   name: string;
-  label: string;
+  label: Bilingual;
   kind: 'text' | 'date' | 'number' | 'village' | 'complaint' | 'outcome';
 };
 const FIELDS: Record<string, Field[]> = {
   'open-meetings': [],
   'record-meeting': [
-    { name: 'villageId', label: 'Thôn / village', kind: 'village' },
-    { name: 'date', label: 'Ngày họp / date', kind: 'date' },
-    { name: 'chair', label: 'Chủ trì / chair', kind: 'text' },
-    { name: 'supervisor', label: 'Đại diện MTTQ giám sát / Fatherland Front supervisor', kind: 'text' },
-    { name: 'present', label: 'Số người dự / present', kind: 'number' },
-    { name: 'agreeing', label: 'Số người đồng ý / agreeing', kind: 'number' },
-    { name: 'minutesCopies', label: 'Số bản biên bản / minutes copies', kind: 'number' },
+    { name: 'villageId', label: { vi: 'Thôn', en: 'Village' }, kind: 'village' },
+    { name: 'date', label: { vi: 'Ngày họp', en: 'Date' }, kind: 'date' },
+    { name: 'chair', label: { vi: 'Chủ trì', en: 'Chair' }, kind: 'text' },
+    {
+      name: 'supervisor',
+      label: { vi: 'Đại diện MTTQ giám sát', en: 'Fatherland Front supervisor' },
+      kind: 'text',
+    },
+    { name: 'present', label: { vi: 'Số người dự', en: 'Present' }, kind: 'number' },
+    { name: 'agreeing', label: { vi: 'Số người đồng ý', en: 'Agreeing' }, kind: 'number' },
+    { name: 'minutesCopies', label: { vi: 'Số bản biên bản', en: 'Minutes copies' }, kind: 'number' },
   ],
   'record-resurvey': [
-    { name: 'villageId', label: 'Thôn / village', kind: 'village' },
-    { name: 'date', label: 'Ngày rà soát lại / date', kind: 'date' },
+    { name: 'villageId', label: { vi: 'Thôn', en: 'Village' }, kind: 'village' },
+    { name: 'date', label: { vi: 'Ngày thôn rà soát lại', en: 'Village re-survey date' }, kind: 'date' },
   ],
-  'start-posting': [{ name: 'startDate', label: 'Ngày bắt đầu niêm yết / start date', kind: 'date' }],
+  'start-posting': [
+    { name: 'startDate', label: { vi: 'Ngày bắt đầu niêm yết', en: 'Start date' }, kind: 'date' },
+  ],
   'file-complaint': [
-    { name: 'householdKey', label: 'Mã hộ / household id', kind: 'text' },
-    { name: 'complainant', label: 'Người khiếu nại / complainant', kind: 'text' },
-    { name: 'receivedOn', label: 'Ngày nhận / received on', kind: 'date' },
-    { name: 'text', label: 'Nội dung / text', kind: 'text' },
+    { name: 'householdKey', label: { vi: 'Mã hộ', en: 'Household code' }, kind: 'text' },
+    { name: 'complainant', label: { vi: 'Người khiếu nại', en: 'Complainant' }, kind: 'text' },
+    { name: 'receivedOn', label: { vi: 'Ngày nhận', en: 'Received on' }, kind: 'date' },
+    { name: 'text', label: { vi: 'Nội dung', en: 'Text' }, kind: 'text' },
   ],
-  'close-posting': [{ name: 'on', label: 'Ngày / date', kind: 'date' }],
+  'close-posting': [
+    { name: 'on', label: { vi: 'Ngày kết thúc niêm yết', en: 'Posting closed on' }, kind: 'date' },
+  ],
   'resolve-complaint': [
-    { name: 'complaintId', label: 'Khiếu nại / complaint', kind: 'complaint' },
-    { name: 'outcome', label: 'Kết quả / outcome', kind: 'outcome' },
-    { name: 'reason', label: 'Lý do / reason', kind: 'text' },
-    { name: 'resolvedOn', label: 'Ngày giải quyết / resolved on', kind: 'date' },
+    { name: 'complaintId', label: { vi: 'Khiếu nại', en: 'Complaint' }, kind: 'complaint' },
+    { name: 'outcome', label: { vi: 'Kết quả', en: 'Outcome' }, kind: 'outcome' },
+    { name: 'reason', label: { vi: 'Lý do', en: 'Reason' }, kind: 'text' },
+    { name: 'resolvedOn', label: { vi: 'Ngày giải quyết', en: 'Resolved on' }, kind: 'date' },
   ],
   recognise: [
-    { name: 'decisionNumber', label: 'Số quyết định / decision number', kind: 'text' },
-    { name: 'decisionDate', label: 'Ngày quyết định / decision date', kind: 'date' },
-    { name: 'signer', label: 'Người ký / signer', kind: 'text' },
+    { name: 'decisionNumber', label: { vi: 'Số quyết định', en: 'Decision number' }, kind: 'text' },
+    { name: 'decisionDate', label: { vi: 'Ngày quyết định', en: 'Decision date' }, kind: 'date' },
+    { name: 'signer', label: { vi: 'Người ký', en: 'Signer' }, kind: 'text' },
   ],
   report: [
-    { name: 'reportedOn', label: 'Ngày báo cáo / reported on', kind: 'date' },
-    { name: 'to', label: 'Nơi nhận / to', kind: 'text' },
+    { name: 'reportedOn', label: { vi: 'Ngày báo cáo', en: 'Reported on' }, kind: 'date' },
+    { name: 'to', label: { vi: 'Nơi nhận', en: 'To' }, kind: 'text' },
   ],
 };
 
@@ -174,6 +207,7 @@ function ActionForm({
   onDone: (view: CampaignView) => void;
 }) {
   const b = useBilingual();
+  const { lang } = useLang();
   const t = useMessages(m);
   const [values, setValues] = useState<Record<string, unknown>>({
     minutesCopies: 2,
@@ -194,24 +228,24 @@ function ActionForm({
   return (
     <Card withBorder>
       <Title order={3} size="h4">
-        {b(ACTION_LABELS[action] ?? { vi: action, en: action })}
+        {wordOfCode('campaignAction', action, lang)}
       </Title>
       <Group align="end" wrap="wrap" mt="xs">
         {fields.map((f) =>
           f.kind === 'village' ? (
             <Select
               key={f.name}
-              label={f.label}
+              label={b(f.label)}
               data={campaign.state.villages.map((v) => ({
                 value: String(v.villageId),
-                label: `${v.name} (${v.status})`,
+                label: `${v.name} (${wordOfCode('villageStatus', v.status, lang)})`,
               }))}
               onChange={(v) => set(f.name, Number(v))}
             />
           ) : f.kind === 'complaint' ? (
             <Select
               key={f.name}
-              label={f.label}
+              label={b(f.label)}
               data={campaign.state.complaints
                 .filter((c) => c.status === 'open')
                 .map((c) => ({ value: String(c.id), label: `#${c.id} ${c.householdKey}` }))}
@@ -220,26 +254,33 @@ function ActionForm({
           ) : f.kind === 'outcome' ? (
             <Select
               key={f.name}
-              label={f.label}
-              data={['accepted', 'rejected']}
+              label={b(f.label)}
+              data={(['accepted', 'rejected'] as const).map((o) => ({
+                value: o,
+                label: wordOfCode('complaintStatus', o, lang),
+              }))}
               onChange={(v) => set(f.name, v)}
             />
           ) : f.kind === 'number' ? (
             <NumberInput
               key={f.name}
-              label={f.label}
+              label={b(f.label)}
               value={values[f.name] as number | undefined}
               onChange={(v) => set(f.name, Number(v))}
               min={0}
               w={160}
             />
-          ) : (
-            <TextInput
+          ) : f.kind === 'date' ? (
+            // dd/mm/yyyy in the Vietnamese locale, whatever the browser's language.
+            <DateField
               key={f.name}
-              label={f.label}
-              type={f.kind === 'date' ? 'date' : 'text'}
-              onChange={(e) => set(f.name, e.currentTarget.value)}
+              label={b(f.label)}
+              value={(values[f.name] as string | undefined) ?? null}
+              onChange={(v) => set(f.name, v ?? '')}
+              w={180}
             />
+          ) : (
+            <TextInput key={f.name} label={b(f.label)} onChange={(e) => set(f.name, e.currentTarget.value)} />
           ),
         )}
         <Button
@@ -288,6 +329,7 @@ function ActionForm({
 export default function CampaignPage() {
   const t = useMessages(m);
   const b = useBilingual();
+  const { lang } = useLang();
   usePageTitle(t.title);
   const user = useUser();
   // ?commune=…&period=…&case=… opens a campaign or a regular-review case directly (the survey form
@@ -316,14 +358,17 @@ export default function CampaignPage() {
     <Stack>
       <Title order={1}>{t.title}</Title>
       <Group>
-        <TextInput
+        <UnitSearch
           label={t.commune}
           value={commune}
-          onChange={(e) => {
-            setCommune(e.currentTarget.value.trim());
+          level="commune"
+          within={scopeWithin(user.unitCode)}
+          onChange={(code) => {
+            if (!code) return;
+            setCommune(code);
             open(null);
           }}
-          w={140}
+          data-testid="commune-picker"
         />
         <NumberInput
           label={t.period}
@@ -427,6 +472,54 @@ export default function CampaignPage() {
             ))}
           </Stepper>
           <Text>{fill(t.step, { s: b(c.data.stepLabel) })}</Text>
+          {c.data.kind === 'periodic' ? (
+            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm" data-testid="campaign-progress">
+              <Paper p="sm" withBorder>
+                <Text size="sm" c="dimmed">
+                  {t.surveyed}
+                </Text>
+                <Text fw={700} className="gn-num">
+                  {fill(t.surveyedOf, {
+                    n: formatCount(c.data.progress.surveyed),
+                    total: formatCount(c.data.progress.households),
+                  })}
+                </Text>
+                {c.data.progress.firstSurvey && c.data.progress.lastSurvey ? (
+                  <Text size="xs" c="dimmed">
+                    {fill(t.surveyDates, {
+                      from: formatDateVn(c.data.progress.firstSurvey),
+                      to: formatDateVn(c.data.progress.lastSurvey),
+                    })}
+                  </Text>
+                ) : null}
+              </Paper>
+              <Paper p="sm" withBorder>
+                <Text size="sm" c="dimmed">
+                  {t.meetingsHeld}
+                </Text>
+                <Text fw={700} className="gn-num">
+                  {formatCount(c.data.progress.meetingsHeld)}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {fill(t.villagesAgreed, {
+                    agreed: c.data.progress.villagesAgreed,
+                    villages: c.data.progress.villages,
+                  })}
+                </Text>
+              </Paper>
+              <Paper p="sm" withBorder>
+                <Text size="sm" c="dimmed">
+                  {t.complaintsOpen}
+                </Text>
+                <Text fw={700} className="gn-num">
+                  {fill(t.complaintsOf, {
+                    open: c.data.progress.complaintsOpen,
+                    total: c.data.progress.complaints,
+                  })}
+                </Text>
+              </Paper>
+            </SimpleGrid>
+          ) : null}
           {c.data.step === 'recognised' || c.data.step === 'reported' ? (
             <Group>
               {can(user.role, 'registry.personal-data') ? (
@@ -487,7 +580,7 @@ export default function CampaignPage() {
                         <Badge
                           color={v.status === 'agreed' ? 'green' : v.status === 'resurvey' ? 'red' : 'gray'}
                         >
-                          {v.status}
+                          {wordOfCode('villageStatus', v.status, lang)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>{fill(t.meetings, { n: v.meetings.length })}</Table.Td>
@@ -509,7 +602,7 @@ export default function CampaignPage() {
                       <Table.Td>{formatDateVn(k.receivedOn)}</Table.Td>
                       <Table.Td>{k.text}</Table.Td>
                       <Table.Td>
-                        {k.status}
+                        {wordOfCode('complaintStatus', k.status, lang)}
                         {k.newClassification ? ` → ${b(CLASS_LABELS[k.newClassification]!)}` : ''}
                       </Table.Td>
                     </Table.Tr>
@@ -519,11 +612,30 @@ export default function CampaignPage() {
             </>
           ) : null}
           <Title order={2}>{t.timeline}</Title>
-          <Timeline bulletSize={14}>
+          <Timeline bulletSize={14} data-testid="campaign-timeline">
             {c.data.timeline.map((e, i) => (
-              <Timeline.Item key={i} title={b(ACTION_LABELS[e.action] ?? { vi: e.action, en: e.action })}>
+              <Timeline.Item
+                key={i}
+                title={`${e.on ? `${formatDateVn(e.on)} · ` : ''}${wordOfCode('campaignAction', e.action, lang)}`}
+              >
+                {e.action === 'open-meetings' && c.data.progress.firstSurvey && c.data.progress.lastSurvey ? (
+                  <Text size="sm">
+                    {fill(t.surveyDates, {
+                      from: formatDateVn(c.data.progress.firstSurvey),
+                      to: formatDateVn(c.data.progress.lastSurvey),
+                    })}
+                  </Text>
+                ) : null}
+                {e.from !== e.to ? (
+                  <Text size="sm">
+                    {wordOfCode('campaignStep', e.from, lang)} → {wordOfCode('campaignStep', e.to, lang)}
+                  </Text>
+                ) : null}
                 <Text size="xs" c="dimmed">
-                  {formatInstantVn(e.at)} · {e.actor} · {e.from} → {e.to}
+                  {fill(t.enteredAt, {
+                    at: formatDateTimeVn(e.at),
+                    who: e.actor === 'system' ? t.system : e.actor,
+                  })}
                 </Text>
                 {Array.isArray(e.payload.surveys)
                   ? (e.payload.surveys as { householdId: string; classification: string }[]).map((x) => (

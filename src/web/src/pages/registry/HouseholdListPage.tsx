@@ -20,6 +20,7 @@ import { CLASSES, MOVEMENTS, useHouseholds } from '../../api/registry';
 import { useVillages } from '../../api/villages';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
+import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn } from '../../format';
 import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
@@ -29,7 +30,7 @@ import { CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
 const m = defineMessages({
   vi: {
     title: 'Hộ gia đình',
-    unit: 'Mã đơn vị',
+    unit: 'Đơn vị',
     period: 'Kỳ rà soát',
     village: 'Thôn / tổ dân phố',
     all: 'Tất cả',
@@ -50,7 +51,7 @@ const m = defineMessages({
   },
   en: {
     title: 'Households',
-    unit: 'Unit code',
+    unit: 'Unit',
     period: 'Review period',
     village: 'Village',
     all: 'All',
@@ -135,11 +136,12 @@ export default function HouseholdListPage() {
         </Group>
       </Group>
       <Group align="end" wrap="wrap">
-        <TextInput
+        <UnitSearch
           label={t.unit}
           value={unit}
-          onChange={(e) => reset(setUnit)(e.currentTarget.value.trim())}
-          w={110}
+          within={scopeWithin(user.unitCode)}
+          onChange={(code) => code && reset(setUnit)(code)}
+          data-testid="unit-filter"
         />
         <NumberInput
           label={t.period}

@@ -2,15 +2,15 @@
 // and the history of changes (who, when, before → after).
 import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { useHousehold } from '../../api/registry';
+import { useHousehold, type FieldChange } from '../../api/registry';
+import { wordOfCode } from '../../../../domain/words/catalogue';
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { DownloadButton } from '../../components/DownloadButton';
-import { formatDateVn, formatInstantVn, formatVnd } from '../../format';
+import { formatDateTimeVn, formatDateVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { ACTION_LABELS, CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
-import { wordOfCode } from '../../../../domain/words/catalogue';
+import { CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
 // Who may print certificates (they name every member): the same rule as the server.
 import { can } from '../../../../domain/access/permissions';
 
@@ -29,13 +29,17 @@ const m = defineMessages({
     idNumber: 'Số định danh',
     results: 'Kết quả rà soát theo kỳ',
     period: 'Kỳ {p}',
-    surveyed: 'Điều tra ngày {d}, chuẩn {s}, chuẩn thu nhập {line}',
+    surveyed: 'Điều tra ngày {d}, theo chuẩn nghèo {s}, chuẩn thu nhập {line}',
     noDeprivation: 'Không thiếu hụt chỉ số nào.',
     frozen: 'Đã công nhận, khóa',
     draft: 'Dự thảo',
     approved: 'Đã duyệt',
     noLabour: 'Không có khả năng lao động',
     history: 'Lịch sử thay đổi',
+    comparedWith: 'Câu trả lời khác so với kỳ {p}:',
+    noChange: 'Không thay đổi thông tin nào được theo dõi.',
+    noAnswerChange: 'Câu trả lời giống kỳ {p}.',
+    recorded: 'ghi nhận',
     edit: 'Sửa phiếu khảo sát',
     back: 'Danh sách hộ',
     certificate: 'Giấy chứng nhận (Mẫu số 03)',
@@ -54,18 +58,52 @@ const m = defineMessages({
     idNumber: 'Citizen ID',
     results: 'Review results by period',
     period: 'Period {p}',
-    surveyed: 'Surveyed on {d}, standard {s}, income line {line}',
+    surveyed: 'Surveyed on {d}, poverty standard {s}, income line {line}',
     noDeprivation: 'No indicator deprived.',
     frozen: 'Recognised, frozen',
     draft: 'Draft',
     approved: 'Approved',
     noLabour: 'No labour capacity',
     history: 'History of changes',
+    comparedWith: 'Answers that differ from period {p}:',
+    noChange: 'No tracked information changed.',
+    noAnswerChange: 'Answers as in period {p}.',
+    recorded: 'recorded',
     edit: 'Edit the survey',
     back: 'Household list',
     certificate: 'Certificate (Mẫu số 03)',
   },
 });
+
+/** Field-level changes as "Label: before → after", in the reader's language. */
+function ChangeList({ changes, empty }: { changes: FieldChange[]; empty: string | null }) {
+  const t = useMessages(m);
+  const b = useBilingual();
+  if (changes.length === 0)
+    return empty ? (
+      <Text size="sm" c="dimmed">
+        {empty}
+      </Text>
+    ) : null;
+  return (
+    <List size="sm" spacing={2}>
+      {changes.map((x, i) => (
+        <List.Item key={i}>
+          <b>{b(x.label)}</b>:{' '}
+          {x.before ? (
+            <>
+              {b(x.before)} → {x.after ? b(x.after) : '—'}
+            </>
+          ) : (
+            <>
+              {t.recorded} {x.after ? b(x.after) : '—'}
+            </>
+          )}
+        </List.Item>
+      ))}
+    </List>
+  );
+}
 
 export default function HouseholdPage() {
   const { id = '' } = useParams();
@@ -168,16 +206,20 @@ export default function HouseholdPage() {
         </Card>
       ))}
       <Title order={2}>{t.history}</Title>
-      <Timeline bulletSize={14} lineWidth={2}>
+      <Timeline bulletSize={14} lineWidth={2} data-testid="household-history">
         {d.history.map((c, i) => (
-          <Timeline.Item
-            key={i}
-            title={`${formatInstantVn(c.at)} · ${c.actor} · ${b(ACTION_LABELS[c.action] ?? { vi: c.action, en: c.action })}`}
-          >
-            <Text size="xs" c="dimmed" style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
-              {c.before ? `${JSON.stringify(c.before)}\n→ ` : ''}
-              {JSON.stringify(c.after)}
-            </Text>
+          <Timeline.Item key={i} title={`${formatDateTimeVn(c.at)} · ${b(c.actor)} · ${b(c.actionWord)}`}>
+            <ChangeList changes={c.changes} empty={t.noChange} />
+            {c.answers ? (
+              <>
+                <Text size="sm" mt={4}>
+                  {fill(c.answers.changes.length ? t.comparedWith : t.noAnswerChange, {
+                    p: c.answers.comparedWith,
+                  })}
+                </Text>
+                <ChangeList changes={c.answers.changes} empty={null} />
+              </>
+            ) : null}
           </Timeline.Item>
         ))}
       </Timeline>
