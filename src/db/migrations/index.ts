@@ -10,6 +10,7 @@ import * as portalRevisionRestore from './2026-11-26T0410-portal-revision-restor
 import * as portalPresence from './2026-11-26T0540-portal-presence.js';
 import * as certificates from './2026-11-26T0610-certificates.js';
 import * as householdSearch from './2026-11-26T0620-household-search.js';
+import * as officialReports from './2026-12-03T0100-official-reports.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-26T0540-portal-presence': portalPresence,
   '2026-11-26T0610-certificates': certificates,
   '2026-11-26T0620-household-search': householdSearch,
+  '2026-12-03T0100-official-reports': officialReports,
 };
