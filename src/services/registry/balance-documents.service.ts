@@ -4,22 +4,14 @@
 // resident households in Vietnamese format ("1,23 %", or "chưa có số hộ dân cư").
 import { vnDateOf } from '../../domain/dates.js';
 import { formatPercent } from '../../domain/format.js';
+import { WORDS, wordOf } from '../../domain/words/catalogue.js';
 import { rateOf, type BalanceTerms } from '../../domain/registry/balance.js';
 import { documentPdf, documentXlsx, type DocumentHeader, type DocumentTable } from '../documents/official.js';
 import type { Deps } from '../deps.js';
 import type { Balance } from './balance.service.js';
 
-/** Column titles of the balance terms, in the order of the identity. */
-export const BALANCE_TERM_LABELS: Record<keyof BalanceTerms, { vi: string; en: string }> = {
-  start: { vi: 'Đầu kỳ', en: 'Start' },
-  exited: { vi: 'Thoát', en: 'Exited' },
-  new: { vi: 'Phát sinh', en: 'New' },
-  returned: { vi: 'Tái', en: 'Returned' },
-  movedIn: { vi: 'Chuyển đến', en: 'Moved in' },
-  movedOut: { vi: 'Chuyển đi', en: 'Moved out' },
-  end: { vi: 'Cuối kỳ', en: 'End' },
-};
-export const BALANCE_TERMS = Object.keys(BALANCE_TERM_LABELS) as (keyof BalanceTerms)[];
+/** The balance's terms in the order of the identity (their words: the catalogue's `balanceTerm`). */
+export const BALANCE_TERMS = Object.keys(WORDS.balanceTerm) as (keyof BalanceTerms)[];
 
 export const NO_RESIDENTS = 'chưa có số hộ dân cư';
 
@@ -42,7 +34,7 @@ export function balanceTable(b: Balance): DocumentTable {
     ...line(`${r.unit.name} (${r.unit.code})`, r.residentHouseholds, r.poor, r.nearPoor),
   ]);
   rows.push(['', ...line('Tổng cộng', b.total.residentHouseholds, b.total.poor, b.total.nearPoor)]);
-  const terms = BALANCE_TERMS.map((k) => ({ text: BALANCE_TERM_LABELS[k].vi }));
+  const terms = BALANCE_TERMS.map((k) => ({ text: wordOf('balanceTerm', k, 'vi') }));
   return {
     head: [
       [
