@@ -41,7 +41,9 @@ fs.mkdirSync(dir, { recursive: true });
 const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.WritableStream };
 const log = (msg: string) => console.log(msg);
 log(`giamngheo balance benchmark: ${N.toLocaleString('en')} households × 2 periods, in ${dir}`);
-log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`);
+log(
+  `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`,
+);
 
 const file = path.join(dir, 'balance.sqlite');
 const reuse = values.reuse && fs.existsSync(file);
@@ -51,11 +53,24 @@ if (!reuse) {
   for (const period of [2023, 2024]) {
     const input = path.join(dir, `households-${period}.jsonl`);
     let t = performance.now();
-    await generateSurveyFile(deps, { households: N, provinceCode: '38', period, seed: `bench-balance-${period}`, out: input });
+    await generateSurveyFile(deps, {
+      households: N,
+      provinceCode: '38',
+      period,
+      seed: `bench-balance-${period}`,
+      out: input,
+    });
     log(`generate ${period}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    const r = await importSurvey(deps, SYSTEM, { format: 'jsonl', path: input }, { status: 'approved', period, writer: 'auto' });
-    log(`import ${period}: ${r.imported.toLocaleString('en')} in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const r = await importSurvey(
+      deps,
+      SYSTEM,
+      { format: 'jsonl', path: input },
+      { status: 'approved', period, writer: 'auto' },
+    );
+    log(
+      `import ${period}: ${r.imported.toLocaleString('en')} in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+    );
   }
   // Every commune version with results is recognised in both periods (the reports count recognised reviews).
   const communes = await deps.db.kysely
@@ -66,7 +81,14 @@ if (!reuse) {
   for (const c of communes)
     await insertCampaign(
       deps.db.kysely,
-      { provinceCode: '38', communeCode: c.unit_code, communeValidFrom: c.unit_valid_from, period: c.period, kind: 'periodic', caseKey: '' },
+      {
+        provinceCode: '38',
+        communeCode: c.unit_code,
+        communeValidFrom: c.unit_valid_from,
+        period: c.period,
+        kind: 'periodic',
+        caseKey: '',
+      },
       'recognised',
       '{}',
       new Date().toISOString(),
@@ -79,7 +101,12 @@ const kept = () => reportBalance(deps, SYSTEM, input);
 const scratch = async () => {
   const g = await regroupingOn(deps, '38', '2024-12-31');
   const cells = await balanceCellsFromScratch(deps.db.kysely, { provinceCode: '38', period: 2024 });
-  return assembleBalance(deps, g, 2024, await balanceOfCells(g, 2024, cells, await recognisedSet(deps, '38', 2024)));
+  return assembleBalance(
+    deps,
+    g,
+    2024,
+    await balanceOfCells(g, 2024, cells, await recognisedSet(deps, '38', 2024)),
+  );
 };
 
 async function time(fn: () => Promise<unknown>, runs: number) {
@@ -99,7 +126,11 @@ if (!isDeepStrictEqual(a, b)) throw new Error('the kept aggregates and the scan 
 log(`province total: poor ${JSON.stringify(a.total.poor)}`);
 const k = await time(kept, 15);
 const s = await time(scratch, 5);
-log(`balance from the kept aggregates: p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (goal p50 ≤ 50 ms)`);
-log(`baseline, from scratch (GROUP BY over the registry): p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`);
+log(
+  `balance from the kept aggregates: p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (goal p50 ≤ 50 ms)`,
+);
+log(
+  `baseline, from scratch (GROUP BY over the registry): p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`,
+);
 log(`ratio: ${(s.p50 / k.p50).toFixed(1)}× faster`);
 await deps.db.close?.();

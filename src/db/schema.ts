@@ -214,11 +214,7 @@ export interface PortalSettingTable {
 }
 
 export interface Database
-  extends FinanceTables,
-    RegistryTables,
-    StandardsTables,
-    CertificateTables,
-    ReportTables {
+  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

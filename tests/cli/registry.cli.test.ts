@@ -182,12 +182,25 @@ describe('giamngheo import survey / report summary / generate', () => {
     ws.addRow(['77777', 5]);
     const file = path.join(dir, 'residents.xlsx');
     await wb.xlsx.writeFile(file);
-    const bad = await runCli(['registry', 'residents', 'import', file, '--year', '2024', '--source', 'Thống kê', '--json', '--db', db]);
+    const bad = await runCli([
+      'registry',
+      'residents',
+      'import',
+      file,
+      '--year',
+      '2024',
+      '--source',
+      'Thống kê',
+      '--json',
+      '--db',
+      db,
+    ]);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).error.errors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
 
     const s = JSON.parse(
-      (await runCli(['report', 'summary', '--period', '2024', '--unit', '14830', '--json', '--db', db])).stdout,
+      (await runCli(['report', 'summary', '--period', '2024', '--unit', '14830', '--json', '--db', db]))
+        .stdout,
     );
     expect(s.residentHouseholds).toBe(400);
     expect(s.poorRate).toBeCloseTo(s.poor / 400, 6);
@@ -203,7 +216,9 @@ describe('giamngheo import survey / report summary / generate', () => {
     for (const r of [...balance.rows, balance.total])
       for (const t of [r.poor, r.nearPoor])
         expect(t.end).toBe(t.start - t.exited + t.new + t.returned + t.movedIn - t.movedOut);
-    expect(balance.rows.find((r: { unit: { code: string } }) => r.unit.code === '14830').residentHouseholds).toBe(400);
+    expect(
+      balance.rows.find((r: { unit: { code: string } }) => r.unit.code === '14830').residentHouseholds,
+    ).toBe(400);
     expect((await runCli(['report', 'balance', '--unit', '382', '--db', db])).code).toBe(2);
   }, 240_000);
 

@@ -154,7 +154,9 @@ for (const dialect of DIALECTS) {
       expect(rowOf(B).poor).toEqual(terms({ start: 1, movedIn: 1, movedOut: 1, end: 1 }));
       expect(rowOf(B).nearPoor).toEqual(terms({}));
       // For the city the moves between its two communes are no moves.
-      expect(city.total.poor).toEqual(terms({ start: 5, exited: 1, new: 2, returned: 1, movedOut: 1, end: 6 }));
+      expect(city.total.poor).toEqual(
+        terms({ start: 5, exited: 1, new: 2, returned: 1, movedOut: 1, end: 6 }),
+      );
       expectIdentity(city);
       expect(await fromScratch(deps, '382', 2024)).toEqual(city);
       await expectAggregatesMatchRebuild(deps.db.kysely);
@@ -184,7 +186,8 @@ for (const dialect of DIALECTS) {
               for (const code of [A, B]) await recognised(deps, code, 2024);
               const city = await reportBalance(deps, SYSTEM, { period: 2024, unitCode: '382' });
               expectIdentity(city);
-              for (const code of [A, B]) expectIdentity(await reportBalance(deps, SYSTEM, { period: 2024, unitCode: code }));
+              for (const code of [A, B])
+                expectIdentity(await reportBalance(deps, SYSTEM, { period: 2024, unitCode: code }));
               const poor2024 = households.filter((h) => h.c2024 === 'POOR').length;
               expect(city.total.poor.end).toBe(poor2024);
               const poor2023 = households.filter(

@@ -53,7 +53,12 @@ for (const dialect of DIALECTS) {
         source: 'Công an phường, dữ liệu cư trú',
         sourceDate: '2024-10-01',
       });
-      expect(v).toMatchObject({ unit: { code: '14830' }, year: 2024, households: 1200, sourceDate: '2024-10-01' });
+      expect(v).toMatchObject({
+        unit: { code: '14830' },
+        year: 2024,
+        households: 1200,
+        sourceDate: '2024-10-01',
+      });
       await setResidentHouseholds(deps, SYSTEM, {
         unitCode: '14830',
         year: 2024,
@@ -144,7 +149,11 @@ for (const dialect of DIALECTS) {
         expect.unreachable();
       } catch (err) {
         expect(isAppError(err) && err.code).toBe('IMPORT_ROWS_INVALID');
-        const errors = (isAppError(err) ? err.data?.errors : []) as { row: number; code: string; field: string }[];
+        const errors = (isAppError(err) ? err.data?.errors : []) as {
+          row: number;
+          code: string;
+          field: string;
+        }[];
         expect(errors.map((e) => [e.row, e.code, e.field])).toEqual([
           [4, 'UNIT_NOT_FOUND', 'unit'],
           [5, 'FIELD_INVALID', 'households'],

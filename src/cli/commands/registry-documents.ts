@@ -50,7 +50,8 @@ export const registryCommand: Command = {
   summary: 'Giấy chứng nhận Mẫu số 03, xuất Excel danh sách hộ / Certificates and list exports',
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
-    if (argv[0] === 'residents') return (await import('./reports.js')).residentsCommand.run(argv.slice(1), io);
+    if (argv[0] === 'residents')
+      return (await import('./reports.js')).residentsCommand.run(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

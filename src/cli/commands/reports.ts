@@ -39,7 +39,11 @@ export const balanceCommand: Command = {
     if (period === undefined) throw usage(this.usage);
     const unitsOn = values['units-on'];
     if (unitsOn !== undefined && !isIsoDate(unitsOn)) {
-      reportError(io, new AppError('DATE_INVALID', { field: '--units-on', value: unitsOn }, { field: 'unitsOn' }), json);
+      reportError(
+        io,
+        new AppError('DATE_INVALID', { field: '--units-on', value: unitsOn }, { field: 'unitsOn' }),
+        json,
+      );
       return EXIT.USAGE;
     }
     const config = configFrom(io, values);
@@ -59,7 +63,9 @@ export const balanceCommand: Command = {
             io.stdout.write(
               `  ${r.unit.code} ${r.unit.name} (hộ dân cư ${r.residentHouseholds ?? 'chưa có'})\n    nghèo: ${terms(r.poor)}\n    cận nghèo: ${terms(r.nearPoor)}\n`,
             );
-          io.stdout.write(`  Tổng: nghèo: ${terms(b.total.poor)}\n         cận nghèo: ${terms(b.total.nearPoor)}\n`);
+          io.stdout.write(
+            `  Tổng: nghèo: ${terms(b.total.poor)}\n         cận nghèo: ${terms(b.total.nearPoor)}\n`,
+          );
         }
         return EXIT.OK;
       } catch (err) {
@@ -129,7 +135,12 @@ export const residentsCommand: Command = {
         return EXIT.OK;
       } catch (err) {
         if (!json && err instanceof AppError && Array.isArray(err.data?.errors))
-          for (const e of err.data.errors as { row: number; field: string | null; code: string; message: string }[])
+          for (const e of err.data.errors as {
+            row: number;
+            field: string | null;
+            code: string;
+            message: string;
+          }[])
             io.stderr.write(`  dòng / row ${e.row} ${e.field ?? ''} ${e.code}: ${e.message}\n`);
         return reportError(io, err, json);
       }

@@ -25,7 +25,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('source_date', 'text', notNull)
     .addColumn('updated_at', 'text', notNull)
     .addColumn('updated_by', 'text', notNull)
-    .addPrimaryKeyConstraint('resident_household_pk', ['province_code', 'unit_code', 'unit_valid_from', 'year'])
+    .addPrimaryKeyConstraint('resident_household_pk', [
+      'province_code',
+      'unit_code',
+      'unit_valid_from',
+      'year',
+    ])
     .execute();
 
   await db.schema
@@ -91,7 +96,7 @@ export async function up(db: Kysely<any>): Promise<void> {
         classification: string;
       }[];
       const cells = new Map<string, { key: Record<string, unknown>; n: number }>();
-      for (let i = 0; i < results.length; ) {
+      for (let i = 0; i < results.length;) {
         let j = i;
         while (j < results.length && results[j]!.household_id === results[i]!.household_id) j += 1;
         const history = results.slice(i, j);

@@ -170,8 +170,7 @@ export function transitionDeltas(
   period: number,
 ): [AggregateKey, number][] {
   const out: [AggregateKey, number][] = [];
-  for (const x of before)
-    if (x.period >= period) out.push([transitionCellOf(provinceCode, x, before), -1]);
+  for (const x of before) if (x.period >= period) out.push([transitionCellOf(provinceCode, x, before), -1]);
   for (const x of after) if (x.period >= period) out.push([transitionCellOf(provinceCode, x, after), 1]);
   return out;
 }
@@ -760,7 +759,7 @@ export async function computeAggregatesFromResults(
         .orderBy('household_id')
         .orderBy('period')
         .execute();
-      for (let i = 0; i < rows.length; ) {
+      for (let i = 0; i < rows.length;) {
         let j = i;
         while (j < rows.length && rows[j]!.household_id === rows[i]!.household_id) j += 1;
         const history = rows.slice(i, j).map(storedPeriod);
@@ -1027,7 +1026,12 @@ export function sqliteBulkWriter(db: Db) {
       }
       for (const c of cellsOf(w.provinceCode, { ...r, movement })) onDelta(c, 1);
       const others = history.map(storedPeriod);
-      for (const [k, n] of transitionDeltas(w.provinceCode, stored.map(storedPeriod), [...others, { ...r }], r.period))
+      for (const [k, n] of transitionDeltas(
+        w.provinceCode,
+        stored.map(storedPeriod),
+        [...others, { ...r }],
+        r.period,
+      ))
         onDelta(k, n);
       if (history.length > 0)
         for (const c of laterMovementChanges(w.provinceCode, history, r.period, r.classification)) {
@@ -1415,7 +1419,12 @@ export async function writeHouseholdBatch(
       {
         const all = h ? (resultsOf.get(h.id) ?? []) : [];
         const others = all.filter((x) => x.period !== r.period).map(storedPeriod);
-        for (const [k, n] of transitionDeltas(provinceCode, all.map(storedPeriod), [...others, { ...r }], r.period))
+        for (const [k, n] of transitionDeltas(
+          provinceCode,
+          all.map(storedPeriod),
+          [...others, { ...r }],
+          r.period,
+        ))
           onDelta(k, n);
       }
       if (h) {

@@ -128,7 +128,13 @@ export async function balanceCellsFromScratch(
 ): Promise<BalanceCell[]> {
   const counts = await db
     .selectFrom('review_result')
-    .select(['period', 'unit_code', 'unit_valid_from', 'classification', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'period',
+      'unit_code',
+      'unit_valid_from',
+      'classification',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('province_code', '=', q.provinceCode)
     .where('status', '=', 'approved')
     .where('period', 'in', [q.period - 1, q.period])

@@ -97,7 +97,8 @@ export function transitionTerms(
 ): { current: (keyof BalanceTerms)[]; previous: (keyof BalanceTerms)[] } {
   const was = t.previousClass === cls;
   const is = t.currentClass === cls;
-  if (was && is) return t.sameUnit ? { current: [], previous: [] } : { current: ['movedIn'], previous: ['movedOut'] };
+  if (was && is)
+    return t.sameUnit ? { current: [], previous: [] } : { current: ['movedIn'], previous: ['movedOut'] };
   if (was) return { current: [], previous: ['exited'] };
   if (is) return { current: [t.classBefore ? 'returned' : 'new'], previous: [] };
   return { current: [], previous: [] };

@@ -77,7 +77,8 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
         response: { 200: residentView },
       },
     },
-    async (req) => getResidentHouseholds(req.deps, req.actor!, { unitCode: req.query.unit, year: req.query.year }),
+    async (req) =>
+      getResidentHouseholds(req.deps, req.actor!, { unitCode: req.query.unit, year: req.query.year }),
   );
 
   app.put<{
@@ -128,7 +129,11 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
         querystring: {
           type: 'object',
           required: ['year'],
-          properties: { year: { type: 'integer' }, source: { type: 'string' }, sourceDate: { type: 'string' } },
+          properties: {
+            year: { type: 'integer' },
+            source: { type: 'string' },
+            sourceDate: { type: 'string' },
+          },
         },
       },
     },

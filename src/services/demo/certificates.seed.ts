@@ -27,9 +27,9 @@ async function recognise(ctx: DemoContext, period: number, except: string[]): Pr
   const { deps } = ctx;
   const db = deps.db.kysely;
   const on = `${period}-10-15`;
-  const units = (
-    await listUnitsOn(db, { date: on, parentCode: SAM_SON_DISTRICT, level: 'commune' })
-  ).filter((u) => !except.includes(u.code));
+  const units = (await listUnitsOn(db, { date: on, parentCode: SAM_SON_DISTRICT, level: 'commune' })).filter(
+    (u) => !except.includes(u.code),
+  );
   const qg = await findUnitOn(db, QUANG_GIAO, on);
   if (qg) units.push(qg);
   let certified = 0;

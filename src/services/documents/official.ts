@@ -38,7 +38,8 @@ export function placeAndDate(unitName: string, date: string): string {
   return `${place}, ngày ${d} tháng ${m} năm ${y}`;
 }
 
-const digits = (n: number) => (n < 0 ? '-' : '') + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+const digits = (n: number) =>
+  (n < 0 ? '-' : '') + String(Math.abs(Math.trunc(n))).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
 
 /** The document as one Excel sheet: header lines, the table (numbers as numbers), notes, signature. */
 export async function documentXlsx(h: DocumentHeader, t: DocumentTable, sheetName: string): Promise<Buffer> {
@@ -93,7 +94,12 @@ export async function documentPdf(h: DocumentHeader, t: DocumentTable): Promise<
     const out: unknown[] = [];
     for (const c of line) {
       const span = c.span ?? 1;
-      out.push({ text: nfc(c.text), bold: true, alignment: 'center', ...(span > 1 ? { colSpan: span } : {}) });
+      out.push({
+        text: nfc(c.text),
+        bold: true,
+        alignment: 'center',
+        ...(span > 1 ? { colSpan: span } : {}),
+      });
       for (let i = 1; i < span; i += 1) out.push('');
     }
     while (out.length < width) out.push('');

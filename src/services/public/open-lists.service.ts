@@ -271,7 +271,10 @@ function present(
   residents: number | null,
 ): PublicStatRow {
   const rate = (n: number) =>
-    residents !== null && residents > 0 && n >= SMALL_NUMBER_THRESHOLD && t.households >= SMALL_NUMBER_THRESHOLD
+    residents !== null &&
+    residents > 0 &&
+    n >= SMALL_NUMBER_THRESHOLD &&
+    t.households >= SMALL_NUMBER_THRESHOLD
       ? Math.round((n / residents) * 1000) / 10
       : null;
   return {

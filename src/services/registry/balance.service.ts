@@ -13,7 +13,11 @@ import {
   type BalanceClass,
   type BalanceTerms,
 } from '../../domain/registry/balance.js';
-import { balanceCells, recognisedCommunes, type BalanceCell } from '../../db/repositories/reports.repository.js';
+import {
+  balanceCells,
+  recognisedCommunes,
+  type BalanceCell,
+} from '../../db/repositories/reports.repository.js';
 import type { UnitRecord } from '../../db/repositories/units.repository.js';
 import { requireRole, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
@@ -60,7 +64,8 @@ export function checkPeriod(period: number, unitsOn: string | undefined): string
   if (!Number.isInteger(period) || period < 2000 || period > 2100)
     throw new AppError('FIELD_INVALID', { field: 'period', detail: String(period) }, { field: 'period' });
   const on = unitsOn ?? `${period}-12-31`;
-  if (!isIsoDate(on)) throw new AppError('DATE_INVALID', { field: 'unitsOn', value: on }, { field: 'unitsOn' });
+  if (!isIsoDate(on))
+    throw new AppError('DATE_INVALID', { field: 'unitsOn', value: on }, { field: 'unitsOn' });
   return on;
 }
 
@@ -107,8 +112,7 @@ export async function balanceOfCells(
       // A household of class `cls` before P−1, or in an unrecognised P−1 result, returns to it.
       const classBefore =
         (cls === 'POOR' ? k.poorBefore : k.nearPoorOrPoorBefore) ||
-        (!prevRecognised &&
-          (k.previousClass === cls || (cls === 'NEAR_POOR' && k.previousClass === 'POOR')));
+        (!prevRecognised && (k.previousClass === cls || (cls === 'NEAR_POOR' && k.previousClass === 'POOR')));
       const apply = (target: Tally, sameUnit: boolean, current: boolean, previous: boolean) => {
         const t = transitionTerms(cls, {
           currentClass: c.classification,
@@ -118,7 +122,8 @@ export async function balanceOfCells(
         });
         if (current) for (const term of t.current) target[key][term] += c.n;
         if (previous) for (const term of t.previous) target[key][term] += c.n;
-        if (sameUnit && previousClass === cls && c.classification === cls && current) target.stayed[key] += c.n;
+        if (sameUnit && previousClass === cls && c.classification === cls && current)
+          target.stayed[key] += c.n;
       };
       const sameRow = row !== undefined && prevRow !== undefined && row.code === prevRow.code;
       if (row) apply(tallyOf(row.code), sameRow, true, sameRow);

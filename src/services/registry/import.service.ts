@@ -289,7 +289,8 @@ export async function importSurvey(
       const forcedClassifiers = new Map<string, Promise<Awaited<ReturnType<typeof createClassifier>>>>();
       const forcedClassifier = (code: string) => {
         let c = forcedClassifiers.get(code);
-        if (!c) forcedClassifiers.set(code, (c = createClassifier(tdeps, { explain: false, standard: code })));
+        if (!c)
+          forcedClassifiers.set(code, (c = createClassifier(tdeps, { explain: false, standard: code })));
         return c;
       };
       const bulk = deps.db.dialect === 'sqlite' && !writer ? sqliteBulkWriter(deps.db) : undefined;
@@ -403,7 +404,10 @@ export async function importSurvey(
                   hid,
                   'REVIEW_STANDARD_NOT_ISSUED',
                   'period',
-                  messageOf('REVIEW_STANDARD_NOT_ISSUED', { period: reviewPeriod, listYear: reviewPeriod + 1 }),
+                  messageOf('REVIEW_STANDARD_NOT_ISSUED', {
+                    period: reviewPeriod,
+                    listYear: reviewPeriod + 1,
+                  }),
                 ),
               ]);
               continue;

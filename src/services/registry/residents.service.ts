@@ -46,7 +46,11 @@ export interface ResidentHouseholdsView {
 
 function checkYear(year: unknown, params: ErrorParams = {}): number {
   if (typeof year !== 'number' || !Number.isInteger(year) || year < 2000 || year > 2100)
-    throw new AppError('FIELD_INVALID', { ...params, field: 'year', detail: String(year) }, { field: 'year' });
+    throw new AppError(
+      'FIELD_INVALID',
+      { ...params, field: 'year', detail: String(year) },
+      { field: 'year' },
+    );
   return year;
 }
 
@@ -62,9 +66,15 @@ async function validate(db: Executor, actor: Actor, input: Partial<ResidentHouse
   await requireUnitAccess(db, actor, unit.code).catch(() => {
     throw new AppError('UNIT_NOT_FOUND', { code, date: dateOf(year) }, { field: 'unit' });
   });
-  if (unit.level !== 'commune') throw new AppError('UNIT_NOT_COMMUNE', { code: unit.code }, { field: 'unit' });
+  if (unit.level !== 'commune')
+    throw new AppError('UNIT_NOT_COMMUNE', { code: unit.code }, { field: 'unit' });
   const households = input.households;
-  if (typeof households !== 'number' || !Number.isInteger(households) || households < 1 || households > 10_000_000)
+  if (
+    typeof households !== 'number' ||
+    !Number.isInteger(households) ||
+    households < 1 ||
+    households > 10_000_000
+  )
     throw new AppError(
       'FIELD_INVALID',
       { field: 'households', detail: String(households) },
@@ -83,7 +93,11 @@ async function validate(db: Executor, actor: Actor, input: Partial<ResidentHouse
   return { unit, year, households, source, sourceDate };
 }
 
-function viewOf(unit: UnitRecord, year: number, row: ResidentHouseholdRow | undefined): ResidentHouseholdsView {
+function viewOf(
+  unit: UnitRecord,
+  year: number,
+  row: ResidentHouseholdRow | undefined,
+): ResidentHouseholdsView {
   return {
     unit: { code: unit.code, name: unit.name },
     year,
@@ -160,11 +174,13 @@ export async function getResidentHouseholds(
   const db = deps.db.kysely;
   const year = checkYear(input.year);
   const unit = await findUnitOn(db, input.unitCode, dateOf(year));
-  if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: dateOf(year) }, { field: 'unit' });
+  if (!unit)
+    throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: dateOf(year) }, { field: 'unit' });
   await requireUnitAccess(db, actor, unit.code).catch(() => {
     throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: dateOf(year) }, { field: 'unit' });
   });
-  if (unit.level !== 'commune') throw new AppError('UNIT_NOT_COMMUNE', { code: unit.code }, { field: 'unit' });
+  if (unit.level !== 'commune')
+    throw new AppError('UNIT_NOT_COMMUNE', { code: unit.code }, { field: 'unit' });
   const row = await findResidentHouseholds(db, {
     provinceCode: unit.province_code,
     unitCode: unit.code,
@@ -222,7 +238,10 @@ export async function importResidentHouseholds(
         const v = await validate(trx, actor, {
           unitCode: raw.unitCode === undefined ? undefined : String(raw.unitCode),
           year: opts.year,
-          households: typeof raw.households === 'string' ? Number(raw.households.replace(/[.\s]/g, '')) : (raw.households as number),
+          households:
+            typeof raw.households === 'string'
+              ? Number(raw.households.replace(/[.\s]/g, ''))
+              : (raw.households as number),
           source: (raw.source as string | undefined) ?? opts.source,
           sourceDate: (raw.sourceDate as string | undefined) ?? opts.sourceDate,
         });

@@ -121,7 +121,12 @@ export default function BalancePage() {
       <Title order={1}>{t.title}</Title>
       <Text c="dimmed">{t.lead}</Text>
       <Group align="end" wrap="wrap">
-        <TextInput label={t.unit} value={unit} onChange={(e) => setUnit(e.currentTarget.value.trim())} w={120} />
+        <TextInput
+          label={t.unit}
+          value={unit}
+          onChange={(e) => setUnit(e.currentTarget.value.trim())}
+          w={120}
+        />
         <NumberInput
           label={t.period}
           value={period}
@@ -130,10 +135,18 @@ export default function BalancePage() {
           onChange={(v) => typeof v === 'number' && setPeriod(v)}
           w={120}
         />
-        <DownloadButton href={`/api/v1/reports/balance.xlsx?${query}`} fileName="can-doi.xlsx" variant="default">
+        <DownloadButton
+          href={`/api/v1/reports/balance.xlsx?${query}`}
+          fileName="can-doi.xlsx"
+          variant="default"
+        >
           {t.xlsx}
         </DownloadButton>
-        <DownloadButton href={`/api/v1/reports/balance.pdf?${query}`} fileName="can-doi.pdf" variant="default">
+        <DownloadButton
+          href={`/api/v1/reports/balance.pdf?${query}`}
+          fileName="can-doi.pdf"
+          variant="default"
+        >
           {t.pdf}
         </DownloadButton>
       </Group>
