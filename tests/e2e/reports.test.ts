@@ -57,7 +57,11 @@ describe('reports screen', () => {
     await row.waitFor();
     await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('250');
     // The end of the poor list links to the ward's poor households of 2024.
-    const link = row.getByRole('link', { name: String(poorEnd) }).first();
+    // Cells: unit, resident households, then start … end of the poor (the end is the 9th).
+    const link = row
+      .getByRole('cell')
+      .nth(8)
+      .getByRole('link', { name: String(poorEnd) });
     expect(await link.getAttribute('href')).toContain('/registry?unit=14830&period=2024&class=POOR');
 
     const file = await download(page, () => page.getByRole('button', { name: 'Tải Excel' }).click());
