@@ -83,9 +83,15 @@ export async function balanceOfCells(
     if (!t) rows.set(code, (t = emptyTally()));
     return t;
   };
+  // A few hundred commune versions behind thousands of cells: each is landed once.
+  const landed = new Map<string, UnitRecord | undefined>();
   const rowOf = async (code: string, validFrom: string): Promise<UnitRecord | undefined> => {
+    const key = `${code}|${validFrom}`;
+    if (landed.has(key)) return landed.get(key);
     const commune = await g.landing(code, validFrom);
-    return commune ? g.childOf(commune) : undefined;
+    const row = commune ? g.childOf(commune) : undefined;
+    landed.set(key, row);
+    return row;
   };
   for (const c of cells) {
     if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}|${c.period}`)) continue;
