@@ -378,6 +378,23 @@ export const catalogue = {
     'Cơ sở dữ liệu đang bận ghi một lần nhập lớn. Vui lòng thử lại sau ít phút.',
     'The database is busy writing a large import. Try again in a few minutes.',
   ),
+
+  // ── official reports (issue 12: resident households, balance, standard of a review period) ──
+  RESIDENT_HOUSEHOLDS_INVALID: entry(
+    400,
+    'Dòng {row}: {field} không hợp lệ ({detail}).',
+    'Row {row}: {field} is invalid ({detail}).',
+  ),
+  RESIDENT_HOUSEHOLDS_FILE_INVALID: entry(
+    400,
+    'Tệp số hộ dân cư có {count} dòng sai; không dòng nào được ghi.',
+    'The resident-household file has {count} bad rows; nothing was written.',
+  ),
+  REVIEW_STANDARD_NOT_ISSUED: entry(
+    400,
+    'Kỳ rà soát {period} (danh sách năm {listYear}) chưa có chuẩn nghèo được ban hành.',
+    'The review of {period} (lists of {listYear}) has no issued poverty standard.',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -6,6 +6,7 @@ import type { FinanceTables } from './schema-finance.js';
 import type { StandardsTables } from './schema-standards.js';
 import type { RegistryTables } from './schema-registry.js';
 import type { CertificateTables } from './schema-certificates.js';
+import type { ReportTables } from './schema-reports.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -214,7 +215,8 @@ export interface PortalSettingTable {
   updated_at: Instant;
 }
 
-export interface Database extends FinanceTables, RegistryTables, StandardsTables, CertificateTables {
+export interface Database
+  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

@@ -91,20 +91,25 @@ ${table(ctx, list, list.nearPoor, t.nearPoorList)}`;
   return messagePage(ctx, title, [], body);
 }
 
-function statRow(row: PublicStatRow, header = false): Html {
+function statRow(ctx: PageContext, row: PublicStatRow, header = false): Html {
   const rate = (r: number | null) =>
-    r === null ? '—' : h`${formatNumber(r)} % <meter min="0" max="20" value="${Math.min(r, 20)}"></meter>`;
+    r === null
+      ? row.residentsMissing
+        ? ctx.t.noResidents
+        : '—'
+      : h`${formatNumber(r)} % <meter min="0" max="20" value="${Math.min(r, 20)}"></meter>`;
   const name = header ? h`<th scope="row">${row.unitName}</th>` : h`<td>${row.unitName}</td>`;
   // Counts arrive as published text ("24054", or "< 5" when suppressed): digits get separators.
   const n = (v: string) => (/^\d+$/.test(v) ? formatCount(Number(v)) : v);
-  return h`<tr>${name}<td>${n(row.households)}</td><td>${n(row.poor)}</td><td>${rate(row.poorRate)}</td><td>${n(row.nearPoor)}</td><td>${rate(row.nearPoorRate)}</td></tr>`;
+  const residents = row.residentHouseholds === null ? '—' : n(row.residentHouseholds);
+  return h`<tr>${name}<td>${residents}</td><td>${n(row.households)}</td><td>${n(row.poor)}</td><td>${rate(row.poorRate)}</td><td>${n(row.nearPoor)}</td><td>${rate(row.nearPoorRate)}</td></tr>`;
 }
 
 export function statsPage(ctx: PageContext, stats: PublicStats): string {
   const { t } = ctx;
   const body = h`<p class="meta">${t.year}: ${stats.periods.map((p, i) => h`${i ? ' · ' : ''}${p === stats.period ? h`<b>${p}</b>` : h`<a href="/cong-khai/thong-ke/${stats.unitCode}?nam=${p}">${p}</a>`}`)}</p>
-<table class="list"><thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.households}</th><th scope="col">${t.poorCount}</th><th scope="col">${t.poorRate}</th><th scope="col">${t.nearPoorCount}</th><th scope="col">${t.nearPoorRate}</th></tr></thead>
-<tbody>${stats.rows.map((r) => statRow(r))}</tbody><tfoot>${statRow({ ...stats.total, unitName: t.total }, true)}</tfoot></table>
+<table class="list"><thead><tr><th scope="col">${t.unit}</th><th scope="col">${t.residentHouseholds}</th><th scope="col">${t.households}</th><th scope="col">${t.poorCount}</th><th scope="col">${t.poorRate}</th><th scope="col">${t.nearPoorCount}</th><th scope="col">${t.nearPoorRate}</th></tr></thead>
+<tbody>${stats.rows.map((r) => statRow(ctx, r))}</tbody><tfoot>${statRow(ctx, { ...stats.total, unitName: t.total }, true)}</tfoot></table>
 <p class="meta">${t.suppressedNote}</p>`;
   const byUnit =
     stats.rows.length > 1

@@ -60,9 +60,11 @@ describe('giamngheo import survey / report summary / generate', () => {
       'poor',
       'nearPoor',
       'average',
+      'residentHouseholds',
       'poorRate',
       'nearPoorRate',
       'multidimensionalRate',
+      'shareOfSurveyed',
     ];
     expect(Object.keys(s)).toEqual([...keys, 'children']);
     expect(Object.keys(s.children[0])).toEqual(keys);
@@ -74,8 +76,11 @@ describe('giamngheo import survey / report summary / generate', () => {
       nearPoor: 7,
       average: 2,
     });
-    expect(s.poorRate).toBeCloseTo(2 / 12, 5);
-    expect(s.multidimensionalRate).toBeCloseTo(9 / 12, 5);
+    // No resident households entered: no poverty rate, only shares among the surveyed.
+    expect(s.residentHouseholds).toBeNull();
+    expect(s.poorRate).toBeNull();
+    expect(s.shareOfSurveyed.poor).toBeCloseTo(2 / 12, 5);
+    expect(s.shareOfSurveyed.multidimensional).toBeCloseTo(9 / 12, 5);
     const after = JSON.parse(
       (
         await runCli([
@@ -129,6 +134,93 @@ describe('giamngheo import survey / report summary / generate', () => {
     expect(JSON.parse(missing.stdout).error.code).toBe('UNIT_NOT_FOUND');
     expect((await runCli(['report', 'summary', '--unit', '382', '--db', db])).code).toBe(2);
   });
+
+  it('registry residents set / import, then rates over them; report balance: exact keys and the identity', async () => {
+    const set = await runCli([
+      'registry',
+      'residents',
+      'set',
+      '--unit',
+      '14830',
+      '--year',
+      '2024',
+      '--households',
+      '400',
+      '--source',
+      'Công an phường',
+      '--source-date',
+      '2024-10-01',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(set.code).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ unit: { code: '14830' }, year: 2024, households: 400 });
+    const refused = await runCli([
+      'registry',
+      'residents',
+      'set',
+      '--unit',
+      '14830',
+      '--year',
+      '2024',
+      '--households',
+      '0',
+      '--source',
+      'Công an phường',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'FIELD_INVALID', field: 'households' });
+    const ExcelJS = (await import('exceljs')).default;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    ws.addRow(['Mã xã', 'Số hộ dân cư']);
+    ws.addRow(['16513', 'abc']);
+    ws.addRow(['77777', 5]);
+    const file = path.join(dir, 'residents.xlsx');
+    await wb.xlsx.writeFile(file);
+    const bad = await runCli([
+      'registry',
+      'residents',
+      'import',
+      file,
+      '--year',
+      '2024',
+      '--source',
+      'Thống kê',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).error.errors.map((e: { row: number }) => e.row)).toEqual([2, 3]);
+
+    const s = JSON.parse(
+      (await runCli(['report', 'summary', '--period', '2024', '--unit', '14830', '--json', '--db', db]))
+        .stdout,
+    );
+    expect(s.residentHouseholds).toBe(400);
+    expect(s.poorRate).toBeCloseTo(s.poor / 400, 6);
+
+    const b = await runCli(['report', 'balance', '--period', '2024', '--unit', '382', '--json', '--db', db]);
+    expect(b.code).toBe(0);
+    const balance = JSON.parse(b.stdout);
+    expect(Object.keys(balance)).toEqual(['unit', 'period', 'rows', 'total']);
+    const termKeys = ['start', 'exited', 'new', 'returned', 'movedIn', 'movedOut', 'end'];
+    expect(Object.keys(balance.rows[0])).toEqual(['unit', 'residentHouseholds', 'poor', 'nearPoor']);
+    expect(Object.keys(balance.rows[0].poor)).toEqual(termKeys);
+    expect(Object.keys(balance.total)).toEqual(['residentHouseholds', 'poor', 'nearPoor']);
+    for (const r of [...balance.rows, balance.total])
+      for (const t of [r.poor, r.nearPoor])
+        expect(t.end).toBe(t.start - t.exited + t.new + t.returned + t.movedIn - t.movedOut);
+    expect(
+      balance.rows.find((r: { unit: { code: string } }) => r.unit.code === '14830').residentHouseholds,
+    ).toBe(400);
+    expect((await runCli(['report', 'balance', '--unit', '382', '--db', db])).code).toBe(2);
+  }, 240_000);
 
   it('generate: the same seed writes the same file, and every record classifies', async () => {
     const out = (name: string) => path.join(dir, name);

@@ -43,12 +43,15 @@ async function toFile<T>(file: string, write: (out: fs.WriteStream) => Promise<T
 const USAGE =
   'registry certificates --unit CODE --period YEAR [--household ID] --out FILE.pdf | ' +
   'registry export --unit CODE [--period YEAR] [--village ID] [--class C] [--movement M] [--q TEXT] --out FILE.xlsx | ' +
-  'registry recognised --unit CODE --period YEAR --out FILE.xlsx';
+  'registry recognised --unit CODE --period YEAR --out FILE.xlsx | ' +
+  'registry residents import|set … (registry residents --help)';
 
 export const registryCommand: Command = {
   summary: 'Giấy chứng nhận Mẫu số 03, xuất Excel danh sách hộ / Certificates and list exports',
   usage: USAGE,
   async run(argv: string[], io: Io): Promise<number> {
+    if (argv[0] === 'residents')
+      return (await import('./reports.js')).residentsCommand.run(argv.slice(1), io);
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

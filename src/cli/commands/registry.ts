@@ -109,9 +109,10 @@ export const reportCommand: Command = {
         });
         if (json) printJson(io, s);
         else {
-          const pct = (x: number) => `${(x * 100).toFixed(2)}%`;
+          const pct = (x: number | null) =>
+            x === null ? 'chưa có số hộ dân cư' : `${(x * 100).toFixed(2).replace('.', ',')}%`;
           const line = (r: typeof s, indent: string) =>
-            `${indent}${r.unit.code} ${r.unit.name}: ${r.households} hộ, nghèo ${r.poor} (${pct(r.poorRate)}), cận nghèo ${r.nearPoor} (${pct(r.nearPoorRate)}), trung bình ${r.average}\n`;
+            `${indent}${r.unit.code} ${r.unit.name}: ${r.households} hộ đã rà soát, hộ dân cư ${r.residentHouseholds ?? '—'}, nghèo ${r.poor} (${pct(r.poorRate)}), cận nghèo ${r.nearPoor} (${pct(r.nearPoorRate)}), trung bình ${r.average}\n`;
           io.stdout.write(line(s, ''));
           for (const c of s.children) io.stdout.write(line({ ...c, children: [] }, '  '));
         }

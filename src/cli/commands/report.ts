@@ -5,11 +5,12 @@ import type { Command } from '../main.js';
 const reports: Record<string, () => Promise<Command>> = {
   summary: async () => (await import('./registry.js')).reportCommand,
   finance: async () => (await import('./finance.js')).reportFinanceCommand,
+  balance: async () => (await import('./reports.js')).balanceCommand,
 };
 
 export const reportCommand: Command = {
-  summary: 'Báo cáo tổng hợp (summary, finance) / Reports (summary, finance)',
-  usage: 'report summary|finance … [--json]',
+  summary: 'Báo cáo tổng hợp (summary, finance, balance) / Reports (summary, finance, balance)',
+  usage: 'report summary|finance|balance … [--json]',
   async run(argv: string[], io: Io): Promise<number> {
     const load = reports[argv[0] ?? ''];
     if (!load) {

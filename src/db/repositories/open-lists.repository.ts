@@ -104,7 +104,15 @@ export async function findListedHouseholdKey(
   return row?.household_key;
 }
 
-/** Recognised households per unit version and class (the maintained aggregates, never the results). */
+/** From these steps on, a periodic review's lists are recognised (Mẫu 02 signed). */
+const RECOGNISED = ['recognised', 'reported'];
+
+/**
+ * Recognised households per unit version and class (the maintained aggregates, never the results):
+ * the approved cells of the communes whose periodic review of the period is recognised. "Approved"
+ * alone is not "recognised": results imported as approved, or a campaign still at its first step,
+ * are not the recognised list, and a draft edit of such a result must not change public figures.
+ */
 export async function recognisedCounts(
   db: Executor,
   q: { provinceCode: string; period: number; unitCodes: readonly string[] },
@@ -112,26 +120,40 @@ export async function recognisedCounts(
   // Guard against an empty unit list: `IN ()` is a syntax error.
   if (q.unitCodes.length === 0) return [];
   const rows = await db
-    .selectFrom('review_aggregate')
-    .select(['unit_code', 'classification', (eb) => eb.fn.sum<number>('n').as('n')])
-    .where('province_code', '=', q.provinceCode)
-    .where('period', '=', q.period)
-    .where('status', '=', 'approved')
-    .where('indicator', '=', '')
-    .where('unit_code', 'in', q.unitCodes)
-    .groupBy(['unit_code', 'classification'])
+    .selectFrom('review_aggregate as a')
+    .select(['a.unit_code', 'a.classification', (eb) => eb.fn.sum<number>('a.n').as('n')])
+    .where('a.province_code', '=', q.provinceCode)
+    .where('a.period', '=', q.period)
+    .where('a.status', '=', 'approved')
+    .where('a.indicator', '=', '')
+    .where('a.unit_code', 'in', q.unitCodes)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('review_campaign as c')
+          .select('c.id')
+          .whereRef('c.province_code', '=', 'a.province_code')
+          .whereRef('c.commune_code', '=', 'a.unit_code')
+          .whereRef('c.commune_valid_from', '=', 'a.unit_valid_from')
+          .whereRef('c.period', '=', 'a.period')
+          .where('c.kind', '=', 'periodic')
+          .where('c.step', 'in', RECOGNISED),
+      ),
+    )
+    .groupBy(['a.unit_code', 'a.classification'])
     .execute();
   return rows.map((r) => ({ unitCode: r.unit_code, classification: r.classification, n: Number(r.n) }));
 }
 
-/** Review periods with recognised results in a province, newest first. */
+/** Review periods with a recognised periodic review in a province, newest first. */
 export async function recognisedPeriods(db: Executor, provinceCode: string): Promise<number[]> {
   const rows = await db
-    .selectFrom('review_aggregate')
+    .selectFrom('review_campaign')
     .select('period')
     .distinct()
     .where('province_code', '=', provinceCode)
-    .where('status', '=', 'approved')
+    .where('kind', '=', 'periodic')
+    .where('step', 'in', RECOGNISED)
     .orderBy('period', 'desc')
     .execute();
   return rows.map((r) => Number(r.period));

@@ -10,6 +10,7 @@ import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
 import type { CopyValue, RowCopier } from './pg-copy.repository.js';
 import { movementOf, movementsOf } from '../../domain/registry/movement.js';
+import { transitionKeyOf, type PeriodResult } from '../../domain/registry/balance.js';
 
 export interface MemberRow {
   ordinal: number;
@@ -132,6 +133,59 @@ export function cellsOf(
 }
 
 const splitDeps = (s: string) => (s ? s.split(',') : []);
+
+/** A stored result as the balance's transition keys need it (domain/registry/balance.ts). */
+interface StoredPeriod extends PeriodResult {
+  status: string;
+}
+const storedPeriod = (x: {
+  period: number;
+  unit_code: string;
+  unit_valid_from: string;
+  status: string;
+  classification: string;
+}): StoredPeriod => ({
+  period: x.period,
+  unitCode: x.unit_code,
+  unitValidFrom: x.unit_valid_from,
+  status: x.status,
+  classification: x.classification,
+});
+
+/** The transition cell of a result (its class and unit, keyed by its household's previous period). */
+export function transitionCellOf(
+  provinceCode: string,
+  r: StoredPeriod,
+  history: readonly PeriodResult[],
+): AggregateKey {
+  return {
+    provinceCode,
+    period: r.period,
+    unitCode: r.unitCode,
+    unitValidFrom: r.unitValidFrom,
+    status: r.status,
+    classification: r.classification,
+    indicator: transitionKeyOf(history, r.period),
+  };
+}
+
+/**
+ * The moves of transition cells when a household's results go from `before` to `after` (the write
+ * of the result of `period`): the cells of that period and of every later one are taken out as
+ * they were and put back as they are (the flags look at every earlier period). Unchanged cells
+ * cancel out when the deltas are summed.
+ */
+export function transitionDeltas(
+  provinceCode: string,
+  before: readonly StoredPeriod[],
+  after: readonly StoredPeriod[],
+  period: number,
+): [AggregateKey, number][] {
+  const out: [AggregateKey, number][] = [];
+  for (const x of before) if (x.period >= period) out.push([transitionCellOf(provinceCode, x, before), -1]);
+  for (const x of after) if (x.period >= period) out.push([transitionCellOf(provinceCode, x, after), 1]);
+  return out;
+}
 
 /** A stored result of a household, with what its aggregate cells need. */
 export interface HistoryRow {
@@ -488,6 +542,15 @@ export async function writeHousehold(
       .execute();
   }
   for (const c of cellsOf(h.provinceCode, { ...r, movement })) deltas.push([c, 1]);
+  const others = history.map(storedPeriod);
+  deltas.push(
+    ...transitionDeltas(
+      h.provinceCode,
+      old ? [...others, storedPeriod(old)] : others,
+      [...others, { ...r }],
+      r.period,
+    ),
+  );
   const later = laterMovementChanges(h.provinceCode, history, r.period, r.classification);
   await applyMovementChanges(db, h.provinceCode, later);
   for (const c of later) deltas.push(...c.deltas);
@@ -684,6 +747,46 @@ export async function computeAggregatesFromResults(
       }
     }
     after = Number(page[page.length - 1]!.id);
+  }
+  // The transition cells, household by household (each needs the household's earlier results).
+  const provinces = await db.selectFrom('household').select('province_code').distinct().execute();
+  for (const { province_code: provinceCode } of provinces) {
+    let last = 0;
+    for (;;) {
+      const households = await db
+        .selectFrom('household')
+        .select('id')
+        .where('province_code', '=', provinceCode)
+        .where('id', '>', last)
+        .orderBy('id')
+        .limit(5000)
+        .execute();
+      if (households.length === 0) break;
+      const first = Number(households[0]!.id);
+      last = Number(households[households.length - 1]!.id);
+      const rows = await db
+        .selectFrom('review_result')
+        .select(['household_id', 'period', 'unit_code', 'unit_valid_from', 'status', 'classification'])
+        .where('province_code', '=', provinceCode)
+        .where('household_id', '>=', first)
+        .where('household_id', '<=', last)
+        .orderBy('household_id')
+        .orderBy('period')
+        .execute();
+      for (let i = 0; i < rows.length;) {
+        let j = i;
+        while (j < rows.length && rows[j]!.household_id === rows[i]!.household_id) j += 1;
+        const history = rows.slice(i, j).map(storedPeriod);
+        for (const x of history) {
+          const c = transitionCellOf(provinceCode, x, history);
+          const id = AggregateDeltas.keyOf(c);
+          const cur = out.get(id);
+          if (cur) cur[1] += 1;
+          else out.set(id, [c, 1]);
+        }
+        i = j;
+      }
+    }
   }
   return out;
 }
@@ -939,6 +1042,14 @@ export function sqliteBulkWriter(db: Db) {
         );
       }
       for (const c of cellsOf(w.provinceCode, { ...r, movement })) onDelta(c, 1);
+      const others = history.map(storedPeriod);
+      for (const [k, n] of transitionDeltas(
+        w.provinceCode,
+        stored.map(storedPeriod),
+        [...others, { ...r }],
+        r.period,
+      ))
+        onDelta(k, n);
       if (history.length > 0)
         for (const c of laterMovementChanges(w.provinceCode, history, r.period, r.classification)) {
           st.setMovement.run(c.movement, c.id);
@@ -977,7 +1088,7 @@ export async function recountUnitAggregates(
 ) {
   const rows = await db
     .selectFrom('review_result')
-    .select(['status', 'classification', 'deprivations', 'movement', 'no_labour'])
+    .select(['household_id', 'status', 'classification', 'deprivations', 'movement', 'no_labour'])
     .where('province_code', '=', provinceCode)
     .where('period', '=', period)
     .where('unit_code', '=', unitCode)
@@ -1004,6 +1115,37 @@ export async function recountUnitAggregates(
     }))
       cells.push([c, 1]);
   }
+  // The transition cells of these results: each needs its household's earlier results.
+  const earlier = await db
+    .selectFrom('review_result')
+    .select(['household_id', 'period', 'unit_code', 'unit_valid_from', 'status', 'classification'])
+    .where('province_code', '=', provinceCode)
+    .where('period', '<', period)
+    .where('household_id', 'in', (eb) =>
+      eb
+        .selectFrom('review_result')
+        .select('household_id')
+        .where('province_code', '=', provinceCode)
+        .where('period', '=', period)
+        .where('unit_code', '=', unitCode)
+        .where('unit_valid_from', '=', unitValidFrom),
+    )
+    .execute();
+  const historyOf = new Map<number, StoredPeriod[]>();
+  for (const e of earlier) {
+    const list = historyOf.get(Number(e.household_id)) ?? [];
+    list.push(storedPeriod(e));
+    historyOf.set(Number(e.household_id), list);
+  }
+  for (const r of rows)
+    cells.push([
+      transitionCellOf(
+        provinceCode,
+        { period, unitCode, unitValidFrom, status: r.status, classification: r.classification },
+        historyOf.get(Number(r.household_id)) ?? [],
+      ),
+      1,
+    ]);
   await applyAggregateDeltas(db, cells);
 }
 
@@ -1295,6 +1437,17 @@ export async function writeHouseholdBatch(
         });
       }
       for (const c of cellsOf(provinceCode, { ...r, movement })) onDelta(c, 1);
+      {
+        const all = h ? (resultsOf.get(h.id) ?? []) : [];
+        const others = all.filter((x) => x.period !== r.period).map(storedPeriod);
+        for (const [k, n] of transitionDeltas(
+          provinceCode,
+          all.map(storedPeriod),
+          [...others, { ...r }],
+          r.period,
+        ))
+          onDelta(k, n);
+      }
       if (h) {
         const others = (resultsOf.get(h.id) ?? []).filter((x) => x.period !== r.period);
         const later = laterMovementChanges(provinceCode, others, r.period, r.classification);

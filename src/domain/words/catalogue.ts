@@ -13,6 +13,7 @@ import type { HouseholdStatus } from '../finance/matching.js';
 import type { RiskState } from '../finance/risk.js';
 import type { ProgressStatus, TargetKind } from '../finance/targets.js';
 import type { Movement } from '../registry/movement.js';
+import type { BalanceTerms } from '../registry/balance.js';
 import type { Classification, Dimension, IndicatorKey } from '../standards/standard.js';
 import type {
   Area,
@@ -349,6 +350,17 @@ export const WORDS = {
     published: { vi: 'Đã đăng', en: 'Published' },
     rejected: { vi: 'Không đăng', en: 'Rejected' },
   },
+  // ── official reports (issue 12) ────────────────────────────────────────────
+  /** The terms of the year's balance (src/domain/registry/balance.ts), in the order of the identity. */
+  balanceTerm: {
+    start: { vi: 'Đầu kỳ', en: 'Start of the year' },
+    exited: { vi: 'Thoát', en: 'Exited' },
+    new: { vi: 'Phát sinh', en: 'Newly' },
+    returned: { vi: 'Tái', en: 'Again' },
+    movedIn: { vi: 'Chuyển đến', en: 'Moved in' },
+    movedOut: { vi: 'Chuyển đi', en: 'Moved out' },
+    end: { vi: 'Cuối kỳ', en: 'End of the year' },
+  } satisfies Record<keyof BalanceTerms, Word>,
 } as const satisfies Record<string, WordSet>;
 
 export type WordSetName = keyof typeof WORDS;

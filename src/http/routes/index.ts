@@ -9,6 +9,7 @@ import { classificationRoutes } from './classification.routes.js';
 import { villagesRoutes } from './villages.routes.js';
 import { usersRoutes } from './users.routes.js';
 import { portalRoutes } from './portal.routes.js';
+import { reportsRoutes } from './reports.routes.js';
 import { portalPages } from '../../portal/pages.js';
 
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -21,6 +22,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   usersRoutes,
   portalRoutes,
   financeRoutes,
+  reportsRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

@@ -49,9 +49,19 @@ const summaryRow = {
     poor: { type: 'integer' },
     nearPoor: { type: 'integer' },
     average: { type: 'integer' },
-    poorRate: { type: 'number' },
-    nearPoorRate: { type: 'number' },
-    multidimensionalRate: { type: 'number' },
+    // Rates over the resident households of the year; null without them (decision 0021).
+    residentHouseholds: { type: ['integer', 'null'] },
+    poorRate: { type: ['number', 'null'] },
+    nearPoorRate: { type: ['number', 'null'] },
+    multidimensionalRate: { type: ['number', 'null'] },
+    shareOfSurveyed: {
+      type: 'object',
+      properties: {
+        poor: { type: 'number' },
+        nearPoor: { type: 'number' },
+        multidimensional: { type: 'number' },
+      },
+    },
   },
 } as const;
 const householdItem = {

@@ -5,7 +5,8 @@ import { getMeta, setMeta } from '../../db/repositories/meta.repository.js';
 import type { Deps } from '../deps.js';
 import { seedFoundation, type DemoAccount } from './foundation.seed.js';
 import { seedRegistry } from './registry.seed.js';
-import { seedRecognised2023 } from './certificates.seed.js';
+import { seedRecognised2023, seedRecognised2024 } from './certificates.seed.js';
+import { seedResidentHouseholds } from './reports.seed.js';
 import { seedFinance } from './finance.seed.js';
 import { seedPortal } from './portal.seed.js';
 
@@ -21,6 +22,8 @@ const seeders: Seeder[] = [
   { name: 'foundation', run: seedFoundation },
   { name: 'registry', run: seedRegistry },
   { name: 'certificates', run: seedRecognised2023 },
+  { name: 'recognised-2024', run: seedRecognised2024 },
+  { name: 'resident-households', run: seedResidentHouseholds },
   { name: 'finance', run: seedFinance },
   { name: 'portal', run: seedPortal },
 ];

@@ -156,7 +156,7 @@ function cellValue(v: ExcelJS.CellValue): unknown {
   return v;
 }
 
-async function readSheet(
+export async function readSheet(
   data: Buffer,
   headers: Record<string, string>,
 ): Promise<{ rows: { row: number; values: Record<string, unknown> }[] }> {
@@ -210,7 +210,7 @@ function mapWord(v: unknown, words: Record<string, string>): unknown {
   return typeof v === 'string' ? (words[fold(v)] ?? v) : v;
 }
 
-function rowError(row: number, err: unknown): ImportRowError {
+export function rowError(row: number, err: unknown): ImportRowError {
   const body: ErrorBody = isAppError(err) ? err.toJSON('vi') : errorBody('INTERNAL');
   return {
     row,

@@ -13,6 +13,8 @@ import {
   recognisedPeriods,
   type ListedHousehold,
 } from '../../db/repositories/open-lists.repository.js';
+import { listResidentHouseholds } from '../../db/repositories/reports.repository.js';
+import type { UnitRecord } from '../../db/repositories/units.repository.js';
 import { publicCount, SMALL_NUMBER_THRESHOLD } from '../../domain/public/text.js';
 import type { Deps } from '../deps.js';
 
@@ -139,9 +141,15 @@ export interface PublicStatRow {
   households: string;
   poor: string;
   nearPoor: string;
-  /** Percentages with one decimal, or null when the count behind them is suppressed. */
+  /** Tổng số hộ dân cư of the year, or null when not entered for every commune of the row. */
+  residentHouseholds: string | null;
+  /**
+   * Percentages of the resident households with one decimal, or null when the count behind them is
+   * suppressed or the resident households are missing (`residentsMissing`).
+   */
   poorRate: number | null;
   nearPoorRate: number | null;
+  residentsMissing: boolean;
 }
 
 /** The unit's recognised rates in one period (null: suppressed, or the unit did not exist then). */
@@ -194,6 +202,7 @@ export async function getPublicStats(
     unitCodes: communes.map((c) => c.code),
   });
   const tally = (code: string | null) => tallyOf(counts, code);
+  const residents = await residentsOf(db, unit.province_code, period, communes);
   const trend: PublicTrendPoint[] = [];
   for (const p of [...periods].sort((a, b) => a - b)) {
     if (p === period) continue;
@@ -211,10 +220,11 @@ export async function getPublicStats(
       period: p,
       unitCodes: members.map((c) => c.code),
     });
-    const row = present(then.code, then.name, tallyOf(cells, null));
+    const thenResidents = await residentsOf(db, then.province_code, p, members);
+    const row = present(then.code, then.name, tallyOf(cells, null), thenResidents.total);
     trend.push({ period: p, poorRate: row.poorRate, nearPoorRate: row.nearPoorRate });
   }
-  const totalRow = present(unit.code, unit.name, tally(null));
+  const totalRow = present(unit.code, unit.name, tally(null), residents.total);
   trend.push({ period, poorRate: totalRow.poorRate, nearPoorRate: totalRow.nearPoorRate });
   trend.sort((a, b) => a.period - b.period);
   return {
@@ -222,7 +232,9 @@ export async function getPublicStats(
     unitName: unit.name,
     period,
     periods,
-    rows: communes.map((c) => present(c.code, c.name, tally(c.code))).filter((r) => r.households !== '0'),
+    rows: communes
+      .map((c) => present(c.code, c.name, tally(c.code), residents.byCode.get(c.code) ?? null))
+      .filter((r) => r.households !== '0'),
     total: totalRow,
     trend,
   };
@@ -239,14 +251,42 @@ function tallyOf(
   return { households, poor, nearPoor };
 }
 
+/**
+ * The resident households of the communes (their versions in force on 31/12 of the period), and
+ * their sum, null as soon as one commune has no figure (docs/decisions/0021-official-reports.md).
+ */
+async function residentsOf(
+  db: Deps['db']['kysely'],
+  provinceCode: string,
+  period: number,
+  communes: readonly UnitRecord[],
+): Promise<{ byCode: Map<string, number>; total: number | null }> {
+  const rows = await listResidentHouseholds(db, { provinceCode, year: period });
+  const byCode = new Map<string, number>();
+  for (const c of communes) {
+    const r = rows.find((x) => x.unit_code === c.code && x.unit_valid_from === (c.valid_from ?? ''));
+    if (r) byCode.set(c.code, Number(r.households));
+  }
+  const total =
+    communes.length > 0 && communes.every((c) => byCode.has(c.code))
+      ? communes.reduce((sum, c) => sum + byCode.get(c.code)!, 0)
+      : null;
+  return { byCode, total };
+}
+
+/** Rates are over the resident households (the same definition as `report summary`), never over the surveyed. */
 function present(
   code: string,
   name: string,
   t: { households: number; poor: number; nearPoor: number },
+  residents: number | null,
 ): PublicStatRow {
   const rate = (n: number) =>
-    n >= SMALL_NUMBER_THRESHOLD && t.households >= SMALL_NUMBER_THRESHOLD
-      ? Math.round((n / t.households) * 1000) / 10
+    residents !== null &&
+    residents > 0 &&
+    n >= SMALL_NUMBER_THRESHOLD &&
+    t.households >= SMALL_NUMBER_THRESHOLD
+      ? Math.round((n / residents) * 1000) / 10
       : null;
   return {
     unitCode: code,
@@ -254,7 +294,9 @@ function present(
     households: publicCount(t.households),
     poor: publicCount(t.poor),
     nearPoor: publicCount(t.nearPoor),
+    residentHouseholds: residents === null ? null : publicCount(residents),
     poorRate: rate(t.poor),
     nearPoorRate: rate(t.nearPoor),
+    residentsMissing: residents === null,
   };
 }

@@ -33,6 +33,7 @@ import { deferSearchIndex } from '../../db/repositories/household-search.reposit
 import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
+import { findPeriodStandard } from '../../db/repositories/reports.repository.js';
 import { communesInScope, requirePermission, requireUnitAccess, scopeOf } from '../access.js';
 import { ImportWriter, type WriterOutcome } from './import-writer.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
@@ -342,6 +343,23 @@ export async function importSurvey(
         ? (record: SurveyRecord, code: string) =>
             explainFacts(record, standards.get(code)!).filter((e) => e.deprived)
         : undefined;
+      // period → the standard its review uses (table review_period_standard), read once per period.
+      const periodStandards = new Map<number, string | null>();
+      const standardOfPeriod = async (period: number): Promise<string | null> => {
+        if (!periodStandards.has(period)) {
+          const row = await findPeriodStandard(trx, period);
+          const code = row?.standard_code ?? '';
+          periodStandards.set(period, code && standards.has(code) ? code : null);
+        }
+        return periodStandards.get(period)!;
+      };
+      const forcedClassifiers = new Map<string, Promise<Awaited<ReturnType<typeof createClassifier>>>>();
+      const forcedClassifier = (code: string) => {
+        let c = forcedClassifiers.get(code);
+        if (!c)
+          forcedClassifiers.set(code, (c = createClassifier(tdeps, { explain: false, standard: code })));
+        return c;
+      };
       const bulk = deps.db.dialect === 'sqlite' && !writer ? sqliteBulkWriter(deps.db) : undefined;
       // The word index is written once at the end, not row by row (docs/decisions/0006).
       const searchIndex = bulk ? deferSearchIndex(deps.db, at) : undefined;
@@ -442,7 +460,33 @@ export async function importSurvey(
           seen.add(record.householdId);
           // Validated just above: classify the record, not the raw input again.
           const pending = classifier.classifyParsedNow(record);
-          const out = pending instanceof Promise ? await pending : pending;
+          let out = pending instanceof Promise ? await pending : pending;
+          // The review of a period uses the standard of the lists it sets (issue 12, decision 0021).
+          if (!isFailure(out)) {
+            const reviewPeriod = opts.period ?? Number(record.surveyDate.slice(0, 4));
+            const periodStandard = await standardOfPeriod(reviewPeriod);
+            if (!periodStandard) {
+              reject(item, [
+                errorOf(
+                  item.line,
+                  hid,
+                  'REVIEW_STANDARD_NOT_ISSUED',
+                  'period',
+                  messageOf('REVIEW_STANDARD_NOT_ISSUED', {
+                    period: reviewPeriod,
+                    listYear: reviewPeriod + 1,
+                  }),
+                ),
+              ]);
+              continue;
+            }
+            const used = standards.get(out.standard);
+            if (out.standard !== periodStandard && used?.baseCode !== periodStandard) {
+              const forced = await forcedClassifier(periodStandard);
+              const again = forced.classifyParsedNow(record);
+              out = again instanceof Promise ? await again : again;
+            }
+          }
           if (isFailure(out)) {
             reject(item, [
               errorOf(

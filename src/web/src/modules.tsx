@@ -12,6 +12,7 @@ import { IconOverview, IconUnits } from './components/icons';
 import { financeModule, tasksModule } from './pages/finance/module';
 import { campaignModule, registryModule } from './pages/registry/module';
 import { portalModule } from './pages/portal/module';
+import { reportsModule } from './pages/reports/module';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -79,6 +80,7 @@ export const modules: AppModule[] = [
   campaignModule,
   financeModule,
   tasksModule,
+  reportsModule,
   portalModule,
   units,
 ].sort((a, b) => a.order - b.order);

@@ -15,7 +15,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CLASSES, MOVEMENTS, useHouseholds } from '../../api/registry';
 import { useVillages } from '../../api/villages';
 import { useUser } from '../../auth/session';
@@ -77,11 +77,15 @@ export default function HouseholdListPage() {
   const b = useBilingual();
   usePageTitle(t.title);
   const user = useUser();
-  const [unit, setUnit] = useState(user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830');
-  const [period, setPeriod] = useState<number>(2024);
+  // A link (e.g. a figure of the Reports screen) may set the first filters: ?unit=&period=&class=&movement=
+  const [params] = useSearchParams();
+  const [unit, setUnit] = useState(
+    params.get('unit') ?? (user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830'),
+  );
+  const [period, setPeriod] = useState<number>(Number(params.get('period')) || 2024);
   const [village, setVillage] = useState<string | null>(null);
-  const [cls, setCls] = useState<string | null>(null);
-  const [movement, setMovement] = useState<string | null>(null);
+  const [cls, setCls] = useState<string | null>(params.get('class'));
+  const [movement, setMovement] = useState<string | null>(params.get('movement'));
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const villages = useVillages(unit, `${period}-10-15`);

@@ -1,0 +1,194 @@
+// SQL of the official reports (issue 12): resident households per unit version × year, the
+// standard of each review period, recognised campaigns, and the cells the year's balance reads
+// (the kept aggregates; `balanceFromScratch` is the GROUP BY over the results the benchmark
+// compares with). docs/decisions/0021-official-reports.md.
+import { sql } from 'kysely';
+import type { Executor } from './executor.js';
+
+export interface ResidentHouseholdRow {
+  province_code: string;
+  unit_code: string;
+  unit_valid_from: string;
+  year: number;
+  households: number;
+  source: string;
+  source_date: string;
+  updated_at: string;
+  updated_by: string;
+}
+
+export async function findResidentHouseholds(
+  db: Executor,
+  q: { provinceCode: string; unitCode: string; unitValidFrom: string; year: number },
+): Promise<ResidentHouseholdRow | undefined> {
+  return db
+    .selectFrom('resident_household')
+    .selectAll()
+    .where('province_code', '=', q.provinceCode)
+    .where('unit_code', '=', q.unitCode)
+    .where('unit_valid_from', '=', q.unitValidFrom)
+    .where('year', '=', q.year)
+    .executeTakeFirst();
+}
+
+/** Every resident-household figure of a province in a year (a few hundred rows). */
+export async function listResidentHouseholds(
+  db: Executor,
+  q: { provinceCode: string; year: number },
+): Promise<ResidentHouseholdRow[]> {
+  return db
+    .selectFrom('resident_household')
+    .selectAll()
+    .where('province_code', '=', q.provinceCode)
+    .where('year', '=', q.year)
+    .execute();
+}
+
+export async function upsertResidentHouseholds(db: Executor, row: ResidentHouseholdRow): Promise<void> {
+  await db
+    .insertInto('resident_household')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['province_code', 'unit_code', 'unit_valid_from', 'year']).doUpdateSet({
+        households: row.households,
+        source: row.source,
+        source_date: row.source_date,
+        updated_at: row.updated_at,
+        updated_by: row.updated_by,
+      }),
+    )
+    .execute();
+}
+
+/** The standard the review of a period uses (undefined: the period is not in the table). */
+export async function findPeriodStandard(db: Executor, period: number) {
+  return db.selectFrom('review_period_standard').selectAll().where('period', '=', period).executeTakeFirst();
+}
+
+/** Steps from which a periodic review's lists are recognised (Mẫu 02 signed). */
+export const RECOGNISED_STEPS = ['recognised', 'reported'] as const;
+
+/** The commune versions of a province whose periodic review of one of `periods` is recognised. */
+export async function recognisedCommunes(
+  db: Executor,
+  q: { provinceCode: string; periods: readonly number[] },
+): Promise<{ commune_code: string; commune_valid_from: string; period: number }[]> {
+  if (q.periods.length === 0) return [];
+  return db
+    .selectFrom('review_campaign')
+    .select(['commune_code', 'commune_valid_from', 'period'])
+    .where('province_code', '=', q.provinceCode)
+    .where('kind', '=', 'periodic')
+    .where('period', 'in', [...q.periods])
+    .where('step', 'in', [...RECOGNISED_STEPS])
+    .execute();
+}
+
+export interface BalanceCell {
+  period: number;
+  unit_code: string;
+  unit_valid_from: string;
+  classification: string;
+  indicator: string;
+  n: number;
+}
+
+/**
+ * The approved cells the balance of `period` reads: the households per class of P−1 and P, and the
+ * transition cells of P (indicator `from:…`) — a few thousand rows for a province.
+ */
+export async function balanceCells(
+  db: Executor,
+  q: { provinceCode: string; period: number },
+): Promise<BalanceCell[]> {
+  const rows = await db
+    .selectFrom('review_aggregate')
+    .select(['period', 'unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
+    .where('province_code', '=', q.provinceCode)
+    .where('status', '=', 'approved')
+    .where('n', '<>', 0)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('period', 'in', [q.period - 1, q.period]), eb('indicator', '=', '')]),
+        eb.and([eb('period', '=', q.period), eb('indicator', 'like', 'from:%')]),
+      ]),
+    )
+    .execute();
+  return rows.map((r) => ({ ...r, period: Number(r.period), n: Number(r.n) }));
+}
+
+/**
+ * The same cells computed from the results (GROUP BY over the registry, joining each result of P
+ * to the same household's result of P−1): what the kept aggregates spare the balance. Only for the
+ * benchmark and the tests.
+ */
+export async function balanceCellsFromScratch(
+  db: Executor,
+  q: { provinceCode: string; period: number },
+): Promise<BalanceCell[]> {
+  const counts = await db
+    .selectFrom('review_result')
+    .select([
+      'period',
+      'unit_code',
+      'unit_valid_from',
+      'classification',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('province_code', '=', q.provinceCode)
+    .where('status', '=', 'approved')
+    .where('period', 'in', [q.period - 1, q.period])
+    .groupBy(['period', 'unit_code', 'unit_valid_from', 'classification'])
+    .execute();
+  const transitions = await sql<{
+    unit_code: string;
+    unit_valid_from: string;
+    classification: string;
+    prev_class: string | null;
+    prev_unit: string | null;
+    prev_valid_from: string | null;
+    poor_before: number;
+    near_before: number;
+    n: number;
+  }>`
+    SELECT unit_code, unit_valid_from, classification, prev_class, prev_unit, prev_valid_from,
+           poor_before, near_before, COUNT(*) AS n
+    FROM (
+      SELECT r.unit_code, r.unit_valid_from, r.classification,
+             p.classification AS prev_class, p.unit_code AS prev_unit, p.unit_valid_from AS prev_valid_from,
+             CASE WHEN EXISTS (SELECT 1 FROM review_result o WHERE o.province_code = r.province_code
+                   AND o.household_id = r.household_id AND o.period < ${q.period - 1}
+                   AND o.classification = 'POOR') THEN 1 ELSE 0 END AS poor_before,
+             CASE WHEN EXISTS (SELECT 1 FROM review_result o WHERE o.province_code = r.province_code
+                   AND o.household_id = r.household_id AND o.period < ${q.period - 1}
+                   AND o.classification IN ('POOR', 'NEAR_POOR')) THEN 1 ELSE 0 END AS near_before
+      FROM review_result r
+      LEFT JOIN review_result p ON p.province_code = r.province_code AND p.household_id = r.household_id
+                               AND p.period = ${q.period - 1}
+      WHERE r.province_code = ${q.provinceCode} AND r.period = ${q.period} AND r.status = 'approved'
+    ) t
+    GROUP BY unit_code, unit_valid_from, classification, prev_class, prev_unit, prev_valid_from,
+             poor_before, near_before`.execute(db);
+  const out: BalanceCell[] = counts.map((c) => ({
+    period: Number(c.period),
+    unit_code: c.unit_code,
+    unit_valid_from: c.unit_valid_from,
+    classification: c.classification,
+    indicator: '',
+    n: Number(c.n),
+  }));
+  for (const t of transitions.rows) {
+    const flags = `${Number(t.poor_before) ? 'p' : ''}${Number(t.near_before) ? 'n' : ''}`;
+    out.push({
+      period: q.period,
+      unit_code: t.unit_code,
+      unit_valid_from: t.unit_valid_from,
+      classification: t.classification,
+      indicator: t.prev_class
+        ? `from:${t.prev_class}|${t.prev_unit}|${t.prev_valid_from}|${flags}`
+        : `from:NONE|||${flags}`,
+      n: Number(t.n),
+    });
+  }
+  return out;
+}

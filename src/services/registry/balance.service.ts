@@ -1,0 +1,187 @@
+// `report balance` (issue 12): the year's balance of poor and near-poor households of a unit and
+// each child unit, from the kept aggregates (the households per class of P−1 and P, and the
+// transition cells of P; never a scan of the results). Recognised figures only: a cell counts when
+// its commune's periodic review of that period is recognised (Mẫu 02 signed), so a draft edit never
+// changes the balance. Terms and edge cases: docs/decisions/0021-official-reports.md.
+import { AppError } from '../../errors.js';
+import { isIsoDate } from '../../domain/dates.js';
+import {
+  closeBalance,
+  emptyTerms,
+  parseTransitionKey,
+  transitionTerms,
+  type BalanceClass,
+  type BalanceTerms,
+} from '../../domain/registry/balance.js';
+import {
+  balanceCells,
+  recognisedCommunes,
+  type BalanceCell,
+} from '../../db/repositories/reports.repository.js';
+import type { UnitRecord } from '../../db/repositories/units.repository.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
+import type { Actor, Deps } from '../deps.js';
+import { regroupingOn, type Regrouping } from './regroup.js';
+import { residentFigures } from './residents.service.js';
+
+export interface BalanceRow {
+  unit: { code: string; name: string };
+  residentHouseholds: number | null;
+  poor: BalanceTerms;
+  nearPoor: BalanceTerms;
+}
+
+export interface Balance {
+  unit: { code: string; name: string };
+  period: number;
+  rows: BalanceRow[];
+  total: { residentHouseholds: number | null; poor: BalanceTerms; nearPoor: BalanceTerms };
+}
+
+export interface BalanceInput {
+  period: number;
+  unitCode: string;
+  unitsOn?: string;
+}
+
+const CLASSES: [BalanceClass, 'poor' | 'nearPoor'][] = [
+  ['POOR', 'poor'],
+  ['NEAR_POOR', 'nearPoor'],
+];
+
+interface Tally {
+  poor: BalanceTerms;
+  nearPoor: BalanceTerms;
+  stayed: { poor: number; nearPoor: number };
+}
+const emptyTally = (): Tally => ({
+  poor: emptyTerms(),
+  nearPoor: emptyTerms(),
+  stayed: { poor: 0, nearPoor: 0 },
+});
+
+export function checkPeriod(period: number, unitsOn: string | undefined): string {
+  if (!Number.isInteger(period) || period < 2000 || period > 2100)
+    throw new AppError('FIELD_INVALID', { field: 'period', detail: String(period) }, { field: 'period' });
+  const on = unitsOn ?? `${period}-12-31`;
+  if (!isIsoDate(on))
+    throw new AppError('DATE_INVALID', { field: 'unitsOn', value: on }, { field: 'unitsOn' });
+  return on;
+}
+
+/** The balance from the cells (kept, or computed from scratch for the benchmark). */
+export async function balanceOfCells(
+  g: Regrouping,
+  period: number,
+  cells: readonly BalanceCell[],
+  recognised: ReadonlySet<string>,
+): Promise<{ rows: Map<string, Tally>; total: Tally }> {
+  const rows = new Map<string, Tally>();
+  const total = emptyTally();
+  const tallyOf = (code: string) => {
+    let t = rows.get(code);
+    if (!t) rows.set(code, (t = emptyTally()));
+    return t;
+  };
+  // A few hundred commune versions behind thousands of cells: each is landed once.
+  const landed = new Map<string, UnitRecord | undefined>();
+  const rowOf = async (code: string, validFrom: string): Promise<UnitRecord | undefined> => {
+    const key = `${code}|${validFrom}`;
+    if (landed.has(key)) return landed.get(key);
+    const commune = await g.landing(code, validFrom);
+    const row = commune ? g.childOf(commune) : undefined;
+    landed.set(key, row);
+    return row;
+  };
+  for (const c of cells) {
+    if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}|${c.period}`)) continue;
+    const row = await rowOf(c.unit_code, c.unit_valid_from);
+    if (c.indicator === '') {
+      if (!row) continue;
+      const side = c.period === period ? 'end' : 'start';
+      for (const [cls, key] of CLASSES)
+        if (c.classification === cls) {
+          tallyOf(row.code)[key][side] += c.n;
+          total[key][side] += c.n;
+        }
+      continue;
+    }
+    const k = parseTransitionKey(c.indicator);
+    if (!k) continue;
+    const prevRecognised =
+      k.previousClass !== 'NONE' &&
+      recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`);
+    const prevRow = prevRecognised ? await rowOf(k.previousUnitCode, k.previousUnitValidFrom) : undefined;
+    const previousClass = prevRecognised ? k.previousClass : 'NONE';
+    if (!row && !prevRow) continue;
+    for (const [cls, key] of CLASSES) {
+      // A household of class `cls` before P−1, or in an unrecognised P−1 result, returns to it.
+      const classBefore =
+        (cls === 'POOR' ? k.poorBefore : k.nearPoorOrPoorBefore) ||
+        (!prevRecognised && (k.previousClass === cls || (cls === 'NEAR_POOR' && k.previousClass === 'POOR')));
+      const apply = (target: Tally, sameUnit: boolean, current: boolean, previous: boolean) => {
+        const t = transitionTerms(cls, {
+          currentClass: c.classification,
+          previousClass,
+          sameUnit,
+          classBefore,
+        });
+        if (current) for (const term of t.current) target[key][term] += c.n;
+        if (previous) for (const term of t.previous) target[key][term] += c.n;
+        if (sameUnit && previousClass === cls && c.classification === cls && current)
+          target.stayed[key] += c.n;
+      };
+      const sameRow = row !== undefined && prevRow !== undefined && row.code === prevRow.code;
+      if (row) apply(tallyOf(row.code), sameRow, true, sameRow);
+      if (prevRow && !sameRow) apply(tallyOf(prevRow.code), false, false, true);
+      // The unit as a whole: a move between two of its children is no move.
+      apply(total, row !== undefined && prevRow !== undefined, row !== undefined, prevRow !== undefined);
+    }
+  }
+  return { rows, total };
+}
+
+function close(t: Tally): { poor: BalanceTerms; nearPoor: BalanceTerms } {
+  return { poor: closeBalance(t.poor, t.stayed.poor), nearPoor: closeBalance(t.nearPoor, t.stayed.nearPoor) };
+}
+
+/** The recognised commune versions of P−1 and P, as `code|validFrom|period`. */
+export async function recognisedSet(deps: Deps, provinceCode: string, period: number): Promise<Set<string>> {
+  const rows = await recognisedCommunes(deps.db.kysely, { provinceCode, periods: [period - 1, period] });
+  return new Set(rows.map((r) => `${r.commune_code}|${r.commune_valid_from}|${Number(r.period)}`));
+}
+
+export async function assembleBalance(
+  deps: Deps,
+  g: Regrouping,
+  period: number,
+  tallies: { rows: Map<string, Tally>; total: Tally },
+): Promise<Balance> {
+  const residents = await residentFigures(deps, g, period);
+  const rowUnits = g.unit.level === 'commune' ? [g.unit] : g.children;
+  const rows = rowUnits.map((u) => ({
+    unit: { code: u.code, name: u.name },
+    residentHouseholds:
+      g.unit.level === 'commune' ? residents.total : (residents.byChild.get(u.code) ?? null),
+    ...close(tallies.rows.get(u.code) ?? emptyTally()),
+  }));
+  const total = close(tallies.total);
+  // The total is the unit's own balance: a move between two of its rows is no move for it.
+  return {
+    unit: { code: g.unit.code, name: g.unit.name },
+    period,
+    rows,
+    total: { residentHouseholds: residents.total, ...total },
+  };
+}
+
+export async function reportBalance(deps: Deps, actor: Actor, input: BalanceInput): Promise<Balance> {
+  requirePermission(actor, 'registry.read');
+  const on = checkPeriod(input.period, input.unitsOn);
+  const db = deps.db.kysely;
+  await requireUnitAccess(db, actor, input.unitCode);
+  const g = await regroupingOn(deps, input.unitCode, on);
+  const cells = await balanceCells(db, { provinceCode: g.unit.province_code, period: input.period });
+  const recognised = await recognisedSet(deps, g.unit.province_code, input.period);
+  return assembleBalance(deps, g, input.period, await balanceOfCells(g, input.period, cells, recognised));
+}

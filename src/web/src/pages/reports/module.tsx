@@ -1,0 +1,30 @@
+// The reports module ("Báo cáo", order 60): the official report tables (registered in src/modules.tsx).
+import type { AppModule } from '../../modules';
+
+export const reportsModule: AppModule = {
+  id: 'reports',
+  order: 60,
+  routes: [{ path: 'reports', load: () => import('./BalancePage') }],
+  nav: [
+    {
+      path: 'reports',
+      label: { vi: 'Báo cáo', en: 'Reports' },
+      icon: (
+        <svg
+          width={18}
+          height={18}
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
+        </svg>
+      ),
+    },
+  ],
+};
