@@ -1,0 +1,167 @@
+// What the language crawl looks for in the text of a screen (pure, no browser): the codes of the
+// catalogue of words, error and standard codes, tell-tale English words on a Vietnamese screen and
+// Vietnamese words on an English one. "Whole word" means between characters that are not letters,
+// digits, `_` or `-`, in Unicode: "Mẫu" is not the code "M", "non-durable" holds no "durable".
+import { ROLES } from '../../src/services/deps.js';
+import { MOVEMENTS } from '../../src/domain/registry/movement.js';
+import {
+  AREAS,
+  DISABILITIES,
+  DURABILITY,
+  EDUCATION_LEVELS,
+  EMPLOYMENTS,
+  INFO_DEVICES,
+  LATRINES,
+  RELATIONS,
+  SCHOOLING,
+  SEXES,
+  WATER_SOURCES,
+} from '../../src/domain/survey/record.js';
+
+export interface Finding {
+  word: string;
+  /** A few characters around it, to find it on the screen. */
+  context: string;
+}
+
+/** Every code a person must never see: the values the catalogue of words gives a label. */
+export function catalogueCodes(): string[] {
+  return [
+    ...new Set<string>([
+      ...['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'],
+      ...MOVEMENTS,
+      ...ROLES,
+      ...AREAS,
+      ...DURABILITY,
+      ...WATER_SOURCES,
+      ...LATRINES,
+      ...INFO_DEVICES,
+      ...SEXES,
+      ...RELATIONS,
+      ...EMPLOYMENTS,
+      ...SCHOOLING,
+      ...EDUCATION_LEVELS,
+      ...DISABILITIES,
+      ...['draft', 'approved'],
+    ]),
+  ];
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}_\\-])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}_\\-])';
+
+function findAll(text: string, re: RegExp): Finding[] {
+  const out: Finding[] = [];
+  for (const m of text.matchAll(re)) {
+    const at = m.index;
+    out.push({
+      word: m[0],
+      context: text
+        .slice(Math.max(0, at - 30), at + m[0].length + 30)
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
+  }
+  return out;
+}
+
+/** A code that reads as English (lower-case, one word: "head", "poor") is an English word there. */
+const looksLikeCode = (code: string) => /[-_]/.test(code) || /^[A-Z]{2,}$/.test(code);
+
+/**
+ * Codes shown as text: the catalogue's codes (on an English screen only those that cannot be an
+ * English word) and any UPPER_SNAKE code (error codes, standards: `UNIT_NOT_FOUND`, `ND07_2021`).
+ */
+export function findCodes(text: string, codes: readonly string[], lang: 'vi' | 'en'): Finding[] {
+  const wanted = (lang === 'vi' ? codes : codes.filter(looksLikeCode))
+    .slice()
+    .sort((a, b) => b.length - a.length)
+    .map(escape);
+  const re = new RegExp(
+    `${WORD_EDGE_BEFORE}(?:${wanted.join('|')}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)${WORD_EDGE_AFTER}`,
+    'gu',
+  );
+  return findAll(text, re);
+}
+
+/** English words that give away an untranslated text on a Vietnamese screen. */
+export const TELL_TALE_ENGLISH = [
+  'household',
+  'households',
+  'poor',
+  'near-poor',
+  'status',
+  'open',
+  'opened',
+  'closed',
+  'agreed',
+  'draft',
+  'approved',
+  'pending',
+  'loading',
+  'survey',
+  'resurvey',
+  'member',
+  'members',
+  'village',
+  'unit',
+  'commune',
+  'ward',
+  'income',
+  'save',
+  'cancel',
+  'delete',
+  'edit',
+  'search',
+  'submit',
+  'error',
+  'version',
+  'system',
+  'import',
+  'export',
+  'meetings',
+  'complaint',
+  'deadline',
+  'total',
+  'none',
+  'other',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Invalid Date',
+];
+
+export function findEnglishWords(text: string): Finding[] {
+  const re = new RegExp(
+    `${WORD_EDGE_BEFORE}(?:${TELL_TALE_ENGLISH.map(escape).join('|')})${WORD_EDGE_AFTER}`,
+    'giu',
+  );
+  return findAll(text, re);
+}
+
+/** Letters only Vietnamese uses among the Latin ones (with its tone marks), after NFC. */
+const VIETNAMESE_LETTER =
+  /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+
+/** The words of stored texts (names of units, villages, people; articles), lower-cased. */
+export function vocabularyOf(texts: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const t of texts)
+    for (const w of t.normalize('NFC').split(/[^\p{L}]+/u)) if (w) out.add(w.toLowerCase());
+  return out;
+}
+
+/**
+ * Vietnamese words on an English screen: words with a Vietnamese letter that are not words of a
+ * stored name or text (a unit's name is shown as it is in either language). "đồng", the
+ * currency's own name, is English usage too.
+ */
+export function findVietnameseWords(text: string, names: ReadonlySet<string>): Finding[] {
+  const nfc = text.normalize('NFC');
+  return findAll(nfc, /\p{L}+/gu).filter(
+    (f) => VIETNAMESE_LETTER.test(f.word) && !names.has(f.word.toLowerCase()) && f.word.toLowerCase() !== 'đồng',
+  );
+}
