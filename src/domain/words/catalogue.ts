@@ -1,0 +1,393 @@
+// The one catalogue of words: a Vietnamese and an English label for every code the product has
+// (classes, movements, indicators, survey answers, roles, statuses, steps, standards…). The web
+// app, the explanations, the PDFs, the XLSX files, the portal and the CLI's human output all read
+// it, so a code never reaches a person and a label is corrected in one place.
+// Completeness is a test (tests/words/catalogue.test.ts): every value of every closed list of the
+// product has both labels here. A code missing from its set is therefore a bug; at run time
+// `wordOfCode` answers it in brackets (visible, and failed by the e2e crawl) rather than hiding it.
+// Pure data: no I/O. Sets whose codes are a domain type are checked against it by the compiler
+// (`satisfies Record<Type, Word>`); the others by the test.
+import type { Step, ActionName } from '../campaign/campaign.js';
+import type { CapitalType, EntryKind, FundingSource } from '../finance/ledger.js';
+import type { HouseholdStatus } from '../finance/matching.js';
+import type { RiskState } from '../finance/risk.js';
+import type { ProgressStatus, TargetKind } from '../finance/targets.js';
+import type { Movement } from '../registry/movement.js';
+import type { Classification, Dimension, IndicatorKey } from '../standards/standard.js';
+import type {
+  Area,
+  Disability,
+  Durability,
+  EducationLevel,
+  Employment,
+  HousingStructure,
+  InfoDevice,
+  Latrine,
+  Relation,
+  Schooling,
+  Sex,
+  WaterSource,
+} from '../survey/record.js';
+import type { SuccessionKind, UnitLevel } from '../units/dataset.js';
+
+export type Lang = 'vi' | 'en';
+
+export interface Word {
+  readonly vi: string;
+  readonly en: string;
+}
+
+/** A set of words keyed by code. */
+export type WordSet = Readonly<Record<string, Word>>;
+
+export const WORDS = {
+  // ── classification ─────────────────────────────────────────────────────────
+  classification: {
+    POOR: { vi: 'Hộ nghèo', en: 'Poor household' },
+    NEAR_POOR: { vi: 'Hộ cận nghèo', en: 'Near-poor household' },
+    AVERAGE: { vi: 'Hộ có mức sống trung bình', en: 'Household with an average living standard' },
+    NONE: { vi: 'Hộ không thuộc diện nghèo, cận nghèo', en: 'Not poor or near-poor' },
+  } satisfies Record<Classification, Word>,
+  /** Movement between review periods (src/domain/registry/movement.ts). */
+  movement: {
+    'thoat-ngheo': { vi: 'Thoát nghèo', en: 'Exited poverty' },
+    'thoat-can-ngheo': { vi: 'Thoát cận nghèo', en: 'Exited near-poverty' },
+    'ngheo-phat-sinh': { vi: 'Nghèo phát sinh', en: 'Newly poor' },
+    'tai-ngheo': { vi: 'Tái nghèo', en: 'Poor again' },
+    'can-ngheo-phat-sinh': { vi: 'Cận nghèo phát sinh', en: 'Newly near-poor' },
+    'tai-can-ngheo': { vi: 'Tái cận nghèo', en: 'Near-poor again' },
+    'khong-doi': { vi: 'Không đổi', en: 'Unchanged' },
+    'chua-co-ky-truoc': { vi: 'Chưa có kỳ trước', en: 'No previous period' },
+  } satisfies Record<Movement, Word>,
+  /** The indicators under their names in Decree 07/2021/NĐ-CP, Art. 3 (keys: contract §3). */
+  indicator: {
+    employment: { vi: 'Việc làm', en: 'Employment' },
+    dependants: { vi: 'Người phụ thuộc trong hộ gia đình', en: 'Dependants in the household' },
+    nutrition: { vi: 'Dinh dưỡng', en: 'Nutrition' },
+    healthInsurance: { vi: 'Bảo hiểm y tế', en: 'Health insurance' },
+    adultEducation: { vi: 'Trình độ giáo dục của người lớn', en: 'Education level of adults' },
+    childSchooling: { vi: 'Tình trạng đi học của trẻ em', en: 'School attendance of children' },
+    housingQuality: { vi: 'Chất lượng nhà ở', en: 'Housing quality' },
+    housingArea: { vi: 'Diện tích nhà ở bình quân đầu người', en: 'Floor area per person' },
+    waterSource: { vi: 'Nguồn nước sinh hoạt', en: 'Domestic water source' },
+    latrine: { vi: 'Nhà tiêu hợp vệ sinh', en: 'Hygienic latrine' },
+    telecom: { vi: 'Sử dụng dịch vụ viễn thông', en: 'Use of telecommunication services' },
+    infoAccess: { vi: 'Phương tiện phục vụ tiếp cận thông tin', en: 'Means of access to information' },
+  } satisfies Record<IndicatorKey, Word>,
+  /** The six dimensions of basic social services (Decree 07/2021/NĐ-CP, Art. 3). */
+  dimension: {
+    employment: { vi: 'Việc làm', en: 'Employment' },
+    health: { vi: 'Y tế', en: 'Health' },
+    education: { vi: 'Giáo dục', en: 'Education' },
+    housing: { vi: 'Nhà ở', en: 'Housing' },
+    'water-sanitation': { vi: 'Nước sinh hoạt và vệ sinh', en: 'Water and sanitation' },
+    information: { vi: 'Thông tin', en: 'Information' },
+  } satisfies Record<Dimension, Word>,
+  /** National standards under their legal names; local standards carry their own name as data. */
+  standard: {
+    ND07_2021: { vi: 'Nghị định 07/2021/NĐ-CP', en: 'Decree 07/2021/NĐ-CP' },
+    ND351_2025: { vi: 'Nghị định 351/2025/NĐ-CP', en: 'Decree 351/2025/NĐ-CP' },
+  },
+
+  // ── survey answers (src/domain/survey/record.ts) ───────────────────────────
+  area: {
+    rural: { vi: 'Nông thôn', en: 'Rural' },
+    urban: { vi: 'Thành thị', en: 'Urban' },
+  } satisfies Record<Area, Word>,
+  durability: {
+    durable: { vi: 'Bền chắc', en: 'Durable' },
+    'non-durable': { vi: 'Không bền chắc', en: 'Not durable' },
+  } satisfies Record<Durability, Word>,
+  housingStructure: {
+    walls: { vi: 'Tường', en: 'Walls' },
+    columns: { vi: 'Cột, khung', en: 'Columns (frame)' },
+    roof: { vi: 'Mái', en: 'Roof' },
+  } satisfies Record<HousingStructure, Word>,
+  waterSource: {
+    piped: { vi: 'Nước máy', en: 'Piped water' },
+    'drilled-well': { vi: 'Giếng khoan', en: 'Drilled well' },
+    'protected-dug-well': { vi: 'Giếng đào được bảo vệ', en: 'Protected dug well' },
+    'protected-spring': { vi: 'Nước khe, mó được bảo vệ', en: 'Protected spring' },
+    rainwater: { vi: 'Nước mưa', en: 'Rainwater' },
+    bottled: { vi: 'Nước đóng chai, đóng bình', en: 'Bottled water' },
+    'unprotected-well': { vi: 'Giếng đào không được bảo vệ', en: 'Unprotected well' },
+    'unprotected-spring': { vi: 'Nước khe, mó không được bảo vệ', en: 'Unprotected spring' },
+    surface: { vi: 'Nước mặt (sông, suối, ao, hồ)', en: 'Surface water (river, stream, pond, lake)' },
+    other: { vi: 'Nguồn nước khác', en: 'Another source' },
+  } satisfies Record<WaterSource, Word>,
+  latrine: {
+    septic: { vi: 'Nhà tiêu tự hoại', en: 'Septic tank' },
+    'semi-septic': { vi: 'Nhà tiêu bán tự hoại', en: 'Semi-septic tank' },
+    'pour-flush': { vi: 'Nhà tiêu thấm dội nước', en: 'Pour-flush latrine' },
+    'double-vault': { vi: 'Nhà tiêu khô hai ngăn', en: 'Double-vault latrine' },
+    'ventilated-pit': { vi: 'Nhà tiêu chìm có ống thông hơi', en: 'Ventilated pit latrine' },
+    'unhygienic-pit': { vi: 'Hố xí đào không hợp vệ sinh', en: 'Unhygienic pit' },
+    bucket: { vi: 'Thùng, xô', en: 'Bucket' },
+    none: { vi: 'Không có nhà tiêu', en: 'No latrine' },
+    other: { vi: 'Loại nhà tiêu khác', en: 'Another kind of latrine' },
+  } satisfies Record<Latrine, Word>,
+  infoDevice: {
+    tv: { vi: 'Ti vi', en: 'Television' },
+    radio: { vi: 'Đài, radio', en: 'Radio' },
+    computer: { vi: 'Máy vi tính', en: 'Computer' },
+    phone: { vi: 'Điện thoại', en: 'Telephone' },
+  } satisfies Record<InfoDevice, Word>,
+  sex: {
+    M: { vi: 'Nam', en: 'Male' },
+    F: { vi: 'Nữ', en: 'Female' },
+  } satisfies Record<Sex, Word>,
+  relation: {
+    head: { vi: 'Chủ hộ', en: 'Head of household' },
+    spouse: { vi: 'Vợ/chồng', en: 'Spouse' },
+    child: { vi: 'Con', en: 'Child' },
+    parent: { vi: 'Bố/mẹ', en: 'Parent' },
+    grandchild: { vi: 'Cháu', en: 'Grandchild' },
+    sibling: { vi: 'Anh/chị/em', en: 'Sibling' },
+    other: { vi: 'Quan hệ khác', en: 'Other relation' },
+  } satisfies Record<Relation, Word>,
+  employment: {
+    'wage-with-contract': { vi: 'Làm công ăn lương, có hợp đồng lao động', en: 'Wage work with a contract' },
+    'wage-no-contract': {
+      vi: 'Làm công ăn lương, không có hợp đồng lao động',
+      en: 'Wage work without a contract',
+    },
+    'self-employed': { vi: 'Tự sản xuất, kinh doanh', en: 'Self-employed' },
+    unemployed: { vi: 'Thất nghiệp', en: 'Unemployed' },
+    'not-in-labour-force': { vi: 'Không tham gia lực lượng lao động', en: 'Not in the labour force' },
+    student: { vi: 'Đang đi học', en: 'Student' },
+  } satisfies Record<Employment, Word>,
+  schooling: {
+    appropriate: { vi: 'Đi học đúng cấp học theo độ tuổi', en: 'At the school level for the age' },
+    'below-level': { vi: 'Đi học thấp hơn cấp học theo độ tuổi', en: 'Below the school level for the age' },
+    'not-attending': { vi: 'Không đi học', en: 'Not attending school' },
+  } satisfies Record<Schooling, Word>,
+  education: {
+    none: { vi: 'Chưa tốt nghiệp tiểu học', en: 'No completed level' },
+    primary: { vi: 'Tiểu học', en: 'Primary school' },
+    'lower-secondary': { vi: 'Trung học cơ sở', en: 'Lower secondary school' },
+    'upper-secondary': { vi: 'Trung học phổ thông', en: 'Upper secondary school' },
+    'vocational-elementary': { vi: 'Sơ cấp nghề', en: 'Elementary vocational training' },
+    'vocational-intermediate': { vi: 'Trung cấp', en: 'Intermediate vocational training' },
+    college: { vi: 'Cao đẳng', en: 'College' },
+    university: { vi: 'Đại học trở lên', en: 'University or higher' },
+  } satisfies Record<EducationLevel, Word>,
+  disability: {
+    none: { vi: 'Không khuyết tật', en: 'No disability' },
+    mild: { vi: 'Khuyết tật nhẹ', en: 'Mild disability' },
+    severe: { vi: 'Khuyết tật nặng', en: 'Severe disability' },
+    'extremely-severe': { vi: 'Khuyết tật đặc biệt nặng', en: 'Extremely severe disability' },
+  } satisfies Record<Disability, Word>,
+  /** A yes/no answer, keyed by the JSON literal. */
+  yesNo: {
+    true: { vi: 'Có', en: 'Yes' },
+    false: { vi: 'Không', en: 'No' },
+  },
+
+  // ── people and units ───────────────────────────────────────────────────────
+  role: {
+    admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+    'province-officer': { vi: 'Cán bộ tỉnh / huyện', en: 'Province / district officer' },
+    'commune-officer': { vi: 'Cán bộ xã / phường', en: 'Commune / ward officer' },
+    'finance-officer': { vi: 'Cán bộ tài chính', en: 'Finance officer' },
+    supervisor: { vi: 'Giám sát', en: 'Supervisor' },
+    editor: { vi: 'Biên tập cổng thông tin', en: 'Portal editor' },
+    /** The operator of the machine (CLI, imports, the demo's loading). */
+    system: { vi: 'Hệ thống', en: 'System' },
+  },
+  unitLevel: {
+    province: { vi: 'Tỉnh / thành phố', en: 'Province / city' },
+    district: { vi: 'Huyện / quận / thị xã / thành phố thuộc tỉnh', en: 'District / town / provincial city' },
+    commune: { vi: 'Xã / phường / thị trấn / đặc khu', en: 'Commune / ward / township / special zone' },
+  } satisfies Record<UnitLevel, Word>,
+  succession: {
+    whole: { vi: 'Nhập toàn bộ', en: 'Merged whole' },
+    partial: { vi: 'Nhập một phần', en: 'Merged in part' },
+    unchanged: { vi: 'Giữ nguyên', en: 'Unchanged' },
+    renamed: { vi: 'Đổi tên', en: 'Renamed' },
+    retyped: { vi: 'Đổi loại hình', en: 'Type changed' },
+    other: { vi: 'Thay đổi khác', en: 'Other change' },
+  } satisfies Record<SuccessionKind, Word>,
+
+  // ── review and campaign ────────────────────────────────────────────────────
+  reviewStatus: {
+    draft: { vi: 'Chưa duyệt', en: 'Draft' },
+    approved: { vi: 'Đã duyệt', en: 'Approved' },
+  },
+  campaignKind: {
+    periodic: { vi: 'Rà soát định kỳ', en: 'Periodic review' },
+    regular: { vi: 'Rà soát thường xuyên', en: 'Regular review' },
+  },
+  campaignStep: {
+    survey: { vi: 'Điều tra, rà soát', en: 'Survey' },
+    meetings: { vi: 'Họp dân thống nhất kết quả', en: 'Village meetings' },
+    posting: { vi: 'Niêm yết công khai', en: 'Public posting' },
+    complaints: { vi: 'Giải quyết khiếu nại', en: 'Complaints' },
+    recognised: { vi: 'Chủ tịch UBND xã công nhận', en: 'Recognised by the commune chair' },
+    reported: { vi: 'Đã báo cáo tỉnh', en: 'Reported to the province' },
+  } satisfies Record<Step, Word>,
+  campaignAction: {
+    'open-meetings': { vi: 'Bắt đầu họp dân', en: 'Start village meetings' },
+    'record-meeting': { vi: 'Ghi biên bản họp thôn', en: 'Record a village meeting' },
+    'record-resurvey': { vi: 'Ghi nhận rà soát lại', en: 'Record a re-survey' },
+    'start-posting': { vi: 'Niêm yết công khai', en: 'Post the list publicly' },
+    'file-complaint': { vi: 'Nhận khiếu nại', en: 'Receive a complaint' },
+    'close-posting': { vi: 'Kết thúc niêm yết', en: 'Close the posting' },
+    'resolve-complaint': { vi: 'Giải quyết khiếu nại', en: 'Resolve a complaint' },
+    recognise: {
+      vi: 'Chủ tịch UBND xã công nhận (Mẫu số 02)',
+      en: 'Recognition by the commune chair (form 02)',
+    },
+    report: { vi: 'Báo cáo tỉnh', en: 'Report to the province' },
+    'open-case': { vi: 'Mở hồ sơ rà soát thường xuyên', en: 'Regular-review case opened' },
+  } satisfies Record<ActionName | 'open-case', Word>,
+  /** Where a village stands in the meeting step. */
+  villageStatus: {
+    pending: { vi: 'Chưa họp thống nhất', en: 'Meeting pending' },
+    agreed: { vi: 'Đã thống nhất', en: 'Agreed' },
+    resurvey: { vi: 'Phải rà soát lại', en: 'Re-survey needed' },
+  },
+  meetingOutcome: {
+    agreed: { vi: 'Thống nhất kết quả', en: 'Results agreed' },
+    resurvey: { vi: 'Không thống nhất, rà soát lại', en: 'Not agreed, re-survey' },
+  },
+  complaintStatus: {
+    open: { vi: 'Đang xem xét, phúc tra', en: 'Being re-checked' },
+    accepted: { vi: 'Đã chấp nhận', en: 'Accepted' },
+    rejected: { vi: 'Không chấp nhận', en: 'Not accepted' },
+  },
+
+  // ── finance ────────────────────────────────────────────────────────────────
+  capitalType: {
+    development: { vi: 'Vốn đầu tư phát triển', en: 'Development investment' },
+    recurrent: { vi: 'Vốn sự nghiệp', en: 'Recurrent spending' },
+  } satisfies Record<CapitalType, Word>,
+  fundSource: {
+    central: { vi: 'Ngân sách trung ương', en: 'Central budget' },
+    province: { vi: 'Ngân sách tỉnh', en: 'Provincial budget' },
+    commune: { vi: 'Ngân sách huyện/xã', en: 'District/commune budget' },
+    other: { vi: 'Nguồn huy động khác', en: 'Other sources' },
+  } satisfies Record<FundingSource, Word>,
+  ledgerEntry: {
+    increase: { vi: 'Bổ sung', en: 'Increase' },
+    cut: { vi: 'Cắt giảm', en: 'Cut' },
+    'transfer-in': { vi: 'Điều chuyển đến', en: 'Transfer in' },
+    'transfer-out': { vi: 'Điều chuyển đi', en: 'Transfer out' },
+    'carry-over-in': { vi: 'Chuyển nguồn từ năm trước', en: 'Carried over from the previous year' },
+    'carry-over-out': { vi: 'Chuyển nguồn sang năm sau', en: 'Carried over to the next year' },
+  } satisfies Record<EntryKind, Word>,
+  riskState: {
+    completed: { vi: 'Đã giải ngân hết', en: 'Fully disbursed' },
+    starting: { vi: 'Mới giao vốn', en: 'Just allocated' },
+    'on-track': { vi: 'Đúng tiến độ', en: 'On track' },
+    'at-risk': { vi: 'Có nguy cơ không giải ngân kịp', en: 'At risk of missing the deadline' },
+    lapsed: { vi: 'Quá hạn, còn vốn chưa giải ngân', en: 'Deadline passed with money left' },
+  } satisfies Record<RiskState, Word>,
+  targetKind: {
+    'poor-reduction': { vi: 'Giảm số hộ nghèo', en: 'Reduce poor households' },
+    'poor-rate-reduction': { vi: 'Giảm tỷ lệ hộ nghèo', en: 'Reduce the poor-household rate' },
+    'near-poor-reduction': { vi: 'Giảm số hộ cận nghèo', en: 'Reduce near-poor households' },
+    free: { vi: 'Chỉ tiêu khác', en: 'Other target' },
+  } satisfies Record<TargetKind, Word>,
+  progressStatus: {
+    met: { vi: 'Đạt', en: 'Met' },
+    'not-met': { vi: 'Chưa đạt', en: 'Not met' },
+    'no-data': { vi: 'Chưa có số liệu', en: 'No data yet' },
+    'not-measured': { vi: 'Không đo được', en: 'Cannot be measured' },
+  } satisfies Record<ProgressStatus, Word>,
+  taskStatus: {
+    open: { vi: 'Chưa thực hiện', en: 'Open' },
+    'in-progress': { vi: 'Đang thực hiện', en: 'In progress' },
+    done: { vi: 'Hoàn thành', en: 'Done' },
+    cancelled: { vi: 'Huỷ', en: 'Cancelled' },
+  },
+  assigneeKind: {
+    department: { vi: 'Phòng, ban', en: 'Department' },
+    ward: { vi: 'Xã, phường', en: 'Commune or ward' },
+  },
+  /** A household's standing for the program's support (src/domain/finance/matching.ts). */
+  supportStatus: {
+    poor: { vi: 'Hộ nghèo', en: 'Poor household' },
+    'near-poor': { vi: 'Hộ cận nghèo', en: 'Near-poor household' },
+    'recently-exited': { vi: 'Hộ mới thoát nghèo', en: 'Recently exited poverty' },
+    other: { vi: 'Hộ khác', en: 'Other household' },
+  } satisfies Record<HouseholdStatus, Word>,
+
+  // ── public portal ──────────────────────────────────────────────────────────
+  feedbackKind: {
+    list: {
+      vi: 'Danh sách hộ nghèo, cận nghèo đang niêm yết',
+      en: 'A posted list of poor and near-poor households',
+    },
+    program: { vi: 'Chương trình giảm nghèo nói chung', en: 'The program in general' },
+  },
+  feedbackStatus: {
+    received: { vi: 'Đã tiếp nhận', en: 'Received' },
+    'in-progress': { vi: 'Đang xử lý', en: 'In progress' },
+    answered: { vi: 'Đã trả lời', en: 'Answered' },
+    closed: { vi: 'Đã đóng', en: 'Closed' },
+  },
+  articleStatus: {
+    draft: { vi: 'Bản nháp', en: 'Draft' },
+    scheduled: { vi: 'Hẹn giờ đăng', en: 'Scheduled' },
+    published: { vi: 'Đã đăng', en: 'Published' },
+    withdrawn: { vi: 'Đã gỡ', en: 'Withdrawn' },
+  },
+  commentStatus: {
+    pending: { vi: 'Chờ duyệt', en: 'Awaiting moderation' },
+    published: { vi: 'Đã đăng', en: 'Published' },
+    rejected: { vi: 'Không đăng', en: 'Rejected' },
+  },
+} as const satisfies Record<string, WordSet>;
+
+export type WordSetName = keyof typeof WORDS;
+/** The codes of a set. */
+export type CodeOf<S extends WordSetName> = keyof (typeof WORDS)[S] & string;
+
+/** The word of a code known at compile time. */
+export function wordOf<S extends WordSetName>(set: S, code: CodeOf<S>, lang: Lang): string {
+  return (WORDS[set] as WordSet)[code]![lang];
+}
+
+/** Both labels of a code known at compile time. */
+export function wordsOf<S extends WordSetName>(set: S, code: CodeOf<S>): Word {
+  return (WORDS[set] as WordSet)[code]!;
+}
+
+/** Whether `code` is a code of `set`. */
+export function hasWord(set: WordSetName, code: string): boolean {
+  return Object.prototype.hasOwnProperty.call(WORDS[set], code);
+}
+
+/**
+ * The word of a code read from storage or the API (a string). A code missing from the set is a
+ * bug the completeness test exists to catch; should one slip through, it shows in brackets
+ * ("[xyz]") so the person sees something is wrong, and the e2e crawl fails on it.
+ */
+export function wordOfCode(set: WordSetName, code: string | null | undefined, lang: Lang): string {
+  if (code === null || code === undefined || code === '') return '—';
+  return hasWord(set, code) ? (WORDS[set] as WordSet)[code]![lang] : `[${code}]`;
+}
+
+/** Both labels of a code read from storage (see wordOfCode for a missing code). */
+export function wordsOfCode(set: WordSetName, code: string | null | undefined): Word {
+  return { vi: wordOfCode(set, code, 'vi'), en: wordOfCode(set, code, 'en') };
+}
+
+/** The set's codes and words in catalogue order, e.g. for a drop-down. */
+export function optionsOf<S extends WordSetName>(set: S, lang: Lang): { value: CodeOf<S>; label: string }[] {
+  return Object.entries(WORDS[set] as WordSet).map(([value, w]) => ({
+    value: value as CodeOf<S>,
+    label: w[lang],
+  }));
+}
+
+/**
+ * A word inside a sentence: the first letter lower-cased ("Nước mặt …" → "nước mặt …"), except
+ * where the word starts with an abbreviation (two capitals) or a legal name.
+ */
+export function inSentence(word: string): string {
+  if (word.length < 2 || /^\p{Lu}{2}/u.test(word) || /^(Nghị định|Decree)\b/u.test(word)) {
+    return word;
+  }
+  return word.charAt(0).toLocaleLowerCase('vi') + word.slice(1);
+}

@@ -1,0 +1,111 @@
+// The catalogue of words is complete: every value of every closed list of the product (the
+// domain's const arrays, and the few lists the services hold) has a Vietnamese and an English
+// label, non-empty, that is not the code itself. A new value added to a list without its words
+// fails here, before any person could meet the bare code.
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, STEPS } from '../../src/domain/campaign/campaign.js';
+import { CAPITAL_TYPES, ENTRY_KINDS, SOURCES } from '../../src/domain/finance/ledger.js';
+import { TARGET_KINDS } from '../../src/domain/finance/targets.js';
+import { MOVEMENTS } from '../../src/domain/registry/movement.js';
+import { NATIONAL_STANDARDS } from '../../src/domain/standards/national.js';
+import { CLASSIFICATIONS, DIMENSIONS, INDICATOR_KEYS } from '../../src/domain/standards/standard.js';
+import {
+  AREAS,
+  DISABILITIES,
+  DURABILITY,
+  EDUCATION_LEVELS,
+  EMPLOYMENTS,
+  HOUSING_STRUCTURES,
+  INFO_DEVICES,
+  LATRINES,
+  RELATIONS,
+  SCHOOLING,
+  SEXES,
+  WATER_SOURCES,
+} from '../../src/domain/survey/record.js';
+import { WORDS, wordOfCode, type WordSetName } from '../../src/domain/words/catalogue.js';
+import { ROLES } from '../../src/services/deps.js';
+import { ASSIGNEE_KINDS, TASK_STATUSES } from '../../src/services/finance/tasks.service.js';
+import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../src/services/public/feedback.service.js';
+
+/** Every closed list of the product and the word set that names its values. */
+const LISTS: [WordSetName, readonly string[]][] = [
+  ['classification', CLASSIFICATIONS],
+  ['movement', MOVEMENTS],
+  ['indicator', INDICATOR_KEYS],
+  ['dimension', DIMENSIONS],
+  ['standard', NATIONAL_STANDARDS.map((s) => s.code)],
+  ['area', AREAS],
+  ['durability', DURABILITY],
+  ['housingStructure', HOUSING_STRUCTURES],
+  ['waterSource', WATER_SOURCES],
+  ['latrine', LATRINES],
+  ['infoDevice', INFO_DEVICES],
+  ['sex', SEXES],
+  ['relation', RELATIONS],
+  ['employment', EMPLOYMENTS],
+  ['schooling', SCHOOLING],
+  ['education', EDUCATION_LEVELS],
+  ['disability', DISABILITIES],
+  ['role', ROLES],
+  ['campaignStep', STEPS],
+  ['campaignAction', ACTIONS],
+  ['capitalType', CAPITAL_TYPES],
+  ['fundSource', SOURCES],
+  ['ledgerEntry', ENTRY_KINDS],
+  ['targetKind', TARGET_KINDS],
+  ['taskStatus', TASK_STATUSES],
+  ['assigneeKind', ASSIGNEE_KINDS],
+  ['feedbackKind', FEEDBACK_KINDS],
+  ['feedbackStatus', FEEDBACK_STATUSES],
+];
+
+describe('the catalogue of words', () => {
+  it.each(LISTS)('names every value of the %s list in Vietnamese and English', (set, values) => {
+    expect(values.length).toBeGreaterThan(0);
+    const words = WORDS[set] as Record<string, { vi: string; en: string }>;
+    for (const code of values) {
+      const w = words[code];
+      expect(w, `${set}.${code}`).toBeDefined();
+      expect(w!.vi.trim(), `${set}.${code}.vi`).not.toBe('');
+      expect(w!.en.trim(), `${set}.${code}.en`).not.toBe('');
+      expect(w!.vi, `${set}.${code}.vi`).not.toBe(code);
+      expect(w!.en, `${set}.${code}.en`).not.toBe(code);
+    }
+  });
+
+  it('has no label that is empty, equal to its code, or the same in both languages for a long text', () => {
+    for (const [set, words] of Object.entries(WORDS)) {
+      for (const [code, w] of Object.entries(words as Record<string, { vi: string; en: string }>)) {
+        expect(w.vi.trim(), `${set}.${code}.vi`).not.toBe('');
+        expect(w.en.trim(), `${set}.${code}.en`).not.toBe('');
+        expect(w.vi, `${set}.${code}.vi`).not.toBe(code);
+        expect(w.en, `${set}.${code}.en`).not.toBe(code);
+      }
+    }
+  });
+
+  it('names the twelve indicators as Decree 07/2021/NĐ-CP does', () => {
+    expect(INDICATOR_KEYS.map((k) => WORDS.indicator[k].vi)).toEqual([
+      'Việc làm',
+      'Người phụ thuộc trong hộ gia đình',
+      'Dinh dưỡng',
+      'Bảo hiểm y tế',
+      'Trình độ giáo dục của người lớn',
+      'Tình trạng đi học của trẻ em',
+      'Chất lượng nhà ở',
+      'Diện tích nhà ở bình quân đầu người',
+      'Nguồn nước sinh hoạt',
+      'Nhà tiêu hợp vệ sinh',
+      'Sử dụng dịch vụ viễn thông',
+      'Phương tiện phục vụ tiếp cận thông tin',
+    ]);
+  });
+
+  it('tells a missing code visibly instead of showing it bare', () => {
+    expect(wordOfCode('waterSource', 'surface', 'vi')).toBe('Nước mặt (sông, suối, ao, hồ)');
+    expect(wordOfCode('classification', 'NEAR_POOR', 'en')).toBe('Near-poor household');
+    expect(wordOfCode('waterSource', 'lake', 'vi')).toBe('[lake]');
+    expect(wordOfCode('waterSource', null, 'vi')).toBe('—');
+  });
+});
