@@ -23,13 +23,7 @@ import { previousYear } from '../../src/services/demo/registry.seed.js';
 import { HouseholdGenerator, rngFrom } from '../../src/domain/registry/generate.js';
 import type { Deps } from '../../src/services/deps.js';
 import { catalogueCodes } from './language.js';
-import {
-  findCodes,
-  findEnglishWords,
-  findVietnameseWords,
-  vocabularyOf,
-  type Finding,
-} from './language.js';
+import { findCodes, findEnglishWords, findVietnameseWords, vocabularyOf, type Finding } from './language.js';
 import {
   ACCOUNTS,
   accessibilityProblems,
@@ -80,7 +74,12 @@ async function seedRegistry(deps: Deps): Promise<void> {
   ];
   for (const c of communes)
     for (let i = 1; i <= 2; i += 1)
-      await addVillage(deps, SYSTEM, { communeCode: c.code, on: '2024-06-07', name: `${c.name} ${i}`, kind: c.kind });
+      await addVillage(deps, SYSTEM, {
+        communeCode: c.code,
+        on: '2024-06-07',
+        name: `${c.name} ${i}`,
+        kind: c.kind,
+      });
   const gen = new HouseholdGenerator('crawl-2024', {
     provinceCode: '38',
     period: 2024,
@@ -167,9 +166,9 @@ async function storedWords(app: RunningApp): Promise<Set<string>> {
     const existing = await existingColumns(app, table);
     const wanted = cols.filter((c) => existing.has(c));
     if (wanted.length === 0) continue;
-    const rows = await sql<Record<string, unknown>>`SELECT ${sql.join(wanted.map((c) => sql.ref(c)))} FROM ${sql.table(table)}`.execute(
-      db,
-    );
+    const rows = await sql<
+      Record<string, unknown>
+    >`SELECT ${sql.join(wanted.map((c) => sql.ref(c)))} FROM ${sql.table(table)}`.execute(db);
     for (const r of rows.rows) for (const v of Object.values(r)) if (typeof v === 'string') texts.push(v);
   }
   return vocabularyOf(texts);
@@ -201,12 +200,17 @@ async function visibleText(page: Page): Promise<string> {
 async function settle(page: Page): Promise<void> {
   await page.locator('main h1').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
-  await expect.poll(() => page.locator('main .mantine-Loader-root:visible').count(), { timeout: 30_000 }).toBe(0);
+  await expect
+    .poll(() => page.locator('main .mantine-Loader-root:visible').count(), { timeout: 30_000 })
+    .toBe(0);
 }
 
 /** `/app/registry/households/EX-05` → `/registry/households/:id`: one visit per kind of screen. */
 function shapeOf(pathname: string): string {
-  const parts = pathname.replace(/^\/app/, '').split('/').filter(Boolean);
+  const parts = pathname
+    .replace(/^\/app/, '')
+    .split('/')
+    .filter(Boolean);
   return `/${parts.map((p, i) => (i >= 2 || /\d/.test(p) ? ':id' : p)).join('/')}`;
 }
 
@@ -221,7 +225,9 @@ function check(text: string, lang: Lang): Finding[] {
 async function switchLanguage(page: Page, lang: Lang): Promise<void> {
   const current = await page.locator('html').getAttribute('lang');
   if (current === lang) return;
-  await page.getByRole('radio', { name: lang === 'en' ? 'English' : 'Tiếng Việt' }).check({ force: true });
+  // The switch is a radio group (as a person with a keyboard uses it).
+  await page.getByRole('radio', { name: lang === 'en' ? 'Tiếng Việt' : 'English' }).focus();
+  await page.keyboard.press(lang === 'en' ? 'ArrowRight' : 'ArrowLeft');
   await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
 }
 
@@ -231,9 +237,11 @@ async function switchLanguage(page: Page, lang: Lang): Promise<void> {
  */
 async function crawl(page: Page, lang: Lang): Promise<{ problems: Map<string, string>; screens: string[] }> {
   const problems = new Map<string, string>();
-  const nav = await page.locator('nav#main-nav a[href^="/app/"]').evaluateAll((els) =>
-    els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('href')),
-  );
+  const nav = await page
+    .locator('nav#main-nav a[href^="/app/"]')
+    .evaluateAll((els) =>
+      els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('href')),
+    );
   expect(nav.length).toBeGreaterThan(0);
   const seen = new Set<string>();
   const queue = [...nav];
@@ -258,9 +266,11 @@ async function crawl(page: Page, lang: Lang): Promise<{ problems: Map<string, st
     if (shape === '/registry/survey') for (const t of await dropDownTexts(page)) record(shape, t);
     // The kinds of screen this one links to (a household, an allocation, the survey form), once each.
     if (nav.includes(href)) {
-      const links = await page.locator('main a[href^="/app/"]').evaluateAll((els) =>
-        els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('href')),
-      );
+      const links = await page
+        .locator('main a[href^="/app/"]')
+        .evaluateAll((els) =>
+          els.map((e) => (e as unknown as { getAttribute(n: string): string }).getAttribute('href')),
+        );
       for (const l of links) if (!seen.has(shapeOf(new URL(l, server.url).pathname))) queue.push(l);
     }
   }
@@ -275,7 +285,8 @@ async function dropDownTexts(page: Page): Promise<string[]> {
   for (let i = 0; i < n; i += 1) {
     const box = boxes.nth(i);
     await box.scrollIntoViewIfNeeded();
-    await box.click();
+    // A multiple choice draws its pills over the input: click where a person would, on the box.
+    await box.click({ force: true });
     const list = page.locator('[role="listbox"]:visible');
     await list.first().waitFor();
     out.push(...(await list.first().locator('[role="option"]').allInnerTexts()));
@@ -373,7 +384,7 @@ describe('the survey form on a tablet (800×1280)', () => {
       const cut: string[] = [];
       for (let i = 0; i < (await boxes.count()); i += 1) {
         await boxes.nth(i).scrollIntoViewIfNeeded();
-        await boxes.nth(i).click();
+        await boxes.nth(i).click({ force: true });
         const options = page.locator('[role="listbox"]:visible [role="option"]');
         await options.first().waitFor();
         cut.push(

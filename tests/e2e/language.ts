@@ -2,21 +2,7 @@
 // catalogue of words, error and standard codes, tell-tale English words on a Vietnamese screen and
 // Vietnamese words on an English one. "Whole word" means between characters that are not letters,
 // digits, `_` or `-`, in Unicode: "Mẫu" is not the code "M", "non-durable" holds no "durable".
-import { ROLES } from '../../src/services/deps.js';
-import { MOVEMENTS } from '../../src/domain/registry/movement.js';
-import {
-  AREAS,
-  DISABILITIES,
-  DURABILITY,
-  EDUCATION_LEVELS,
-  EMPLOYMENTS,
-  INFO_DEVICES,
-  LATRINES,
-  RELATIONS,
-  SCHOOLING,
-  SEXES,
-  WATER_SOURCES,
-} from '../../src/domain/survey/record.js';
+import { WORDS } from '../../src/domain/words/catalogue.js';
 
 export interface Finding {
   word: string;
@@ -24,27 +10,9 @@ export interface Finding {
   context: string;
 }
 
-/** Every code a person must never see: the values the catalogue of words gives a label. */
+/** Every code a person must never see: every code the catalogue of words gives a label. */
 export function catalogueCodes(): string[] {
-  return [
-    ...new Set<string>([
-      ...['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'],
-      ...MOVEMENTS,
-      ...ROLES,
-      ...AREAS,
-      ...DURABILITY,
-      ...WATER_SOURCES,
-      ...LATRINES,
-      ...INFO_DEVICES,
-      ...SEXES,
-      ...RELATIONS,
-      ...EMPLOYMENTS,
-      ...SCHOOLING,
-      ...EDUCATION_LEVELS,
-      ...DISABILITIES,
-      ...['draft', 'approved'],
-    ]),
-  ];
+  return [...new Set(Object.values(WORDS).flatMap((set) => Object.keys(set)))];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -143,8 +111,7 @@ export function findEnglishWords(text: string): Finding[] {
 }
 
 /** Letters only Vietnamese uses among the Latin ones (with its tone marks), after NFC. */
-const VIETNAMESE_LETTER =
-  /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
+const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/iu;
 
 /** The words of stored texts (names of units, villages, people; articles), lower-cased. */
 export function vocabularyOf(texts: Iterable<string>): Set<string> {
@@ -162,6 +129,7 @@ export function vocabularyOf(texts: Iterable<string>): Set<string> {
 export function findVietnameseWords(text: string, names: ReadonlySet<string>): Finding[] {
   const nfc = text.normalize('NFC');
   return findAll(nfc, /\p{L}+/gu).filter(
-    (f) => VIETNAMESE_LETTER.test(f.word) && !names.has(f.word.toLowerCase()) && f.word.toLowerCase() !== 'đồng',
+    (f) =>
+      VIETNAMESE_LETTER.test(f.word) && !names.has(f.word.toLowerCase()) && f.word.toLowerCase() !== 'đồng',
   );
 }
