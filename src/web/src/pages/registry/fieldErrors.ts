@@ -34,7 +34,7 @@ export function fieldLabel(path: string, lang: Lang): string | null {
   return f ? f.label[lang] : null;
 }
 
-const CHOSEN = new Set(['enum', 'enum-list', 'boolean', 'unit-code']);
+const CHOSEN = new Set(['enum', 'enum-list', 'unit-code']);
 
 /**
  * The message beside a field: a missing answer asks for it by name ("Chọn giới tính", "Nhập ngày
@@ -45,6 +45,8 @@ export function wordedMessage(e: { code?: unknown; field: string; message: strin
   const label = fieldLabel(path, lang);
   if (!label) return e.message;
   const f = surveyField(path);
+  if (e.code === 'FIELD_REQUIRED' && f?.type === 'boolean')
+    return lang === 'vi' ? `Chọn Có hoặc Không: ${inSentence(label)}.` : `Choose Yes or No: ${label}.`;
   if (e.code === 'FIELD_REQUIRED' && f) {
     const chosen = CHOSEN.has(f.type);
     const name = lang === 'vi' ? inSentence(label) : label.charAt(0).toLowerCase() + label.slice(1);

@@ -19,6 +19,9 @@ import {
 } from './model';
 
 const controls: Control[] = FORM_SECTIONS.flatMap((s) => [...s.household, ...s.member]);
+/** The control answering a form path (`members[0].sex` → the member control `sex`). */
+const c = (path: string) =>
+  controls.find((x) => x.field.path === path.replace(/^members\[\d+\]\./, 'members[].'));
 
 describe('the survey form model', () => {
   it('has one control per field of the catalogue, in the order of Phiếu B', () => {
@@ -87,11 +90,13 @@ describe('the survey form model', () => {
       if (path === 'members') continue;
       expect(inputs.has(path), path).toBe(true);
       expect(message).toMatch(/^(Chọn|Nhập) /);
+      if (c(path)?.kind === 'yes-no') expect(message).toMatch(/^Chọn Có hoặc Không: /);
     }
     expect(errors.get('members')).toContain('«Chủ hộ»');
     expect(errors.get('members[0].sex')).toBe('Chọn giới tính.');
     expect(errors.get('waterSource')).toBe('Chọn nguồn nước sinh hoạt chính.');
     expect(errors.get('members[0].birthDate')).toBe('Nhập ngày sinh.');
+    expect(errors.get('internetUse')).toBe('Chọn Có hoặc Không: có thành viên sử dụng internet.');
     expect(clientFieldErrors(recordOf(empty), 'en').get('latrine')).toBe('Choose the latrine.');
   });
 
