@@ -22,8 +22,15 @@ import { seedPortal } from '../../src/services/demo/portal.seed.js';
 import { previousYear } from '../../src/services/demo/registry.seed.js';
 import { HouseholdGenerator, rngFrom } from '../../src/domain/registry/generate.js';
 import type { Deps } from '../../src/services/deps.js';
-import { catalogueCodes } from './language.js';
-import { findCodes, findEnglishWords, findVietnameseWords, vocabularyOf, type Finding } from './language.js';
+import {
+  catalogueCodes,
+  findCodes,
+  findEnglishWords,
+  findVietnameseWords,
+  vocabularyOf,
+  withoutStored,
+  type Finding,
+} from './language.js';
 import {
   ACCOUNTS,
   accessibilityProblems,
@@ -40,6 +47,8 @@ import type { Page } from 'playwright-core';
 let server: RunningApp;
 /** Words of what is stored (names of units, villages, people, articles): data, not interface. */
 let dataWords: Set<string>;
+/** The stored texts themselves, longest first. */
+let dataTexts: string[];
 const CODES = catalogueCodes();
 
 /**
@@ -55,7 +64,8 @@ beforeAll(async () => {
   const ctx = { deps, progress: () => undefined, accounts: [] };
   await seedFinance(ctx);
   await seedPortal(ctx);
-  dataWords = await storedWords(server);
+  dataTexts = await storedTexts(server);
+  dataWords = vocabularyOf(dataTexts);
 }, 600_000);
 
 afterAll(async () => {
@@ -144,8 +154,8 @@ async function seedRegistry(deps: Deps): Promise<void> {
   });
 }
 
-/** Every word stored as a name or a text someone wrote: shown as it is in either language. */
-async function storedWords(app: RunningApp): Promise<Set<string>> {
+/** Every name or text someone wrote that is stored: shown as it is in either language. */
+async function storedTexts(app: RunningApp): Promise<string[]> {
   const db = app.deps.db.kysely;
   const columns: [string, string[]][] = [
     ['admin_unit', ['name']],
@@ -171,7 +181,7 @@ async function storedWords(app: RunningApp): Promise<Set<string>> {
     >`SELECT ${sql.join(wanted.map((c) => sql.ref(c)))} FROM ${sql.table(table)}`.execute(db);
     for (const r of rows.rows) for (const v of Object.values(r)) if (typeof v === 'string') texts.push(v);
   }
-  return vocabularyOf(texts);
+  return [...new Set(texts)].sort((a, b) => b.length - a.length);
 }
 
 async function existingColumns(app: RunningApp, table: string): Promise<Set<string>> {
@@ -198,7 +208,8 @@ async function visibleText(page: Page): Promise<string> {
 
 /** Waits for the page to finish loading: its heading, no request in flight, no spinner. */
 async function settle(page: Page): Promise<void> {
-  await page.locator('main h1').first().waitFor({ timeout: 30_000 });
+  // A page's heading, or the error a page shows in its place.
+  await page.locator('main h1, main [role="alert"]').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
   await expect
     .poll(() => page.locator('main .mantine-Loader-root:visible').count(), { timeout: 30_000 })
@@ -218,7 +229,7 @@ type Lang = 'vi' | 'en';
 
 function check(text: string, lang: Lang): Finding[] {
   return lang === 'vi'
-    ? [...findCodes(text, CODES, 'vi'), ...findEnglishWords(text)]
+    ? [...findCodes(text, CODES, 'vi'), ...findEnglishWords(withoutStored(text, dataTexts))]
     : [...findCodes(text, CODES, 'en'), ...findVietnameseWords(text, dataWords)];
 }
 
@@ -263,7 +274,18 @@ async function crawl(page: Page, lang: Lang): Promise<{ problems: Map<string, st
     await switchLanguage(page, lang);
     await settle(page);
     record(shape, await visibleText(page));
-    if (shape === '/registry/survey') for (const t of await dropDownTexts(page)) record(shape, t);
+    if (shape === '/registry/survey') {
+      for (const t of await dropDownTexts(page)) record(shape, t);
+      // The errors of an empty or edited survey are words too.
+      await page
+        .getByRole('button', { name: lang === 'vi' ? 'Lưu và phân loại' : 'Save and classify' })
+        .click();
+      await page
+        .locator('main [aria-invalid="true"], main [role="alert"], main [role="status"]')
+        .first()
+        .waitFor();
+      record(shape, await visibleText(page));
+    }
     // The kinds of screen this one links to (a household, an allocation, the survey form), once each.
     if (nav.includes(href)) {
       const links = await page
@@ -315,6 +337,16 @@ describe('the language crawl', () => {
       'loading',
     ]);
     expect(findEnglishWords('Tải tệp Excel, Internet, PDF')).toEqual([]);
+    // The catalogue's own words are words: "Đài, radio" holds no code.
+    expect(findCodes('Phương tiện: Đài, radio', CODES, 'vi')).toEqual([]);
+    // A stored text shown as written is not the interface's English.
+    expect(
+      findEnglishWords(
+        withoutStored('Bài viết: Together for the poor – leave no one behind', [
+          'Together for the poor – leave no one behind',
+        ]),
+      ),
+    ).toEqual([]);
     const names = vocabularyOf(['Phường Trung Sơn', 'Nguyễn Văn An']);
     expect(findVietnameseWords('Ward: Phường Trung Sơn, head Nguyễn Văn An', names)).toEqual([]);
     expect(findVietnameseWords('Households · Lưu và phân loại', names).map((f) => f.word)).toEqual([

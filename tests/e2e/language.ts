@@ -3,6 +3,7 @@
 // Vietnamese words on an English one. "Whole word" means between characters that are not letters,
 // digits, `_` or `-`, in Unicode: "Mẫu" is not the code "M", "non-durable" holds no "durable".
 import { WORDS } from '../../src/domain/words/catalogue.js';
+import { SURVEY_FIELDS, SURVEY_SECTION_LABELS } from '../../src/domain/survey/fields.js';
 
 export interface Finding {
   word: string;
@@ -13,6 +14,15 @@ export interface Finding {
 /** Every code a person must never see: every code the catalogue of words gives a label. */
 export function catalogueCodes(): string[] {
   return [...new Set(Object.values(WORDS).flatMap((set) => Object.keys(set)))];
+}
+
+/** Every text the catalogues themselves show in a language: labels, help, units, sections. */
+function catalogueTexts(lang: 'vi' | 'en'): string[] {
+  return [
+    ...Object.values(WORDS).flatMap((set) => Object.values(set).map((w) => w[lang])),
+    ...SURVEY_FIELDS.flatMap((f) => [f.label[lang], f.help[lang], f.unit?.[lang] ?? '']),
+    ...Object.values(SURVEY_SECTION_LABELS).map((w) => w[lang]),
+  ];
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -42,7 +52,13 @@ const looksLikeCode = (code: string) => /[-_]/.test(code) || /^[A-Z]{2,}$/.test(
  * English word) and any UPPER_SNAKE code (error codes, standards: `UNIT_NOT_FOUND`, `ND07_2021`).
  */
 export function findCodes(text: string, codes: readonly string[], lang: 'vi' | 'en'): Finding[] {
+  // A code that is also a word of the catalogue's own texts in this language ("radio" in "Đài,
+  // radio"; "pour-flush" in the English help of the latrine question) is that word there.
+  const own = catalogueTexts(lang).join('\n');
+  const isOwnWord = (code: string) =>
+    new RegExp(`${WORD_EDGE_BEFORE}${escape(code)}${WORD_EDGE_AFTER}`, 'u').test(own);
   const wanted = (lang === 'vi' ? codes : codes.filter(looksLikeCode))
+    .filter((c) => !isOwnWord(c))
     .slice()
     .sort((a, b) => b.length - a.length)
     .map(escape);
@@ -101,6 +117,16 @@ export const TELL_TALE_ENGLISH = [
   'NaN',
   'Invalid Date',
 ];
+
+/**
+ * The text with every stored text it shows verbatim taken out (an article's title written in
+ * English is what its author wrote, in any interface language).
+ */
+export function withoutStored(text: string, stored: readonly string[]): string {
+  let out = text;
+  for (const s of stored) if (s.length >= 12 && out.includes(s)) out = out.split(s).join(' ');
+  return out;
+}
 
 export function findEnglishWords(text: string): Finding[] {
   const re = new RegExp(

@@ -15,6 +15,7 @@ import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { defineMessages, fill, useLang, useMessages, type Lang } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { formatInstantVn } from '../../format';
 import { clientFieldErrors, fieldLabel, serverFieldErrors, type FieldErrors } from './fieldErrors';
 import { SurveyFields } from './survey/SurveyFields';
 import { emptySurvey, formPaths, recordOf, type Survey } from './survey/model';
@@ -39,7 +40,8 @@ const m = defineMessages({
     regular: 'Kết quả kỳ này đã được công nhận: đã mở hồ sơ rà soát thường xuyên cho hộ {id}.',
     duplicates: 'Có thể trùng với hộ đã có',
     confirm: 'Đã kiểm tra, vẫn lưu',
-    conflict: 'Người khác đã sửa hộ này. Phiên bản đang lưu:',
+    conflict: 'Người khác đã sửa hộ này trong khi bạn nhập phiếu.',
+    theirs: 'Phiên bản đang lưu: {v}, lưu lúc {at}. Tải phiên bản mới nhất rồi nhập lại thay đổi của bạn.',
     reload: 'Tải phiên bản mới nhất',
     fix: 'Phiếu còn {n} lỗi, xem bên cạnh từng ô:',
   },
@@ -59,7 +61,8 @@ const m = defineMessages({
     regular: 'This period is recognised: a regular-review case was opened for household {id}.',
     duplicates: 'May duplicate an existing household',
     confirm: 'Checked — save anyway',
-    conflict: 'Someone else changed this household. The stored version:',
+    conflict: 'Someone else changed this household while you were entering the survey.',
+    theirs: 'Stored version: {v}, saved at {at}. Load the latest version, then enter your changes again.',
     reload: 'Load the latest version',
     fix: 'The survey has {n} problems, shown beside each field:',
   },
@@ -211,6 +214,10 @@ export default function SurveyFormPage() {
       },
     );
   };
+  const theirs = (x: unknown) => {
+    const v = (x ?? {}) as { version?: number; updatedAt?: string };
+    return fill(t.theirs, { v: v.version ?? '—', at: v.updatedAt ? formatInstantVn(v.updatedAt) : '—' });
+  };
   const summary = (list: [string, string][]) =>
     list.map(([field, message]) => {
       const label = field ? fieldLabel(field, lang) : null;
@@ -266,9 +273,7 @@ export default function SurveyFormPage() {
         </Alert>
       ) : isApiError(err) && err.code === 'CONFLICT' ? (
         <Alert color="red" title={t.conflict}>
-          <Text size="xs" style={{ fontFamily: 'monospace', whiteSpace: 'pre-wrap' }}>
-            {JSON.stringify(err.details.theirs, null, 1)}
-          </Text>
+          <Text size="sm">{theirs(err.details.theirs)}</Text>
           <Button
             mt="xs"
             variant="light"
