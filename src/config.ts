@@ -1,6 +1,7 @@
 // Configuration is read once at start-up from the environment (and CLI flags that override it),
 // validated, and every bad key is reported at once: a province's operator should fix the whole
 // .env in one pass rather than discover problems one restart at a time.
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
@@ -32,7 +33,46 @@ const schema = z.object({
   GIAMNGHEO_UPLOAD_DIR: z.string().min(1).default('./data/uploads'),
   /** Length of the public posting / complaint window, in working days (Decision 24/2021: 3). */
   GIAMNGHEO_POSTING_WORKING_DAYS: z.coerce.number().int().min(1).max(30).default(3),
+  /**
+   * Which reverse proxies may tell the client's address (X-Forwarded-For): off by default, `true`
+   * for any, or a comma list of addresses and CIDR ranges (`127.0.0.1,10.0.0.0/8`).
+   */
+  GIAMNGHEO_TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v, ctx): TrustProxy => {
+      const lower = v.toLowerCase();
+      if (['false', '0', 'no', 'off'].includes(lower)) return false;
+      if (['true', '1', 'yes', 'on'].includes(lower)) return true;
+      const items = v
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+      const bad = items.filter((x) => !isAddressOrCidr(x));
+      if (items.length === 0 || bad.length > 0) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `not true/false nor a list of IP addresses or CIDR ranges: ${bad.join(', ') || v}`,
+        });
+        return z.NEVER;
+      }
+      return items;
+    })
+    .default(false),
 });
+
+/** Fastify's trustProxy: false, true, or the addresses and CIDR ranges of the trusted proxies. */
+export type TrustProxy = boolean | string[];
+
+function isAddressOrCidr(value: string): boolean {
+  const [address = '', prefix, ...rest] = value.split('/');
+  if (rest.length > 0) return false;
+  const version = isIP(address);
+  if (version === 0) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (version === 4 ? 32 : 128);
+}
 
 export type Config = {
   db: string;
@@ -44,6 +84,7 @@ export type Config = {
   siteName: string;
   uploadDir: string;
   postingWorkingDays: number;
+  trustProxy: TrustProxy;
 };
 
 export function loadConfig(
@@ -76,6 +117,7 @@ export function loadConfig(
     siteName: c.GIAMNGHEO_SITE_NAME,
     uploadDir: c.GIAMNGHEO_UPLOAD_DIR,
     postingWorkingDays: c.GIAMNGHEO_POSTING_WORKING_DAYS,
+    trustProxy: c.GIAMNGHEO_TRUST_PROXY,
     ...overrides,
   };
 }

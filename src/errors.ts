@@ -98,8 +98,8 @@ export const catalogue = {
   ),
   UNIT_SCOPE_REQUIRED: entry(
     400,
-    'Vai trò {role} cần một đơn vị phụ trách (--unit).',
-    'The role {role} needs a unit scope (--unit).',
+    'Vai trò {role} cần một đơn vị phụ trách (--unit); chỉ quản trị hệ thống có phạm vi toàn quốc.',
+    'The role {role} needs a unit scope (--unit); only the administrator has a nationwide scope.',
   ),
 
   // ── administrative units ───────────────────────────────────────────────────
@@ -306,6 +306,35 @@ export const catalogue = {
     400,
     'Tệp {path} không phải bản sao lưu giamngheo.',
     'The file {path} is not a giamngheo backup.',
+  ),
+
+  // ── access hardening (issue 10: permission table, sign-in, HTTP edge) ──────
+  URI_TOO_LONG: entry(414, 'Địa chỉ yêu cầu quá dài.', 'The request URI is too long.'),
+  URL_INVALID: entry(400, 'Địa chỉ yêu cầu không hợp lệ.', 'The request URL is malformed.'),
+  AUTH_THROTTLED: entry(
+    429,
+    'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
+    'Too many failed sign-ins. Try again in {seconds} seconds.',
+  ),
+  AUTH_ACCOUNT_UNSCOPED: entry(
+    403,
+    'Tài khoản chưa được gán đơn vị phụ trách. Hãy nhờ quản trị hệ thống gán đơn vị.',
+    'This account has no unit. Ask the administrator to assign one.',
+  ),
+  PASSWORD_BLANK: entry(
+    400,
+    'Mật khẩu không được chỉ gồm khoảng trắng.',
+    'The password may not consist of spaces only.',
+  ),
+  PASSWORD_IS_USERNAME: entry(
+    400,
+    'Mật khẩu không được trùng với tên đăng nhập.',
+    'The password may not be the username.',
+  ),
+  PASSWORD_COMMON: entry(
+    400,
+    'Mật khẩu này nằm trong danh sách mật khẩu phổ biến, dễ bị đoán. Hãy chọn mật khẩu khác.',
+    'This password is on the list of common passwords and easy to guess. Choose another.',
   ),
 } as const satisfies Record<string, CatalogueEntry>;
 

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -11,7 +11,8 @@ import fastifyStatic from '@fastify/static';
 import { AppError, isAppError, messageOf, type Lang } from '../errors.js';
 import type { Actor, Deps } from '../services/deps.js';
 import { resolveSession, type ResolvedSession } from '../services/users.service.js';
-import { enforceAccess } from './access.js';
+import { checkAccessBeforeBody, checkBodyScope } from './access.js';
+import { APP_SECURITY_HEADERS, COMMON_SECURITY_HEADERS } from './security-headers.js';
 import { SESSION_COOKIE } from './cookies.js';
 import { apiRoutes, pageRoutes } from './routes/index.js';
 
@@ -31,7 +32,6 @@ export interface BuildOptions {
 }
 
 const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../web/dist');
-const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function langOf(header: string | undefined, cookieLang: string | undefined): Lang {
   if (cookieLang === 'en' || cookieLang === 'vi') return cookieLang;
@@ -44,21 +44,40 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: 20 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless configured (GIAMNGHEO_TRUST_PROXY): otherwise any client could pick its own
+    // address with X-Forwarded-For and escape the per-address limits.
+    trustProxy: deps.config.trustProxy,
     // Union types (["integer", "string"]) are used on purpose for values that Excel and forms send either way.
     ajv: { customOptions: { allowUnionTypes: true } },
+    // A malformed or over-long path (a parameter past 100 characters) answers in the error
+    // format like every other error, before any hook runs.
+    frameworkErrors(err, req, reply) {
+      const lang = langOf(req.headers['accept-language'], undefined);
+      const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'URL_INVALID';
+      const appErr = new AppError(code);
+      const r = reply as unknown as FastifyReply;
+      return r
+        .headers(COMMON_SECURITY_HEADERS)
+        .status(appErr.status)
+        .send({ error: appErr.toJSON(lang) });
+    },
   });
 
-  // Refuse to start with an API route that does not say who may call it.
-  // and attach the access check to the routes that need one (public pages run no check at all).
+  // Refuse to start with an API route that does not say who may call it, and attach the access
+  // checks to every route that does (src/http/access.ts): CSRF, session, permission and scope of
+  // the matched route before the body is read; a scope named in the body once it is parsed.
+  // Portal pages declare none and run no check at all.
   app.addHook('onRoute', (route) => {
     const access = route.config?.access;
     if (route.url.startsWith('/api/v1/') && !access) {
       throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
     }
-    if (access && access.roles !== 'public') {
-      const existing = route.preHandler === undefined ? [] : [route.preHandler].flat();
-      route.preHandler = [enforceAccess, ...existing];
+    if (!access) return;
+    const onRequest = route.onRequest === undefined ? [] : [route.onRequest].flat();
+    route.onRequest = [checkAccessBeforeBody, ...onRequest];
+    if (typeof access === 'object' && access.scope) {
+      const preHandler = route.preHandler === undefined ? [] : [route.preHandler].flat();
+      route.preHandler = [checkBodyScope, ...preHandler];
     }
   });
 
@@ -87,8 +106,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   app.decorateRequest('lang', 'vi');
 
   // Callback style with a synchronous path: an anonymous page view (the portal) pays no promise.
-  app.addHook('onRequest', (req, _reply, done) => {
+  app.addHook('onRequest', (req, reply, done) => {
     req.deps = deps;
+    reply.headers(COMMON_SECURITY_HEADERS);
     // Vietnamese first: pages follow only an explicit choice (the lang cookie set by the switch);
     // API clients may also ask for English with Accept-Language.
     req.lang = langOf(
@@ -104,14 +124,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       if (session) {
         req.session = session;
         req.actor = session.actor;
-        // CSRF: a signed-in browser must echo its session's token on every state-changing API call.
-        if (STATE_CHANGING.has(req.method) && req.url.startsWith('/api/')) {
-          if (req.headers['x-csrf-token'] !== session.csrfToken) {
-            done(new AppError('CSRF_INVALID'));
-            return;
-          }
-        }
       }
+      // The CSRF token is checked on the matched route (src/http/access.ts), not on the URL.
       done();
     }, done);
   });
@@ -120,6 +134,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     const lang = req.lang ?? 'vi';
     if (isAppError(err)) {
       if (err.status >= 500) req.log.error({ err }, err.message);
+      // A throttled sign-in says when to come back, in the header clients and proxies know.
+      const retryAfter = err.data?.retryAfter;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
       return reply.status(err.status).send({ error: err.toJSON(lang) });
     }
     const e = err as {
@@ -150,6 +167,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       return reply.status(413).send({ error: new AppError('PAYLOAD_TOO_LARGE').toJSON(lang) });
     if (e.statusCode === 429)
       return reply.status(429).send({ error: new AppError('RATE_LIMITED').toJSON(lang) });
+    if (e.statusCode === 414)
+      return reply.status(414).send({ error: new AppError('URI_TOO_LONG').toJSON(lang) });
     if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
       const appErr = new AppError('VALIDATION_FAILED', {
         detail: err instanceof Error ? err.message : String(err),
@@ -173,7 +192,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       return reply.status(404).send({ error: err.toJSON(req.lang) });
     // The web app is a single-page application: unknown /app/ paths load it.
     if (req.url.startsWith('/app') && fs.existsSync(path.join(webDist, 'index.html'))) {
-      return reply.type('text/html; charset=utf-8').sendFile('index.html', webDist);
+      return reply
+        .headers(APP_SECURITY_HEADERS)
+        .type('text/html; charset=utf-8')
+        .sendFile('index.html', webDist);
     }
     return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(req.lang));
   });
@@ -196,6 +218,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       maxAge: '1h',
       immutable: false,
       setHeaders(res, filePath) {
+        // Whatever spelling of the path reached the file (/app/, /%61pp/), it carries the headers.
+        res.headers(APP_SECURITY_HEADERS);
         if (filePath.includes(`${path.sep}assets${path.sep}`))
           res.header('cache-control', 'public, max-age=31536000, immutable');
       },

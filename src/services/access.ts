@@ -1,31 +1,33 @@
-// Authorisation: every service call says which roles may make it and, for data of a unit, checks
+// Authorisation: every service call says which permission it needs and, for data of a unit, checks
 // that the unit lies within the caller's scope. A commune officer never sees another commune.
 import { AppError } from '../errors.js';
 import type { Executor } from '../db/repositories/executor.js';
 import { findUnitVersions } from '../db/repositories/units.repository.js';
 import { listLinksOfCode } from '../db/repositories/succession.repository.js';
-import type { Actor, Role } from './deps.js';
-import {
-  PERSONAL_DATA_ROLES as DOMAIN_PERSONAL_DATA_ROLES,
-  roleSeesPersonalData,
-} from '../domain/registry/personal-data.js';
+import type { Actor } from './deps.js';
+import { can, type Permission } from '../domain/access/permissions.js';
 
-export function requireRole(actor: Actor, roles: readonly Role[]): void {
-  if (actor.kind === 'system') return;
-  if (actor.role === 'admin') return;
-  if (!roles.includes(actor.role)) throw new AppError('FORBIDDEN_ROLE', { role: actor.role });
+/**
+ * Whether the actor holds `permission` in the permission table (src/domain/access/permissions.ts).
+ * The CLI's `system` actor, the operator of the machine, holds every permission.
+ */
+export function hasPermission(actor: Actor, permission: Permission): boolean {
+  return actor.kind === 'system' || can(actor.role, permission);
+}
+
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (hasPermission(actor, permission)) return;
+  throw new AppError('FORBIDDEN_ROLE', { role: actor.kind === 'user' ? actor.role : '' });
 }
 
 /**
- * Roles that may see who the households are (names of the head and members, birth dates, citizen
- * IDs): the officers who keep the registry. Finance officers and supervisors read the lists for
+ * Who may see who the households are (names of the head and members, birth dates, citizen IDs):
+ * the permission `registry.personal-data`. Finance officers and supervisors read the lists for
  * counts and follow-up; they see initials instead of names (Decree 13/2023 on personal data: the
  * least data for the purpose).
  */
-export const PERSONAL_DATA_ROLES: readonly Role[] = DOMAIN_PERSONAL_DATA_ROLES;
-
 export function canSeePersonalData(actor: Actor): boolean {
-  return actor.kind === 'system' || roleSeesPersonalData(actor.role);
+  return hasPermission(actor, 'registry.personal-data');
 }
 
 export function requirePersonalData(actor: Actor): void {

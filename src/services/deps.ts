@@ -11,19 +11,9 @@ export interface Deps {
   readonly now: () => Date;
 }
 
-export const ROLES = [
-  'admin',
-  'province-officer',
-  'commune-officer',
-  'finance-officer',
-  'supervisor',
-  'editor',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export function isRole(value: string): value is Role {
-  return (ROLES as readonly string[]).includes(value);
-}
+// The roles live in the permission table; re-exported so that services keep one import.
+export { ROLES, isRole, type Role } from '../domain/access/permissions.js';
+import type { Role } from '../domain/access/permissions.js';
 
 /** Who is asking. The CLI acts as `system` (the operator of the machine has every right). */
 export type Actor =

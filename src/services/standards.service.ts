@@ -20,7 +20,7 @@ import {
 import { findUnitVersions } from '../db/repositories/units.repository.js';
 import { insertAudit } from '../db/repositories/audit.repository.js';
 import type { Executor } from '../db/repositories/executor.js';
-import { requireRole, requireUnitAccess } from './access.js';
+import { requirePermission, requireUnitAccess } from './access.js';
 import { actorId, actorName, nowIso, SYSTEM, type Actor, type Deps } from './deps.js';
 
 export interface StandardView extends Standard {
@@ -150,7 +150,7 @@ export async function registerLocalStandard(
   actor: Actor,
   input: LocalStandardInput,
 ): Promise<StandardView> {
-  requireRole(actor, ['province-officer']);
+  requirePermission(actor, 'standards.manage');
   const db = deps.db.kysely;
   if (typeof input.provinceCode !== 'string' || !/^\d{2}$/.test(input.provinceCode)) {
     throw new AppError(

@@ -14,12 +14,13 @@ import {
 } from '../db/repositories/users.repository.js';
 import { insertAudit } from '../db/repositories/audit.repository.js';
 import { findUnitVersions } from '../db/repositories/units.repository.js';
-import { requireRole } from './access.js';
+import { requirePermission } from './access.js';
 import { actorId, actorName, isRole, nowIso, ROLES, type Actor, type Deps, type Role } from './deps.js';
+import { roleMayBeNational } from '../domain/access/permissions.js';
+import { passwordProblem } from '../domain/access/password-policy.js';
+import { LoginThrottle } from '../domain/access/login-throttle.js';
 
-export const MIN_PASSWORD_LENGTH = 8;
-/** Roles whose work is tied to a unit, so they must have one. */
-const ROLES_NEEDING_UNIT: readonly Role[] = ['commune-officer', 'province-officer', 'finance-officer'];
+export { MIN_PASSWORD_LENGTH } from '../domain/access/password-policy.js';
 
 export interface UserView {
   id: number;
@@ -41,7 +42,7 @@ export interface NewUser {
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 export async function createUser(deps: Deps, actor: Actor, input: NewUser): Promise<UserView> {
-  requireRole(actor, ['admin']);
+  requirePermission(actor, 'users.manage');
   const username = input.username.trim().toLowerCase();
   if (!USERNAME.test(username)) {
     throw new AppError(
@@ -53,11 +54,11 @@ export async function createUser(deps: Deps, actor: Actor, input: NewUser): Prom
   if (!isRole(input.role))
     throw new AppError('ROLE_UNKNOWN', { role: input.role, allowed: ROLES.join(', ') }, { field: 'role' });
   const role: Role = input.role;
-  if (input.password.length < MIN_PASSWORD_LENGTH) {
-    throw new AppError('PASSWORD_WEAK', { min: MIN_PASSWORD_LENGTH }, { field: 'password' });
-  }
+  const problem = passwordProblem(input.password, username);
+  if (problem) throw new AppError(problem.code, problem.params, { field: 'password' });
   const unitCode = input.unitCode?.trim() || null;
-  if (!unitCode && ROLES_NEEDING_UNIT.includes(role))
+  // Every role works within a unit; a nationwide scope (no unit) is for the administrator only.
+  if (!unitCode && !roleMayBeNational(role))
     throw new AppError('UNIT_SCOPE_REQUIRED', { role }, { field: 'unit' });
   const db = deps.db.kysely;
   if (unitCode && (await findUnitVersions(db, unitCode)).length === 0) {
@@ -112,7 +113,7 @@ function toView(row: {
 }
 
 export async function listUsers(deps: Deps, actor: Actor): Promise<UserView[]> {
-  requireRole(actor, ['admin']);
+  requirePermission(actor, 'users.manage');
   return (await listUserRows(deps.db.kysely)).map(toView);
 }
 
@@ -128,17 +129,74 @@ export interface SessionInfo {
 // A hash computed once so that an unknown username costs as much as a wrong password.
 let decoyHash: Promise<string> | undefined;
 
-export async function login(deps: Deps, username: string, password: string): Promise<SessionInfo> {
+// One throttle per database: the server process and whatever else signs in against the same
+// handle share it (docs/decisions/0013-permission-table.md: kept in memory, one process).
+const throttles = new WeakMap<object, LoginThrottle>();
+function throttleOf(deps: Deps): LoginThrottle {
+  let t = throttles.get(deps.db);
+  if (!t) {
+    t = new LoginThrottle();
+    throttles.set(deps.db, t);
+  }
+  return t;
+}
+
+export interface LoginClient {
+  /** The client's address as the HTTP edge sees it (after the configured proxy trust). */
+  address?: string;
+}
+
+/**
+ * Signs in. Failures count per account and per client address; past five, each further attempt
+ * waits a doubling delay (AUTH_THROTTLED, with `retryAfter` seconds) and is refused without
+ * looking at the password. Every failure is audited.
+ */
+export async function login(
+  deps: Deps,
+  username: string,
+  password: string,
+  client: LoginClient = {},
+): Promise<SessionInfo> {
   const db = deps.db.kysely;
-  const user = await findUserByUsername(db, username.trim().toLowerCase());
-  if (!user) {
+  const name = username.trim().toLowerCase();
+  const keys = [`user:${name}`, ...(client.address ? [`addr:${client.address}`] : [])];
+  const throttle = throttleOf(deps);
+  const wait = throttle.waitMs(keys, deps.now().getTime());
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new AppError('AUTH_THROTTLED', { seconds }, { data: { retryAfter: seconds } });
+  }
+  const user = await findUserByUsername(db, name);
+  let ok = false;
+  if (user) {
+    ok = await verify(user.password_hash, password).catch(() => false);
+  } else {
     decoyHash ??= hash('decoy-password-for-timing');
     await verify(await decoyHash, password).catch(() => false);
+  }
+  if (!ok) {
+    const now = deps.now();
+    const delay = throttle.fail(keys, now.getTime());
+    await insertAudit(db, {
+      at: now.toISOString(),
+      actorId: user?.id ?? null,
+      actor: name.slice(0, 64),
+      action: 'login-failed',
+      entity: 'user',
+      entityId: user ? String(user.id) : name.slice(0, 64),
+      after: {
+        reason: user ? 'wrong-password' : 'unknown-user',
+        address: client.address ?? null,
+        lockedForSeconds: Math.ceil(delay / 1000),
+      },
+    });
     throw new AppError('AUTH_INVALID_CREDENTIALS');
   }
-  const ok = await verify(user.password_hash, password).catch(() => false);
-  if (!ok) throw new AppError('AUTH_INVALID_CREDENTIALS');
+  if (!user) throw new AppError('AUTH_INVALID_CREDENTIALS');
+  throttle.succeed(keys);
   if (user.active !== 1) throw new AppError('AUTH_ACCOUNT_DISABLED');
+  if (user.unit_code === null && !(isRole(user.role) && roleMayBeNational(user.role)))
+    throw new AppError('AUTH_ACCOUNT_UNSCOPED');
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const now = deps.now();
@@ -175,6 +233,8 @@ export async function resolveSession(deps: Deps, token: string): Promise<Resolve
   const now = deps.now();
   const s = await findLiveSession(db, sha256(token), now.toISOString());
   if (!s || s.active !== 1 || !isRole(s.role)) return undefined;
+  // An account left without a unit from before units were required has no scope, not the country.
+  if (s.unitCode === null && !roleMayBeNational(s.role)) return undefined;
   const renewed = new Date(now.getTime() + deps.config.sessionHours * 3_600_000);
   // Only write when at least a minute has passed: no write per request.
   if (renewed.getTime() - Date.parse(s.expiresAt) > 60_000)

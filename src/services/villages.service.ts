@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { findUnitOn } from '../db/repositories/units.repository.js';
 import { insertVillage, listVillagesOfCommune } from '../db/repositories/villages.repository.js';
 import { insertAudit } from '../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess } from './access.js';
+import { requirePermission, requireUnitAccess } from './access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from './deps.js';
 
 export const VILLAGE_KINDS = ['thon', 'to-dan-pho', 'ban', 'ap', 'khom', 'other'] as const;
@@ -22,7 +22,7 @@ export async function addVillage(
   actor: Actor,
   input: { communeCode: string; on: string; name: string; kind: VillageKind },
 ): Promise<VillageView> {
-  requireRole(actor, ['province-officer', 'commune-officer']);
+  requirePermission(actor, 'villages.write');
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.communeCode);
   const commune = await findUnitOn(db, input.communeCode, input.on);

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUnitsOn } from '../../src/db/repositories/units.repository.js';
 import { addVillage } from '../../src/services/villages.service.js';
+import { createUser } from '../../src/services/users.service.js';
 import { SYSTEM } from '../../src/services/deps.js';
 import { formatDateVn, vnDateOf } from '../../src/domain/dates.js';
 import { formatCount } from '../../src/domain/format.js';
@@ -366,6 +367,72 @@ describe('web app shell', () => {
       expect(tablet.problems).toEqual([]);
     } finally {
       await tablet.close();
+    }
+  });
+
+  it('runs under its Content Security Policy: every page of every menu, charts included, without a violation', async () => {
+    const head = await fetch(`${server.url}/app/`);
+    const csp = head.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(head.headers.get('x-content-type-options')).toBe('nosniff');
+    // The same file reached by another spelling of the path carries the same policy.
+    const encoded = await fetch(`${server.url}/%61pp/`);
+    if (encoded.status === 200) expect(encoded.headers.get('content-security-policy')).toBe(csp);
+    const admin = await launchBrowser();
+    try {
+      const { page, context } = admin;
+      // Collects the browser's own CSP violation reports (the server tsconfig has no DOM types).
+      await context.addInitScript(
+        `globalThis.cspViolations = []; addEventListener('securitypolicyviolation', (e) => globalThis.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+      );
+      await signIn(page, server.url, ACCOUNTS.admin);
+      const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+      const entries = await nav.getByRole('link').allTextContents();
+      const violations: string[] = [];
+      for (const entry of entries) {
+        const link = nav.getByRole('link', { name: entry, exact: true });
+        const href = (await link.getAttribute('href')) ?? '';
+        await link.click();
+        await page.waitForURL((u) => u.pathname === href);
+        await page.locator('main h1').first().waitFor();
+        // Let the lazy chunks, charts and map draw.
+        await page.waitForLoadState('networkidle');
+        violations.push(...(await page.evaluate<string[]>('globalThis.cspViolations')));
+      }
+      expect(entries.length).toBeGreaterThan(8);
+      expect(violations).toEqual([]);
+      expect(admin.problems.filter((p) => /Content Security Policy/i.test(p))).toEqual([]);
+    } finally {
+      await admin.close();
+    }
+  });
+
+  it('shows an editor only the menus an editor can use', async () => {
+    const editor = {
+      username: 'bientap.e2e',
+      password: 'mat-khau-bien-tap-e2e',
+      role: 'editor' as const,
+      unitCode: '38',
+      displayName: 'Biên tập viên',
+    };
+    await createUser(server.deps, SYSTEM, editor);
+    const b = await launchBrowser();
+    try {
+      await signIn(b.page, server.url, editor);
+      const nav = b.page.getByRole('navigation', { name: 'Điều hướng chính' });
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        'Tổng quan',
+        'Bài viết',
+        'Kiểm duyệt bình luận',
+        'Đơn vị hành chính',
+      ]);
+      // A page the editor cannot use says so instead of loading it.
+      await b.page.goto(`${server.url}/app/registry`);
+      await b.page.getByText('Không có quyền truy cập').waitFor();
+    } finally {
+      await b.close();
     }
   });
 });

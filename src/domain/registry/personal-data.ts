@@ -1,11 +1,11 @@
-// Who may see the people behind the registry's figures — names, birth dates, citizen IDs,
-// addresses, survey answers — and so print certificates: the registry officers and the
-// administrator. Everyone else (finance officers, supervisors, editors) sees initials.
-// One rule for the server (src/services/access.ts) and the web app.
+// Who may see the people behind the registry's figures is the permission `registry.personal-data`
+// of the permission table (src/domain/access/permissions.ts). This module only keeps the old
+// names working for code not yet moved to `can(role, 'registry.personal-data')`.
+import { can, rolesWith } from '../access/permissions.js';
 
 /** The roles, besides the administrator, that see personal data. */
-export const PERSONAL_DATA_ROLES = ['province-officer', 'commune-officer'] as const;
+export const PERSONAL_DATA_ROLES = rolesWith('registry.personal-data').filter((r) => r !== 'admin');
 
 export function roleSeesPersonalData(role: string): boolean {
-  return role === 'admin' || (PERSONAL_DATA_ROLES as readonly string[]).includes(role);
+  return can(role, 'registry.personal-data');
 }

@@ -10,7 +10,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { username: string; password: string } }>(
     '/auth/login',
     {
-      config: { access: { roles: 'public' } },
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập / Sign in',
@@ -31,7 +31,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const s = await login(req.deps, req.body.username, req.body.password);
+      const s = await login(req.deps, req.body.username, req.body.password, { address: req.ip });
       reply.setCookie(SESSION_COOKIE, s.token, {
         httpOnly: true,
         sameSite: 'lax',
@@ -45,7 +45,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/auth/logout',
-    { config: { access: { roles: 'user' } }, schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out' } },
+    { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out' } },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logout(req.deps, token);
@@ -57,7 +57,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/auth/me',
     {
-      config: { access: { roles: 'public' } },
+      config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Tài khoản đang đăng nhập / The signed-in account',

@@ -71,7 +71,7 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
   app.post<{ Body: unknown; Querystring: { standard?: string } }>(
     '/classify',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'classification.run' } },
       schema: {
         tags: ['classification'],
         summary:
@@ -97,7 +97,7 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
   app.get(
     '/standards',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'reference.read' } },
       schema: {
         tags: ['classification'],
         summary: 'Các chuẩn nghèo quốc gia và địa phương / National and local poverty standards',
@@ -112,7 +112,7 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
   app.get<{ Params: { code: string } }>(
     '/standards/:code',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'reference.read' } },
       schema: {
         tags: ['classification'],
         summary: 'Một chuẩn nghèo / One poverty standard',
@@ -126,7 +126,7 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
   app.post<{ Body: LocalStandardInput }>(
     '/standards',
     {
-      config: { access: { roles: ['province-officer'], scope: 'provinceCode' } },
+      config: { access: { permission: 'standards.manage', scope: 'provinceCode' } },
       schema: {
         tags: ['classification'],
         summary: 'Đăng ký chuẩn nghèo địa phương / Register a local (province) poverty standard',

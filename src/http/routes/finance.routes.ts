@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '../../errors.js';
-import type { RouteAccess } from '../access.js';
 import {
   addComponent,
   listPrograms,
@@ -51,14 +50,6 @@ import {
 } from '../../services/finance/tasks.service.js';
 import type { HouseholdProfile } from '../../domain/finance/matching.js';
 
-const READERS: RouteAccess['roles'] = [
-  'finance-officer',
-  'province-officer',
-  'supervisor',
-  'commune-officer',
-];
-const MONEY: RouteAccess['roles'] = ['finance-officer'];
-const FOLLOW_UP: RouteAccess['roles'] = ['finance-officer', 'province-officer', 'commune-officer'];
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
 type Body = Record<string, unknown>;
@@ -149,7 +140,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/programs',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'reference.read' } },
       schema: { tags: ['finance'], summary: 'Các chương trình và dự án / Programs and their projects' },
     },
     async (req) => ({
@@ -159,7 +150,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { code: string } }>(
     '/programs/:code',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'reference.read' } },
       schema: { tags: ['finance'], summary: 'Một chương trình / One program' },
     },
     async (req) => showProgram(req.deps, req.params.code),
@@ -167,7 +158,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { code: string }; Body: Body }>(
     '/programs/:code/components',
     {
-      config: { access: { roles: ['province-officer'] } },
+      config: { access: { permission: 'programs.manage' } },
       schema: {
         tags: ['finance'],
         summary: 'Thêm dự án/hợp phần (chương trình 2026–2035) / Add a component',
@@ -180,7 +171,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.patch<{ Params: { code: string; component: string }; Body: Body }>(
     '/programs/:code/components/:component',
     {
-      config: { access: { roles: ['province-officer'] } },
+      config: { access: { permission: 'programs.manage' } },
       schema: {
         tags: ['finance'],
         summary: 'Sửa dự án/hợp phần / Edit a component',
@@ -194,7 +185,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { unit: string } }>(
     '/finance/years',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Các năm có phân bổ hoặc chỉ tiêu / Years with allocations or targets',
@@ -211,7 +202,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: UnitYear }>(
     '/finance/allocations',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Phân bổ vốn của đơn vị trong năm / Allocations of a unit and year',
@@ -229,7 +220,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/finance/allocations',
     {
-      config: { access: { roles: MONEY, scope: 'unitCode' } },
+      config: { access: { permission: 'finance.write', scope: 'unitCode' } },
       schema: { tags: ['finance'], summary: 'Giao vốn / Create an allocation', body: allocationBody },
     },
     async (req, reply) =>
@@ -238,7 +229,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string }; Querystring: { asOf?: string } }>(
     '/finance/allocations/:id',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'finance.read' } },
       schema: {
         tags: ['finance'],
         summary: 'Phân bổ và sổ theo dõi / An allocation with its ledger',
@@ -250,7 +241,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string }; Body: Body }>(
     '/finance/allocations/:id/adjustments',
     {
-      config: { access: { roles: MONEY } },
+      config: { access: { permission: 'finance.write' } },
       schema: {
         tags: ['finance'],
         summary: 'Điều chỉnh (bổ sung, cắt giảm, điều chuyển, chuyển nguồn) / Adjustment',
@@ -275,7 +266,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/finance/disbursements',
     {
-      config: { access: { roles: MONEY } },
+      config: { access: { permission: 'finance.write' } },
       schema: { tags: ['finance'], summary: 'Ghi giải ngân / Record a disbursement', body: disbursementBody },
     },
     async (req, reply) =>
@@ -284,7 +275,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string }; Body: Body }>(
     '/finance/allocations/:id/issues',
     {
-      config: { access: { roles: FOLLOW_UP } },
+      config: { access: { permission: 'tasks.follow-up' } },
       schema: {
         tags: ['finance'],
         summary: 'Ghi nội dung không thực hiện được / Record why an allocation cannot be implemented',
@@ -310,7 +301,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: UnitYear }>(
     '/finance/report',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Phân bổ, giải ngân theo dự án và nguồn / Per project and source',
@@ -327,7 +318,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: UnitYear }>(
     '/finance/at-risk',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Phân bổ có nguy cơ không giải ngân kịp / At-risk board',
@@ -345,7 +336,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: UnitYear }>(
     '/finance/cost',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Chi phí bình quân mỗi hộ được hỗ trợ / thoát nghèo / Cost per household',
@@ -357,7 +348,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { format: string }; Querystring: UnitYear }>(
     '/finance/proposal.:format',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Đề xuất dừng/điều chuyển vốn (xlsx, pdf) / Proposal to stop or move allocations',
@@ -381,7 +372,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     app.post(
       `/finance/import/${kind}`,
       {
-        config: { access: { roles: MONEY } },
+        config: { access: { permission: 'finance.write' } },
         schema: {
           tags: ['finance'],
           summary: `Nhập Excel (${kind}) — multipart, trường file / Excel import (multipart field "file")`,
@@ -402,7 +393,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: UnitYear }>(
     '/finance/targets',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Chỉ tiêu và tiến độ theo phường/xã / Targets and progress by ward',
@@ -414,7 +405,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/finance/targets',
     {
-      config: { access: { roles: ['province-officer', 'finance-officer'], scope: 'unitCode' } },
+      config: { access: { permission: 'finance.plan', scope: 'unitCode' } },
       schema: {
         tags: ['finance'],
         summary: 'Đặt chỉ tiêu / Set a target',
@@ -441,7 +432,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { year: string } }>(
     '/finance/matching-rules',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'reference.read' } },
       schema: {
         tags: ['finance'],
         summary: 'Quy tắc gợi ý dự án cho hộ / Matching rules',
@@ -453,7 +444,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { year?: unknown; profile?: HouseholdProfile } }>(
     '/finance/match',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'finance.read' } },
       schema: {
         tags: ['finance'],
         summary: 'Gợi ý dự án cho một hồ sơ hộ / Match a household profile',
@@ -472,7 +463,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   }>(
     '/finance/households/:key/suggestions',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'finance.read' } },
       schema: {
         tags: ['finance'],
         summary: 'Dự án gợi ý cho hộ / Suggested projects of a household',
@@ -504,7 +495,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { unit: string; period: string } }>(
     '/finance/suggestions',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['finance'],
         summary: 'Gợi ý dự án cho các hộ của đơn vị / Suggestions for a unit',
@@ -521,7 +512,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/finance/support',
     {
-      config: { access: { roles: ['finance-officer', 'commune-officer'] } },
+      config: { access: { permission: 'finance.support' } },
       schema: {
         tags: ['finance'],
         summary: 'Ghi hỗ trợ cho hộ / Record support given to a household',
@@ -544,7 +535,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { key: string } }>(
     '/finance/households/:key/support',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'finance.read' } },
       schema: { tags: ['finance'], summary: 'Hỗ trợ hộ đã nhận / Support a household received' },
     },
     async (req) => ({
@@ -556,7 +547,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { unit: string } }>(
     '/meetings',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['tasks'],
         summary: 'Các cuộc họp và kết luận / Meetings',
@@ -568,7 +559,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/meetings',
     {
-      config: { access: { roles: ['province-officer', 'finance-officer'], scope: 'unitCode' } },
+      config: { access: { permission: 'tasks.assign', scope: 'unitCode' } },
       schema: {
         tags: ['tasks'],
         summary: 'Ghi cuộc họp và giao nhiệm vụ / Record a meeting and its tasks',
@@ -580,7 +571,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/tasks',
     {
-      config: { access: { roles: ['province-officer', 'finance-officer'] } },
+      config: { access: { permission: 'tasks.assign' } },
       schema: { tags: ['tasks'], summary: 'Giao nhiệm vụ / Assign a task', body: { type: 'object' } },
     },
     async (req, reply) => reply.status(201).send(await addTask(req.deps, req.actor!, req.body ?? {})),
@@ -588,7 +579,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { unit: string; asOf?: string; assignee?: string } }>(
     '/tasks/board',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
         tags: ['tasks'],
         summary: 'Nhiệm vụ quá hạn, sắp đến hạn / Overdue and due-soon tasks',
@@ -609,7 +600,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     '/tasks/:id',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'finance.read' } },
       schema: {
         tags: ['tasks'],
         summary: 'Nhiệm vụ và các lần cập nhật / A task and its updates',
@@ -621,7 +612,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { id: string }; Body: Body }>(
     '/tasks/:id/updates',
     {
-      config: { access: { roles: FOLLOW_UP } },
+      config: { access: { permission: 'tasks.follow-up' } },
       schema: {
         tags: ['tasks'],
         summary: 'Cập nhật tiến độ (JSON hoặc multipart có tệp đính kèm) / Status update, with attachments',
@@ -644,13 +635,18 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     '/tasks/attachments/:id',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'finance.read' } },
       schema: { tags: ['tasks'], summary: 'Tải tệp đính kèm / Download an attachment', params: idParams },
     },
     async (req, reply) => {
       const f = await attachmentFile(req.deps, req.actor!, req.params.id);
+      // Always a download, never rendered: the uploader chose the file and its declared type, so a
+      // text/html "report" must not run in the reader's session (nosniff keeps the browser from
+      // guessing a type either; the sandbox policy covers a browser that opens it anyway).
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
-      return reply.type(f.contentType).send(fs.createReadStream(f.path));
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('content-security-policy', "default-src 'none'; sandbox");
+      return reply.type('application/octet-stream').send(fs.createReadStream(f.path));
     },
   );
 }

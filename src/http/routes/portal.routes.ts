@@ -7,7 +7,6 @@ import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../errors.js';
 import {
   createArticle,
-  EDITOR_ROLES,
   getArticleForEditor,
   getArticleRevision,
   getSiteSettings,
@@ -24,7 +23,6 @@ import { newCaptchaChallenge } from '../../services/public/captcha.service.js';
 import {
   listCommentsForModeration,
   moderateComment,
-  MODERATOR_ROLES,
   submitComment,
 } from '../../services/public/comments.service.js';
 import {
@@ -32,7 +30,6 @@ import {
   lookupFeedback,
   respondToFeedback,
   submitFeedback,
-  TRIAGE_ROLES,
 } from '../../services/public/feedback.service.js';
 import { addPhoto, editPhoto, MAX_PHOTO_BYTES, removePhoto } from '../../services/public/photos.service.js';
 import { sanitizeArticleHtml } from '../../services/public/sanitize.js';
@@ -61,7 +58,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/captcha',
     {
-      config: { access: { roles: 'public' }, rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
         tags: ['portal'],
         summary: 'Thử thách mã xác nhận (ALTCHA) / A proof-of-work captcha challenge',
@@ -76,7 +73,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/comments',
     {
-      config: { access: { roles: 'public' }, rateLimit: PUBLIC_POST_LIMIT },
+      config: { access: 'public', rateLimit: PUBLIC_POST_LIMIT },
       schema: {
         tags: ['portal'],
         summary: 'Gửi bình luận (chờ kiểm duyệt) / Send a comment (held for moderation)',
@@ -101,7 +98,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: Body }>(
     '/feedback',
     {
-      config: { access: { roles: 'public' }, rateLimit: PUBLIC_POST_LIMIT },
+      config: { access: 'public', rateLimit: PUBLIC_POST_LIMIT },
       schema: {
         tags: ['portal'],
         summary: 'Gửi góp ý, phản ánh; trả về mã theo dõi / Send feedback; returns a follow-up code',
@@ -126,18 +123,21 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { code: string } }>(
     '/feedback/:code',
     {
-      config: { access: { roles: 'public' }, rateLimit: { max: 30, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
       schema: { tags: ['portal'], summary: 'Tra cứu góp ý bằng mã theo dõi / Look up feedback by its code' },
     },
     async (req) => lookupFeedback(req.deps, req.params.code),
   );
 
   // ── editors: articles, photos, settings ───────────────────────────────────
-  const editor = { access: { roles: EDITOR_ROLES } };
+  const editor = { access: { permission: 'portal.edit' } } as const;
 
   app.get(
     '/portal/categories',
-    { config: { access: { roles: 'user' } }, schema: { tags: ['portal'], summary: 'Chuyên mục / Sections' } },
+    {
+      config: { access: { permission: 'reference.read' } },
+      schema: { tags: ['portal'], summary: 'Chuyên mục / Sections' },
+    },
     async (req) => ({
       items: await listPublicCategories(req.deps),
     }),
@@ -321,7 +321,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Body }>(
     '/portal/comments',
     {
-      config: { access: { roles: MODERATOR_ROLES } },
+      config: { access: { permission: 'portal.moderate' } },
       schema: { tags: ['portal'], summary: 'Bình luận cần kiểm duyệt / Comments to moderate' },
     },
     async (req) => ({ items: await listCommentsForModeration(req.deps, req.actor!, req.query) }),
@@ -330,7 +330,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: IdParams; Body: Body }>(
     '/portal/comments/:id/moderate',
     {
-      config: { access: { roles: MODERATOR_ROLES } },
+      config: { access: { permission: 'portal.moderate' } },
       schema: {
         tags: ['portal'],
         summary: 'Duyệt hoặc từ chối (kèm lý do) / Publish or reject (with a reason)',
@@ -343,7 +343,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: Body }>(
     '/portal/feedback',
     {
-      config: { access: { roles: TRIAGE_ROLES } },
+      config: { access: { permission: 'feedback.triage' } },
       schema: { tags: ['portal'], summary: 'Góp ý, phản ánh cần xử lý / Feedback to triage' },
     },
     async (req) => ({ items: await listFeedbackForTriage(req.deps, req.actor!, req.query) }),
@@ -352,7 +352,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: IdParams; Body: Body }>(
     '/portal/feedback/:id/respond',
     {
-      config: { access: { roles: TRIAGE_ROLES } },
+      config: { access: { permission: 'feedback.triage' } },
       schema: {
         tags: ['portal'],
         summary: 'Trả lời, đổi trạng thái / Answer, change status',

@@ -1,18 +1,16 @@
 // Registry documents over HTTP: the certificates Mẫu số 03 (per household and period, and the
 // batch of a commune's recognised campaign) as PDF, and the Excel exports (the household list with
 // the list screen's filters, and the recognised lists of a commune × period). Thin: each handler
-// calls the services, which check roles, scope and personal-data rights again and audit.
+// calls the services, which check permission, scope and personal-data rights again and audit.
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
-import { PERSONAL_DATA_ROLES } from '../../services/access.js';
 import {
   certificatesPdf,
   communeCertificates,
   householdCertificate,
 } from '../../services/registry/certificates.service.js';
 import {
-  LIST_READERS,
   prepareHouseholdExport,
   prepareRecognisedExport,
   writeHouseholdExport,
@@ -46,7 +44,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
   app.get<{ Params: { householdId: string; period: number } }>(
     '/registry/households/:householdId/periods/:period/certificate.pdf',
     {
-      config: { access: { roles: PERSONAL_DATA_ROLES } },
+      config: { access: { permission: 'registry.personal-data' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -71,7 +69,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
   app.get<{ Params: { communeCode: string; period: number } }>(
     '/registry/campaigns/:communeCode/:period/certificates.pdf',
     {
-      config: { access: { roles: PERSONAL_DATA_ROLES, scope: 'communeCode' } },
+      config: { access: { permission: 'registry.personal-data', scope: 'communeCode' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -102,7 +100,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
   }>(
     '/registry/households/export.xlsx',
     {
-      config: { access: { roles: LIST_READERS, scope: 'unit' } },
+      config: { access: { permission: 'registry.read', scope: 'unit' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -140,7 +138,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
   app.get<{ Params: { communeCode: string; period: number } }>(
     '/registry/campaigns/:communeCode/:period/recognised.xlsx',
     {
-      config: { access: { roles: LIST_READERS, scope: 'communeCode' } },
+      config: { access: { permission: 'registry.read', scope: 'communeCode' } },
       schema: {
         tags: ['registry'],
         summary:

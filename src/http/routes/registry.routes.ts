@@ -1,5 +1,5 @@
 // Household registry, review campaigns, survey import and summary counts. Thin: each handler calls
-// one service; roles and unit scope are declared per route (config.access) and checked again in
+// one service; the permission and unit scope are declared per route (config.access) and checked again in
 // the services.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -17,10 +17,7 @@ import {
 import { getCampaign, listCampaigns, transition } from '../../services/registry/campaign.service.js';
 import { findImportJob, startImportJob, type UploadedFile } from '../../services/registry/import-jobs.js';
 import { reportSummary } from '../../services/registry/summary.service.js';
-import type { Role } from '../../services/deps.js';
 
-const READERS: Role[] = ['province-officer', 'commune-officer', 'finance-officer', 'supervisor'];
-const WRITERS: Role[] = ['province-officer', 'commune-officer'];
 const MAX_UPLOAD = 200 * 1024 * 1024;
 
 const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
@@ -133,7 +130,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   }>(
     '/registry/households',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'registry.read', scope: 'unit' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -186,7 +183,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { householdId: string } }>(
     '/registry/households/:householdId',
     {
-      config: { access: { roles: READERS } },
+      config: { access: { permission: 'registry.read' } },
       schema: {
         tags: ['registry'],
         summary: 'Hồ sơ hộ: thành viên, kết quả từng kỳ kèm giải thích, lịch sử thay đổi / Household page',
@@ -200,7 +197,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: { survey: Record<string, unknown> } }>(
     '/registry/households/check-duplicates',
     {
-      config: { access: { roles: WRITERS } },
+      config: { access: { permission: 'registry.write' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -218,7 +215,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Body: SaveBody }>(
     '/registry/households',
     {
-      config: { access: { roles: WRITERS } },
+      config: { access: { permission: 'registry.write' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -236,7 +233,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.put<{ Params: { householdId: string }; Body: SaveBody }>(
     '/registry/households/:householdId',
     {
-      config: { access: { roles: WRITERS } },
+      config: { access: { permission: 'registry.write' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -262,7 +259,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { communeCode: string } }>(
     '/registry/campaigns/:communeCode',
     {
-      config: { access: { roles: READERS, scope: 'communeCode' } },
+      config: { access: { permission: 'registry.read', scope: 'communeCode' } },
       schema: {
         tags: ['registry'],
         summary: 'Các đợt rà soát của xã / Campaigns of a commune',
@@ -275,7 +272,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { communeCode: string; period: number }; Querystring: { case?: string } }>(
     '/registry/campaigns/:communeCode/:period',
     {
-      config: { access: { roles: READERS, scope: 'communeCode' } },
+      config: { access: { permission: 'registry.read', scope: 'communeCode' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -298,7 +295,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   }>(
     '/registry/campaigns/:communeCode/:period/transitions',
     {
-      config: { access: { roles: WRITERS, scope: 'communeCode' } },
+      config: { access: { permission: 'campaign.decide', scope: 'communeCode' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -337,7 +334,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Querystring: { wait?: boolean } }>(
     '/registry/imports',
     {
-      config: { access: { roles: WRITERS } },
+      config: { access: { permission: 'registry.write' } },
       schema: {
         tags: ['registry'],
         summary:
@@ -387,7 +384,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { id: string } }>(
     '/registry/imports/:id',
     {
-      config: { access: { roles: WRITERS } },
+      config: { access: { permission: 'registry.write' } },
       schema: {
         tags: ['registry'],
         summary: 'Tiến độ và kết quả nhập / Import progress and report',
@@ -405,7 +402,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { period: number; unit: string; unitsOn?: string } }>(
     '/registry/summary',
     {
-      config: { access: { roles: READERS, scope: 'unit' } },
+      config: { access: { permission: 'registry.read', scope: 'unit' } },
       schema: {
         tags: ['registry'],
         summary: 'Số hộ nghèo, cận nghèo theo đơn vị (từ số liệu tổng hợp) / Summary counts per unit',
@@ -437,7 +434,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   app.post(
     '/registry/aggregates/rebuild',
     {
-      config: { access: { roles: ['province-officer'] } },
+      config: { access: { permission: 'registry.rebuild' } },
       schema: {
         tags: ['registry'],
         summary: 'Tính lại số liệu tổng hợp từ đầu / Rebuild the aggregates from the results',

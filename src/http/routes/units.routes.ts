@@ -7,7 +7,7 @@ export async function unitsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { code: string }; Querystring: { on?: string } }>(
     '/units/:code',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'units.read' } },
       schema: {
         tags: ['units'],
         summary: 'Đơn vị hành chính giữ mã CODE vào ngày / The unit holding CODE on a date',
@@ -21,7 +21,7 @@ export async function unitsRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Querystring: { on?: string; parent?: string; level?: string; province?: string } }>(
     '/units',
     {
-      config: { access: { roles: 'user' } },
+      config: { access: { permission: 'units.read' } },
       schema: {
         tags: ['units'],
         summary: 'Danh sách đơn vị vào một ngày / Units in force on a date',

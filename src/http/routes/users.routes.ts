@@ -8,7 +8,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/users',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { permission: 'users.manage' } },
       schema: {
         tags: ['users'],
         summary: 'Danh sách tài khoản / Accounts',
@@ -29,7 +29,7 @@ export async function usersRoutes(app: FastifyInstance): Promise<void> {
   }>(
     '/users',
     {
-      config: { access: { roles: ['admin'] } },
+      config: { access: { permission: 'users.manage' } },
       schema: {
         tags: ['users'],
         summary: 'Tạo tài khoản / Create an account',

@@ -25,7 +25,7 @@ export async function villagesRoutes(app: FastifyInstance): Promise<void> {
   app.get<{ Params: { code: string }; Querystring: { on?: string } }>(
     '/units/:code/villages',
     {
-      config: { access: { roles: 'user', scope: 'code' } },
+      config: { access: { permission: 'units.read', scope: 'code' } },
       schema: {
         tags: ['units'],
         summary: 'Thôn, tổ dân phố của một xã/phường / Villages of a commune',
@@ -43,7 +43,7 @@ export async function villagesRoutes(app: FastifyInstance): Promise<void> {
   app.post<{ Params: { code: string }; Body: { name: string; kind: VillageKind; on?: string } }>(
     '/units/:code/villages',
     {
-      config: { access: { roles: ['province-officer', 'commune-officer'], scope: 'code' } },
+      config: { access: { permission: 'villages.write', scope: 'code' } },
       schema: {
         tags: ['units'],
         summary: 'Thêm thôn/tổ dân phố / Add a village',

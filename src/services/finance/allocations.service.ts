@@ -44,12 +44,10 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import {
-  FINANCE_READERS,
-  FINANCE_WRITERS,
   isUniqueViolation,
   optCount,
   optText,
@@ -277,7 +275,7 @@ export async function createAllocation(
   actor: Actor,
   input: AllocationInput,
 ): Promise<AllocationView> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const c = await checkAllocationInput(db, actor, input);
   const at = nowIso(deps);
@@ -291,7 +289,7 @@ export async function createAllocations(
   actor: Actor,
   inputs: readonly AllocationInput[],
 ): Promise<AllocationRecord[]> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const checked: CheckedAllocation[] = [];
   for (const input of inputs) checked.push(await checkAllocationInput(db, actor, input));
@@ -347,7 +345,7 @@ export async function adjustAllocation(
   allocationId: unknown,
   input: AdjustmentInput,
 ): Promise<AdjustmentResult> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const kind = reqEnum(input.kind, ADJUSTMENT_KINDS, 'kind');
   const amount = parseAmount(input.amount, 'amount');
@@ -607,7 +605,7 @@ export async function recordDisbursement(
   actor: Actor,
   input: DisbursementInput,
 ): Promise<DisbursementResult> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const at = nowIso(deps);
   const d = await db
@@ -628,7 +626,7 @@ export async function recordDisbursements(
   actor: Actor,
   inputs: readonly DisbursementInput[],
 ): Promise<DisbursementRecord[]> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
@@ -685,7 +683,7 @@ export async function recordIssue(
   allocationId: unknown,
   input: IssueInput,
 ): Promise<IssueRecord> {
-  requireRole(actor, ['finance-officer', 'province-officer', 'commune-officer']);
+  requirePermission(actor, 'tasks.follow-up');
   const db = deps.db.kysely;
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
@@ -750,7 +748,7 @@ export async function showAllocation(
   id: unknown,
   asOf?: string,
 ): Promise<AllocationDetail> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const a = await loadAllocation(db, actor, id, 'id');
   return {
@@ -767,7 +765,7 @@ export async function listAllocations(
   actor: Actor,
   q: { year: unknown; unitCode: unknown; asOf?: string },
 ): Promise<AllocationView[]> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
@@ -822,7 +820,7 @@ export async function rebuildAllocationAggregates(
   deps: Deps,
   actor: Actor,
 ): Promise<{ checked: number; corrected: number[] }> {
-  requireRole(actor, []);
+  requirePermission(actor, 'finance.rebuild');
   const db = deps.db.kysely;
   return db.transaction().execute(async (trx) => {
     const rows = await listAllocationRows(trx, {});
@@ -904,7 +902,7 @@ export async function importAllocationRows<E>(
   rows: readonly { row: number; input: AllocationInput }[],
   onError: (row: number, err: unknown) => E,
 ) {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const at = nowIso(deps);
   return writeRows(
     deps,
@@ -922,7 +920,7 @@ export async function importDisbursementRows<E>(
   rows: readonly { row: number; input: DisbursementInput }[],
   onError: (row: number, err: unknown) => E,
 ) {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const at = nowIso(deps);
   return writeRows(
     deps,

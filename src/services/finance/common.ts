@@ -4,17 +4,6 @@ import { AppError } from '../../errors.js';
 import { isIsoDate } from '../../domain/dates.js';
 import { findUnitOn, listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
-import type { Role } from '../deps.js';
-
-/** Who may write money, and who may read it (a commune officer only within its unit). */
-export const FINANCE_WRITERS: readonly Role[] = ['finance-officer'];
-export const FINANCE_READERS: readonly Role[] = [
-  'finance-officer',
-  'province-officer',
-  'supervisor',
-  'commune-officer',
-];
-export const FOLLOW_UP_WRITERS: readonly Role[] = ['finance-officer', 'province-officer', 'commune-officer'];
 
 export function reqDate(value: unknown, field: string): string {
   if (value === undefined || value === null || value === '')

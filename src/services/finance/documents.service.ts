@@ -15,10 +15,10 @@ import {
 } from '../../domain/finance/ledger.js';
 import { findComponentById, listIssues } from '../../db/repositories/finance.repository.js';
 import { findUnitOn } from '../../db/repositories/units.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 import { ISSUE_REASON_LABELS, listAllocations, type AllocationView } from './allocations.service.js';
-import { FINANCE_READERS, reqText, reqYear } from './common.js';
+import { reqText, reqYear } from './common.js';
 import { nfc, pdfEngine } from '../pdf.js';
 
 export interface ProposalLine {
@@ -48,7 +48,7 @@ export async function buildProposal(
   actor: Actor,
   q: { unitCode: unknown; year: unknown; allocationId?: number },
 ): Promise<Proposal> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);

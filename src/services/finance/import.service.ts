@@ -11,7 +11,7 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import { findUnitOn } from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
-import { requireRole } from '../access.js';
+import { requirePermission } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 import {
   importAllocationRows,
@@ -19,7 +19,6 @@ import {
   type AllocationInput,
   type DisbursementInput,
 } from './allocations.service.js';
-import { FINANCE_WRITERS } from './common.js';
 
 export interface ImportRowError {
   row: number;
@@ -233,7 +232,7 @@ export async function importAllocations(
   actor: Actor,
   data: Buffer,
 ): Promise<FinanceImportReport> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const { rows } = await readSheet(data, ALLOCATION_HEADERS);
   const inputs = rows.map((r) => ({
     row: r.row,
@@ -294,7 +293,7 @@ export async function importDisbursements(
   actor: Actor,
   data: Buffer,
 ): Promise<FinanceImportReport> {
-  requireRole(actor, FINANCE_WRITERS);
+  requirePermission(actor, 'finance.write');
   const { rows } = await readSheet(data, DISBURSEMENT_HEADERS);
   const errors: ImportRowError[] = [];
   const inputs: { row: number; input: DisbursementInput }[] = [];

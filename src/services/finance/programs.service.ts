@@ -16,7 +16,7 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole } from '../access.js';
+import { requirePermission } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { optText, reqEnum, reqText } from './common.js';
 
@@ -138,7 +138,7 @@ export async function addComponent(
   programCode: string,
   input: ComponentInput,
 ): Promise<ComponentView> {
-  requireRole(actor, ['province-officer']);
+  requirePermission(actor, 'programs.manage');
   const db = deps.db.kysely;
   const program = await findProgramByCode(db, programCode);
   if (!program)
@@ -198,7 +198,7 @@ export async function updateComponent(
   code: string,
   input: ComponentInput,
 ): Promise<ComponentView> {
-  requireRole(actor, ['province-officer']);
+  requirePermission(actor, 'programs.manage');
   const db = deps.db.kysely;
   const program = await findProgramByCode(db, programCode);
   if (!program)

@@ -9,10 +9,10 @@ import {
   registryMovementCount,
   supportOfHouseholdsWithMovement,
 } from '../../db/repositories/finance.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 import { listAllocations, type AllocationView } from './allocations.service.js';
-import { FINANCE_READERS, reqText, reqYear, unitsCovered } from './common.js';
+import { reqText, reqYear, unitsCovered } from './common.js';
 import { AppError } from '../../errors.js';
 import { listChildCodesAnyPeriod } from '../../db/repositories/units.repository.js';
 import { listFinanceYears } from '../../db/repositories/finance.repository.js';
@@ -83,7 +83,7 @@ export async function financeReport(
   actor: Actor,
   q: { year: unknown; unitCode: unknown; asOf?: string },
 ): Promise<FinanceReport> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
@@ -173,7 +173,7 @@ export async function costReport(
   actor: Actor,
   q: { year: unknown; unitCode: unknown },
 ): Promise<CostReport> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
@@ -225,7 +225,7 @@ export async function costReport(
  * when the city itself no longer exists as a unit.
  */
 export async function financeYears(deps: Deps, actor: Actor, unit: unknown): Promise<number[]> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const unitCode = reqText(unit, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);

@@ -29,10 +29,10 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
-import { FINANCE_READERS, reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
+import { reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
 
 /**
  * Review periods a household counts as "recently exited" after leaving poverty (the exit year and
@@ -85,7 +85,7 @@ export async function matchProfile(
   year: unknown,
   profile: HouseholdProfile,
 ): Promise<MatchResult> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
   return matchHousehold(profile, components, rules);
 }
@@ -164,7 +164,7 @@ export async function suggestForHousehold(
   actor: Actor,
   q: { householdKey: unknown; period: unknown; traits?: HouseholdProfile['traits'] },
 ): Promise<HouseholdMatch> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const period = reqYear(q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
@@ -204,7 +204,7 @@ export async function suggestForUnit(
   actor: Actor,
   q: { unitCode: unknown; period: unknown },
 ): Promise<UnitMatchSummary> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const period = reqYear(q.period, 'period');
   const unitCode = reqText(q.unitCode, 'unit', 10);
@@ -256,7 +256,7 @@ export interface SupportInput {
  * disbursement that paid for it (whose amount the support of all households may not exceed).
  */
 export async function recordSupport(deps: Deps, actor: Actor, input: SupportInput): Promise<SupportRecord> {
-  requireRole(actor, ['finance-officer', 'commune-officer']);
+  requirePermission(actor, 'finance.support');
   const db = deps.db.kysely;
   const householdKey = reqText(input.householdKey, 'householdKey', 60);
   const date = reqDate(input.date, 'date');
@@ -337,7 +337,7 @@ export async function householdSupport(
   actor: Actor,
   q: { householdKey: unknown; provinceCode?: string },
 ) {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const key = reqText(q.householdKey, 'householdKey', 60);
   const rows = await listSupportOfHousehold(db, q.provinceCode ?? null, key);

@@ -23,9 +23,9 @@ import {
 import { listUnitsOn } from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
-import { FINANCE_READERS, optText, reqEnum, reqText, reqYear, unitOn, unitsCovered } from './common.js';
+import { optText, reqEnum, reqText, reqYear, unitOn, unitsCovered } from './common.js';
 
 export interface TargetInput {
   unitCode?: unknown;
@@ -60,7 +60,7 @@ const view = (t: TargetRecord): TargetView => ({
 
 /** Sets a target; a measured kind has one value per unit and year (setting it again edits it, audited). */
 export async function setTarget(deps: Deps, actor: Actor, input: TargetInput): Promise<TargetView> {
-  requireRole(actor, ['province-officer', 'finance-officer']);
+  requirePermission(actor, 'finance.plan');
   const db = deps.db.kysely;
   const year = reqYear(input.year);
   const kind = reqEnum(input.kind, TARGET_KINDS, 'kind');
@@ -238,7 +238,7 @@ export async function targetsReport(
   actor: Actor,
   q: { unitCode: unknown; year: unknown },
 ): Promise<TargetsReport> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);

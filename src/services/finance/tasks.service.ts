@@ -24,19 +24,9 @@ import {
 } from '../../db/repositories/tasks.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess, scopeOf, unitWithinScope } from '../access.js';
+import { requirePermission, requireUnitAccess, scopeOf, unitWithinScope } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
-import {
-  FINANCE_READERS,
-  FOLLOW_UP_WRITERS,
-  optText,
-  reqDate,
-  reqEnum,
-  reqId,
-  reqText,
-  unitOn,
-  unitsCovered,
-} from './common.js';
+import { optText, reqDate, reqEnum, reqId, reqText, unitOn, unitsCovered } from './common.js';
 
 export const TASK_STATUSES = ['open', 'in-progress', 'done', 'cancelled'] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -155,7 +145,7 @@ const meetingView = (m: MeetingRecord, tasks: TaskView[]): MeetingView => ({
 
 /** Records a meeting and the tasks it assigns, in one transaction. */
 export async function createMeeting(deps: Deps, actor: Actor, input: MeetingInput): Promise<MeetingView> {
-  requireRole(actor, ['province-officer', 'finance-officer']);
+  requirePermission(actor, 'tasks.assign');
   const db = deps.db.kysely;
   const date = reqDate(input.date, 'date');
   const unit = await unitOn(db, input.unitCode, date);
@@ -219,7 +209,7 @@ export async function addTask(
   actor: Actor,
   input: TaskInput & { unitCode?: unknown; meetingId?: unknown },
 ): Promise<TaskView> {
-  requireRole(actor, ['province-officer', 'finance-officer']);
+  requirePermission(actor, 'tasks.assign');
   const db = deps.db.kysely;
   const asOf = vnDateOf(deps.now());
   let meeting: MeetingRecord | undefined;
@@ -303,7 +293,7 @@ const safeName = (name: string) =>
  * `<uploadDir>/tasks/` named by their hash before the transaction; if it fails they are removed.
  */
 export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, input: TaskUpdateInput) {
-  requireRole(actor, FOLLOW_UP_WRITERS);
+  requirePermission(actor, 'tasks.follow-up');
   const db = deps.db.kysely;
   const id = reqId(taskId, 'taskId');
   const status = reqEnum(input.status, TASK_STATUSES, 'status');
@@ -400,7 +390,7 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, inpu
 }
 
 export async function showTask(deps: Deps, actor: Actor, taskId: unknown) {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const id = reqId(taskId, 'taskId');
   const t = await findTask(db, id);
@@ -428,7 +418,7 @@ export async function showTask(deps: Deps, actor: Actor, taskId: unknown) {
 
 /** The stored file of an attachment (for download), after the caller's access is checked. */
 export async function attachmentFile(deps: Deps, actor: Actor, attachmentId: unknown) {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const id = reqId(attachmentId, 'attachmentId');
   const a = await findAttachment(db, id);
@@ -459,7 +449,7 @@ export async function taskBoard(
   actor: Actor,
   q: { unitCode: unknown; asOf?: string; assignee?: string },
 ): Promise<TaskBoard> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const unitCode = reqText(q.unitCode, 'unit', 10);
   const asOf = q.asOf === undefined ? vnDateOf(deps.now()) : reqDate(q.asOf, 'asOf');
@@ -496,7 +486,7 @@ export async function listMeetings(
   actor: Actor,
   q: { unitCode: unknown; year?: number },
 ): Promise<MeetingView[]> {
-  requireRole(actor, FINANCE_READERS);
+  requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);

@@ -26,13 +26,11 @@ import {
   type PhotoRecord,
 } from '../../db/repositories/portal.repository.js';
 import { searchKey, searchTerms, SLUG_PATTERN, slugify } from '../../domain/public/text.js';
-import { requireRole } from '../access.js';
-import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
+import { requirePermission } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { htmlToText, sanitizeArticleHtml } from './sanitize.js';
 import { optionalText, pageOf, positiveId, requiredText } from './validate.js';
 import { publicTransaction } from './changes.js';
-
-export const EDITOR_ROLES: readonly Role[] = ['editor'];
 
 export interface PhotoSource {
   width: number;
@@ -191,7 +189,7 @@ async function clean(deps: Deps, input: ArticleInput, existingId?: number): Prom
 }
 
 export async function createArticle(deps: Deps, actor: Actor, input: ArticleInput): Promise<ArticleView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const c = await clean(deps, input);
   const at = nowIso(deps);
   const authorName = c.authorName ?? (actor.kind === 'user' ? actor.username : actorName(actor));
@@ -254,7 +252,7 @@ export async function updateArticle(
   idValue: unknown,
   input: ArticleInput & { version?: unknown },
 ): Promise<ArticleView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const current = await mustFind(deps, id);
   const version = positiveId(input.version, 'version');
@@ -331,7 +329,7 @@ export async function restoreArticleRevision(
   fromValue: unknown,
   input: { version?: unknown },
 ): Promise<ArticleView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const from = positiveId(fromValue, 'fromVersion');
   const version = positiveId(input.version, 'version');
@@ -361,7 +359,7 @@ export async function publishArticle(
   idValue: unknown,
   opts: { publishAt?: unknown } = {},
 ): Promise<ArticleView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const at = nowIso(deps);
   let publishAt = at;
@@ -380,7 +378,7 @@ export async function publishArticle(
 }
 
 export async function withdrawArticle(deps: Deps, actor: Actor, idValue: unknown): Promise<ArticleView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   return setPublication(deps, actor, id, 'withdrawn', null, nowIso(deps));
 }
@@ -418,7 +416,7 @@ async function setPublication(
 }
 
 export async function getArticleForEditor(deps: Deps, actor: Actor, idValue: unknown): Promise<ArticleView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const row = await mustFind(deps, id);
   return toArticleView(row, await listPhotos(deps.db.kysely, [id]), nowIso(deps));
@@ -429,7 +427,7 @@ export async function listArticlesForEditor(
   actor: Actor,
   q: { status?: unknown; limit?: unknown; offset?: unknown } = {},
 ) {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const page = pageOf(q.limit, q.offset);
   const status = typeof q.status === 'string' && q.status ? q.status : undefined;
   const rows = await listArticlesForEditors(deps.db.kysely, { ...page, ...(status ? { status } : {}) });
@@ -442,7 +440,7 @@ export async function listArticlesForEditor(
 }
 
 export async function listArticleRevisions(deps: Deps, actor: Actor, idValue: unknown) {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   await mustFind(deps, id);
   const rows = await listRevisions(deps.db.kysely, id);
@@ -483,7 +481,7 @@ export async function getArticleRevision(
   idValue: unknown,
   versionValue: unknown,
 ): Promise<RevisionView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const version = positiveId(versionValue, 'version');
   await mustFind(deps, id);
@@ -596,7 +594,7 @@ export async function updateSiteSettings(
   actor: Actor,
   input: { slogans?: unknown; slogansEn?: unknown },
 ): Promise<SiteSettings> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const list = (v: unknown, field: string): string[] => {
     if (v === undefined || v === null) return [];
     if (!Array.isArray(v)) throw new AppError('FIELD_TYPE', { field, expected: 'string[]' }, { field });

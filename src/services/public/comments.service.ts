@@ -10,13 +10,11 @@ import {
   listComments,
   updateComment,
 } from '../../db/repositories/portal.repository.js';
-import { requireRole } from '../access.js';
+import { requirePermission } from '../access.js';
 import { publicTransaction } from './changes.js';
-import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { checkCaptcha, spendCaptcha } from './captcha.service.js';
 import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validate.js';
-
-export const MODERATOR_ROLES: readonly Role[] = ['editor', 'supervisor'];
 
 export interface CommentInput {
   articleId?: unknown;
@@ -94,7 +92,7 @@ export async function listCommentsForModeration(
   actor: Actor,
   q: { status?: unknown; articleId?: unknown; limit?: unknown; offset?: unknown } = {},
 ): Promise<CommentView[]> {
-  requireRole(actor, MODERATOR_ROLES);
+  requirePermission(actor, 'portal.moderate');
   const page = pageOf(q.limit, q.offset);
   const status =
     q.status === undefined || q.status === ''
@@ -128,7 +126,7 @@ export async function moderateComment(
   idValue: unknown,
   input: { decision?: unknown; reason?: unknown },
 ): Promise<{ id: number; status: string; rejectReason: string | null }> {
-  requireRole(actor, MODERATOR_ROLES);
+  requirePermission(actor, 'portal.moderate');
   const id = positiveId(idValue, 'id');
   const decision = oneOf(input.decision, 'decision', ['publish', 'reject'] as const);
   const reason = decision === 'reject' ? requiredText(input.reason, 'reason', 500) : null;

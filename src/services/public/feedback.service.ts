@@ -14,9 +14,9 @@ import {
   type FeedbackRecord,
 } from '../../db/repositories/portal.repository.js';
 import { FEEDBACK_CODE_PATTERN, feedbackCodeFrom, normaliseFeedbackCode } from '../../domain/public/text.js';
-import { requireRole, scopeOf, unitWithinScope } from '../access.js';
+import { requirePermission, scopeOf, unitWithinScope } from '../access.js';
 import type { Executor } from '../../db/repositories/executor.js';
-import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { checkCaptcha, spendCaptcha } from './captcha.service.js';
 import { findListedHouseholdKey, findPeriodicCampaign } from '../../db/repositories/open-lists.repository.js';
 import { transition } from '../registry/campaign.service.js';
@@ -26,7 +26,6 @@ import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validat
 
 export const FEEDBACK_KINDS = ['list', 'program'] as const;
 export const FEEDBACK_STATUSES = ['received', 'in-progress', 'answered', 'closed'] as const;
-export const TRIAGE_ROLES: readonly Role[] = ['supervisor', 'commune-officer', 'province-officer'];
 
 export interface FeedbackInput {
   kind?: unknown;
@@ -291,7 +290,7 @@ export async function listFeedbackForTriage(
   actor: Actor,
   q: { status?: unknown; kind?: unknown; limit?: unknown; offset?: unknown } = {},
 ): Promise<FeedbackView[]> {
-  requireRole(actor, TRIAGE_ROLES);
+  requirePermission(actor, 'feedback.triage');
   const page = pageOf(q.limit, q.offset);
   const status =
     q.status === undefined || q.status === '' ? undefined : oneOf(q.status, 'status', FEEDBACK_STATUSES);
@@ -323,7 +322,7 @@ export async function respondToFeedback(
   idValue: unknown,
   input: { status?: unknown; response?: unknown },
 ): Promise<FeedbackView> {
-  requireRole(actor, TRIAGE_ROLES);
+  requirePermission(actor, 'feedback.triage');
   const id = positiveId(idValue, 'id');
   const status = oneOf(input.status, 'status', FEEDBACK_STATUSES);
   const response = optionalText(input.response, 'response', 5000);

@@ -18,10 +18,10 @@ import {
   nextPhotoPosition,
   updatePhoto as updatePhotoRow,
 } from '../../db/repositories/portal.repository.js';
-import { requireRole } from '../access.js';
+import { requirePermission } from '../access.js';
 import { publicTransaction } from './changes.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
-import { EDITOR_ROLES, photoFileName, toPhotoView, type PhotoView } from './articles.service.js';
+import { photoFileName, toPhotoView, type PhotoView } from './articles.service.js';
 import { optionalText, positiveId, requiredText } from './validate.js';
 
 /** Widths of the web renditions: phone, tablet/desktop column, full-screen. */
@@ -110,7 +110,7 @@ export async function addPhoto(
   articleIdValue: unknown,
   upload: PhotoUpload,
 ): Promise<PhotoView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const articleId = positiveId(articleIdValue, 'articleId');
   const caption = requiredText(upload.caption, 'caption', 500);
   // Alt text describes the picture for a screen reader; the caption is a fair default.
@@ -157,7 +157,7 @@ export async function editPhoto(
   idValue: unknown,
   input: { caption?: unknown; alt?: unknown; position?: unknown },
 ): Promise<PhotoView> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const at = nowIso(deps);
   return publicTransaction(deps, async (trx) => {
@@ -193,7 +193,7 @@ export async function editPhoto(
 }
 
 export async function removePhoto(deps: Deps, actor: Actor, idValue: unknown): Promise<void> {
-  requireRole(actor, EDITOR_ROLES);
+  requirePermission(actor, 'portal.edit');
   const id = positiveId(idValue, 'id');
   const at = nowIso(deps);
   const removed = await publicTransaction(deps, async (trx) => {

@@ -39,7 +39,7 @@ import {
 } from '../../db/repositories/registry.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
 import { prepareSurvey, type Prepared } from './households.service.js';
@@ -179,7 +179,7 @@ export interface TransitionInput extends CampaignRef {
 }
 
 export async function transition(deps: Deps, actor: Actor, input: TransitionInput): Promise<CampaignView> {
-  requireRole(actor, ['province-officer', 'commune-officer']);
+  requirePermission(actor, 'campaign.decide');
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.communeCode);
   // Surveys are validated and classified before the transaction (the engine reads units).

@@ -3,8 +3,8 @@
 // Committee issues one to each household the chair recognises as poor or near-poor, when the
 // periodic campaign is recognised and when a regular-review case is recognised later. Numbers
 // "N/GCN-HN.HCN" run per commune × year of the decision and are stored, so a re-print repeats
-// the number; issuing again never draws a second one. Names are personal data: only the roles of
-// PERSONAL_DATA_ROLES may print, and every issue and print is audited.
+// the number; issuing again never draws a second one. Names are personal data: only the roles with the
+// permission registry.personal-data may print, and every issue and print is audited.
 import { AppError } from '../../errors.js';
 import { formatDateVn } from '../../domain/dates.js';
 import {

@@ -24,18 +24,10 @@ import {
 import { findUnitOn, listUnitsOn } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { canSeePersonalData, requireRole, requireUnitAccess } from '../access.js';
-import { actorId, actorName, nowIso, type Actor, type Deps, type Role } from '../deps.js';
+import { canSeePersonalData, requirePermission, requireUnitAccess } from '../access.js';
+import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { listFilterOf } from './households.service.js';
 import { nfc } from '../pdf.js';
-
-/** The roles that read the household list (the same as the list API). */
-export const LIST_READERS: readonly Role[] = [
-  'province-officer',
-  'commune-officer',
-  'finance-officer',
-  'supervisor',
-];
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -178,7 +170,7 @@ export async function prepareHouseholdExport(
   actor: Actor,
   input: ExportInput,
 ): Promise<PreparedExport> {
-  requireRole(actor, LIST_READERS);
+  requirePermission(actor, 'registry.read');
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.unitCode);
   // The list's own filter: the file holds exactly the rows the list shows.
@@ -345,7 +337,7 @@ export async function prepareRecognisedExport(
   actor: Actor,
   q: { communeCode: string; period: number },
 ): Promise<PreparedRecognised> {
-  requireRole(actor, LIST_READERS);
+  requirePermission(actor, 'registry.read');
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, q.communeCode);
   const unit =

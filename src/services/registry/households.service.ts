@@ -36,7 +36,7 @@ import type { ExportFilter } from '../../db/repositories/certificates.repository
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
-import { canSeePersonalData, requireRole, requireUnitAccess, scopeOf } from '../access.js';
+import { canSeePersonalData, requirePermission, requireUnitAccess, scopeOf } from '../access.js';
 import { maskName } from '../../domain/registry/certificate.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
@@ -145,7 +145,7 @@ export async function checkDuplicates(
   actor: Actor,
   raw: unknown,
 ): Promise<{ duplicates: Duplicate[] }> {
-  requireRole(actor, ['province-officer', 'commune-officer']);
+  requirePermission(actor, 'registry.write');
   const p = await prepareSurvey(deps, raw);
   await requireUnitAccess(deps.db.kysely, actor, p.record.unitCode);
   return { duplicates: await findDuplicates(deps.db.kysely, p) };
@@ -176,7 +176,7 @@ export type SaveOutcome =
   | { saved: false; regularReview: { communeCode: string; period: number; caseKey: string } };
 
 export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput): Promise<SaveOutcome> {
-  requireRole(actor, ['province-officer', 'commune-officer']);
+  requirePermission(actor, 'registry.write');
   const p = await prepareSurvey(deps, input.survey);
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, p.record.unitCode);
@@ -497,7 +497,7 @@ export async function rebuildAggregates(
   deps: Deps,
   actor: Actor,
 ): Promise<{ cells: number; differing: number; movements: number }> {
-  requireRole(actor, ['province-officer']);
+  requirePermission(actor, 'registry.rebuild');
   return deps.db.kysely.transaction().execute(async (trx) => {
     const movements = await recomputeAllMovements(trx);
     const fresh = await computeAggregatesFromResults(trx);

@@ -31,7 +31,7 @@ import { deferSearchIndex } from '../../db/repositories/household-search.reposit
 import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
-import { requireRole, requireUnitAccess, scopeOf } from '../access.js';
+import { requirePermission, requireUnitAccess, scopeOf } from '../access.js';
 import { ImportWriter, type WriterOutcome } from './import-writer.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import {
@@ -201,7 +201,7 @@ export async function importSurvey(
   source: ImportSource,
   opts: ImportOptions = {},
 ): Promise<ImportReport> {
-  requireRole(actor, ['province-officer', 'commune-officer']);
+  requirePermission(actor, 'registry.write');
   const mode = opts.mode ?? 'atomic';
   const status = opts.status ?? 'approved';
   const explain = opts.explain ?? true;

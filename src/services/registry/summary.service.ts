@@ -20,7 +20,7 @@ import {
   type UnitRecord,
 } from '../../db/repositories/units.repository.js';
 import { readAggregates } from '../../db/repositories/registry.repository.js';
-import { requireRole, requireUnitAccess } from '../access.js';
+import { requirePermission, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 
 export interface SummaryRow {
@@ -96,7 +96,7 @@ export async function reportSummary(
   actor: Actor,
   input: { period: number; unitCode: string; unitsOn?: string },
 ): Promise<Summary> {
-  requireRole(actor, ['province-officer', 'commune-officer', 'finance-officer', 'supervisor']);
+  requirePermission(actor, 'registry.read');
   const db = deps.db.kysely;
   if (!Number.isInteger(input.period) || input.period < 2000 || input.period > 2100) {
     throw new AppError(

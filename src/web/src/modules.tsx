@@ -2,8 +2,11 @@
 // own chunk, loaded on first visit) and its navigation entries here; the router, the side
 // navigation and the landing page are all built from this list. Add a module with one import
 // and one entry in `modules` — see src/web/README.md. Nothing is listed before its pages exist.
+// Pages and entries name the permission they need, from the same table the server enforces
+// (src/domain/access/permissions.ts): a role sees only the menus it can use.
 import type { ComponentType, ReactNode } from 'react';
 import type { Role } from './api/types';
+import { can, type Permission } from '../../domain/access/permissions';
 import type { Bilingual } from './i18n';
 import { IconOverview, IconUnits } from './components/icons';
 import { financeModule, tasksModule } from './pages/finance/module';
@@ -15,8 +18,8 @@ export interface ModuleRoute {
   path: string;
   /** The page component, imported lazily: `() => import('./pages/x/XPage')`. */
   load: () => Promise<{ default: ComponentType }>;
-  /** Roles that may open the page (admin always may); every signed-in user when absent. */
-  roles?: readonly Role[];
+  /** The permission needed to open the page; every signed-in user when absent. */
+  permission?: Permission;
 }
 
 export interface NavItem {
@@ -24,8 +27,8 @@ export interface NavItem {
   path: string;
   label: Bilingual;
   icon?: ReactNode;
-  /** Roles that see the entry (admin always does); every signed-in user when absent. */
-  roles?: readonly Role[];
+  /** The permission needed to see the entry; every signed-in user when absent. */
+  permission?: Permission;
 }
 
 export interface AppModule {
@@ -43,16 +46,30 @@ export interface AppModule {
 const overview: AppModule = {
   id: 'overview',
   order: 10,
-  routes: [{ path: 'overview', load: () => import('./pages/overview/OverviewPage') }],
-  nav: [{ path: 'overview', label: { vi: 'Tổng quan', en: 'Overview' }, icon: <IconOverview /> }],
+  routes: [
+    { path: 'overview', load: () => import('./pages/overview/OverviewPage'), permission: 'units.read' },
+  ],
+  nav: [
+    {
+      path: 'overview',
+      label: { vi: 'Tổng quan', en: 'Overview' },
+      icon: <IconOverview />,
+      permission: 'units.read',
+    },
+  ],
 };
 
 const units: AppModule = {
   id: 'units',
   order: 90,
-  routes: [{ path: 'units', load: () => import('./pages/units/UnitLookupPage') }],
+  routes: [{ path: 'units', load: () => import('./pages/units/UnitLookupPage'), permission: 'units.read' }],
   nav: [
-    { path: 'units', label: { vi: 'Đơn vị hành chính', en: 'Administrative units' }, icon: <IconUnits /> },
+    {
+      path: 'units',
+      label: { vi: 'Đơn vị hành chính', en: 'Administrative units' },
+      icon: <IconUnits />,
+      permission: 'units.read',
+    },
   ],
 };
 
@@ -66,11 +83,12 @@ export const modules: AppModule[] = [
   units,
 ].sort((a, b) => a.order - b.order);
 
-export function allowed(role: Role, roles: readonly Role[] | undefined): boolean {
-  return role === 'admin' || !roles || roles.includes(role);
+/** Whether `role` may use what needs `permission` (anything signed in when there is none). */
+export function allowed(role: Role, permission: Permission | undefined): boolean {
+  return permission === undefined || can(role, permission);
 }
 
 /** The navigation entries a role sees, in order. */
 export function navFor(role: Role): NavItem[] {
-  return modules.flatMap((m) => m.nav.filter((n) => allowed(role, n.roles)));
+  return modules.flatMap((m) => m.nav.filter((n) => allowed(role, n.permission)));
 }

@@ -20,7 +20,7 @@ const moduleRoutes: RouteObject[] = modules.flatMap((m) =>
       const { default: Page } = await r.load();
       return {
         Component: () => (
-          <RoleGate roles={r.roles}>
+          <RoleGate permission={r.permission}>
             <Page />
           </RoleGate>
         ),

@@ -1,7 +1,8 @@
 // Shapes of the API answers the shell uses (see /api/docs).
 
-export type Role =
-  'admin' | 'province-officer' | 'commune-officer' | 'finance-officer' | 'supervisor' | 'editor';
+// The roles are those of the permission table the server enforces.
+export type { Role } from '../../../domain/access/permissions';
+import type { Role } from '../../../domain/access/permissions';
 
 export interface User {
   id: number;

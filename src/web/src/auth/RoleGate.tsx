@@ -1,7 +1,7 @@
 // A page that only some roles may open says so plainly instead of showing an empty screen.
 import type { ReactNode } from 'react';
 import { Alert } from '@mantine/core';
-import type { Role } from '../api/types';
+import type { Permission } from '../../../domain/access/permissions';
 import { allowed } from '../modules';
 import { defineMessages, fill, useMessages } from '../i18n';
 import { common } from '../i18n/common';
@@ -12,11 +12,17 @@ const m = defineMessages({
   en: { title: 'Access denied', body: 'The role "{role}" may not open this page.' },
 });
 
-export function RoleGate({ roles, children }: { roles: readonly Role[] | undefined; children: ReactNode }) {
+export function RoleGate({
+  permission,
+  children,
+}: {
+  permission: Permission | undefined;
+  children: ReactNode;
+}) {
   const user = useUser();
   const t = useMessages(m);
   const c = useMessages(common);
-  if (allowed(user.role, roles)) return <>{children}</>;
+  if (allowed(user.role, permission)) return <>{children}</>;
   return (
     <Alert color="red" title={t.title} role="alert">
       {fill(t.body, { role: c[`role.${user.role}`] })}

@@ -21,6 +21,7 @@ import { useParams } from 'react-router';
 import { api, isApiError } from '../../api/client';
 import { useAllocation } from '../../api/finance';
 import { useUser } from '../../auth/session';
+import { can } from '../../../../domain/access/permissions';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatDateVn, formatPercent, formatVnd } from '../../format';
@@ -425,7 +426,7 @@ export default function AllocationPage() {
           </Table>
         </>
       ) : null}
-      {user.role === 'finance-officer' || user.role === 'admin' ? (
+      {can(user.role, 'finance.write') ? (
         <>
           <DisbursementForm allocationId={d.id} />
           <AdjustmentForm allocationId={d.id} />

@@ -17,6 +17,8 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
+import { useUser } from '../../auth/session';
+import { can } from '../../../../domain/access/permissions';
 import { isApiError } from '../../api/client';
 import { postTaskUpdate, useTask } from '../../api/finance';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
@@ -72,6 +74,7 @@ export default function TaskPage() {
   usePageTitle(t.title);
   const errorText = useErrorText();
   const { id = '' } = useParams();
+  const user = useUser();
   const qc = useQueryClient();
   const task = useTask(id);
   const [status, setStatus] = useState<string | null>('in-progress');
@@ -138,48 +141,50 @@ export default function TaskPage() {
           </Table.Tbody>
         </Table>
       )}
-      <Paper
-        p="md"
-        component="form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate();
-        }}
-      >
-        <Title order={2} mb="sm">
-          {t.report}
-        </Title>
-        <Stack gap="sm">
-          <Select
-            label={t.status}
-            value={status}
-            onChange={setStatus}
-            data={(['open', 'in-progress', 'done', 'cancelled'] as const).map((s) => ({
-              value: s,
-              label: t[s],
-            }))}
-            error={fieldError('status')}
-          />
-          <Textarea
-            label={t.note}
-            value={note}
-            onChange={(e) => setNote(e.currentTarget.value)}
-            autosize
-            minRows={2}
-            error={fieldError('note')}
-          />
-          <FileInput label={t.files} multiple value={files} onChange={setFiles} clearable />
-          {save.error && !fieldError('status') && !fieldError('note') ? (
-            <Alert color="red" role="alert">
-              {errorText(save.error)}
-            </Alert>
-          ) : null}
-          {save.isSuccess ? <Alert color="green">{t.saved}</Alert> : null}
-          <Button type="submit" w="fit-content" loading={save.isPending}>
-            {t.save}
-          </Button>
-        </Stack>
-      </Paper>
+      {can(user.role, 'tasks.follow-up') ? (
+        <Paper
+          p="md"
+          component="form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            save.mutate();
+          }}
+        >
+          <Title order={2} mb="sm">
+            {t.report}
+          </Title>
+          <Stack gap="sm">
+            <Select
+              label={t.status}
+              value={status}
+              onChange={setStatus}
+              data={(['open', 'in-progress', 'done', 'cancelled'] as const).map((s) => ({
+                value: s,
+                label: t[s],
+              }))}
+              error={fieldError('status')}
+            />
+            <Textarea
+              label={t.note}
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={2}
+              error={fieldError('note')}
+            />
+            <FileInput label={t.files} multiple value={files} onChange={setFiles} clearable />
+            {save.error && !fieldError('status') && !fieldError('note') ? (
+              <Alert color="red" role="alert">
+                {errorText(save.error)}
+              </Alert>
+            ) : null}
+            {save.isSuccess ? <Alert color="green">{t.saved}</Alert> : null}
+            <Button type="submit" w="fit-content" loading={save.isPending}>
+              {t.save}
+            </Button>
+          </Stack>
+        </Paper>
+      ) : null}
     </Stack>
   );
 }

@@ -58,8 +58,6 @@ const m = defineMessages({
   },
 });
 
-const MAY_ADD = ['province-officer', 'commune-officer'] as const;
-
 function AddVillage({ unit, on }: { unit: Unit; on: string }) {
   const t = useMessages(m);
   const errorText = useErrorText();
@@ -208,7 +206,7 @@ export function Villages({ unit, on }: { unit: Unit; on: string }) {
           ))}
         </Stack>
       ) : null}
-      {allowed(user.role, MAY_ADD) ? (
+      {allowed(user.role, 'villages.write') ? (
         <Paper withBorder={false} bg="gray.0" p="sm" mt="sm">
           <AddVillage unit={unit} on={on} />
         </Paper>

@@ -7,14 +7,14 @@ export const portalModule: AppModule = {
   id: 'portal',
   order: 70,
   routes: [
-    { path: 'portal/articles', load: () => import('./ArticlesPage'), roles: ['editor'] },
-    { path: 'portal/articles/new', load: () => import('./ArticleEditPage'), roles: ['editor'] },
-    { path: 'portal/articles/:id', load: () => import('./ArticleEditPage'), roles: ['editor'] },
-    { path: 'portal/comments', load: () => import('./CommentsPage'), roles: ['editor', 'supervisor'] },
+    { path: 'portal/articles', load: () => import('./ArticlesPage'), permission: 'portal.edit' },
+    { path: 'portal/articles/new', load: () => import('./ArticleEditPage'), permission: 'portal.edit' },
+    { path: 'portal/articles/:id', load: () => import('./ArticleEditPage'), permission: 'portal.edit' },
+    { path: 'portal/comments', load: () => import('./CommentsPage'), permission: 'portal.moderate' },
     {
       path: 'portal/feedback',
       load: () => import('./FeedbackPage'),
-      roles: ['supervisor', 'commune-officer', 'province-officer'],
+      permission: 'feedback.triage',
     },
   ],
   nav: [
@@ -22,19 +22,19 @@ export const portalModule: AppModule = {
       path: 'portal/articles',
       label: { vi: 'Bài viết', en: 'Articles' },
       icon: <IconPortal />,
-      roles: ['editor'],
+      permission: 'portal.edit',
     },
     {
       path: 'portal/comments',
       label: { vi: 'Kiểm duyệt bình luận', en: 'Comment moderation' },
       icon: <IconPortal />,
-      roles: ['editor', 'supervisor'],
+      permission: 'portal.moderate',
     },
     {
       path: 'portal/feedback',
       label: { vi: 'Góp ý – phản ánh', en: 'Feedback' },
       icon: <IconPortal />,
-      roles: ['supervisor', 'commune-officer', 'province-officer'],
+      permission: 'feedback.triage',
     },
   ],
 };

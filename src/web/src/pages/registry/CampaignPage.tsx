@@ -37,7 +37,7 @@ import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_LABELS } from './labels';
 import { ResurveyForm, type Survey } from './ResurveyForm';
 // Who may print certificates (they name every member): the same rule as the server.
-import { roleSeesPersonalData } from '../../../../domain/registry/personal-data';
+import { can } from '../../../../domain/access/permissions';
 
 const m = defineMessages({
   vi: {
@@ -424,7 +424,7 @@ export default function CampaignPage() {
           <Text>{fill(t.step, { s: b(c.data.stepLabel) })}</Text>
           {c.data.step === 'recognised' || c.data.step === 'reported' ? (
             <Group>
-              {roleSeesPersonalData(user.role) ? (
+              {can(user.role, 'registry.personal-data') ? (
                 <DownloadButton
                   fileName="giay-chung-nhan.pdf"
                   href={
@@ -456,14 +456,20 @@ export default function CampaignPage() {
               })}
             </Alert>
           ) : null}
-          <Title order={2}>{t.next}</Title>
-          {c.data.allowedActions.length === 0 ? (
-            <Text>{t.none}</Text>
-          ) : (
-            c.data.allowedActions.map((a) => (
-              <ActionForm key={`${caseKey ?? ''}|${a}`} action={a} campaign={c.data} onDone={setLast} />
-            ))
-          )}
+          {/* The next steps (meetings, complaints, end of posting…) are forms for those who
+              decide; a finance officer or supervisor follows the campaign without them. */}
+          {can(user.role, 'campaign.decide') ? (
+            <>
+              <Title order={2}>{t.next}</Title>
+              {c.data.allowedActions.length === 0 ? (
+                <Text>{t.none}</Text>
+              ) : (
+                c.data.allowedActions.map((a) => (
+                  <ActionForm key={`${caseKey ?? ''}|${a}`} action={a} campaign={c.data} onDone={setLast} />
+                ))
+              )}
+            </>
+          ) : null}
           {c.data.state.villages.length > 0 ? (
             <>
               <Title order={2}>{t.villages}</Title>

@@ -19,6 +19,7 @@ import { Link } from 'react-router';
 import { CLASSES, MOVEMENTS, useHouseholds } from '../../api/registry';
 import { useVillages } from '../../api/villages';
 import { useUser } from '../../auth/session';
+import { can } from '../../../../domain/access/permissions';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn } from '../../format';
 import { defineMessages, fill, useBilingual, useMessages } from '../../i18n';
@@ -113,12 +114,16 @@ export default function HouseholdListPage() {
       <Group justify="space-between">
         <Title order={1}>{t.title}</Title>
         <Group>
-          <Button component={Link} to="/registry/survey" variant="light">
-            {t.add}
-          </Button>
-          <Button component={Link} to="/registry/import" variant="default">
-            {t.import}
-          </Button>
+          {can(user.role, 'registry.write') ? (
+            <>
+              <Button component={Link} to="/registry/survey" variant="light">
+                {t.add}
+              </Button>
+              <Button component={Link} to="/registry/import" variant="default">
+                {t.import}
+              </Button>
+            </>
+          ) : null}
           <Button
             component="a"
             href={`/api/v1/registry/households/export.xlsx?${exportQuery.toString()}`}

@@ -11,7 +11,7 @@ import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../
 import { usePageTitle } from '../../layout/usePageTitle';
 import { ACTION_LABELS, CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
 // Who may print certificates (they name every member): the same rule as the server.
-import { roleSeesPersonalData } from '../../../../domain/registry/personal-data';
+import { can } from '../../../../domain/access/permissions';
 
 const m = defineMessages({
   vi: {
@@ -85,9 +85,11 @@ export default function HouseholdPage() {
           <Anchor component={Link} to="/registry">
             {t.back}
           </Anchor>
-          <Button component={Link} to={`/registry/survey?household=${encodeURIComponent(id)}`}>
-            {t.edit}
-          </Button>
+          {can(user.role, 'registry.write') ? (
+            <Button component={Link} to={`/registry/survey?household=${encodeURIComponent(id)}`}>
+              {t.edit}
+            </Button>
+          ) : null}
         </Group>
       </Group>
       <Text>
@@ -133,7 +135,7 @@ export default function HouseholdPage() {
               {r.noLabourCapacity ? <Badge variant="outline">{t.noLabour}</Badge> : null}
               {r.frozen &&
               (r.classification === 'POOR' || r.classification === 'NEAR_POOR') &&
-              roleSeesPersonalData(user.role) ? (
+              can(user.role, 'registry.personal-data') ? (
                 <DownloadButton
                   size="xs"
                   variant="light"

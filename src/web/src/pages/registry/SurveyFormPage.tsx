@@ -21,6 +21,7 @@ import { SurveyFields } from './survey/SurveyFields';
 import { emptySurvey, formPaths, recordOf, type Survey } from './survey/model';
 import { wordOf, wordOfCode } from '../../../../domain/words/catalogue';
 import type { Role } from '../../api/types';
+import { rolesWith } from '../../../../domain/access/permissions';
 
 const m = defineMessages({
   vi: {
@@ -69,10 +70,13 @@ const m = defineMessages({
 });
 
 /**
- * Who records a recognition (the campaign step that approves results): the roles the campaign
- * service lets act (src/services/registry/campaign.service.ts, `transition`).
+ * Who records a recognition (the campaign step that approves results): the roles the permission
+ * table lets move a campaign on, the administrator aside (it may do everything, it is nobody's
+ * daily work), the commune's own officers first.
  */
-const APPROVERS: readonly Role[] = ['commune-officer', 'province-officer'];
+const APPROVERS: readonly Role[] = rolesWith('campaign.decide')
+  .filter((r) => r !== 'admin')
+  .sort((a, b) => Number(b === 'commune-officer') - Number(a === 'commune-officer'));
 
 type Before = { classification: string; status: string } | null;
 

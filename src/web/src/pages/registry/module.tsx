@@ -18,22 +18,21 @@ const svg = (d: string) => (
   </svg>
 );
 
-const OFFICERS = ['province-officer', 'commune-officer'] as const;
-
 export const registryModule: AppModule = {
   id: 'registry',
   order: 20,
   routes: [
-    { path: 'registry', load: () => import('./HouseholdListPage') },
-    { path: 'registry/households/:id', load: () => import('./HouseholdPage') },
-    { path: 'registry/survey', load: () => import('./SurveyFormPage'), roles: OFFICERS },
-    { path: 'registry/import', load: () => import('./ImportPage'), roles: OFFICERS },
+    { path: 'registry', load: () => import('./HouseholdListPage'), permission: 'registry.read' },
+    { path: 'registry/households/:id', load: () => import('./HouseholdPage'), permission: 'registry.read' },
+    { path: 'registry/survey', load: () => import('./SurveyFormPage'), permission: 'registry.write' },
+    { path: 'registry/import', load: () => import('./ImportPage'), permission: 'registry.write' },
   ],
   nav: [
     {
       path: 'registry',
       label: { vi: 'Hộ gia đình', en: 'Households' },
       icon: svg('M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z'),
+      permission: 'registry.read',
     },
   ],
 };
@@ -41,12 +40,13 @@ export const registryModule: AppModule = {
 export const campaignModule: AppModule = {
   id: 'campaign',
   order: 30,
-  routes: [{ path: 'campaign', load: () => import('./CampaignPage') }],
+  routes: [{ path: 'campaign', load: () => import('./CampaignPage'), permission: 'registry.read' }],
   nav: [
     {
       path: 'campaign',
       label: { vi: 'Rà soát', en: 'Review campaign' },
       icon: svg('M9 11l3 3 8-8M4 12v7a1 1 0 0 0 1 1h14'),
+      permission: 'registry.read',
     },
   ],
 };
