@@ -111,6 +111,8 @@ function Input({ control, path, props }: { control: Control; path: string; props
           value={typeof v === 'string' ? v : null}
           onChange={(d) => set(d ?? undefined)}
           disabled={disabled}
+          // Erasing the text takes the answer away (then reported as missing), as in any other field.
+          allowDeselect
         />
       );
     case 'amount':
