@@ -111,19 +111,26 @@ describe('registry screens', () => {
     await page.goto(`${server.url}/app/registry/survey?household=EX-05`);
     await page.getByRole('heading', { level: 1, name: 'Phiếu khảo sát hộ gia đình' }).waitFor();
     await expect.poll(() => page.getByLabel('Mã hộ').inputValue()).toBe('EX-05');
-    const names = page.getByLabel('Họ tên', { exact: true });
-    const births = page.getByLabel('Ngày sinh', { exact: true });
+    const names = page.getByLabel(/^Họ và tên( \*)?$/);
+    const births = page.getByLabel(/^Ngày sinh( \*)?$/);
     expect(await names.count()).toBe(4);
     let sent = 0;
     page.on('request', (r) => {
       if (r.method() === 'PUT' && r.url().includes('/api/v1/registry/households/')) sent += 1;
     });
-    // The same validator as the server's: the messages it gives for this record.
+    // The same validator as the server's finds these two, and the form asks for each answer by
+    // its label beside its input.
     const wrong = example('EX-05');
     wrong.members[1] = { ...wrong.members[1], name: '' };
-    wrong.members[2] = { ...wrong.members[2], birthDate: '' };
-    const expected = new Map(parseSurveyRecord(wrong).errors.map((e) => [e.field, e.message]));
-    expect([...expected.keys()]).toEqual(['members[1].name', 'members[2].birthDate']);
+    wrong.members[2] = { ...wrong.members[2], birthDate: undefined };
+    expect(parseSurveyRecord(wrong).errors.map((e) => e.field)).toEqual([
+      'members[1].name',
+      'members[2].birthDate',
+    ]);
+    const expected = new Map([
+      ['members[1].name', 'Nhập họ và tên.'],
+      ['members[2].birthDate', 'Nhập ngày sinh.'],
+    ]);
 
     await names.nth(1).fill('');
     await births.nth(2).fill('');
@@ -141,7 +148,7 @@ describe('registry screens', () => {
     // An answer of the server (here as it sends a record the browser let through): each of its
     // errors beside its input, housing.floorAreaM2 included.
     await names.nth(1).fill('Trần Thị Mai');
-    await births.nth(2).fill('2012-09-01');
+    await births.nth(2).fill('01/09/2012');
     const serverSide = {
       ...example('EX-05'),
       housing: { ...(example('EX-05').housing as object), floorAreaM2: -3 },
@@ -161,11 +168,17 @@ describe('registry screens', () => {
     await page.getByRole('button', { name: 'Lưu và phân loại' }).click();
     const floor = page.getByLabel('Diện tích nhà ở (m²)');
     await expect.poll(() => floor.getAttribute('aria-invalid')).toBe('true');
-    expect(await describedText(page, floor)).toContain(errors[0]!.message);
+    // The server's words, with the field named by its label instead of its path.
+    expect(await describedText(page, floor)).toContain(
+      errors[0]!.message.replace('housing.floorAreaM2', '«Diện tích nhà ở»'),
+    );
     expect(await births.nth(3).getAttribute('aria-invalid')).toBe('true');
-    expect(await describedText(page, births.nth(3))).toContain(errors[1]!.message);
+    expect(await describedText(page, births.nth(3))).toContain(
+      errors[1]!.message.replace('members[3].birthDate', '«Ngày sinh»'),
+    );
     expect(await names.nth(1).getAttribute('aria-invalid')).not.toBe('true');
-    expect(await isFocused(floor)).toBe(true);
+    // The first in the order of the form: the members come before the housing (Phiếu B).
+    expect(await isFocused(births.nth(3))).toBe(true);
     expect(sent).toBe(1);
     await page.unroute('**/api/v1/registry/households/EX-05');
   });
@@ -212,8 +225,8 @@ describe('registry screens', () => {
     // Entered: EX-01's latest survey, with the income the re-survey found.
     await card.getByLabel('Mã hộ rà soát lại').fill('EX-01');
     await card.getByRole('button', { name: 'Lấy phiếu gần nhất của hộ' }).click();
-    await card.getByLabel('Ngày rà soát lại', { exact: true }).fill('2024-10-22');
-    await card.getByLabel('Thu nhập bình quân (đồng/người/tháng)').fill('2500000');
+    await card.getByLabel(/^Ngày rà soát( \*)?$/).fill('22/10/2024');
+    await card.getByLabel('Thu nhập bình quân đầu người/tháng (đồng/người/tháng)').fill('2500000');
     await card.getByRole('button', { name: 'Đính kèm phiếu' }).click();
     // Uploaded: EX-02's re-survey as a JSONL file.
     const upload = { ...example('EX-02'), surveyDate: '2024-10-22', incomePerCapitaMonthly: 3_500_000 };
@@ -273,7 +286,7 @@ describe('registry screens', () => {
     });
     await expect.poll(() => card.getByLabel('Mã hộ rà soát lại').inputValue()).toBe('EX-05');
     await card.getByRole('button', { name: 'Lấy phiếu gần nhất của hộ' }).click();
-    await card.getByLabel('Ngày rà soát lại', { exact: true }).fill('2024-11-20');
+    await card.getByLabel(/^Ngày rà soát( \*)?$/).fill('20/11/2024');
     await card.getByRole('button', { name: 'Đính kèm phiếu' }).click();
     await card.getByText('Phiếu đính kèm (1):').waitFor();
     await card.getByRole('button', { name: 'Thực hiện' }).click();

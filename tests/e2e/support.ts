@@ -67,6 +67,28 @@ export const ACCOUNTS = {
     unitCode: null,
     displayName: 'Quản trị hệ thống',
   },
+  // The demo's other roles (src/services/demo/foundation.seed.ts), so a test can sign in as each.
+  finance: {
+    username: 'taichinh.samson',
+    password: 'mat-khau-tai-chinh-2024',
+    role: 'finance-officer',
+    unitCode: '382',
+    displayName: 'Phòng Tài chính – Kế hoạch TP Sầm Sơn',
+  },
+  supervisor: {
+    username: 'mttq.samson',
+    password: 'mat-khau-mttq-2024',
+    role: 'supervisor',
+    unitCode: '382',
+    displayName: 'Ủy ban MTTQ Việt Nam TP Sầm Sơn',
+  },
+  editor: {
+    username: 'bientap',
+    password: 'mat-khau-bien-tap-2024',
+    role: 'editor',
+    unitCode: '382',
+    displayName: 'Phòng Văn hóa – Thông tin TP Sầm Sơn',
+  },
 } satisfies Record<string, TestAccount>;
 
 export interface RunningApp {
@@ -203,16 +225,21 @@ export interface A11yViolation {
 
 /**
  * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the current page and returns the serious and
- * critical violations, each with the elements it names, so a failing test says what to fix.
+ * critical violations (every violation with `everyImpact`), each with the elements it names, so a
+ * failing test says what to fix.
  */
-export async function accessibilityProblems(page: Page): Promise<A11yViolation[]> {
+export async function accessibilityProblems(
+  page: Page,
+  opts: { everyImpact?: boolean } = {},
+): Promise<A11yViolation[]> {
   // Evaluated through the DevTools protocol, not as a <script> tag: the web app's Content Security
   // Policy forbids inline scripts, and the test must not need a hole in it.
   if (!(await page.evaluate<boolean>('typeof axe !== "undefined"'))) await page.evaluate(AXE_SOURCE());
+  const every = opts.everyImpact === true;
   return page.evaluate<A11yViolation[]>(`
     axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
       .then((r) => r.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .filter((v) => ${every} || v.impact === 'serious' || v.impact === 'critical')
         .map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) })))
   `);
 }

@@ -188,8 +188,8 @@ function citizenIdWording(p: CitizenIdProblem, id: string): Bilingual {
       };
     case 'sex':
       return {
-        vi: `chữ số thứ tư ${p.digit} chỉ giới tính ${p.digit % 2 === 0 ? 'nam' : 'nữ'}, nhưng giới tính ghi là ${p.sex}`,
-        en: `the fourth digit ${p.digit} means ${p.digit % 2 === 0 ? 'male' : 'female'}, but sex is ${p.sex}`,
+        vi: `chữ số thứ tư ${p.digit} chỉ giới tính ${p.digit % 2 === 0 ? 'nam' : 'nữ'}, nhưng giới tính ghi là ${p.sex === 'M' ? 'nam' : 'nữ'}`,
+        en: `the fourth digit ${p.digit} means ${p.digit % 2 === 0 ? 'male' : 'female'}, but sex is ${p.sex === 'M' ? 'male' : 'female'}`,
       };
   }
 }
@@ -431,8 +431,8 @@ export function parseSurveyRecord(raw: unknown): ParsedSurvey {
         {},
         {
           detail: {
-            vi: 'hộ không có chủ hộ (relation = "head")',
-            en: 'the household has no head (relation = "head")',
+            vi: 'hộ không có chủ hộ: một thành viên phải có quan hệ «Chủ hộ»',
+            en: 'the household has no head: one member must have the relation «Head of household»',
           },
         },
       );

@@ -1,45 +1,26 @@
 // The re-survey attached to a campaign step (a village sent back by its meeting, an accepted
 // complaint, a regular-review case): start from the household's latest survey and change what the
-// re-survey found, or upload survey records (JSON / JSONL, the import contract). Each record is
-// checked by the contract's own validator before it is attached; the server classifies it when
-// the step is applied.
+// re-survey found in the shared survey form (./survey/SurveyFields.tsx, every answer, members
+// included), or upload survey records (JSON / JSONL, the import contract). Each record is checked
+// by the contract's own validator before it is attached; the server classifies it when the step is
+// applied.
 import { useState } from 'react';
-import {
-  Button,
-  Card,
-  Checkbox,
-  CloseButton,
-  FileInput,
-  Group,
-  MultiSelect,
-  NumberInput,
-  Select,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Button, Card, CloseButton, FileInput, Group, List, Stack, Text, TextInput } from '@mantine/core';
 import { api } from '../../api/client';
 import type { HouseholdPage } from '../../api/registry';
+import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatVnd, todayVn } from '../../format';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
-import { clientFieldErrors, type FieldErrors } from './fieldErrors';
-import { INFO_DEVICES, LATRINES, WATER_SOURCES } from '../../../../domain/survey/record';
+import { clientFieldErrors, fieldLabel, type FieldErrors } from './fieldErrors';
+import { SurveyFields } from './survey/SurveyFields';
+import { formPaths, recordOf } from './survey/model';
 
 const m = defineMessages({
   vi: {
     title: 'Phiếu rà soát lại',
     householdId: 'Mã hộ rà soát lại',
     load: 'Lấy phiếu gần nhất của hộ',
-    surveyDate: 'Ngày rà soát lại',
-    income: 'Thu nhập bình quân (đồng/người/tháng)',
-    floor: 'Diện tích nhà ở (m²)',
-    water: 'Nguồn nước',
-    latrine: 'Nhà tiêu',
-    devices: 'Phương tiện tiếp cận thông tin',
-    internet: 'Có thành viên dùng Internet',
-    loudspeaker: 'Nghe được loa truyền thanh',
-    members: 'Thành viên giữ như phiếu trước ({n} người); sửa thành viên trên trang Phiếu khảo sát.',
     attach: 'Đính kèm phiếu',
     upload: 'Hoặc tải tệp phiếu (.json, .jsonl)',
     attached: 'Phiếu đính kèm ({n}):',
@@ -50,15 +31,6 @@ const m = defineMessages({
     title: 'Re-survey',
     householdId: 'Household re-surveyed',
     load: "Load the household's latest survey",
-    surveyDate: 'Re-survey date',
-    income: 'Income per person per month (đồng)',
-    floor: 'Floor area (m²)',
-    water: 'Water source',
-    latrine: 'Latrine',
-    devices: 'Information devices',
-    internet: 'A member uses the Internet',
-    loudspeaker: 'Hears the loudspeaker system',
-    members: 'Members kept as in the previous survey ({n}); edit members on the survey page.',
     attach: 'Attach the survey',
     upload: 'Or upload a survey file (.json, .jsonl)',
     attached: 'Attached surveys ({n}):',
@@ -68,7 +40,6 @@ const m = defineMessages({
 });
 
 export type Survey = Record<string, unknown>;
-const opts = (xs: readonly string[]) => xs.map((x) => ({ value: x, label: x }));
 
 /** Survey records of an uploaded file: one JSON object, a JSON list, or one object per line. */
 function recordsOf(text: string): { records: Survey[]; bad: { line: number; message: string }[] } {
@@ -108,6 +79,7 @@ export function ResurveyForm({
 }) {
   const t = useMessages(m);
   const { lang } = useLang();
+  const user = useUser();
   const [householdId, setHouseholdId] = useState(householdHint ?? '');
   const [draft, setDraft] = useState<Survey | null>(null);
   const [errors, setErrors] = useState<FieldErrors>(new Map());
@@ -132,8 +104,6 @@ export function ResurveyForm({
       setLoading(false);
     }
   };
-  const set = (key: string, value: unknown) => setDraft((d) => ({ ...d, [key]: value }));
-  const housing = (draft?.housing ?? {}) as Record<string, unknown>;
   const attach = (records: Survey[]) => {
     // One survey per household: a newer one replaces the one attached before.
     const ids = new Set(records.map((r) => String(r.householdId)));
@@ -141,10 +111,11 @@ export function ResurveyForm({
   };
   const attachDraft = () => {
     if (!draft) return;
-    const problems = clientFieldErrors(draft, lang);
+    const record = recordOf(draft);
+    const problems = clientFieldErrors(record, lang);
     setErrors(problems);
     if (problems.size > 0) return;
-    attach([draft]);
+    attach([record]);
     setDraft(null);
   };
   const upload = async (file: File | null) => {
@@ -159,7 +130,9 @@ export function ResurveyForm({
     setFileProblems(problems);
     if (problems.length === 0) attach(records);
   };
-  const err = (field: string) => errors.get(field);
+  const inputs = formPaths(Array.isArray(draft?.members) ? draft.members.length : 0);
+  inputs.add('members');
+  const elsewhere = [...errors].filter(([f]) => !inputs.has(f));
 
   return (
     <Card withBorder bg="var(--mantine-color-gray-0)">
@@ -179,80 +152,24 @@ export function ResurveyForm({
         {loadError ? <ErrorPanel error={loadError} /> : null}
         {draft ? (
           <>
-            <Group align="start" wrap="wrap">
-              <TextInput
-                type="date"
-                label={t.surveyDate}
-                value={String(draft.surveyDate ?? '')}
-                onChange={(e) => set('surveyDate', e.currentTarget.value)}
-                error={err('surveyDate')}
-              />
-              <NumberInput
-                label={t.income}
-                value={Number(draft.incomePerCapitaMonthly ?? 0)}
-                onChange={(v) => set('incomePerCapitaMonthly', Number(v) || 0)}
-                thousandSeparator="."
-                decimalSeparator=","
-                min={0}
-                w={260}
-                error={err('incomePerCapitaMonthly')}
-              />
-              <NumberInput
-                label={t.floor}
-                value={Number(housing.floorAreaM2 ?? 0)}
-                onChange={(v) => set('housing', { ...housing, floorAreaM2: Number(v) || 0 })}
-                min={0}
-                w={160}
-                error={err('housing.floorAreaM2')}
-              />
-              <Select
-                label={t.water}
-                data={opts(WATER_SOURCES)}
-                value={draft.waterSource ? String(draft.waterSource) : null}
-                onChange={(v) => set('waterSource', v)}
-                allowDeselect={false}
-                error={err('waterSource')}
-              />
-              <Select
-                label={t.latrine}
-                data={opts(LATRINES)}
-                value={draft.latrine ? String(draft.latrine) : null}
-                onChange={(v) => set('latrine', v)}
-                allowDeselect={false}
-                error={err('latrine')}
-              />
-              <MultiSelect
-                label={t.devices}
-                data={opts(INFO_DEVICES)}
-                value={(draft.infoDevices as string[] | undefined) ?? []}
-                onChange={(v) => set('infoDevices', v)}
-                error={err('infoDevices')}
-                miw={220}
-              />
-            </Group>
-            <Group>
-              <Checkbox
-                label={t.internet}
-                checked={draft.internetUse === true}
-                onChange={(e) => set('internetUse', e.currentTarget.checked)}
-              />
-              <Checkbox
-                label={t.loudspeaker}
-                checked={draft.loudspeakerAccess === true}
-                onChange={(e) => set('loudspeakerAccess', e.currentTarget.checked)}
-              />
-            </Group>
-            <Text size="sm" c="dimmed">
-              {fill(t.members, { n: Array.isArray(draft.members) ? draft.members.length : 0 })}
-            </Text>
-            {[...errors]
-              .filter(([f]) => f.startsWith('members') || f === 'householdId' || f === 'unitCode' || f === '')
-              .map(([f, message]) => (
-                <Text key={f} c="red" size="sm">
-                  {f ? `${f}: ` : ''}
-                  {message}
-                </Text>
-              ))}
+            <SurveyFields
+              value={draft}
+              onChange={setDraft}
+              errors={errors}
+              scopeCode={user.unitCode}
+              householdIdLocked
+              locked={new Set(['unitCode'])}
+            />
+            {elsewhere.length > 0 ? (
+              <List size="sm" c="red">
+                {elsewhere.map(([f, message]) => (
+                  <List.Item key={f}>
+                    {f && fieldLabel(f, lang) ? `${fieldLabel(f, lang)}: ` : ''}
+                    {message}
+                  </List.Item>
+                ))}
+              </List>
+            ) : null}
             <Button onClick={attachDraft} w="fit-content">
               {t.attach}
             </Button>

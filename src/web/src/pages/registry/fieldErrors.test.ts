@@ -1,5 +1,6 @@
 // Field errors of the survey form: paths as the form names its inputs, every error of a server
-// answer kept (not only its first field), and the browser's check giving the server's messages.
+// answer kept (not only its first field), and the browser's check giving the server's messages
+// with the field named by its label (a path never reaches a person).
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
 import { clientFieldErrors, formPathOf, serverFieldErrors } from './fieldErrors';
@@ -30,8 +31,13 @@ describe('survey form field errors', () => {
     const vi = clientFieldErrors(wrong, 'vi');
     const en = clientFieldErrors(wrong, 'en');
     expect([...vi.keys()]).toEqual(['housing.floorAreaM2', 'members[1].birthDate']);
-    expect(vi.get('members[1].birthDate')).toBe(expected[1]!.message);
-    expect(en.get('members[1].birthDate')).toBe(expected[1]!.messageEn);
+    // The validator's words, with the field named by its label instead of its path.
+    expect(vi.get('members[1].birthDate')).toBe(
+      expected[1]!.message.replace('members[1].birthDate', '«Ngày sinh»'),
+    );
+    expect(en.get('members[1].birthDate')).toBe(
+      expected[1]!.messageEn.replace('members[1].birthDate', '«Date of birth»'),
+    );
   });
 
   it('keeps every error of a server answer, beside the top-level one', () => {
