@@ -1,6 +1,6 @@
 // Use cases on administrative units: look a code up on a date, list units for pickers, villages.
 import { AppError } from '../errors.js';
-import { isIsoDate, vnDateOf } from '../domain/dates.js';
+import { parseIsoDate, vnDateOf } from '../domain/dates.js';
 import {
   findUnitOn,
   findUnitVersions,
@@ -25,8 +25,7 @@ export interface UnitView {
 }
 
 export function checkDate(value: string, field = 'date'): string {
-  if (!isIsoDate(value)) throw new AppError('DATE_INVALID', { field, value }, { field });
-  return value;
+  return parseIsoDate(value, field);
 }
 
 async function view(deps: Deps, u: UnitRecord): Promise<UnitView> {

@@ -49,7 +49,6 @@ import {
   updateTask,
   type AttachmentUpload,
 } from '../../services/finance/tasks.service.js';
-import type { HouseholdProfile } from '../../domain/finance/matching.js';
 
 const READERS: RouteAccess['roles'] = [
   'finance-officer',
@@ -450,7 +449,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => matchingRules(req.deps, req.query.year),
   );
-  app.post<{ Body: { year?: unknown; profile?: HouseholdProfile } }>(
+  app.post<{ Body: { year?: unknown; profile?: unknown } }>(
     '/finance/match',
     {
       config: { access: { roles: READERS } },
@@ -464,7 +463,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (req) => matchProfile(req.deps, req.actor!, req.body.year, req.body.profile!),
+    async (req) => matchProfile(req.deps, req.actor!, req.body.year, req.body.profile),
   );
   app.get<{
     Params: { key: string };

@@ -7,6 +7,7 @@ import { isWorkingAge } from '../../domain/classification/working-age.js';
 import { parseAmount } from '../../domain/finance/ledger.js';
 import {
   matchHousehold,
+  parseProfile,
   validateRules,
   type HouseholdProfile,
   type MatchComponent,
@@ -67,7 +68,7 @@ export interface RulesView {
 
 /** The rules in force for a year, as the officer reads them, with any inconsistency with the catalogue. */
 export async function matchingRules(deps: Deps, year: unknown): Promise<RulesView> {
-  const { program, components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
+  const { program, components, rules } = await catalogueFor(deps.db.kysely, reqYear(deps, year));
   return {
     programCode: program.code,
     rules,
@@ -83,11 +84,12 @@ export async function matchProfile(
   deps: Deps,
   actor: Actor,
   year: unknown,
-  profile: HouseholdProfile,
+  profile: unknown,
 ): Promise<MatchResult> {
   requireRole(actor, FINANCE_READERS);
-  const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
-  return matchHousehold(profile, components, rules);
+  const checked = parseProfile(profile);
+  const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(deps, year));
+  return matchHousehold(checked, components, rules);
 }
 
 const VOCATIONAL = new Set(['vocational-elementary', 'vocational-intermediate', 'college', 'university']);
@@ -166,7 +168,7 @@ export async function suggestForHousehold(
 ): Promise<HouseholdMatch> {
   requireRole(actor, FINANCE_READERS);
   const db = deps.db.kysely;
-  const period = reqYear(q.period, 'period');
+  const period = reqYear(deps, q.period, 'period');
   const key = reqText(q.householdKey, 'householdKey', 60);
   const [c] = await listMatchCandidates(db, {
     period,
@@ -206,7 +208,7 @@ export async function suggestForUnit(
 ): Promise<UnitMatchSummary> {
   requireRole(actor, FINANCE_READERS);
   const db = deps.db.kysely;
-  const period = reqYear(q.period, 'period');
+  const period = reqYear(deps, q.period, 'period');
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, period);

@@ -62,7 +62,7 @@ const view = (t: TargetRecord): TargetView => ({
 export async function setTarget(deps: Deps, actor: Actor, input: TargetInput): Promise<TargetView> {
   requireRole(actor, ['province-officer', 'finance-officer']);
   const db = deps.db.kysely;
-  const year = reqYear(input.year);
+  const year = reqYear(deps, input.year);
   const kind = reqEnum(input.kind, TARGET_KINDS, 'kind');
   const value = typeof input.value === 'string' ? Number(input.value.replace(',', '.')) : input.value;
   if (
@@ -240,7 +240,7 @@ export async function targetsReport(
 ): Promise<TargetsReport> {
   requireRole(actor, FINANCE_READERS);
   const db = deps.db.kysely;
-  const year = reqYear(q.year);
+  const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { unit, codes } = await unitsCovered(db, unitCode, year);

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { addDays, vnDateOf } from '../../domain/dates.js';
+import { objectsOf } from '../../domain/input.js';
 import {
   findAttachment,
   findMeeting,
@@ -130,7 +131,7 @@ export interface MeetingInput {
   title?: unknown;
   chair?: unknown;
   conclusions?: unknown;
-  tasks?: TaskInput[];
+  tasks?: unknown;
 }
 
 export interface MeetingView {
@@ -164,7 +165,7 @@ export async function createMeeting(deps: Deps, actor: Actor, input: MeetingInpu
   const chair = reqText(input.chair, 'chair', 300);
   const conclusions = reqText(input.conclusions, 'conclusions', 20_000);
   const tasks: Awaited<ReturnType<typeof checkTask>>[] = [];
-  for (const [i, t] of (input.tasks ?? []).entries()) tasks.push(await checkTask(db, t, date, i));
+  for (const [i, t] of objectsOf(input.tasks, 'tasks').entries()) tasks.push(await checkTask(db, t, date, i));
   const at = nowIso(deps);
   const asOf = vnDateOf(deps.now());
   return db.transaction().execute(async (trx) => {

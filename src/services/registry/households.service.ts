@@ -1,6 +1,7 @@
 // Use cases of the household registry: list and search, the household page, duplicate checks
 // shown before saving, create/update with optimistic locking, and the aggregate rebuild. Every
 // write classifies through the engine and keeps the aggregates in the same transaction.
+import { periodOf } from '../input.js';
 import { AppError } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
@@ -59,30 +60,14 @@ export interface Prepared {
 /** Validates and classifies one survey record (engine), resolving its commune version. */
 export async function prepareSurvey(deps: Deps, raw: unknown): Promise<Prepared> {
   const parsed = parseSurveyRecord(raw);
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  // The engine's messages are complete in data.errors; the top-level message names the field.
-  const params = (field: string | null) => ({
-    field: field ?? '',
-    date: String(r.surveyDate ?? ''),
-    code: String(r.unitCode ?? ''),
-    detail: field ?? '',
-  });
+  // The engine's messages are complete (every parameter filled, per language): they are reported
+  // as worded, the first one on top and all of them in data.errors.
   if (!parsed.record) {
-    const first = parsed.errors[0]!;
-    throw new AppError(first.code, params(first.field), {
-      field: first.field,
-      data: { errors: parsed.errors },
-    });
+    throw AppError.fromBody(parsed.errors[0]!, { errors: parsed.errors });
   }
   const classifier = await createClassifier(deps);
   const out = await classifier.classifyParsed(parsed.record);
-  if (isFailure(out)) {
-    const field = out.error.field;
-    throw new AppError(out.error.code, params(field), {
-      ...(field ? { field } : {}),
-      data: { errors: out.errors ?? [out.error] },
-    });
-  }
+  if (isFailure(out)) throw AppError.fromBody(out.error, { errors: out.errors ?? [out.error] });
   const unit = await findUnitOn(deps.db.kysely, parsed.record.unitCode, parsed.record.surveyDate);
   if (!unit)
     throw new AppError(
@@ -187,7 +172,8 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
       throw new AppError('VILLAGE_NOT_FOUND', { id: villageId }, { field: 'villageId' });
   }
   const at = nowIso(deps);
-  const period = input.period ?? Number(p.record.surveyDate.slice(0, 4));
+  const period =
+    input.period === undefined ? Number(p.record.surveyDate.slice(0, 4)) : periodOf(deps, input.period);
   return db.transaction().execute(async (trx) => {
     const existing = await findHouseholdByKey(trx, p.provinceCode, p.record.householdId);
     if (existing && input.expectedVersion === undefined) {

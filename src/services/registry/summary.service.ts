@@ -11,7 +11,8 @@
 // are never divided between successors, because a household lives in exactly one place and we do
 // not know which part of the split area it was in.
 import { AppError } from '../../errors.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { optionalIsoDate } from '../../domain/dates.js';
+import { periodOf } from '../input.js';
 import {
   findUnitOn,
   findUnitVersions,
@@ -98,16 +99,8 @@ export async function reportSummary(
 ): Promise<Summary> {
   requireRole(actor, ['province-officer', 'commune-officer', 'finance-officer', 'supervisor']);
   const db = deps.db.kysely;
-  if (!Number.isInteger(input.period) || input.period < 2000 || input.period > 2100) {
-    throw new AppError(
-      'FIELD_INVALID',
-      { field: 'period', detail: String(input.period) },
-      { field: 'period' },
-    );
-  }
-  const on = input.unitsOn ?? `${input.period}-12-31`;
-  if (!isIsoDate(on))
-    throw new AppError('DATE_INVALID', { field: 'unitsOn', value: on }, { field: 'unitsOn' });
+  const period = periodOf(deps, input.period);
+  const on = optionalIsoDate(input.unitsOn, 'unitsOn') ?? `${period}-12-31`;
   await requireUnitAccess(db, actor, input.unitCode);
   const unit = await findUnitOn(db, input.unitCode, on);
   if (!unit) throw new AppError('UNIT_NOT_FOUND', { code: input.unitCode, date: on }, { field: 'unit' });
@@ -128,7 +121,7 @@ export async function reportSummary(
 
   // Where the results of each surveyed unit version land on the date.
   const cells = await readAggregates(db, {
-    period: input.period,
+    period,
     status: 'approved',
     provinceCode: unit.province_code,
   });
