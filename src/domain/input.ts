@@ -16,6 +16,13 @@ export function toWellFormedText(s: string): string {
   return s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\ufffd');
 }
 
+/**
+ * Control characters other than tab and line breaks: invisible, and NUL is refused by PostgreSQL
+ * in text. Dropped from text everywhere (the portal's rule, src/services/public/validate.ts).
+ */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 const MALFORMED = 'văn bản chứa ký tự Unicode không hợp lệ / the text holds malformed Unicode';
 
 /** The error for a string that is not well-formed Unicode, naming the field. */
@@ -57,7 +64,7 @@ export function optionalCleanText(value: unknown, field: string, max: number): s
   }
   const s = String(value);
   if (!isWellFormedText(s)) throw malformedText(field);
-  const t = s.normalize('NFC').trim();
+  const t = s.normalize('NFC').replace(CONTROL_CHARS, '').trim();
   if (!t) return null;
   if (t.length > max) {
     throw new AppError(
@@ -73,6 +80,31 @@ export function optionalCleanText(value: unknown, field: string, max: number): s
 export function cleanText(value: unknown, field: string, max: number): string {
   const t = optionalCleanText(value, field, max);
   if (t === null) throw new AppError('FIELD_REQUIRED', { field }, { field });
+  return t;
+}
+
+/** The largest key of a table (a 32-bit integer column on PostgreSQL). */
+export const MAX_ID = 2_147_483_647;
+
+/** A row key or a count (a whole number, or its digits) from `min` to `max`, else FIELD_INVALID. */
+export function parseWhole(value: unknown, field: string, min = 1, max = MAX_ID): number {
+  const n = typeof value === 'string' && /^\d{1,30}$/.test(value.trim()) ? Number(value.trim()) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
+    throw new AppError('FIELD_INVALID', { field, detail: `${min}…${max}` }, { field });
+  return n;
+}
+
+const UNIT_CODE = /^[0-9]{2,5}$/;
+
+/** An administrative unit code (2 digits for a province … 5 for a commune), else FIELD_INVALID. */
+export function parseUnitCode(value: unknown, field: string): string {
+  const t = cleanText(value, field, 10);
+  if (!UNIT_CODE.test(t))
+    throw new AppError(
+      'FIELD_INVALID',
+      { field, detail: 'mã đơn vị 2–5 chữ số / a 2–5 digit unit code' },
+      { field },
+    );
   return t;
 }
 

@@ -2,7 +2,7 @@
 // look-ups and the set of units a report covers.
 import { AppError } from '../../errors.js';
 import { parseIsoDate } from '../../domain/dates.js';
-import { cleanText, optionalCleanText } from '../../domain/input.js';
+import { cleanText, MAX_ID, optionalCleanText } from '../../domain/input.js';
 import { periodOf } from '../input.js';
 import { findUnitOn, listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
@@ -50,7 +50,7 @@ export function reqYear(deps: Deps, value: unknown, field = 'year'): number {
 
 export function reqId(value: unknown, field: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0 || n > MAX_ID)
     throw new AppError('FIELD_INVALID', { field, detail: 'id' }, { field });
   return n;
 }

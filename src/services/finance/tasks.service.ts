@@ -466,7 +466,8 @@ export async function taskBoard(
   const asOf = q.asOf === undefined ? vnDateOf(deps.now()) : reqDate(q.asOf, 'asOf');
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, Number(asOf.slice(0, 4)));
-  const rows = await listTaskRows(db, { unitCodes: codes, ...(q.assignee ? { assignee: q.assignee } : {}) });
+  const assignee = optText(q.assignee, 'assignee', 300);
+  const rows = await listTaskRows(db, { unitCodes: codes, ...(assignee ? { assignee } : {}) });
   const views = rows.map((t) => taskView(t, asOf));
   const per = new Map<string, { overdue: number; dueSoon: number; open: number; done: number }>();
   for (const v of views) {

@@ -5,6 +5,7 @@
 // complaint re-checks that change results (classified by the engine), and the recognition that
 // approves and freezes the results. One transaction per transition, audited, shown as a timeline.
 import { periodOf } from '../input.js';
+import { optionalCleanText } from '../../domain/input.js';
 import { AppError } from '../../errors.js';
 import { WorkingCalendar, type CalendarDay } from '../../domain/campaign/calendar.js';
 import {
@@ -56,6 +57,7 @@ export interface CampaignRef {
 async function keyOf(deps: Deps, db: Executor, ref: CampaignRef): Promise<CampaignKey> {
   // A period outside the declared range is a typing error, never a campaign to make up.
   const period = periodOf(deps, ref.period);
+  const caseKey = optionalCleanText(ref.caseKey, 'caseKey', 64);
   // The commune version in force during the review season of the period.
   const on = `${period}-10-15`;
   const unit =
@@ -69,8 +71,8 @@ async function keyOf(deps: Deps, db: Executor, ref: CampaignRef): Promise<Campai
     communeCode: unit.code,
     communeValidFrom: unit.valid_from ?? '',
     period,
-    kind: ref.caseKey ? 'regular' : 'periodic',
-    caseKey: ref.caseKey ?? '',
+    kind: caseKey ? 'regular' : 'periodic',
+    caseKey: caseKey ?? '',
   };
 }
 

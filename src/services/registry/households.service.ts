@@ -2,6 +2,7 @@
 // shown before saving, create/update with optimistic locking, and the aggregate rebuild. Every
 // write classifies through the engine and keeps the aggregates in the same transaction.
 import { periodOf } from '../input.js';
+import { parseWhole } from '../../domain/input.js';
 import { AppError } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
@@ -432,8 +433,8 @@ export async function listFilterOf(
     ...(unit.level === 'commune' || unit.level === 'district'
       ? { communeCodes: communes.map((u) => u.code) }
       : {}),
-    ...(input.villageId !== undefined ? { villageId: input.villageId } : {}),
-    ...(input.period !== undefined ? { period: input.period } : {}),
+    ...(input.villageId !== undefined ? { villageId: parseWhole(input.villageId, 'village') } : {}),
+    ...(input.period !== undefined ? { period: periodOf(deps, input.period) } : {}),
     ...(input.classification ? { classification: input.classification } : {}),
     ...(input.movement ? { movement: input.movement } : {}),
     tokens: input.q ? searchTokens(input.q) : [],
@@ -447,7 +448,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
   const personal = canSeePersonalData(actor);
   const { filter } = await listFilterOf(deps, input);
   const pageSize = Math.min(200, Math.max(1, input.pageSize ?? 50));
-  const page = Math.max(1, input.page ?? 1);
+  const page = input.page === undefined ? 1 : parseWhole(input.page, 'page', 1, 1_000_000);
   const r = await searchHouseholds(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
   return {
     total: r.total,
