@@ -148,7 +148,7 @@ for (const dialect of DIALECTS) {
       const err = await refused(
         recordDisbursement(deps, SYSTEM, {
           allocationId: a.id,
-          date: '2024-06-21',
+          date: '2024-06-11',
           amount: 50_000_001,
           voucherNo: 'PC-002',
           activity: 'x',
