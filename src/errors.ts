@@ -301,6 +301,18 @@ export const catalogue = {
   ),
   COMMENT_NOT_FOUND: entry(404, 'Không tìm thấy bình luận {id}.', 'Comment {id} not found.'),
 
+  // ── input hygiene (periods, dates) ────────────────────────────────────────
+  PERIOD_OUT_OF_RANGE: entry(
+    400,
+    '{field} phải là năm từ {min} đến {max}, nhận được "{value}".',
+    '{field} must be a year from {min} to {max}, got "{value}".',
+  ),
+  DATE_IN_FUTURE: entry(
+    400,
+    '{field} ({date}) không thể sau ngày hôm nay ({today}).',
+    '{field} ({date}) cannot be after today ({today}).',
+  ),
+
   // ── backup ────────────────────────────────────────────────────────────────
   BACKUP_INVALID: entry(
     400,
@@ -423,18 +435,45 @@ export class AppError extends Error {
   readonly params: ErrorParams;
   /** Extra machine-readable data for the client (both versions of a conflicting record, a list of row errors…). */
   readonly data: Record<string, unknown> | undefined;
+  /** Messages already worded per language (an error carried over from a per-record report). */
+  readonly worded: { vi: string; en: string } | undefined;
 
   constructor(
     code: ErrorCode,
     params: ErrorParams = {},
-    options: { field?: string; data?: Record<string, unknown>; cause?: unknown } = {},
+    options: {
+      field?: string;
+      data?: Record<string, unknown>;
+      cause?: unknown;
+      worded?: { vi: string; en: string };
+    } = {},
   ) {
-    super(messageOf(code, params, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
+    super(
+      options.worded?.en ?? messageOf(code, params, 'en'),
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.name = 'AppError';
     this.code = code;
     this.field = options.field ?? (typeof params.field === 'string' ? params.field : undefined);
     this.params = params;
     this.data = options.data;
+    this.worded = options.worded;
+  }
+
+  /** The same error again from its reported body (`{code, field, message, messageEn}`), words kept. */
+  static fromBody(
+    body: { code: ErrorCode; field?: string | null; message: string; messageEn: string },
+    data?: Record<string, unknown>,
+  ): AppError {
+    return new AppError(
+      body.code,
+      {},
+      {
+        ...(body.field ? { field: body.field } : {}),
+        ...(data ? { data } : {}),
+        worded: { vi: body.message, en: body.messageEn },
+      },
+    );
   }
 
   get status(): number {
@@ -445,8 +484,8 @@ export class AppError extends Error {
   toJSON(lang: Lang = 'vi'): ErrorBody {
     const body: ErrorBody = {
       code: this.code,
-      message: messageOf(this.code, this.params, lang),
-      messageEn: messageOf(this.code, this.params, 'en'),
+      message: this.worded?.[lang] ?? messageOf(this.code, this.params, lang),
+      messageEn: this.worded?.en ?? messageOf(this.code, this.params, 'en'),
     };
     if (this.field !== undefined) body.field = this.field;
     if (this.data) Object.assign(body, this.data);

@@ -1,6 +1,8 @@
 // Calendar dates and instants. Dates are `YYYY-MM-DD` strings (a civil date with no time zone);
 // instants are stored in UTC and shown in Vietnam time (GMT+7, no daylight saving).
 // Pure: the current time is always a parameter.
+import { AppError } from '../errors.js';
+import { toWellFormedText } from './input.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
@@ -15,6 +17,35 @@ export function isIsoDate(value: unknown): value is string {
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1) return false;
   return d <= daysInMonth(y, mo);
+}
+
+/**
+ * The one check of a date every adapter accepts (query, body, import row): a real calendar date
+ * written YYYY-MM-DD, else DATE_INVALID naming the field (missing → FIELD_REQUIRED).
+ */
+export function parseIsoDate(value: unknown, field: string): string {
+  if (value === undefined || value === null || value === '')
+    throw new AppError('FIELD_REQUIRED', { field }, { field });
+  if (!isIsoDate(value)) throw new AppError('DATE_INVALID', { field, value: shownValue(value) }, { field });
+  return value;
+}
+
+/** As parseIsoDate, but a missing or empty value is undefined. */
+export function optionalIsoDate(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  return parseIsoDate(value, field);
+}
+
+/** Refuses a date after `today` (both YYYY-MM-DD): what happened cannot be dated in the future. */
+export function requireNotAfter(date: string, today: string, field: string): string {
+  if (date > today) throw new AppError('DATE_IN_FUTURE', { field, date, today }, { field });
+  return date;
+}
+
+function shownValue(value: unknown): string {
+  const s = typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value);
+  // A value that is not a date is shown in the message: bounded, and only well-formed text.
+  return toWellFormedText(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 }
 
 export function daysInMonth(year: number, month: number): number {

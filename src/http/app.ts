@@ -14,6 +14,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import { AppError, isAppError, messageOf, type Lang } from '../errors.js';
+import { malformedText, malformedTextPath } from '../domain/input.js';
 import type { Actor, Deps } from '../services/deps.js';
 import { resolveSession, type ResolvedSession } from '../services/users.service.js';
 import { checkAccessBeforeBody, checkBodyScope } from './access.js';
@@ -136,6 +137,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       // The CSRF token is checked on the matched route (src/http/access.ts), not on the URL.
       done();
     }, done);
+  });
+
+  // Text is well-formed Unicode wherever it is accepted: a JSON "\ud800" can be stored nowhere.
+  app.addHook('preValidation', async (req) => {
+    const at = malformedTextPath(req.body) ?? malformedTextPath(req.query);
+    if (at !== null) throw malformedText(at);
   });
 
   app.setErrorHandler((err, req, reply) => {

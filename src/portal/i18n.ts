@@ -80,6 +80,9 @@ const vi = {
   recognisedList: (name: string, year: number) =>
     `Danh sách hộ nghèo, hộ cận nghèo năm ${year} đã được công nhận – ${name}`,
   postingWindow: (from: string, to: string) => `Thời gian niêm yết, nhận ý kiến: từ ${from} đến hết ${to}`,
+  postingEnded: (to: string) =>
+    `Thời gian niêm yết đã kết thúc ngày ${to}: danh sách dự kiến không còn được công khai. Danh sách hộ nghèo, hộ cận nghèo sẽ được công bố sau khi Chủ tịch UBND cấp xã công nhận.`,
+  postingEndedShort: 'đã hết thời gian niêm yết',
   decision: (no: string, date: string) => `Quyết định công nhận số ${no} ngày ${date}`,
   poorList: WORDS.classification.POOR.vi as string,
   nearPoorList: WORDS.classification.NEAR_POOR.vi as string,
@@ -193,6 +196,9 @@ const en: Strings = {
   recognisedList: (name: string, year: number) =>
     `Recognised list of poor and near-poor households ${year} – ${name}`,
   postingWindow: (from: string, to: string) => `Posted for comments from ${from} to the end of ${to}`,
+  postingEnded: (to: string) =>
+    `The posting ended on ${to}: the proposed list is no longer public. The list of poor and near-poor households will be published once the commune chair recognises it.`,
+  postingEndedShort: 'posting ended',
   decision: (no: string, date: string) => `Recognised by decision no. ${no} of ${date}`,
   poorList: 'Poor households',
   nearPoorList: 'Near-poor households',

@@ -26,10 +26,12 @@ export function openListsIndex(ctx: PageContext, lists: PostedCommune[]): string
     lists.length
       ? h`<ul>${lists.map(
           (l) =>
-            h`<li><a href="/cong-khai/${l.communeCode}?nam=${l.period}">${l.kind === 'proposed' ? t.proposedList(l.communeName, l.period) : t.recognisedList(l.communeName, l.period)}</a>${
+            h`<li><a href="/cong-khai/${l.communeCode}?nam=${l.period}">${l.kind === 'recognised' ? t.recognisedList(l.communeName, l.period) : t.proposedList(l.communeName, l.period)}</a>${
               l.kind === 'proposed' && l.postingStart && l.postingDeadline
                 ? h` <span class="meta">(${t.postingWindow(formatDateVn(l.postingStart), formatDateVn(l.postingDeadline))})</span>`
-                : null
+                : l.kind === 'ended'
+                  ? h` <span class="meta">(${t.postingEndedShort})</span>`
+                  : null
             }</li>`,
         )}</ul>`
       : h`<p>${t.noOpenLists}</p>`
@@ -78,9 +80,14 @@ function table(ctx: PageContext, list: OpenList, rows: OpenList['poor'], caption
 export function openListPage(ctx: PageContext, list: OpenList): string {
   const { t } = ctx;
   const title =
-    list.kind === 'proposed'
-      ? t.proposedList(list.communeName, list.period)
-      : t.recognisedList(list.communeName, list.period);
+    list.kind === 'recognised'
+      ? t.recognisedList(list.communeName, list.period)
+      : t.proposedList(list.communeName, list.period);
+  // The posting is over and the list not recognised yet: the names are withdrawn.
+  if (list.kind === 'ended') {
+    const ended = h`<p class="note">${t.postingEnded(formatDateVn(list.postingDeadline ?? ''))}</p>`;
+    return messagePage(ctx, title, [], ended);
+  }
   const body = h`${
     list.kind === 'proposed' && list.postingStart && list.postingDeadline
       ? h`<p class="note">${t.postingWindow(formatDateVn(list.postingStart), formatDateVn(list.postingDeadline))}. <a href="/gop-y?xa=${list.communeCode}">${t.complainList}</a></p>`

@@ -1,7 +1,8 @@
 // Use cases on administrative units: look a code up on a date, list units for pickers, villages.
 import { AppError } from '../errors.js';
-import { isIsoDate, vnDateOf } from '../domain/dates.js';
+import { parseIsoDate, vnDateOf } from '../domain/dates.js';
 import { compareUnitMatches, unitNameQuery } from '../domain/units/name-search.js';
+import { parseUnitCode } from '../domain/input.js';
 import {
   findUnitOn,
   findUnitsByCodes,
@@ -28,8 +29,7 @@ export interface UnitView {
 }
 
 export function checkDate(value: string, field = 'date'): string {
-  if (!isIsoDate(value)) throw new AppError('DATE_INVALID', { field, value }, { field });
-  return value;
+  return parseIsoDate(value, field);
 }
 
 async function view(deps: Deps, u: UnitRecord): Promise<UnitView> {
@@ -95,12 +95,14 @@ export async function listUnits(
 ): Promise<
   Pick<UnitView, 'code' | 'name' | 'type' | 'area' | 'level' | 'parentCode' | 'validFrom' | 'validTo'>[]
 > {
-  checkDate(opts.date);
+  checkDate(opts.date, 'on');
+  const parentCode = opts.parentCode ? parseUnitCode(opts.parentCode, 'parent') : undefined;
+  const provinceCode = opts.provinceCode ? parseUnitCode(opts.provinceCode, 'province') : undefined;
   const rows = await listUnitsOn(deps.db.kysely, {
     date: opts.date,
-    ...(opts.parentCode ? { parentCode: opts.parentCode } : {}),
-    ...(opts.level ? { level: opts.level } : opts.parentCode ? {} : { level: 'province' }),
-    ...(opts.provinceCode ? { provinceCode: opts.provinceCode } : {}),
+    ...(parentCode ? { parentCode } : {}),
+    ...(opts.level ? { level: opts.level } : parentCode ? {} : { level: 'province' }),
+    ...(provinceCode ? { provinceCode } : {}),
   });
   return rows.map((u) => ({
     code: u.code,

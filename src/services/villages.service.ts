@@ -1,5 +1,6 @@
 // Villages (thôn, tổ dân phố…) under a commune version. Households belong to a village.
 import { AppError } from '../errors.js';
+import { cleanText } from '../domain/input.js';
 import { findUnitOn } from '../db/repositories/units.repository.js';
 import { insertVillage, listVillagesOfCommune } from '../db/repositories/villages.repository.js';
 import { insertAudit } from '../db/repositories/audit.repository.js';
@@ -34,8 +35,7 @@ export async function addVillage(
     );
   if (commune.level !== 'commune')
     throw new AppError('UNIT_NOT_COMMUNE', { code: input.communeCode }, { field: 'communeCode' });
-  const name = input.name.normalize('NFC').trim();
-  if (!name) throw new AppError('FIELD_REQUIRED', { field: 'name' }, { field: 'name' });
+  const name = cleanText(input.name, 'name', 120);
   if (!(VILLAGE_KINDS as readonly string[]).includes(input.kind)) {
     throw new AppError(
       'ENUM_INVALID',

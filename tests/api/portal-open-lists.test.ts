@@ -200,6 +200,21 @@ for (const dialect of DIALECTS) {
       });
       expect(bad.json().error).toMatchObject({ code: 'FIELD_INVALID', field: 'householdRef' });
 
+      // The posting window (to the end of 29/10) is over though the officers have not closed it:
+      // the proposed list is withdrawn — the page says so and shows no name.
+      deps.setNow(new Date('2024-10-29T16:59:00.000Z'));
+      expect((await app.inject({ method: 'GET', url: '/cong-khai/14830' })).body).toContain(
+        `<td>${target.head_name}</td>`,
+      );
+      deps.setNow(new Date('2024-10-29T17:00:00.000Z'));
+      const ended = await app.inject({ method: 'GET', url: '/cong-khai/14830' });
+      expect(ended.statusCode).toBe(200);
+      expect(ended.body).toContain('Thời gian niêm yết đã kết thúc ngày 29/10/2024');
+      for (const row of await listed()) expect(ended.body).not.toContain(row.head_name);
+      const index = await app.inject({ method: 'GET', url: '/cong-khai' });
+      expect(index.body).toContain('đã hết thời gian niêm yết');
+      expect(index.body).not.toContain('Thời gian niêm yết, nhận ý kiến');
+
       // The officers resolve it in the campaign; the citizen sees the outcome with the same code.
       deps.setNow(new Date('2024-10-31T03:00:00.000Z'));
       await transition(deps, SYSTEM, { ...ref, action: { type: 'close-posting', on: '2024-10-30' } });
@@ -216,9 +231,11 @@ for (const dialect of DIALECTS) {
       const answered = await app.inject({ method: 'GET', url: `/gop-y/tra-cuu?ma=${code}` });
       expect(answered.body).toContain('Không chấp nhận');
       expect(answered.body).toContain('Phúc tra: thu nhập không đổi');
-      // Between the posting and the recognition the list is not public.
+      // Between the posting and the recognition the list is not public: the page says the posting ended.
       deps.setNow(new Date('2024-11-01T03:00:00.000Z'));
-      expect((await app.inject({ method: 'GET', url: '/cong-khai/14830' })).statusCode).toBe(404);
+      const between = await app.inject({ method: 'GET', url: '/cong-khai/14830' });
+      expect(between.body).toContain('Thời gian niêm yết đã kết thúc ngày 29/10/2024');
+      for (const row of await listed()) expect(between.body).not.toContain(row.head_name);
     });
 
     it('once recognised, the list and the statistics are public, small numbers suppressed', async () => {

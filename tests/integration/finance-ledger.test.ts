@@ -85,7 +85,7 @@ for (const dialect of DIALECTS) {
       expect(t.counterpart).toMatchObject({ id: b.id, planned: 350_000_000 });
       await recordDisbursement(deps, SYSTEM, {
         allocationId: a.id,
-        date: '2024-07-01',
+        date: '2024-06-10',
         amount: 600_000_000,
         voucherNo: 'PC-CO-1',
         activity: 'Cấp dinh dưỡng',
@@ -124,7 +124,7 @@ for (const dialect of DIALECTS) {
       const a = await buildAllocation(deps, { componentCode: 'DA6.1', amount: 300_000_000 });
       const ok = await recordDisbursement(deps, SYSTEM, {
         allocationId: a.id,
-        date: '2024-06-20',
+        date: '2024-06-10',
         amount: 250_000_000,
         voucherNo: 'PC-001',
         activity: 'Hỗ trợ thiết bị nghe nhìn',
@@ -137,7 +137,7 @@ for (const dialect of DIALECTS) {
         disbursed: 250_000_000,
         available: 50_000_000,
         disbursementCount: 1,
-        lastDisbursedOn: '2024-06-20',
+        lastDisbursedOn: '2024-06-10',
       });
       expect(ok.disbursement.beneficiary_households).toBe(2);
       const counts = [
@@ -148,7 +148,7 @@ for (const dialect of DIALECTS) {
       const err = await refused(
         recordDisbursement(deps, SYSTEM, {
           allocationId: a.id,
-          date: '2024-06-21',
+          date: '2024-06-11',
           amount: 50_000_001,
           voucherNo: 'PC-002',
           activity: 'x',

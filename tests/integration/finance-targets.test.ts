@@ -227,7 +227,7 @@ for (const dialect of DIALECTS) {
       });
       const d = await recordDisbursement(deps, SYSTEM, {
         allocationId: a.id,
-        date: '2024-08-01',
+        date: '2024-06-10',
         amount: 30_000_000,
         voucherNo: 'PC-DH-01',
         activity: 'Hỗ trợ việc làm',
@@ -239,14 +239,14 @@ for (const dialect of DIALECTS) {
       await recordSupport(deps, SYSTEM, {
         householdKey: 'HH-P3',
         disbursementId: d.disbursement.id,
-        date: '2024-08-02',
+        date: '2024-06-11',
         amount: 12_000_000,
         description: 'Giới thiệu việc làm',
       });
       const over = (await recordSupport(deps, SYSTEM, {
         householdKey: 'HH-P2',
         disbursementId: d.disbursement.id,
-        date: '2024-08-02',
+        date: '2024-06-11',
         amount: 1,
         description: 'x',
       }).catch((e: unknown) => e)) as AppError;

@@ -5,7 +5,7 @@
 // coded AppError; an action that does not belong to the current step is CAMPAIGN_STEP_OUT_OF_ORDER
 // with the allowed actions.
 import { AppError } from '../../errors.js';
-import { isIsoDate } from '../dates.js';
+import { parseIsoDate } from '../dates.js';
 import { WORDS } from '../words/catalogue.js';
 import type { WorkingCalendar } from './calendar.js';
 import {
@@ -152,10 +152,7 @@ const text = (value: unknown, field: string): string => {
   if (typeof value !== 'string' || !value.trim()) throw new AppError('FIELD_REQUIRED', { field }, { field });
   return value.trim();
 };
-const date = (value: unknown, field: string): string => {
-  if (!isIsoDate(value)) throw new AppError('DATE_INVALID', { field, value: String(value) }, { field });
-  return value;
-};
+const date = (value: unknown, field: string): string => parseIsoDate(value, field);
 const count = (value: unknown, field: string): number => {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new AppError('FIELD_TYPE', { field, expected: 'số nguyên ≥ 0 / a whole number ≥ 0' }, { field });

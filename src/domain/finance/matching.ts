@@ -4,6 +4,9 @@
 // from the catalogue (who the component is for, and its poor-district / coastal-commune flags).
 // Pure: the profile is built by the caller from the registry (or typed in).
 
+import { AppError } from '../../errors.js';
+import { listOf, objectOf, objectsOf } from '../input.js';
+
 export type HouseholdStatus = 'poor' | 'near-poor' | 'recently-exited' | 'other';
 
 export interface MemberProfile {
@@ -82,6 +85,100 @@ const UNSTABLE_WORK = new Set(['unemployed', 'wage-no-contract']);
 const SEVERE = new Set(['severe', 'extremely-severe']);
 const INFORMATION = ['telecom', 'infoAccess', 'infoDevices'];
 const HOUSING = ['housingQuality', 'housingArea'];
+
+const STATUSES: readonly HouseholdStatus[] = ['poor', 'near-poor', 'recently-exited', 'other'];
+const DISABILITY_LEVELS: readonly MemberProfile['disability'][] = [
+  'none',
+  'mild',
+  'severe',
+  'extremely-severe',
+];
+
+/**
+ * A profile typed in by a caller (POST /finance/match) checked field by field: every problem is a
+ * coded error naming its field (`profile.members[1].age`); optional flags default to false.
+ */
+export function parseProfile(raw: unknown, field = 'profile'): HouseholdProfile {
+  const p = objectOf(raw, field);
+  const at = (k: string) => `${field}.${k}`;
+  const flag = (o: Record<string, unknown>, k: string, f: string): boolean | undefined => {
+    const v = o[k];
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== 'boolean')
+      throw new AppError('FIELD_TYPE', { field: f, expected: 'true / false' }, { field: f });
+    return v;
+  };
+  const required = <T>(v: T | undefined, f: string): T => {
+    if (v === undefined) throw new AppError('FIELD_REQUIRED', { field: f }, { field: f });
+    return v;
+  };
+  const oneOf = <T extends string>(v: unknown, allowed: readonly T[], f: string): T => {
+    if (v === undefined || v === null) throw new AppError('FIELD_REQUIRED', { field: f }, { field: f });
+    if (typeof v !== 'string' || !(allowed as readonly string[]).includes(v))
+      throw new AppError(
+        'ENUM_INVALID',
+        { field: f, value: typeof v === 'string' ? v.slice(0, 40) : typeof v, allowed: allowed.join(', ') },
+        { field: f },
+      );
+    return v as T;
+  };
+  const deprivations = listOf(p.deprivations, at('deprivations')).map((d, i) => {
+    if (typeof d !== 'string')
+      throw new AppError(
+        'FIELD_TYPE',
+        { field: `${at('deprivations')}[${i}]`, expected: 'chuỗi ký tự / text' },
+        { field: `${at('deprivations')}[${i}]` },
+      );
+    return d;
+  });
+  const members = objectsOf(p.members, at('members')).map((m, i): MemberProfile => {
+    const f = (k: string) => `${at('members')}[${i}].${k}`;
+    const age = m.age;
+    if (typeof age !== 'number' || !Number.isInteger(age) || age < 0 || age > 130)
+      throw new AppError('FIELD_TYPE', { field: f('age'), expected: '0…130' }, { field: f('age') });
+    const employment = m.employment === undefined || m.employment === null ? null : m.employment;
+    if (employment !== null && typeof employment !== 'string')
+      throw new AppError(
+        'FIELD_TYPE',
+        { field: f('employment'), expected: 'chuỗi ký tự / text' },
+        { field: f('employment') },
+      );
+    const member: MemberProfile = {
+      age,
+      // Working age depends on sex and birth date under the labour code: the caller says it.
+      workingAge: required(flag(m, 'workingAge', f('workingAge')), f('workingAge')),
+      employment,
+      disability:
+        m.disability === undefined ? 'none' : oneOf(m.disability, DISABILITY_LEVELS, f('disability')),
+    };
+    for (const k of ['vocationalTraining', 'pregnantOrBreastfeeding', 'stunted', 'underweight'] as const) {
+      const v = flag(m, k, f(k));
+      if (v !== undefined) member[k] = v;
+    }
+    return member;
+  });
+  const profile: HouseholdProfile = {
+    householdKey: p.householdKey === undefined ? '' : String(p.householdKey).slice(0, 60),
+    status: oneOf(p.status, STATUSES, at('status')),
+    deprivations,
+    members,
+  };
+  if (p.traits !== undefined && p.traits !== null) {
+    const t = objectOf(p.traits, at('traits'));
+    profile.traits = {
+      farmland: flag(t, 'farmland', at('traits.farmland')) ?? false,
+      livestockCapacity: flag(t, 'livestockCapacity', at('traits.livestockCapacity')) ?? false,
+    };
+  }
+  if (p.area !== undefined && p.area !== null) {
+    const a = objectOf(p.area, at('area'));
+    profile.area = {
+      poorDistrict: flag(a, 'poorDistrict', at('area.poorDistrict')) ?? false,
+      coastalCommune: flag(a, 'coastalCommune', at('area.coastalCommune')) ?? false,
+    };
+  }
+  return profile;
+}
 
 /** The named facts the rules read, derived from a profile. */
 export function factsOf(p: HouseholdProfile): Facts {

@@ -48,7 +48,6 @@ import {
   updateTask,
   type AttachmentUpload,
 } from '../../services/finance/tasks.service.js';
-import type { HouseholdProfile } from '../../domain/finance/matching.js';
 
 const MAX_UPLOAD = 10 * 1024 * 1024;
 
@@ -441,7 +440,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     },
     async (req) => matchingRules(req.deps, req.query.year),
   );
-  app.post<{ Body: { year?: unknown; profile?: HouseholdProfile } }>(
+  app.post<{ Body: { year?: unknown; profile?: unknown } }>(
     '/finance/match',
     {
       config: { access: { permission: 'finance.read' } },
@@ -455,7 +454,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    async (req) => matchProfile(req.deps, req.actor!, req.body.year, req.body.profile!),
+    async (req) => matchProfile(req.deps, req.actor!, req.body.year, req.body.profile),
   );
   app.get<{
     Params: { key: string };

@@ -2,7 +2,9 @@
 // runs in one transaction, writes the audit trail and keeps the allocation's aggregates (adjusted,
 // disbursed, count) current in the same transaction. The available balance never goes negative.
 import { AppError } from '../../errors.js';
-import { vnDateOf } from '../../domain/dates.js';
+import { optionalIsoDate, requireNotAfter, vnDateOf } from '../../domain/dates.js';
+import { objectsOf, parsePeriod } from '../../domain/input.js';
+import { todayVn } from '../input.js';
 import { amountInWords } from '../../domain/finance/amount-words.js';
 import {
   CAPITAL_TYPES,
@@ -172,8 +174,13 @@ export interface AllocationInput {
 }
 
 /** Validates an allocation without writing (also used row by row by the Excel import). */
-export async function checkAllocationInput(db: Executor, actor: Actor, input: AllocationInput) {
-  const year = reqYear(input.year);
+export async function checkAllocationInput(
+  db: Executor,
+  actor: Actor,
+  input: AllocationInput,
+  today: string,
+) {
+  const year = parsePeriod(input.year, 'year', today);
   const programCode = optText(input.programCode, 'programCode', 40);
   const { program, component } = await resolveComponent(db, {
     programCode,
@@ -278,7 +285,7 @@ export async function createAllocation(
 ): Promise<AllocationView> {
   requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
-  const c = await checkAllocationInput(db, actor, input);
+  const c = await checkAllocationInput(db, actor, input, todayVn(deps));
   const at = nowIso(deps);
   const row = await db.transaction().execute((trx) => writeAllocation(trx, deps, actor, c, at));
   return viewOf(db, row, vnDateOf(deps.now()));
@@ -293,7 +300,7 @@ export async function createAllocations(
   requirePermission(actor, 'finance.write');
   const db = deps.db.kysely;
   const checked: CheckedAllocation[] = [];
-  for (const input of inputs) checked.push(await checkAllocationInput(db, actor, input));
+  for (const input of inputs) checked.push(await checkAllocationInput(db, actor, input, todayVn(deps)));
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {
     const out: AllocationRecord[] = [];
@@ -497,13 +504,14 @@ export interface DisbursementInput {
   activity?: unknown;
   beneficiaryHouseholds?: unknown;
   /** The households supported by this payment (support recorded on each, linked to it). */
-  support?: SupportLine[];
+  support?: unknown;
 }
 
 /** Validates a disbursement against its allocation (in the caller's transaction), writing nothing. */
-async function checkDisbursement(trx: Executor, actor: Actor, input: DisbursementInput) {
+async function checkDisbursement(trx: Executor, actor: Actor, input: DisbursementInput, today: string) {
   const a = await loadAllocation(trx, actor, input.allocationId);
-  const date = reqDate(input.date, 'date');
+  // A payment is recorded once made: never dated after today (Vietnam time).
+  const date = requireNotAfter(reqDate(input.date, 'date'), today, 'date');
   const amount = parseAmount(input.amount, 'amount');
   const voucherNo = reqText(input.voucherNo, 'voucherNo', 100);
   const activity = reqText(input.activity, 'activity', 1000);
@@ -517,7 +525,7 @@ async function checkDisbursement(trx: Executor, actor: Actor, input: Disbursemen
     throw new AppError('VOUCHER_DUPLICATE', { voucher: voucherNo }, { field: 'voucherNo' });
   }
   applyDisbursement(a, amount);
-  const support = (input.support ?? []).map((s, i) => ({
+  const support = objectsOf(input.support, 'support').map((s, i) => ({
     householdKey: reqText(s.householdKey, `support[${i}].householdKey`, 60),
     amount: parseAmount(s.amount, `support[${i}].amount`),
     description: optText(s.description, `support[${i}].description`, 1000) ?? activity,
@@ -638,7 +646,7 @@ export async function recordDisbursement(
   const d = await db
     .transaction()
     .execute(async (trx) =>
-      writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, input), at),
+      writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, input, todayVn(deps)), at),
     );
   const a = (await findAllocation(db, d.allocation_id))!;
   return { disbursement: d, allocation: await viewOf(db, a, vnDateOf(deps.now())) };
@@ -661,12 +669,19 @@ export async function recordDisbursements(
     for (let i = 0; i < inputs.length; i++) {
       try {
         out.push(
-          await writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, inputs[i]!), at),
+          await writeDisbursement(
+            trx,
+            deps,
+            actor,
+            await checkDisbursement(trx, actor, inputs[i]!, todayVn(deps)),
+            at,
+          ),
         );
       } catch (err) {
         if (err instanceof AppError)
           throw new AppError(err.code, err.params, {
             ...(err.field ? { field: err.field } : {}),
+            ...(err.worded ? { worded: err.worded } : {}),
             data: { ...(err.data ?? {}), index: i },
           });
         throw err;
@@ -777,9 +792,10 @@ export async function showAllocation(
 ): Promise<AllocationDetail> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
+  const on = optionalIsoDate(asOf, 'asOf') ?? vnDateOf(deps.now());
   const a = await loadAllocation(db, actor, id, 'id');
   return {
-    ...(await viewOf(db, a, asOf ?? vnDateOf(deps.now()))),
+    ...(await viewOf(db, a, on)),
     entries: await listEntries(db, a.id),
     disbursements: await listDisbursements(db, a.id),
     issues: await listIssues(db, a.id),
@@ -794,13 +810,14 @@ export async function listAllocations(
 ): Promise<AllocationView[]> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const year = reqYear(q.year);
+  const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, year);
   let rows = await listAllocationRows(db, { year, unitCodes: codes });
-  const asOf = q.asOf ?? vnDateOf(deps.now());
-  if (q.asOf !== undefined) {
+  const pastDay = optionalIsoDate(q.asOf, 'asOf');
+  const asOf = pastDay ?? vnDateOf(deps.now());
+  if (pastDay !== undefined) {
     // A view as of a past day: allocations decided by then, with the ledger and payments up to it.
     rows = rows.filter((r) => r.decision_date <= asOf);
     const totals = await totalsUpTo(
@@ -935,7 +952,13 @@ export async function importAllocationRows<E>(
     deps,
     rows,
     async (trx, input) => {
-      await writeAllocation(trx, deps, actor, await checkAllocationInput(trx, actor, input), at);
+      await writeAllocation(
+        trx,
+        deps,
+        actor,
+        await checkAllocationInput(trx, actor, input, todayVn(deps)),
+        at,
+      );
     },
     onError,
   );
@@ -953,7 +976,13 @@ export async function importDisbursementRows<E>(
     deps,
     rows,
     async (trx, input) => {
-      await writeDisbursement(trx, deps, actor, await checkDisbursement(trx, actor, input), at);
+      await writeDisbursement(
+        trx,
+        deps,
+        actor,
+        await checkDisbursement(trx, actor, input, todayVn(deps)),
+        at,
+      );
     },
     onError,
   );

@@ -1,7 +1,9 @@
 // Shared checks of the finance services: input parsing with field-level coded errors, unit
 // look-ups and the set of units a report covers.
 import { AppError } from '../../errors.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { parseIsoDate } from '../../domain/dates.js';
+import { cleanText, MAX_ID, optionalCleanText } from '../../domain/input.js';
+import { periodOf } from '../input.js';
 import {
   findUnitOn,
   findUnitVersions,
@@ -9,27 +11,18 @@ import {
   type UnitRecord,
 } from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
+import type { Deps } from '../deps.js';
 
 export function reqDate(value: unknown, field: string): string {
-  if (value === undefined || value === null || value === '')
-    throw new AppError('FIELD_REQUIRED', { field }, { field });
-  if (!isIsoDate(value)) throw new AppError('DATE_INVALID', { field, value: String(value) }, { field });
-  return value;
+  return parseIsoDate(value, field);
 }
 
 export function reqText(value: unknown, field: string, max = 2000): string {
-  if (value === undefined || value === null) throw new AppError('FIELD_REQUIRED', { field }, { field });
-  if (typeof value !== 'string' && typeof value !== 'number')
-    throw new AppError('FIELD_TYPE', { field, expected: 'text' }, { field });
-  const t = String(value).normalize('NFC').trim();
-  if (!t) throw new AppError('FIELD_REQUIRED', { field }, { field });
-  if (t.length > max) throw new AppError('FIELD_INVALID', { field, detail: `> ${max}` }, { field });
-  return t;
+  return cleanText(value, field, max);
 }
 
 export function optText(value: unknown, field: string, max = 4000): string | null {
-  if (value === undefined || value === null || value === '') return null;
-  return reqText(value, field, max);
+  return optionalCleanText(value, field, max);
 }
 
 export function reqEnum<T extends string>(value: unknown, allowed: readonly T[], field: string): T {
@@ -45,17 +38,14 @@ export function reqEnum<T extends string>(value: unknown, allowed: readonly T[],
   return value as T;
 }
 
-export function reqYear(value: unknown, field = 'year'): number {
-  const n = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 2000 || n > 2100) {
-    throw new AppError('FIELD_INVALID', { field, detail: 'YYYY' }, { field });
-  }
-  return n;
+/** A program year within the declared period range (src/domain/input.ts). */
+export function reqYear(deps: Deps, value: unknown, field = 'year'): number {
+  return periodOf(deps, value, field);
 }
 
 export function reqId(value: unknown, field: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0)
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n <= 0 || n > MAX_ID)
     throw new AppError('FIELD_INVALID', { field, detail: 'id' }, { field });
   return n;
 }

@@ -2,6 +2,7 @@
 // allocations that cannot be implemented ("cannot be implemented" report), in XLSX (exceljs) and
 // PDF (pdfmake 0.3 with its bundled Roboto, which renders Vietnamese; text is NFC-normalised
 // first, and the standard-14 fonts are never used). Amounts are also written in words.
+import { neutraliseRow } from '../../domain/spreadsheet.js';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
 import { formatDateVn, vnDateOf } from '../../domain/dates.js';
@@ -45,7 +46,7 @@ export async function buildProposal(
 ): Promise<Proposal> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const year = reqYear(q.year);
+  const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const allocations = (await listAllocations(deps, actor, { year, unitCode })).filter(
@@ -139,23 +140,25 @@ export async function proposalXlsx(p: Proposal): Promise<Buffer> {
   const ws = wb.addWorksheet('De xuat', {
     pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1 },
   });
-  ws.addRow([nfc(`ỦY BAN NHÂN DÂN ${p.unit.name.toUpperCase()}`)]);
-  ws.addRow(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc']);
-  ws.addRow([nfc(dateLine(p))]);
-  ws.addRow([]);
-  ws.addRow([nfc(title(p))]).font = { bold: true, size: 13 };
-  ws.addRow([nfc(`Kính gửi: Ủy ban nhân dân ${p.province.name}`)]);
-  ws.addRow([]);
-  const header = ws.addRow(HEADERS);
+  // Every cell through neutraliseRow: unit names, decisions and reasons are typed by people.
+  const add = (cells: (string | number)[]) => ws.addRow(neutraliseRow(cells));
+  add([nfc(`ỦY BAN NHÂN DÂN ${p.unit.name.toUpperCase()}`)]);
+  add(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM — Độc lập - Tự do - Hạnh phúc']);
+  add([nfc(dateLine(p))]);
+  add([]);
+  add([nfc(title(p))]).font = { bold: true, size: 13 };
+  add([nfc(`Kính gửi: Ủy ban nhân dân ${p.province.name}`)]);
+  add([]);
+  const header = add(HEADERS);
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
   p.lines.forEach((l, i) => {
-    const r = ws.addRow(rowOf(l, i));
+    const r = add(rowOf(l, i));
     r.alignment = { wrapText: true, vertical: 'top' };
   });
-  const totalRow = ws.addRow(['', 'Tổng cộng', '', '', '', '', '', p.total, '', '']);
+  const totalRow = add(['', 'Tổng cộng', '', '', '', '', '', p.total, '', '']);
   totalRow.font = { bold: true };
-  ws.addRow([nfc(`Bằng chữ: ${p.totalInWords}.`)]).font = { italic: true };
+  add([nfc(`Bằng chữ: ${p.totalInWords}.`)]).font = { italic: true };
   for (const c of [6, 7, 8]) ws.getColumn(c).numFmt = '#,##0';
   [6, 36, 24, 18, 18, 16, 16, 18, 40, 32].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -13,10 +13,9 @@ import { requirePermission, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 import { listAllocations, type AllocationView } from './allocations.service.js';
 import { reqText, reqYear, unitsCovered } from './common.js';
-import { AppError } from '../../errors.js';
 import { listChildCodesAnyPeriod } from '../../db/repositories/units.repository.js';
 import { listFinanceYears } from '../../db/repositories/finance.repository.js';
-import { isIsoDate } from '../../domain/dates.js';
+import { optionalIsoDate } from '../../domain/dates.js';
 
 export interface FinanceRow {
   projectCode: string;
@@ -73,9 +72,7 @@ function sumRows(list: AllocationView[], asOf: string) {
 }
 
 function checkAsOf(asOf: string | undefined, deps: Deps): string {
-  if (asOf === undefined) return vnDateOf(deps.now());
-  if (!isIsoDate(asOf)) throw new AppError('DATE_INVALID', { field: 'asOf', value: asOf }, { field: 'asOf' });
-  return asOf;
+  return optionalIsoDate(asOf, 'asOf') ?? vnDateOf(deps.now());
 }
 
 export async function financeReport(
@@ -85,7 +82,7 @@ export async function financeReport(
 ): Promise<FinanceReport> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const year = reqYear(q.year);
+  const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const asOf = checkAsOf(q.asOf, deps);
@@ -175,7 +172,7 @@ export async function costReport(
 ): Promise<CostReport> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const year = reqYear(q.year);
+  const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, year);

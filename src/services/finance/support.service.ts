@@ -7,6 +7,7 @@ import { isWorkingAge } from '../../domain/classification/working-age.js';
 import { parseAmount } from '../../domain/finance/ledger.js';
 import {
   matchHousehold,
+  parseProfile,
   validateRules,
   type HouseholdProfile,
   type MatchComponent,
@@ -70,7 +71,7 @@ export interface RulesView {
 
 /** The rules in force for a year, as the officer reads them, with any inconsistency with the catalogue. */
 export async function matchingRules(deps: Deps, year: unknown): Promise<RulesView> {
-  const { program, components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
+  const { program, components, rules } = await catalogueFor(deps.db.kysely, reqYear(deps, year));
   return {
     programCode: program.code,
     rules,
@@ -86,11 +87,12 @@ export async function matchProfile(
   deps: Deps,
   actor: Actor,
   year: unknown,
-  profile: HouseholdProfile,
+  profile: unknown,
 ): Promise<MatchResult> {
   requirePermission(actor, 'finance.read');
-  const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(year));
-  return matchHousehold(profile, components, rules);
+  const checked = parseProfile(profile);
+  const { components, rules } = await catalogueFor(deps.db.kysely, reqYear(deps, year));
+  return matchHousehold(checked, components, rules);
 }
 
 const VOCATIONAL = new Set(['vocational-elementary', 'vocational-intermediate', 'college', 'university']);
@@ -190,7 +192,7 @@ export async function suggestForHousehold(
   const period =
     q.period === undefined || q.period === ''
       ? await latestPeriodOf(db, actor, key)
-      : reqYear(q.period, 'period');
+      : reqYear(deps, q.period, 'period');
   // A key is unique within a province: the household of that key the reader may see, by its
   // own commune; one out of scope is answered as missing.
   const notFound = () =>
@@ -240,7 +242,7 @@ export async function suggestForUnit(
 ): Promise<UnitMatchSummary> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const period = reqYear(q.period, 'period');
+  const period = reqYear(deps, q.period, 'period');
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, period);

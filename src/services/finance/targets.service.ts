@@ -64,7 +64,7 @@ const view = (t: TargetRecord): TargetView => ({
 export async function setTarget(deps: Deps, actor: Actor, input: TargetInput): Promise<TargetView> {
   requirePermission(actor, 'finance.plan');
   const db = deps.db.kysely;
-  const year = reqYear(input.year);
+  const year = reqYear(deps, input.year);
   const kind = reqEnum(input.kind, TARGET_KINDS, 'kind');
   const value = typeof input.value === 'string' ? Number(input.value.replace(',', '.')) : input.value;
   if (
@@ -254,7 +254,7 @@ export async function targetsReport(
 ): Promise<TargetsReport> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
-  const year = reqYear(q.year);
+  const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
   const { unit, codes } = await unitsCovered(db, unitCode, year);

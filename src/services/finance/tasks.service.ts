@@ -7,6 +7,7 @@ import path from 'node:path';
 import { AppError } from '../../errors.js';
 import { WORDS } from '../../domain/words/catalogue.js';
 import { addDays, vnDateOf } from '../../domain/dates.js';
+import { objectsOf } from '../../domain/input.js';
 import {
   findAttachment,
   findMeeting,
@@ -118,7 +119,7 @@ export interface MeetingInput {
   title?: unknown;
   chair?: unknown;
   conclusions?: unknown;
-  tasks?: TaskInput[];
+  tasks?: unknown;
 }
 
 export interface MeetingView {
@@ -152,7 +153,8 @@ export async function createMeeting(deps: Deps, actor: Actor, input: MeetingInpu
   const chair = reqText(input.chair, 'chair', 300);
   const conclusions = reqText(input.conclusions, 'conclusions', 20_000);
   const tasks: Awaited<ReturnType<typeof checkTask>>[] = [];
-  for (const [i, t] of (input.tasks ?? []).entries()) tasks.push(await checkTask(db, actor, t, date, i));
+  for (const [i, t] of objectsOf(input.tasks, 'tasks').entries())
+    tasks.push(await checkTask(db, actor, t, date, i));
   const at = nowIso(deps);
   const asOf = vnDateOf(deps.now());
   return db.transaction().execute(async (trx) => {
@@ -466,7 +468,8 @@ export async function taskBoard(
   const asOf = q.asOf === undefined ? vnDateOf(deps.now()) : reqDate(q.asOf, 'asOf');
   await requireUnitAccess(db, actor, unitCode);
   const { codes } = await unitsCovered(db, unitCode, Number(asOf.slice(0, 4)));
-  const rows = await listTaskRows(db, { unitCodes: codes, ...(q.assignee ? { assignee: q.assignee } : {}) });
+  const assignee = optText(q.assignee, 'assignee', 300);
+  const rows = await listTaskRows(db, { unitCodes: codes, ...(assignee ? { assignee } : {}) });
   const views = rows.map((t) => taskView(t, asOf));
   const per = new Map<string, { overdue: number; dueSoon: number; open: number; done: number }>();
   for (const v of views) {

@@ -17,11 +17,30 @@ import { listResidentHouseholds } from '../../db/repositories/reports.repository
 import type { UnitRecord } from '../../db/repositories/units.repository.js';
 import { publicCount, SMALL_NUMBER_THRESHOLD } from '../../domain/public/text.js';
 import type { Deps } from '../deps.js';
+import { todayVn } from '../input.js';
 
-/** While the campaign is at this step, the proposed list is posted. */
+/** While the campaign is at this step, the proposed list is posted (until its deadline passes). */
 export const POSTING_STEP = 'posting';
+/** After the posting and before recognition: the posting has ended, the list is no longer public. */
+export const POSTED_STEPS = [POSTING_STEP, 'complaints'] as const;
 /** From these steps on, the recognised list is public. */
 export const RECOGNISED_STEPS = ['recognised', 'reported'] as const;
+
+/**
+ * What the public may see of a campaign today: the proposed list during the posting window
+ * (deadline included, Vietnam time), a notice that the posting has ended once the window is over
+ * (even when the officers have not closed it yet), the recognised list once recognised.
+ */
+export function publicKindOf(
+  step: string,
+  deadline: string | null,
+  today: string,
+): 'proposed' | 'ended' | 'recognised' | null {
+  if ((RECOGNISED_STEPS as readonly string[]).includes(step)) return 'recognised';
+  if (step === POSTING_STEP && (deadline === null || today <= deadline)) return 'proposed';
+  if ((POSTED_STEPS as readonly string[]).includes(step)) return 'ended';
+  return null;
+}
 export const LISTED_CLASSES = ['POOR', 'NEAR_POOR'] as const;
 
 export interface PostedCommune {
@@ -31,7 +50,7 @@ export interface PostedCommune {
   parentCode: string | null;
   parentName: string | null;
   period: number;
-  kind: 'proposed' | 'recognised';
+  kind: 'proposed' | 'ended' | 'recognised';
   /** Posting window (proposed lists). */
   postingStart: string | null;
   postingDeadline: string | null;
@@ -65,10 +84,13 @@ async function communeOf(
 }
 
 export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
-  const rows = await listCampaignsAtSteps(deps.db.kysely, [POSTING_STEP, ...RECOGNISED_STEPS]);
+  const rows = await listCampaignsAtSteps(deps.db.kysely, [...POSTED_STEPS, ...RECOGNISED_STEPS]);
+  const today = todayVn(deps);
   const out: PostedCommune[] = [];
   for (const r of rows) {
     const stored = JSON.parse(r.state_json) as StoredState;
+    const kind = publicKindOf(r.step, stored.state?.posting?.deadline ?? null, today);
+    if (kind === null) continue;
     out.push({
       communeCode: r.commune_code,
       ...(await communeOf(deps, r.commune_code, r.period).then((u) => ({
@@ -77,7 +99,7 @@ export async function listOpenLists(deps: Deps): Promise<PostedCommune[]> {
         parentName: u.parentName,
       }))),
       period: r.period,
-      kind: r.step === POSTING_STEP ? 'proposed' : 'recognised',
+      kind,
       postingStart: stored.state?.posting?.startDate ?? null,
       postingDeadline: stored.state?.posting?.deadline ?? null,
     });
@@ -89,7 +111,8 @@ export interface OpenList {
   communeCode: string;
   communeName: string;
   period: number;
-  kind: 'proposed' | 'recognised';
+  /** 'ended': the posting window is over and the list is not recognised yet — no names. */
+  kind: 'proposed' | 'ended' | 'recognised';
   postingStart: string | null;
   postingDeadline: string | null;
   decision: { number: string; date: string } | null;
@@ -101,25 +124,27 @@ export interface OpenList {
 export async function getOpenList(deps: Deps, communeCode: string, period?: number): Promise<OpenList> {
   const db = deps.db.kysely;
   const campaign = await findPeriodicCampaign(db, communeCode, period);
-  const isPublic =
-    campaign &&
-    (campaign.step === POSTING_STEP || (RECOGNISED_STEPS as readonly string[]).includes(campaign.step));
-  if (!campaign || !isPublic) {
+  const stored = campaign ? (JSON.parse(campaign.state_json) as StoredState) : {};
+  const kind = campaign
+    ? publicKindOf(campaign.step, stored.state?.posting?.deadline ?? null, todayVn(deps))
+    : null;
+  if (!campaign || kind === null) {
     throw new AppError('NOT_FOUND', {
       what: `danh sách công khai của đơn vị ${communeCode} / public list of unit ${communeCode}`,
     });
   }
-  const kind = campaign.step === POSTING_STEP ? 'proposed' : 'recognised';
-  const rows = await listListedHouseholds(db, {
-    provinceCode: campaign.province_code,
-    communeCode: campaign.commune_code,
-    communeValidFrom: campaign.commune_valid_from,
-    period: campaign.period,
-    classes: LISTED_CLASSES,
-    // A recognised list is what the chair approved; a proposed one is the reviewed results.
-    ...(kind === 'recognised' ? { status: 'approved' } : {}),
-  });
-  const stored = JSON.parse(campaign.state_json) as StoredState;
+  const rows =
+    kind === 'ended'
+      ? []
+      : await listListedHouseholds(db, {
+          provinceCode: campaign.province_code,
+          communeCode: campaign.commune_code,
+          communeValidFrom: campaign.commune_valid_from,
+          period: campaign.period,
+          classes: LISTED_CLASSES,
+          // A recognised list is what the chair approved; a proposed one is the reviewed results.
+          ...(kind === 'recognised' ? { status: 'approved' } : {}),
+        });
   const recognition = stored.state?.recognition ?? null;
   return {
     communeCode: campaign.commune_code,

@@ -1,9 +1,6 @@
 // Input checks shared by the portal's use cases: every problem becomes a coded error naming the field.
 import { AppError } from '../../errors.js';
-
-/** Control characters other than tab and line breaks (NUL above all, which PostgreSQL refuses in text). */
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+import { CONTROL_CHARS as CONTROL, MAX_ID } from '../../domain/input.js';
 
 export function requiredText(value: unknown, field: string, max: number): string {
   if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
@@ -29,7 +26,7 @@ export function optionalText(value: unknown, field: string, max: number): string
 
 export function positiveId(value: unknown, field: string): number {
   const n = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > MAX_ID) {
     throw new AppError(
       'FIELD_INVALID',
       { field, detail: 'không phải mã số hợp lệ / not a valid id' },

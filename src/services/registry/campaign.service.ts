@@ -5,6 +5,8 @@
 // complaint re-checks that change results (classified by the engine), and the recognition that
 // approves and freezes the results. One transaction per transition, audited, shown as a timeline.
 import { campaignProgress, eventDateOf, type CampaignProgress } from '../../domain/campaign/timeline.js';
+import { periodOf } from '../input.js';
+import { optionalCleanText } from '../../domain/input.js';
 import { AppError } from '../../errors.js';
 import { WorkingCalendar, type CalendarDay } from '../../domain/campaign/calendar.js';
 import {
@@ -56,23 +58,24 @@ export interface CampaignRef {
 }
 
 async function keyOf(deps: Deps, db: Executor, ref: CampaignRef): Promise<CampaignKey> {
+  // A period outside the declared range is a typing error, never a campaign to make up.
+  const period = periodOf(deps, ref.period);
+  const caseKey = optionalCleanText(ref.caseKey, 'caseKey', 64);
   // The commune version in force during the review season of the period.
-  const on = `${ref.period}-10-15`;
+  const on = `${period}-10-15`;
   const unit =
-    (await findUnitOn(db, ref.communeCode, on)) ??
-    (await findUnitOn(db, ref.communeCode, `${ref.period}-06-30`));
+    (await findUnitOn(db, ref.communeCode, on)) ?? (await findUnitOn(db, ref.communeCode, `${period}-06-30`));
   if (!unit)
     throw new AppError('UNIT_NOT_FOUND', { code: ref.communeCode, date: on }, { field: 'communeCode' });
   if (unit.level !== 'commune')
     throw new AppError('UNIT_NOT_COMMUNE', { code: unit.code }, { field: 'communeCode' });
-  void deps;
   return {
     provinceCode: unit.province_code,
     communeCode: unit.code,
     communeValidFrom: unit.valid_from ?? '',
-    period: ref.period,
-    kind: ref.caseKey ? 'regular' : 'periodic',
-    caseKey: ref.caseKey ?? '',
+    period,
+    kind: caseKey ? 'regular' : 'periodic',
+    caseKey: caseKey ?? '',
   };
 }
 

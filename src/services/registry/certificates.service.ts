@@ -5,6 +5,7 @@
 // "N/GCN-HN.HCN" run per commune × year of the decision and are stored, so a re-print repeats
 // the number; issuing again never draws a second one. Names are personal data: only the roles with the
 // permission registry.personal-data may print, and every issue and print is audited.
+import { periodOf } from '../input.js';
 import { AppError } from '../../errors.js';
 import { formatDateVn } from '../../domain/dates.js';
 import {
@@ -410,7 +411,7 @@ export async function householdCertificate(
   q: { householdId: string; period: number },
 ): Promise<CertificateView> {
   requirePersonalData(actor);
-  const cert = await certificateOf(deps, actor, q.householdId, q.period);
+  const cert = await certificateOf(deps, actor, q.householdId, periodOf(deps, q.period));
   const [view] = await viewsOf(deps.db.kysely, [cert]);
   if (!view) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: q.householdId }, { field: 'householdId' });
   await auditPrint(deps, actor, [view], String(cert.id));
@@ -426,7 +427,7 @@ export async function communeCertificates(
   requirePersonalData(actor);
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, q.communeCode);
-  const commune = await communeOfPeriod(db, q.communeCode, q.period);
+  const commune = await communeOfPeriod(db, q.communeCode, periodOf(deps, q.period));
   const scope = {
     provinceCode: commune.province_code,
     communeCode: commune.code,

@@ -6,6 +6,8 @@
 // real dates shown dd/mm/yyyy, numbers as numbers, the header row frozen with an autofilter.
 // Names follow the list's rule: readers without personal-data rights get initials, and no birth
 // date, address or citizen ID.
+import { neutraliseRow } from '../../domain/spreadsheet.js';
+import { periodOf } from '../input.js';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../errors.js';
@@ -130,7 +132,7 @@ function infoSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, lines: [string, strin
     { key: 'v', width: 80 },
   ];
   for (const [k, v] of lines) {
-    const r = ws.addRow([nfc(k), typeof v === 'string' ? nfc(v) : v]);
+    const r = ws.addRow(neutraliseRow([nfc(k), typeof v === 'string' ? nfc(v) : v]));
     r.getCell(1).font = { bold: true };
     r.commit();
   }
@@ -264,28 +266,31 @@ export async function writeHouseholdExport(
     const page = await exportHouseholdsPage(db, p.filter, cursor, pageSize);
     for (const h of page) {
       n += 1;
-      const row = ws.addRow({
-        n,
-        key: h.household_key,
-        communeCode: h.commune_code,
-        commune: nfc(p.communeNames.get(h.commune_code) ?? h.commune_code),
-        village: h.village_name ? nfc(h.village_name) : null,
-        head: nfc(p.masked ? maskName(h.head_name) : h.head_name),
-        birth: p.masked ? null : excelDate(h.head_birth_date),
-        address: p.masked || !h.address ? null : nfc(h.address),
-        members: Number(h.member_count),
-        period: h.period === null ? null : Number(h.period),
-        survey: excelDate(h.survey_date),
-        class: h.classification ? wordOfCode('classification', h.classification, 'vi') : null,
-        movement: h.movement ? wordOfCode('movement', h.movement, 'vi') : null,
-        deprivations: h.deprivation_count === null ? null : Number(h.deprivation_count),
-        noLabour: h.no_labour === null ? null : wordOfCode('yesNo', String(Number(h.no_labour) === 1), 'vi'),
-        status: h.status
-          ? Number(h.frozen) === 1
-            ? 'Đã công nhận'
-            : wordOfCode('reviewStatus', h.status, 'vi')
-          : null,
-      });
+      const row = ws.addRow(
+        neutraliseRow({
+          n,
+          key: h.household_key,
+          communeCode: h.commune_code,
+          commune: nfc(p.communeNames.get(h.commune_code) ?? h.commune_code),
+          village: h.village_name ? nfc(h.village_name) : null,
+          head: nfc(p.masked ? maskName(h.head_name) : h.head_name),
+          birth: p.masked ? null : excelDate(h.head_birth_date),
+          address: p.masked || !h.address ? null : nfc(h.address),
+          members: Number(h.member_count),
+          period: h.period === null ? null : Number(h.period),
+          survey: excelDate(h.survey_date),
+          class: h.classification ? wordOfCode('classification', h.classification, 'vi') : null,
+          movement: h.movement ? wordOfCode('movement', h.movement, 'vi') : null,
+          deprivations: h.deprivation_count === null ? null : Number(h.deprivation_count),
+          noLabour:
+            h.no_labour === null ? null : wordOfCode('yesNo', String(Number(h.no_labour) === 1), 'vi'),
+          status: h.status
+            ? Number(h.frozen) === 1
+              ? 'Đã công nhận'
+              : wordOfCode('reviewStatus', h.status, 'vi')
+            : null,
+        }),
+      );
       row.commit();
     }
     const last = page.at(-1);
@@ -332,9 +337,10 @@ export interface PreparedRecognised {
 export async function prepareRecognisedExport(
   deps: Deps,
   actor: Actor,
-  q: { communeCode: string; period: number },
+  ref: { communeCode: string; period: number },
 ): Promise<PreparedRecognised> {
   requirePermission(actor, 'registry.read');
+  const q = { ...ref, period: periodOf(deps, ref.period) };
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, q.communeCode);
   const unit =
@@ -419,19 +425,21 @@ export async function writeRecognisedExport(
     const ws = dataSheet(wb, WORDS.classification[cls].vi, RECOGNISED_COLUMNS);
     for (const r of results.filter((x) => x.classification === cls)) {
       counts[cls] += 1;
-      ws.addRow({
-        n: counts[cls],
-        key: r.household_key,
-        head: nfc(p.masked ? maskName(r.head_name) : r.head_name),
-        birthYear: p.masked || !r.head_birth_date ? null : Number(r.head_birth_date.slice(0, 4)),
-        village: r.village_name ? nfc(r.village_name) : null,
-        address: p.masked || !r.address ? null : nfc(r.address),
-        members: Number(r.member_count),
-        survey: excelDate(r.survey_date),
-        deprivations: Number(r.deprivation_count),
-        movement: wordOfCode('movement', r.movement, 'vi'),
-        certificate: certs.get(Number(r.household_id)) ?? null,
-      }).commit();
+      ws.addRow(
+        neutraliseRow({
+          n: counts[cls],
+          key: r.household_key,
+          head: nfc(p.masked ? maskName(r.head_name) : r.head_name),
+          birthYear: p.masked || !r.head_birth_date ? null : Number(r.head_birth_date.slice(0, 4)),
+          village: r.village_name ? nfc(r.village_name) : null,
+          address: p.masked || !r.address ? null : nfc(r.address),
+          members: Number(r.member_count),
+          survey: excelDate(r.survey_date),
+          deprivations: Number(r.deprivation_count),
+          movement: wordOfCode('movement', r.movement, 'vi'),
+          certificate: certs.get(Number(r.household_id)) ?? null,
+        }),
+      ).commit();
     }
     await caughtUp(ws, out);
     ws.commit();

@@ -1,6 +1,8 @@
 // Use cases of the household registry: list and search, the household page, duplicate checks
 // shown before saving, create/update with optimistic locking, and the aggregate rebuild. Every
 // write classifies through the engine and keeps the aggregates in the same transaction.
+import { periodOf } from '../input.js';
+import { parseWhole } from '../../domain/input.js';
 import { AppError, messageOf } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
@@ -80,30 +82,14 @@ export interface Prepared {
 /** Validates and classifies one survey record (engine), resolving its commune version. */
 export async function prepareSurvey(deps: Deps, raw: unknown): Promise<Prepared> {
   const parsed = parseSurveyRecord(raw);
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  // The engine's messages are complete in data.errors; the top-level message names the field.
-  const params = (field: string | null) => ({
-    field: field ?? '',
-    date: String(r.surveyDate ?? ''),
-    code: String(r.unitCode ?? ''),
-    detail: field ?? '',
-  });
+  // The engine's messages are complete (every parameter filled, per language): they are reported
+  // as worded, the first one on top and all of them in data.errors.
   if (!parsed.record) {
-    const first = parsed.errors[0]!;
-    throw new AppError(first.code, params(first.field), {
-      field: first.field,
-      data: { errors: parsed.errors },
-    });
+    throw AppError.fromBody(parsed.errors[0]!, { errors: parsed.errors });
   }
   const classifier = await createClassifier(deps);
   const out = await classifier.classifyParsed(parsed.record);
-  if (isFailure(out)) {
-    const field = out.error.field;
-    throw new AppError(out.error.code, params(field), {
-      ...(field ? { field } : {}),
-      data: { errors: out.errors ?? [out.error] },
-    });
-  }
+  if (isFailure(out)) throw AppError.fromBody(out.error, { errors: out.errors ?? [out.error] });
   const unit = await findUnitOn(deps.db.kysely, parsed.record.unitCode, parsed.record.surveyDate);
   if (!unit)
     throw new AppError(
@@ -241,7 +227,8 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
       throw new AppError('VILLAGE_NOT_FOUND', { id: villageId }, { field: 'villageId' });
   }
   const at = nowIso(deps);
-  const period = input.period ?? Number(p.record.surveyDate.slice(0, 4));
+  const period =
+    input.period === undefined ? Number(p.record.surveyDate.slice(0, 4)) : periodOf(deps, input.period);
   const scopeCommunes = await communesInScope(db, actor);
   const pd = personalDataFor(actor);
   return db.transaction().execute(async (trx) => {
@@ -602,8 +589,8 @@ export async function listFilterOf(
     ...(unit.level === 'commune' || unit.level === 'district'
       ? { communeCodes: communes.map((u) => u.code) }
       : {}),
-    ...(input.villageId !== undefined ? { villageId: input.villageId } : {}),
-    ...(input.period !== undefined ? { period: input.period } : {}),
+    ...(input.villageId !== undefined ? { villageId: parseWhole(input.villageId, 'village') } : {}),
+    ...(input.period !== undefined ? { period: periodOf(deps, input.period) } : {}),
     ...(input.classification ? { classification: input.classification } : {}),
     ...(input.movement ? { movement: input.movement } : {}),
     tokens: input.q ? searchTokens(input.q) : [],
@@ -617,7 +604,7 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
   const pd = personalDataFor(actor);
   const { filter } = await listFilterOf(deps, input);
   const pageSize = Math.min(200, Math.max(1, input.pageSize ?? 50));
-  const page = Math.max(1, input.page ?? 1);
+  const page = input.page === undefined ? 1 : parseWhole(input.page, 'page', 1, 1_000_000);
   const r = await searchHouseholds(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
   return {
     total: r.total,

@@ -6,9 +6,9 @@
 // Regrouping: src/services/registry/regroup.ts. Rates are over the resident households of the
 // review year (tổng số hộ dân cư, residents.service.ts) and null without them; shares among the
 // surveyed households are `shareOfSurveyed` (docs/decisions/0021-official-reports.md).
-import { AppError } from '../../errors.js';
-import { isIsoDate } from '../../domain/dates.js';
 import { rateOf } from '../../domain/registry/balance.js';
+import { optionalIsoDate } from '../../domain/dates.js';
+import { periodOf } from '../input.js';
 import { readAggregates } from '../../db/repositories/registry.repository.js';
 import { requirePermission, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
@@ -80,22 +80,14 @@ export async function reportSummary(
 ): Promise<Summary> {
   requirePermission(actor, 'registry.read');
   const db = deps.db.kysely;
-  if (!Number.isInteger(input.period) || input.period < 2000 || input.period > 2100) {
-    throw new AppError(
-      'FIELD_INVALID',
-      { field: 'period', detail: String(input.period) },
-      { field: 'period' },
-    );
-  }
-  const on = input.unitsOn ?? `${input.period}-12-31`;
-  if (!isIsoDate(on))
-    throw new AppError('DATE_INVALID', { field: 'unitsOn', value: on }, { field: 'unitsOn' });
+  const period = periodOf(deps, input.period);
+  const on = optionalIsoDate(input.unitsOn, 'unitsOn') ?? `${period}-12-31`;
   await requireUnitAccess(db, actor, input.unitCode);
   const g = await regroupingOn(deps, input.unitCode, on);
   const { unit, children, landing, childOf } = g;
 
   const cells = await readAggregates(db, {
-    period: input.period,
+    period,
     status: 'approved',
     provinceCode: unit.province_code,
   });

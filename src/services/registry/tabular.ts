@@ -5,6 +5,7 @@
 // and re-imports). Conversions are lenient where spreadsheets are messy (Vietnamese headers and
 // yes/no words, dd/mm/yyyy and Excel serial dates, "1.450.000" amounts, a BOM or a Windows-1258
 // file) and leave anything else untouched so the parser names the row and field.
+import { neutraliseCell, neutraliseRow } from '../../domain/spreadsheet.js';
 import fs from 'node:fs';
 import { parse as parseCsvSync } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
@@ -388,7 +389,7 @@ export interface RejectedRecord {
 }
 
 const csvCell = (v: unknown) => {
-  const s = String(v ?? '');
+  const s = String(neutraliseCell(v) ?? '');
   return /[",;\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
@@ -415,11 +416,11 @@ export async function writeErrorReport(file: string, rejected: RejectedRecord[])
     const wb = new ExcelJS.Workbook();
     const hs = wb.addWorksheet('households');
     hs.columns = hCols.map((c) => ({ header: c, key: c, width: c === '_errors' ? 80 : 16 }));
-    hs.addRows(hRows);
+    hs.addRows(hRows.map((r) => neutraliseRow(r)));
     hs.getRow(1).font = { bold: true };
     const ms = wb.addWorksheet('members');
     ms.columns = mCols.map((c) => ({ header: c, key: c, width: 16 }));
-    ms.addRows(mRows);
+    ms.addRows(mRows.map((r) => neutraliseRow(r)));
     ms.getRow(1).font = { bold: true };
     await wb.xlsx.writeFile(file);
     return [file];
