@@ -63,9 +63,6 @@ const MAY_ANSWER = new Set([
   'GET /api/v1/units/:code',
   // The duplicate check answers "in another commune" and nothing more (issue 10, item 9).
   'POST /api/v1/registry/households/check-duplicates',
-  // The support a household received, in the units the caller sees: for a household of another
-  // unit the list is empty, exactly as for an unknown one.
-  'GET /api/v1/finance/households/:key/support',
 ]);
 
 /** Path parameters that name a fixture row. */

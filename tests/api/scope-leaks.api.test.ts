@@ -220,7 +220,9 @@ for (const dialect of DIALECTS) {
       }
       // Nothing was recorded: the household of Hà Nội has only its own support.
       expect(await householdSupport(deps, SYSTEM, { householdKey: b.householdId })).toHaveLength(1);
-      expect(await householdSupport(deps, SYSTEM, { householdKey: 'DH-0001' })).toHaveLength(0);
+      await expect(householdSupport(deps, SYSTEM, { householdKey: 'DH-0001' })).rejects.toMatchObject({
+        code: 'HOUSEHOLD_NOT_FOUND',
+      });
       // Finance rows of another province by id read as missing too.
       const financeOf16516 = await buildSession(deps, { role: 'finance-officer', unitCode: '16516' });
       for (const [url, unknown] of [

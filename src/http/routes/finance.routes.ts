@@ -4,9 +4,10 @@
 // in the services. Money is written by finance officers; province officers and supervisors read;
 // a commune officer sees its own unit (`scope`).
 import fs from 'node:fs';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '../../errors.js';
+import { withUpload } from '../uploads.js';
 import {
   addComponent,
   listPrograms,
@@ -46,10 +47,12 @@ import {
   showTask,
   taskBoard,
   updateTask,
+  MAX_ATTACHMENT_MB,
   type AttachmentUpload,
 } from '../../services/finance/tasks.service.js';
 
-const MAX_UPLOAD = 10 * 1024 * 1024;
+/** Ceiling of an Excel import upload, in MB (the configured GIAMNGHEO_UPLOAD_MAX_MB applies when lower). */
+const MAX_IMPORT_MB = 10;
 
 type Body = Record<string, unknown>;
 type UnitYear = { unit: string; year: string; asOf?: string };
@@ -113,27 +116,9 @@ const disbursementBody = {
   },
 } as const;
 
-/** The uploaded file of a multipart request (field `file`) and its text fields. */
-async function readUpload(
-  req: FastifyRequest,
-): Promise<{ files: AttachmentUpload[]; fields: Record<string, string> }> {
-  if (!req.isMultipart()) return { files: [], fields: {} };
-  const files: AttachmentUpload[] = [];
-  const fields: Record<string, string> = {};
-  for await (const part of req.parts()) {
-    if (part.type === 'file') {
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-      files.push({ fileName: part.filename, contentType: part.mimetype, data });
-    } else if (typeof part.value === 'string') {
-      fields[part.fieldname] = part.value;
-    }
-  }
-  return { files, fields };
-}
-
 export async function financeRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD, files: 5, fields: 20 } });
+  // File sizes are limited per route (withUpload, src/http/uploads.ts).
+  await app.register(multipart, { limits: { files: 5, fields: 20 } });
 
   // ── programs as data ────────────────────────────────────────────────────────
   app.get(
@@ -377,14 +362,17 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
           summary: `Nhập Excel (${kind}) — multipart, trường file / Excel import (multipart field "file")`,
         },
       },
-      async (req) => {
-        const { files } = await readUpload(req);
-        const file = files[0];
-        if (!file) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-        return kind === 'allocations'
-          ? importAllocations(req.deps, req.actor!, file.data)
-          : importDisbursements(req.deps, req.actor!, file.data);
-      },
+      async (req) =>
+        withUpload(req, { maxMb: MAX_IMPORT_MB }, async (upload) => {
+          const file = upload.files[0];
+          if (!file) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+          // Read whole only once it is known to be under the limit; guardXlsx then bounds what
+          // it unzips to.
+          const data = await fs.promises.readFile(file.path);
+          return kind === 'allocations'
+            ? importAllocations(req.deps, req.actor!, data)
+            : importDisbursements(req.deps, req.actor!, data);
+        }),
     );
   }
 
@@ -619,16 +607,22 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { files, fields } = await readUpload(req);
-      const body = req.isMultipart() ? fields : (req.body ?? {});
-      return reply.status(201).send(
-        await updateTask(req.deps, req.actor!, req.params.id, {
+      const post = (body: Record<string, unknown>, attachments: AttachmentUpload[]) =>
+        updateTask(req.deps, req.actor!, req.params.id, {
           status: body.status,
           note: body.note,
           date: body.date,
-          attachments: files,
-        }),
+          attachments,
+        });
+      if (!req.isMultipart()) return reply.status(201).send(await post(req.body ?? {}, []));
+      // The service copies the files out of the temporary folder before withUpload removes it.
+      const saved = await withUpload(req, { maxMb: MAX_ATTACHMENT_MB }, (upload) =>
+        post(
+          upload.fields,
+          upload.files.map((f) => ({ fileName: f.fileName, contentType: f.contentType, path: f.path })),
+        ),
       );
+      return reply.status(201).send(saved);
     },
   );
   app.get<{ Params: { id: string } }>(

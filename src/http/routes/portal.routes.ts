@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../errors.js';
+import { fileOf, withUpload } from '../uploads.js';
 import {
   createArticle,
   getArticleForEditor,
@@ -31,7 +32,7 @@ import {
   respondToFeedback,
   submitFeedback,
 } from '../../services/public/feedback.service.js';
-import { addPhoto, editPhoto, MAX_PHOTO_BYTES, removePhoto } from '../../services/public/photos.service.js';
+import { addPhoto, editPhoto, MAX_PHOTO_MB, removePhoto } from '../../services/public/photos.service.js';
 import { sanitizeArticleHtml } from '../../services/public/sanitize.js';
 import { PUBLIC_POST_LIMIT } from '../public-limits.js';
 
@@ -52,7 +53,8 @@ const revisionParams = {
 
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
   await app.register(rateLimit, { global: false });
-  await app.register(multipart, { limits: { fileSize: MAX_PHOTO_BYTES, files: 1, fields: 10 } });
+  // The photo's size limit is per route (withUpload, src/http/uploads.ts).
+  await app.register(multipart, { limits: { files: 1, fields: 10 } });
 
   // ── public ────────────────────────────────────────────────────────────────
   app.get(
@@ -258,26 +260,15 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      if (!req.isMultipart()) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-      const fields: Record<string, string> = {};
-      let data: Buffer | undefined;
-      for await (const part of req.parts()) {
-        if (part.type === 'file') {
-          if (part.fieldname !== 'file') {
-            await part.toBuffer();
-            continue;
-          }
-          data = await part.toBuffer();
-          if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-        } else if (typeof part.value === 'string') {
-          fields[part.fieldname] = part.value;
-        }
-      }
-      if (!data) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-      const photo = await addPhoto(req.deps, req.actor!, req.params.id, {
-        data,
-        caption: fields.caption,
-        alt: fields.alt,
+      // sharp reads the image from the upload's temporary file, removed when this ends.
+      const photo = await withUpload(req, { maxMb: MAX_PHOTO_MB }, async (upload) => {
+        const file = fileOf(upload, 'file');
+        if (!file) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+        return addPhoto(req.deps, req.actor!, req.params.id, {
+          path: file.path,
+          caption: upload.fields.caption,
+          alt: upload.fields.alt,
+        });
       });
       return reply.status(201).send(photo);
     },

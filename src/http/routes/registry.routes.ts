@@ -1,13 +1,10 @@
 // Household registry, review campaigns, survey import and summary counts. Thin: each handler calls
 // one service; the permission and unit scope are declared per route (config.access) and checked again in
 // the services.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { AppError } from '../../errors.js';
+import { fileOf, readUpload, removeUpload } from '../uploads.js';
 import type { Action } from '../../domain/campaign/campaign.js';
 import { ACTIONS } from '../../domain/campaign/campaign.js';
 import { MOVEMENTS } from '../../domain/registry/movement.js';
@@ -110,45 +107,8 @@ interface SaveBody {
   confirmDuplicates?: boolean;
 }
 
-interface Upload {
-  /** Temporary folder holding the files; whoever takes the upload removes it. */
-  dir: string;
-  files: Record<string, { fileName: string; path: string }>;
-  fields: Record<string, string>;
-}
-
-/**
- * Streams the files of a multipart upload to a temporary folder, never whole in memory, each
- * under the configured limit (GIAMNGHEO_UPLOAD_MAX_MB: UPLOAD_TOO_LARGE, 413, past it). On any
- * error the folder is removed before the error goes on.
- */
-async function readUpload(req: FastifyRequest): Promise<Upload> {
-  if (!req.isMultipart()) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-  const limitMb = req.deps.config.uploadMaxMb;
-  const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'gn-upload-'));
-  const safe = (name: string) => path.basename(name).replace(/[^\w.-]+/g, '_') || 'upload';
-  const upload: Upload = { dir, files: {}, fields: {} };
-  try {
-    for await (const part of req.parts({ limits: { fileSize: limitMb * 1024 * 1024 } })) {
-      if (part.type === 'file') {
-        const target = path.join(dir, `${safe(part.fieldname)}-${safe(part.filename)}`);
-        await pipeline(part.file, fs.createWriteStream(target));
-        if (part.file.truncated)
-          throw new AppError('UPLOAD_TOO_LARGE', { limitMb }, { field: part.fieldname });
-        upload.files[part.fieldname] = { fileName: part.filename, path: target };
-      } else if (typeof part.value === 'string') upload.fields[part.fieldname] = part.value;
-    }
-    return upload;
-  } catch (err) {
-    await fs.promises.rm(dir, { recursive: true, force: true });
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('UPLOAD_TOO_LARGE', { limitMb }, { field: 'file' });
-    throw err;
-  }
-}
-
 export async function registryRoutes(app: FastifyInstance): Promise<void> {
-  // The file size limit comes from the configuration, per request (readUpload).
+  // The file size limit comes from the configuration, per request (readUpload, src/http/uploads.ts).
   await app.register(multipart, { limits: { files: 2, fields: 10 } });
 
   app.get<{
@@ -378,10 +338,12 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req, reply) => {
-      const { dir, files, fields } = await readUpload(req);
+      // The job takes the upload's folder over and removes it when it ends.
+      const upload = await readUpload(req);
+      const { dir, fields } = upload;
       let started: ReturnType<typeof startImportJob>;
       try {
-        const main = files.file;
+        const main = fileOf(upload, 'file');
         if (!main) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
         const mode = fields.mode ?? 'atomic';
         const status = fields.status ?? 'approved';
@@ -413,7 +375,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
             { file: main.fileName, detail: 'cần .jsonl, .csv hoặc .xlsx / expected .jsonl, .csv or .xlsx' },
             { field: 'file' },
           );
-        const source = sourceOf(main.path, files.members?.path);
+        const source = sourceOf(main.path, fileOf(upload, 'members')?.path);
         // A file that is plainly not what its name says is refused now, not by a failed job.
         checkImportFile(source);
         started = startImportJob(
@@ -423,7 +385,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
           { mode, status, ...(period !== undefined ? { period } : {}) },
         );
       } catch (err) {
-        await fs.promises.rm(dir, { recursive: true, force: true });
+        await removeUpload(upload);
         throw err;
       }
       const { job, done } = started;

@@ -33,7 +33,7 @@ import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
 import { personalDataFor } from '../personal-data.js';
-import { findHouseholdByKey } from '../../db/repositories/registry.repository.js';
+import { findHouseholdByKey, findHouseholdsByKey } from '../../db/repositories/registry.repository.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import { reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
@@ -399,10 +399,24 @@ export async function householdSupport(
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const key = reqText(q.householdKey, 'householdKey', 60);
-  // Only the support recorded in units the reader may see (none at all reads as no support).
+  const notFound = () => new AppError('HOUSEHOLD_NOT_FOUND', { id: key }, { field: 'householdKey' });
+  // A key is unique within a province. The registry's household of that key in a province is
+  // the reader's when its own commune is in scope; a province where the registry has no such
+  // household (support recorded before the registry had it) goes by the support row's unit.
+  // Nothing the reader may see is answered exactly like an unknown key: no existence oracle.
+  const registered = new Map<string, boolean>();
+  for (const h of await findHouseholdsByKey(db, key))
+    if (!q.provinceCode || h.province_code === q.provinceCode)
+      registered.set(
+        h.province_code,
+        (registered.get(h.province_code) ?? false) || (await isWithinScope(db, actor, h.commune_code)),
+      );
   const rows = [];
-  for (const r of await listSupportOfHousehold(db, q.provinceCode ?? null, key))
-    if (await isWithinScope(db, actor, r.unit_code)) rows.push(r);
+  for (const r of await listSupportOfHousehold(db, q.provinceCode ?? null, key)) {
+    const household = registered.get(r.province_code);
+    if (household !== false && (await isWithinScope(db, actor, r.unit_code))) rows.push(r);
+  }
+  if (rows.length === 0 && ![...registered.values()].includes(true)) throw notFound();
   return rows.map((r) => ({
     id: r.id,
     componentCode: r.component_code,

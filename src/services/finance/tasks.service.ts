@@ -36,7 +36,9 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, { vi: string; en: string }> 
 export const ASSIGNEE_KINDS = ['department', 'ward'] as const;
 /** Days before the deadline from which an open task is "due soon". */
 export const DUE_SOON_DAYS = 7;
-const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+/** Largest attachment, in MB (the HTTP upload stops there too: UPLOAD_TOO_LARGE). */
+export const MAX_ATTACHMENT_MB = 10;
+const MAX_ATTACHMENT_BYTES = MAX_ATTACHMENT_MB * 1024 * 1024;
 
 export interface TaskInput {
   assigneeKind?: unknown;
@@ -274,10 +276,22 @@ function taskInScope<T extends { unit_code: string; assignee_unit_code: string |
   return inScope(db, actor, t, (x) => [x.unit_code, x.assignee_unit_code], notFound);
 }
 
-export interface AttachmentUpload {
-  fileName: string;
-  contentType: string;
-  data: Buffer;
+/** An attachment given as bytes, or as a file on disk (an upload's temporary file, copied from). */
+export type AttachmentUpload = { fileName: string; contentType: string } & (
+  { data: Buffer } | { path: string }
+);
+
+/** Size and SHA-256 of an attachment; a file is read as a stream, never whole. */
+async function measure(a: AttachmentUpload): Promise<{ size: number; sha256: string }> {
+  if ('data' in a)
+    return { size: a.data.length, sha256: crypto.createHash('sha256').update(a.data).digest('hex') };
+  const hash = crypto.createHash('sha256');
+  let size = 0;
+  for await (const chunk of fs.createReadStream(a.path) as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    hash.update(chunk);
+  }
+  return { size, sha256: hash.digest('hex') };
 }
 
 export interface TaskUpdateInput {
@@ -307,22 +321,24 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, inpu
   const date = input.date === undefined ? today : reqDate(input.date, 'date');
   if (date > today)
     throw new AppError('FIELD_INVALID', { field: 'date', detail: `> ${today}` }, { field: 'date' });
-  const files = (input.attachments ?? []).map((a, i) => {
-    if (a.data.length === 0 || a.data.length > MAX_ATTACHMENT_BYTES) {
+  const files: (AttachmentUpload & { size: number; sha256: string; storedName: string })[] = [];
+  for (const [i, a] of (input.attachments ?? []).entries()) {
+    const { size, sha256 } = await measure(a);
+    if (size === 0 || size > MAX_ATTACHMENT_BYTES) {
       throw new AppError(
         'FIELD_INVALID',
-        { field: `attachments[${i}]`, detail: `1 B … ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB` },
+        { field: `attachments[${i}]`, detail: `1 B … ${MAX_ATTACHMENT_MB} MB` },
         { field: `attachments[${i}]` },
       );
     }
-    const sha256 = crypto.createHash('sha256').update(a.data).digest('hex');
-    return {
+    files.push({
       ...a,
       fileName: safeName(a.fileName),
+      size,
       sha256,
       storedName: `${sha256.slice(0, 16)}-${safeName(a.fileName)}`,
-    };
-  });
+    });
+  }
   const dir = path.resolve(deps.config.uploadDir, 'tasks');
   const written: string[] = [];
   const at = nowIso(deps);
@@ -331,7 +347,8 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, inpu
     for (const f of files) {
       const target = path.join(dir, f.storedName);
       if (!fs.existsSync(target)) {
-        fs.writeFileSync(target, f.data);
+        if ('data' in f) fs.writeFileSync(target, f.data);
+        else fs.copyFileSync(f.path, target);
         written.push(target);
       }
     }
@@ -359,7 +376,7 @@ export async function updateTask(deps: Deps, actor: Actor, taskId: unknown, inpu
             file_name: f.fileName,
             stored_name: f.storedName,
             content_type: f.contentType || 'application/octet-stream',
-            size: f.data.length,
+            size: f.size,
             sha256: f.sha256,
           }),
         );

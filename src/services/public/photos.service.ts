@@ -4,6 +4,7 @@
 // written and can be cached for a year.
 import crypto from 'node:crypto';
 import fs from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import sharp, { type Metadata } from 'sharp';
 import { AppError } from '../../errors.js';
@@ -28,7 +29,9 @@ import { optionalText, positiveId, requiredText } from './validate.js';
 export const PHOTO_WIDTHS = [480, 960, 1600] as const;
 /** Refuse decompression bombs: more pixels than a 50-megapixel camera is not a press photo. */
 const MAX_INPUT_PIXELS = 50_000_000;
-export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
+/** Largest photo upload, in MB (the HTTP upload stops there too: UPLOAD_TOO_LARGE). */
+export const MAX_PHOTO_MB = 15;
+export const MAX_PHOTO_BYTES = MAX_PHOTO_MB * 1024 * 1024;
 
 export function photoDir(deps: Deps): string {
   return path.resolve(deps.config.uploadDir, 'portal');
@@ -41,10 +44,21 @@ export function photoFilePath(deps: Deps, name: string): string | undefined {
   return FILE_NAME.test(name) ? path.join(photoDir(deps), name) : undefined;
 }
 
-/** Renders the web sizes of an image; returns its content key and the widths written. */
+/** SHA-256 of bytes, or of a file read as a stream. */
+async function sha256Of(data: Buffer | string): Promise<string> {
+  const hash = crypto.createHash('sha256');
+  if (typeof data !== 'string') return hash.update(data).digest('hex');
+  for await (const chunk of createReadStream(data) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/**
+ * Renders the web sizes of an image (its bytes, or the path of a file: sharp reads it from disk);
+ * returns its content key and the widths written.
+ */
 export async function storeRenditions(
   deps: Deps,
-  data: Buffer,
+  data: Buffer | string,
 ): Promise<{ fileKey: string; widths: number[]; width: number; height: number }> {
   let meta: Metadata;
   try {
@@ -72,7 +86,7 @@ export async function storeRenditions(
   const upright = (meta.orientation ?? 1) >= 5;
   const width = upright ? meta.height : meta.width;
   const height = upright ? meta.width : meta.height;
-  const fileKey = crypto.createHash('sha256').update(data).digest('hex').slice(0, 32);
+  const fileKey = (await sha256Of(data)).slice(0, 32);
   const widths: number[] = PHOTO_WIDTHS.filter((w) => w <= width);
   // A picture narrower than the smallest width is kept at its own size, never enlarged.
   if (widths.length === 0) widths.push(width);
@@ -98,11 +112,11 @@ async function writeAtomically(file: string, data: Buffer): Promise<void> {
   await fs.rename(tmp, file);
 }
 
-export interface PhotoUpload {
-  data: Buffer;
+/** The image as bytes, or as a file on disk (an upload's temporary file). */
+export type PhotoUpload = ({ data: Buffer } | { path: string }) & {
   caption?: unknown;
   alt?: unknown;
-}
+};
 
 export async function addPhoto(
   deps: Deps,
@@ -115,11 +129,14 @@ export async function addPhoto(
   const caption = requiredText(upload.caption, 'caption', 500);
   // Alt text describes the picture for a screen reader; the caption is a fair default.
   const alt = optionalText(upload.alt, 'alt', 500) ?? caption;
-  if (upload.data.length === 0) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-  if (upload.data.length > MAX_PHOTO_BYTES) throw new AppError('PAYLOAD_TOO_LARGE');
+  const image = 'data' in upload ? upload.data : upload.path;
+  const size = typeof image === 'string' ? (await fs.stat(image)).size : image.length;
+  if (size === 0) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+  if (size > MAX_PHOTO_BYTES)
+    throw new AppError('UPLOAD_TOO_LARGE', { limitMb: MAX_PHOTO_MB }, { field: 'file' });
   if (!(await findArticleById(deps.db.kysely, articleId)))
     throw new AppError('ARTICLE_NOT_FOUND', { id: articleId });
-  const stored = await storeRenditions(deps, upload.data);
+  const stored = await storeRenditions(deps, image);
   const at = nowIso(deps);
   return publicTransaction(deps, async (trx) => {
     const row = await insertPhoto(trx, {
