@@ -28,12 +28,15 @@ import {
   sumSupportOfDisbursement,
   type SupportRecord,
 } from '../../db/repositories/finance.repository.js';
-import { findHouseholdsByKey, listResults } from '../../db/repositories/registry.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
 import { personalDataFor } from '../personal-data.js';
-import { findHouseholdByKey, findHouseholdsByKey } from '../../db/repositories/registry.repository.js';
+import {
+  findHouseholdByKey,
+  findHouseholdsByKey,
+  listResults,
+} from '../../db/repositories/registry.repository.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { resolveComponent } from './programs.service.js';
 import { reqDate, reqId, reqText, reqYear, unitOn, unitsCovered } from './common.js';
