@@ -1,6 +1,6 @@
 // The `giamngheo` command line: a thin adapter that parses flags, calls one service and prints the
 // result per contracts/cli.md. Commands are loaded lazily so `classify` does not pay for Fastify.
-import { EXIT, processIo, reportError, type Io } from './runtime.js';
+import { EXIT, processIo, reportError, usage, type Io } from './runtime.js';
 
 export interface Command {
   /** One-line help, Vietnamese then English. */
@@ -61,8 +61,16 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   }
   try {
     const command = await load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      io.stdout.write(`giamngheo ${command.usage}\n  ${command.summary}\n`);
+      return EXIT.OK;
+    }
     return await command.run(rest, io);
   } catch (err) {
+    // node:util parseArgs refuses an unknown or malformed option: a usage error (exit 2), not INTERNAL.
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))
+      return reportError(io, usage((err as Error).message), rest.includes('--json'));
     return reportError(io, err, rest.includes('--json'));
   }
 }

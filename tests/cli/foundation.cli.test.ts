@@ -141,4 +141,13 @@ describe('giamngheo CLI (foundation)', () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).error.code).toBe('BACKUP_INVALID');
   });
+
+  it('an unknown option is a usage error (exit 2, USAGE), and COMMAND --help prints its usage (exit 0)', async () => {
+    const bad = await runCli(['units', 'show', '16516', '--bogus', '--json', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(JSON.parse(bad.stdout).error.code).toBe('USAGE');
+    const help = await runCli(['demo', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('demo [--port N]');
+  });
 });
