@@ -2,21 +2,10 @@
 
 // The roles are those of the permission table the server enforces.
 export type { Role } from '../../../domain/access/permissions';
-import type { Role } from '../../../domain/access/permissions';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitCode: string | null;
-  active: boolean;
-}
-
-export interface SessionAnswer {
-  user: User;
-  csrfToken: string;
-}
+// Account and session payloads: the server's schemas (src/http/schemas), types only.
+export type { User } from '../../../http/schemas/users';
+export type { SessionAnswer } from '../../../http/schemas/auth';
 
 export type UnitLevel = 'province' | 'district' | 'commune';
 
