@@ -2,38 +2,42 @@
 import type { FastifyInstance } from 'fastify';
 import { listUnits, showUnit } from '../../services/units.service.js';
 import { vnDateOf } from '../../domain/dates.js';
+import {
+  unitDetailSchema,
+  unitParams,
+  unitQuery,
+  unitsListResponse,
+  unitsQuery,
+  type UnitParams,
+  type UnitQuery,
+  type UnitsQuery,
+} from '../schemas/units.js';
 
 export async function unitsRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { code: string }; Querystring: { on?: string } }>(
+  app.get<{ Params: UnitParams; Querystring: UnitQuery }>(
     '/units/:code',
     {
       config: { access: { permission: 'units.read' } },
       schema: {
         tags: ['units'],
         summary: 'Đơn vị hành chính giữ mã CODE vào ngày / The unit holding CODE on a date',
-        params: { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{2,5}$' } } },
-        querystring: { type: 'object', properties: { on: { type: 'string' } } },
+        params: unitParams,
+        querystring: unitQuery,
+        response: { 200: unitDetailSchema },
       },
     },
     async (req) => showUnit(req.deps, req.params.code, req.query.on),
   );
 
-  app.get<{ Querystring: { on?: string; parent?: string; level?: string; province?: string } }>(
+  app.get<{ Querystring: UnitsQuery }>(
     '/units',
     {
       config: { access: { permission: 'units.read' } },
       schema: {
         tags: ['units'],
         summary: 'Danh sách đơn vị vào một ngày / Units in force on a date',
-        querystring: {
-          type: 'object',
-          properties: {
-            on: { type: 'string' },
-            parent: { type: 'string' },
-            level: { type: 'string', enum: ['province', 'district', 'commune'] },
-            province: { type: 'string' },
-          },
-        },
+        querystring: unitsQuery,
+        response: { 200: unitsListResponse },
       },
     },
     async (req) => {

@@ -7,23 +7,8 @@ export type { Role } from '../../../domain/access/permissions';
 export type { User } from '../../../http/schemas/users';
 export type { SessionAnswer } from '../../../http/schemas/auth';
 
-export type UnitLevel = 'province' | 'district' | 'commune';
-
-export interface Unit {
-  code: string;
-  name: string;
-  type: string;
-  area: 'rural' | 'urban' | null;
-  level: UnitLevel;
-  parentCode: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-export interface UnitDetail extends Unit {
-  predecessors: { code: string; name: string; validTo: string }[];
-  successors: { code: string; name: string; validFrom: string }[];
-}
+// Units: the server's schemas (src/http/schemas/units), types only.
+export type { Unit, UnitDetail, UnitLevel } from '../../../http/schemas/units';
 
 /** `data` of a UNIT_NOT_FOUND error: where the code went, and every unit that held it. */
 export interface UnitNotFoundData {
