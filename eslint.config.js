@@ -107,8 +107,52 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/db/**', '**/services/**', '**/http/**', '**/cli/**', 'node:*'],
+              group: ['**/db/**', '**/services/**', '**/cli/**', 'node:*'],
               message: 'The web app talks to the API only.',
+            },
+            {
+              // Everything of src/http but its payload schemas (typed imports, below).
+              regex: '(^|/)http/(?!schemas/)',
+              message: 'The web app talks to the API only.',
+            },
+          ],
+        },
+      ],
+      // The API payload types come from the server's schemas (decision 0022), as types only:
+      // nothing of the server enters the bundle.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/http/schemas/**'],
+              allowTypeImports: true,
+              message: 'The web app imports the API payload types only (import type).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The payload schemas are read by the web app's type checker: they import only the domain.
+    files: ['src/http/schemas/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                ...nodeBuiltins,
+                '**/db/**',
+                '**/services/**',
+                '**/cli/**',
+                '**/web/**',
+                'fastify',
+                '@fastify/*',
+              ],
+              message: 'src/http/schemas imports only the domain (the web app typechecks it).',
             },
           ],
         },

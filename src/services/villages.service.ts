@@ -7,8 +7,8 @@ import { insertAudit } from '../db/repositories/audit.repository.js';
 import { requirePermission, requireUnitAccess } from './access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from './deps.js';
 
-export const VILLAGE_KINDS = ['thon', 'to-dan-pho', 'ban', 'ap', 'khom', 'other'] as const;
-export type VillageKind = (typeof VILLAGE_KINDS)[number];
+import { VILLAGE_KINDS, type VillageKind } from '../domain/units/village-kinds.js';
+export { VILLAGE_KINDS, type VillageKind };
 
 export interface VillageView {
   id: number;

@@ -4,30 +4,24 @@ import type { FastifyInstance } from 'fastify';
 import { login, logout } from '../../services/users.service.js';
 import { AppError } from '../../errors.js';
 import { SESSION_COOKIE } from '../cookies.js';
-import { userSchema } from '../schemas.js';
+import {
+  loginBody,
+  loginResponse,
+  logoutResponse,
+  sessionResponse,
+  type LoginBody,
+} from '../schemas/auth.js';
 
 export async function authRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: { username: string; password: string } }>(
+  app.post<{ Body: LoginBody }>(
     '/auth/login',
     {
       config: { access: 'public' },
       schema: {
         tags: ['auth'],
         summary: 'Đăng nhập / Sign in',
-        body: {
-          type: 'object',
-          required: ['username', 'password'],
-          properties: {
-            username: { type: 'string', minLength: 1, maxLength: 64 },
-            password: { type: 'string', minLength: 1, maxLength: 256 },
-          },
-        },
-        response: {
-          200: {
-            type: 'object',
-            properties: { user: userSchema, csrfToken: { type: 'string' }, expiresAt: { type: 'string' } },
-          },
-        },
+        body: loginBody,
+        response: { 200: loginResponse },
       },
     },
     async (req, reply) => {
@@ -45,7 +39,10 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
 
   app.post(
     '/auth/logout',
-    { config: { access: 'user' }, schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out' } },
+    {
+      config: { access: 'user' },
+      schema: { tags: ['auth'], summary: 'Đăng xuất / Sign out', response: { 200: logoutResponse } },
+    },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logout(req.deps, token);
@@ -61,9 +58,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['auth'],
         summary: 'Tài khoản đang đăng nhập / The signed-in account',
-        response: {
-          200: { type: 'object', properties: { user: userSchema, csrfToken: { type: 'string' } } },
-        },
+        response: { 200: sessionResponse },
       },
     },
     async (req) => {

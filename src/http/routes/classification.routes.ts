@@ -9,66 +9,20 @@ import {
   registerLocalStandard,
   type LocalStandardInput,
 } from '../../services/standards.service.js';
-
-const text = {
-  type: 'object',
-  required: ['vi', 'en'],
-  properties: { vi: { type: 'string', minLength: 1 }, en: { type: 'string', minLength: 1 } },
-} as const;
-
-const areaAmounts = (nullable: boolean) =>
-  ({
-    type: 'object',
-    required: ['rural', 'urban'],
-    properties: {
-      rural: { type: nullable ? ['integer', 'null'] : 'integer' },
-      urban: { type: nullable ? ['integer', 'null'] : 'integer' },
-    },
-  }) as const;
-
-const standardSchema = {
-  type: 'object',
-  description: 'Chuẩn nghèo (dữ liệu có phiên bản) / A poverty standard (versioned data)',
-  additionalProperties: true,
-  properties: {
-    code: { type: 'string' },
-    name: text,
-    legalBasis: text,
-    scope: { type: 'string', enum: ['national', 'local'] },
-    provinceCode: { type: ['string', 'null'] },
-    baseCode: { type: ['string', 'null'] },
-    validFrom: { type: 'string', format: 'date' },
-    validTo: { type: 'string', format: 'date' },
-    provisional: { type: 'boolean' },
-    incomeLines: areaAmounts(false),
-    averageUpperBounds: areaAmounts(true),
-    poorMinDeprivations: { type: 'integer' },
-    indicators: { type: 'array', items: { type: 'object', additionalProperties: true } },
-    version: { type: 'integer' },
-  },
-} as const;
-
-const resultSchema = {
-  type: 'object',
-  description: 'Kết quả phân loại (contracts/survey-record.md §5) / Classification result',
-  additionalProperties: true,
-  properties: {
-    householdId: { type: 'string' },
-    standard: { type: 'string' },
-    provisional: { type: 'boolean' },
-    unitCode: { type: 'string' },
-    unitName: { type: 'string' },
-    area: { type: 'string', enum: ['rural', 'urban'] },
-    incomeLine: { type: 'integer' },
-    classification: { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] },
-    deprivations: { type: 'array', items: { type: 'string' } },
-    deprivationCount: { type: 'integer' },
-    explanations: { type: 'object', additionalProperties: true },
-  },
-} as const;
+import {
+  classifyBody,
+  classifyQuery,
+  localStandardBody,
+  resultSchema,
+  standardParams,
+  standardSchema,
+  standardsListResponse,
+  type ClassifyQuery,
+  type StandardParams,
+} from '../schemas/classification.js';
 
 export async function classificationRoutes(app: FastifyInstance): Promise<void> {
-  app.post<{ Body: unknown; Querystring: { standard?: string } }>(
+  app.post<{ Body: unknown; Querystring: ClassifyQuery }>(
     '/classify',
     {
       config: { access: { permission: 'classification.run' } },
@@ -78,8 +32,8 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
           'Phân loại một phiếu khảo sát, có giải thích / Classify one survey record, with explanations',
         description:
           'Body: one survey record (contracts/survey-record.md §1). 200 with the result; 400/404 with `{ householdId, error, errors? }` (coded, vi + en) when the record cannot be classified.',
-        querystring: { type: 'object', properties: { standard: { type: 'string' } } },
-        body: { type: 'object', additionalProperties: true },
+        querystring: classifyQuery,
+        body: classifyBody,
         response: { 200: resultSchema },
       },
     },
@@ -101,22 +55,20 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
       schema: {
         tags: ['classification'],
         summary: 'Các chuẩn nghèo quốc gia và địa phương / National and local poverty standards',
-        response: {
-          200: { type: 'object', properties: { items: { type: 'array', items: standardSchema } } },
-        },
+        response: { 200: standardsListResponse },
       },
     },
     async (req) => ({ items: await listStandards(req.deps, req.actor!) }),
   );
 
-  app.get<{ Params: { code: string } }>(
+  app.get<{ Params: StandardParams }>(
     '/standards/:code',
     {
       config: { access: { permission: 'reference.read' } },
       schema: {
         tags: ['classification'],
         summary: 'Một chuẩn nghèo / One poverty standard',
-        params: { type: 'object', properties: { code: { type: 'string' } } },
+        params: standardParams,
         response: { 200: standardSchema },
       },
     },
@@ -132,31 +84,7 @@ export async function classificationRoutes(app: FastifyInstance): Promise<void> 
         summary: 'Đăng ký chuẩn nghèo địa phương / Register a local (province) poverty standard',
         description:
           'Same indicators, thresholds and deprivation count as the national standard `baseCode`; income lines at least as high in both areas and higher in one; within the base period. Every problem is listed at once (STANDARD_INVALID, `problems`).',
-        body: {
-          type: 'object',
-          required: [
-            'code',
-            'provinceCode',
-            'baseCode',
-            'name',
-            'legalBasis',
-            'validFrom',
-            'validTo',
-            'incomeLines',
-          ],
-          properties: {
-            code: { type: 'string' },
-            provinceCode: { type: 'string' },
-            baseCode: { type: 'string' },
-            name: text,
-            legalBasis: text,
-            validFrom: { type: 'string' },
-            validTo: { type: 'string' },
-            incomeLines: areaAmounts(false),
-            averageUpperBounds: areaAmounts(true),
-            notes: { anyOf: [text, { type: 'null' }] },
-          },
-        },
+        body: localStandardBody,
         response: { 201: standardSchema },
       },
     },

@@ -50,71 +50,33 @@ import {
   MAX_ATTACHMENT_MB,
   type AttachmentUpload,
 } from '../../services/finance/tasks.service.js';
+import type { HouseholdProfile } from '../../domain/finance/matching.js';
+import {
+  adjustmentBody,
+  allocationBody,
+  disbursementBody,
+  householdSuggestionsQuery,
+  idParams,
+  issueBody,
+  matchBody,
+  matchingRulesQuery,
+  meetingsQuery,
+  objectBody,
+  proposalParams,
+  suggestionsQuery,
+  supportBody,
+  targetBody,
+  tasksBoardQuery,
+  unitYearQuery,
+  yearsQuery,
+  yearsResponse,
+  type UnitYear,
+} from '../schemas/finance.js';
 
 /** Ceiling of an Excel import upload, in MB (the configured GIAMNGHEO_UPLOAD_MAX_MB applies when lower). */
 const MAX_IMPORT_MB = 10;
 
 type Body = Record<string, unknown>;
-type UnitYear = { unit: string; year: string; asOf?: string };
-
-const unitYearQuery = {
-  type: 'object',
-  required: ['unit', 'year'],
-  properties: {
-    unit: { type: 'string', description: 'Mã đơn vị / unit code' },
-    year: { type: 'string', pattern: '^[0-9]{4}$' },
-    asOf: { type: 'string', description: 'YYYY-MM-DD (mặc định hôm nay / default today)' },
-  },
-} as const;
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
-} as const;
-// Amounts and ids are left untyped here so the services answer with their own coded errors
-// (AMOUNT_INVALID names the field) rather than a generic schema error.
-const money = { description: 'Số nguyên đồng / whole đồng (integer)' } as const;
-const anyId = { description: 'integer id' } as const;
-const date = { type: 'string', description: 'YYYY-MM-DD' } as const;
-const text = { type: 'string' } as const;
-
-const allocationBody = {
-  type: 'object',
-  properties: {
-    year: anyId,
-    unitCode: text,
-    programCode: text,
-    componentCode: {
-      type: 'string',
-      description: 'DA1…DA7, DA3.2… (danh mục chương trình / program catalogue)',
-    },
-    capitalType: { type: 'string', enum: ['development', 'recurrent'] },
-    source: { type: 'string', description: 'central | province | commune | other' },
-    amount: money,
-    decisionNo: text,
-    decisionDate: date,
-    deadline: date,
-    note: text,
-  },
-} as const;
-
-const disbursementBody = {
-  type: 'object',
-  properties: {
-    allocationId: anyId,
-    date,
-    amount: money,
-    voucherNo: text,
-    activity: text,
-    beneficiaryHouseholds: anyId,
-    support: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { householdKey: text, amount: money, description: text, unitCode: text },
-      },
-    },
-  },
-} as const;
 
 export async function financeRoutes(app: FastifyInstance): Promise<void> {
   // File sizes are limited per route (withUpload, src/http/uploads.ts).
@@ -146,7 +108,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Thêm dự án/hợp phần (chương trình 2026–2035) / Add a component',
-        body: { type: 'object' },
+        body: objectBody,
       },
     },
     async (req, reply) =>
@@ -159,7 +121,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Sửa dự án/hợp phần / Edit a component',
-        body: { type: 'object' },
+        body: objectBody,
       },
     },
     async (req) =>
@@ -173,9 +135,9 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Các năm có phân bổ hoặc chỉ tiêu / Years with allocations or targets',
-        querystring: { type: 'object', required: ['unit'], properties: { unit: { type: 'string' } } },
+        querystring: yearsQuery,
         response: {
-          200: { type: 'object', properties: { years: { type: 'array', items: { type: 'integer' } } } },
+          200: yearsResponse,
         },
       },
     },
@@ -230,18 +192,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
         tags: ['finance'],
         summary: 'Điều chỉnh (bổ sung, cắt giảm, điều chuyển, chuyển nguồn) / Adjustment',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            kind: { type: 'string', enum: ['increase', 'cut', 'transfer', 'carry-over'] },
-            amount: money,
-            date,
-            decisionNo: text,
-            reason: text,
-            toAllocationId: anyId,
-            nextDeadline: date,
-          },
-        },
+        body: adjustmentBody,
       },
     },
     async (req, reply) =>
@@ -264,17 +215,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
         tags: ['finance'],
         summary: 'Ghi nội dung không thực hiện được / Record why an allocation cannot be implemented',
         params: idParams,
-        body: {
-          type: 'object',
-          properties: {
-            reason: text,
-            detail: text,
-            amount: money,
-            proposal: { type: 'string', enum: ['stop', 'move'] },
-            targetComponentCode: text,
-            date,
-          },
-        },
+        body: issueBody,
       },
     },
     async (req, reply) =>
@@ -336,7 +277,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Đề xuất dừng/điều chuyển vốn (xlsx, pdf) / Proposal to stop or move allocations',
-        params: { type: 'object', properties: { format: { type: 'string', enum: ['xlsx', 'pdf'] } } },
+        params: proposalParams,
         querystring: unitYearQuery,
       },
     },
@@ -396,20 +337,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Đặt chỉ tiêu / Set a target',
-        body: {
-          type: 'object',
-          properties: {
-            unitCode: text,
-            year: anyId,
-            kind: {
-              type: 'string',
-              enum: ['poor-reduction', 'poor-rate-reduction', 'near-poor-reduction', 'free'],
-            },
-            value: { description: 'number' },
-            label: text,
-            note: text,
-          },
-        },
+        body: targetBody,
       },
     },
     async (req, reply) => reply.status(201).send(await setTarget(req.deps, req.actor!, req.body ?? {})),
@@ -423,7 +351,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Quy tắc gợi ý dự án cho hộ / Matching rules',
-        querystring: { type: 'object', required: ['year'], properties: { year: { type: 'string' } } },
+        querystring: matchingRulesQuery,
       },
     },
     async (req) => matchingRules(req.deps, req.query.year),
@@ -435,11 +363,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Gợi ý dự án cho một hồ sơ hộ / Match a household profile',
-        body: {
-          type: 'object',
-          required: ['year', 'profile'],
-          properties: { year: anyId, profile: { type: 'object' } },
-        },
+        body: matchBody,
       },
     },
     async (req) => matchProfile(req.deps, req.actor!, req.body.year, req.body.profile),
@@ -454,15 +378,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Dự án gợi ý cho hộ / Suggested projects of a household',
-        querystring: {
-          type: 'object',
-
-          properties: {
-            period: { type: 'string' },
-            farmland: { type: 'string', enum: ['1', '0'] },
-            livestock: { type: 'string', enum: ['1', '0'] },
-          },
-        },
+        querystring: householdSuggestionsQuery,
       },
     },
     async (req) =>
@@ -486,11 +402,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Gợi ý dự án cho các hộ của đơn vị / Suggestions for a unit',
-        querystring: {
-          type: 'object',
-          required: ['unit', 'period'],
-          properties: { unit: text, period: { type: 'string' } },
-        },
+        querystring: suggestionsQuery,
       },
     },
     async (req) =>
@@ -503,18 +415,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['finance'],
         summary: 'Ghi hỗ trợ cho hộ / Record support given to a household',
-        body: {
-          type: 'object',
-          properties: {
-            householdKey: text,
-            unitCode: text,
-            componentCode: text,
-            disbursementId: anyId,
-            date,
-            amount: money,
-            description: text,
-          },
-        },
+        body: supportBody,
       },
     },
     async (req, reply) => reply.status(201).send(await recordSupport(req.deps, req.actor!, req.body ?? {})),
@@ -538,7 +439,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['tasks'],
         summary: 'Các cuộc họp và kết luận / Meetings',
-        querystring: { type: 'object', required: ['unit'], properties: { unit: text } },
+        querystring: meetingsQuery,
       },
     },
     async (req) => ({ items: await listMeetings(req.deps, req.actor!, { unitCode: req.query.unit }) }),
@@ -550,7 +451,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['tasks'],
         summary: 'Ghi cuộc họp và giao nhiệm vụ / Record a meeting and its tasks',
-        body: { type: 'object' },
+        body: objectBody,
       },
     },
     async (req, reply) => reply.status(201).send(await createMeeting(req.deps, req.actor!, req.body ?? {})),
@@ -559,7 +460,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/tasks',
     {
       config: { access: { permission: 'tasks.assign' } },
-      schema: { tags: ['tasks'], summary: 'Giao nhiệm vụ / Assign a task', body: { type: 'object' } },
+      schema: { tags: ['tasks'], summary: 'Giao nhiệm vụ / Assign a task', body: objectBody },
     },
     async (req, reply) => reply.status(201).send(await addTask(req.deps, req.actor!, req.body ?? {})),
   );
@@ -570,11 +471,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['tasks'],
         summary: 'Nhiệm vụ quá hạn, sắp đến hạn / Overdue and due-soon tasks',
-        querystring: {
-          type: 'object',
-          required: ['unit'],
-          properties: { unit: text, asOf: date, assignee: text },
-        },
+        querystring: tasksBoardQuery,
       },
     },
     async (req) =>

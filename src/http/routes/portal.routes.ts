@@ -35,22 +35,16 @@ import {
 import { addPhoto, editPhoto, MAX_PHOTO_MB, removePhoto } from '../../services/public/photos.service.js';
 import { sanitizeArticleHtml } from '../../services/public/sanitize.js';
 import { PUBLIC_POST_LIMIT } from '../public-limits.js';
+import {
+  commentBody,
+  feedbackBody,
+  idParams,
+  revisionParams,
+  type IdParams,
+  type RevisionParams,
+} from '../schemas/portal.js';
 
 type Body = Record<string, unknown>;
-type IdParams = { id: string };
-const idParams = {
-  type: 'object',
-  properties: { id: { type: 'string', pattern: '^[0-9]{1,12}$' } },
-} as const;
-type RevisionParams = { id: string; version: string };
-const revisionParams = {
-  type: 'object',
-  properties: {
-    id: { type: 'string', pattern: '^[0-9]{1,12}$' },
-    version: { type: 'string', pattern: '^[0-9]{1,9}$' },
-  },
-} as const;
-
 export async function portalRoutes(app: FastifyInstance): Promise<void> {
   await app.register(rateLimit, { global: false });
   // The photo's size limit is per route (withUpload, src/http/uploads.ts).
@@ -79,16 +73,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['portal'],
         summary: 'Gửi bình luận (chờ kiểm duyệt) / Send a comment (held for moderation)',
-        body: {
-          type: 'object',
-          properties: {
-            articleId: {},
-            name: { type: 'string' },
-            body: { type: 'string' },
-            captcha: {},
-            website: { type: 'string' },
-          },
-        },
+        body: commentBody,
       },
     },
     async (req, reply) => {
@@ -104,19 +89,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ['portal'],
         summary: 'Gửi góp ý, phản ánh; trả về mã theo dõi / Send feedback; returns a follow-up code',
-        body: {
-          type: 'object',
-          properties: {
-            kind: { type: 'string', enum: ['list', 'program'] },
-            communeCode: { type: 'string' },
-            name: { type: 'string' },
-            contact: { type: 'string' },
-            subject: { type: 'string' },
-            body: { type: 'string' },
-            captcha: {},
-            website: { type: 'string' },
-          },
-        },
+        body: feedbackBody,
       },
     },
     async (req, reply) => reply.status(201).send(await submitFeedback(req.deps, req.body ?? {})),

@@ -4,7 +4,6 @@
 // calls the services, which check permission, scope and personal-data rights again and audit.
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { MOVEMENTS } from '../../domain/registry/movement.js';
 import {
   certificatesPdf,
   communeCertificates,
@@ -18,8 +17,14 @@ import {
   XLSX_TYPE,
 } from '../../services/registry/exports.service.js';
 
-const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
-const period = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
+import {
+  campaignDocumentParams,
+  householdCertificateParams,
+  householdExportQuery,
+  type CampaignDocumentParams,
+  type HouseholdCertificateParams,
+  type HouseholdExportQuery,
+} from '../schemas/registry-documents.js';
 
 /**
  * Sends a streamed workbook: the response starts at once and the rows follow page by page. A
@@ -41,7 +46,7 @@ function streamXlsx(
 }
 
 export async function registryDocumentRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { householdId: string; period: number } }>(
+  app.get<{ Params: HouseholdCertificateParams }>(
     '/registry/households/:householdId/periods/:period/certificate.pdf',
     {
       config: { access: { permission: 'registry.personal-data' } },
@@ -49,10 +54,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
         tags: ['registry'],
         summary:
           'Giấy chứng nhận hộ nghèo, hộ cận nghèo (Mẫu số 03) của hộ trong kỳ rà soát, PDF / Certificate of a poor or near-poor household (PDF)',
-        params: {
-          type: 'object',
-          properties: { householdId: { type: 'string', maxLength: 64 }, period },
-        },
+        params: householdCertificateParams,
       },
     },
     async (req, reply) => {
@@ -66,7 +68,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
     },
   );
 
-  app.get<{ Params: { communeCode: string; period: number } }>(
+  app.get<{ Params: CampaignDocumentParams }>(
     '/registry/campaigns/:communeCode/:period/certificates.pdf',
     {
       config: { access: { permission: 'registry.personal-data', scope: 'communeCode' } },
@@ -74,7 +76,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
         tags: ['registry'],
         summary:
           'Giấy chứng nhận (Mẫu số 03) của mọi hộ nghèo, cận nghèo được công nhận trong kỳ, mỗi hộ một trang / All certificates of a recognised campaign, one page each',
-        params: { type: 'object', properties: { communeCode: unitCode, period } },
+        params: campaignDocumentParams,
       },
     },
     async (req, reply) => {
@@ -88,16 +90,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
     },
   );
 
-  app.get<{
-    Querystring: {
-      unit: string;
-      period?: number;
-      village?: number;
-      class?: string;
-      movement?: string;
-      q?: string;
-    };
-  }>(
+  app.get<{ Querystring: HouseholdExportQuery }>(
     '/registry/households/export.xlsx',
     {
       config: { access: { permission: 'registry.read', scope: 'unit' } },
@@ -105,18 +98,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
         tags: ['registry'],
         summary:
           'Xuất Excel danh sách hộ theo bộ lọc của màn hình danh sách / Household list as XLSX with the list filters',
-        querystring: {
-          type: 'object',
-          required: ['unit'],
-          properties: {
-            unit: unitCode,
-            period,
-            village: { type: 'integer' },
-            class: { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] },
-            movement: { type: 'string', enum: [...MOVEMENTS] },
-            q: { type: 'string', maxLength: 100 },
-          },
-        },
+        querystring: householdExportQuery,
       },
     },
     async (req, reply) => {
@@ -135,7 +117,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
     },
   );
 
-  app.get<{ Params: { communeCode: string; period: number } }>(
+  app.get<{ Params: CampaignDocumentParams }>(
     '/registry/campaigns/:communeCode/:period/recognised.xlsx',
     {
       config: { access: { permission: 'registry.read', scope: 'communeCode' } },
@@ -143,7 +125,7 @@ export async function registryDocumentRoutes(app: FastifyInstance): Promise<void
         tags: ['registry'],
         summary:
           'Danh sách hộ nghèo, hộ cận nghèo được công nhận (Excel, mỗi loại một trang tính) / Recognised poor and near-poor lists (XLSX)',
-        params: { type: 'object', properties: { communeCode: unitCode, period } },
+        params: campaignDocumentParams,
       },
     },
     async (req, reply) => {

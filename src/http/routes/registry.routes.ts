@@ -6,8 +6,6 @@ import multipart from '@fastify/multipart';
 import { AppError } from '../../errors.js';
 import { fileOf, readUpload, removeUpload } from '../uploads.js';
 import type { Action } from '../../domain/campaign/campaign.js';
-import { ACTIONS } from '../../domain/campaign/campaign.js';
-import { MOVEMENTS } from '../../domain/registry/movement.js';
 import {
   checkDuplicates,
   getHousehold,
@@ -19,110 +17,40 @@ import { getCampaign, listCampaigns, transition } from '../../services/registry/
 import { failureOf, findImportJob, startImportJob } from '../../services/registry/import-jobs.js';
 import { checkImportFile, formatOfName, sourceOf } from '../../services/registry/import.service.js';
 import { reportSummary } from '../../services/registry/summary.service.js';
-
-const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
-const classification = { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] } as const;
-const errorResponse = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        field: { type: 'string' },
-        message: { type: 'string' },
-        messageEn: { type: 'string' },
-      },
-      additionalProperties: true,
-    },
-  },
-} as const;
-const summaryRow = {
-  type: 'object',
-  properties: {
-    unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
-    period: { type: 'integer' },
-    households: { type: 'integer' },
-    poor: { type: 'integer' },
-    nearPoor: { type: 'integer' },
-    average: { type: 'integer' },
-    // Rates over the resident households of the year; null without them (decision 0021).
-    residentHouseholds: { type: ['integer', 'null'] },
-    poorRate: { type: ['number', 'null'] },
-    nearPoorRate: { type: ['number', 'null'] },
-    multidimensionalRate: { type: ['number', 'null'] },
-    shareOfSurveyed: {
-      type: 'object',
-      properties: {
-        poor: { type: 'number' },
-        nearPoor: { type: 'number' },
-        multidimensional: { type: 'number' },
-      },
-    },
-  },
-} as const;
-const householdItem = {
-  type: 'object',
-  properties: {
-    householdId: { type: 'string' },
-    communeCode: { type: 'string' },
-    villageId: { type: ['integer', 'null'] },
-    headName: { type: 'string' },
-    headBirthDate: { type: ['string', 'null'] },
-    address: { type: ['string', 'null'] },
-    memberCount: { type: 'integer' },
-    version: { type: 'integer' },
-    classification: { type: ['string', 'null'] },
-    movement: { type: ['string', 'null'] },
-    status: { type: ['string', 'null'] },
-    deprivationCount: { type: ['integer', 'null'] },
-    noLabourCapacity: { type: 'boolean' },
-  },
-} as const;
-const saveBody = {
-  type: 'object',
-  required: ['survey'],
-  properties: {
-    survey: {
-      type: 'object',
-      description: 'Phiếu khảo sát theo contracts/survey-record.md / a survey record',
-      additionalProperties: true,
-    },
-    expectedVersion: { type: 'integer', minimum: 0 },
-    period: { type: 'integer', minimum: 2000, maximum: 2100 },
-    status: { type: 'string', enum: ['draft', 'approved'] },
-    villageId: { type: ['integer', 'null'] },
-    address: { type: ['string', 'null'], maxLength: 300 },
-    confirmDuplicates: { type: 'boolean' },
-  },
-} as const;
-
-interface SaveBody {
-  survey: Record<string, unknown>;
-  expectedVersion?: number;
-  period?: number;
-  status?: 'draft' | 'approved';
-  villageId?: number | null;
-  address?: string | null;
-  confirmDuplicates?: boolean;
-}
+import {
+  campaignParams,
+  campaignQuery,
+  checkDuplicatesBody,
+  communeParams,
+  errorResponse,
+  householdListQuery,
+  householdListResponse,
+  householdParams,
+  importJobParams,
+  importQuery,
+  saveHouseholdBody,
+  summaryQuery,
+  summaryResponse,
+  transitionBody,
+  updateHouseholdBody,
+  type CampaignParams,
+  type CampaignQuery,
+  type CheckDuplicatesBody,
+  type CommuneParams,
+  type HouseholdListQuery,
+  type HouseholdParams,
+  type ImportJobParams,
+  type ImportQuery,
+  type SaveHouseholdBody,
+  type SummaryQuery,
+  type UpdateHouseholdBody,
+} from '../schemas/registry.js';
 
 export async function registryRoutes(app: FastifyInstance): Promise<void> {
   // The file size limit comes from the configuration, per request (readUpload, src/http/uploads.ts).
   await app.register(multipart, { limits: { files: 2, fields: 10 } });
 
-  app.get<{
-    Querystring: {
-      unit: string;
-      period?: number;
-      village?: number;
-      class?: string;
-      movement?: string;
-      q?: string;
-      page?: number;
-      pageSize?: number;
-    };
-  }>(
+  app.get<{ Querystring: HouseholdListQuery }>(
     '/registry/households',
     {
       config: { access: { permission: 'registry.read', scope: 'unit' } },
@@ -130,32 +58,9 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Danh sách hộ: lọc theo thôn, phân loại, biến động; tìm không dấu / Household list with filters and accent-insensitive search',
-        querystring: {
-          type: 'object',
-          required: ['unit'],
-          properties: {
-            unit: unitCode,
-            period: { type: 'integer' },
-            village: { type: 'integer' },
-            class: classification,
-            movement: { type: 'string', enum: [...MOVEMENTS] },
-            q: { type: 'string', maxLength: 100 },
-            page: { type: 'integer', minimum: 1 },
-            pageSize: { type: 'integer', minimum: 1, maximum: 200 },
-          },
-        },
+        querystring: householdListQuery,
         response: {
-          200: {
-            type: 'object',
-            properties: {
-              total: { type: 'integer' },
-              /** More matches than `total`: counting stops at 10,000. */
-              totalCapped: { type: 'boolean' },
-              page: { type: 'integer' },
-              pageSize: { type: 'integer' },
-              items: { type: 'array', items: householdItem },
-            },
-          },
+          200: householdListResponse,
           403: errorResponse,
         },
       },
@@ -175,21 +80,21 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { householdId: string } }>(
+  app.get<{ Params: HouseholdParams }>(
     '/registry/households/:householdId',
     {
       config: { access: { permission: 'registry.read' } },
       schema: {
         tags: ['registry'],
         summary: 'Hồ sơ hộ: thành viên, kết quả từng kỳ kèm giải thích, lịch sử thay đổi / Household page',
-        params: { type: 'object', properties: { householdId: { type: 'string', maxLength: 64 } } },
+        params: householdParams,
         response: { 404: errorResponse },
       },
     },
     async (req) => getHousehold(req.deps, req.actor!, req.params.householdId, req.lang),
   );
 
-  app.post<{ Body: { survey: Record<string, unknown> } }>(
+  app.post<{ Body: CheckDuplicatesBody }>(
     '/registry/households/check-duplicates',
     {
       config: { access: { permission: 'registry.write' } },
@@ -197,17 +102,13 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Kiểm tra trùng trước khi lưu (CCCD; họ tên chủ hộ + ngày sinh) / Duplicates shown before saving',
-        body: {
-          type: 'object',
-          required: ['survey'],
-          properties: { survey: { type: 'object', additionalProperties: true } },
-        },
+        body: checkDuplicatesBody,
       },
     },
     async (req) => checkDuplicates(req.deps, req.actor!, req.body.survey),
   );
 
-  app.post<{ Body: SaveBody }>(
+  app.post<{ Body: SaveHouseholdBody }>(
     '/registry/households',
     {
       config: { access: { permission: 'registry.write' } },
@@ -215,7 +116,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Tạo hộ (hoặc cập nhật với expectedVersion) từ phiếu khảo sát / Create a household from a survey',
-        body: saveBody,
+        body: saveHouseholdBody,
         response: { 409: errorResponse },
       },
     },
@@ -225,7 +126,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.put<{ Params: { householdId: string }; Body: SaveBody }>(
+  app.put<{ Params: HouseholdParams; Body: UpdateHouseholdBody }>(
     '/registry/households/:householdId',
     {
       config: { access: { permission: 'registry.write' } },
@@ -233,8 +134,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Cập nhật hộ; phiên bản cũ → 409 CONFLICT kèm cả hai phiên bản / Update (stale version → CONFLICT with both versions)',
-        params: { type: 'object', properties: { householdId: { type: 'string', maxLength: 64 } } },
-        body: { ...saveBody, required: ['survey', 'expectedVersion'] },
+        params: householdParams,
+        body: updateHouseholdBody,
         response: { 409: errorResponse },
       },
     },
@@ -251,20 +152,20 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // ── campaigns ──────────────────────────────────────────────────────────────
-  app.get<{ Params: { communeCode: string } }>(
+  app.get<{ Params: CommuneParams }>(
     '/registry/campaigns/:communeCode',
     {
       config: { access: { permission: 'registry.read', scope: 'communeCode' } },
       schema: {
         tags: ['registry'],
         summary: 'Các đợt rà soát của xã / Campaigns of a commune',
-        params: { type: 'object', properties: { communeCode: unitCode } },
+        params: communeParams,
       },
     },
     async (req) => ({ items: await listCampaigns(req.deps, req.actor!, req.params.communeCode) }),
   );
 
-  app.get<{ Params: { communeCode: string; period: number }; Querystring: { case?: string } }>(
+  app.get<{ Params: CampaignParams; Querystring: CampaignQuery }>(
     '/registry/campaigns/:communeCode/:period',
     {
       config: { access: { permission: 'registry.read', scope: 'communeCode' } },
@@ -272,8 +173,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Trạng thái đợt rà soát, dòng thời gian, bước tiếp theo / Campaign state, timeline and allowed next steps',
-        params: { type: 'object', properties: { communeCode: unitCode, period: { type: 'integer' } } },
-        querystring: { type: 'object', properties: { case: { type: 'string', maxLength: 64 } } },
+        params: campaignParams,
+        querystring: campaignQuery,
       },
     },
     async (req) =>
@@ -285,7 +186,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   );
 
   app.post<{
-    Params: { communeCode: string; period: number };
+    Params: CampaignParams;
     Body: { action: Action; expectedVersion?: number; surveys?: unknown[]; caseKey?: string };
   }>(
     '/registry/campaigns/:communeCode/:period/transitions',
@@ -295,22 +196,8 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Chuyển bước đợt rà soát (sai thứ tự → 409 CAMPAIGN_STEP_OUT_OF_ORDER) / Apply a campaign step',
-        params: { type: 'object', properties: { communeCode: unitCode, period: { type: 'integer' } } },
-        body: {
-          type: 'object',
-          required: ['action'],
-          properties: {
-            action: {
-              type: 'object',
-              required: ['type'],
-              properties: { type: { type: 'string', enum: [...ACTIONS] } },
-              additionalProperties: true,
-            },
-            expectedVersion: { type: 'integer' },
-            surveys: { type: 'array', items: { type: 'object', additionalProperties: true }, maxItems: 500 },
-            caseKey: { type: 'string', maxLength: 64 },
-          },
-        },
+        params: campaignParams,
+        body: transitionBody,
         response: { 409: errorResponse },
       },
     },
@@ -326,7 +213,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // ── import ─────────────────────────────────────────────────────────────────
-  app.post<{ Querystring: { wait?: boolean } }>(
+  app.post<{ Querystring: ImportQuery }>(
     '/registry/imports',
     {
       config: { access: { permission: 'registry.write' } },
@@ -334,7 +221,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary:
           'Tải tệp khảo sát lên (multipart: file, members?, mode, status, period) → mã tiến trình / Upload a survey file (JSONL, CSV + members CSV, XLSX); returns a job to poll',
-        querystring: { type: 'object', properties: { wait: { type: 'boolean' } } },
+        querystring: importQuery,
       },
     },
     async (req, reply) => {
@@ -398,14 +285,14 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get<{ Params: ImportJobParams }>(
     '/registry/imports/:id',
     {
       config: { access: { permission: 'registry.write' } },
       schema: {
         tags: ['registry'],
         summary: 'Tiến độ và kết quả nhập / Import progress and report',
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } } },
+        params: importJobParams,
       },
     },
     async (req) => {
@@ -416,28 +303,15 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
   );
 
   // ── summary ────────────────────────────────────────────────────────────────
-  app.get<{ Querystring: { period: number; unit: string; unitsOn?: string } }>(
+  app.get<{ Querystring: SummaryQuery }>(
     '/registry/summary',
     {
       config: { access: { permission: 'registry.read', scope: 'unit' } },
       schema: {
         tags: ['registry'],
         summary: 'Số hộ nghèo, cận nghèo theo đơn vị (từ số liệu tổng hợp) / Summary counts per unit',
-        querystring: {
-          type: 'object',
-          required: ['period', 'unit'],
-          properties: {
-            period: { type: 'integer' },
-            unit: unitCode,
-            unitsOn: { type: 'string', format: 'date' },
-          },
-        },
-        response: {
-          200: {
-            ...summaryRow,
-            properties: { ...summaryRow.properties, children: { type: 'array', items: summaryRow } },
-          },
-        },
+        querystring: summaryQuery,
+        response: { 200: summaryResponse },
       },
     },
     async (req) =>

@@ -2,7 +2,9 @@
 // Thin: each handler calls one service; the permission and unit scope are declared per route and checked
 // again in the services (scope on the row's own unit).
 import type { FastifyInstance } from 'fastify';
+import fs from 'node:fs';
 import multipart from '@fastify/multipart';
+import { withUpload } from '../uploads.js';
 import { AppError } from '../../errors.js';
 import {
   getResidentHouseholds,
@@ -11,66 +13,40 @@ import {
 } from '../../services/registry/residents.service.js';
 import { reportBalance } from '../../services/registry/balance.service.js';
 import { balancePdf, balanceXlsx } from '../../services/registry/balance-documents.service.js';
+import {
+  balanceQuery,
+  balanceResponse,
+  residentBody,
+  residentImportQuery,
+  residentQuery,
+  residentView,
+  type BalanceQuery,
+  type ResidentBody,
+  type ResidentImportQuery,
+  type ResidentQuery,
+} from '../schemas/reports.js';
 
-const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
-const terms = {
-  type: 'object',
-  properties: Object.fromEntries(
-    ['start', 'exited', 'new', 'returned', 'movedIn', 'movedOut', 'end'].map((k) => [k, { type: 'integer' }]),
-  ),
-} as const;
-const balanceRow = {
-  type: 'object',
-  properties: {
-    unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
-    residentHouseholds: { type: ['integer', 'null'] },
-    poor: terms,
-    nearPoor: terms,
-  },
-} as const;
-const residentView = {
-  type: 'object',
-  properties: {
-    unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
-    year: { type: 'integer' },
-    households: { type: ['integer', 'null'] },
-    source: { type: ['string', 'null'] },
-    sourceDate: { type: ['string', 'null'] },
-    updatedAt: { type: ['string', 'null'] },
-    updatedBy: { type: ['string', 'null'] },
-  },
-} as const;
-const balanceQuery = {
-  type: 'object',
-  required: ['period', 'unit'],
-  properties: {
-    period: { type: 'integer' },
-    unit: unitCode,
-    unitsOn: { type: 'string', format: 'date' },
-  },
-} as const;
-type BalanceQuery = { period: number; unit: string; unitsOn?: string };
 const balanceInput = (q: BalanceQuery) => ({
   period: q.period,
   unitCode: q.unit,
   ...(q.unitsOn ? { unitsOn: q.unitsOn } : {}),
 });
 
-export async function reportsRoutes(app: FastifyInstance): Promise<void> {
-  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1, fields: 10 } });
+/** A table of commune code × households is small: 10 MB is far more than it needs. */
+const MAX_IMPORT_MB = 10;
 
-  app.get<{ Querystring: { unit: string; year: number } }>(
+export async function reportsRoutes(app: FastifyInstance): Promise<void> {
+  // File sizes are limited per route (withUpload, src/http/uploads.ts).
+  await app.register(multipart, { limits: { files: 1, fields: 10 } });
+
+  app.get<{ Querystring: ResidentQuery }>(
     '/registry/resident-households',
     {
       config: { access: { permission: 'registry.read', scope: 'unit' } },
       schema: {
         tags: ['reports'],
         summary: 'Tổng số hộ dân cư của xã trong năm / Resident households of a commune in a year',
-        querystring: {
-          type: 'object',
-          required: ['unit', 'year'],
-          properties: { unit: unitCode, year: { type: 'integer' } },
-        },
+        querystring: residentQuery,
         response: { 200: residentView },
       },
     },
@@ -78,30 +54,15 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
       getResidentHouseholds(req.deps, req.actor!, { unitCode: req.query.unit, year: req.query.year }),
   );
 
-  app.put<{
-    Querystring: { unit: string; year: number };
-    Body: { households: number; source: string; sourceDate: string };
-  }>(
+  app.put<{ Querystring: ResidentQuery; Body: ResidentBody }>(
     '/registry/resident-households',
     {
       config: { access: { permission: 'registry.write', scope: 'unit' } },
       schema: {
         tags: ['reports'],
         summary: 'Nhập số hộ dân cư (nguồn, ngày số liệu) / Enter the resident households (source, date)',
-        querystring: {
-          type: 'object',
-          required: ['unit', 'year'],
-          properties: { unit: unitCode, year: { type: 'integer' } },
-        },
-        body: {
-          type: 'object',
-          required: ['households', 'source', 'sourceDate'],
-          properties: {
-            households: { type: 'integer' },
-            source: { type: 'string' },
-            sourceDate: { type: 'string' },
-          },
-        },
+        querystring: residentQuery,
+        body: residentBody,
         response: { 200: residentView },
       },
     },
@@ -115,7 +76,7 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
       }),
   );
 
-  app.post<{ Querystring: { year: number; source?: string; sourceDate?: string } }>(
+  app.post<{ Querystring: ResidentImportQuery }>(
     '/registry/resident-households/import',
     {
       config: { access: { permission: 'registry.write' } },
@@ -123,28 +84,21 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
         tags: ['reports'],
         summary:
           'Nhập Excel mã xã × số hộ dân cư (multipart, trường file) / Excel import of commune code × resident households',
-        querystring: {
-          type: 'object',
-          required: ['year'],
-          properties: {
-            year: { type: 'integer' },
-            source: { type: 'string' },
-            sourceDate: { type: 'string' },
-          },
-        },
+        querystring: residentImportQuery,
       },
     },
-    async (req) => {
-      const part = req.isMultipart() ? await req.file() : undefined;
-      if (!part) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
-      const data = await part.toBuffer();
-      if (part.file.truncated) throw new AppError('PAYLOAD_TOO_LARGE');
-      return importResidentHouseholds(req.deps, req.actor!, data, {
-        year: req.query.year,
-        ...(req.query.source ? { source: req.query.source } : {}),
-        ...(req.query.sourceDate ? { sourceDate: req.query.sourceDate } : {}),
-      });
-    },
+    async (req) =>
+      withUpload(req, { maxMb: MAX_IMPORT_MB }, async (upload) => {
+        const file = upload.files[0];
+        if (!file) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+        // Read whole only once it is known to be under the limit; the XLSX guard bounds the rest.
+        const data = await fs.promises.readFile(file.path);
+        return importResidentHouseholds(req.deps, req.actor!, data, {
+          year: req.query.year,
+          ...(req.query.source ? { source: req.query.source } : {}),
+          ...(req.query.sourceDate ? { sourceDate: req.query.sourceDate } : {}),
+        });
+      }),
   );
 
   app.get<{ Querystring: BalanceQuery }>(
@@ -156,24 +110,7 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Cân đối hộ nghèo, cận nghèo trong năm theo đơn vị (số liệu đã công nhận) / The year’s balance per unit (recognised figures)',
         querystring: balanceQuery,
-        response: {
-          200: {
-            type: 'object',
-            properties: {
-              unit: balanceRow.properties.unit,
-              period: { type: 'integer' },
-              rows: { type: 'array', items: balanceRow },
-              total: {
-                type: 'object',
-                properties: {
-                  residentHouseholds: { type: ['integer', 'null'] },
-                  poor: terms,
-                  nearPoor: terms,
-                },
-              },
-            },
-          },
-        },
+        response: { 200: balanceResponse },
       },
     },
     async (req) => reportBalance(req.deps, req.actor!, balanceInput(req.query)),

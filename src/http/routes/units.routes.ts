@@ -2,12 +2,22 @@
 import type { FastifyInstance } from 'fastify';
 import { listUnits, searchUnits, showUnit } from '../../services/units.service.js';
 import { vnDateOf } from '../../domain/dates.js';
+import {
+  unitDetailSchema,
+  unitParams,
+  unitQuery,
+  unitsListResponse,
+  unitsQuery,
+  unitSearchQuery,
+  type UnitParams,
+  type UnitSearchQuery,
+  type UnitQuery,
+  type UnitsQuery,
+} from '../schemas/units.js';
 
 export async function unitsRoutes(app: FastifyInstance): Promise<void> {
   // Registered before /units/:code; its path has no digits, so the two never compete anyway.
-  app.get<{
-    Querystring: { q: string; on?: string; level?: string; within?: string; limit?: number };
-  }>(
+  app.get<{ Querystring: UnitSearchQuery }>(
     '/units/search',
     {
       config: { access: { permission: 'units.read' } },
@@ -15,17 +25,7 @@ export async function unitsRoutes(app: FastifyInstance): Promise<void> {
         tags: ['units'],
         summary:
           'Tìm đơn vị theo tên (không cần dấu) hoặc đầu mã / Find units by name (accents optional) or code prefix',
-        querystring: {
-          type: 'object',
-          required: ['q'],
-          properties: {
-            q: { type: 'string', maxLength: 100 },
-            on: { type: 'string' },
-            level: { type: 'string', enum: ['province', 'district', 'commune'] },
-            within: { type: 'string', pattern: '^[0-9]{2,5}$' },
-            limit: { type: 'integer', minimum: 1, maximum: 100 },
-          },
-        },
+        querystring: unitSearchQuery,
       },
     },
     async (req) => {
@@ -41,36 +41,30 @@ export async function unitsRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.get<{ Params: { code: string }; Querystring: { on?: string } }>(
+  app.get<{ Params: UnitParams; Querystring: UnitQuery }>(
     '/units/:code',
     {
       config: { access: { permission: 'units.read' } },
       schema: {
         tags: ['units'],
         summary: 'Đơn vị hành chính giữ mã CODE vào ngày / The unit holding CODE on a date',
-        params: { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{2,5}$' } } },
-        querystring: { type: 'object', properties: { on: { type: 'string' } } },
+        params: unitParams,
+        querystring: unitQuery,
+        response: { 200: unitDetailSchema },
       },
     },
     async (req) => showUnit(req.deps, req.params.code, req.query.on),
   );
 
-  app.get<{ Querystring: { on?: string; parent?: string; level?: string; province?: string } }>(
+  app.get<{ Querystring: UnitsQuery }>(
     '/units',
     {
       config: { access: { permission: 'units.read' } },
       schema: {
         tags: ['units'],
         summary: 'Danh sách đơn vị vào một ngày / Units in force on a date',
-        querystring: {
-          type: 'object',
-          properties: {
-            on: { type: 'string' },
-            parent: { type: 'string' },
-            level: { type: 'string', enum: ['province', 'district', 'commune'] },
-            province: { type: 'string' },
-          },
-        },
+        querystring: unitsQuery,
+        response: { 200: unitsListResponse },
       },
     },
     async (req) => {

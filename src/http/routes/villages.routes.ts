@@ -1,37 +1,31 @@
 // Villages (thôn, tổ dân phố) of a commune: listed by anyone whose scope covers the commune,
 // added by province and commune officers.
 import type { FastifyInstance } from 'fastify';
-import {
-  addVillage,
-  listVillages,
-  VILLAGE_KINDS,
-  type VillageKind,
-} from '../../services/villages.service.js';
+import { addVillage, listVillages } from '../../services/villages.service.js';
 import { vnDateOf } from '../../domain/dates.js';
 import { checkDate } from '../../services/units.service.js';
-
-const village = {
-  type: 'object',
-  properties: {
-    id: { type: 'integer' },
-    communeCode: { type: 'string' },
-    communeValidFrom: { type: ['string', 'null'] },
-    name: { type: 'string' },
-    kind: { type: 'string' },
-  },
-} as const;
+import {
+  addVillageBody,
+  communeParams,
+  villageSchema,
+  villagesListResponse,
+  villagesQuery,
+  type AddVillageBody,
+  type CommuneParams,
+  type VillagesQuery,
+} from '../schemas/villages.js';
 
 export async function villagesRoutes(app: FastifyInstance): Promise<void> {
-  app.get<{ Params: { code: string }; Querystring: { on?: string } }>(
+  app.get<{ Params: CommuneParams; Querystring: VillagesQuery }>(
     '/units/:code/villages',
     {
       config: { access: { permission: 'units.read', scope: 'code' } },
       schema: {
         tags: ['units'],
         summary: 'Thôn, tổ dân phố của một xã/phường / Villages of a commune',
-        params: { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{5}$' } } },
-        querystring: { type: 'object', properties: { on: { type: 'string' } } },
-        response: { 200: { type: 'object', properties: { items: { type: 'array', items: village } } } },
+        params: communeParams,
+        querystring: villagesQuery,
+        response: { 200: villagesListResponse },
       },
     },
     async (req) => {
@@ -40,24 +34,16 @@ export async function villagesRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
-  app.post<{ Params: { code: string }; Body: { name: string; kind: VillageKind; on?: string } }>(
+  app.post<{ Params: CommuneParams; Body: AddVillageBody }>(
     '/units/:code/villages',
     {
       config: { access: { permission: 'villages.write', scope: 'code' } },
       schema: {
         tags: ['units'],
         summary: 'Thêm thôn/tổ dân phố / Add a village',
-        params: { type: 'object', properties: { code: { type: 'string', pattern: '^[0-9]{5}$' } } },
-        body: {
-          type: 'object',
-          required: ['name', 'kind'],
-          properties: {
-            name: { type: 'string', minLength: 1, maxLength: 120 },
-            kind: { type: 'string', enum: [...VILLAGE_KINDS] },
-            on: { type: 'string' },
-          },
-        },
-        response: { 200: village },
+        params: communeParams,
+        body: addVillageBody,
+        response: { 200: villageSchema },
       },
     },
     async (req) => {

@@ -4,6 +4,7 @@ import type { Bilingual } from '../i18n';
 import { api, ApiError, API_BASE } from './client';
 import type { SessionAnswer } from './types';
 import { useLang } from '../i18n';
+import type { HouseholdList } from '../../../http/schemas/registry';
 
 export const CLASSES = ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] as const;
 export const MOVEMENTS = [
@@ -17,30 +18,8 @@ export const MOVEMENTS = [
   'chua-co-ky-truoc',
 ] as const;
 
-export interface HouseholdItem {
-  householdId: string;
-  communeCode: string;
-  villageId: number | null;
-  headName: string;
-  headBirthDate: string | null;
-  address: string | null;
-  memberCount: number;
-  version: number;
-  classification: string | null;
-  movement: string | null;
-  status: string | null;
-  deprivationCount: number | null;
-  noLabourCapacity: boolean;
-}
-
-export interface HouseholdList {
-  total: number;
-  /** More matches than `total` (the server stops counting at 10,000). */
-  totalCapped?: boolean;
-  page: number;
-  pageSize: number;
-  items: HouseholdItem[];
-}
+// The list payloads are the server's schemas (src/http/schemas/registry), types only.
+export type { HouseholdItem, HouseholdList } from '../../../http/schemas/registry';
 
 /** An indicator's facts and its sentence, rendered by the server in the reader's language. */
 export interface Explanation {

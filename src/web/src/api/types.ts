@@ -2,39 +2,13 @@
 
 // The roles are those of the permission table the server enforces.
 export type { Role } from '../../../domain/access/permissions';
-import type { Role } from '../../../domain/access/permissions';
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  unitCode: string | null;
-  active: boolean;
-}
+// Account and session payloads: the server's schemas (src/http/schemas), types only.
+export type { User } from '../../../http/schemas/users';
+export type { SessionAnswer } from '../../../http/schemas/auth';
 
-export interface SessionAnswer {
-  user: User;
-  csrfToken: string;
-}
-
-export type UnitLevel = 'province' | 'district' | 'commune';
-
-export interface Unit {
-  code: string;
-  name: string;
-  type: string;
-  area: 'rural' | 'urban' | null;
-  level: UnitLevel;
-  parentCode: string | null;
-  validFrom: string | null;
-  validTo: string | null;
-}
-
-export interface UnitDetail extends Unit {
-  predecessors: { code: string; name: string; validTo: string }[];
-  successors: { code: string; name: string; validFrom: string }[];
-}
+// Units: the server's schemas (src/http/schemas/units), types only.
+export type { Unit, UnitDetail, UnitLevel } from '../../../http/schemas/units';
 
 /** `data` of a UNIT_NOT_FOUND error: where the code went, and every unit that held it. */
 export interface UnitNotFoundData {

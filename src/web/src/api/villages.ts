@@ -1,17 +1,11 @@
 // Villages (thôn, tổ dân phố, bản, ấp, khóm) of a commune, as the commune stands on a date.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { VillageKind } from '../../../domain/units/village-kinds';
+import type { Village } from '../../../http/schemas/villages';
 
-export const VILLAGE_KINDS = ['thon', 'to-dan-pho', 'ban', 'ap', 'khom', 'other'] as const;
-export type VillageKind = (typeof VILLAGE_KINDS)[number];
-
-export interface Village {
-  id: number;
-  communeCode: string;
-  communeValidFrom: string | null;
-  name: string;
-  kind: VillageKind;
-}
+export { VILLAGE_KINDS, type VillageKind } from '../../../domain/units/village-kinds';
+export type { Village } from '../../../http/schemas/villages';
 
 const key = (code: string, on: string) => ['villages', code, on] as const;
 

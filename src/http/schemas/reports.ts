@@ -1,0 +1,102 @@
+// Payloads of the official reports' routes (resident households, the year's balance): one
+// definition gives Fastify's validation, the OpenAPI document and the TypeScript types
+// (docs/decisions/0022-api-payload-schemas.md).
+import type { FromSchema } from 'json-schema-to-ts';
+
+const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
+const unitRef = {
+  type: 'object',
+  properties: { code: { type: 'string' }, name: { type: 'string' } },
+} as const;
+const terms = {
+  type: 'object',
+  properties: {
+    start: { type: 'integer' },
+    exited: { type: 'integer' },
+    new: { type: 'integer' },
+    returned: { type: 'integer' },
+    movedIn: { type: 'integer' },
+    movedOut: { type: 'integer' },
+    end: { type: 'integer' },
+  },
+} as const;
+const balanceRow = {
+  type: 'object',
+  properties: {
+    unit: unitRef,
+    residentHouseholds: { type: ['integer', 'null'] },
+    poor: terms,
+    nearPoor: terms,
+  },
+} as const;
+
+export const residentView = {
+  type: 'object',
+  properties: {
+    unit: unitRef,
+    year: { type: 'integer' },
+    households: { type: ['integer', 'null'] },
+    source: { type: ['string', 'null'] },
+    sourceDate: { type: ['string', 'null'] },
+    updatedAt: { type: ['string', 'null'] },
+    updatedBy: { type: ['string', 'null'] },
+  },
+} as const;
+
+export const residentQuery = {
+  type: 'object',
+  required: ['unit', 'year'],
+  properties: { unit: unitCode, year: { type: 'integer' } },
+} as const;
+export type ResidentQuery = FromSchema<typeof residentQuery>;
+
+export const residentBody = {
+  type: 'object',
+  required: ['households', 'source', 'sourceDate'],
+  properties: {
+    households: { type: 'integer' },
+    source: { type: 'string' },
+    sourceDate: { type: 'string' },
+  },
+} as const;
+export type ResidentBody = FromSchema<typeof residentBody>;
+
+export const residentImportQuery = {
+  type: 'object',
+  required: ['year'],
+  properties: {
+    year: { type: 'integer' },
+    source: { type: 'string' },
+    sourceDate: { type: 'string' },
+  },
+} as const;
+export type ResidentImportQuery = FromSchema<typeof residentImportQuery>;
+
+export const balanceQuery = {
+  type: 'object',
+  required: ['period', 'unit'],
+  properties: {
+    period: { type: 'integer' },
+    unit: unitCode,
+    unitsOn: { type: 'string', format: 'date' },
+  },
+} as const;
+export type BalanceQuery = FromSchema<typeof balanceQuery>;
+
+/** `report balance --json` (docs/cli.md): end = start − exited + new + returned + movedIn − movedOut. */
+export const balanceResponse = {
+  type: 'object',
+  properties: {
+    unit: unitRef,
+    period: { type: 'integer' },
+    rows: { type: 'array', items: balanceRow },
+    total: {
+      type: 'object',
+      properties: {
+        residentHouseholds: { type: ['integer', 'null'] },
+        poor: terms,
+        nearPoor: terms,
+      },
+    },
+  },
+} as const;
