@@ -50,7 +50,6 @@ import {
   MAX_ATTACHMENT_MB,
   type AttachmentUpload,
 } from '../../services/finance/tasks.service.js';
-import type { HouseholdProfile } from '../../domain/finance/matching.js';
 import {
   adjustmentBody,
   allocationBody,
