@@ -567,10 +567,9 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
             ([parent, group]) =>
               html`<optgroup label="${parent || t.unit}">
                 ${[...group].map(
-                  ([code, name]) =>
-                    html`<option value="${code}" ${code === chosen ? html` selected` : null}>
-                      ${name}
-                    </option>`,
+                  // The name stays on the option's line: no white space around it in the page.
+                  // prettier-ignore
+                  ([code, name]) => html`<option value="${code}"${code === chosen ? html` selected` : null}>${name}</option>`,
                 )}
               </optgroup>`,
           )}
