@@ -23,7 +23,8 @@ import { isApiError } from '../../api/client';
 import { postTaskUpdate, useTask } from '../../api/finance';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatDateVn, formatInstantVn } from '../../format';
-import { defineMessages, useMessages } from '../../i18n';
+import { defineMessages, useLang, useMessages } from '../../i18n';
+import { wordOfCode } from '../../../../domain/words/catalogue';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({
@@ -71,6 +72,7 @@ const m = defineMessages({
 
 export default function TaskPage() {
   const t = useMessages(m);
+  const { lang } = useLang();
   usePageTitle(t.title);
   const errorText = useErrorText();
   const { id = '' } = useParams();
@@ -126,7 +128,9 @@ export default function TaskPage() {
             {d.updates.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>{formatInstantVn(u.at)}</Table.Td>
-                <Table.Td>{u.actor}</Table.Td>
+                <Table.Td>
+                  {u.actor === 'system' ? wordOfCode('householdChange', 'system', lang) : u.actor}
+                </Table.Td>
                 <Table.Td>{statusLabel(u.status)}</Table.Td>
                 <Table.Td>
                   {u.note}

@@ -10,7 +10,7 @@ import { usePageTitle } from '../../layout/usePageTitle';
 const m = defineMessages({
   vi: {
     title: 'Nhập kết quả rà soát từ tệp',
-    lead: 'JSONL theo mẫu trao đổi, hoặc Excel (trang Hộ/households và Thành viên/members), hoặc hai bảng CSV (hộ và thành viên).',
+    lead: 'JSONL theo mẫu trao đổi, hoặc Excel (hai trang tính «Hộ» và «Thành viên»), hoặc hai bảng CSV (hộ và thành viên).',
     file: 'Tệp (.jsonl, .xlsx, .csv bảng hộ)',
     members: 'Bảng thành viên (.csv), khi nhập CSV',
     mode: 'Cách nhập',

@@ -4,10 +4,11 @@ import type { AppModule } from '../../modules';
 export const reportsModule: AppModule = {
   id: 'reports',
   order: 60,
-  routes: [{ path: 'reports', load: () => import('./BalancePage') }],
+  routes: [{ path: 'reports', load: () => import('./BalancePage'), permission: 'registry.read' }],
   nav: [
     {
       path: 'reports',
+      permission: 'registry.read',
       label: { vi: 'Báo cáo', en: 'Reports' },
       icon: (
         <svg
