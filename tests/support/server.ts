@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Deps } from '../../src/services/deps.js';
 import { REPO } from './cli.js';
 import { buildSession } from './builders.js';
-import { emptyPostgresDb } from './db.js';
+import { migratedPostgresDb } from './db.js';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -49,11 +49,9 @@ export async function prepareServerDb(dialect: 'sqlite' | 'postgres'): Promise<S
     await migrateToLatest(db);
     await ensureReferenceData(db);
   } else {
-    const fresh = await emptyPostgresDb();
+    const fresh = await migratedPostgresDb();
     db = fresh.db;
     drop = fresh.drop;
-    await migrateToLatest(db);
-    await ensureReferenceData(db);
   }
   // The server reads the session with the real clock.
   const deps: Deps = { db, config: loadConfig({}, { db: db.location }), now: () => new Date() };
