@@ -32,9 +32,9 @@ export async function tablesInDependencyOrder(db: Db, ex: Executor): Promise<str
   } else {
     const rows = await sql<{
       name: string;
-    }>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`.execute(
-      ex,
-    );
+    }>`SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition`.execute(ex);
+    // A partitioned table is read and written whole; its partitions are not tables of their own.
     tables = rows.rows.map((r) => r.name).filter((t) => !INTERNAL.has(t));
     const fks = await sql<{ child: string; parent: string }>`
       SELECT tc.table_name AS child, ccu.table_name AS parent
