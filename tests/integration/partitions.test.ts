@@ -61,6 +61,11 @@ describe.skipIf(!process.env.GIAMNGHEO_TEST_PG)('province partitions (postgres)'
         ],
       });
       expect(r.imported).toBe(3);
+      // A table of a later feature that points at a household by id (with its province).
+      await sql`CREATE TABLE household_note (id bigserial PRIMARY KEY, province_code text NOT NULL,
+        household_id bigint REFERENCES household (id) ON DELETE SET NULL)`.execute(db.kysely);
+      await sql`INSERT INTO household_note (province_code, household_id)
+        SELECT province_code, id FROM household WHERE household_key = 'P-01'`.execute(db.kysely);
       const count = async (table: string) =>
         Number(
           (await sql<{ n: string }>`SELECT count(*) AS n FROM ${sql.table(table)}`.execute(db.kysely))
@@ -109,6 +114,16 @@ describe.skipIf(!process.env.GIAMNGHEO_TEST_PG)('province partitions (postgres)'
       expect(newId).toBeGreaterThan(maxId);
       const found = await listHouseholds(deps, SYSTEM, { unitCode: '38', period: 2024, q: 'le van hung' });
       expect(found.items.map((h) => h.householdId).sort()).toEqual(['P-01', 'P-04']);
+
+      const fk = await sql<{ def: string }>`SELECT pg_get_constraintdef(oid) AS def FROM pg_constraint
+        WHERE contype = 'f' AND conrelid = 'household_note'::regclass AND conparentid = 0`.execute(db.kysely);
+      expect(fk.rows.map((r) => r.def)).toEqual([
+        'FOREIGN KEY (province_code, household_id) REFERENCES household(province_code, id) ON DELETE SET NULL (household_id)',
+      ]);
+      await sql`DELETE FROM household WHERE household_key = 'P-01'`.execute(db.kysely);
+      const note = await sql<{ household_id: string | null; province_code: string }>`
+        SELECT household_id, province_code FROM household_note`.execute(db.kysely);
+      expect(note.rows).toEqual([{ household_id: null, province_code: '38' }]);
 
       // A household of a province merged away in 2025 (Hà Nam, 35) goes to the DEFAULT partition.
       await sql`

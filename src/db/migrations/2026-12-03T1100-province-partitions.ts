@@ -7,8 +7,8 @@
 //
 // The tables are carried over in place: each one is renamed, a partitioned table of the same
 // columns, defaults and checks takes its name, the rows are copied, the same indexes are created,
-// and the old table is dropped; its id sequence is handed to the new table. No foreign key points
-// at these tables (checked here: the migration refuses to run if one does).
+// and the old table is dropped; its id sequence is handed to the new table. A foreign key to one
+// of them is re-created on (province_code, column): the referencing table must hold province_code.
 // SQLite: nothing to do (a file holds a province or less).
 // Frozen: it reads the catalogue, not the application's schema types.
 import { sql, type Kysely } from 'kysely';
@@ -33,10 +33,25 @@ async function partition(db: Kysely<any>, table: string): Promise<void> {
     SELECT c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE n.nspname = current_schema() AND c.relname = ${table}`.execute(db);
   if (kind.rows[0]?.relkind === 'p') return; // already partitioned
-  const refs = await sql<{ conname: string }>`
-    SELECT conname FROM pg_constraint WHERE contype = 'f' AND confrelid = ${table}::regclass`.execute(db);
-  if (refs.rows.length > 0)
-    throw new Error(`partitions: ${table} is referenced by ${refs.rows.map((r) => r.conname).join(', ')}`);
+  // A foreign key to the table's id cannot stay (id alone is no longer unique): it is re-created
+  // on (province_code, column), which the referencing table must hold.
+  const refs = await sql<{
+    conname: string;
+    child: string;
+    column: string;
+    ondelete: string;
+    hasProvince: boolean;
+  }>`
+    SELECT c.conname, f.relname AS child, a.attname AS column, c.confdeltype AS ondelete,
+      EXISTS (SELECT 1 FROM pg_attribute p WHERE p.attrelid = f.oid AND p.attname = 'province_code') AS "hasProvince"
+    FROM pg_constraint c JOIN pg_class f ON f.oid = c.conrelid
+    JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+    WHERE c.contype = 'f' AND c.confrelid = ${table}::regclass AND array_length(c.conkey, 1) = 1`.execute(db);
+  for (const r of refs.rows) {
+    if (!r.hasProvince)
+      throw new Error(`partitions: ${r.child}.${r.column} refers to ${table} without province_code`);
+    await sql`ALTER TABLE ${ident(r.child)} DROP CONSTRAINT ${ident(r.conname)}`.execute(db);
+  }
 
   const indexes = await sql<{ name: string; def: string }>`
     SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
@@ -73,6 +88,13 @@ async function partition(db: Kysely<any>, table: string): Promise<void> {
   await sql`INSERT INTO ${ident(table)} SELECT * FROM ${ident(old)}`.execute(db);
   await sql`DROP TABLE ${ident(old)}`.execute(db);
   if (sequence) await sql`ALTER SEQUENCE ${sql.raw(sequence)} OWNED BY ${ident(table)}.id`.execute(db);
+  const onDelete: Record<string, string> = { c: 'CASCADE', r: 'RESTRICT' };
+  for (const r of refs.rows)
+    await sql`ALTER TABLE ${ident(r.child)} ADD CONSTRAINT ${ident(r.conname)}
+      FOREIGN KEY (province_code, ${ident(r.column)}) REFERENCES ${ident(table)} (province_code, id)
+      ${sql.raw(r.ondelete === 'n' ? `ON DELETE SET NULL ("${r.column}")` : onDelete[r.ondelete] ? `ON DELETE ${onDelete[r.ondelete]}` : '')}`.execute(
+      db,
+    );
   await sql`ANALYZE ${ident(table)}`.execute(db);
 }
 
