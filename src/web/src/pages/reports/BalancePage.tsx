@@ -134,7 +134,7 @@ export default function BalancePage() {
           onChange={(code) => {
             if (code) setUnit(code);
           }}
-          w={{ base: '100%', sm: 380 }}
+          w={380}
           data-testid="report-unit"
         />
         <NumberInput
