@@ -96,7 +96,7 @@ describe('registry documents', () => {
 
   it('prints the batch and the recognised lists from the recognised campaign', async () => {
     const { page } = browser;
-    await page.goto(`${server.url}/app/campaign`);
+    await page.goto(`${server.url}/app/campaign?commune=14830&period=2024`);
     const batch = await download(page, () =>
       page.getByRole('button', { name: 'In Giấy chứng nhận hộ nghèo, cận nghèo (Mẫu số 03)' }).click(),
     );

@@ -80,7 +80,7 @@ describe('registry screens', () => {
 
   it('shows the campaign step and its next action, and the survey form', async () => {
     const { page } = browser;
-    await page.goto(`${server.url}/app/campaign`);
+    await page.goto(`${server.url}/app/campaign?commune=14830&period=2024`);
     await page.getByRole('heading', { level: 1, name: 'Rà soát hộ nghèo, cận nghèo' }).waitFor();
     await page.getByText('Bước hiện tại: Điều tra, rà soát').waitFor();
     await page.getByRole('heading', { name: 'Bắt đầu họp dân' }).waitFor();
@@ -212,7 +212,7 @@ describe('registry screens', () => {
     expect(c.state.villages.find((v) => v.villageId === village.villageId)!.status).toBe('resurvey');
     expect((await getHousehold(deps, SYSTEM, 'EX-01')).results[0]!.classification).toBe('NEAR_POOR');
 
-    await page.goto(`${server.url}/app/campaign`);
+    await page.goto(`${server.url}/app/campaign?commune=14830&period=2024`);
     await page.getByText('Bước hiện tại: Họp dân thống nhất kết quả').waitFor();
     const card = page.locator('.mantine-Card-root', {
       has: page.getByRole('heading', { name: 'Ghi nhận rà soát lại' }),
@@ -275,7 +275,7 @@ describe('registry screens', () => {
       .where('household_key', '=', 'EX-05')
       .execute();
 
-    await page.goto(`${server.url}/app/campaign`);
+    await page.goto(`${server.url}/app/campaign?commune=14830&period=2024`);
     await page.getByRole('heading', { level: 1, name: 'Rà soát hộ nghèo, cận nghèo' }).waitFor();
     await page.getByLabel('Hộ đề nghị rà soát (mã hộ)').fill('EX-05');
     await page.getByRole('button', { name: 'Mở hồ sơ theo đề nghị của hộ' }).click();

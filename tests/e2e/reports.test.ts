@@ -51,11 +51,16 @@ describe('reports screen', () => {
     const { page } = browser;
     await page.goto(`${server.url}/app/reports`);
     await page.getByRole('heading', { level: 1, name: 'Báo cáo diễn biến hộ nghèo, hộ cận nghèo' }).waitFor();
-    const unit = page.getByRole('textbox', { name: 'Mã đơn vị' });
-    await unit.fill('14830');
-    const row = page.getByRole('row', { name: /Phường Trung Sơn \(14830\)/ });
+    // The unit is chosen by its name, typed without accents; the table shows names, not codes.
+    await page.getByTestId('report-unit').fill('trung son');
+    await page
+      .getByRole('option', { name: /^Phường Trung Sơn/ })
+      .first()
+      .click();
+    const row = page.getByRole('row', { name: /^Phường Trung Sơn/ });
     await row.waitFor();
     await expect(row.getByRole('cell').nth(1).textContent()).resolves.toBe('250');
+    expect(await row.getByRole('cell').first().textContent()).toBe('Phường Trung Sơn');
     // The end of the poor list links to the ward's poor households of 2024.
     // Cells: unit, resident households, then start … end of the poor (the end is the 9th).
     const link = row

@@ -23,7 +23,7 @@ import {
   SEXES,
   WATER_SOURCES,
 } from '../../src/domain/survey/record.js';
-import { WORDS, wordOfCode, type WordSetName } from '../../src/domain/words/catalogue.js';
+import { WORDS, wordOfCode, wordOfUnitType, type WordSetName } from '../../src/domain/words/catalogue.js';
 import { ROLES } from '../../src/services/deps.js';
 import { ASSIGNEE_KINDS, TASK_STATUSES } from '../../src/services/finance/tasks.service.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../src/services/public/feedback.service.js';
@@ -107,5 +107,30 @@ describe('the catalogue of words', () => {
     expect(wordOfCode('classification', 'NEAR_POOR', 'en')).toBe('Near-poor household');
     expect(wordOfCode('waterSource', 'lake', 'vi')).toBe('[lake]');
     expect(wordOfCode('waterSource', null, 'vi')).toBe('—');
+  });
+
+  it("words every unit type of the official dataset, and shows an unknown type as the dataset's text", () => {
+    // The types the 2024 and 2025 datasets use (src/domain/units/dataset.ts reads them verbatim).
+    const types = [
+      'Tỉnh',
+      'Thành phố trực thuộc trung ương',
+      'Huyện',
+      'Quận',
+      'Thị xã',
+      'Thành phố thuộc tỉnh',
+      'Thành phố thuộc thành phố trực thuộc trung ương',
+      'Xã',
+      'Phường',
+      'Thị trấn',
+      'Đặc khu',
+    ];
+    for (const type of types) {
+      expect(wordOfUnitType(type, 'vi'), type).toBe(type);
+      expect(wordOfUnitType(type, 'en'), type).not.toBe(type);
+    }
+    expect(wordOfUnitType('Phường', 'en')).toBe('Ward');
+    // Decomposed accents (as some files write them) are the same type.
+    expect(wordOfUnitType('Phường'.normalize('NFD'), 'en')).toBe('Ward');
+    expect(wordOfUnitType('Khu kinh tế', 'en')).toBe('Khu kinh tế');
   });
 });

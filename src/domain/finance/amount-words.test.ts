@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { amountInWords, numberToVietnameseWords } from './amount-words.js';
+import {
+  amountInWords,
+  amountInWordsEn,
+  numberToEnglishWords,
+  numberToVietnameseWords,
+} from './amount-words.js';
 
 describe('amount in words', () => {
   it.each([
@@ -40,5 +45,24 @@ describe('amount in words', () => {
 
   it('refuses a fractional amount', () => {
     expect(() => amountInWords(1.5)).toThrow(RangeError);
+  });
+
+  it.each([
+    [0, 'zero'],
+    [7, 'seven'],
+    [15, 'fifteen'],
+    [21, 'twenty-one'],
+    [90, 'ninety'],
+    [105, 'one hundred and five'],
+    [1_005_000, 'one million five thousand'],
+    [-40, 'minus forty'],
+    [2_000_000_000_000, 'two trillion'],
+  ])('reads %i in English as "%s"', (n, words) => {
+    expect(numberToEnglishWords(n)).toBe(words);
+  });
+
+  it('writes the English "In words" line of the Sầm Sơn allocation', () => {
+    expect(amountInWordsEn(1_950_000_000)).toBe('One billion nine hundred and fifty million đồng');
+    expect(() => amountInWordsEn(0.5)).toThrow(RangeError);
   });
 });

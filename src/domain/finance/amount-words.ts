@@ -66,3 +66,81 @@ export function amountInWords(amount: number): string {
   const text = `${numberToVietnameseWords(amount)} đồng`;
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+// English reading for the English page ("In words"): short scale (thousand, million, billion,
+// trillion), "and" before the tens of a hundred (one hundred and five), hyphenated tens (twenty-one),
+// as British accounting usage writes cheques; the currency keeps its own name, "đồng".
+const EN_UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+] as const;
+const EN_TENS = [
+  '',
+  '',
+  'twenty',
+  'thirty',
+  'forty',
+  'fifty',
+  'sixty',
+  'seventy',
+  'eighty',
+  'ninety',
+] as const;
+const EN_GROUPS = ['', 'thousand', 'million', 'billion', 'trillion', 'quadrillion'] as const;
+
+/** Reads 1..999 in English. */
+function readTripleEn(n: number): string[] {
+  const h = Math.floor(n / 100);
+  const rest = n % 100;
+  const words: string[] = [];
+  if (h > 0) words.push(EN_UNITS[h]!, 'hundred');
+  if (rest > 0) {
+    if (h > 0) words.push('and');
+    if (rest < 20) words.push(EN_UNITS[rest]!);
+    else
+      words.push(
+        rest % 10 ? `${EN_TENS[Math.floor(rest / 10)]!}-${EN_UNITS[rest % 10]!}` : EN_TENS[rest / 10]!,
+      );
+  }
+  return words;
+}
+
+/** English words for a whole number (0 → "zero"). */
+export function numberToEnglishWords(n: number): string {
+  if (!Number.isSafeInteger(n)) throw new RangeError(`not a safe integer: ${n}`);
+  if (n === 0) return 'zero';
+  const words: string[] = [];
+  let rest = Math.abs(n);
+  for (let g = EN_GROUPS.length - 1; g >= 0; g--) {
+    const group = Math.floor(rest / 1000 ** g);
+    if (group === 0) continue;
+    rest -= group * 1000 ** g;
+    words.push(...readTripleEn(group));
+    if (EN_GROUPS[g]) words.push(EN_GROUPS[g]!);
+  }
+  return (n < 0 ? ['minus', ...words] : words).join(' ');
+}
+
+/** The English "In words" line of an amount in đồng: capitalised, ending in "đồng". */
+export function amountInWordsEn(amount: number): string {
+  const text = `${numberToEnglishWords(amount)} đồng`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -8,7 +8,7 @@ import { EDUCATION_LEVELS } from '../survey/record.js';
 import { WORDS } from '../words/catalogue.js';
 
 const ND07_ANNEX = 'Nghị định 07/2021/NĐ-CP, Phụ lục';
-const ND07_ANNEX_EN = 'Decree 07/2021/NĐ-CP, Annex';
+const ND07_ANNEX_EN = 'Decree 07/2021/ND-CP, Annex';
 
 /** The twelve indicators of Decree 07/2021 as the product reads them (contracts/survey-record.md §3). */
 const ND07_INDICATORS: Indicator[] = [
@@ -18,7 +18,7 @@ const ND07_INDICATORS: Indicator[] = [
     name: WORDS.indicator.employment,
     legalReference: {
       vi: `${ND07_ANNEX}, chỉ số 1; tuổi lao động theo Bộ luật Lao động 2019 và Nghị định 135/2020/NĐ-CP (nguồn thứ cấp)`,
-      en: `${ND07_ANNEX_EN}, indicator 1; working age per Labour Code 2019 and Decree 135/2020/NĐ-CP (secondary sources)`,
+      en: `${ND07_ANNEX_EN}, indicator 1; working age per Labour Code 2019 and Decree 135/2020/ND-CP (secondary sources)`,
     },
     deprivedEmployment: ['unemployed', 'wage-no-contract'],
   },
@@ -131,7 +131,7 @@ export const ND07_2021: Standard = {
   name: { vi: 'Chuẩn nghèo đa chiều giai đoạn 2022–2025', en: 'Multidimensional poverty standard 2022–2025' },
   legalBasis: {
     vi: 'Nghị định 07/2021/NĐ-CP, Điều 3; áp dụng tiếp năm 2026 theo Nghị định 351/2025/NĐ-CP',
-    en: 'Decree 07/2021/NĐ-CP, Art. 3; kept in force for 2026 by Decree 351/2025/NĐ-CP',
+    en: 'Decree 07/2021/ND-CP, Art. 3; kept in force for 2026 by Decree 351/2025/ND-CP',
   },
   scope: 'national',
   provinceCode: null,
@@ -156,7 +156,7 @@ const pick = (key: Indicator['key']): Indicator => {
 };
 
 const ND351 = 'Nghị định 351/2025/NĐ-CP (danh mục chỉ số theo dự thảo, chưa xác nhận)';
-const ND351_EN = 'Decree 351/2025/NĐ-CP (indicator list from the draft, unconfirmed)';
+const ND351_EN = 'Decree 351/2025/ND-CP (indicator list from the draft, unconfirmed)';
 
 /**
  * 2027–2030. Income lines and the "≥ 3 deprivations" rule are reported from the final decree; the
@@ -168,7 +168,7 @@ const ND351_EN = 'Decree 351/2025/NĐ-CP (indicator list from the draft, unconfi
 export const ND351_2025: Standard = {
   code: 'ND351_2025',
   name: { vi: 'Chuẩn nghèo đa chiều giai đoạn 2027–2030', en: 'Multidimensional poverty standard 2027–2030' },
-  legalBasis: { vi: 'Nghị định 351/2025/NĐ-CP', en: 'Decree 351/2025/NĐ-CP' },
+  legalBasis: { vi: 'Nghị định 351/2025/NĐ-CP', en: 'Decree 351/2025/ND-CP' },
   scope: 'national',
   provinceCode: null,
   baseCode: null,

@@ -84,10 +84,13 @@ export const WORDS = {
     'water-sanitation': { vi: 'Nước sinh hoạt và vệ sinh', en: 'Water and sanitation' },
     information: { vi: 'Thông tin', en: 'Information' },
   } satisfies Record<Dimension, Word>,
-  /** National standards under their legal names; local standards carry their own name as data. */
+  /**
+   * National standards under their legal names; local standards carry their own name as data.
+   * English follows the official translations' form of the number ("ND-CP", no diacritic).
+   */
   standard: {
-    ND07_2021: { vi: 'Nghị định 07/2021/NĐ-CP', en: 'Decree 07/2021/NĐ-CP' },
-    ND351_2025: { vi: 'Nghị định 351/2025/NĐ-CP', en: 'Decree 351/2025/NĐ-CP' },
+    ND07_2021: { vi: 'Nghị định 07/2021/NĐ-CP', en: 'Decree 07/2021/ND-CP' },
+    ND351_2025: { vi: 'Nghị định 351/2025/NĐ-CP', en: 'Decree 351/2025/ND-CP' },
   },
 
   // ── survey answers (src/domain/survey/record.ts) ───────────────────────────
@@ -200,6 +203,26 @@ export const WORDS = {
     district: { vi: 'Huyện / quận / thị xã / thành phố thuộc tỉnh', en: 'District / town / provincial city' },
     commune: { vi: 'Xã / phường / thị trấn / đặc khu', en: 'Commune / ward / township / special zone' },
   } satisfies Record<UnitLevel, Word>,
+  /**
+   * Types of administrative unit. The official dataset writes a unit's `type` in Vietnamese
+   * ("Thành phố thuộc tỉnh"); UNIT_TYPE_CODES maps it to these codes, `wordOfUnitType` to words.
+   */
+  unitType: {
+    'type-tinh': { vi: 'Tỉnh', en: 'Province' },
+    'type-tp-tw': { vi: 'Thành phố trực thuộc trung ương', en: 'Centrally governed city' },
+    'type-huyen': { vi: 'Huyện', en: 'Rural district' },
+    'type-quan': { vi: 'Quận', en: 'Urban district' },
+    'type-thi-xa': { vi: 'Thị xã', en: 'District-level town' },
+    'type-tp-tinh': { vi: 'Thành phố thuộc tỉnh', en: 'Provincial city' },
+    'type-tp-tp-tw': {
+      vi: 'Thành phố thuộc thành phố trực thuộc trung ương',
+      en: 'City within a centrally governed city',
+    },
+    'type-xa': { vi: 'Xã', en: 'Commune' },
+    'type-phuong': { vi: 'Phường', en: 'Ward' },
+    'type-thi-tran': { vi: 'Thị trấn', en: 'Township' },
+    'type-dac-khu': { vi: 'Đặc khu', en: 'Special zone' },
+  },
   succession: {
     whole: { vi: 'Nhập toàn bộ', en: 'Merged whole' },
     partial: { vi: 'Nhập một phần', en: 'Merged in part' },
@@ -395,6 +418,20 @@ export function wordOfCode(set: WordSetName, code: string | null | undefined, la
 /** Both labels of a code read from storage (see wordOfCode for a missing code). */
 export function wordsOfCode(set: WordSetName, code: string | null | undefined): Word {
   return { vi: wordOfCode(set, code, 'vi'), en: wordOfCode(set, code, 'en') };
+}
+
+/** The dataset's unit types (its Vietnamese text) → their codes in the catalogue's `unitType`. */
+export const UNIT_TYPE_CODES: Readonly<Record<string, CodeOf<'unitType'>>> = Object.fromEntries(
+  Object.entries(WORDS.unitType).map(([code, w]) => [w.vi, code as CodeOf<'unitType'>]),
+);
+
+/**
+ * A unit's type (as the dataset writes it) in a language. A type the catalogue does not know is
+ * the dataset's own Vietnamese text, shown as it is.
+ */
+export function wordOfUnitType(type: string, lang: Lang): string {
+  const code = UNIT_TYPE_CODES[type.normalize('NFC')];
+  return code ? WORDS.unitType[code][lang] : type;
 }
 
 /** The set's codes and words in catalogue order, e.g. for a drop-down. */

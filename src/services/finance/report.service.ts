@@ -20,6 +20,7 @@ import { optionalIsoDate } from '../../domain/dates.js';
 export interface FinanceRow {
   projectCode: string;
   projectName: string;
+  projectNameEn: string;
   source: FundingSource;
   allocated: number;
   adjusted: number;
@@ -40,7 +41,7 @@ export interface FinanceReport {
   asOf: string;
   rows: FinanceRow[];
   projects: Omit<FinanceRow, 'source'>[];
-  total: Omit<FinanceRow, 'source' | 'projectCode' | 'projectName'>;
+  total: Omit<FinanceRow, 'source' | 'projectCode' | 'projectName' | 'projectNameEn'>;
 }
 
 const ROW_RISK_ORDER: RiskState[] = ['lapsed', 'at-risk', 'starting', 'on-track', 'completed'];
@@ -88,9 +89,9 @@ export async function financeReport(
   const asOf = checkAsOf(q.asOf, deps);
   const { unit } = await unitsCovered(db, unitCode, year);
   const list = await listAllocations(deps, actor, { year, unitCode, ...(q.asOf ? { asOf } : {}) });
-  const projects = new Map<string, { name: string; items: AllocationView[] }>();
+  const projects = new Map<string, { name: string; nameEn: string; items: AllocationView[] }>();
   for (const a of list) {
-    const p = projects.get(a.projectCode) ?? { name: a.projectName, items: [] };
+    const p = projects.get(a.projectCode) ?? { name: a.projectName, nameEn: a.projectNameEn, items: [] };
     p.items.push(a);
     projects.set(a.projectCode, p);
   }
@@ -99,9 +100,21 @@ export async function financeReport(
   for (const [projectCode, p] of projects) {
     for (const source of SOURCES) {
       const items = p.items.filter((a) => a.source === source);
-      if (items.length) rows.push({ projectCode, projectName: p.name, source, ...sumRows(items, asOf) });
+      if (items.length)
+        rows.push({
+          projectCode,
+          projectName: p.name,
+          projectNameEn: p.nameEn,
+          source,
+          ...sumRows(items, asOf),
+        });
     }
-    projectRows.push({ projectCode, projectName: p.name, ...sumRows(p.items, asOf) });
+    projectRows.push({
+      projectCode,
+      projectName: p.name,
+      projectNameEn: p.nameEn,
+      ...sumRows(p.items, asOf),
+    });
   }
   const empty = {
     allocated: 0,

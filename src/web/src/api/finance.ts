@@ -72,6 +72,7 @@ export interface AllocationDetail extends Allocation {
 export interface FinanceRow {
   projectCode: string;
   projectName: string;
+  projectNameEn: string;
   source?: string;
   allocated: number;
   adjusted: number;
@@ -91,7 +92,7 @@ export interface FinanceReport {
   asOf: string;
   rows: FinanceRow[];
   projects: FinanceRow[];
-  total: Omit<FinanceRow, 'projectCode' | 'projectName'>;
+  total: Omit<FinanceRow, 'projectCode' | 'projectName' | 'projectNameEn'>;
 }
 
 export interface Counts {
@@ -185,6 +186,7 @@ export interface Program {
     name: string;
     nameEn: string;
     beneficiaries: string;
+    beneficiariesEn: string;
     needsPoorDistrict: boolean;
     needsCoastalCommune: boolean;
     provisional: boolean;

@@ -22,6 +22,7 @@ import { api, isApiError } from '../../api/client';
 import { useAllocation, usePrograms } from '../../api/finance';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
+import { amountInWordsEn } from '../../../../domain/finance/amount-words';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { UnitName } from '../../components/UnitSearch';
@@ -286,6 +287,7 @@ function ProgramName({ code }: { code: string }) {
 export default function AllocationPage() {
   const t = useMessages(m);
   const l = useMessages(labels);
+  const { lang } = useLang();
   usePageTitle(t.title);
   const { id = '' } = useParams();
   const user = useUser();
@@ -300,7 +302,8 @@ export default function AllocationPage() {
           <ProgramName code={d.programCode} /> · {d.year} · <UnitName code={d.unitCode} />
         </Text>
         <Title order={1}>
-          <span className="gn-code">{d.componentCode}</span> {d.componentName}
+          <span className="gn-code">{d.componentCode}</span>{' '}
+          {lang === 'en' ? d.componentNameEn : d.componentName}
         </Title>
         <Group gap="xs" mt={4}>
           <Badge variant="light">{l[d.source]}</Badge>
@@ -344,7 +347,7 @@ export default function AllocationPage() {
       </SimpleGrid>
       <Text size="sm">
         <i>
-          {t.words}: {d.amountInWords}.
+          {t.words}: {lang === 'en' ? amountInWordsEn(d.planned) : d.amountInWords}.
         </i>
       </Text>
       <Title order={2}>{t.ledger}</Title>

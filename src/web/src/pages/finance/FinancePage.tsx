@@ -90,7 +90,7 @@ export default function FinancePage() {
       {r ? (
         <>
           <Text c="dimmed" size="sm">
-            {r.unit.code} {r.unit.name} · {formatDateVn(r.asOf)}
+            {r.unit.name} · {formatDateVn(r.asOf)}
           </Text>
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
             {[
@@ -168,7 +168,8 @@ export default function FinancePage() {
               {r.rows.map((row) => (
                 <Table.Tr key={`${row.projectCode}-${row.source}`}>
                   <Table.Td>
-                    <span className="gn-code">{row.projectCode}</span> {row.projectName}
+                    <span className="gn-code">{row.projectCode}</span>{' '}
+                    {lang === 'en' ? row.projectNameEn : row.projectName}
                   </Table.Td>
                   <Table.Td>{l[row.source as 'central'] ?? row.source}</Table.Td>
                   <Table.Td ta="right" className="gn-num">
@@ -218,7 +219,8 @@ export default function FinancePage() {
               <Table.Tr key={a.id}>
                 <Table.Td>
                   <Anchor component={Link} to={`/finance/allocations/${a.id}`}>
-                    <span className="gn-code">{a.componentCode}</span> {a.componentName}
+                    <span className="gn-code">{a.componentCode}</span>{' '}
+                    {lang === 'en' ? a.componentNameEn : a.componentName}
                   </Anchor>
                 </Table.Td>
                 <Table.Td>

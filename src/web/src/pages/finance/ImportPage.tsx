@@ -8,10 +8,38 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 
+/**
+ * The headers of the tables finance offices keep, as the files write them (Vietnamese: the
+ * header of the official template), with what each column holds in either language. The server
+ * reads the same headers (src/services/finance/import.service.ts, accents and case folded).
+ */
+const COLUMNS: Record<'allocations' | 'disbursements', { header: string; en: string }[]> = {
+  allocations: [
+    { header: 'Năm', en: 'year' },
+    { header: 'Mã đơn vị', en: 'unit code' },
+    { header: 'Dự án', en: 'project' },
+    { header: 'Loại vốn', en: 'capital type' },
+    { header: 'Nguồn vốn', en: 'funding source' },
+    { header: 'Số tiền', en: 'amount' },
+    { header: 'Số quyết định', en: 'decision number' },
+    { header: 'Ngày quyết định', en: 'decision date' },
+    { header: 'Hạn giải ngân', en: 'disbursement deadline' },
+  ],
+  disbursements: [
+    { header: 'Ngày chứng từ', en: 'voucher date' },
+    { header: 'Số tiền', en: 'amount' },
+    { header: 'Số chứng từ', en: 'voucher number' },
+    { header: 'Nội dung', en: 'activity' },
+    { header: 'Số hộ hưởng lợi', en: 'beneficiary households' },
+  ],
+};
+
 const m = defineMessages({
   vi: {
     title: 'Nhập Excel kế hoạch vốn, giải ngân',
-    lead: 'Dòng tiêu đề nhận các cột: Năm, Mã đơn vị, Dự án, Loại vốn, Nguồn vốn, Số tiền, Số quyết định, Ngày quyết định, Hạn giải ngân (kế hoạch vốn); hoặc Ngày chứng từ, Số tiền, Số chứng từ, Nội dung, Số hộ hưởng lợi cùng các cột xác định phân bổ (giải ngân).',
+    lead: 'Dòng tiêu đề của tệp ghi tên các cột dưới đây (không phân biệt dấu, chữ hoa).',
+    columnsOf: 'Cột của bảng {kind}',
+    keyColumns: 'cùng các cột xác định phân bổ: Năm, Mã đơn vị, Dự án, Loại vốn, Nguồn vốn',
     kind: 'Loại bảng',
     allocations: 'Kế hoạch vốn',
     disbursements: 'Giải ngân',
@@ -25,7 +53,10 @@ const m = defineMessages({
   },
   en: {
     title: 'Excel import of allocations and disbursements',
-    lead: 'The header row may name: Năm, Mã đơn vị, Dự án, Loại vốn, Nguồn vốn, Số tiền, Số quyết định, Ngày quyết định, Hạn giải ngân (allocations); or Ngày chứng từ, Số tiền, Số chứng từ, Nội dung, Số hộ hưởng lợi with the allocation key columns (disbursements).',
+    lead: 'The header row of the file names the columns below by their Vietnamese headers (accents and case do not matter).',
+    columnsOf: 'Columns of the {kind} table',
+    keyColumns:
+      'with the columns that identify the allocation: year, unit code, project, capital type, funding source',
     kind: 'Table',
     allocations: 'Allocations',
     disbursements: 'Disbursements',
@@ -55,6 +86,22 @@ export default function ImportPage() {
     <Stack gap="md">
       <Title order={1}>{t.title}</Title>
       <Text size="sm">{t.lead}</Text>
+      <Text size="sm" data-testid="import-columns">
+        {fill(t.columnsOf, { kind: kind === 'allocations' ? t.allocations : t.disbursements })}:{' '}
+        {COLUMNS[kind].map((c, i) => (
+          <span key={c.header}>
+            {i > 0 ? ', ' : null}
+            {lang === 'en' ? (
+              <>
+                {c.en} (<span lang="vi">{c.header}</span>)
+              </>
+            ) : (
+              c.header
+            )}
+          </span>
+        ))}
+        {kind === 'disbursements' ? ` ${t.keyColumns}` : null}.
+      </Text>
       <Paper
         p="md"
         component="form"

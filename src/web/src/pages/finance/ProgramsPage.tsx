@@ -76,7 +76,9 @@ export default function ProgramsPage() {
                     ) : null}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{c.beneficiaries}</Text>
+                    <Text size="sm">
+                      {lang === 'en' ? c.beneficiariesEn || c.beneficiaries : c.beneficiaries}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

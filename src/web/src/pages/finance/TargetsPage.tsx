@@ -4,7 +4,8 @@ import { Badge, Stack, Table, Text, Title } from '@mantine/core';
 import { useTargets, type Counts, type Progress } from '../../api/finance';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount, formatNumber } from '../../format';
-import { defineMessages, fill, useMessages } from '../../i18n';
+import { wordOfCode } from '../../../../domain/words/catalogue';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { Filters, useFinanceFilter } from './Filters';
 
@@ -108,6 +109,7 @@ function StandingRow(props: {
 
 export default function TargetsPage() {
   const t = useMessages(m);
+  const { lang } = useLang();
   usePageTitle(t.title);
   const [filter, setFilter] = useFinanceFilter();
   const q = useTargets(filter);
@@ -131,7 +133,10 @@ export default function TargetsPage() {
           <Table.Tbody>
             {r.targets.map((x) => (
               <Table.Tr key={x.id}>
-                <Table.Td>{x.label ?? x.kindLabel}</Table.Td>
+                <Table.Td>
+                  {/* A label is what the council's resolution says, as typed (data); else the kind's word. */}
+                  {x.label ?? wordOfCode('targetKind', x.kind, lang)}
+                </Table.Td>
                 <Table.Td ta="right" className="gn-num">
                   {formatNumber(x.value)}
                 </Table.Td>

@@ -31,7 +31,8 @@ import { ExportButton } from '../../components/ExportButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
 import { formatCount, formatDateVn, REFORM_DATE, todayVn } from '../../format';
-import { defineMessages, fill, useMessages } from '../../i18n';
+import { wordOfUnitType } from '../../../../domain/words/catalogue';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { foldVi } from '../../text';
@@ -122,6 +123,7 @@ function validity(unit: Unit, t: Record<'sinceUntil' | 'until' | 'open', string>
 function UnitSummary({ unit, on }: { unit: Unit; on: string }) {
   const t = useMessages(m);
   const c = useMessages(common);
+  const { lang } = useLang();
   const detail = useUnit(unit.code, on);
   const parent = useUnit(unit.parentCode, on);
   return (
@@ -129,7 +131,7 @@ function UnitSummary({ unit, on }: { unit: Unit; on: string }) {
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
         <div>
           <Text size="xs" tt="uppercase" c="dimmed" fw={600}>
-            {unit.type} · <span className="gn-code">{unit.code}</span>
+            {wordOfUnitType(unit.type, lang)} · <span className="gn-code">{unit.code}</span>
           </Text>
           <Title order={2} mt={2}>
             {unit.name}
@@ -171,7 +173,8 @@ function UnitSummary({ unit, on }: { unit: Unit; on: string }) {
 function Figures({ units }: { units: Unit[] }) {
   const t = useMessages(m);
   const c = useMessages(common);
-  const byType = tally(units, (u) => u.type);
+  const { lang } = useLang();
+  const byType = tally(units, (u) => wordOfUnitType(u.type, lang));
   const byArea = tally(units, (u) => u.area ?? 'none');
   const areaLabel = (area: 'rural' | 'urban' | 'none') => (area === 'none' ? c.none : c[area]);
   // Provinces carry no rural/urban area: the card would only say "—".
@@ -266,6 +269,7 @@ function UnitsTable({
   const c = useMessages(common);
   const [filter, setFilter] = useState('');
   const [page, setPage] = useState(1);
+  const { lang } = useLang();
   const wanted = foldVi(filter.trim());
   const shown = wanted
     ? units.filter((u) => foldVi(u.name).includes(wanted) || u.code.startsWith(wanted))
@@ -304,7 +308,7 @@ function UnitsTable({
             columns={[
               { header: c.code, value: (u) => u.code, width: 10 },
               { header: c.name, value: (u) => u.name, width: 32 },
-              { header: c.type, value: (u) => u.type, width: 24 },
+              { header: c.type, value: (u) => wordOfUnitType(u.type, lang), width: 24 },
               { header: c.area, value: (u) => (u.area ? c[u.area] : ''), width: 14 },
               {
                 header: c.validFrom,
@@ -339,7 +343,7 @@ function UnitsTable({
                     {u.name}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{u.type}</Table.Td>
+                <Table.Td>{wordOfUnitType(u.type, lang)}</Table.Td>
                 <Table.Td>{u.area ? c[u.area] : c.none}</Table.Td>
                 <Table.Td>{u.validFrom ? formatDateVn(u.validFrom) : c.none}</Table.Td>
                 <Table.Td>

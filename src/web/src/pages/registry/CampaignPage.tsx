@@ -5,6 +5,7 @@
 // uploaded with its step, and the class it gets is shown.
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import {
   Alert,
   Badge,
@@ -37,7 +38,7 @@ import { DownloadButton } from '../../components/DownloadButton';
 import { formatCount, formatDateVn, formatDateTimeVn, formatVnd } from '../../format';
 import { defineMessages, fill, useBilingual, useLang, useMessages, type Bilingual } from '../../i18n';
 import { wordOfCode } from '../../../../domain/words/catalogue';
-import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
+import { CommuneSelect, communesOf } from './survey/CommuneSelect';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { CLASS_LABELS } from './labels';
 import { ResurveyForm, type Survey } from './ResurveyForm';
@@ -48,6 +49,7 @@ const m = defineMessages({
   vi: {
     title: 'Rà soát hộ nghèo, cận nghèo',
     commune: 'Xã, phường',
+    chooseCommune: 'Chọn xã, phường',
     progress: 'Tiến độ',
     surveyed: 'Hộ đã rà soát',
     surveyedOf: '{n} / {total} hộ',
@@ -90,6 +92,7 @@ const m = defineMessages({
   en: {
     title: 'Poverty review campaign',
     commune: 'Commune or ward',
+    chooseCommune: 'Choose a commune or ward',
     progress: 'Progress',
     surveyed: 'Households surveyed',
     surveyedOf: '{n} / {total} households',
@@ -335,10 +338,21 @@ export default function CampaignPage() {
   // ?commune=…&period=…&case=… opens a campaign or a regular-review case directly (the survey form
   // links to the case it opened).
   const [params] = useSearchParams();
-  const [commune, setCommune] = useState(
-    params.get('commune') ?? (user.unitCode && user.unitCode.length === 5 ? user.unitCode : '14830'),
+  const [chosen, setCommune] = useState(
+    params.get('commune') ?? (user.unitCode && user.unitCode.length === 5 ? user.unitCode : ''),
   );
   const [period, setPeriod] = useState(Number(params.get('period')) || 2024);
+  // The units as they stood at the end of the review's year (the scope carried over the 2025
+  // reform when it ended): a city or province account opens on the first commune of its scope by
+  // name; a national account chooses the province and the commune.
+  const on = `${period}-12-31`;
+  const scopeCommunes = useQuery({
+    queryKey: ['units', 'survey-communes', user.unitCode, on],
+    queryFn: () => communesOf(user.unitCode, on),
+    enabled: chosen === '' && user.unitCode !== null,
+    staleTime: 60 * 60 * 1000,
+  });
+  const commune = chosen || (scopeCommunes.data?.[0]?.code ?? '');
   const [caseKey, setCaseKey] = useState<string | null>(params.get('case'));
   const [request, setRequest] = useState('');
   const [last, setLast] = useState<CampaignView | null>(null);
@@ -358,16 +372,18 @@ export default function CampaignPage() {
     <Stack>
       <Title order={1}>{t.title}</Title>
       <Group>
-        <UnitSearch
+        <CommuneSelect
           label={t.commune}
-          value={commune}
-          level="commune"
-          within={scopeWithin(user.unitCode)}
+          scopeCode={user.unitCode}
+          on={on}
+          value={commune || null}
           onChange={(code) => {
             if (!code) return;
             setCommune(code);
             open(null);
           }}
+          placeholder={t.chooseCommune}
+          w={{ base: '100%', sm: 320 }}
           data-testid="commune-picker"
         />
         <NumberInput
@@ -600,7 +616,8 @@ export default function CampaignPage() {
                       <Table.Td>#{k.id}</Table.Td>
                       <Table.Td>{k.householdKey}</Table.Td>
                       <Table.Td>{formatDateVn(k.receivedOn)}</Table.Td>
-                      <Table.Td>{k.text}</Table.Td>
+                      {/* The citizen's own words, as received (in Vietnamese): data, not interface. */}
+                      <Table.Td lang="vi">{k.text}</Table.Td>
                       <Table.Td>
                         {wordOfCode('complaintStatus', k.status, lang)}
                         {k.newClassification ? ` → ${b(CLASS_LABELS[k.newClassification]!)}` : ''}

@@ -3,12 +3,13 @@
 // resident households, downloadable as the official XLSX and PDF (written by the server). For
 // officers, every figure that a household-list filter can show links to that list.
 import { useState } from 'react';
-import { Anchor, Group, NumberInput, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, NumberInput, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
 import { useBalance, type BalanceTerms } from '../../api/reports';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
+import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
 import { formatCount, formatPercent } from '../../format';
 import { defineMessages, useBilingual, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
@@ -18,7 +19,8 @@ const m = defineMessages({
   vi: {
     title: 'Báo cáo diễn biến hộ nghèo, hộ cận nghèo',
     lead: 'Cân đối trong năm của danh sách đã công nhận: cuối kỳ = đầu kỳ − thoát + phát sinh + tái + chuyển đến − chuyển đi.',
-    unit: 'Mã đơn vị',
+    unit: 'Đơn vị',
+    chooseUnit: 'Chọn đơn vị để xem báo cáo.',
     period: 'Kỳ rà soát',
     name: 'Đơn vị',
     residents: 'Tổng số hộ dân cư',
@@ -34,7 +36,8 @@ const m = defineMessages({
   en: {
     title: 'Poor and near-poor households over the year',
     lead: 'The year’s balance of the recognised lists: end = start − exited + new + returned + moved in − moved out.',
-    unit: 'Unit code',
+    unit: 'Unit',
+    chooseUnit: 'Choose a unit to see its report.',
     period: 'Review period',
     name: 'Unit',
     residents: 'Resident households',
@@ -74,7 +77,8 @@ export default function BalancePage() {
   const b = useBilingual();
   usePageTitle(t.title);
   const user = useUser();
-  const [unit, setUnit] = useState(user.unitCode ?? '382');
+  // The account's own unit; a national account chooses one (no unit is a default for everyone).
+  const [unit, setUnit] = useState(user.unitCode ?? '');
   const [period, setPeriod] = useState<number>(2024);
   const balance = useBalance(unit, period);
   const officer = OFFICERS.includes(user.role);
@@ -121,11 +125,17 @@ export default function BalancePage() {
       <Title order={1}>{t.title}</Title>
       <Text c="dimmed">{t.lead}</Text>
       <Group align="end" wrap="wrap">
-        <TextInput
+        <UnitSearch
           label={t.unit}
           value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value.trim())}
-          w={120}
+          // Units as they stood at the end of the review's year.
+          on={`${period}-12-31`}
+          within={scopeWithin(user.unitCode)}
+          onChange={(code) => {
+            if (code) setUnit(code);
+          }}
+          w={380}
+          data-testid="report-unit"
         />
         <NumberInput
           label={t.period}
@@ -150,7 +160,9 @@ export default function BalancePage() {
           {t.pdf}
         </DownloadButton>
       </Group>
-      {balance.isPending ? (
+      {unit === '' ? (
+        <Text>{t.chooseUnit}</Text>
+      ) : balance.isPending ? (
         <Skeleton h={240} />
       ) : balance.isError ? (
         <ErrorPanel error={balance.error} onRetry={() => void balance.refetch()} />
@@ -183,9 +195,7 @@ export default function BalancePage() {
               ) : (
                 balance.data.rows.map((r) => (
                   <Table.Tr key={r.unit.code}>
-                    <Table.Td>
-                      {r.unit.name} ({r.unit.code})
-                    </Table.Td>
+                    <Table.Td>{r.unit.name}</Table.Td>
                     {cells(r.unit.code, r.residentHouseholds, r.poor, r.nearPoor)}
                   </Table.Tr>
                 ))

@@ -23,7 +23,8 @@ import type { UnitDetail } from '../../api/types';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatDateVn, isIsoDate, todayVn } from '../../format';
-import { defineMessages, fill, useMessages } from '../../i18n';
+import { wordOfUnitType } from '../../../../domain/words/catalogue';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -83,10 +84,11 @@ const CODE = /^[0-9]{2,5}$/;
 function Detail({ unit, on }: { unit: UnitDetail; on: string }) {
   const t = useMessages(m);
   const c = useMessages(common);
+  const { lang } = useLang();
   const parent = useUnit(unit.parentCode, on);
   const rows: [string, React.ReactNode][] = [
     [c.code, <span className="gn-code">{unit.code}</span>],
-    [c.type, unit.type],
+    [c.type, wordOfUnitType(unit.type, lang)],
     [t.level, c[unit.level]],
     [c.area, unit.area ? c[unit.area] : c.none],
     [

@@ -3,6 +3,13 @@
 // asked member by member inside the section they belong to, every answer with its label and help
 // from the catalogue and its error right beside it. Used by the survey page (a new or an edited
 // household) and by the campaign's re-survey (SurveyFormPage.tsx, ResurveyForm.tsx).
+// On a tablet (below 75em) the form is paged: one section per screen, a list of the sections to
+// move between (each saying how many errors it holds), previous/next, and a last review step
+// summing up where the errors are. On a wider screen every section is shown, one below the other.
+// A section is whatever the catalogue's rows say: a field added to the catalogue appears in its
+// section with no change here.
+import { useEffect, useRef, useState } from 'react';
+import { useMediaQuery } from '@mantine/hooks';
 import {
   Button,
   Card,
@@ -20,7 +27,17 @@ import {
 import { DateField } from '../../../components/DateField';
 import { defineMessages, fill, useLang, useMessages, type Lang } from '../../../i18n';
 import { CommuneSelect } from './CommuneSelect';
-import { emptyMember, FORM_SECTIONS, pathOf, valueAt, withValue, type Control, type Survey } from './model';
+import {
+  emptyMember,
+  errorsBySection,
+  FORM_SECTIONS,
+  pathOf,
+  valueAt,
+  withValue,
+  type Control,
+  type FormSection,
+  type Survey,
+} from './model';
 import { wordOfCode } from '../../../../../domain/words/catalogue';
 
 const m = defineMessages({
@@ -30,6 +47,17 @@ const m = defineMessages({
     remove: 'Bỏ thành viên {n}',
     noDevice: 'Không có phương tiện nào',
     choose: 'Chọn',
+    sections: 'Các phần của phiếu',
+    progress: 'Phần {i}/{n}',
+    errorsIn: '{n} lỗi',
+    previous: 'Phần trước',
+    next: 'Phần tiếp',
+    review: 'Kiểm tra lại',
+    reviewLead:
+      'Xem lại từng phần trước khi bấm «Lưu và phân loại». Lỗi được ghi cạnh từng ô của phần chứa nó.',
+    noErrors: 'Chưa thấy lỗi',
+    goTo: 'Mở phần',
+    whereErrors: 'Các phần còn lỗi:',
   },
   en: {
     member: 'Member {n}',
@@ -37,6 +65,17 @@ const m = defineMessages({
     remove: 'Remove member {n}',
     noDevice: 'None of these',
     choose: 'Choose',
+    sections: 'Sections of the survey',
+    progress: 'Section {i} of {n}',
+    errorsIn: 'errors: {n}',
+    previous: 'Previous section',
+    next: 'Next section',
+    review: 'Review',
+    reviewLead:
+      'Look over each section before pressing «Save and classify». Each error is written beside its field, in its section.',
+    noErrors: 'No error found',
+    goTo: 'Open section',
+    whereErrors: 'Sections with errors:',
   },
 });
 
@@ -209,78 +248,198 @@ function Grid({ children }: { children: React.ReactNode }) {
   );
 }
 
-export function SurveyFields(props: SurveyFieldsProps) {
+function SectionCard({ section, props }: { section: FormSection; props: SurveyFieldsProps }) {
   const { lang } = useLang();
   const t = useMessages(m);
   const { value: survey, onChange, errors } = props;
   const members = Array.isArray(survey.members) ? (survey.members as Survey[]) : [];
   return (
-    <Stack gap="lg">
-      {FORM_SECTIONS.map((section) => (
-        <Card key={section.id} withBorder component="section" aria-labelledby={`survey-${section.id}`}>
-          <Stack gap="md">
-            <Title order={2} size="h3" id={`survey-${section.id}`}>
-              {section.label[lang]}
-            </Title>
-            {section.household.length > 0 ? (
-              <Grid>
-                {section.household.map((c) => (
-                  <Input key={c.field.path} control={c} path={pathOf(c)} props={props} />
-                ))}
-              </Grid>
-            ) : null}
-            {section.id === 'members' && errors.get('members') ? (
-              <Text c="red" size="sm" role="alert" id="survey-members-error">
-                {errors.get('members')}
-              </Text>
-            ) : null}
-            {section.member.length > 0
-              ? members.map((mem, i) => (
-                  <Card key={i} withBorder bg="var(--mantine-color-gray-0)" p="md">
-                    <Stack gap="sm">
-                      <Title order={3} size="h5">
-                        {memberTitle(mem, i, lang, t)}
-                      </Title>
-                      <Grid>
-                        {section.member.map((c) => (
-                          <Input key={c.field.path} control={c} path={pathOf(c, i)} props={props} />
-                        ))}
-                      </Grid>
-                      {section.id === 'members' && members.length > 1 ? (
-                        <Button
-                          variant="subtle"
-                          color="red"
-                          w="fit-content"
-                          onClick={() =>
-                            onChange(
-                              withValue(
-                                survey,
-                                'members',
-                                members.filter((_, j) => j !== i),
-                              ),
-                            )
-                          }
-                        >
-                          {fill(t.remove, { n: i + 1 })}
-                        </Button>
-                      ) : null}
-                    </Stack>
-                  </Card>
-                ))
-              : null}
-            {section.id === 'members' ? (
+    <Card withBorder component="section" aria-labelledby={`survey-${section.id}`}>
+      <Stack gap="md">
+        <Title order={2} size="h3" id={`survey-${section.id}`}>
+          {section.label[lang]}
+        </Title>
+        {section.household.length > 0 ? (
+          <Grid>
+            {section.household.map((c) => (
+              <Input key={c.field.path} control={c} path={pathOf(c)} props={props} />
+            ))}
+          </Grid>
+        ) : null}
+        {section.id === 'members' && errors.get('members') ? (
+          <Text c="red" size="sm" role="alert" id="survey-members-error">
+            {errors.get('members')}
+          </Text>
+        ) : null}
+        {section.member.length > 0
+          ? members.map((mem, i) => (
+              <Card key={i} withBorder bg="var(--mantine-color-gray-0)" p="md">
+                <Stack gap="sm">
+                  <Title order={3} size="h5">
+                    {memberTitle(mem, i, lang, t)}
+                  </Title>
+                  <Grid>
+                    {section.member.map((c) => (
+                      <Input key={c.field.path} control={c} path={pathOf(c, i)} props={props} />
+                    ))}
+                  </Grid>
+                  {section.id === 'members' && members.length > 1 ? (
+                    <Button
+                      variant="subtle"
+                      color="red"
+                      w="fit-content"
+                      onClick={() =>
+                        onChange(
+                          withValue(
+                            survey,
+                            'members',
+                            members.filter((_, j) => j !== i),
+                          ),
+                        )
+                      }
+                    >
+                      {fill(t.remove, { n: i + 1 })}
+                    </Button>
+                  ) : null}
+                </Stack>
+              </Card>
+            ))
+          : null}
+        {section.id === 'members' ? (
+          <Button
+            size="md"
+            variant="default"
+            w="fit-content"
+            onClick={() => onChange(withValue(survey, 'members', [...members, emptyMember()]))}
+          >
+            {t.addMember}
+          </Button>
+        ) : null}
+      </Stack>
+    </Card>
+  );
+}
+
+/** Wide screens show every section; a tablet one at a time. */
+const ALL_AT_ONCE = '(min-width: 75em)';
+
+export function SurveyFields(props: SurveyFieldsProps) {
+  const { lang } = useLang();
+  const t = useMessages(m);
+  const paged = useMediaQuery(ALL_AT_ONCE, true, { getInitialValueInEffect: false }) !== true;
+  const [active, setActive] = useState(0);
+  const top = useRef<HTMLDivElement>(null);
+  const focusError = useRef(false);
+  const counts = errorsBySection(props.errors.keys());
+  const review = FORM_SECTIONS.length;
+  const withErrors = FORM_SECTIONS.map((s, i) => ({ s, i, n: counts.get(s.id) ?? 0 })).filter((x) => x.n > 0);
+  const firstError = withErrors[0]?.i ?? -1;
+
+  // New errors (a save refused): open the first section holding one, and focus its first input.
+  useEffect(() => {
+    if (!paged || firstError < 0) return;
+    focusError.current = true;
+    setActive(firstError);
+    // On new errors only (not on every move between sections): `firstError` follows from them.
+  }, [props.errors, paged]);
+  useEffect(() => {
+    if (!focusError.current) return;
+    focusError.current = false;
+    const first = top.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
+    if (first) {
+      first.scrollIntoView({ block: 'center' });
+      first.focus({ preventScroll: true });
+    }
+  }, [active, props.errors]);
+
+  if (!paged)
+    return (
+      <Stack gap="lg">
+        {FORM_SECTIONS.map((section) => (
+          <SectionCard key={section.id} section={section} props={props} />
+        ))}
+      </Stack>
+    );
+
+  const go = (i: number) => {
+    setActive(i);
+    top.current?.scrollIntoView({ block: 'start' });
+  };
+  const stepLabel = (i: number) => (i === review ? t.review : FORM_SECTIONS[i]!.label[lang]);
+  return (
+    <Stack gap="md" ref={top} style={{ scrollMarginTop: 72 }}>
+      <nav aria-label={t.sections}>
+        <Group gap={6} wrap="wrap">
+          {[...FORM_SECTIONS.map((_, i) => i), review].map((i) => {
+            const n = i === review ? 0 : (counts.get(FORM_SECTIONS[i]!.id) ?? 0);
+            return (
               <Button
-                size="md"
-                variant="default"
-                w="fit-content"
-                onClick={() => onChange(withValue(survey, 'members', [...members, emptyMember()]))}
+                key={i}
+                size="compact-md"
+                variant={i === active ? 'filled' : 'light'}
+                color={n > 0 ? 'red' : undefined}
+                aria-current={i === active ? 'step' : undefined}
+                onClick={() => go(i)}
+                styles={{ label: { whiteSpace: 'normal', textAlign: 'left' } }}
+                h="auto"
+                py={4}
               >
-                {t.addMember}
+                {stepLabel(i)}
+                {n > 0 ? ` · ${fill(t.errorsIn, { n })}` : ''}
               </Button>
-            ) : null}
+            );
+          })}
+        </Group>
+      </nav>
+      {withErrors.length > 0 && active !== review ? (
+        <Text size="sm" c="red" data-testid="survey-error-sections">
+          {t.whereErrors}{' '}
+          {withErrors.map((x) => `${x.s.label[lang]} (${fill(t.errorsIn, { n: x.n })})`).join('; ')}
+        </Text>
+      ) : null}
+      <Text size="sm" c="dimmed">
+        {fill(t.progress, { i: active + 1, n: review + 1 })}
+      </Text>
+      {active < review ? (
+        <SectionCard section={FORM_SECTIONS[active]!} props={props} />
+      ) : (
+        <Card withBorder component="section" aria-labelledby="survey-review">
+          <Stack gap="sm">
+            <Title order={2} size="h3" id="survey-review">
+              {t.review}
+            </Title>
+            <Text>{t.reviewLead}</Text>
+            {FORM_SECTIONS.map((section, i) => {
+              const n = counts.get(section.id) ?? 0;
+              return (
+                <Group key={section.id} justify="space-between" wrap="nowrap" gap="sm">
+                  <Text c={n > 0 ? 'red' : undefined} fw={n > 0 ? 600 : undefined}>
+                    {section.label[lang]}: {n > 0 ? fill(t.errorsIn, { n }) : t.noErrors}
+                  </Text>
+                  <Button
+                    size="compact-sm"
+                    variant="default"
+                    onClick={() => go(i)}
+                    aria-label={`${t.goTo} ${section.label[lang]}`}
+                  >
+                    {t.goTo}
+                  </Button>
+                </Group>
+              );
+            })}
           </Stack>
         </Card>
-      ))}
+      )}
+      <Group justify="space-between">
+        <Button size="md" variant="default" disabled={active === 0} onClick={() => go(active - 1)}>
+          {t.previous}
+        </Button>
+        {active < review ? (
+          <Button size="md" variant="light" onClick={() => go(active + 1)}>
+            {t.next}: {stepLabel(active + 1)}
+          </Button>
+        ) : null}
+      </Group>
     </Stack>
   );
 }

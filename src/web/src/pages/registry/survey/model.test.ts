@@ -9,6 +9,8 @@ import { clientFieldErrors } from '../fieldErrors';
 import {
   controlOf,
   emptySurvey,
+  errorsBySection,
+  sectionOfPath,
   FORM_SECTIONS,
   formPaths,
   pathOf,
@@ -120,5 +122,22 @@ describe('the survey form model', () => {
   it('keeps the address beside the record, not in it', () => {
     const s = withValue(withValue(emptySurvey(), 'address', '12 Lê Lợi'), 'householdId', 'HH-2');
     expect(recordOf(s)).toEqual({ members: [{}], housing: {}, householdId: 'HH-2' });
+  });
+
+  it('finds the section holding each error, so a paged form can say where the errors are', () => {
+    expect(sectionOfPath('waterSource')).toBe('water-sanitation');
+    expect(sectionOfPath('housing.roof')).toBe('housing');
+    expect(sectionOfPath('members')).toBe('members');
+    expect(sectionOfPath('members[2].sex')).toBe('members');
+    expect(sectionOfPath('members[0].employment')).toBe('employment');
+    expect(sectionOfPath('members[1].schooling')).toBe('education');
+    expect(sectionOfPath('surveyor')).toBe(null);
+    // Every error of the empty survey is in a section of the form, and the counts add up.
+    const errors = clientFieldErrors(recordOf(emptySurvey()), 'vi');
+    for (const path of errors.keys()) expect(sectionOfPath(path), path).not.toBe(null);
+    const counts = errorsBySection(errors.keys());
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBe(errors.size);
+    expect(counts.get('income')).toBeGreaterThan(0);
+    expect(counts.get('identification')).toBeGreaterThan(0);
   });
 });

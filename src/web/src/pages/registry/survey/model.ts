@@ -181,3 +181,31 @@ export function recordOf(survey: Survey): Survey {
   }
   return out;
 }
+
+/**
+ * The section of the form that holds the input of an error's path (`members[1].employment` → the
+ * section asking employment; `members` → the members' section), or null when no input of the form
+ * answers it (such errors are listed apart by the page).
+ */
+export function sectionOfPath(path: string): SurveySection | null {
+  const member = /^members\[\d+\]\.(.+)$/.exec(path);
+  if (member) {
+    const key = member[1]!;
+    return FORM_SECTIONS.find((s) => s.member.some((c) => c.field.key === key))?.id ?? 'members';
+  }
+  if (path === 'members' || /^members\[\d+\]$/.test(path)) return 'members';
+  return (
+    FORM_SECTIONS.find((s) => s.household.some((c) => pathOf(c) === path || path.startsWith(`${pathOf(c)}.`)))
+      ?.id ?? null
+  );
+}
+
+/** How many of the errors each section holds (sections without errors are left out). */
+export function errorsBySection(paths: Iterable<string>): Map<SurveySection, number> {
+  const out = new Map<SurveySection, number>();
+  for (const p of paths) {
+    const s = sectionOfPath(p);
+    if (s) out.set(s, (out.get(s) ?? 0) + 1);
+  }
+  return out;
+}
