@@ -183,11 +183,12 @@ for (const dialect of DIALECTS) {
         expect(kept, `${unitCode} ${year}`).toEqual(scratch);
       }
       const d = await targetsReport(deps, SYSTEM, { unitCode: district, year: 2024 });
-      expect(d.children.find((c) => c.unitCode === '16516')?.review).toEqual({
-        households: 20,
-        poor: 2,
-        nearPoor: 4,
-      });
+      const inDistrict = d.children.find((c) => c.unitCode === '16516');
+      expect(inDistrict?.review).toEqual({ households: 20, poor: 2, nearPoor: 4 });
+      // The province counts its districts' communes: the district's row holds the commune's figures.
+      const p = await targetsReport(deps, SYSTEM, { unitCode: '38', year: 2024 });
+      expect(p.total.review).toEqual(inDistrict?.review);
+      expect(p.children.find((c) => c.unitCode === district)?.recognised).toEqual(inDistrict?.recognised);
     });
 
     it('a bad target is refused with a coded field error', async () => {

@@ -305,14 +305,22 @@ export async function targetsReport(
   const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
-  const { unit, codes } = await unitsCovered(db, unitCode, year);
+  const covered = await unitsCovered(db, unitCode, year);
+  const unit = covered.unit;
   const targets = await listTargetRows(db, year, [unit.code]);
   const childUnits = await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code });
-  const src = opts.fromScratch
-    ? scratchSource(db)
-    : await keptSource(db, unit.province_code, year, [
-        ...new Set([...codes, ...childUnits.map((c) => c.code)]),
-      ]);
+  // Results are filed under communes: a district under the unit (a province's report) counts its
+  // communes' results, and the province counts them all.
+  const under = new Map<string, string[]>();
+  for (const child of childUnits) {
+    const own = [child.code];
+    if (child.level === 'district')
+      for (const c of await listUnitsOn(db, { date: `${year}-06-30`, parentCode: child.code }))
+        own.push(c.code);
+    under.set(child.code, own);
+  }
+  const codes = [...new Set([...covered.codes, ...[...under.values()].flat()])];
+  const src = opts.fromScratch ? scratchSource(db) : await keptSource(db, unit.province_code, year, codes);
   const total = await standing(src, unit.code, unit.name, codes, year);
   const forecastOutcome = total.review;
   const children: UnitStanding[] = [];
@@ -324,11 +332,11 @@ export async function targetsReport(
   for (const child of childUnits) {
     const own = childTargets.find((t) => t.unit_code === child.code && t.kind === 'poor-reduction');
     children.push({
-      ...(await standing(src, child.code, child.name, [child.code], year)),
+      ...(await standing(src, child.code, child.name, under.get(child.code)!, year)),
       poorReductionTarget: own?.value ?? null,
     });
   }
-  const shown = new Set(childUnits.map((c) => c.code));
+  const shown = new Set([...under.values()].flat());
   const restCodes = codes.filter((c) => !shown.has(c));
   let rest: UnitStanding | null =
     childUnits.length > 0 && restCodes.length > 0
