@@ -179,8 +179,9 @@ async function keptSource(
       for (const t of transitions) {
         if (!set.has(t.unitCode) || !statuses.includes(t.status)) continue;
         const key = parseTransitionKey(t.indicator);
-        // NONE: no result the year before, which the join of the results does not count either.
-        if (key && key.previousClass !== 'NONE') rows.push({ classification: key.previousClass, n: t.n });
+        // No unit: no result the year before (`from:NONE|||…`), which the join does not count
+        // either. A result classed NONE (not poor) the year before has its unit and counts.
+        if (key && key.previousUnitCode !== '') rows.push({ classification: key.previousClass, n: t.n });
       }
       return tally(rows);
     },
