@@ -19,6 +19,8 @@ import {
 import { recordDisbursement } from '../../src/services/finance/allocations.service.js';
 import { costReport, financeReport } from '../../src/services/finance/report.service.js';
 import type { AppError } from '../../src/errors.js';
+import { hasUnrecognisedResults } from '../../src/db/repositories/finance.repository.js';
+import { findUnitOn } from '../../src/db/repositories/units.repository.js';
 
 type Kind = 'poor' | 'near-poor' | 'none';
 
@@ -161,6 +163,32 @@ for (const dialect of DIALECTS) {
         label: 'Mô hình sinh kế mới',
         progress: { status: 'not-measured' },
       });
+    });
+
+    it('the report from the kept aggregates equals the one read from the results', async () => {
+      // 2023 is wholly recognised: 2024 is read from the transition cells, not the join.
+      expect(await hasUnrecognisedResults(deps.db.kysely, '38', 2023)).toBe(false);
+      // 2024 holds a review under way: 2025 falls back to the join for the previous classes.
+      expect(await hasUnrecognisedResults(deps.db.kysely, '38', 2024)).toBe(true);
+      const district = (await findUnitOn(deps.db.kysely, '16516', '2024-06-30'))!.parent_code!;
+      for (const [unitCode, year] of [
+        ['16516', 2024],
+        [district, 2024],
+        ['38', 2024],
+        ['16516', 2025],
+        ['38', 2025],
+      ] as const) {
+        const kept = await targetsReport(deps, SYSTEM, { unitCode, year });
+        const scratch = await targetsReport(deps, SYSTEM, { unitCode, year }, { fromScratch: true });
+        expect(kept, `${unitCode} ${year}`).toEqual(scratch);
+      }
+      const d = await targetsReport(deps, SYSTEM, { unitCode: district, year: 2024 });
+      const inDistrict = d.children.find((c) => c.unitCode === '16516');
+      expect(inDistrict?.review).toEqual({ households: 20, poor: 2, nearPoor: 4 });
+      // The province counts its districts' communes: the district's row holds the commune's figures.
+      const p = await targetsReport(deps, SYSTEM, { unitCode: '38', year: 2024 });
+      expect(p.total.review).toEqual(inDistrict?.review);
+      expect(p.children.find((c) => c.unitCode === district)?.recognised).toEqual(inDistrict?.recognised);
     });
 
     it('a bad target is refused with a coded field error', async () => {

@@ -490,6 +490,83 @@ export async function registryCountsByUnit(
   return rows.map((r) => ({ unitCode: r.unit_code, classification: r.classification, n: Number(r.n) }));
 }
 
+/**
+ * The household cells (indicator '') of the units for the periods, every status, as kept: one row
+ * per unit version × period × status × class (cells whose count fell to 0 included, as
+ * registryCountsByUnit reads them). `provinceCode` keeps the read on the aggregates' key.
+ */
+export async function registryCellsOfUnits(
+  db: Executor,
+  provinceCode: string,
+  periods: readonly number[],
+  unitCodes: readonly string[],
+) {
+  if (unitCodes.length === 0 || periods.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_aggregate')
+    .select(['period', 'status', 'unit_code', 'classification', 'n'])
+    .where('province_code', '=', provinceCode)
+    .where('period', 'in', [...periods])
+    .where('indicator', '=', '')
+    .where('unit_code', 'in', [...unitCodes])
+    .execute();
+  return rows.map((r) => ({
+    period: Number(r.period),
+    status: r.status,
+    unitCode: r.unit_code,
+    classification: r.classification,
+    n: Number(r.n),
+  }));
+}
+
+/**
+ * The transition cells (indicator `from:…`, src/domain/registry/balance.ts) of the results of
+ * `period` held by the units, summed per unit × status × transition key: the class each household
+ * had in the period before, without reading the results.
+ */
+export async function transitionCellsOfUnits(
+  db: Executor,
+  provinceCode: string,
+  period: number,
+  unitCodes: readonly string[],
+) {
+  if (unitCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('review_aggregate')
+    .select((eb) => ['status', 'unit_code', 'indicator', eb.fn.sum<number>('n').as('n')])
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period)
+    .where('indicator', 'like', 'from:%')
+    .where('unit_code', 'in', [...unitCodes])
+    .groupBy(['status', 'unit_code', 'indicator'])
+    .execute();
+  return rows.map((r) => ({
+    status: r.status,
+    unitCode: r.unit_code,
+    indicator: r.indicator,
+    n: Number(r.n),
+  }));
+}
+
+/** True when the province holds results of the period that are not recognised (status other than 'approved'). */
+export async function hasUnrecognisedResults(
+  db: Executor,
+  provinceCode: string,
+  period: number,
+): Promise<boolean> {
+  const r = await db
+    .selectFrom('review_aggregate')
+    .select('n')
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period)
+    .where('status', '<>', 'approved')
+    .where('indicator', '=', '')
+    .where('n', '<>', 0)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
 /** Households of the units whose result of `period` has the movement (e.g. thoat-ngheo), from the aggregates. */
 export async function registryMovementCount(
   db: Executor,
@@ -676,7 +753,9 @@ export async function totalsUpTo(db: Executor, allocationIds: readonly number[],
 /**
  * The previous period's recognised classes of the households that have a result of `period` with
  * one of `statuses` in the units: what the reviewed households were before, so households not yet
- * reviewed can be carried at their old class.
+ * reviewed can be carried at their old class. A join of the results (reads every reviewed
+ * household): the from-scratch way, kept as the targets report's check and for a previous period
+ * not wholly recognised (targets.service.ts reads the transition cells otherwise).
  */
 export async function previousClassesOfReviewed(
   db: Executor,

@@ -192,3 +192,68 @@ export async function balanceCellsFromScratch(
   }
   return out;
 }
+
+// ── the dashboard (issue 13): readings of the kept aggregates and the campaigns ────────────────
+
+/** Review periods of the province with recognised (approved) results in the kept aggregates, oldest first. */
+export async function periodsWithApprovedResults(db: Executor, provinceCode: string): Promise<number[]> {
+  const rows = await db
+    .selectFrom('review_aggregate')
+    .select('period')
+    .distinct()
+    .where('province_code', '=', provinceCode)
+    .where('status', '=', 'approved')
+    .where('indicator', '=', '')
+    .where('n', '<>', 0)
+    .execute();
+  return rows.map((r) => Number(r.period)).sort((a, b) => a - b);
+}
+
+/** Results of a period (every status) per commune version, from the kept aggregates. */
+export async function resultsPerCommune(
+  db: Executor,
+  provinceCode: string,
+  period: number,
+): Promise<{ unitCode: string; unitValidFrom: string; n: number }[]> {
+  const rows = await db
+    .selectFrom('review_aggregate')
+    .select((eb) => ['unit_code', 'unit_valid_from', eb.fn.sum<number>('n').as('n')])
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period)
+    .where('indicator', '=', '')
+    .groupBy(['unit_code', 'unit_valid_from'])
+    .execute();
+  return rows.map((r) => ({ unitCode: r.unit_code, unitValidFrom: r.unit_valid_from, n: Number(r.n) }));
+}
+
+/** Households of the registry per commune version of the given communes (the survey's expected count). */
+export async function householdsPerCommune(
+  db: Executor,
+  provinceCode: string,
+  communeCodes: readonly string[],
+): Promise<{ communeCode: string; communeValidFrom: string; n: number }[]> {
+  if (communeCodes.length === 0) return [];
+  const rows = await db
+    .selectFrom('household')
+    .select((eb) => ['commune_code', 'commune_valid_from', eb.fn.countAll<number>().as('n')])
+    .where('province_code', '=', provinceCode)
+    .where('commune_code', 'in', [...communeCodes])
+    .groupBy(['commune_code', 'commune_valid_from'])
+    .execute();
+  return rows.map((r) => ({
+    communeCode: r.commune_code,
+    communeValidFrom: r.commune_valid_from,
+    n: Number(r.n),
+  }));
+}
+
+/** The periodic campaigns of a period in a province: step and stored state. */
+export async function periodicCampaigns(db: Executor, provinceCode: string, period: number) {
+  return db
+    .selectFrom('review_campaign')
+    .select(['commune_code', 'commune_valid_from', 'step', 'state_json'])
+    .where('province_code', '=', provinceCode)
+    .where('kind', '=', 'periodic')
+    .where('period', '=', period)
+    .execute();
+}

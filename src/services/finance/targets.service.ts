@@ -18,10 +18,14 @@ import {
   insertTarget,
   listTargetRows,
   registryCountsByUnit,
+  registryCellsOfUnits,
+  transitionCellsOfUnits,
+  hasUnrecognisedResults,
   previousClassesOfReviewed,
   updateTargetValue,
   type TargetRecord,
 } from '../../db/repositories/finance.repository.js';
+import { parseTransitionKey } from '../../domain/registry/balance.js';
 import { listUnitsOn } from '../../db/repositories/units.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
@@ -125,14 +129,63 @@ export async function setTarget(deps: Deps, actor: Actor, input: TargetInput): P
   });
 }
 
-async function countsOf(
+/**
+ * Where the standings' counts come from. `kept`: the registry's kept aggregates (the household
+ * cells and the transition cells, read once for every unit of the report); `scratch`: the same
+ * figures by reading the results (the check of the kept way, and its benchmark baseline).
+ */
+interface CountSource {
+  /** Counts of the units' results of a period and status; null when no cell exists. */
+  counts(period: number, status: string, codes: readonly string[]): Promise<RegistryCounts | null>;
+  /** The recognised class in `period − 1` of the households with a result of `period` in `statuses`. */
+  previous(period: number, statuses: readonly string[], codes: readonly string[]): Promise<RegistryCounts>;
+}
+
+function scratchSource(db: Executor): CountSource {
+  return {
+    async counts(period, status, codes) {
+      const rows = await registryCountsByUnit(db, period, status, codes);
+      return rows.length === 0 ? null : tally(rows);
+    },
+    async previous(period, statuses, codes) {
+      return tally(await previousClassesOfReviewed(db, period, statuses, codes));
+    },
+  };
+}
+
+async function keptSource(
   db: Executor,
-  period: number,
-  status: string,
+  provinceCode: string,
+  year: number,
   codes: readonly string[],
-): Promise<RegistryCounts | null> {
-  const rows = await registryCountsByUnit(db, period, status, codes);
-  return rows.length === 0 ? null : tally(rows);
+): Promise<CountSource> {
+  const cells = await registryCellsOfUnits(db, provinceCode, [year - 1, year], codes);
+  // The transition key holds the previous result's class whatever its status; the previous
+  // recognised class is that class only when every result of the year before is recognised.
+  // Otherwise (a review of year − 1 still open) the join of the results answers, as before.
+  const unrecognisedBefore = await hasUnrecognisedResults(db, provinceCode, year - 1);
+  const transitions = unrecognisedBefore ? [] : await transitionCellsOfUnits(db, provinceCode, year, codes);
+  const scratch = scratchSource(db);
+  return {
+    async counts(period, status, wanted) {
+      const set = new Set(wanted);
+      const rows = cells.filter((c) => c.period === period && c.status === status && set.has(c.unitCode));
+      return rows.length === 0 ? null : tally(rows);
+    },
+    async previous(period, statuses, wanted) {
+      if (unrecognisedBefore || period !== year) return scratch.previous(period, statuses, wanted);
+      const set = new Set(wanted);
+      const rows: { classification: string; n: number }[] = [];
+      for (const t of transitions) {
+        if (!set.has(t.unitCode) || !statuses.includes(t.status)) continue;
+        const key = parseTransitionKey(t.indicator);
+        // No unit: no result the year before (`from:NONE|||…`), which the join does not count
+        // either. A result classed NONE (not poor) the year before has its unit and counts.
+        if (key && key.previousUnitCode !== '') rows.push({ classification: key.previousClass, n: t.n });
+      }
+      return tally(rows);
+    },
+  };
 }
 
 export interface UnitStanding {
@@ -195,15 +248,15 @@ function carried(baseline: RegistryCounts, before: RegistryCounts, after: Regist
 }
 
 async function standing(
-  db: Executor,
+  src: CountSource,
   code: string,
   name: string,
   codes: readonly string[],
   year: number,
 ): Promise<UnitStanding> {
-  const baseline = await countsOf(db, year - 1, 'approved', codes);
-  const approved = await countsOf(db, year, 'approved', codes);
-  const draft = await countsOf(db, year, 'draft', codes);
+  const baseline = await src.counts(year - 1, 'approved', codes);
+  const approved = await src.counts(year, 'approved', codes);
+  const draft = await src.counts(year, 'draft', codes);
   const reviewedAll =
     draft && approved
       ? {
@@ -215,18 +268,9 @@ async function standing(
   let recognised = approved;
   let review = reviewedAll;
   if (baseline) {
-    if (approved)
-      recognised = carried(
-        baseline,
-        tally(await previousClassesOfReviewed(db, year, ['approved'], codes)),
-        approved,
-      );
+    if (approved) recognised = carried(baseline, await src.previous(year, ['approved'], codes), approved);
     if (reviewedAll)
-      review = carried(
-        baseline,
-        tally(await previousClassesOfReviewed(db, year, ['approved', 'draft'], codes)),
-        reviewedAll,
-      );
+      review = carried(baseline, await src.previous(year, ['approved', 'draft'], codes), reviewedAll);
   }
   const rate = (c: RegistryCounts | null) => (c ? ratePercent(c.poor, c.households) : null);
   const outcome = recognised ?? review;
@@ -246,23 +290,41 @@ async function standing(
   };
 }
 
-/** The targets of a unit for a year with progress and forecast, and where each unit under it stands. */
+/**
+ * The targets of a unit for a year with progress and forecast, and where each unit under it stands,
+ * from the kept aggregates (`fromScratch`: the same report by reading the results, for its check
+ * and benchmark baseline).
+ */
 export async function targetsReport(
   deps: Deps,
   actor: Actor,
   q: { unitCode: unknown; year: unknown },
+  opts: { fromScratch?: boolean } = {},
 ): Promise<TargetsReport> {
   requirePermission(actor, 'finance.read');
   const db = deps.db.kysely;
   const year = reqYear(deps, q.year);
   const unitCode = reqText(q.unitCode, 'unit', 10);
   await requireUnitAccess(db, actor, unitCode);
-  const { unit, codes } = await unitsCovered(db, unitCode, year);
+  const covered = await unitsCovered(db, unitCode, year);
+  const unit = covered.unit;
   const targets = await listTargetRows(db, year, [unit.code]);
-  const total = await standing(db, unit.code, unit.name, codes, year);
+  const childUnits = await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code });
+  // Results are filed under communes: a district under the unit (a province's report) counts its
+  // communes' results, and the province counts them all.
+  const under = new Map<string, string[]>();
+  for (const child of childUnits) {
+    const own = [child.code];
+    if (child.level === 'district')
+      for (const c of await listUnitsOn(db, { date: `${year}-06-30`, parentCode: child.code }))
+        own.push(c.code);
+    under.set(child.code, own);
+  }
+  const codes = [...new Set([...covered.codes, ...[...under.values()].flat()])];
+  const src = opts.fromScratch ? scratchSource(db) : await keptSource(db, unit.province_code, year, codes);
+  const total = await standing(src, unit.code, unit.name, codes, year);
   const forecastOutcome = total.review;
   const children: UnitStanding[] = [];
-  const childUnits = await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code });
   const childTargets = await listTargetRows(
     db,
     year,
@@ -271,15 +333,15 @@ export async function targetsReport(
   for (const child of childUnits) {
     const own = childTargets.find((t) => t.unit_code === child.code && t.kind === 'poor-reduction');
     children.push({
-      ...(await standing(db, child.code, child.name, [child.code], year)),
+      ...(await standing(src, child.code, child.name, under.get(child.code)!, year)),
       poorReductionTarget: own?.value ?? null,
     });
   }
-  const shown = new Set(childUnits.map((c) => c.code));
+  const shown = new Set([...under.values()].flat());
   const restCodes = codes.filter((c) => !shown.has(c));
   let rest: UnitStanding | null =
     childUnits.length > 0 && restCodes.length > 0
-      ? await standing(db, unit.code, unit.name, restCodes, year)
+      ? await standing(src, unit.code, unit.name, restCodes, year)
       : null;
   if (rest && !rest.baseline && !rest.outcome) rest = null;
   // Without units under it, the unit is its own only row.
