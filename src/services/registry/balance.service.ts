@@ -94,7 +94,21 @@ export async function balanceOfCells(
     return row;
   };
   for (const c of cells) {
-    if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}|${c.period}`)) continue;
+    if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}|${c.period}`)) {
+      // A result of P whose commune has not recognised P yet: until its decision, the household
+      // stays on the list in force (the recognised one of P−1), in the unit it was recognised in.
+      const k = c.period === period ? parseTransitionKey(c.indicator) : undefined;
+      if (!k || !recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`)) continue;
+      const prevRow = await rowOf(k.previousUnitCode, k.previousUnitValidFrom);
+      if (!prevRow) continue;
+      for (const [cls, key] of CLASSES)
+        if (k.previousClass === cls)
+          for (const t of [tallyOf(prevRow.code), total]) {
+            t[key].end += c.n;
+            t.stayed[key] += c.n;
+          }
+      continue;
+    }
     const row = await rowOf(c.unit_code, c.unit_valid_from);
     if (c.indicator === '') {
       if (!row) continue;
