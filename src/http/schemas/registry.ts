@@ -368,13 +368,15 @@ export const householdPageResponse = {
         type: 'object',
         properties: {
           name: { type: 'string' },
+          // Null for a reader without personal-data rights (the masking step).
           idNumber: { type: ['string', 'null'] },
-          birthDate: { type: 'string' },
+          birthDate: { type: ['string', 'null'] },
           sex: { type: 'string' },
           relation: { type: 'string' },
         },
         required: ['name', 'idNumber', 'birthDate', 'sex', 'relation'],
-        additionalProperties: false,
+        // The member's own survey answers, keyed by the field catalogue (src/domain/survey/fields.ts).
+        additionalProperties: true,
       },
     },
   },
