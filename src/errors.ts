@@ -407,6 +407,33 @@ export const catalogue = {
     'Kỳ rà soát {period} (danh sách năm {listYear}) chưa có chuẩn nghèo được ban hành.',
     'The review of {period} (lists of {listYear}) has no issued poverty standard.',
   ),
+  // ── framework errors in the error format (issue 10, harden) ─────────────────
+  CONTENT_TYPE_UNSUPPORTED: entry(
+    415,
+    'Địa chỉ này không nhận dữ liệu kiểu {contentType}.',
+    'This address does not accept the content type {contentType}.',
+  ),
+  BODY_JSON_INVALID: entry(
+    400,
+    'Nội dung gửi lên không phải JSON hợp lệ.',
+    'The request body is not valid JSON.',
+  ),
+  BODY_EMPTY: entry(
+    400,
+    'Nội dung gửi lên trống trong khi kiểu dữ liệu là JSON.',
+    'The request body is empty although its content type is JSON.',
+  ),
+  BODY_LENGTH_MISMATCH: entry(
+    400,
+    'Độ dài nội dung gửi lên không khớp với Content-Length.',
+    'The request body does not match its Content-Length.',
+  ),
+  MULTIPART_INVALID: entry(
+    400,
+    'Tệp gửi lên không đúng định dạng multipart/form-data.',
+    'The upload is not well-formed multipart/form-data.',
+  ),
+  REQUEST_INVALID: entry(400, 'Yêu cầu không hợp lệ.', 'The request is invalid.'),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

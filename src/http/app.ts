@@ -18,6 +18,7 @@ import { malformedText, malformedTextPath } from '../domain/input.js';
 import type { Actor, Deps } from '../services/deps.js';
 import { resolveSession, type ResolvedSession } from '../services/users.service.js';
 import { checkAccessBeforeBody, checkBodyScope } from './access.js';
+import { frameworkError } from './framework-errors.js';
 import { APP_SECURITY_HEADERS, COMMON_SECURITY_HEADERS } from './security-headers.js';
 import { SESSION_COOKIE } from './cookies.js';
 import { apiRoutes, pageRoutes } from './routes/index.js';
@@ -61,13 +62,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     // format like every other error, before any hook runs.
     frameworkErrors(err, req, reply) {
       const lang = langOf(req.headers['accept-language'], undefined);
-      const code = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'URI_TOO_LONG' : 'URL_INVALID';
-      const appErr = new AppError(code);
+      const coded = frameworkError(err) ?? { error: new AppError('URL_INVALID'), status: 400 };
       const r = reply as unknown as FastifyReply;
       return r
         .headers(COMMON_SECURITY_HEADERS)
-        .status(appErr.status)
-        .send({ error: appErr.toJSON(lang) });
+        .status(coded.status)
+        .send({ error: coded.error.toJSON(lang) });
     },
   });
 
@@ -178,18 +178,9 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
             );
       return reply.status(400).send({ error: appErr.toJSON(lang) });
     }
-    if (e.statusCode === 413)
-      return reply.status(413).send({ error: new AppError('PAYLOAD_TOO_LARGE').toJSON(lang) });
-    if (e.statusCode === 429)
-      return reply.status(429).send({ error: new AppError('RATE_LIMITED').toJSON(lang) });
-    if (e.statusCode === 414)
-      return reply.status(414).send({ error: new AppError('URI_TOO_LONG').toJSON(lang) });
-    if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
-      const appErr = new AppError('VALIDATION_FAILED', {
-        detail: err instanceof Error ? err.message : String(err),
-      });
-      return reply.status(e.statusCode).send({ error: appErr.toJSON(lang) });
-    }
+    // Errors of Fastify and its plugins (body parsing, content type, limits) in the same format.
+    const coded = frameworkError(err, req.headers['content-type']);
+    if (coded) return reply.status(coded.status).send({ error: coded.error.toJSON(lang) });
     req.log.error({ err }, 'unhandled error');
     // 5xx text stays in the log: the client gets the catalogue message only.
     return reply.status(500).send({

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors.js';
+import { AppError, isAppError } from '../errors.js';
 
 export interface UploadedFile {
   /** The multipart field the file came in. */
@@ -81,8 +81,13 @@ export async function readUpload(req: FastifyRequest, limit: UploadLimit = {}): 
     return upload;
   } catch (err) {
     await removeUpload(upload);
-    if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
-      throw new AppError('UPLOAD_TOO_LARGE', { limitMb }, { field });
+    const e = err as { code?: string; syscall?: string };
+    if (e.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('UPLOAD_TOO_LARGE', { limitMb }, { field });
+    // The multipart parser (busboy, @fastify/multipart) throws plain errors on a body that is not
+    // well-formed (no boundary, a cut-off part): the client's fault, never a 500. An error of the
+    // file system (a full disk) is ours and goes on as it is.
+    if (!isAppError(err) && e.syscall === undefined)
+      throw new AppError('MULTIPART_INVALID', {}, { field, cause: err });
     throw err;
   }
 }

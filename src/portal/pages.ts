@@ -25,6 +25,7 @@ import { formatInstantVn } from '../domain/dates.js';
 import type { Deps } from '../services/deps.js';
 import type { VisitStats } from '../services/public/visits.service.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
+import { frameworkError } from '../http/framework-errors.js';
 import { atomFeed, rssFeed, sitemap } from './feeds.js';
 import { openListPage, openListsIndex, statsPage, unitMatchesPage } from './open-lists.views.js';
 import { searchUnits } from '../services/units.service.js';
@@ -234,14 +235,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
 
   app.setErrorHandler(async (err, req, reply) => {
     const lang = req.lang ?? 'vi';
-    const e = err as { statusCode?: number };
-    const appErr = isAppError(err)
-      ? err
-      : e.statusCode === 429
-        ? new AppError('RATE_LIMITED')
-        : e.statusCode && e.statusCode < 500
-          ? new AppError('VALIDATION_FAILED', { detail: err instanceof Error ? err.message : '' })
-          : undefined;
+    const appErr = isAppError(err) ? err : frameworkError(err, req.headers['content-type'])?.error;
     if (!appErr) req.log.error({ err }, 'portal page failed');
     const status = appErr?.status ?? 500;
     const message = appErr ? messageOf(appErr.code, appErr.params, lang) : messageOf('INTERNAL', {}, lang);

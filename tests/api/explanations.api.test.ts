@@ -79,7 +79,13 @@ for (const dialect of DIALECTS) {
           url: '/api/v1/registry/households/EX-05',
           headers: { cookie: s.cookie, ...(lang ? { 'accept-language': lang } : {}) },
         });
-      const vi = (await get()).json().results[0].explanation;
+      const page = (await get()).json();
+      // The members keep their own survey answers (the response schema lets them through).
+      expect(page.members[0]).toMatchObject({
+        employment: expect.any(String),
+        education: expect.any(String),
+      });
+      const vi = page.results[0].explanation;
       expect(vi.income).toContain('Kết quả: Hộ nghèo.');
       expect(vi.indicators.map((i: { text: string }) => i.text)).toEqual([
         'Nguồn nước sinh hoạt: nước mặt (sông, suối, ao, hồ) — không phải nguồn nước hợp vệ sinh.',
@@ -119,6 +125,9 @@ for (const dialect of DIALECTS) {
       const text = page.json().results[0].explanation.indicators[0].text as string;
       expect(text).toMatch(/^Bảo hiểm y tế: (\p{Lu}\. )*\p{Lu}\. \(thành viên 1\), \d+ tuổi/u);
       for (const n of names) expect(page.body).not.toContain(n);
+      // Masked fields are null, not an empty string the serialiser made of a null.
+      expect(page.json().members[0]).toMatchObject({ birthDate: null, idNumber: null });
+      expect(page.json().members[0]).not.toHaveProperty('employment');
     });
 
     it('the migration rewrites an explanation stored as sentences into facts', async () => {

@@ -14,6 +14,46 @@ const SCHEMAS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 /** Route modules whose schemas are still written inline. Shrinks to empty; never grows. */
 const NOT_YET_CONVERTED = new Set<string>([]);
 
+/**
+ * Routes that answer with a file (PDF, XLSX, an attachment) rather than JSON: their body has no
+ * schema. Everything else under /api/v1 declares one for its 2xx status.
+ */
+const FILE_ROUTES = new Set<string>([
+  'GET /api/v1/registry/households/:householdId/periods/:period/certificate.pdf',
+  'GET /api/v1/registry/campaigns/:communeCode/:period/certificates.pdf',
+  'GET /api/v1/registry/households/export.xlsx',
+  'GET /api/v1/registry/campaigns/:communeCode/:period/recognised.xlsx',
+  'GET /api/v1/finance/proposal.:format',
+  'GET /api/v1/tasks/attachments/:id',
+  'GET /api/v1/reports/balance.xlsx',
+  'GET /api/v1/reports/balance.pdf',
+]);
+
+/**
+ * Where a schema says "an object" and nothing more (no properties, no schema for its values):
+ * such a body is whatever the service returns, unchecked and untyped.
+ */
+function looseObjects(schema: unknown, at: string): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const s = schema as Record<string, unknown>;
+  const out: string[] = [];
+  const types = [s.type].flat();
+  if (
+    types.includes('object') &&
+    s.properties === undefined &&
+    (s.additionalProperties === undefined || s.additionalProperties === true)
+  )
+    out.push(at);
+  for (const [k, v] of Object.entries((s.properties as Record<string, unknown>) ?? {}))
+    out.push(...looseObjects(v, `${at}.${k}`));
+  if (s.items) out.push(...looseObjects(s.items, `${at}[]`));
+  if (s.additionalProperties && typeof s.additionalProperties === 'object')
+    out.push(...looseObjects(s.additionalProperties, `${at}{}`));
+  for (const k of ['anyOf', 'oneOf', 'allOf'])
+    for (const [i, v] of ((s[k] as unknown[]) ?? []).entries()) out.push(...looseObjects(v, `${at}|${i}`));
+  return out;
+}
+
 async function exportedSchemas(): Promise<Set<unknown>> {
   const out = new Set<unknown>();
   for (const f of fs.readdirSync(SCHEMAS_DIR).filter((n) => n.endsWith('.ts'))) {
@@ -78,6 +118,39 @@ describe('API payload schemas', () => {
       const inline = modules.get(name)!.flatMap((r) => declaredParts(r).filter(([, v]) => !exported.has(v)));
       expect(inline.length, name).toBeGreaterThan(0);
     }
+  });
+
+  it('every non-file route answers its 2xx status through a response schema, with no loose object in it', async () => {
+    const modules = await routesByModule();
+    const missing: string[] = [];
+    const loose: string[] = [];
+    for (const [name, routes] of modules) {
+      for (const r of routes) {
+        const label = `${name}: ${String(r.method)} ${r.url}`;
+        if (FILE_ROUTES.has(`${String(r.method)} ${r.url}`)) continue;
+        const response = (r.schema as { response?: Record<string, unknown> } | undefined)?.response ?? {};
+        const ok = Object.entries(response).filter(([status]) => /^2/.test(status));
+        if (ok.length === 0) missing.push(label);
+        for (const [status, schema] of ok) loose.push(...looseObjects(schema, `${label} ${status}`));
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(loose).toEqual([]);
+  });
+
+  it('the file routes on that list exist (take a route off once it answers JSON)', async () => {
+    const modules = await routesByModule();
+    const all = [...modules.values()].flat().map((r) => `${String(r.method)} ${r.url}`);
+    for (const f of FILE_ROUTES) expect(all, f).toContain(f);
+  });
+
+  it('a loose object in a response schema is caught, a closed or a declared map is not', () => {
+    expect(looseObjects({ type: 'object' }, 'x')).toEqual(['x']);
+    expect(
+      looseObjects({ type: 'object', properties: { a: { type: 'array', items: { type: 'object' } } } }, 'x'),
+    ).toEqual(['x.a[]']);
+    expect(looseObjects({ type: 'object', properties: { a: { type: 'string' } } }, 'x')).toEqual([]);
+    expect(looseObjects({ type: 'object', additionalProperties: { type: 'number' } }, 'x')).toEqual([]);
   });
 
   it('a route that declares an inline schema is caught', async () => {

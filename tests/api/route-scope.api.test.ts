@@ -26,7 +26,7 @@ import {
   buildScopeFixture,
   OTHER_COMMUNE,
   OTHER_PROVINCE,
-  TWELVE_DIGITS,
+  twelveDigitsIn,
   type ScopeFixture,
 } from '../support/scope.js';
 
@@ -97,8 +97,8 @@ function leaks(body: string, f: ScopeFixture): string[] {
     f.voucherNo,
     String(f.disbursedAmount),
   ].filter((s) => body.includes(s));
-  const twelve = TWELVE_DIGITS.exec(body);
-  if (twelve) found.push(`12 digits ${twelve[0]}`);
+  const twelve = twelveDigitsIn(body);
+  if (twelve) found.push(`12 digits ${twelve}`);
   return found;
 }
 

@@ -19,6 +19,7 @@ import {
   OTHER_COMMUNE,
   OTHER_PROVINCE,
   TWELVE_DIGITS,
+  twelveDigitsIn,
   type ScopeFixture,
 } from '../support/scope.js';
 
@@ -47,9 +48,35 @@ function leaks(body: string, f: ScopeFixture): string[] {
   const found: string[] = [];
   for (const s of [f.headName, f.spouseName, ...f.idNumbers, 'Số 7, Thôn Một', '1980-05-10'])
     if (body.includes(s)) found.push(s);
-  if (TWELVE_DIGITS.test(body)) found.push('12 digits');
+  const twelve = twelveDigitsIn(body);
+  if (twelve) found.push(`12 digits ${twelve}`);
   return found;
 }
+
+// The leak check itself must be able to fail, and must not fail on what is no leak.
+describe('the leak check', () => {
+  const fixture = {
+    headName: 'Lò Văn Khách',
+    spouseName: 'Lò Thị Khách',
+    idNumbers: ['038080480123', '038183391457'],
+  } as ScopeFixture;
+  const job = '3f2a9c1e-7b4d-4e8a-9c0f-480123391457';
+
+  it('finds a citizen ID of the fixture, and any other 12-digit number, wherever it stands', () => {
+    expect(leaks(JSON.stringify({ cccd: fixture.idNumbers[0] }), fixture)).toEqual([
+      fixture.idNumbers[0],
+      `12 digits ${fixture.idNumbers[0]}`,
+    ]);
+    expect(leaks(`{"id":"${job}","cccd":"001090123456"}`, fixture)).toEqual(['12 digits 001090123456']);
+    expect(leaks(`["${job}",001090123456]`, fixture)).toEqual(['12 digits 001090123456']);
+  });
+
+  it('does not take the all-decimal last group of a UUID for a citizen ID', () => {
+    expect(TWELVE_DIGITS.test(`{"id":"${job}"}`)).toBe(true);
+    expect(leaks(`{"id":"${job}","status":"queued"}`, fixture)).toEqual([]);
+    expect(leaks(`{"id":"${job.toUpperCase()}"}`, fixture)).toEqual([]);
+  });
+});
 
 for (const dialect of DIALECTS) {
   describe(`row scope and masking (${dialect})`, () => {

@@ -15,6 +15,7 @@ import { listAudit } from '../../src/db/repositories/audit.repository.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildSession, buildUser } from '../support/builders.js';
 import { codeOf } from '../support/errors.js';
+import { messageOf, type ErrorCode } from '../../src/errors.js';
 
 type Session = { cookie: string; csrf: string };
 
@@ -356,6 +357,141 @@ for (const dialect of DIALECTS) {
           messageEn: 'The request URI is too long.',
         });
       });
+
+      // Framework errors (raised by Fastify, its body parsers or the multipart plugin, not by our
+      // code) answer with a catalogue code, its Vietnamese and English message and the right status;
+      // the framework's English text reaches nobody. Each case failed before (VALIDATION_FAILED
+      // with "Unsupported Media Type" in the Vietnamese message, or a 500 for a broken multipart).
+      const villages = '/api/v1/units/16516/villages';
+      const frameworkCases: {
+        name: string;
+        method: 'GET' | 'POST';
+        url: string;
+        contentType?: string;
+        payload?: string;
+        headers?: Record<string, string>;
+        status: number;
+        code: ErrorCode;
+        params?: Record<string, string>;
+      }[] = [
+        {
+          name: 'a malformed percent-escape in the path',
+          method: 'GET',
+          url: '/api/v1/%zz',
+          status: 400,
+          code: 'URL_INVALID',
+        },
+        {
+          name: 'a malformed escape in a parameter',
+          method: 'GET',
+          url: '/api/v1/units/%zz',
+          status: 400,
+          code: 'URL_INVALID',
+        },
+        {
+          name: 'a parameter past 100 characters',
+          method: 'GET',
+          url: `/api/v1/units/${'x'.repeat(200)}`,
+          status: 414,
+          code: 'URI_TOO_LONG',
+        },
+        {
+          name: 'a content type no route reads',
+          method: 'POST',
+          url: villages,
+          contentType: 'application/xml',
+          payload: '<a/>',
+          status: 415,
+          code: 'CONTENT_TYPE_UNSUPPORTED',
+          params: { contentType: 'application/xml' },
+        },
+        {
+          name: 'multipart to a JSON route',
+          method: 'POST',
+          url: villages,
+          contentType: 'multipart/form-data; boundary=x',
+          payload: '--x--',
+          status: 415,
+          code: 'CONTENT_TYPE_UNSUPPORTED',
+          params: { contentType: 'multipart/form-data' },
+        },
+        {
+          name: 'a JSON syntax error',
+          method: 'POST',
+          url: villages,
+          contentType: 'application/json',
+          payload: '{"name": "Thôn',
+          status: 400,
+          code: 'BODY_JSON_INVALID',
+        },
+        {
+          name: 'a __proto__ key',
+          method: 'POST',
+          url: villages,
+          contentType: 'application/json',
+          payload: '{"__proto__":{"admin":true}}',
+          status: 400,
+          code: 'BODY_JSON_INVALID',
+        },
+        {
+          name: 'an empty JSON body',
+          method: 'POST',
+          url: villages,
+          contentType: 'application/json',
+          payload: '',
+          status: 400,
+          code: 'BODY_EMPTY',
+        },
+        {
+          name: 'a body shorter than its Content-Length',
+          method: 'POST',
+          url: villages,
+          contentType: 'application/json',
+          payload: '{"a":1}',
+          headers: { 'content-length': '5' },
+          status: 400,
+          code: 'BODY_LENGTH_MISMATCH',
+        },
+        {
+          name: 'a body past the limit',
+          method: 'POST',
+          url: villages,
+          contentType: 'application/json',
+          payload: `{"name":"${'x'.repeat(21 * 1024 * 1024)}"}`,
+          status: 413,
+          code: 'PAYLOAD_TOO_LARGE',
+        },
+        {
+          name: 'a multipart upload without a boundary',
+          method: 'POST',
+          url: '/api/v1/registry/imports',
+          contentType: 'multipart/form-data',
+          payload: 'x',
+          status: 400,
+          code: 'MULTIPART_INVALID',
+        },
+      ];
+      for (const c of frameworkCases) {
+        it(`answers ${c.name} with a coded ${c.status} in Vietnamese and English`, async () => {
+          const r = await app.inject({
+            method: c.method,
+            url: c.url,
+            headers: {
+              cookie: officer.cookie,
+              'x-csrf-token': officer.csrf,
+              ...(c.contentType !== undefined ? { 'content-type': c.contentType } : {}),
+              ...c.headers,
+            },
+            ...(c.payload !== undefined ? { payload: c.payload } : {}),
+          });
+          expect(r.statusCode).toBe(c.status);
+          const error = r.json().error;
+          expect(error.code).toBe(c.code);
+          expect(error.message).toBe(messageOf(c.code, c.params ?? {}, 'vi'));
+          expect(error.messageEn).toBe(messageOf(c.code, c.params ?? {}, 'en'));
+          expect(r.body).not.toMatch(/FST_|Unsupported Media Type|content-type is set|Boundary not found/);
+        });
+      }
 
       it('sends nosniff and a referrer policy on API answers', async () => {
         const r = await app.inject({ method: 'GET', url: '/api/health' });

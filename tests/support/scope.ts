@@ -35,9 +35,20 @@ export function citizenId(p: string, birthDate: string, sex: 'M' | 'F', serial: 
 
 /**
  * Matches a number of exactly 12 digits standing alone (a citizen ID), not a run of digits inside
- * a hexadecimal token (a captcha's salt or signature).
+ * a hexadecimal token (a captcha's salt or signature). UUIDs must be taken out first (see
+ * twelveDigitsIn): the last group of one is 12 hex digits that are all decimal about once in 280.
  */
 export const TWELVE_DIGITS = /(?<![0-9A-Za-z])\d{12}(?![0-9A-Za-z])/;
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+
+/**
+ * The first number of exactly 12 digits standing alone in `body` (the shape of a citizen ID), once
+ * every UUID (an import job's id) is taken out so its last group cannot pass for one.
+ */
+export function twelveDigitsIn(body: string): string | undefined {
+  return TWELVE_DIGITS.exec(body.replace(UUID, ' '))?.[0];
+}
 
 export async function buildScopeFixture(
   deps: Deps,

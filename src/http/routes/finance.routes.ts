@@ -70,6 +70,32 @@ import {
   yearsQuery,
   yearsResponse,
   type UnitYear,
+  programListResponse,
+  programViewSchema,
+  componentViewSchema,
+  allocationListResponse,
+  allocationViewSchema,
+  allocationDetailSchema,
+  adjustmentResultSchema,
+  disbursementResultSchema,
+  allocationIssueResponse,
+  financeReportSchema,
+  costReportSchema,
+  financeImportReportSchema,
+  targetsReportSchema,
+  targetViewSchema,
+  rulesViewSchema,
+  matchResultSchema,
+  householdMatchSchema,
+  unitMatchSummarySchema,
+  supportRecordResponse,
+  householdSupportResponse,
+  meetingListResponse,
+  meetingViewSchema,
+  taskViewSchema,
+  taskBoardSchema,
+  taskDetailResponse,
+  taskUpdateResponse,
 } from '../schemas/finance.js';
 
 /** Ceiling of an Excel import upload, in MB (the configured GIAMNGHEO_UPLOAD_MAX_MB applies when lower). */
@@ -86,7 +112,11 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/programs',
     {
       config: { access: { permission: 'reference.read' } },
-      schema: { tags: ['finance'], summary: 'Các chương trình và dự án / Programs and their projects' },
+      schema: {
+        response: { 200: programListResponse },
+        tags: ['finance'],
+        summary: 'Các chương trình và dự án / Programs and their projects',
+      },
     },
     async (req) => ({
       items: await listPrograms(req.deps),
@@ -96,7 +126,11 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/programs/:code',
     {
       config: { access: { permission: 'reference.read' } },
-      schema: { tags: ['finance'], summary: 'Một chương trình / One program' },
+      schema: {
+        response: { 200: programViewSchema },
+        tags: ['finance'],
+        summary: 'Một chương trình / One program',
+      },
     },
     async (req) => showProgram(req.deps, req.params.code),
   );
@@ -105,6 +139,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'programs.manage' } },
       schema: {
+        response: { 201: componentViewSchema },
         tags: ['finance'],
         summary: 'Thêm dự án/hợp phần (chương trình 2026–2035) / Add a component',
         body: objectBody,
@@ -118,6 +153,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'programs.manage' } },
       schema: {
+        response: { 200: componentViewSchema },
         tags: ['finance'],
         summary: 'Sửa dự án/hợp phần / Edit a component',
         body: objectBody,
@@ -149,6 +185,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: allocationListResponse },
         tags: ['finance'],
         summary: 'Phân bổ vốn của đơn vị trong năm / Allocations of a unit and year',
         querystring: unitYearQuery,
@@ -166,7 +203,12 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/finance/allocations',
     {
       config: { access: { permission: 'finance.write', scope: 'unitCode' } },
-      schema: { tags: ['finance'], summary: 'Giao vốn / Create an allocation', body: allocationBody },
+      schema: {
+        response: { 201: allocationViewSchema },
+        tags: ['finance'],
+        summary: 'Giao vốn / Create an allocation',
+        body: allocationBody,
+      },
     },
     async (req, reply) =>
       reply.status(201).send(await createAllocation(req.deps, req.actor!, req.body ?? {})),
@@ -176,6 +218,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read' } },
       schema: {
+        response: { 200: allocationDetailSchema },
         tags: ['finance'],
         summary: 'Phân bổ và sổ theo dõi / An allocation with its ledger',
         params: idParams,
@@ -188,6 +231,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.write' } },
       schema: {
+        response: { 201: adjustmentResultSchema },
         tags: ['finance'],
         summary: 'Điều chỉnh (bổ sung, cắt giảm, điều chuyển, chuyển nguồn) / Adjustment',
         params: idParams,
@@ -201,7 +245,12 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/finance/disbursements',
     {
       config: { access: { permission: 'finance.write' } },
-      schema: { tags: ['finance'], summary: 'Ghi giải ngân / Record a disbursement', body: disbursementBody },
+      schema: {
+        response: { 201: disbursementResultSchema },
+        tags: ['finance'],
+        summary: 'Ghi giải ngân / Record a disbursement',
+        body: disbursementBody,
+      },
     },
     async (req, reply) =>
       reply.status(201).send(await recordDisbursement(req.deps, req.actor!, req.body ?? {})),
@@ -211,6 +260,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'tasks.follow-up' } },
       schema: {
+        response: { 201: allocationIssueResponse },
         tags: ['finance'],
         summary: 'Ghi nội dung không thực hiện được / Record why an allocation cannot be implemented',
         params: idParams,
@@ -227,6 +277,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: financeReportSchema },
         tags: ['finance'],
         summary: 'Phân bổ, giải ngân theo dự án và nguồn / Per project and source',
         querystring: unitYearQuery,
@@ -244,6 +295,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: allocationListResponse },
         tags: ['finance'],
         summary: 'Phân bổ có nguy cơ không giải ngân kịp / At-risk board',
         querystring: unitYearQuery,
@@ -262,6 +314,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: costReportSchema },
         tags: ['finance'],
         summary: 'Chi phí bình quân mỗi hộ được hỗ trợ / thoát nghèo / Cost per household',
         querystring: unitYearQuery,
@@ -298,6 +351,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       {
         config: { access: { permission: 'finance.write' } },
         schema: {
+          response: { 200: financeImportReportSchema },
           tags: ['finance'],
           summary: `Nhập Excel (${kind}) — multipart, trường file / Excel import (multipart field "file")`,
         },
@@ -322,6 +376,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: targetsReportSchema },
         tags: ['finance'],
         summary: 'Chỉ tiêu và tiến độ theo phường/xã / Targets and progress by ward',
         querystring: unitYearQuery,
@@ -334,6 +389,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.plan', scope: 'unitCode' } },
       schema: {
+        response: { 201: targetViewSchema },
         tags: ['finance'],
         summary: 'Đặt chỉ tiêu / Set a target',
         body: targetBody,
@@ -348,6 +404,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'reference.read' } },
       schema: {
+        response: { 200: rulesViewSchema },
         tags: ['finance'],
         summary: 'Quy tắc gợi ý dự án cho hộ / Matching rules',
         querystring: matchingRulesQuery,
@@ -360,6 +417,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read' } },
       schema: {
+        response: { 200: matchResultSchema },
         tags: ['finance'],
         summary: 'Gợi ý dự án cho một hồ sơ hộ / Match a household profile',
         body: matchBody,
@@ -375,6 +433,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read' } },
       schema: {
+        response: { 200: householdMatchSchema },
         tags: ['finance'],
         summary: 'Dự án gợi ý cho hộ / Suggested projects of a household',
         querystring: householdSuggestionsQuery,
@@ -399,6 +458,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: unitMatchSummarySchema },
         tags: ['finance'],
         summary: 'Gợi ý dự án cho các hộ của đơn vị / Suggestions for a unit',
         querystring: suggestionsQuery,
@@ -412,6 +472,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.support' } },
       schema: {
+        response: { 201: supportRecordResponse },
         tags: ['finance'],
         summary: 'Ghi hỗ trợ cho hộ / Record support given to a household',
         body: supportBody,
@@ -423,7 +484,11 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/finance/households/:key/support',
     {
       config: { access: { permission: 'finance.read' } },
-      schema: { tags: ['finance'], summary: 'Hỗ trợ hộ đã nhận / Support a household received' },
+      schema: {
+        response: { 200: householdSupportResponse },
+        tags: ['finance'],
+        summary: 'Hỗ trợ hộ đã nhận / Support a household received',
+      },
     },
     async (req) => ({
       items: await householdSupport(req.deps, req.actor!, { householdKey: req.params.key }),
@@ -436,6 +501,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: meetingListResponse },
         tags: ['tasks'],
         summary: 'Các cuộc họp và kết luận / Meetings',
         querystring: meetingsQuery,
@@ -448,6 +514,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'tasks.assign', scope: 'unitCode' } },
       schema: {
+        response: { 201: meetingViewSchema },
         tags: ['tasks'],
         summary: 'Ghi cuộc họp và giao nhiệm vụ / Record a meeting and its tasks',
         body: objectBody,
@@ -459,7 +526,12 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     '/tasks',
     {
       config: { access: { permission: 'tasks.assign' } },
-      schema: { tags: ['tasks'], summary: 'Giao nhiệm vụ / Assign a task', body: objectBody },
+      schema: {
+        response: { 201: taskViewSchema },
+        tags: ['tasks'],
+        summary: 'Giao nhiệm vụ / Assign a task',
+        body: objectBody,
+      },
     },
     async (req, reply) => reply.status(201).send(await addTask(req.deps, req.actor!, req.body ?? {})),
   );
@@ -468,6 +540,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read', scope: 'unit' } },
       schema: {
+        response: { 200: taskBoardSchema },
         tags: ['tasks'],
         summary: 'Nhiệm vụ quá hạn, sắp đến hạn / Overdue and due-soon tasks',
         querystring: tasksBoardQuery,
@@ -485,6 +558,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'finance.read' } },
       schema: {
+        response: { 200: taskDetailResponse },
         tags: ['tasks'],
         summary: 'Nhiệm vụ và các lần cập nhật / A task and its updates',
         params: idParams,
@@ -497,6 +571,7 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'tasks.follow-up' } },
       schema: {
+        response: { 201: taskUpdateResponse },
         tags: ['tasks'],
         summary: 'Cập nhật tiến độ (JSON hoặc multipart có tệp đính kèm) / Status update, with attachments',
         params: idParams,

@@ -42,6 +42,23 @@ import {
   revisionParams,
   type IdParams,
   type RevisionParams,
+  challengeSchema,
+  submittedCommentSchema,
+  feedbackReceiptResponse,
+  feedbackStatusViewSchema,
+  categoryListResponse,
+  articleListResponse,
+  articleViewSchema,
+  revisionListResponse,
+  revisionViewSchema,
+  previewResponse,
+  photoViewSchema,
+  siteSettingsSchema,
+  commentListResponse,
+  moderationResponse,
+  feedbackListResponse,
+  feedbackViewSchema,
+  noContentResponse,
 } from '../schemas/portal.js';
 
 type Body = Record<string, unknown>;
@@ -56,6 +73,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: 'public', rateLimit: { max: 60, timeWindow: '1 minute' } },
       schema: {
+        response: { 200: challengeSchema },
         tags: ['portal'],
         summary: 'Thử thách mã xác nhận (ALTCHA) / A proof-of-work captcha challenge',
       },
@@ -71,6 +89,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: 'public', rateLimit: PUBLIC_POST_LIMIT },
       schema: {
+        response: { 201: submittedCommentSchema },
         tags: ['portal'],
         summary: 'Gửi bình luận (chờ kiểm duyệt) / Send a comment (held for moderation)',
         body: commentBody,
@@ -87,6 +106,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: 'public', rateLimit: PUBLIC_POST_LIMIT },
       schema: {
+        response: { 201: feedbackReceiptResponse },
         tags: ['portal'],
         summary: 'Gửi góp ý, phản ánh; trả về mã theo dõi / Send feedback; returns a follow-up code',
         body: feedbackBody,
@@ -99,7 +119,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/feedback/:code',
     {
       config: { access: 'public', rateLimit: { max: 30, timeWindow: '1 minute' } },
-      schema: { tags: ['portal'], summary: 'Tra cứu góp ý bằng mã theo dõi / Look up feedback by its code' },
+      schema: {
+        response: { 200: feedbackStatusViewSchema },
+        tags: ['portal'],
+        summary: 'Tra cứu góp ý bằng mã theo dõi / Look up feedback by its code',
+      },
     },
     async (req) => lookupFeedback(req.deps, req.params.code),
   );
@@ -111,7 +135,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/categories',
     {
       config: { access: { permission: 'reference.read' } },
-      schema: { tags: ['portal'], summary: 'Chuyên mục / Sections' },
+      schema: {
+        response: { 200: categoryListResponse },
+        tags: ['portal'],
+        summary: 'Chuyên mục / Sections',
+      },
     },
     async (req) => ({
       items: await listPublicCategories(req.deps),
@@ -122,20 +150,39 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/articles',
     {
       config: editor,
-      schema: { tags: ['portal'], summary: 'Bài viết (mọi trạng thái) / Articles in every state' },
+      schema: {
+        response: { 200: articleListResponse },
+        tags: ['portal'],
+        summary: 'Bài viết (mọi trạng thái) / Articles in every state',
+      },
     },
     async (req) => ({ items: await listArticlesForEditor(req.deps, req.actor!, req.query) }),
   );
 
   app.post<{ Body: Body }>(
     '/portal/articles',
-    { config: editor, schema: { tags: ['portal'], summary: 'Tạo bài viết nháp / Create a draft article' } },
+    {
+      config: editor,
+      schema: {
+        response: { 201: articleViewSchema },
+        tags: ['portal'],
+        summary: 'Tạo bài viết nháp / Create a draft article',
+      },
+    },
     async (req, reply) => reply.status(201).send(await createArticle(req.deps, req.actor!, req.body ?? {})),
   );
 
   app.get<{ Params: IdParams }>(
     '/portal/articles/:id',
-    { config: editor, schema: { tags: ['portal'], summary: 'Một bài viết / One article', params: idParams } },
+    {
+      config: editor,
+      schema: {
+        response: { 200: articleViewSchema },
+        tags: ['portal'],
+        summary: 'Một bài viết / One article',
+        params: idParams,
+      },
+    },
     async (req) => getArticleForEditor(req.deps, req.actor!, req.params.id),
   );
 
@@ -144,6 +191,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: editor,
       schema: {
+        response: { 200: articleViewSchema },
         tags: ['portal'],
         summary: 'Lưu phiên bản mới (kèm version) / Save a new version (send version)',
         params: idParams,
@@ -157,6 +205,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: editor,
       schema: {
+        response: { 200: articleViewSchema },
         tags: ['portal'],
         summary: 'Đăng ngay hoặc hẹn giờ (publishAt) / Publish now or schedule (publishAt)',
         params: idParams,
@@ -169,7 +218,12 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/articles/:id/withdraw',
     {
       config: editor,
-      schema: { tags: ['portal'], summary: 'Gỡ bài viết / Withdraw an article', params: idParams },
+      schema: {
+        response: { 200: articleViewSchema },
+        tags: ['portal'],
+        summary: 'Gỡ bài viết / Withdraw an article',
+        params: idParams,
+      },
     },
     async (req) => withdrawArticle(req.deps, req.actor!, req.params.id),
   );
@@ -178,7 +232,12 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/articles/:id/revisions',
     {
       config: editor,
-      schema: { tags: ['portal'], summary: 'Các phiên bản đã lưu / Saved revisions', params: idParams },
+      schema: {
+        response: { 200: revisionListResponse },
+        tags: ['portal'],
+        summary: 'Các phiên bản đã lưu / Saved revisions',
+        params: idParams,
+      },
     },
     async (req) => ({ items: await listArticleRevisions(req.deps, req.actor!, req.params.id) }),
   );
@@ -188,6 +247,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: editor,
       schema: {
+        response: { 200: revisionViewSchema },
         tags: ['portal'],
         summary: 'Một phiên bản đã lưu / One saved revision',
         params: revisionParams,
@@ -201,6 +261,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: editor,
       schema: {
+        response: { 200: articleViewSchema },
         tags: ['portal'],
         summary:
           'Khôi phục phiên bản thành phiên bản mới (kèm version hiện tại) / Restore a revision as a new version (send the current version)',
@@ -215,7 +276,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/preview',
     {
       config: editor,
-      schema: { tags: ['portal'], summary: 'Xem trước nội dung đã làm sạch / Preview the sanitised body' },
+      schema: {
+        response: { 200: previewResponse },
+        tags: ['portal'],
+        summary: 'Xem trước nội dung đã làm sạch / Preview the sanitised body',
+      },
     },
     async (req) => ({
       bodyHtml: sanitizeArticleHtml(typeof req.body?.bodyHtml === 'string' ? req.body.bodyHtml : ''),
@@ -227,6 +292,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: editor,
       schema: {
+        response: { 201: photoViewSchema },
         tags: ['portal'],
         summary: 'Tải ảnh lên (multipart: file, caption, alt) / Upload a photo',
         params: idParams,
@@ -252,6 +318,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: editor,
       schema: {
+        response: { 200: photoViewSchema },
         tags: ['portal'],
         summary: 'Sửa chú thích, mô tả, thứ tự ảnh / Edit caption, alt text, order',
         params: idParams,
@@ -262,7 +329,15 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   app.delete<{ Params: IdParams }>(
     '/portal/photos/:id',
-    { config: editor, schema: { tags: ['portal'], summary: 'Xoá ảnh / Delete a photo', params: idParams } },
+    {
+      config: editor,
+      schema: {
+        tags: ['portal'],
+        summary: 'Xoá ảnh / Delete a photo',
+        params: idParams,
+        response: { 204: noContentResponse },
+      },
+    },
     async (req, reply) => {
       await removePhoto(req.deps, req.actor!, req.params.id);
       return reply.status(204).send();
@@ -271,13 +346,27 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
 
   app.get(
     '/portal/settings',
-    { config: editor, schema: { tags: ['portal'], summary: 'Khẩu hiệu của trang / Site slogans' } },
+    {
+      config: editor,
+      schema: {
+        response: { 200: siteSettingsSchema },
+        tags: ['portal'],
+        summary: 'Khẩu hiệu của trang / Site slogans',
+      },
+    },
     async (req) => getSiteSettings(req.deps),
   );
 
   app.put<{ Body: Body }>(
     '/portal/settings',
-    { config: editor, schema: { tags: ['portal'], summary: 'Sửa khẩu hiệu / Edit the slogans' } },
+    {
+      config: editor,
+      schema: {
+        response: { 200: siteSettingsSchema },
+        tags: ['portal'],
+        summary: 'Sửa khẩu hiệu / Edit the slogans',
+      },
+    },
     async (req) => updateSiteSettings(req.deps, req.actor!, req.body ?? {}),
   );
 
@@ -286,7 +375,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/comments',
     {
       config: { access: { permission: 'portal.moderate' } },
-      schema: { tags: ['portal'], summary: 'Bình luận cần kiểm duyệt / Comments to moderate' },
+      schema: {
+        response: { 200: commentListResponse },
+        tags: ['portal'],
+        summary: 'Bình luận cần kiểm duyệt / Comments to moderate',
+      },
     },
     async (req) => ({ items: await listCommentsForModeration(req.deps, req.actor!, req.query) }),
   );
@@ -296,6 +389,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'portal.moderate' } },
       schema: {
+        response: { 200: moderationResponse },
         tags: ['portal'],
         summary: 'Duyệt hoặc từ chối (kèm lý do) / Publish or reject (with a reason)',
         params: idParams,
@@ -308,7 +402,11 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     '/portal/feedback',
     {
       config: { access: { permission: 'feedback.triage' } },
-      schema: { tags: ['portal'], summary: 'Góp ý, phản ánh cần xử lý / Feedback to triage' },
+      schema: {
+        response: { 200: feedbackListResponse },
+        tags: ['portal'],
+        summary: 'Góp ý, phản ánh cần xử lý / Feedback to triage',
+      },
     },
     async (req) => ({ items: await listFeedbackForTriage(req.deps, req.actor!, req.query) }),
   );
@@ -318,6 +416,7 @@ export async function portalRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'feedback.triage' } },
       schema: {
+        response: { 200: feedbackViewSchema },
         tags: ['portal'],
         summary: 'Trả lời, đổi trạng thái / Answer, change status',
         params: idParams,

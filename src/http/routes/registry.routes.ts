@@ -44,6 +44,13 @@ import {
   type SaveHouseholdBody,
   type SummaryQuery,
   type UpdateHouseholdBody,
+  householdPageResponse,
+  duplicatesResponse,
+  saveOutcomeResponse,
+  campaignListResponse,
+  campaignViewSchema,
+  importJobSchema,
+  aggregatesRebuildResponse,
 } from '../schemas/registry.js';
 
 export async function registryRoutes(app: FastifyInstance): Promise<void> {
@@ -88,7 +95,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         tags: ['registry'],
         summary: 'Hồ sơ hộ: thành viên, kết quả từng kỳ kèm giải thích, lịch sử thay đổi / Household page',
         params: householdParams,
-        response: { 404: errorResponse },
+        response: { 200: householdPageResponse, 404: errorResponse },
       },
     },
     async (req) => getHousehold(req.deps, req.actor!, req.params.householdId, req.lang),
@@ -99,6 +106,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.write' } },
       schema: {
+        response: { 200: duplicatesResponse },
         tags: ['registry'],
         summary:
           'Kiểm tra trùng trước khi lưu (CCCD; họ tên chủ hộ + ngày sinh) / Duplicates shown before saving',
@@ -117,7 +125,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Tạo hộ (hoặc cập nhật với expectedVersion) từ phiếu khảo sát / Create a household from a survey',
         body: saveHouseholdBody,
-        response: { 409: errorResponse },
+        response: { 200: saveOutcomeResponse, 409: errorResponse },
       },
     },
     async (req, reply) => {
@@ -136,7 +144,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
           'Cập nhật hộ; phiên bản cũ → 409 CONFLICT kèm cả hai phiên bản / Update (stale version → CONFLICT with both versions)',
         params: householdParams,
         body: updateHouseholdBody,
-        response: { 409: errorResponse },
+        response: { 200: saveOutcomeResponse, 409: errorResponse },
       },
     },
     async (req) => {
@@ -157,6 +165,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.read', scope: 'communeCode' } },
       schema: {
+        response: { 200: campaignListResponse },
         tags: ['registry'],
         summary: 'Các đợt rà soát của xã / Campaigns of a commune',
         params: communeParams,
@@ -170,6 +179,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.read', scope: 'communeCode' } },
       schema: {
+        response: { 200: campaignViewSchema },
         tags: ['registry'],
         summary:
           'Trạng thái đợt rà soát, dòng thời gian, bước tiếp theo / Campaign state, timeline and allowed next steps',
@@ -198,7 +208,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
           'Chuyển bước đợt rà soát (sai thứ tự → 409 CAMPAIGN_STEP_OUT_OF_ORDER) / Apply a campaign step',
         params: campaignParams,
         body: transitionBody,
-        response: { 409: errorResponse },
+        response: { 200: campaignViewSchema, 409: errorResponse },
       },
     },
     async (req) =>
@@ -218,6 +228,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.write' } },
       schema: {
+        response: { 200: importJobSchema, 202: importJobSchema },
         tags: ['registry'],
         summary:
           'Tải tệp khảo sát lên (multipart: file, members?, mode, status, period) → mã tiến trình / Upload a survey file (JSONL, CSV + members CSV, XLSX); returns a job to poll',
@@ -290,6 +301,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.write' } },
       schema: {
+        response: { 200: importJobSchema },
         tags: ['registry'],
         summary: 'Tiến độ và kết quả nhập / Import progress and report',
         params: importJobParams,
@@ -327,6 +339,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.rebuild' } },
       schema: {
+        response: { 200: aggregatesRebuildResponse },
         tags: ['registry'],
         summary: 'Tính lại số liệu tổng hợp từ đầu / Rebuild the aggregates from the results',
       },

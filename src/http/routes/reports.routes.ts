@@ -24,6 +24,7 @@ import {
   type ResidentBody,
   type ResidentImportQuery,
   type ResidentQuery,
+  residentImportReportSchema,
 } from '../schemas/reports.js';
 
 const balanceInput = (q: BalanceQuery) => ({
@@ -81,6 +82,7 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'registry.write' } },
       schema: {
+        response: { 200: residentImportReportSchema },
         tags: ['reports'],
         summary:
           'Nhập Excel mã xã × số hộ dân cư (multipart, trường file) / Excel import of commune code × resident households',

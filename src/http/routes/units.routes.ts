@@ -13,6 +13,7 @@ import {
   type UnitSearchQuery,
   type UnitQuery,
   type UnitsQuery,
+  unitSearchResponse,
 } from '../schemas/units.js';
 
 export async function unitsRoutes(app: FastifyInstance): Promise<void> {
@@ -22,6 +23,7 @@ export async function unitsRoutes(app: FastifyInstance): Promise<void> {
     {
       config: { access: { permission: 'units.read' } },
       schema: {
+        response: { 200: unitSearchResponse },
         tags: ['units'],
         summary:
           'Tìm đơn vị theo tên (không cần dấu) hoặc đầu mã / Find units by name (accents optional) or code prefix',

@@ -1,6 +1,7 @@
 // Payloads of classification and poverty standards (src/http/routes/classification.routes.ts),
 // defined once: Fastify validates and serialises with them, /api/docs publishes them.
 import type { FromSchema } from 'json-schema-to-ts';
+import { DIMENSIONS, INDICATOR_KEYS } from '../../domain/standards/standard.js';
 
 const text = {
   type: 'object',
@@ -35,7 +36,23 @@ export const standardSchema = {
     incomeLines: areaAmounts(false),
     averageUpperBounds: areaAmounts(true),
     poorMinDeprivations: { type: 'integer' },
-    indicators: { type: 'array', items: { type: 'object', additionalProperties: true } },
+    indicators: {
+      type: 'array',
+      items: {
+        type: 'object',
+        description:
+          'Chỉ số thiếu hụt; ngưỡng riêng theo từng chỉ số (key) / A deprivation indicator; its own thresholds depend on its key',
+        required: ['key', 'dimension', 'name', 'legalReference'],
+        properties: {
+          key: { type: 'string', enum: INDICATOR_KEYS },
+          dimension: { type: 'string', enum: DIMENSIONS },
+          name: text,
+          legalReference: text,
+        },
+        // The thresholds differ per indicator (validated by the standards service, as data).
+        additionalProperties: true,
+      },
+    },
     version: { type: 'integer' },
   },
 } as const;
@@ -55,7 +72,32 @@ export const resultSchema = {
     classification: { type: 'string', enum: ['POOR', 'NEAR_POOR', 'AVERAGE', 'NONE'] },
     deprivations: { type: 'array', items: { type: 'string' } },
     deprivationCount: { type: 'integer' },
-    explanations: { type: 'object', additionalProperties: true },
+    explanations: {
+      type: 'object',
+      required: ['income', 'indicators'],
+      additionalProperties: false,
+      properties: {
+        income: text,
+        indicators: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['indicator', 'deprived', 'member', 'memberName', 'value', 'threshold', 'vi', 'en'],
+            additionalProperties: false,
+            properties: {
+              indicator: { type: 'string', enum: INDICATOR_KEYS },
+              deprived: { type: 'boolean' },
+              member: { type: ['integer', 'null'] },
+              memberName: { type: ['string', 'null'] },
+              value: { type: ['boolean', 'string', 'number', 'null'] },
+              threshold: { type: ['string', 'number', 'null'] },
+              vi: { type: 'string' },
+              en: { type: 'string' },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;
 

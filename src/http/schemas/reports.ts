@@ -100,3 +100,29 @@ export const balanceResponse = {
     },
   },
 } as const;
+
+// ── answers (response schemas) ──────────────────────────────────────────────
+// Every field the service sends is listed; additionalProperties false keeps the derived types
+// closed, and fast-json-stringify drops anything a service might add without saying so here.
+export const importRowErrorSchema = {
+  type: 'object',
+  properties: {
+    row: { type: 'number' },
+    code: { type: 'string' },
+    field: { type: ['string', 'null'] },
+    message: { type: 'string' },
+    messageEn: { type: 'string' },
+  },
+  required: ['row', 'code', 'field', 'message', 'messageEn'],
+  additionalProperties: false,
+} as const;
+export const residentImportReportSchema = {
+  type: 'object',
+  properties: {
+    read: { type: 'number' },
+    imported: { type: 'number' },
+    errors: { type: 'array', items: importRowErrorSchema },
+  },
+  required: ['read', 'imported', 'errors'],
+  additionalProperties: false,
+} as const;

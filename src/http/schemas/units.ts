@@ -98,3 +98,27 @@ export const unitsListResponse = {
   additionalProperties: false,
 } as const;
 export type UnitsList = FromSchema<typeof unitsListResponse>;
+
+// ── answers (response schemas) ──────────────────────────────────────────────
+// Every field the service sends is listed; additionalProperties false keeps the derived types
+// closed, and fast-json-stringify drops anything a service might add without saying so here.
+export const unitMatchSchema = {
+  type: 'object',
+  properties: {
+    code: { type: 'string' },
+    name: { type: 'string' },
+    type: { type: 'string' },
+    level: { type: 'string' },
+    validFrom: { type: ['string', 'null'] },
+    validTo: { type: ['string', 'null'] },
+    parentName: { type: ['string', 'null'] },
+  },
+  required: ['code', 'name', 'type', 'level', 'validFrom', 'validTo', 'parentName'],
+  additionalProperties: false,
+} as const;
+export const unitSearchResponse = {
+  type: 'object',
+  properties: { items: { type: 'array', items: unitMatchSchema } },
+  required: ['items'],
+  additionalProperties: false,
+} as const;

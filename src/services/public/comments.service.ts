@@ -15,6 +15,7 @@ import { publicTransaction } from './changes.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { checkCaptcha, spendCaptcha } from './captcha.service.js';
 import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validate.js';
+import { COMMENT_STATUSES, type CommentStatus } from '../../domain/public/statuses.js';
 
 export interface CommentInput {
   articleId?: unknown;
@@ -80,7 +81,7 @@ export interface CommentView {
   articleSlug: string;
   name: string;
   body: string;
-  status: string;
+  status: CommentStatus;
   rejectReason: string | null;
   moderatedBy: string | null;
   moderatedAt: string | null;
@@ -95,9 +96,7 @@ export async function listCommentsForModeration(
   requirePermission(actor, 'portal.moderate');
   const page = pageOf(q.limit, q.offset);
   const status =
-    q.status === undefined || q.status === ''
-      ? undefined
-      : oneOf(q.status, 'status', ['pending', 'published', 'rejected'] as const);
+    q.status === undefined || q.status === '' ? undefined : oneOf(q.status, 'status', COMMENT_STATUSES);
   const articleId =
     q.articleId === undefined || q.articleId === '' ? undefined : positiveId(q.articleId, 'articleId');
   const rows = await listComments(deps.db.kysely, {
@@ -112,7 +111,8 @@ export async function listCommentsForModeration(
     articleSlug: r.article_slug,
     name: r.name,
     body: r.body,
-    status: r.status,
+    // Written only as one of COMMENT_STATUSES (submitComment, moderateComment).
+    status: r.status as CommentStatus,
     rejectReason: r.reject_reason,
     moderatedBy: r.moderated_by,
     moderatedAt: r.moderated_at,
@@ -125,7 +125,7 @@ export async function moderateComment(
   actor: Actor,
   idValue: unknown,
   input: { decision?: unknown; reason?: unknown },
-): Promise<{ id: number; status: string; rejectReason: string | null }> {
+): Promise<{ id: number; status: CommentStatus; rejectReason: string | null }> {
   requirePermission(actor, 'portal.moderate');
   const id = positiveId(idValue, 'id');
   const decision = oneOf(input.decision, 'decision', ['publish', 'reject'] as const);
@@ -151,6 +151,6 @@ export async function moderateComment(
       before: { status: current.status },
       after: { status, reason },
     });
-    return { id, status: row?.status ?? status, rejectReason: reason };
+    return { id, status: (row?.status as CommentStatus | undefined) ?? status, rejectReason: reason };
   });
 }

@@ -24,8 +24,14 @@ import { vnDateOf } from '../../domain/dates.js';
 import { POSTING_STEP } from './open-lists.service.js';
 import { oneOf, optionalText, pageOf, positiveId, requiredText } from './validate.js';
 
-export const FEEDBACK_KINDS = ['list', 'program'] as const;
-export const FEEDBACK_STATUSES = ['received', 'in-progress', 'answered', 'closed'] as const;
+import {
+  FEEDBACK_KINDS,
+  FEEDBACK_STATUSES,
+  type FeedbackKind,
+  type FeedbackStatus,
+} from '../../domain/public/statuses.js';
+
+export { FEEDBACK_KINDS, FEEDBACK_STATUSES };
 
 export interface FeedbackInput {
   kind?: unknown;
@@ -181,9 +187,9 @@ export async function submitFeedback(
 /** What the citizen sees with the code: the subject, the status and the answer; nothing else. */
 export interface FeedbackStatusView {
   code: string;
-  kind: string;
+  kind: FeedbackKind;
   subject: string;
-  status: string;
+  status: FeedbackStatus;
   response: string | null;
   createdAt: string;
   updatedAt: string;
@@ -224,9 +230,10 @@ export async function lookupFeedback(deps: Deps, codeValue: unknown): Promise<Fe
   if (!row) throw new AppError('NOT_FOUND', { what: `mã góp ý / feedback code ${code}` }, { field: 'code' });
   return {
     code: row.code,
-    kind: row.kind,
+    // Stored only after oneOf against these lists (submitFeedback, respondToFeedback).
+    kind: row.kind as FeedbackKind,
     subject: row.subject,
-    status: row.status,
+    status: row.status as FeedbackStatus,
     response: row.response,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -248,13 +255,13 @@ function toView(r: FeedbackRecord): FeedbackView {
   return {
     id: r.id,
     code: r.code,
-    kind: r.kind,
+    kind: r.kind as FeedbackKind,
     communeCode: r.commune_code,
     name: r.name,
     contact: r.contact,
     subject: r.subject,
     body: r.body,
-    status: r.status,
+    status: r.status as FeedbackStatus,
     response: r.response,
     handledBy: r.handled_by,
     complaintRef: r.complaint_ref,

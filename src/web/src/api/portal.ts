@@ -4,42 +4,23 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, API_BASE } from './client';
 import type { SessionAnswer } from './types';
 
-export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'withdrawn';
+// The answers are typed by the server's response schemas (src/http/schemas/portal.ts), type-only.
+import type {
+  ArticleListItem,
+  ArticleView,
+  CategoryView as Category,
+  CommentView as Comment,
+  FeedbackView as Feedback,
+  PhotoView as Photo,
+  RevisionView as Revision,
+  SiteSettingsView as SiteSettings,
+} from '../../../http/schemas/portal';
 
-export interface PhotoSource {
-  width: number;
-  webp: string;
-  jpeg: string;
-}
-
-export interface Photo {
-  id: number;
-  articleId: number;
-  position: number;
-  caption: string;
-  alt: string;
-  width: number;
-  height: number;
-  sources: PhotoSource[];
-}
-
-export interface Article {
-  id: number;
-  slug: string;
-  title: string;
-  summary: string;
-  bodyHtml: string;
-  categorySlug: string;
-  tags: string[];
-  authorName: string;
-  status: ArticleStatus;
-  publishedAt: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  photos: Photo[];
-  commentCount?: number;
-}
+export type { Category, Comment, Feedback, Photo, Revision, SiteSettings };
+/** An article as the editor reads it; the list adds its comment count. */
+export type Article = ArticleView & { commentCount?: ArticleListItem['commentCount'] };
+export type ArticleStatus = Article['status'];
+export type PhotoSource = Photo['sources'][number];
 
 export interface ArticleInput {
   title: string;
@@ -49,43 +30,6 @@ export interface ArticleInput {
   tags: string[];
   authorName: string;
   slug?: string;
-}
-
-export interface Category {
-  slug: string;
-  nameVi: string;
-  nameEn: string;
-}
-
-export interface Comment {
-  id: number;
-  articleId: number;
-  articleTitle: string;
-  articleSlug: string;
-  name: string;
-  body: string;
-  status: 'pending' | 'published' | 'rejected';
-  rejectReason: string | null;
-  moderatedBy: string | null;
-  moderatedAt: string | null;
-  createdAt: string;
-}
-
-export interface Feedback {
-  id: number;
-  code: string;
-  kind: 'list' | 'program';
-  communeCode: string | null;
-  name: string;
-  contact: string | null;
-  subject: string;
-  body: string;
-  status: 'received' | 'in-progress' | 'answered' | 'closed';
-  response: string | null;
-  handledBy: string | null;
-  complaintRef: string | null;
-  createdAt: string;
-  updatedAt: string;
 }
 
 export function useCategories() {
@@ -238,11 +182,6 @@ export function useRespondFeedback() {
   });
 }
 
-export interface SiteSettings {
-  slogans: string[];
-  slogansEn: string[];
-}
-
 export function useSiteSettings() {
   return useQuery({
     queryKey: ['portal', 'settings'],
@@ -256,19 +195,6 @@ export function useSaveSiteSettings() {
     mutationFn: (s: SiteSettings) => api.put<SiteSettings>('/portal/settings', s),
     onSuccess: (s) => qc.setQueryData(['portal', 'settings'], s),
   });
-}
-
-export interface Revision {
-  version: number;
-  title: string;
-  summary: string;
-  bodyHtml: string;
-  categorySlug: string;
-  tags: string[];
-  editor: string;
-  createdAt: string;
-  /** The older version this one brought back, or null for an ordinary save. */
-  restoredFrom: number | null;
 }
 
 export function useRevisions(id: number, version: number) {
