@@ -1,8 +1,11 @@
 // The survey form in Chromium, on a tablet held upright (800×1280) whose browser speaks English:
-// a new survey starts empty and asks for every required answer beside its input; an approved
-// household opens with its last answers in words and its dates as dd/mm/yyyy; after "Lưu và phân
-// loại" the class before → after and what the save did to the status stay in view.
+// one section per screen, moved through by the list of sections or previous/next; a new survey
+// starts empty and asks for every required answer beside its input, the list of sections saying
+// which hold errors; an approved household opens with its last answers in words and its dates as
+// dd/mm/yyyy; after "Lưu và phân loại" the class before → after and what the save did to the
+// status stay in view.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { SYSTEM } from '../../src/services/deps.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { getHousehold } from '../../src/services/registry/households.service.js';
@@ -21,6 +24,15 @@ import {
 
 let server: RunningApp;
 let browser: Browser;
+
+/** The sections' list of the paged form. */
+const sections = (page: Page) => page.getByRole('navigation', { name: 'Các phần của phiếu' });
+
+/** Opens a section by its place in the list (its label starts the button's name) and waits for it. */
+async function openSection(page: Page, label: RegExp): Promise<void> {
+  await sections(page).getByRole('button', { name: label }).click();
+  await page.getByRole('heading', { level: 2, name: label }).waitFor();
+}
 
 beforeAll(async () => {
   server = await startApp();
@@ -50,29 +62,61 @@ describe('the survey form', () => {
     });
     await page.goto(`${server.url}/app/registry/survey`);
     await page.getByRole('heading', { level: 1, name: 'Phiếu khảo sát hộ gia đình' }).waitFor();
+    // One section at a time: the first, then the next by the button that names it.
+    await page.getByRole('heading', { level: 2, name: 'Thông tin chung về hộ' }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Phần tiếp: Thành viên hộ gia đình' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Thành viên hộ gia đình' }).waitFor();
+    await page.getByRole('button', { name: 'Phần trước' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Thông tin chung về hộ' }).waitFor();
+    // Nothing answered in any section: no yes/no ticked, no device.
+    const names = await sections(page).getByRole('button').allInnerTexts();
+    expect(names.length).toBeGreaterThanOrEqual(10);
+    for (const name of names) {
+      await sections(page).getByRole('button', { name, exact: true }).click();
+      expect(await page.locator('main input[type=radio]:checked').count(), name).toBe(0);
+      expect(await page.locator('main input[type=checkbox]:checked').count(), name).toBe(0);
+    }
+    await openSection(page, /^B2\.5\. /);
     const water = page.getByRole('combobox', { name: 'Nguồn nước sinh hoạt chính' });
-    // Nothing answered: no water source, no latrine, no income, no floor area, no yes/no ticked.
     expect(await water.inputValue()).toBe('');
     expect(await page.getByRole('combobox', { name: 'Loại nhà tiêu' }).inputValue()).toBe('');
+    await openSection(page, /^B2\.4\. /);
     expect(await page.getByLabel('Diện tích nhà ở (m²)').inputValue()).toBe('');
+    await openSection(page, /^B1\. /);
     expect(await page.getByLabel('Thu nhập bình quân đầu người/tháng (đồng/người/tháng)').inputValue()).toBe(
       '',
     );
-    expect(await page.locator('main input[type=radio]:checked').count()).toBe(0);
-    expect(await page.locator('main input[type=checkbox]:checked').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Lưu và phân loại' }).click();
+    // The first section holding an error opens, its first problem focused; nothing went to the server.
+    await page.getByRole('heading', { level: 2, name: 'Thông tin chung về hộ' }).waitFor();
+    await expect.poll(() => isFocused(page.getByLabel(/^Mã hộ( \*)?$/))).toBe(true);
+    expect(sent).toBe(0);
+    // The list of sections says which hold errors, and the line above the section says it too.
+    expect(
+      await sections(page)
+        .getByRole('button', { name: /^B2\.5\. .* · \d+ lỗi$/ })
+        .count(),
+    ).toBe(1);
+    expect(await page.getByTestId('survey-error-sections').textContent()).toMatch(
+      /B1\. Thu nhập \(\d+ lỗi\)/,
+    );
+    await openSection(page, /^B2\.5\. /);
     await expect.poll(() => water.getAttribute('aria-invalid')).toBe('true');
     expect(await describedText(page, water)).toContain('Chọn nguồn nước sinh hoạt chính.');
+    await openSection(page, /^B2\.4\. /);
     const floor = page.getByLabel('Diện tích nhà ở (m²)');
     expect(await describedText(page, floor)).toContain('Nhập diện tích nhà ở.');
+    await openSection(page, /^Thành viên hộ gia đình/);
     const birth = page.getByLabel(/^Ngày sinh( \*)?$/);
     expect(await describedText(page, birth)).toContain('Nhập ngày sinh.');
-    await page.getByText('Chọn Có hoặc Không: có thẻ bảo hiểm y tế.').waitFor();
     await page.getByText('Hộ không có chủ hộ: một thành viên phải có quan hệ «Chủ hộ»').waitFor();
-    // The first problem in the order of Phiếu B has the focus; nothing went to the server.
-    expect(await isFocused(page.getByLabel(/^Mã hộ( \*)?$/))).toBe(true);
-    expect(sent).toBe(0);
+    await openSection(page, /^B2\.2\. /);
+    await page.getByText('Chọn Có hoặc Không: có thẻ bảo hiểm y tế.').waitFor();
+    // The review step says, section by section, how many errors each holds.
+    await openSection(page, /^Kiểm tra lại/);
+    await page.getByText(/^B2\.5\. Nước sinh hoạt và vệ sinh: \d+ lỗi$/).waitFor();
     await screenshot(page, 'survey-empty-errors', false);
     expect(browser.problems).toEqual([]);
   });
@@ -84,15 +128,13 @@ describe('the survey form', () => {
     const date = page.getByLabel(/^Ngày rà soát( \*)?$/);
     // A browser set to English still shows Vietnamese dates.
     await expect.poll(() => date.inputValue()).toBe('15/10/2024');
+    await openSection(page, /^Thành viên hộ gia đình/);
     expect(
       await page
         .getByLabel(/^Ngày sinh( \*)?$/)
         .first()
         .inputValue(),
     ).toBe('10/05/1980');
-    expect(await page.getByRole('combobox', { name: 'Nguồn nước sinh hoạt chính' }).inputValue()).toBe(
-      'Nước máy',
-    );
     const relations = page.getByRole('combobox', { name: 'Quan hệ với chủ hộ' });
     expect(await relations.nth(1).inputValue()).toBe('Vợ/chồng');
     await relations.nth(0).click();
@@ -106,7 +148,12 @@ describe('the survey form', () => {
       'Quan hệ khác',
     ]);
     await page.keyboard.press('Escape');
+    await openSection(page, /^B2\.5\. /);
+    expect(await page.getByRole('combobox', { name: 'Nguồn nước sinh hoạt chính' }).inputValue()).toBe(
+      'Nước máy',
+    );
 
+    await openSection(page, /^B1\. /);
     const income = page.getByLabel('Thu nhập bình quân đầu người/tháng (đồng/người/tháng)');
     await income.fill('5000000');
     await page.getByRole('button', { name: 'Lưu và phân loại' }).click();

@@ -3,7 +3,7 @@
 // whose applied migrations are not a prefix of the list, so every new migration must be named
 // after the last one that shipped.
 import { describe, expect, it } from 'vitest';
-import { Migrator, type Migration } from 'kysely';
+import { Migrator, type Kysely, type Migration } from 'kysely';
 import { openDb, type Db } from '../../src/db/database.js';
 import { migrateToLatest } from '../../src/db/migrate.js';
 import { migrations } from '../../src/db/migrations/index.js';
@@ -57,6 +57,49 @@ for (const dialect of DIALECTS) {
           .orderBy('name' as never)
           .execute();
         expect(applied.map((r) => (r as { name: string }).name)).toEqual(Object.keys(migrations));
+      } finally {
+        await drop();
+      }
+    });
+
+    it('writes the seeded English beneficiaries without the code-like "recently-exited", keeping an edited text', async () => {
+      const { db, drop } = await emptyDb(dialect);
+      try {
+        const upTo = (last: string) =>
+          Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= last));
+        await new Migrator({
+          db: db.kysely,
+          provider: { getMigrations: async () => upTo('2026-12-03T0200-official-reports') },
+          migrationTableName: 'schema_migration',
+          migrationLockTableName: 'schema_migration_lock',
+        }).migrateToLatest();
+        // Tables as the migrations leave them (the schema types are those of the latest release).
+        const k = db.kysely as unknown as Kysely<{
+          program_component: { code: string; beneficiaries_en: string };
+        }>;
+        const texts = async () =>
+          await k.selectFrom('program_component').select(['code', 'beneficiaries_en']).execute();
+        const before = await texts();
+        expect(before.filter((r) => r.beneficiaries_en.includes('recently-exited')).length).toBeGreaterThan(
+          3,
+        );
+        // An officer's own wording of one project (through the programs service) is theirs.
+        const edited = before.find((r) => r.beneficiaries_en.includes('recently-exited'))!;
+        const own = 'Recently-exited households of the commune (as the province wrote it)';
+        await k
+          .updateTable('program_component')
+          .set({ beneficiaries_en: own })
+          .where('code', '=', edited.code)
+          .execute();
+        await migrateToLatest(db);
+        const after = await texts();
+        expect(after.find((r) => r.code === edited.code)!.beneficiaries_en).toBe(own);
+        expect(
+          after.filter((r) => r.code !== edited.code && r.beneficiaries_en.includes('recently-exited')),
+        ).toEqual([]);
+        expect(after.filter((r) => r.beneficiaries_en.includes('recently exited households')).length).toBe(
+          before.filter((r) => r.beneficiaries_en.includes('recently-exited')).length - 1,
+        );
       } finally {
         await drop();
       }

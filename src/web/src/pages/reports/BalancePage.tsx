@@ -134,7 +134,7 @@ export default function BalancePage() {
           onChange={(code) => {
             if (code) setUnit(code);
           }}
-          w={380}
+          w={460}
           data-testid="report-unit"
         />
         <NumberInput

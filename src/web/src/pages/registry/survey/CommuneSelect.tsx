@@ -3,7 +3,7 @@
 // (the administrator) picks the province first, then the commune in it: the whole country's ten
 // thousand communes are no list for a person.
 import { useState } from 'react';
-import { Group, Select, type SelectProps } from '@mantine/core';
+import { Select, Stack, type SelectProps } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 import type { Unit } from '../../../api/types';
@@ -99,7 +99,8 @@ export function CommuneSelect({ scopeCode, on, value, onChange, ...rest }: Props
   );
   if (!national) return select;
   return (
-    <Group align="flex-start" grow wrap="wrap" gap="sm">
+    // The province above the commune: one column, as a person reads the address top down.
+    <Stack gap="xs">
       <Select
         label={t.province}
         placeholder={t.choose}
@@ -118,6 +119,6 @@ export function CommuneSelect({ scopeCode, on, value, onChange, ...rest }: Props
         data-testid="survey-province"
       />
       {select}
-    </Group>
+    </Stack>
   );
 }

@@ -329,7 +329,8 @@ export function SurveyFields(props: SurveyFieldsProps) {
   const paged = useMediaQuery(ALL_AT_ONCE, true, { getInitialValueInEffect: false }) !== true;
   const [active, setActive] = useState(0);
   const top = useRef<HTMLDivElement>(null);
-  const focusError = useRef(false);
+  /** The section whose first error gets the focus once it is drawn (-1: none). */
+  const focusError = useRef(-1);
   const counts = errorsBySection(props.errors.keys());
   const review = FORM_SECTIONS.length;
   const withErrors = FORM_SECTIONS.map((s, i) => ({ s, i, n: counts.get(s.id) ?? 0 })).filter((x) => x.n > 0);
@@ -338,13 +339,14 @@ export function SurveyFields(props: SurveyFieldsProps) {
   // New errors (a save refused): open the first section holding one, and focus its first input.
   useEffect(() => {
     if (!paged || firstError < 0) return;
-    focusError.current = true;
+    focusError.current = firstError;
     setActive(firstError);
     // On new errors only (not on every move between sections): `firstError` follows from them.
   }, [props.errors, paged]);
   useEffect(() => {
-    if (!focusError.current) return;
-    focusError.current = false;
+    // Only once the section is drawn (setActive lands on the next render).
+    if (focusError.current !== active) return;
+    focusError.current = -1;
     const first = top.current?.querySelector<HTMLElement>('[aria-invalid="true"]');
     if (first) {
       first.scrollIntoView({ block: 'center' });
