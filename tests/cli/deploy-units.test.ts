@@ -67,7 +67,7 @@ describe('deploy/ unit files', () => {
     const env: Record<string, string> = {};
     for (const line of fs.readFileSync(deploy('giamngheo.env'), 'utf8').split('\n')) {
       const m = /^(GIAMNGHEO_[A-Z_]+)=(.*)$/.exec(line);
-      if (m) env[m[1]!] = m[2]!;
+      if (m) env[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1');
     }
     expect(Object.keys(env).length).toBeGreaterThan(5);
     const config = loadConfig(env);
@@ -76,6 +76,7 @@ describe('deploy/ unit files', () => {
     expect(config.secureCookies).toBe(true);
     expect(config.host).toBe('127.0.0.1');
     expect(config.metrics).toBe('local');
+    expect(config.siteName).toBe('Giảm nghèo bền vững tỉnh Thanh Hóa');
   });
 
   it('the proxy examples set the client address header the app trusts, and hide /metrics', () => {
