@@ -61,7 +61,17 @@ const schema = z.object({
     .default(false),
   /** Largest survey file an upload may carry, in MB (streamed to a temporary file; 413 past it). */
   GIAMNGHEO_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  // Operations (issue 17, docs/decisions/0028-operations.md).
+  /** Where `serve`/`migrate` write the backup taken before a migration. */
+  GIAMNGHEO_BACKUP_DIR: z.string().min(1).default('./data/backups'),
+  /** /metrics: `local` (only from the machine itself), `admin` (a signed-in administrator), `off`. */
+  GIAMNGHEO_METRICS: z.enum(['local', 'admin', 'off']).default('local'),
+  /** On SIGTERM, how long requests in flight and running imports may take before they are stopped. */
+  GIAMNGHEO_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
 });
+
+/** The environment variables the app reads (the shipped deploy/giamngheo.env is checked against it). */
+export const CONFIG_KEYS: readonly string[] = Object.keys(schema.shape);
 
 /** Fastify's trustProxy: false, true, or the addresses and CIDR ranges of the trusted proxies. */
 export type TrustProxy = boolean | string[];
@@ -88,6 +98,9 @@ export type Config = {
   postingWorkingDays: number;
   trustProxy: TrustProxy;
   uploadMaxMb: number;
+  backupDir: string;
+  metrics: 'local' | 'admin' | 'off';
+  shutdownGraceSeconds: number;
 };
 
 export function loadConfig(
@@ -122,6 +135,9 @@ export function loadConfig(
     postingWorkingDays: c.GIAMNGHEO_POSTING_WORKING_DAYS,
     trustProxy: c.GIAMNGHEO_TRUST_PROXY,
     uploadMaxMb: c.GIAMNGHEO_UPLOAD_MAX_MB,
+    backupDir: c.GIAMNGHEO_BACKUP_DIR,
+    metrics: c.GIAMNGHEO_METRICS,
+    shutdownGraceSeconds: c.GIAMNGHEO_SHUTDOWN_GRACE_SECONDS,
     ...overrides,
   };
 }

@@ -434,6 +434,44 @@ export const catalogue = {
     'The upload is not well-formed multipart/form-data.',
   ),
   REQUEST_INVALID: entry(400, 'Yêu cầu không hợp lệ.', 'The request is invalid.'),
+
+  // ── operations: backups, upgrades, shutdown, health (issue 17, docs/decisions/0028) ──
+  BACKUP_INCOMPLETE: entry(
+    400,
+    'Bản sao lưu {path} không đầy đủ: tệp bị cắt hoặc chưa ghi xong. Hãy dùng một bản sao lưu khác.',
+    'The backup {path} is incomplete: the file was cut short or never finished. Use another backup.',
+  ),
+  BACKUP_DAMAGED: entry(
+    400,
+    'Bản sao lưu {path} bị hỏng ở bảng {table}: {rows} dòng đọc được, {expected} dòng đã ghi, hoặc mã kiểm tra không khớp.',
+    'The backup {path} is damaged in table {table}: {rows} rows read, {expected} written, or the checksum does not match.',
+  ),
+  BACKUP_SCHEMA_NEWER: entry(
+    400,
+    'Bản sao lưu {path} được tạo bởi phiên bản phần mềm mới hơn (bước nâng cấp {migration}). Hãy dùng phiên bản mới hơn để khôi phục.',
+    'The backup {path} was made by a newer version of the software (migration {migration}). Restore it with a newer version.',
+  ),
+  BACKUP_KEEP_INVALID: entry(
+    400,
+    '--keep phải là số nguyên từ 1 đến 10000, nhận được "{value}".',
+    '--keep must be a whole number from 1 to 10000, got "{value}".',
+  ),
+  IMPORT_INTERRUPTED: entry(
+    503,
+    'Máy chủ đã dừng trong khi đang nhập tệp {fileName}; không dòng nào của lần nhập này được ghi. Hãy nhập lại tệp.',
+    'The server stopped while importing {fileName}; no row of this import was written. Import the file again.',
+  ),
+  SERVER_STOPPING: entry(
+    503,
+    'Máy chủ đang dừng để bảo trì. Vui lòng thử lại sau ít phút.',
+    'The server is stopping for maintenance. Try again in a few minutes.',
+  ),
+  DATABASE_UNREACHABLE: entry(503, 'Không kết nối được cơ sở dữ liệu.', 'The database cannot be reached.'),
+  MIGRATIONS_PENDING: entry(
+    503,
+    'Cơ sở dữ liệu chưa được nâng cấp lên phiên bản này ({pending} bước nâng cấp chưa chạy).',
+    'The database has not been upgraded to this version ({pending} migrations not applied).',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

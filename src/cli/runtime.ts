@@ -4,7 +4,8 @@
 import { loadConfig, type Config } from '../config.js';
 import { AppError, isAppError, messageOf } from '../errors.js';
 import { openDb } from '../db/database.js';
-import { migrateToLatest } from '../db/migrate.js';
+import { migrateToLatest, migrationStatus } from '../db/migrate.js';
+import { backupBeforeUpgrade } from '../services/backup.service.js';
 import { ensureReferenceData } from '../services/reference-data.service.js';
 import { ensureNationalStandards } from '../services/standards.service.js';
 import type { Deps } from '../services/deps.js';
@@ -39,10 +40,26 @@ export function configFrom(
   return loadConfig(io.env, { ...(flags.db ? { db: flags.db } : {}), ...overrides });
 }
 
-/** Opens the database named by the flags/environment, migrates it, loads reference data. */
+/**
+ * Opens the database named by the flags/environment, migrates it, loads reference data. An
+ * upgrade (migrations pending on a database that has some applied) is preceded by a backup into
+ * GIAMNGHEO_BACKUP_DIR; a database written by a newer version is refused before anything runs.
+ */
 export async function openDeps(io: Io, config: Config): Promise<Deps> {
   const db = openDb(config.db);
   try {
+    const status = await migrationStatus(db);
+    if (status.unknown.length === 0 && status.applied.length > 0 && status.pending.length > 0) {
+      io.stderr.write(
+        `Nâng cấp cơ sở dữ liệu (${status.pending.length} bước): sao lưu trước / Upgrading the database (${status.pending.length} migrations): backing up first…\n`,
+      );
+      const taken = await backupBeforeUpgrade(
+        { db, config, now: () => new Date() },
+        config.backupDir,
+        status.pending,
+      );
+      io.stderr.write(`Đã sao lưu / Backed up ${taken.rows} rows to ${taken.file}\n`);
+    }
     await migrateToLatest(db);
     await ensureReferenceData(db, progress(io));
     // The national poverty standards are written on first start (migrations import no application code).

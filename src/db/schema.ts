@@ -234,4 +234,17 @@ export interface Database
   portal_counter: PortalCounterTable;
   portal_setting: PortalSettingTable;
   portal_presence: PortalPresenceTable;
+  import_job: ImportJobTable;
+}
+
+/** An import started through the API (2026-12-03T1728-import-job). */
+export interface ImportJobTable {
+  id: string;
+  owner: string;
+  file_name: string;
+  state: 'running' | 'done' | 'failed';
+  read: number;
+  started_at: Instant;
+  finished_at: Instant | null;
+  error_code: string | null;
 }

@@ -22,6 +22,8 @@ import { frameworkError } from './framework-errors.js';
 import { APP_SECURITY_HEADERS, COMMON_SECURITY_HEADERS } from './security-headers.js';
 import { SESSION_COOKIE } from './cookies.js';
 import { apiRoutes, pageRoutes } from './routes/index.js';
+import { checkHealth } from '../services/health.service.js';
+import { registerMetrics } from './metrics.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -206,10 +208,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(req.lang));
   });
 
-  app.get('/api/health', { schema: { hide: true } }, async () => {
-    await deps.db.kysely.selectFrom('meta').select('key').limit(1).execute();
-    return { status: 'ok' };
-  });
+  // 200 when the database answers and its schema is this version's; 503 with the coded reason
+  // otherwise (src/services/health.service.ts).
+  app.get('/api/health', { schema: { hide: true } }, async () => checkHealth(deps));
+  registerMetrics(app, deps);
 
   for (const routes of apiRoutes) await app.register(routes, { prefix: '/api/v1' });
   for (const routes of pageRoutes) await app.register(routes);

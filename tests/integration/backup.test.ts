@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildUser } from '../support/builders.js';
-import { backup, restore } from '../../src/services/backup.service.js';
+import { backup, backupInto, restore, verifyBackup } from '../../src/services/backup.service.js';
 import { login } from '../../src/services/users.service.js';
 import { AppError } from '../../src/errors.js';
 
@@ -63,4 +63,110 @@ for (const source of DIALECTS) {
       });
     });
   }
+}
+
+// Issue 17: every backup ends with each table's row count and checksum, so a cut or altered file
+// is found by `verifyBackup` (no database opened) and refused by `restore` with the data kept.
+function rewrite(src: string, dst: string, edit: (lines: string[]) => string[]): void {
+  const lines = zlib.gunzipSync(fs.readFileSync(src)).toString('utf8').split('\n');
+  fs.writeFileSync(dst, zlib.gzipSync(edit(lines).join('\n')));
+}
+
+async function codeOf(p: Promise<unknown>): Promise<string> {
+  const err = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(AppError);
+  return (err as AppError).code;
+}
+
+for (const dialect of DIALECTS) {
+  // Whole-database backups of the reference data (24,000 rows) each: minutes on a busy machine.
+  describe(`backup checks (${dialect})`, { timeout: 600_000 }, () => {
+    let deps: TestDeps;
+    let good: string;
+    let taken: { rows: number; tables: number };
+    beforeAll(async () => {
+      deps = await makeDeps(dialect);
+      await buildUser(deps, { username: 'kiem.tra', password: 'mat-khau-kiem-tra' });
+      good = path.join(tmp, `verify-${dialect}.jsonl.gz`);
+      taken = await backup(deps, good);
+    });
+    afterAll(async () => {
+      await deps.cleanup();
+    });
+
+    it('verifies a good backup: schema, tables, row counts, checksums', async () => {
+      const r = await verifyBackup(good);
+      expect(r).toMatchObject({
+        dialect,
+        schemaCurrent: true,
+        tables: taken.tables,
+        rows: taken.rows,
+        checksums: true,
+        createdAt: deps.now().toISOString(),
+      });
+      expect(r.rowsByTable.admin_unit).toBe(14149);
+      expect(r.rowsByTable.app_user).toBe(1);
+    });
+
+    it('finds a cut file, a missing trailer, an altered row, a newer schema; restore keeps the data', async () => {
+      const bytes = fs.readFileSync(good);
+      const cut = path.join(tmp, `cut-${dialect}.jsonl.gz`);
+      fs.writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length / 2)));
+      const noTrailer = path.join(tmp, `no-trailer-${dialect}.jsonl.gz`);
+      rewrite(good, noTrailer, (l) => l.filter((x) => !x.startsWith('{"end":true')));
+      const altered = path.join(tmp, `altered-${dialect}.jsonl.gz`);
+      rewrite(good, altered, (l) => l.map((x) => x.replace('"kiem.tra"', '"ke.gian"')));
+      const dropped = path.join(tmp, `dropped-${dialect}.jsonl.gz`);
+      let droppedOne = false;
+      rewrite(good, dropped, (l) =>
+        l.filter((x) => {
+          if (droppedOne || !x.includes('"kiem.tra"')) return true;
+          droppedOne = true;
+          return false;
+        }),
+      );
+      const newer = path.join(tmp, `newer-${dialect}.jsonl.gz`);
+      rewrite(good, newer, (l) => {
+        const header = JSON.parse(l[0]!) as { migrations: string[] };
+        header.migrations.push('2099-01-01T0000-from-the-future');
+        return [JSON.stringify(header), ...l.slice(1)];
+      });
+      expect(await codeOf(verifyBackup(cut))).toBe('BACKUP_INCOMPLETE');
+      expect(await codeOf(verifyBackup(noTrailer))).toBe('BACKUP_INCOMPLETE');
+      expect(await codeOf(verifyBackup(altered))).toBe('BACKUP_DAMAGED');
+      expect(await codeOf(verifyBackup(dropped))).toBe('BACKUP_DAMAGED');
+      expect(await codeOf(verifyBackup(newer))).toBe('BACKUP_SCHEMA_NEWER');
+      const damaged = (await verifyBackup(altered).catch((e: unknown) => e)) as AppError;
+      expect(damaged.toJSON('vi').message).toContain('app_user');
+
+      await buildUser(deps, { username: 'van.con.day' });
+      for (const f of [cut, noTrailer, altered, dropped])
+        expect(['BACKUP_INCOMPLETE', 'BACKUP_DAMAGED']).toContain(await codeOf(restore(deps, f)));
+      const users = await deps.db.kysely
+        .selectFrom('app_user')
+        .select('username')
+        .orderBy('username')
+        .execute();
+      expect(users.map((u) => u.username)).toEqual(['kiem.tra', 'van.con.day']);
+    });
+
+    it('backupInto writes timestamped files and keeps the newest N, nothing else touched', async () => {
+      const dir = fs.mkdtempSync(path.join(tmp, `keep-${dialect}-`));
+      fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a backup');
+      const made: string[] = [];
+      for (let i = 0; i < 3; i++) {
+        deps.setNow(new Date(Date.UTC(2026, 11, 3, 1, 30, i)));
+        const r = await backupInto(deps, dir, 2);
+        made.push(path.basename(r.file));
+        expect(r.removed.length).toBe(i < 2 ? 0 : 1);
+      }
+      expect(made[0]).toBe('giamngheo-2026-12-03T01-30-00-000Z.jsonl.gz');
+      expect(fs.readdirSync(dir).sort()).toEqual([made[1], made[2], 'notes.txt']);
+      expect((await verifyBackup(path.join(dir, made[2]!))).checksums).toBe(true);
+      expect(await codeOf(backupInto(deps, dir, 0))).toBe('BACKUP_KEEP_INVALID');
+    });
+  });
 }

@@ -1,6 +1,7 @@
 // giamngheo serve | demo: the web application, API and public portal on one port.
 import { parseArgs } from 'node:util';
 import { buildApp } from '../../http/app.js';
+import { failInterruptedImportJobs, stopImportJobs } from '../../services/registry/import-jobs.js';
 import { seedDemo } from '../../services/demo/index.js';
 import { configFrom, EXIT, openDeps, progress, type Io } from '../runtime.js';
 import type { Command } from '../main.js';
@@ -32,14 +33,33 @@ async function start(argv: string[], io: Io, demo: boolean): Promise<number> {
         `  ${a.username.padEnd(18)} ${a.password.padEnd(20)} ${a.role}${a.unitCode ? ` (${a.unitCode})` : ''}\n`,
       );
   }
+  // Jobs on record as running belong to an earlier run that was stopped or crashed.
+  const cut = await failInterruptedImportJobs(deps);
+  if (cut.length > 0)
+    io.stderr.write(
+      `${cut.length} lần nhập bị dừng dở được đánh dấu thất bại / interrupted imports marked failed: ${cut.join(', ')}\n`,
+    );
   const app = await buildApp(deps, { logger: { level: config.logLevel } });
-  const shutdown = async () => {
-    await app.close();
+  // SIGTERM (systemd stop, docker stop) or SIGINT: stop listening, let the requests in flight
+  // finish, let running imports complete within the grace period (else their threads are stopped
+  // and their transactions roll back), close the database, exit 0. A second signal is ignored;
+  // past the grace period plus ten seconds the process exits anyway, still with nothing half-written.
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const graceMs = config.shutdownGraceSeconds * 1000;
+    app.log.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), graceMs + 10_000).unref();
+    const imports = stopImportJobs(graceMs);
+    await Promise.race([app.close(), new Promise((r) => setTimeout(r, graceMs).unref())]);
+    const ended = await imports;
+    app.log.info(ended, 'imports ended');
     await deps.db.close();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown());
-  process.once('SIGTERM', () => void shutdown());
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
   io.stderr.write(
     `\ngiamngheo: http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/ (ứng dụng / app: /app/, API: /api/docs)\n`,

@@ -15,6 +15,7 @@ import * as explanationFacts from './2026-12-03T0100-explanation-facts.js';
 import * as officialReports from './2026-12-03T0200-official-reports.js';
 import * as beneficiariesEnglish from './2026-12-03T1000-beneficiaries-english.js';
 import * as provincePartitions from './2026-12-03T1100-province-partitions.js';
+import * as importJob from './2026-12-03T1728-import-job.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0200-official-reports': officialReports,
   '2026-12-03T1000-beneficiaries-english': beneficiariesEnglish,
   '2026-12-03T1100-province-partitions': provincePartitions,
+  '2026-12-03T1728-import-job': importJob,
 };

@@ -143,6 +143,11 @@ export const PERMISSIONS = {
     vi: 'Tạo và xem tài khoản',
     en: 'Create and list accounts',
   },
+  'system.metrics': {
+    roles: ['admin'],
+    vi: 'Xem số đo vận hành của máy chủ (/metrics)',
+    en: 'Read the server’s operating metrics (/metrics)',
+  },
 } as const satisfies Record<string, PermissionRow>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -308,7 +308,7 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => {
-      const job = findImportJob(req.params.id, req.actor!);
+      const job = await findImportJob(req.deps, req.params.id, req.actor!);
       if (!job) throw new AppError('NOT_FOUND', { what: `import ${req.params.id}` });
       return job;
     },

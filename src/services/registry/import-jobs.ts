@@ -3,13 +3,24 @@
 // runs in a worker thread with its own database connection (import-job.worker.ts), so parsing,
 // validating, classifying and writing never hold the server's thread (docs/decisions/0016). The
 // job's progress and final report are kept in memory for an hour (the report itself is also
-// audited); the temporary folder is removed when the job ends, whatever the outcome.
+// audited); the temporary folder is removed when the job ends, whatever the outcome. Each job is
+// also on record (table import_job) from its start to its end: on SIGTERM the server lets running
+// jobs finish for a grace period and then stops their threads (the transaction rolls back), and
+// a job found still running at the next start is marked failed, IMPORT_INTERRUPTED
+// (docs/decisions/0028-operations.md).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { AppError, isAppError, type ErrorCode, type ErrorParams } from '../../errors.js';
+import { AppError, catalogue, isAppError, type ErrorCode, type ErrorParams } from '../../errors.js';
 import type { Config } from '../../config.js';
 import type { Actor, Deps } from '../deps.js';
+import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../ts-worker.js';
+import {
+  failRunningImportJobs,
+  findImportJobRow,
+  finishImportJob,
+  insertImportJob,
+} from '../../db/repositories/import-job.repository.js';
 import { importSurvey, type ImportOptions, type ImportReport, type ImportSource } from './import.service.js';
 
 export interface ImportJob {
@@ -29,6 +40,13 @@ const jobs = new Map<string, ImportJob>();
 /** The error a failed job ended with (a `?wait=true` upload answers with it). */
 const failures = new WeakMap<ImportJob, unknown>();
 const KEEP_MS = 60 * 60 * 1000;
+/** Jobs not yet ended, with the thread that runs each (none inline) and their end. */
+const active = new Map<
+  string,
+  { job: ImportJob; worker: Worker | undefined; done: Promise<ImportJob>; interrupted: boolean }
+>();
+let stopping = false;
+const finished = { done: 0, failed: 0 };
 
 export type JobOptions = Omit<ImportOptions, 'progress' | 'errorReport' | 'writer'>;
 
@@ -72,6 +90,7 @@ function runImport(
   source: ImportSource,
   opts: JobOptions,
   progress: (read: number) => void,
+  onWorker: (worker: Worker) => void,
 ): Promise<ImportReport> {
   if (deps.db.dialect === 'sqlite' && deps.db.location === ':memory:')
     return importSurvey(deps, actor, source, { ...opts, progress });
@@ -84,6 +103,7 @@ function runImport(
     opts,
   };
   const worker = startTsWorker(entry, init);
+  onWorker(worker);
   return new Promise<ImportReport>((resolve, reject) => {
     worker.on('message', (msg: FromImportJob) => {
       if (msg.type === 'progress') progress(msg.read);
@@ -116,6 +136,7 @@ export function startImportJob(
   upload: { dir: string; fileName: string; source: ImportSource },
   opts: JobOptions,
 ): { job: ImportJob; done: Promise<ImportJob> } {
+  if (stopping) throw new AppError('SERVER_STOPPING');
   const id = crypto.randomUUID();
   const job: ImportJob = {
     id,
@@ -129,9 +150,36 @@ export function startImportJob(
     error: null,
   };
   jobs.set(id, job);
-  const done = runImport(deps, actor, upload.source, opts, (n) => {
-    job.read = n;
+  const entry: {
+    job: ImportJob;
+    worker: Worker | undefined;
+    done: Promise<ImportJob>;
+    interrupted: boolean;
+  } = { job, worker: undefined, done: Promise.resolve(job), interrupted: false };
+  const done = insertImportJob(deps.db.kysely, {
+    id,
+    owner: job.owner,
+    file_name: job.fileName,
+    state: 'running',
+    read: 0,
+    started_at: job.startedAt,
+    finished_at: null,
+    error_code: null,
   })
+    .then(() =>
+      runImport(
+        deps,
+        actor,
+        upload.source,
+        opts,
+        (n) => {
+          job.read = n;
+        },
+        (worker) => {
+          entry.worker = worker;
+        },
+      ),
+    )
     .then((report) => {
       job.report = report;
       job.read = report.read;
@@ -139,16 +187,65 @@ export function startImportJob(
     })
     .catch((err: unknown) => {
       job.state = 'failed';
-      failures.set(job, err);
-      job.error = isAppError(err) ? err.toJSON() : { code: 'INTERNAL', message: String(err) };
+      // A thread stopped by shutdown ends with no report: its transaction was rolled back.
+      const cause = entry.interrupted ? new AppError('IMPORT_INTERRUPTED', { fileName: job.fileName }) : err;
+      failures.set(job, cause);
+      job.error = isAppError(cause) ? cause.toJSON() : { code: 'INTERNAL', message: String(cause) };
     })
-    .finally(() => {
+    .finally(async () => {
       job.finishedAt = deps.now().toISOString();
       fs.rmSync(upload.dir, { recursive: true, force: true });
       setTimeout(() => jobs.delete(id), KEEP_MS).unref();
+      finished[job.state === 'done' ? 'done' : 'failed'] += 1;
+      const code =
+        job.error && typeof job.error === 'object' ? (job.error as { code?: string }).code : undefined;
+      await finishImportJob(deps.db.kysely, id, {
+        state: job.state === 'done' ? 'done' : 'failed',
+        read: job.read,
+        finishedAt: job.finishedAt,
+        errorCode: job.state === 'failed' ? (code ?? 'INTERNAL') : null,
+      }).catch(() => undefined);
+      active.delete(id);
     })
     .then(() => job);
+  entry.done = done;
+  active.set(id, entry);
   return { job, done };
+}
+
+/**
+ * Shutdown: no new job starts; running jobs may finish within `graceMs`, then their threads are
+ * stopped (each one's open transaction rolls back) and they end failed, IMPORT_INTERRUPTED. An
+ * inline job (in-memory database) cannot be stopped and is waited for.
+ */
+export async function stopImportJobs(graceMs: number): Promise<{ completed: number; interrupted: number }> {
+  stopping = true;
+  const entries = [...active.values()];
+  let timer: NodeJS.Timeout | undefined;
+  const grace = new Promise<void>((r) => (timer = setTimeout(r, graceMs)));
+  await Promise.race([Promise.all(entries.map((e) => e.done)), grace]);
+  clearTimeout(timer);
+  let interrupted = 0;
+  for (const e of entries) {
+    if (e.job.state !== 'running' || !e.worker) continue;
+    e.interrupted = true;
+    interrupted += 1;
+    await e.worker.terminate();
+  }
+  await Promise.all(entries.map((e) => e.done));
+  return { completed: entries.length - interrupted, interrupted };
+}
+
+/** At start: jobs on record as running were cut by a stop or a crash (one server per database). */
+export async function failInterruptedImportJobs(deps: Deps): Promise<string[]> {
+  return failRunningImportJobs(deps.db.kysely, 'IMPORT_INTERRUPTED', deps.now().toISOString());
+}
+
+/** Running jobs and records read so far, jobs ended since start (for /metrics). */
+export function importJobStats(): { running: number; read: number; done: number; failed: number } {
+  let read = 0;
+  for (const e of active.values()) read += e.job.read;
+  return { running: active.size, read, ...finished };
 }
 
 /** The error a failed job ended with. */
@@ -156,8 +253,27 @@ export function failureOf(job: ImportJob): unknown {
   return failures.get(job);
 }
 
-/** A job of this user (jobs of others are invisible). */
-export function findImportJob(id: string, actor: Actor): ImportJob | undefined {
+/**
+ * A job of this user (jobs of others are invisible): from memory while it is kept there, else
+ * from the record (a job of an earlier run of the server: its end state and error code only).
+ */
+export async function findImportJob(deps: Deps, id: string, actor: Actor): Promise<ImportJob | undefined> {
   const job = jobs.get(id);
-  return job && job.owner === actor.username ? job : undefined;
+  if (job) return job.owner === actor.username ? job : undefined;
+  const row = await findImportJobRow(deps.db.kysely, id);
+  if (!row || row.owner !== actor.username) return undefined;
+  const code = row.error_code as ErrorCode | null;
+  return {
+    id: row.id,
+    owner: row.owner,
+    state: row.state,
+    fileName: row.file_name,
+    read: row.read,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    report: null,
+    error: code
+      ? new AppError(code in catalogue ? code : 'INTERNAL', { fileName: row.file_name }).toJSON()
+      : null,
+  };
 }
