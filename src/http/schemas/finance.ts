@@ -594,6 +594,7 @@ export const financeRowSchema = {
   properties: {
     projectCode: { type: 'string' },
     projectName: { type: 'string' },
+    projectNameEn: { type: 'string' },
     source: { type: 'string', enum: ['other', 'central', 'province', 'commune'] },
     allocated: { type: 'number' },
     adjusted: { type: 'number' },
@@ -609,6 +610,7 @@ export const financeRowSchema = {
   required: [
     'projectCode',
     'projectName',
+    'projectNameEn',
     'source',
     'allocated',
     'adjusted',
@@ -628,6 +630,7 @@ export const projectRowSchema = {
   properties: {
     projectCode: { type: 'string' },
     projectName: { type: 'string' },
+    projectNameEn: { type: 'string' },
     allocated: { type: 'number' },
     adjusted: { type: 'number' },
     planned: { type: 'number' },
@@ -642,6 +645,7 @@ export const projectRowSchema = {
   required: [
     'projectCode',
     'projectName',
+    'projectNameEn',
     'allocated',
     'adjusted',
     'planned',
