@@ -61,6 +61,9 @@ const schema = z.object({
     .default(false),
   /** Largest survey file an upload may carry, in MB (streamed to a temporary file; 413 past it). */
   GIAMNGHEO_UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(4096).default(200),
+  // ── personal data (issue 17) ──
+  /** Years after leaving the registry before a household's data is erased (`giamngheo retention`). */
+  GIAMNGHEO_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 /** Fastify's trustProxy: false, true, or the addresses and CIDR ranges of the trusted proxies. */
@@ -88,6 +91,7 @@ export type Config = {
   postingWorkingDays: number;
   trustProxy: TrustProxy;
   uploadMaxMb: number;
+  retentionYears: number;
 };
 
 export function loadConfig(
@@ -122,6 +126,7 @@ export function loadConfig(
     postingWorkingDays: c.GIAMNGHEO_POSTING_WORKING_DAYS,
     trustProxy: c.GIAMNGHEO_TRUST_PROXY,
     uploadMaxMb: c.GIAMNGHEO_UPLOAD_MAX_MB,
+    retentionYears: c.GIAMNGHEO_RETENTION_YEARS,
     ...overrides,
   };
 }
