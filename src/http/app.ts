@@ -36,6 +36,11 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Extra route plugins (modules add their routes here). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  /**
+   * false leaves Fastify's own request serializer (the URL as it came): only for the log scan's
+   * negative control (tests/api/log-redaction.api.test.ts). Default true.
+   */
+  redactLog?: boolean;
   /** Told of every route as it is added (the route-table test enumerates the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -51,7 +56,7 @@ export function langOf(header: string | undefined, cookieLang: string | undefine
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: withRedaction(options.logger ?? false),
+    logger: options.redactLog === false ? (options.logger ?? false) : withRedaction(options.logger ?? false),
     bodyLimit: 20 * 1024 * 1024,
     // Off unless configured (GIAMNGHEO_TRUST_PROXY): otherwise any client could pick its own
     // address with X-Forwarded-For and escape the per-address limits.
