@@ -145,7 +145,10 @@ export async function eraseHousehold(
     cases.length === 0
       ? 0
       : await del(
-          db.deleteFrom('review_campaign').where('province_code', '=', h.provinceCode).where('id', 'in', cases),
+          db
+            .deleteFrom('review_campaign')
+            .where('province_code', '=', h.provinceCode)
+            .where('id', 'in', cases),
         );
   out.household = await del(
     db.deleteFrom('household').where('province_code', '=', h.provinceCode).where('id', '=', h.id),

@@ -161,7 +161,10 @@ export function accessItem(r: AccessRow): AccessItem {
     actor: r.actor,
     role: r.role,
     action: r.action,
-    actionWord: { vi: wordOfCode('accessAction', r.action, 'vi'), en: wordOfCode('accessAction', r.action, 'en') },
+    actionWord: {
+      vi: wordOfCode('accessAction', r.action, 'vi'),
+      en: wordOfCode('accessAction', r.action, 'en'),
+    },
     route: r.route,
     provinceCode: r.province_code,
     unitCode: r.unit_code,
@@ -255,4 +258,3 @@ export async function exportAccess(
   info.addRow(['Người xuất', actorName(actor)]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-

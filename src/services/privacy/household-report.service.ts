@@ -306,11 +306,7 @@ export async function householdReportPdf(
       heading('Lịch sử thay đổi', 'Change history'),
       table(
         ['Thời điểm', 'Người thực hiện', 'Việc'],
-        r.history.map((c) => [
-          formatInstantVn(c.at),
-          c.actor,
-          wordOfCode('householdChange', c.action, 'vi'),
-        ]),
+        r.history.map((c) => [formatInstantVn(c.at), c.actor, wordOfCode('householdChange', c.action, 'vi')]),
       ),
       heading('Ai đã xem, xuất dữ liệu của hộ', 'Who read or exported it'),
       table(

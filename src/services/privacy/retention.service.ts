@@ -61,7 +61,7 @@ export async function retention(deps: Deps, actor: Actor, input: RetentionInput)
   const before = new Date(Date.parse(`${cutoff}T00:00:00.000+07:00`)).toISOString();
   const db = deps.db.kysely;
   const candidates: RetentionCandidate[] = [];
-  for (let afterId = 0; ; ) {
+  for (let afterId = 0; ;) {
     const page = await listRetentionCandidates(db, {
       lastPeriod,
       before,
@@ -124,7 +124,15 @@ export async function retention(deps: Deps, actor: Actor, input: RetentionInput)
       action: 'retention.erase',
       entity: 'household',
       entityId: '*',
-      after: { years, cutoff, lastPeriod, households: candidates.length, byCommune, rows, archive: report.archive },
+      after: {
+        years,
+        cutoff,
+        lastPeriod,
+        households: candidates.length,
+        byCommune,
+        rows,
+        archive: report.archive,
+      },
     });
   });
   return report;
