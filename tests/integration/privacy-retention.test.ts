@@ -199,6 +199,12 @@ for (const dialect of DIALECTS) {
         expect(allAudit).not.toContain(OLD_NAME);
         expect(audit[0]!.after_json).not.toContain('OLD-1');
 
+        // An archive is never overwritten: a coded refusal, and nothing erased.
+        await expect(retention(deps, operator, { years: 1, apply: true, archive })).rejects.toMatchObject({
+          code: 'FIELD_INVALID',
+          field: 'archive',
+        });
+        expect((await retention(deps, operator, { years: 1, apply: false })).households).toBe(2);
         // Nothing left to do.
         expect((await retention(deps, operator, { years: 3, apply: false })).households).toBe(0);
       },

@@ -92,7 +92,21 @@ export async function retention(deps: Deps, actor: Actor, input: RetentionInput)
   if (!input.apply || candidates.length === 0) return report;
   if (input.archive) {
     // Written whole before anything is erased: a failure here erases nothing.
-    const fd = fs.openSync(input.archive, 'wx', 0o600);
+    let fd: number;
+    try {
+      fd = fs.openSync(input.archive, 'wx', 0o600);
+    } catch (err) {
+      // An archive is never overwritten; a folder that is not there is the operator's to create.
+      const code = (err as NodeJS.ErrnoException).code ?? '';
+      throw new AppError(
+        'FIELD_INVALID',
+        {
+          field: 'archive',
+          detail: `${input.archive}: ${code === 'EEXIST' ? 'tệp đã có / the file exists' : code}`,
+        },
+        { field: 'archive' },
+      );
+    }
     try {
       for (const c of candidates) {
         const data = await collectHouseholdData(
