@@ -68,6 +68,9 @@ const schema = z.object({
   GIAMNGHEO_METRICS: z.enum(['local', 'admin', 'off']).default('local'),
   /** On SIGTERM, how long requests in flight and running imports may take before they are stopped. */
   GIAMNGHEO_SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // ── personal data (issue 17) ──
+  /** Years after leaving the registry before a household's data is erased (`giamngheo retention`). */
+  GIAMNGHEO_RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 /** The environment variables the app reads (the shipped deploy/giamngheo.env is checked against it). */
@@ -101,6 +104,7 @@ export type Config = {
   backupDir: string;
   metrics: 'local' | 'admin' | 'off';
   shutdownGraceSeconds: number;
+  retentionYears: number;
 };
 
 export function loadConfig(
@@ -138,6 +142,7 @@ export function loadConfig(
     backupDir: c.GIAMNGHEO_BACKUP_DIR,
     metrics: c.GIAMNGHEO_METRICS,
     shutdownGraceSeconds: c.GIAMNGHEO_SHUTDOWN_GRACE_SECONDS,
+    retentionYears: c.GIAMNGHEO_RETENTION_YEARS,
     ...overrides,
   };
 }

@@ -23,6 +23,9 @@ const commands: Record<string, () => Promise<Command>> = {
   finance: async () => (await import('./commands/finance.js')).financeCommand,
   generate: async () => (await import('./commands/generate.js')).generateCommand,
   registry: async () => (await import('./commands/registry-documents.js')).registryCommand,
+  'access-log': async () => (await import('./commands/privacy.js')).accessLogCommand,
+  'household-data': async () => (await import('./commands/privacy.js')).householdDataCommand,
+  retention: async () => (await import('./commands/privacy.js')).retentionCommand,
 };
 
 export function registerCommand(name: string, load: () => Promise<Command>): void {

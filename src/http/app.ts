@@ -21,6 +21,7 @@ import { checkAccessBeforeBody, checkBodyScope } from './access.js';
 import { frameworkError } from './framework-errors.js';
 import { APP_SECURITY_HEADERS, COMMON_SECURITY_HEADERS } from './security-headers.js';
 import { SESSION_COOKIE } from './cookies.js';
+import { logSerializers } from './log-redaction.js';
 import { apiRoutes, pageRoutes } from './routes/index.js';
 import { checkHealth } from '../services/health.service.js';
 import { registerMetrics } from './metrics.js';
@@ -38,6 +39,11 @@ export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
   /** Extra route plugins (modules add their routes here). */
   plugins?: ((app: FastifyInstance) => Promise<void>)[];
+  /**
+   * false leaves Fastify's own request serializer (the URL as it came): only for the log scan's
+   * negative control (tests/api/log-redaction.api.test.ts). Default true.
+   */
+  redactLog?: boolean;
   /** Told of every route as it is added (the route-table test enumerates the API with it). */
   onRoute?: (route: RouteOptions) => void;
 }
@@ -53,7 +59,7 @@ export function langOf(header: string | undefined, cookieLang: string | undefine
 
 export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.redactLog === false ? (options.logger ?? false) : withRedaction(options.logger ?? false),
     bodyLimit: 20 * 1024 * 1024,
     // Off unless configured (GIAMNGHEO_TRUST_PROXY): otherwise any client could pick its own
     // address with X-Forwarded-For and escape the per-address limits.
@@ -134,7 +140,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     resolveSession(deps, token).then((session) => {
       if (session) {
         req.session = session;
-        req.actor = session.actor;
+        // The route's pattern, never its URL (which may carry a search by name): the access record.
+        req.actor = { ...session.actor, route: `${req.method} ${req.routeOptions.url ?? ''}` };
       }
       // The CSRF token is checked on the matched route (src/http/access.ts), not on the URL.
       done();
@@ -234,6 +241,16 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     });
   }
   return app;
+}
+
+/**
+ * Logger options with the request serializer that keeps personal data out of the log
+ * (src/http/log-redaction.ts): whoever configures a logger — serve, a test, a bench — gets it.
+ */
+function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === true) return { serializers: logSerializers };
+  if (!logger || typeof logger !== 'object') return logger;
+  return { ...logger, serializers: { ...logger.serializers, ...logSerializers } };
 }
 
 function notFoundPage(lang: Lang): string {

@@ -17,8 +17,10 @@ import type { Role } from '../domain/access/permissions.js';
 
 /** Who is asking. The CLI acts as `system` (the operator of the machine has every right). */
 export type Actor =
-  | { kind: 'user'; id: number; username: string; role: Role; unitCode: string | null }
-  | { kind: 'system'; username: string };
+  | { kind: 'user'; id: number; username: string; role: Role; unitCode: string | null; route?: string }
+  | { kind: 'system'; username: string; route?: string };
+// `route`: where the request came in (`GET /api/v1/registry/households/:householdId`, `cli
+// registry export`), set by the adapters; the access record names it (services/privacy).
 
 export const SYSTEM: Actor = { kind: 'system', username: 'system' };
 

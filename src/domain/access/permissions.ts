@@ -138,6 +138,17 @@ export const PERMISSIONS = {
     vi: 'Xem và trả lời góp ý, phản ánh của người dân',
     en: 'Read and answer citizens’ feedback',
   },
+  // ── personal data protection (issue 17; docs/decisions/0027-personal-data.md) ──
+  'access-log.read': {
+    roles: ['admin', 'commune-officer'],
+    vi: 'Xem, xuất nhật ký truy cập dữ liệu cá nhân (ai đã xem, xuất hộ nào, danh sách nào) của đơn vị mình',
+    en: 'Read and export the access record (who read or exported which household or list) of one’s own unit',
+  },
+  'privacy.retention': {
+    roles: ['admin'],
+    vi: 'Xoá (kèm lưu trữ) dữ liệu của hộ đã ra khỏi sổ quá thời hạn lưu giữ',
+    en: 'Erase (with an archive) the data of households that left the registry past the retention period',
+  },
   'users.manage': {
     roles: ['admin'],
     vi: 'Tạo và xem tài khoản',

@@ -384,6 +384,18 @@ export const WORDS = {
     movedOut: { vi: 'Chuyển đi', en: 'Moved out' },
     end: { vi: 'Cuối kỳ', en: 'End of the year' },
   } satisfies Record<keyof BalanceTerms, Word>,
+  // ── personal data protection (issue 17) ───────────────────────────────────
+  /** What a line of the access record says was read (src/services/privacy/access-record.service.ts). */
+  accessAction: {
+    'household.read': { vi: 'Xem hồ sơ hộ', en: 'Household page read' },
+    'household.report': { vi: 'Trích xuất toàn bộ dữ liệu của hộ', en: 'Household data report' },
+    'export.households': { vi: 'Xuất danh sách hộ', en: 'Household list exported' },
+    'export.recognised': {
+      vi: 'Xuất danh sách hộ nghèo, cận nghèo được công nhận',
+      en: 'Recognised lists exported',
+    },
+    'certificate.print': { vi: 'In giấy chứng nhận', en: 'Certificates printed' },
+  },
 } as const satisfies Record<string, WordSet>;
 
 export type WordSetName = keyof typeof WORDS;

@@ -11,6 +11,7 @@ import { usersRoutes } from './users.routes.js';
 import { portalRoutes } from './portal.routes.js';
 import { reportsRoutes } from './reports.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
+import { privacyRoutes } from './privacy.routes.js';
 import { portalPages } from '../../portal/pages.js';
 
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -25,6 +26,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   financeRoutes,
   reportsRoutes,
   dashboardRoutes,
+  privacyRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

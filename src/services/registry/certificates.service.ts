@@ -43,6 +43,7 @@ import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { inScope, isWithinScope, requirePersonalData, requireUnitAccess } from '../access.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
+import { recordAccess } from '../privacy/access-record.service.js';
 import { nfc, renderPdf } from '../pdf.js';
 
 type CertificateRow = Selectable<CertificateTable>;
@@ -391,6 +392,15 @@ async function certificateOf(
 async function auditPrint(deps: Deps, actor: Actor, views: CertificateView[], what: string) {
   const first = views[0];
   if (!first) return;
+  await recordAccess(deps, actor, {
+    action: 'certificate.print',
+    provinceCode: first.province.code,
+    unitCode: first.commune.code,
+    ...(views.length === 1
+      ? { householdKey: first.householdId }
+      : { households: views.map((v) => v.householdId) }),
+    filter: { period: first.period },
+  });
   await insertAudit(deps.db.kysely, {
     at: nowIso(deps),
     actorId: actorId(actor),

@@ -31,6 +31,7 @@ import { personalDataFor } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { listFilterOf } from './households.service.js';
 import { nfc } from '../pdf.js';
+import { recordAccess, startListAccess } from '../privacy/access-record.service.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -153,6 +154,7 @@ export interface ExportInput {
 
 export interface PreparedExport {
   filter: ExportFilter;
+  unitCode: string;
   unitName: string;
   masked: boolean;
   fileName: string;
@@ -200,6 +202,7 @@ export async function prepareHouseholdExport(
   ];
   return {
     filter,
+    unitCode: unit.code,
     unitName: unit.name,
     masked: !personalDataFor(actor).reveals,
     fileName: `danh-sach-ho-${unit.code}${input.period ? `-${input.period}` : ''}.xlsx`,
@@ -258,6 +261,12 @@ export async function writeHouseholdExport(
       },
     });
   const pageSize = opts.pageSize ?? PAGE;
+  const access = await startListAccess(deps, actor, {
+    action: 'export.households',
+    provinceCode: p.filter.provinceCode,
+    unitCode: p.unitCode,
+    filter: Object.fromEntries(p.filters),
+  });
   const wb = newWorkbook(out);
   const ws = dataSheet(wb, 'Danh sách hộ', HOUSEHOLD_COLUMNS);
   let cursor: ExportCursor | null = null;
@@ -293,11 +302,13 @@ export async function writeHouseholdExport(
       );
       row.commit();
     }
+    await access.add(page.map((h) => h.household_key));
     const last = page.at(-1);
     if (!last || page.length < pageSize) break;
     cursor = { communeCode: last.commune_code, headKey: last.head_key, id: Number(last.id) };
     await caughtUp(ws, out);
     if (out.destroyed) {
+      await access.finish();
       await audit(n, true);
       return { rows: n, cancelled: true };
     }
@@ -317,6 +328,7 @@ export async function writeHouseholdExport(
     ],
   ]);
   await wb.commit();
+  await access.finish();
   await audit(n, false);
   return { rows: n };
 }
@@ -458,6 +470,13 @@ export async function writeRecognisedExport(
     ['Thông tin cá nhân', p.masked ? 'Đã che: họ tên chỉ ghi chữ cái đầu' : 'Đầy đủ'],
   ]);
   await wb.commit();
+  await recordAccess(deps, actor, {
+    action: 'export.recognised',
+    provinceCode: p.provinceCode,
+    unitCode: p.communeCode,
+    households: results.map((r) => r.household_key),
+    filter: { period: p.period },
+  });
   await insertAudit(db, {
     at: nowIso(deps),
     actorId: actorId(actor),

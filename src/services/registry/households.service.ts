@@ -54,6 +54,7 @@ import { communesInScope, inScope, isWithinScope, requirePermission, requireUnit
 import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
+import { recordAccess } from '../privacy/access-record.service.js';
 
 /**
  * A possible duplicate shown before saving. One in a commune outside the caller's scope says only
@@ -402,6 +403,12 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
     })),
     history: await historyInWords(db, changes, results),
   };
+  await recordAccess(deps, actor, {
+    action: 'household.read',
+    provinceCode: h.province_code,
+    unitCode: h.commune_code,
+    householdKey: key,
+  });
   return pd.reveals ? page : maskHouseholdPage(page, pd);
 }
 

@@ -43,6 +43,8 @@ const m = defineMessages({
     edit: 'Sửa phiếu khảo sát',
     back: 'Danh sách hộ',
     certificate: 'Giấy chứng nhận (Mẫu số 03)',
+    reportPdf: 'Toàn bộ dữ liệu của hộ (PDF)',
+    reportJson: 'Toàn bộ dữ liệu của hộ (JSON)',
   },
   en: {
     title: 'Household {id}',
@@ -72,6 +74,8 @@ const m = defineMessages({
     edit: 'Edit the survey',
     back: 'Household list',
     certificate: 'Certificate (Mẫu số 03)',
+    reportPdf: 'All data held on the household (PDF)',
+    reportJson: 'All data held on the household (JSON)',
   },
 });
 
@@ -131,6 +135,27 @@ export default function HouseholdPage() {
           ) : null}
         </Group>
       </Group>
+      {can(user.role, 'registry.personal-data') ? (
+        // The household's own data on its request (Law 91/2025/QH15); producing it is recorded.
+        <Group gap="xs">
+          <DownloadButton
+            variant="default"
+            size="xs"
+            fileName={`du-lieu-ho-${id}.pdf`}
+            href={`/api/v1/registry/households/${encodeURIComponent(id)}/report.pdf`}
+          >
+            {t.reportPdf}
+          </DownloadButton>
+          <DownloadButton
+            variant="default"
+            size="xs"
+            fileName={`du-lieu-ho-${id}.json`}
+            href={`/api/v1/registry/households/${encodeURIComponent(id)}/report.json`}
+          >
+            {t.reportJson}
+          </DownloadButton>
+        </Group>
+      ) : null}
       <Text>
         {t.head}: <b>{d.headName}</b> · {t.address}: {d.address ?? '—'} · {t.village}:{' '}
         {d.village?.name ?? '—'} · {t.version}: {d.version}

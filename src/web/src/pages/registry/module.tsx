@@ -26,6 +26,11 @@ export const registryModule: AppModule = {
     { path: 'registry/households/:id', load: () => import('./HouseholdPage'), permission: 'registry.read' },
     { path: 'registry/survey', load: () => import('./SurveyFormPage'), permission: 'registry.write' },
     { path: 'registry/import', load: () => import('./ImportPage'), permission: 'registry.write' },
+    {
+      path: 'registry/access-log',
+      load: () => import('../privacy/AccessLogPage'),
+      permission: 'access-log.read',
+    },
   ],
   nav: [
     {
@@ -33,6 +38,12 @@ export const registryModule: AppModule = {
       label: { vi: 'Hộ gia đình', en: 'Households' },
       icon: svg('M3 11l9-7 9 7v9a1 1 0 0 1-1 1h-5v-6H9v6H4a1 1 0 0 1-1-1z'),
       permission: 'registry.read',
+    },
+    {
+      path: 'registry/access-log',
+      label: { vi: 'Nhật ký truy cập', en: 'Access record' },
+      icon: svg('M12 8v4l3 2M12 3a9 9 0 1 0 0 18 9 9 0 0 0 0-18z'),
+      permission: 'access-log.read',
     },
   ],
 };

@@ -1,0 +1,175 @@
+// Personal-data protection over app.inject (issue 17): the access record written by the household
+// page, the list export and the certificates, read back by the administrator (all), the commune
+// officer of that commune (theirs only) and refused to others; its CSV/XLSX export; and a
+// household's own data report, JSON and PDF read back.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import ExcelJS from 'exceljs';
+import { buildApp } from '../../src/http/app.js';
+import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
+import { buildSession } from '../support/builders.js';
+import { pdfPages } from '../support/pdf.js';
+import { campaignReadyToRecognise, POOR_OR_NEAR, RECOGNISE } from '../support/certificates.js';
+import { SYSTEM } from '../../src/services/deps.js';
+import { transition } from '../../src/services/registry/campaign.service.js';
+import { getHousehold } from '../../src/services/registry/households.service.js';
+
+for (const dialect of DIALECTS) {
+  describe(`personal data API (${dialect})`, () => {
+    let deps: TestDeps;
+    let app: FastifyInstance;
+    beforeEach(async () => {
+      deps = await makeDeps(dialect);
+      app = await buildApp(deps);
+    });
+    afterEach(async () => {
+      await app.close();
+      await deps.cleanup();
+    });
+
+    type S = { cookie: string };
+    const get = (url: string, s: S) => app.inject({ method: 'GET', url, headers: { cookie: s.cookie } });
+
+    it(
+      'records who read or exported which household or list, and shows it by scope',
+      { timeout: 180_000 },
+      async () => {
+        const ref = await campaignReadyToRecognise(deps);
+        await transition(deps, SYSTEM, { ...ref, action: RECOGNISE });
+        const officer = await buildSession(deps, { role: 'commune-officer', unitCode: '14830' });
+        const admin = await buildSession(deps, { role: 'admin', unitCode: null });
+
+        expect((await get('/api/v1/registry/households/EX-05', officer)).statusCode).toBe(200);
+        const xlsx = await get(
+          '/api/v1/registry/households/export.xlsx?unit=14830&period=2024&q=hung',
+          officer,
+        );
+        expect(xlsx.statusCode).toBe(200);
+        expect(
+          (await get('/api/v1/registry/campaigns/14830/2024/certificates.pdf', officer)).statusCode,
+        ).toBe(200);
+
+        const mine = await get('/api/v1/access-log', officer);
+        expect(mine.statusCode).toBe(200);
+        const items = mine.json().items as {
+          action: string;
+          actor: string;
+          role: string;
+          route: string;
+          unitCode: string;
+          householdId: string | null;
+          households: number;
+          filter: Record<string, unknown> | null;
+          actionWord: { vi: string };
+        }[];
+        // Newest first.
+        expect(items.map((i) => i.action)).toEqual([
+          'certificate.print',
+          'export.households',
+          'household.read',
+        ]);
+        const [cert, exported, read] = items;
+        expect(read).toMatchObject({
+          householdId: 'EX-05',
+          unitCode: '14830',
+          role: 'commune-officer',
+          route: 'GET /api/v1/registry/households/:householdId',
+          households: 1,
+        });
+        expect(read!.actionWord.vi).toBe('Xem hồ sơ hộ');
+        expect(exported!.route).toBe('GET /api/v1/registry/households/export.xlsx');
+        expect(exported!.filter).toMatchObject({ 'Tìm kiếm': 'hung', 'Kỳ rà soát': 2024 });
+        expect(exported!.households).toBeGreaterThan(0);
+        expect(cert!.households).toBe(POOR_OR_NEAR.length);
+
+        // "Who saw EX-05": its page, and the batch of certificates it was in.
+        const ex05 = await get('/api/v1/access-log?household=EX-05', officer);
+        expect(ex05.json().items.map((i: { action: string }) => i.action)).toContain('certificate.print');
+        expect(ex05.json().items.map((i: { action: string }) => i.action)).toContain('household.read');
+
+        // Another commune's officer sees none of it; the administrator sees all; a finance officer
+        // holds no permission; a filter that matches nothing answers nothing.
+        const other = await buildSession(deps, { role: 'commune-officer', unitCode: '16513' });
+        expect((await get('/api/v1/access-log', other)).json()).toMatchObject({ total: 0, items: [] });
+        expect((await get('/api/v1/access-log', admin)).json().total).toBe(3);
+        expect((await get('/api/v1/access-log?action=export.households', admin)).json().total).toBe(1);
+        expect((await get('/api/v1/access-log?from=2030-01-01', admin)).json().total).toBe(0);
+        const bad = await get('/api/v1/access-log?action=nope', admin);
+        expect(bad.statusCode).toBe(400);
+        expect(bad.json().error).toMatchObject({ code: 'ENUM_INVALID', field: 'action' });
+        const finance = await buildSession(deps, { role: 'finance-officer', unitCode: '14830' });
+        expect((await get('/api/v1/access-log', finance)).statusCode).toBe(403);
+
+        const csv = await get('/api/v1/access-log/export?format=csv', officer);
+        expect(csv.statusCode).toBe(200);
+        const lines = csv.body
+          .replace(/^\ufeff/, '')
+          .trim()
+          .split('\r\n');
+        expect(lines).toHaveLength(4);
+        expect(lines[0]).toContain('Người truy cập');
+        expect(csv.body).toContain('GET /api/v1/registry/households/:householdId');
+        const x = await get('/api/v1/access-log/export?format=xlsx&action=household.read', admin);
+        const wb = new ExcelJS.Workbook();
+        await wb.xlsx.load(x.rawPayload as unknown as ExcelJS.Buffer);
+        const ws = wb.getWorksheet('Nhật ký truy cập')!;
+        expect(ws.rowCount).toBe(2);
+        expect(ws.getRow(2).getCell(4).value).toBe('Xem hồ sơ hộ');
+        expect(ws.getRow(2).getCell(7).value).toBe('EX-05');
+      },
+    );
+
+    it(
+      "produces a household's own data as JSON and PDF, for personal-data roles within scope",
+      { timeout: 180_000 },
+      async () => {
+        const ref = await campaignReadyToRecognise(deps);
+        await transition(deps, SYSTEM, { ...ref, action: RECOGNISE });
+        const officer = await buildSession(deps, { role: 'commune-officer', unitCode: '14830' });
+        await get('/api/v1/registry/households/EX-05/periods/2024/certificate.pdf', officer);
+        const page = await getHousehold(deps, SYSTEM, 'EX-05');
+
+        const res = await get('/api/v1/registry/households/EX-05/report.json', officer);
+        expect(res.statusCode).toBe(200);
+        const r = res.json();
+        expect(r.household).toMatchObject({
+          householdId: 'EX-05',
+          communeCode: '14830',
+          headName: page.headName,
+        });
+        expect(r.members.map((m: { name: string }) => m.name)).toEqual(page.members.map((m) => m.name));
+        expect(r.results).toHaveLength(1);
+        expect(r.results[0]).toMatchObject({ period: 2024, recognised: true });
+        expect(r.results[0].answers.incomePerCapitaMonthly).toBeTypeOf('number');
+        expect(r.certificates).toHaveLength(1);
+        expect(r.certificates[0].number).toMatch(/^\d+\/GCN-HN\.HCN$/);
+        expect(r.history.length).toBeGreaterThan(0);
+        // Who accessed it: the certificate printed above (the page read by getHousehold as SYSTEM too).
+        expect(r.accessRecord.map((a: { action: string }) => a.action)).toContain('certificate.print');
+
+        const pdf = await get('/api/v1/registry/households/EX-05/report.pdf', officer);
+        expect(pdf.statusCode).toBe(200);
+        expect(pdf.headers['content-type']).toBe('application/pdf');
+        const text = (await pdfPages(pdf.rawPayload)).join('\n');
+        expect(text).toContain('EX-05');
+        expect(text).toContain(page.headName);
+        expect(text).toContain(r.certificates[0].number);
+        expect(text).toContain('In giấy chứng nhận');
+        expect(text).toContain('Xem hồ sơ hộ');
+
+        // The report itself is recorded.
+        const log = await get('/api/v1/access-log?action=household.report', officer);
+        expect(log.json().total).toBe(2);
+
+        const supervisor = await buildSession(deps, { role: 'supervisor', unitCode: '14830' });
+        expect((await get('/api/v1/registry/households/EX-05/report.json', supervisor)).statusCode).toBe(403);
+        const other = await buildSession(deps, { role: 'commune-officer', unitCode: '16513' });
+        const hidden = await get('/api/v1/registry/households/EX-05/report.json', other);
+        expect(hidden.statusCode).toBe(404);
+        expect(hidden.json().error.code).toBe('HOUSEHOLD_NOT_FOUND');
+        const missing = await get('/api/v1/registry/households/NOPE/report.json', officer);
+        expect(missing.json().error.code).toBe('HOUSEHOLD_NOT_FOUND');
+      },
+    );
+  });
+}
