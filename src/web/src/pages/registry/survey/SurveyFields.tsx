@@ -20,7 +20,16 @@ import {
 import { DateField } from '../../../components/DateField';
 import { defineMessages, fill, useLang, useMessages, type Lang } from '../../../i18n';
 import { CommuneSelect } from './CommuneSelect';
-import { emptyMember, FORM_SECTIONS, pathOf, valueAt, withValue, type Control, type Survey } from './model';
+import {
+  emptyMember,
+  foldForSearch,
+  FORM_SECTIONS,
+  pathOf,
+  valueAt,
+  withValue,
+  type Control,
+  type Survey,
+} from './model';
 import { wordOfCode } from '../../../../../domain/words/catalogue';
 
 const m = defineMessages({
@@ -141,6 +150,11 @@ function Input({ control, path, props }: { control: Control; path: string; props
           allowDeselect={!control.field.required}
           placeholder={t.choose}
           disabled={disabled}
+          searchable={control.searchable}
+          // "muong" finds "Mường": the typed text and each name are compared without accents.
+          filter={({ options, search }) =>
+            options.filter((o) => 'label' in o && foldForSearch(o.label).includes(foldForSearch(search)))
+          }
           comboboxProps={{ withinPortal: true }}
           // Long answers ("Không tham gia lực lượng lao động") wrap in the list instead of being cut.
           styles={{ option: { whiteSpace: 'normal', lineHeight: 1.35 } }}
