@@ -31,6 +31,7 @@ import type {
 } from '../survey/record.js';
 import type { SuccessionKind, UnitLevel } from '../units/dataset.js';
 import type { HouseholdGroup } from '../registry/groups.js';
+import type { Annex7Table } from '../reports/annex7.js';
 import type { PovertyCause, SupportNeed } from '../survey/record.js';
 import { ETHNIC_GROUPS } from '../reference/ethnic-groups.js';
 
@@ -386,6 +387,19 @@ export const WORDS = {
     'female-head': { vi: 'Hộ có chủ hộ là nữ', en: 'Female-headed household' },
     'no-labour': { vi: 'Hộ không có khả năng lao động', en: 'Household without labour capacity' },
   } satisfies Record<HouseholdGroup | 'no-labour', Word>,
+  /** The Annex VII tables (src/domain/reports/annex7.ts). */
+  annex7Table: {
+    area: { vi: 'Theo khu vực thành thị, nông thôn', en: 'By urban and rural area' },
+    ethnic: { vi: 'Hộ dân tộc thiểu số', en: 'Ethnic-minority households' },
+    groups: { vi: 'Theo nhóm hộ', en: 'By household group' },
+    deprivation: { vi: 'Theo chỉ số thiếu hụt', en: 'By deprivation indicator' },
+  } satisfies Record<Annex7Table, Word>,
+  /** Where a commune lies for the Annex VII tables: the unit's type on the report date. */
+  annex7Area: {
+    urban: { vi: 'Khu vực thành thị', en: 'Urban area' },
+    rural: { vi: 'Khu vực nông thôn', en: 'Rural area' },
+    special: { vi: 'Đặc khu', en: 'Special zone' },
+  },
   povertyCause: {
     'no-land': { vi: 'Thiếu đất sản xuất', en: 'Lacks land to farm' },
     'no-capital': { vi: 'Thiếu vốn sản xuất, kinh doanh', en: 'Lacks capital' },
