@@ -19,9 +19,10 @@ import type { Deps } from '../deps.js';
 import type { Annex7 } from './annex7.service.js';
 import { NO_RESIDENTS } from './balance-documents.service.js';
 
+/** A rate over the resident households; "—" without them (the notes say why: narrow columns). */
 function ratio(n: number, of: number | null): string {
   const r = rateOf(n, of);
-  return r === null ? NO_RESIDENTS : formatPercent(r, 2);
+  return r === null ? '—' : formatPercent(r, 2);
 }
 
 /** A share among the poor (or near-poor): "—" when there are none. */
@@ -32,8 +33,7 @@ function share(n: number, of: number): string {
 
 const UNCONFIRMED =
   'Mẫu biểu theo bố cục mặc định: tiêu đề và các cột của mẫu số 7.x Phụ lục VII Thông tư 07/2021/TT-BLĐTBXH (sửa đổi bởi Thông tư 02/2022/TT-BLĐTBXH) chưa được xác nhận.';
-const RECOGNISED =
-  'Chỉ tính kết quả rà soát đã được công nhận (Mẫu số 02); tỷ lệ tính trên tổng số hộ dân cư của năm.';
+const RECOGNISED = `Chỉ tính kết quả rà soát đã được công nhận (Mẫu số 02); tỷ lệ tính trên tổng số hộ dân cư của năm («—»: ${NO_RESIDENTS} của ít nhất một xã).`;
 
 /** The labelled rows of the unit tables: areas first (or areas with their communes), then the total. */
 function unitLines(a: Annex7): { label: string; f: Annex7Figures; bold: boolean; n: number | string }[] {
