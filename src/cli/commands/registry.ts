@@ -1,7 +1,5 @@
 // giamngheo import survey FILE … / giamngheo report summary … (contracts/cli.md)
 import { parseArgs } from 'node:util';
-import { AppError } from '../../errors.js';
-import { isIsoDate } from '../../domain/dates.js';
 import { SYSTEM } from '../../services/deps.js';
 import { importSurvey, sourceOf } from '../../services/registry/import.service.js';
 import { reportSummary } from '../../services/registry/summary.service.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.js';
-import { isIsoDate, vnDateOf } from '../../domain/dates.js';
+import { vnDateOf } from '../../domain/dates.js';
 import { SYSTEM } from '../../services/deps.js';
 import { reportBalance } from '../../services/registry/balance.service.js';
 import {
