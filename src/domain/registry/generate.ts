@@ -422,7 +422,7 @@ export class HouseholdGenerator {
     outMembers.forEach((m, i) => {
       const out = m as Record<string, unknown>;
       out.ethnicity =
-        m.relation === 'spouse' && more(0.1) ? (group === KINH ? this.minorityGroup() : KINH) : group;
+        m.relation === 'spouse' && more(0.02) ? (group === KINH ? this.minorityGroup() : KINH) : group;
       out.merit = i === meritMember;
       fillAbsent(out, MEMBER_FIELDS);
     });
