@@ -67,6 +67,8 @@ export interface ReviewResultTable {
   explanation_json: string;
   movement: string;
   no_labour: Flag;
+  /** Household groups of the Annex VII tables, comma-separated (domain/registry/groups.ts). */
+  groups: string;
   status: string;
   frozen: Flag;
   created_at: Instant;

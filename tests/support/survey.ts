@@ -20,6 +20,8 @@ export function buildMember(overrides: Partial<SurveyMember> = {}): SurveyMember
     underweight: false,
     disability: 'none',
     monthlySocialAllowance: false,
+    ethnicity: '01',
+    merit: false,
     ...overrides,
   };
 }
@@ -69,6 +71,8 @@ export function buildRecord(overrides: Partial<SurveyRecord> = {}): SurveyRecord
         education: 'primary',
       }),
     ],
+    povertyCauses: [],
+    supportNeeds: [],
     ...overrides,
   };
 }

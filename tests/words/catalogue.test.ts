@@ -21,9 +21,13 @@ import {
   RELATIONS,
   SCHOOLING,
   SEXES,
+  POVERTY_CAUSES,
+  SUPPORT_NEEDS,
   WATER_SOURCES,
 } from '../../src/domain/survey/record.js';
 import { WORDS, wordOfCode, wordOfUnitType, type WordSetName } from '../../src/domain/words/catalogue.js';
+import { ETHNIC_CODES } from '../../src/domain/reference/ethnic-groups.js';
+import { HOUSEHOLD_GROUPS } from '../../src/domain/registry/groups.js';
 import { ROLES } from '../../src/services/deps.js';
 import { ASSIGNEE_KINDS, TASK_STATUSES } from '../../src/services/finance/tasks.service.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../src/services/public/feedback.service.js';
@@ -47,6 +51,10 @@ const LISTS: [WordSetName, readonly string[]][] = [
   ['schooling', SCHOOLING],
   ['education', EDUCATION_LEVELS],
   ['disability', DISABILITIES],
+  ['ethnicGroup', ETHNIC_CODES],
+  ['householdGroup', [...HOUSEHOLD_GROUPS, 'no-labour']],
+  ['povertyCause', POVERTY_CAUSES],
+  ['supportNeed', SUPPORT_NEEDS],
   ['role', ROLES],
   ['campaignStep', STEPS],
   ['campaignAction', ACTIONS],

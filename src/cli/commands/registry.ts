@@ -1,18 +1,12 @@
 // giamngheo import survey FILE … / giamngheo report summary … (contracts/cli.md)
 import { parseArgs } from 'node:util';
-import { AppError } from '../../errors.js';
-import { isIsoDate } from '../../domain/dates.js';
 import { SYSTEM } from '../../services/deps.js';
 import { importSurvey, sourceOf } from '../../services/registry/import.service.js';
 import { reportSummary } from '../../services/registry/summary.service.js';
 import { configFrom, EXIT, printJson, progress, reportError, usage, withDeps, type Io } from '../runtime.js';
 import type { Command } from '../main.js';
 
-function yearFlag(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw usage(`${flag} YEAR (4 chữ số / 4 digits): "${value}"`);
-  return Number(value);
-}
+import { parseReportFlags, yearFlag } from './report-flags.js';
 
 export const importCommand: Command = {
   summary: 'Nhập kết quả rà soát (JSONL, CSV, XLSX) / Import survey results',
@@ -75,36 +69,15 @@ export const reportCommand: Command = {
   summary: 'Số liệu tổng hợp hộ nghèo, cận nghèo / Summary counts',
   usage: 'report summary --period YEAR --unit CODE [--units-on DATE] [--json]',
   async run(argv: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        period: { type: 'string' },
-        unit: { type: 'string' },
-        'units-on': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        db: { type: 'string' },
-      },
-    });
-    const json = values.json === true;
-    if (positionals[0] !== 'summary' || positionals.length > 1 || !values.unit) throw usage(this.usage);
-    const period = yearFlag(values.period, '--period');
-    if (period === undefined) throw usage(this.usage);
-    const unitsOn = values['units-on'];
-    if (unitsOn !== undefined && !isIsoDate(unitsOn)) {
-      reportError(
-        io,
-        new AppError('DATE_INVALID', { field: '--units-on', value: unitsOn }, { field: 'unitsOn' }),
-        json,
-      );
-      return EXIT.USAGE;
-    }
-    const config = configFrom(io, values);
+    const flags = parseReportFlags(argv, 'summary', this.usage, io);
+    if (typeof flags === 'number') return flags;
+    const { json, period, unitsOn } = flags;
+    const config = configFrom(io, { db: flags.values.db as string | undefined });
     return withDeps(io, config, async (deps) => {
       try {
         const s = await reportSummary(deps, SYSTEM, {
           period,
-          unitCode: values.unit!,
+          unitCode: flags.unitCode,
           ...(unitsOn ? { unitsOn } : {}),
         });
         if (json) printJson(io, s);

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.js';
-import { isIsoDate, vnDateOf } from '../../domain/dates.js';
+import { vnDateOf } from '../../domain/dates.js';
 import { SYSTEM } from '../../services/deps.js';
 import { reportBalance } from '../../services/registry/balance.service.js';
 import {
@@ -12,46 +12,21 @@ import {
 import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
 import type { Command } from '../main.js';
 
-function yearFlag(value: string | undefined, flag: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d{4}$/.test(value)) throw usage(`${flag} YEAR (4 chữ số / 4 digits): "${value}"`);
-  return Number(value);
-}
+import { parseReportFlags, yearFlag } from './report-flags.js';
 
 export const balanceCommand: Command = {
   summary: 'Cân đối hộ nghèo, cận nghèo trong năm / The year’s balance of poor and near-poor households',
   usage: 'report balance --period YEAR --unit CODE [--units-on DATE] [--json]',
   async run(argv: string[], io: Io): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        period: { type: 'string' },
-        unit: { type: 'string' },
-        'units-on': { type: 'string' },
-        json: { type: 'boolean', default: false },
-        db: { type: 'string' },
-      },
-    });
-    const json = values.json === true;
-    if (positionals[0] !== 'balance' || positionals.length > 1 || !values.unit) throw usage(this.usage);
-    const period = yearFlag(values.period, '--period');
-    if (period === undefined) throw usage(this.usage);
-    const unitsOn = values['units-on'];
-    if (unitsOn !== undefined && !isIsoDate(unitsOn)) {
-      reportError(
-        io,
-        new AppError('DATE_INVALID', { field: '--units-on', value: unitsOn }, { field: 'unitsOn' }),
-        json,
-      );
-      return EXIT.USAGE;
-    }
-    const config = configFrom(io, values);
+    const flags = parseReportFlags(argv, 'balance', this.usage, io);
+    if (typeof flags === 'number') return flags;
+    const { json, period, unitsOn } = flags;
+    const config = configFrom(io, { db: flags.values.db as string | undefined });
     return withDeps(io, config, async (deps) => {
       try {
         const b = await reportBalance(deps, SYSTEM, {
           period,
-          unitCode: values.unit!,
+          unitCode: flags.unitCode,
           ...(unitsOn ? { unitsOn } : {}),
         });
         if (json) printJson(io, b);

@@ -252,6 +252,7 @@ export async function exportHouseholdsPage(
       'r.deprivation_count',
       'r.deprivations',
       'r.no_labour',
+      'r.groups',
       'r.income_line',
     ])
     .where('h.province_code', '=', f.provinceCode);

@@ -36,6 +36,8 @@ export interface ResultRow {
   deprivations: string[];
   explanationJson: string;
   noLabour: boolean;
+  /** The household groups of the Annex VII tables (domain/registry/groups.ts), in their order. */
+  groups: string[];
   status: 'draft' | 'approved';
 }
 
@@ -113,6 +115,7 @@ export function cellsOf(
     deprivations: string[];
     movement: string;
     noLabour: boolean;
+    groups: readonly string[];
   },
 ): AggregateKey[] {
   const base = {
@@ -129,6 +132,7 @@ export function cellsOf(
   ];
   if (r.noLabour) cells.push({ ...base, indicator: 'no-labour' });
   for (const d of r.deprivations) cells.push({ ...base, indicator: d });
+  for (const g of r.groups) cells.push({ ...base, indicator: `group:${g}` });
   return cells;
 }
 
@@ -198,6 +202,7 @@ export interface HistoryRow {
   deprivations: string;
   movement: string;
   no_labour: number;
+  groups: string;
 }
 
 export interface MovementChange {
@@ -261,6 +266,7 @@ const HISTORY_COLUMNS = [
   'deprivations',
   'movement',
   'no_labour',
+  'groups',
 ] as const;
 
 /** Sets the recomputed movement of later results (see `laterMovementChanges`). */
@@ -506,6 +512,7 @@ export async function writeHousehold(
     explanation_json: r.explanationJson,
     movement,
     no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
+    groups: r.groups.join(','),
     status: r.status,
     frozen: 0 as const,
     updated_at: opts.at,
@@ -527,6 +534,7 @@ export async function writeHousehold(
       deprivations: splitDeps(old.deprivations),
       movement: old.movement,
       noLabour: old.no_labour === 1,
+      groups: splitDeps(old.groups),
     }))
       deltas.push([c, -1]);
   } else {
@@ -723,6 +731,7 @@ export async function computeAggregatesFromResults(
         'deprivations',
         'movement',
         'no_labour',
+        'groups',
       ])
       .where('id', '>', after)
       .orderBy('id')
@@ -739,6 +748,7 @@ export async function computeAggregatesFromResults(
         deprivations: splitDeps(r.deprivations),
         movement: r.movement,
         noLabour: r.no_labour === 1,
+        groups: splitDeps(r.groups),
       })) {
         const id = AggregateDeltas.keyOf(c);
         const cur = out.get(id);
@@ -893,15 +903,15 @@ export function sqliteBulkWriter(db: Db) {
     // Every result of an existing household: the one of the period being written, the earlier
     // ones its movement follows from, the later ones whose movements it may change.
     results: h.prepare(
-      'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, frozen FROM review_result WHERE province_code = ? AND household_id = ? ORDER BY period',
+      'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, groups, frozen FROM review_result WHERE province_code = ? AND household_id = ? ORDER BY period',
     ),
     setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
     insertResult: h.prepare(
-      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     updateResult: h.prepare(
-      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers_json = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, status = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers_json = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, groups = ?, status = ?, updated_at = ? WHERE id = ?`,
     ),
     insertChange: h.prepare(
       'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -1003,6 +1013,7 @@ export function sqliteBulkWriter(db: Db) {
           r.explanationJson,
           movement,
           r.noLabour ? 1 : 0,
+          r.groups.join(','),
           r.status,
           opts.at,
           old.id,
@@ -1016,6 +1027,7 @@ export function sqliteBulkWriter(db: Db) {
           deprivations: splitDeps(old.deprivations),
           movement: old.movement,
           noLabour: old.no_labour === 1,
+          groups: splitDeps(old.groups),
         }))
           onDelta(c, -1);
       } else {
@@ -1036,6 +1048,7 @@ export function sqliteBulkWriter(db: Db) {
           r.explanationJson,
           movement,
           r.noLabour ? 1 : 0,
+          r.groups.join(','),
           r.status,
           opts.at,
           opts.at,
@@ -1088,7 +1101,7 @@ export async function recountUnitAggregates(
 ) {
   const rows = await db
     .selectFrom('review_result')
-    .select(['household_id', 'status', 'classification', 'deprivations', 'movement', 'no_labour'])
+    .select(['household_id', 'status', 'classification', 'deprivations', 'movement', 'no_labour', 'groups'])
     .where('province_code', '=', provinceCode)
     .where('period', '=', period)
     .where('unit_code', '=', unitCode)
@@ -1112,6 +1125,7 @@ export async function recountUnitAggregates(
       deprivations: splitDeps(r.deprivations),
       movement: r.movement,
       noLabour: r.no_labour === 1,
+      groups: splitDeps(r.groups),
     }))
       cells.push([c, 1]);
   }
@@ -1405,6 +1419,7 @@ export async function writeHouseholdBatch(
         explanation_json: r.explanationJson,
         movement,
         no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
+        groups: r.groups.join(','),
         status: r.status,
         frozen: 0 as const,
         updated_at: opts.at,
@@ -1425,6 +1440,7 @@ export async function writeHouseholdBatch(
           deprivations: splitDeps(old.deprivations),
           movement: old.movement,
           noLabour: old.no_labour === 1,
+          groups: splitDeps(old.groups),
         }))
           onDelta(c, -1);
       } else {

@@ -8,6 +8,7 @@
 // life-cycle model (couples, children by the head's age, elderly parents, grandchildren).
 import { addDays } from '../dates.js';
 import { makeCitizenId } from './citizen-id.js';
+import { HOUSEHOLD_FIELDS, MEMBER_FIELDS, type SurveyField } from '../survey/fields.js';
 
 /** mulberry32: a small, fast, well-distributed 32-bit PRNG. */
 export function rngFrom(seed: string | number): () => number {
@@ -127,8 +128,42 @@ const FAMILY_TOTAL = FAMILY.reduce((s, [, w]) => s + w, 0);
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
+/**
+ * Ethnic groups of a Thanh Hóa-like province (1979-list codes) and their weights among minority
+ * households: mostly Mường and Thái, then H'Mông, Thổ, Dao, Khơ-mú, with a few others. The 2019
+ * census gives the province about 82 % Kinh, 10 % Mường, 6 % Thái; minority households are
+ * concentrated in upland communes, which the commune profile models (minorityShare).
+ */
+const MINORITY_GROUPS: readonly [string, number][] = [
+  ['06', 55],
+  ['03', 33],
+  ['08', 3],
+  ['24', 3],
+  ['09', 2],
+  ['29', 1],
+  ['02', 1],
+  ['07', 1],
+  ['04', 1],
+];
+const MINORITY_TOTAL = MINORITY_GROUPS.reduce((t, [, w]) => t + w, 0);
+const KINH = '01';
+
+/** Fills every catalogued field the generator did not set with what its row says absence means. */
+function fillAbsent(o: Record<string, unknown>, fields: readonly SurveyField[]): void {
+  for (const f of fields) {
+    if (!f.inRecord || f.path.includes('.') !== f.path.startsWith('members[].')) continue;
+    if (o[f.key] === undefined) o[f.key] = f.type === 'enum-list' ? [] : f.whenAbsent;
+  }
+}
+
 export class HouseholdGenerator {
   private readonly rnd: () => number;
+  /**
+   * A second stream for the answers added after the first release (ethnicity, merit, causes and
+   * needs), so that the households of a seed keep every earlier answer (the demo's figures).
+   */
+  private readonly more: () => number;
+  private readonly minorityShare = new Map<string, number>();
   private readonly cumulative: number[];
   private readonly total: number;
   private seq = 0;
@@ -139,6 +174,7 @@ export class HouseholdGenerator {
     private readonly opts: GenOptions,
   ) {
     this.rnd = rngFrom(seed);
+    this.more = rngFrom(`${seed}:more`);
     let acc = 0;
     this.cumulative = opts.communes.map((c) => (acc += c.weight));
     this.total = acc;
@@ -178,6 +214,26 @@ export class HouseholdGenerator {
     return sex === 'M'
       ? `${family} ${this.pick(MIDDLE_M)} ${this.pick(GIVEN_M)}`
       : `${family} ${this.pick(MIDDLE_F)} ${this.pick(GIVEN_F)}`;
+  }
+
+  /** The share of ethnic-minority households of a commune: upland rural communes have most. */
+  private minorityShareOf(c: GenCommune): number {
+    let share = this.minorityShare.get(c.code);
+    if (share === undefined) {
+      const r = rngFrom(`minority:${c.code}`);
+      share = c.area === 'urban' ? 0.01 : r() < 0.22 ? 0.45 + 0.5 * r() : 0.03;
+      this.minorityShare.set(c.code, share);
+    }
+    return share;
+  }
+
+  private minorityGroup(): string {
+    let x = this.more() * MINORITY_TOTAL;
+    for (const [code, w] of MINORITY_GROUPS) {
+      x -= w;
+      if (x < 0) return code;
+    }
+    return '06';
   }
 
   private commune(): GenCommune {
@@ -358,6 +414,36 @@ export class HouseholdGenerator {
         monthlySocialAllowance: disability === 'severe' || m.age >= 80,
       };
     });
+    // Ethnicity: the household's group, a spouse sometimes of another; merit mostly among the old;
+    // causes of poverty and needs for households of low living standard, from what deprives them.
+    const more = (p: number) => this.more() < p;
+    const group = more(this.minorityShareOf(commune)) ? this.minorityGroup() : KINH;
+    const meritMember = members.findIndex((m) => m.age >= 60 && more(0.04));
+    outMembers.forEach((m, i) => {
+      const out = m as Record<string, unknown>;
+      out.ethnicity =
+        m.relation === 'spouse' && more(0.02) ? (group === KINH ? this.minorityGroup() : KINH) : group;
+      out.merit = i === meritMember;
+      fillAbsent(out, MEMBER_FIELDS);
+    });
+    const povertyCauses: string[] = [];
+    const supportNeeds: string[] = [];
+    if (w < -0.9) {
+      const working = members.filter((m) => m.age >= 15 && m.age < 60).length;
+      if (working === 0) povertyCauses.push('no-labour');
+      if (dependants / size > 0.5) povertyCauses.push('many-dependants');
+      if (outMembers.some((m) => m.disability !== 'none')) povertyCauses.push('illness');
+      if (commune.area === 'rural' && more(0.3)) povertyCauses.push('no-land');
+      if (more(0.5)) povertyCauses.push('no-capital');
+      if (more(0.25)) povertyCauses.push('no-skills');
+      if (povertyCauses.length === 0) povertyCauses.push(more(0.5) ? 'no-means' : 'other');
+      supportNeeds.push(more(0.7) ? 'credit' : 'training-jobs');
+      if (nonDurable) supportNeeds.push('housing');
+      if (water !== 'piped' && !['drilled-well', 'protected-dug-well', 'rainwater'].includes(water))
+        supportNeeds.push('water-sanitation');
+      if (insuranceGap) supportNeeds.push('health-insurance');
+      if (working > 0 && more(0.3)) supportNeeds.push('training-jobs');
+    }
     const householdId = `${this.opts.idPrefix ?? `HH-${provinceCode}-`}${String(this.seq).padStart(7, '0')}`;
     const record: Record<string, unknown> = {
       householdId,
@@ -371,7 +457,10 @@ export class HouseholdGenerator {
       infoDevices,
       loudspeakerAccess,
       members: outMembers,
+      povertyCauses,
+      supportNeeds: [...new Set(supportNeeds)],
     };
+    fillAbsent(record, HOUSEHOLD_FIELDS);
     if (this.opts.withVillage && commune.villages && commune.villages.length > 0) {
       const village = this.pick(commune.villages);
       record.village = village;

@@ -35,6 +35,7 @@ export const SURVEY_SECTIONS = [
   'housing',
   'water-sanitation',
   'information',
+  'needs',
 ] as const;
 export type SurveySection = (typeof SURVEY_SECTIONS)[number];
 
@@ -48,6 +49,7 @@ export const SURVEY_SECTION_LABELS: Record<SurveySection, Word> = {
   housing: { vi: 'B2.4. Nhà ở', en: 'B2.4. Housing' },
   'water-sanitation': { vi: 'B2.5. Nước sinh hoạt và vệ sinh', en: 'B2.5. Water and sanitation' },
   information: { vi: 'B2.6. Thông tin', en: 'B2.6. Information' },
+  needs: { vi: 'Nguyên nhân nghèo và nhu cầu hỗ trợ', en: 'Causes of poverty and support needed' },
 };
 
 export interface SurveyField {
@@ -245,6 +247,33 @@ const ROWS: Row[] = [
     required: false,
     whenAbsent: null,
     aliases: ['Số định danh', 'Số định danh cá nhân', 'CCCD', 'Số CCCD', 'Căn cước công dân'],
+    section: 'members',
+  },
+  {
+    path: 'members[].ethnicity',
+    type: 'enum',
+    words: 'ethnicGroup',
+    label: { vi: 'Dân tộc', en: 'Ethnicity' },
+    help: {
+      vi: 'Một trong 54 dân tộc (mã theo Quyết định 121-TCTK/PPCĐ năm 1979). Hộ có thành viên là người dân tộc thiểu số được tính là hộ dân tộc thiểu số.',
+      en: 'One of the 54 ethnic groups (codes of Decision 121-TCTK/PPCĐ, 1979). A household with an ethnic-minority member counts as an ethnic-minority household.',
+    },
+    required: false,
+    whenAbsent: null,
+    aliases: ['Mã dân tộc', 'Dân tộc (mã)', 'Ethnic group'],
+    section: 'members',
+  },
+  {
+    path: 'members[].merit',
+    type: 'boolean',
+    label: { vi: 'Người có công với cách mạng', en: 'Person with merit to the revolution' },
+    help: {
+      vi: 'Người được công nhận là người có công với cách mạng. Để trống là không.',
+      en: 'A person recognised as having merit to the revolution. Empty means no.',
+    },
+    required: false,
+    whenAbsent: false,
+    aliases: ['Người có công', 'Có công với cách mạng', 'Merit'],
     section: 'members',
   },
 
@@ -527,6 +556,36 @@ const ROWS: Row[] = [
     indicators: ['infoAccess'],
     aliases: ['Loa truyền thanh', 'Nghe loa truyền thanh'],
     section: 'information',
+  },
+
+  // ── causes of poverty and support needed (not assessed by any indicator) ─────
+  {
+    path: 'povertyCauses',
+    type: 'enum-list',
+    words: 'povertyCause',
+    label: { vi: 'Nguyên nhân nghèo', en: 'Causes of poverty' },
+    help: {
+      vi: 'Các nguyên nhân chính khiến hộ nghèo, cận nghèo; để trống nếu không có.',
+      en: 'The main causes of the household’s poverty or near-poverty; leave empty if none.',
+    },
+    required: false,
+    whenAbsent: null,
+    aliases: ['Nguyên nhân', 'Nguyên nhân nghèo', 'Nguyên nhân nghèo, cận nghèo'],
+    section: 'needs',
+  },
+  {
+    path: 'supportNeeds',
+    type: 'enum-list',
+    words: 'supportNeed',
+    label: { vi: 'Nhu cầu hỗ trợ', en: 'Support needed' },
+    help: {
+      vi: 'Các hình thức hỗ trợ hộ mong muốn; để trống nếu không có.',
+      en: 'The kinds of support the household asks for; leave empty if none.',
+    },
+    required: false,
+    whenAbsent: null,
+    aliases: ['Nhu cầu', 'Nhu cầu hỗ trợ', 'Hỗ trợ cần thiết'],
+    section: 'needs',
   },
 ];
 

@@ -76,6 +76,44 @@ export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
 export const DISABILITIES = ['none', 'mild', 'severe', 'extremely-severe'] as const;
 export type Disability = (typeof DISABILITIES)[number];
 
+/**
+ * Causes of poverty (nguyên nhân nghèo) an officer records for a poor or near-poor household. The
+ * list follows the causes of the earlier review forms (Circular 17/2016 precedent); the 2021 form's
+ * own list is UNCONFIRMED (docs/decisions/0025-ethnicity-groups-annex7.md), so it is data here.
+ */
+export const POVERTY_CAUSES = [
+  'no-land',
+  'no-capital',
+  'no-labour',
+  'no-means',
+  'no-skills',
+  'illness',
+  'many-dependants',
+  'disaster',
+  'social-evils',
+  'unwilling',
+  'other',
+] as const;
+export type PovertyCause = (typeof POVERTY_CAUSES)[number];
+
+/** Support the household needs (nhu cầu hỗ trợ), same status as POVERTY_CAUSES. */
+export const SUPPORT_NEEDS = [
+  'credit',
+  'land',
+  'means',
+  'seeds-livestock',
+  'know-how',
+  'training-jobs',
+  'labour-export',
+  'housing',
+  'water-sanitation',
+  'health-insurance',
+  'education',
+  'social-allowance',
+  'other',
+] as const;
+export type SupportNeed = (typeof SUPPORT_NEEDS)[number];
+
 export interface SurveyMember {
   name: string;
   /** 12-digit citizen ID (CCCD), or null when not recorded. */
@@ -93,6 +131,13 @@ export interface SurveyMember {
   underweight: boolean;
   disability: Disability;
   monthlySocialAllowance: boolean;
+  /**
+   * Ethnic group: a code of the 1979 list (src/domain/reference/ethnic-groups.ts), or null when not
+   * recorded. Optional in the type because results stored before it was collected lack it.
+   */
+  ethnicity?: string | null;
+  /** A person with merit to the revolution (người có công với cách mạng); absent: no. */
+  merit?: boolean;
 }
 
 export interface SurveyHousing {
@@ -117,4 +162,7 @@ export interface SurveyRecord {
   infoDevices: InfoDevice[];
   loudspeakerAccess: boolean;
   members: SurveyMember[];
+  /** Absent in results stored before they were collected; the parser fills []. */
+  povertyCauses?: PovertyCause[];
+  supportNeeds?: SupportNeed[];
 }

@@ -30,6 +30,15 @@ import type {
   WaterSource,
 } from '../survey/record.js';
 import type { SuccessionKind, UnitLevel } from '../units/dataset.js';
+import type { HouseholdGroup } from '../registry/groups.js';
+import type { Annex7Table } from '../reports/annex7.js';
+import type { PovertyCause, SupportNeed } from '../survey/record.js';
+import { ETHNIC_GROUPS } from '../reference/ethnic-groups.js';
+
+/** The 54 ethnic groups under their names (reference data: src/domain/reference/ethnic-groups.ts). */
+const ETHNIC_GROUP_WORDS: Readonly<Record<string, Word>> = Object.fromEntries(
+  ETHNIC_GROUPS.map((g) => [g.code, g.name]),
+);
 
 export type Lang = 'vi' | 'en';
 
@@ -396,6 +405,70 @@ export const WORDS = {
     },
     'certificate.print': { vi: 'In giấy chứng nhận', en: 'Certificates printed' },
   },
+  // ── ethnicity, household groups, causes and needs, Annex VII (issue 12) ─────
+  /** Members' ethnicity: codes of the 1979 list. */
+  ethnicGroup: ETHNIC_GROUP_WORDS,
+  /** The household groups of the Annex VII tables (src/domain/registry/groups.ts), and no labour. */
+  householdGroup: {
+    'ethnic-minority': { vi: 'Hộ dân tộc thiểu số', en: 'Ethnic-minority household' },
+    merit: {
+      vi: 'Hộ có thành viên là người có công với cách mạng',
+      en: 'Household with a person with merit',
+    },
+    'social-protection': {
+      vi: 'Hộ có thành viên hưởng trợ cấp bảo trợ xã hội hằng tháng',
+      en: 'Household with a member on a monthly social allowance',
+    },
+    'female-head': { vi: 'Hộ có chủ hộ là nữ', en: 'Female-headed household' },
+    'no-labour': { vi: 'Hộ không có khả năng lao động', en: 'Household without labour capacity' },
+  } satisfies Record<HouseholdGroup | 'no-labour', Word>,
+  /** The Annex VII tables (src/domain/reports/annex7.ts). */
+  annex7Table: {
+    area: { vi: 'Theo khu vực thành thị, nông thôn', en: 'By urban and rural area' },
+    ethnic: { vi: 'Hộ dân tộc thiểu số', en: 'Ethnic-minority households' },
+    groups: { vi: 'Theo nhóm hộ', en: 'By household group' },
+    deprivation: { vi: 'Theo chỉ số thiếu hụt', en: 'By deprivation indicator' },
+  } satisfies Record<Annex7Table, Word>,
+  /** Where a commune lies for the Annex VII tables: the unit's type on the report date. */
+  annex7Area: {
+    urban: { vi: 'Khu vực thành thị', en: 'Urban area' },
+    rural: { vi: 'Khu vực nông thôn', en: 'Rural area' },
+    special: { vi: 'Đặc khu', en: 'Special zone' },
+  },
+  povertyCause: {
+    'no-land': { vi: 'Thiếu đất sản xuất', en: 'Lacks land to farm' },
+    'no-capital': { vi: 'Thiếu vốn sản xuất, kinh doanh', en: 'Lacks capital' },
+    'no-labour': { vi: 'Thiếu lao động', en: 'Lacks working members' },
+    'no-means': { vi: 'Thiếu phương tiện sản xuất', en: 'Lacks means of production' },
+    'no-skills': {
+      vi: 'Không biết cách làm ăn, không có tay nghề',
+      en: 'Lacks know-how or vocational skills',
+    },
+    illness: { vi: 'Có người ốm đau nặng, tai nạn', en: 'Serious illness or accident' },
+    'many-dependants': { vi: 'Đông người ăn theo', en: 'Many dependants' },
+    disaster: { vi: 'Thiên tai, rủi ro', en: 'Natural disaster or other shock' },
+    'social-evils': { vi: 'Có người mắc tệ nạn xã hội', en: 'A member with an addiction' },
+    unwilling: { vi: 'Chây lười lao động', en: 'Unwilling to work' },
+    other: { vi: 'Nguyên nhân khác', en: 'Other cause' },
+  } satisfies Record<PovertyCause, Word>,
+  supportNeed: {
+    credit: { vi: 'Vay vốn ưu đãi', en: 'Preferential credit' },
+    land: { vi: 'Hỗ trợ đất sản xuất', en: 'Land to farm' },
+    means: { vi: 'Hỗ trợ phương tiện sản xuất', en: 'Means of production' },
+    'seeds-livestock': { vi: 'Hỗ trợ giống cây trồng, vật nuôi', en: 'Seeds or livestock' },
+    'know-how': { vi: 'Hướng dẫn cách làm ăn', en: 'Guidance on earning a living' },
+    'training-jobs': { vi: 'Đào tạo nghề, giới thiệu việc làm', en: 'Vocational training and job placement' },
+    'labour-export': { vi: 'Hỗ trợ đi làm việc ở nước ngoài', en: 'Work abroad under contract' },
+    housing: { vi: 'Hỗ trợ nhà ở', en: 'Housing' },
+    'water-sanitation': {
+      vi: 'Hỗ trợ nước sạch, nhà tiêu hợp vệ sinh',
+      en: 'Clean water and a hygienic latrine',
+    },
+    'health-insurance': { vi: 'Hỗ trợ bảo hiểm y tế', en: 'Health insurance' },
+    education: { vi: 'Hỗ trợ giáo dục, học phí', en: 'Schooling and tuition' },
+    'social-allowance': { vi: 'Trợ cấp xã hội', en: 'Social allowance' },
+    other: { vi: 'Hỗ trợ khác', en: 'Other support' },
+  } satisfies Record<SupportNeed, Word>,
 } as const satisfies Record<string, WordSet>;
 
 export type WordSetName = keyof typeof WORDS;

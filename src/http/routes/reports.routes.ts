@@ -13,6 +13,15 @@ import {
 } from '../../services/registry/residents.service.js';
 import { reportBalance } from '../../services/registry/balance.service.js';
 import { balancePdf, balanceXlsx } from '../../services/registry/balance-documents.service.js';
+import { reportAnnex7 } from '../../services/registry/annex7.service.js';
+import { annex7Pdf, annex7Xlsx } from '../../services/registry/annex7-documents.service.js';
+import {
+  annex7DocumentQuery,
+  annex7Query,
+  annex7Response,
+  type Annex7DocumentQuery,
+  type Annex7Query,
+} from '../schemas/reports.js';
 import {
   balanceQuery,
   balanceResponse,
@@ -138,6 +147,51 @@ export async function reportsRoutes(app: FastifyInstance): Promise<void> {
             .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
             .send(await balanceXlsx(req.deps, b));
         return reply.type('application/pdf').send(await balancePdf(req.deps, b));
+      },
+    );
+
+  // ── the Annex VII tables (docs/decisions/0025-ethnicity-groups-annex7.md) ──
+  const annex7Input = (q: Annex7Query) => ({
+    period: q.period,
+    unitCode: q.unit,
+    ...(q.unitsOn ? { unitsOn: q.unitsOn } : {}),
+  });
+  app.get<{ Querystring: Annex7Query }>(
+    '/reports/annex7',
+    {
+      config: { access: { permission: 'registry.read', scope: 'unit' } },
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Biểu Phụ lục VII: hộ nghèo, cận nghèo theo khu vực, DTTS, nhóm hộ, chỉ số thiếu hụt (đã công nhận) / The Annex VII tables (recognised figures)',
+        querystring: annex7Query,
+        response: { 200: annex7Response },
+      },
+    },
+    async (req) => reportAnnex7(req.deps, req.actor!, annex7Input(req.query)),
+  );
+
+  for (const format of ['xlsx', 'pdf'] as const)
+    app.get<{ Querystring: Annex7DocumentQuery }>(
+      `/reports/annex7.${format}`,
+      {
+        config: { access: { permission: 'registry.read', scope: 'unit' } },
+        schema: {
+          tags: ['reports'],
+          summary: `Biểu Phụ lục VII (${format.toUpperCase()}), một biểu mỗi tệp / One Annex VII table as ${format.toUpperCase()}`,
+          querystring: annex7DocumentQuery,
+        },
+      },
+      async (req, reply) => {
+        const table = req.query.table ?? 'area';
+        const a = await reportAnnex7(req.deps, req.actor!, annex7Input(req.query));
+        const name = `phu-luc-vii-${table}-${a.unit.code}-${a.period}.${format}`;
+        reply.header('content-disposition', `attachment; filename="${name}"`);
+        if (format === 'xlsx')
+          return reply
+            .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+            .send(await annex7Xlsx(req.deps, a, table));
+        return reply.type('application/pdf').send(await annex7Pdf(req.deps, a, table));
       },
     );
 }

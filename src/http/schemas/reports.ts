@@ -126,3 +126,62 @@ export const residentImportReportSchema = {
   required: ['read', 'imported', 'errors'],
   additionalProperties: false,
 } as const;
+
+// ── the Annex VII tables (docs/decisions/0025-ethnicity-groups-annex7.md) ─────────────────────
+const poorNear = {
+  type: 'object',
+  properties: { poor: { type: 'integer' }, nearPoor: { type: 'integer' } },
+} as const;
+const annex7Figures = {
+  residentHouseholds: { type: ['integer', 'null'] },
+  poor: { type: 'integer' },
+  nearPoor: { type: 'integer' },
+  /** Households of each group among the poor / near-poor (keys: householdGroup words). */
+  groups: { type: 'object', additionalProperties: poorNear },
+  /** Households deprived of each indicator among the poor / near-poor (keys: indicator words). */
+  deprivations: { type: 'object', additionalProperties: poorNear },
+} as const;
+const annex7Area = { type: 'string', enum: ['urban', 'rural', 'special'] } as const;
+
+export const annex7Query = {
+  type: 'object',
+  required: ['period', 'unit'],
+  properties: {
+    period: { type: 'integer' },
+    unit: unitCode,
+    unitsOn: { type: 'string', format: 'date' },
+  },
+} as const;
+export type Annex7Query = FromSchema<typeof annex7Query>;
+
+/** The documents: one table each (default: by area). */
+export const annex7DocumentQuery = {
+  type: 'object',
+  required: ['period', 'unit'],
+  properties: {
+    ...annex7Query.properties,
+    table: { type: 'string', enum: ['area', 'ethnic', 'groups', 'deprivation'] },
+  },
+} as const;
+export type Annex7DocumentQuery = FromSchema<typeof annex7DocumentQuery>;
+
+/** `report annex7 --json` (docs/cli.md). */
+export const annex7Response = {
+  type: 'object',
+  properties: {
+    unit: unitRef,
+    period: { type: 'integer' },
+    rows: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { unit: unitRef, area: { anyOf: [annex7Area, { type: 'null' }] }, ...annex7Figures },
+      },
+    },
+    areas: {
+      type: 'array',
+      items: { type: 'object', properties: { area: annex7Area, ...annex7Figures } },
+    },
+    total: { type: 'object', properties: annex7Figures },
+  },
+} as const;

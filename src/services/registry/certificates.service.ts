@@ -5,6 +5,7 @@
 // "N/GCN-HN.HCN" run per commune × year of the decision and are stored, so a re-print repeats
 // the number; issuing again never draws a second one. Names are personal data: only the roles with the
 // permission registry.personal-data may print, and every issue and print is audited.
+import { ethnicGroup } from '../../domain/reference/ethnic-groups.js';
 import { periodOf } from '../input.js';
 import { AppError } from '../../errors.js';
 import { formatDateVn } from '../../domain/dates.js';
@@ -290,7 +291,8 @@ async function viewsOf(db: Executor, certs: CertificateRow[]): Promise<Certifica
         const year = m.birth_date.slice(0, 4);
         return {
           name: m.name,
-          ethnicity: typeof data.ethnicity === 'string' ? data.ethnicity : '',
+          // The stored code of the 1979 list, named as the list names it ("Mường"); not recorded: empty.
+          ethnicity: typeof data.ethnicity === 'string' ? (ethnicGroup(data.ethnicity)?.name.vi ?? '') : '',
           relation: relationLabel(m.relation, m.sex),
           birthYearMale: m.sex === 'M' ? year : '',
           birthYearFemale: m.sex === 'F' ? year : '',

@@ -227,6 +227,7 @@ const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
   { header: 'Biến động so với kỳ trước', key: 'movement', width: 20 },
   { header: 'Số chỉ số thiếu hụt', key: 'deprivations', width: 11, numFmt: '0' },
   { header: 'Hộ không có khả năng lao động', key: 'noLabour', width: 14 },
+  { header: 'Nhóm hộ', key: 'groups', width: 30 },
   { header: 'Trạng thái', key: 'status', width: 16 },
 ];
 
@@ -293,6 +294,12 @@ export async function writeHouseholdExport(
           deprivations: h.deprivation_count === null ? null : Number(h.deprivation_count),
           noLabour:
             h.no_labour === null ? null : wordOfCode('yesNo', String(Number(h.no_labour) === 1), 'vi'),
+          groups: h.groups
+            ? h.groups
+                .split(',')
+                .map((g) => wordOfCode('householdGroup', g, 'vi'))
+                .join('; ')
+            : null,
           status: h.status
             ? Number(h.frozen) === 1
               ? 'Đã công nhận'

@@ -4,6 +4,7 @@
 // change history and the aggregate counts, in ONE transaction. `atomic` (default): one invalid
 // record rolls everything back. `valid-rows`: valid records are written, invalid ones listed.
 // The CLI and the web upload call this same service.
+import { householdGroupsOf } from '../../domain/registry/groups.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
@@ -691,6 +692,7 @@ export function toWrite(
       deprivations: out.deprivations,
       explanationJson: factsJson(indicators),
       noLabour: hasNoLabourCapacity(record.members, (m) => isWorkingAge(m, on)),
+      groups: householdGroupsOf(record.members),
       status: ctx.status,
     },
   };

@@ -20,6 +20,8 @@ import {
   type SurveyField,
 } from '../../domain/survey/fields.js';
 import { guardXlsx } from '../xlsx-guard.js';
+import { ethnicCodeOf } from '../../domain/reference/ethnic-groups.js';
+import { WORDS, type WordSetName } from '../../domain/words/catalogue.js';
 
 // The columns, their Vietnamese headers and how each cell is read all come from the survey field
 // catalogue (src/domain/survey/fields.ts): a new field there is a new column here.
@@ -55,6 +57,25 @@ const TEXT_COLUMNS = columnsOfType('text', 'unit-code', 'citizen-id');
 const NULLABLE_COLUMNS = new Set(
   SURVEY_FIELDS.filter((f) => !f.required && f.whenAbsent === null && f.inRecord).map((f) => f.column),
 );
+/**
+ * How an answer of an enum column may be written in a cell: its code, or its word in either
+ * language with or without accents ("Mường", "muong", "Thiếu vốn sản xuất, kinh doanh"). The
+ * ethnicity column also takes a 1979-list code without its leading zero and a group's short name
+ * (ethnic-groups.ts `ethnicCodeOf`).
+ */
+const ENUM_READERS = new Map<string, (cell: string) => string | undefined>(
+  SURVEY_FIELDS.filter((f) => f.words !== null).map((f) => {
+    const set = WORDS[f.words as WordSetName] as Record<string, { vi: string; en: string }>;
+    const byWord = new Map<string, string>();
+    for (const [code, w] of Object.entries(set)) for (const x of [w.vi, w.en]) byWord.set(fold(x), code);
+    const read = (cell: string) =>
+      Object.prototype.hasOwnProperty.call(set, cell)
+        ? cell
+        : (byWord.get(fold(cell)) ?? (f.words === 'ethnicGroup' ? ethnicCodeOf(cell) : undefined));
+    return [f.column, read] as const;
+  }),
+);
+
 /** Required columns of each table: without them no row can be read. */
 const REQUIRED = {
   households: ['householdId', 'unitCode', 'surveyDate', 'incomePerCapitaMonthly'],
@@ -93,13 +114,15 @@ export interface TabularData {
 
 type Row = { line: number; cells: Record<string, unknown> };
 
-const fold = (s: string) =>
-  s
+/** Lower case, no accents, đ → d (a function declaration: the column readers above use it). */
+function fold(s: string): string {
+  return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[đĐ]/g, 'd')
     .toLowerCase()
     .trim();
+}
 
 function fileError(code: ErrorCode, params: Record<string, string | number>, field = ''): TabularError {
   return { line: 0, householdId: null, code, field, message: messageOf(code, params) };
@@ -222,12 +245,17 @@ function convert(column: string, value: unknown): unknown {
     if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
     return s;
   }
+  const asCode = ENUM_READERS.get(column);
   if (LIST_COLUMNS.has(column)) {
-    return String(value)
-      .split(/[;,]/)
+    // Items are separated by ";" (a word may hold a comma); a list of bare codes may use ",".
+    const s = String(value);
+    return s
+      .split(s.includes(';') ? ';' : /[;,]/)
       .map((x) => x.trim())
-      .filter(Boolean);
+      .filter(Boolean)
+      .map((x) => asCode?.(x) ?? x);
   }
+  if (asCode && typeof value === 'string') return asCode(value) ?? value;
   if (TEXT_COLUMNS.has(column)) {
     // A spreadsheet may have turned "038080001234" into a number: the leading zeros are lost
     // and the parser then rejects it, which is right (we cannot know how many were lost).

@@ -14,6 +14,7 @@ import { formatCount, formatPercent } from '../../format';
 import { defineMessages, useBilingual, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { WORDS } from '../../../../domain/words/catalogue';
+import { ReportTabs } from './ReportTabs';
 
 const m = defineMessages({
   vi: {
@@ -122,6 +123,7 @@ export default function BalancePage() {
 
   return (
     <Stack>
+      <ReportTabs />
       <Title order={1}>{t.title}</Title>
       <Text c="dimmed">{t.lead}</Text>
       <Group align="end" wrap="wrap">

@@ -4,7 +4,10 @@ import type { AppModule } from '../../modules';
 export const reportsModule: AppModule = {
   id: 'reports',
   order: 60,
-  routes: [{ path: 'reports', load: () => import('./BalancePage'), permission: 'registry.read' }],
+  routes: [
+    { path: 'reports', load: () => import('./BalancePage'), permission: 'registry.read' },
+    { path: 'reports/annex7', load: () => import('./Annex7Page'), permission: 'registry.read' },
+  ],
   nav: [
     {
       path: 'reports',

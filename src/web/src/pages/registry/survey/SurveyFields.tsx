@@ -30,6 +30,7 @@ import { CommuneSelect } from './CommuneSelect';
 import {
   emptyMember,
   errorsBySection,
+  foldForSearch,
   FORM_SECTIONS,
   pathOf,
   valueAt,
@@ -180,6 +181,11 @@ function Input({ control, path, props }: { control: Control; path: string; props
           allowDeselect={!control.field.required}
           placeholder={t.choose}
           disabled={disabled}
+          searchable={control.searchable}
+          // "muong" finds "Mường": the typed text and each name are compared without accents.
+          filter={({ options, search }) =>
+            options.filter((o) => 'label' in o && foldForSearch(o.label).includes(foldForSearch(search)))
+          }
           comboboxProps={{ withinPortal: true }}
           // Long answers ("Không tham gia lực lượng lao động") wrap in the list instead of being cut.
           styles={{ option: { whiteSpace: 'normal', lineHeight: 1.35 } }}

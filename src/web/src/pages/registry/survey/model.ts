@@ -31,6 +31,8 @@ export interface Control {
   options: Option[];
   /** The label a person reads, with the unit of a quantity ("Diện tích nhà ở (m²)"). */
   label: Word;
+  /** A long list (the 54 ethnic groups): the drop-down is searched by typing, accents optional. */
+  searchable: boolean;
 }
 
 export interface FormSection {
@@ -55,8 +57,26 @@ const KIND: Record<SurveyField['type'], ControlKind> = {
   'enum-list': 'choices',
 };
 
+/** Beyond this many answers a drop-down is searched rather than scrolled. */
+const SEARCHABLE_FROM = 15;
+
 function optionsOf(set: WordSet): Option[] {
-  return Object.entries(set).map(([value, label]) => ({ value, label }));
+  const options = Object.entries(set).map(([value, label]) => ({ value, label }));
+  // Digit codes (the ethnic groups' "01"…"54") are listed by JavaScript with "10"… first: put them
+  // back in the list's order.
+  return options.every((o) => /^\d+$/.test(o.value))
+    ? options.sort((a, b) => a.value.localeCompare(b.value))
+    : options;
+}
+
+/** Folds a text for an accent-insensitive search: lower case, no diacritics, đ → d. */
+export function foldForSearch(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .trim();
 }
 
 /** The control of a field of the catalogue. */
@@ -70,7 +90,7 @@ export function controlOf(field: SurveyField): Control {
         en: `${field.label.en} (${field.unit.en})`,
       }
     : field.label;
-  return { field, kind, options, label };
+  return { field, kind, options, label, searchable: kind === 'choice' && options.length >= SEARCHABLE_FROM };
 }
 
 /**
