@@ -159,7 +159,7 @@ export default function Annex7Page() {
     const [groupHead, subHead] = spec.head as [string[], string[]];
     const span = subHead.length / groupHead.length;
     return (
-      <Table.ScrollContainer minWidth={kind === 'groups' ? 1500 : 900}>
+      <Table.ScrollContainer minWidth={kind === 'groups' ? 1700 : 900}>
         <Table striped withTableBorder withColumnBorders aria-label={b(WORDS.annex7Table[kind])}>
           <Table.Thead>
             <Table.Tr>
@@ -185,7 +185,7 @@ export default function Annex7Page() {
                   {l.f.residentHouseholds === null ? '—' : formatCount(l.f.residentHouseholds)}
                 </Table.Td>
                 {spec.cells(l.f).map((c, i) => (
-                  <Table.Td key={i} ta="right">
+                  <Table.Td key={i} ta="right" style={{ whiteSpace: 'nowrap' }}>
                     {c}
                   </Table.Td>
                 ))}
