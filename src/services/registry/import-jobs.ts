@@ -140,7 +140,8 @@ export function startImportJob(
     .catch((err: unknown) => {
       job.state = 'failed';
       failures.set(job, err);
-      job.error = isAppError(err) ? err.toJSON() : { code: 'INTERNAL', message: String(err) };
+      // An unexpected failure's own text stays in the server (the error format's rule for a 500).
+      job.error = (isAppError(err) ? err : new AppError('INTERNAL', {}, { cause: err })).toJSON();
     })
     .finally(() => {
       job.finishedAt = deps.now().toISOString();
