@@ -330,7 +330,13 @@ export const householdPageResponse = {
           status: { type: 'string' },
           frozen: { type: 'boolean' },
           explanation: renderedExplanationSchema,
-          answers: {},
+          // The survey record as answered (contracts/survey-record.md), keyed by the field catalogue;
+          // null for a reader without personal-data rights.
+          answers: {
+            type: ['object', 'null'],
+            properties: { householdId: { type: 'string' } },
+            additionalProperties: true,
+          },
         },
         required: [
           'period',
@@ -423,7 +429,7 @@ export const saveOutcomeResponse = {
     {
       type: 'object',
       properties: {
-        saved: { type: 'boolean' },
+        saved: { type: 'boolean', const: true },
         householdId: { type: 'string' },
         version: { type: 'number' },
         created: { type: 'boolean' },
@@ -437,7 +443,7 @@ export const saveOutcomeResponse = {
     {
       type: 'object',
       properties: {
-        saved: { type: 'boolean' },
+        saved: { type: 'boolean', const: false },
         regularReview: {
           type: 'object',
           properties: {
@@ -673,7 +679,22 @@ export const campaignViewSchema = {
           action: { type: 'string' },
           from: { type: 'string' },
           to: { type: 'string' },
-          payload: {},
+          // The step's own data (meeting, posting, complaint, decision…), as the step recorded it;
+          // a recognition lists the surveys it applied.
+          payload: {
+            type: ['object', 'null'],
+            properties: {
+              surveys: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { householdId: { type: 'string' }, classification: { type: 'string' } },
+                  additionalProperties: true,
+                },
+              },
+            },
+            additionalProperties: true,
+          },
         },
         required: ['at', 'on', 'actor', 'action', 'from', 'to', 'payload'],
         additionalProperties: false,
@@ -735,7 +756,19 @@ export const importJobSchema = {
       required: ['read', 'imported', 'rejected', 'errors', 'created', 'updated'],
       additionalProperties: false,
     },
-    error: {},
+    // The coded error a failed job ended with (the error format's body), null otherwise.
+    error: {
+      type: ['object', 'null'],
+      properties: {
+        code: { type: 'string' },
+        field: { type: 'string' },
+        message: { type: 'string' },
+        messageEn: { type: 'string' },
+      },
+      required: ['code', 'message', 'messageEn'],
+      // An error's own data (the rows of IMPORT_ROWS_INVALID…), as in the error format.
+      additionalProperties: true,
+    },
   },
   required: ['id', 'owner', 'state', 'fileName', 'read', 'startedAt', 'finishedAt', 'report', 'error'],
   additionalProperties: false,
@@ -746,3 +779,13 @@ export const aggregatesRebuildResponse = {
   required: ['cells', 'differing', 'movements'],
   additionalProperties: false,
 } as const;
+
+// The answers' types, derived: the web app imports these (type-only) instead of restating them.
+export type HouseholdPage = FromSchema<typeof householdPageResponse>;
+export type RenderedIndicator = FromSchema<typeof renderedIndicatorSchema>;
+export type HistoryEntry = FromSchema<typeof historyEntrySchema>;
+export type FieldChange = FromSchema<typeof fieldChangeSchema>;
+export type SaveOutcome = FromSchema<typeof saveOutcomeResponse>;
+export type CampaignView = FromSchema<typeof campaignViewSchema>;
+export type CampaignListItem = FromSchema<typeof campaignListResponse>['items'][number];
+export type ImportJob = FromSchema<typeof importJobSchema>;

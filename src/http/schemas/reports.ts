@@ -7,6 +7,8 @@ const unitCode = { type: 'string', pattern: '^[0-9]{2,5}$' } as const;
 const unitRef = {
   type: 'object',
   properties: { code: { type: 'string' }, name: { type: 'string' } },
+  required: ['code', 'name'],
+  additionalProperties: false,
 } as const;
 const terms = {
   type: 'object',
@@ -19,6 +21,8 @@ const terms = {
     movedOut: { type: 'integer' },
     end: { type: 'integer' },
   },
+  required: ['start', 'exited', 'new', 'returned', 'movedIn', 'movedOut', 'end'],
+  additionalProperties: false,
 } as const;
 const balanceRow = {
   type: 'object',
@@ -28,6 +32,8 @@ const balanceRow = {
     poor: terms,
     nearPoor: terms,
   },
+  required: ['unit', 'residentHouseholds', 'poor', 'nearPoor'],
+  additionalProperties: false,
 } as const;
 
 export const residentView = {
@@ -97,9 +103,14 @@ export const balanceResponse = {
         poor: terms,
         nearPoor: terms,
       },
+      required: ['residentHouseholds', 'poor', 'nearPoor'],
+      additionalProperties: false,
     },
   },
+  required: ['unit', 'period', 'rows', 'total'],
+  additionalProperties: false,
 } as const;
+export type Balance = FromSchema<typeof balanceResponse>;
 
 // ── answers (response schemas) ──────────────────────────────────────────────
 // Every field the service sends is listed; additionalProperties false keeps the derived types

@@ -190,7 +190,8 @@ export function startImportJob(
       // A thread stopped by shutdown ends with no report: its transaction was rolled back.
       const cause = entry.interrupted ? new AppError('IMPORT_INTERRUPTED', { fileName: job.fileName }) : err;
       failures.set(job, cause);
-      job.error = isAppError(cause) ? cause.toJSON() : { code: 'INTERNAL', message: String(cause) };
+      // An unexpected failure's own text stays in the server (the error format's rule for a 500).
+      job.error = (isAppError(cause) ? cause : new AppError('INTERNAL', {}, { cause })).toJSON();
     })
     .finally(async () => {
       job.finishedAt = deps.now().toISOString();

@@ -1,6 +1,5 @@
 // Household registry, review campaigns, survey import and summary (API /registry/*).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Bilingual } from '../i18n';
 import { api, ApiError, API_BASE } from './client';
 import type { SessionAnswer } from './types';
 import { useLang } from '../i18n';
@@ -18,62 +17,19 @@ export const MOVEMENTS = [
   'chua-co-ky-truoc',
 ] as const;
 
-// The list payloads are the server's schemas (src/http/schemas/registry), types only.
+// The payloads are the server's schemas (src/http/schemas/registry), types only: a field the
+// server stops sending fails this app's typecheck where it is read.
+import type {
+  CampaignListItem,
+  CampaignView,
+  HouseholdPage,
+  ImportJob,
+  RenderedIndicator as Explanation,
+  SaveOutcome,
+} from '../../../http/schemas/registry';
 export type { HouseholdItem, HouseholdList } from '../../../http/schemas/registry';
-
-/** An indicator's facts and its sentence, rendered by the server in the reader's language. */
-export interface Explanation {
-  indicator: string;
-  deprived: boolean;
-  member: number | null;
-  memberName: string | null;
-  text: string;
-}
-
-export interface HouseholdPage {
-  householdId: string;
-  communeCode: string;
-  villageId: number | null;
-  village: { id: number; name: string } | null;
-  headName: string;
-  headBirthDate: string | null;
-  address: string | null;
-  version: number;
-  members: Record<string, unknown>[];
-  results: {
-    period: number;
-    surveyDate: string;
-    unitCode: string;
-    standard: string;
-    area: string;
-    incomeLine: number;
-    classification: string;
-    deprivations: string[];
-    movement: string;
-    noLabourCapacity: boolean;
-    status: string;
-    frozen: boolean;
-    explanation: { income: string; indicators: Explanation[] };
-    answers: Record<string, unknown>;
-  }[];
-  history: HistoryEntry[];
-}
-
-export interface FieldChange {
-  label: Bilingual;
-  before: Bilingual | null;
-  after: Bilingual | null;
-}
-
-/** One write in a household's history, in words (src/domain/registry/history.ts). */
-export interface HistoryEntry {
-  at: string;
-  action: string;
-  actionWord: Bilingual;
-  actor: Bilingual;
-  changes: FieldChange[];
-  answers: { comparedWith: number; changes: FieldChange[] } | null;
-}
+export type { CampaignListItem, FieldChange, HistoryEntry } from '../../../http/schemas/registry';
+export type { CampaignView, Explanation, HouseholdPage, ImportJob, SaveOutcome };
 
 export interface HouseholdFilter {
   unit: string;
@@ -114,18 +70,6 @@ export interface SaveInput {
   confirmDuplicates?: boolean;
 }
 
-export type SaveOutcome =
-  | {
-      saved: true;
-      householdId: string;
-      version: number;
-      created: boolean;
-      classification: string;
-      movement: string;
-      deprivations: string[];
-    }
-  | { saved: false; regularReview: { communeCode: string; period: number; caseKey: string } };
-
 export function useSaveHousehold() {
   const qc = useQueryClient();
   return useMutation({
@@ -138,75 +82,6 @@ export function useSaveHousehold() {
         : api.post<SaveOutcome>('/registry/households', input),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
   });
-}
-
-export interface CampaignView {
-  id: number | null;
-  communeCode: string;
-  period: number;
-  kind: 'periodic' | 'regular';
-  caseKey: string | null;
-  version: number;
-  step: string;
-  stepLabel: { vi: string; en: string };
-  nextStep: string | null;
-  allowedActions: string[];
-  /** A regular-review case: the survey that replaces the result on recognition. */
-  pending: Record<string, unknown> | null;
-  state: {
-    villages: {
-      villageId: number;
-      name: string;
-      status: string;
-      meetings: { date: string; present: number; agreeing: number; outcome: string }[];
-    }[];
-    posting: { startDate: string; workingDays: number; deadline: string } | null;
-    complaints: {
-      id: number;
-      householdKey: string;
-      complainant: string;
-      receivedOn: string;
-      text: string;
-      status: string;
-      reason: string | null;
-      newClassification: string | null;
-    }[];
-    recognition: { decisionNumber: string; decisionDate: string; signer: string } | null;
-    report: { reportedOn: string; to: string; deadline: string; late: boolean } | null;
-  };
-  timeline: {
-    at: string;
-    /** The event's own date (meeting day, posting start, decision date…), null when it has none. */
-    on: string | null;
-    actor: string;
-    action: string;
-    from: string;
-    to: string;
-    payload: Record<string, unknown>;
-  }[];
-  progress: {
-    households: number;
-    surveyed: number;
-    firstSurvey: string | null;
-    lastSurvey: string | null;
-    villages: number;
-    villagesAgreed: number;
-    meetingsHeld: number;
-    complaints: number;
-    complaintsOpen: number;
-  };
-}
-
-export interface CampaignListItem {
-  id: number;
-  period: number;
-  kind: 'periodic' | 'regular';
-  caseKey: string | null;
-  step: string;
-  stepLabel: { vi: string; en: string };
-  headName: string | null;
-  village: { id: number; name: string } | null;
-  updatedAt: string;
 }
 
 export function useCampaignList(commune: string) {
@@ -242,20 +117,6 @@ export function useTransition(commune: string, period: number) {
     }) => api.post<CampaignView>(`/registry/campaigns/${commune}/${period}/transitions`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['registry'] }),
   });
-}
-
-export interface ImportJob {
-  id: string;
-  state: 'running' | 'done' | 'failed';
-  fileName: string;
-  read: number;
-  report: {
-    read: number;
-    imported: number;
-    rejected: number;
-    errors: { line: number; householdId: string | null; code: string; field: string; message: string }[];
-  } | null;
-  error: { code: string; message: string } | null;
 }
 
 /**

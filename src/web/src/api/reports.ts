@@ -1,30 +1,12 @@
 // Official reports (API /reports/*, /registry/resident-households).
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
+import type { Balance } from '../../../http/schemas/reports';
 
-export interface BalanceTerms {
-  start: number;
-  exited: number;
-  new: number;
-  returned: number;
-  movedIn: number;
-  movedOut: number;
-  end: number;
-}
-
-export interface BalanceRow {
-  unit: { code: string; name: string };
-  residentHouseholds: number | null;
-  poor: BalanceTerms;
-  nearPoor: BalanceTerms;
-}
-
-export interface Balance {
-  unit: { code: string; name: string };
-  period: number;
-  rows: BalanceRow[];
-  total: { residentHouseholds: number | null; poor: BalanceTerms; nearPoor: BalanceTerms };
-}
+// The answer is the server's response schema (src/http/schemas/reports.ts), type-only.
+export type { Balance };
+export type BalanceRow = Balance['rows'][number];
+export type BalanceTerms = BalanceRow['poor'];
 
 export function useBalance(unit: string, period: number) {
   return useQuery({

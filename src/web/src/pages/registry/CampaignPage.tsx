@@ -654,7 +654,7 @@ export default function CampaignPage() {
                     who: e.actor === 'system' ? t.system : e.actor,
                   })}
                 </Text>
-                {Array.isArray(e.payload.surveys)
+                {e.payload && Array.isArray(e.payload.surveys)
                   ? (e.payload.surveys as { householdId: string; classification: string }[]).map((x) => (
                       <Text key={x.householdId} size="xs">
                         {x.householdId}:{' '}

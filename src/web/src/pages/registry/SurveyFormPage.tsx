@@ -165,7 +165,7 @@ export default function SurveyFormPage() {
     loaded.current = true;
     const last = existing.data.results.at(-1);
     setSurvey({
-      ...(last ? last.answers : emptySurvey()),
+      ...(last?.answers ?? emptySurvey()),
       householdId: existing.data.householdId,
       ...(existing.data.address ? { address: existing.data.address } : {}),
     });
