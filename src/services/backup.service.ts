@@ -68,7 +68,8 @@ export async function backup(
   file: string,
   progress: (m: string) => void = () => {},
 ): Promise<{ tables: number; rows: number }> {
-  // Level 1: about four times faster than the default on this JSON, for a file about 10% larger.
+  // Level 1: compresses about four times faster than the default (measured on registry-like JSON
+  // lines), for a file about a third larger (38 MB instead of 28 MB for 100,000 households).
   const gz = zlib.createGzip({ level: 1 });
   const out = fs.createWriteStream(file);
   gz.pipe(out);
