@@ -126,7 +126,16 @@ async function unitAndDate(deps: Deps, actor: Actor, q: DashboardQuery, today: s
   return { unit, on };
 }
 
-export async function dashboard(deps: Deps, actor: Actor, q: DashboardQuery = {}): Promise<Dashboard> {
+/**
+ * The dashboard of a unit. `fromScratch` reads the targets from the results (as before the kept
+ * transition cells): the benchmark's baseline only.
+ */
+export async function dashboard(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery = {},
+  opts: { fromScratch?: boolean } = {},
+): Promise<Dashboard> {
   const db = deps.db.kysely;
   const today = vnDateOf(deps.now());
   const { unit, on } = await unitAndDate(deps, actor, q, today);
@@ -169,7 +178,7 @@ export async function dashboard(deps: Deps, actor: Actor, q: DashboardQuery = {}
 
   if (hasPermission(actor, 'finance.read')) {
     const year = Number(on.slice(0, 4));
-    const t = await targetsReport(deps, actor, { unitCode: unit.code, year });
+    const t = await targetsReport(deps, actor, { unitCode: unit.code, year }, opts);
     out.targets = {
       year,
       items: t.targets.map((x) => ({
