@@ -53,18 +53,20 @@ async function time(fn: () => Promise<unknown>, runs: number) {
 
 const kept = () => dashboard(deps, SYSTEM, { unit: values.unit });
 const scratch = () => dashboard(deps, SYSTEM, { unit: values.unit }, { fromScratch: true });
+// The baseline joins every reviewed household of each unit of the targets report: minutes at this
+// size on a loaded machine, so it is timed once; its answer is the check of the kept one.
+const t0 = performance.now();
+const b = await scratch();
+const s = { p50: performance.now() - t0 };
 const a = await kept();
-if (!isDeepStrictEqual(a, await scratch())) throw new Error('the kept aggregates and the scan disagree');
+if (!isDeepStrictEqual(a, b)) throw new Error('the kept aggregates and the scan disagree');
 console.log(
   `${a.unit.name}: ${a.registry?.summary.children.length ?? 0} units under it, ${a.review?.communes.length ?? 0} communes in review`,
 );
 const k = await time(kept, 21);
-const s = await time(scratch, 5);
 console.log(
   `dashboard from the kept aggregates: p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (goal p50 ≤ 30 ms)`,
 );
-console.log(
-  `baseline, targets read from the results: p50 ${s.p50.toFixed(1)} ms, p95 ${s.p95.toFixed(1)} ms`,
-);
+console.log(`baseline, targets read from the results, one run: ${s.p50.toFixed(1)} ms`);
 console.log(`ratio: ${(s.p50 / k.p50).toFixed(1)}× faster`);
 await deps.db.close?.();
