@@ -21,7 +21,7 @@ import type { Actor, Deps } from './deps.js';
 import { reportSummary, type Summary } from './registry/summary.service.js';
 import { reportBalance, type Balance } from './registry/balance.service.js';
 import { regroupingOn } from './registry/regroup.js';
-import { financeReport, atRiskBoard } from './finance/report.service.js';
+import { financeReport, atRiskBoard, financeYears } from './finance/report.service.js';
 import { targetsReport } from './finance/targets.service.js';
 import { taskBoard } from './finance/tasks.service.js';
 
@@ -173,11 +173,15 @@ export async function dashboard(
       const balance = await reportBalance(deps, actor, { period: latest, unitCode: unit.code, unitsOn: on });
       out.registry = { period: latest, summary: summary!, balance, trend };
     }
-    out.review = await reviewProgress(deps, unit.code, on, today);
+    // The review under way runs on today's units: a unit read on an earlier date (a city that
+    // ended) has no review of its own now.
+    if (on === today) out.review = await reviewProgress(deps, unit.code, on, today);
   }
 
   if (hasPermission(actor, 'finance.read')) {
-    const year = Number(on.slice(0, 4));
+    // The newest year with allocations or targets, as the finance screens open on (a city's 2024
+    // program is still the one to follow after the city ended); else the year of the date.
+    const year = (await financeYears(deps, actor, unit.code))[0] ?? Number(on.slice(0, 4));
     const t = await targetsReport(deps, actor, { unitCode: unit.code, year }, opts);
     out.targets = {
       year,

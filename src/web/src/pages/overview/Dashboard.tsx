@@ -144,8 +144,8 @@ function Registry({ d }: { d: DashboardData }) {
   const detail = (x: number | null) =>
     residents === null ? t.noResidents : fill(t.rateOf, { rate: rate(x, t.none), n: formatCount(residents) });
   const trendOption = {
-    grid: { left: 48, right: 16, top: 32, bottom: 28 },
-    legend: { top: 0 },
+    grid: { left: 48, right: 16, top: 56, bottom: 28 },
+    legend: { top: 0, left: 0, orient: 'vertical' },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: r.trend.map((p) => String(p.period)) },
     yAxis: { type: 'value', axisLabel: { formatter: '{value} %' } },
@@ -271,28 +271,30 @@ function Registry({ d }: { d: DashboardData }) {
         </Title>
         <SimpleGrid cols={{ base: 1, md: 2 }} mt="xs">
           <Chart option={trendOption} label={t.trendChart} height={220} />
-          <Table data-testid="dashboard-trend" aria-label={t.trendCaption}>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.year}</Table.Th>
-                <Table.Th ta="right">{t.poor}</Table.Th>
-                <Table.Th ta="right">{t.nearPoor}</Table.Th>
-                <Table.Th ta="right">{t.poorRate}</Table.Th>
-                <Table.Th ta="right">{t.multidimensional}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {r.trend.map((p) => (
-                <Table.Tr key={p.period}>
-                  <Table.Td>{p.period}</Table.Td>
-                  <Table.Td ta="right">{formatCount(p.poor)}</Table.Td>
-                  <Table.Td ta="right">{formatCount(p.nearPoor)}</Table.Td>
-                  <Table.Td ta="right">{rate(p.poorRate, t.none)}</Table.Td>
-                  <Table.Td ta="right">{rate(p.multidimensionalRate, t.none)}</Table.Td>
+          <div>
+            <Table data-testid="dashboard-trend" aria-label={t.trendCaption}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t.year}</Table.Th>
+                  <Table.Th ta="right">{t.poor}</Table.Th>
+                  <Table.Th ta="right">{t.nearPoor}</Table.Th>
+                  <Table.Th ta="right">{t.poorRate}</Table.Th>
+                  <Table.Th ta="right">{t.multidimensional}</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {r.trend.map((p) => (
+                  <Table.Tr key={p.period}>
+                    <Table.Td>{p.period}</Table.Td>
+                    <Table.Td ta="right">{formatCount(p.poor)}</Table.Td>
+                    <Table.Td ta="right">{formatCount(p.nearPoor)}</Table.Td>
+                    <Table.Td ta="right">{rate(p.poorRate, t.none)}</Table.Td>
+                    <Table.Td ta="right">{rate(p.multidimensionalRate, t.none)}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </div>
         </SimpleGrid>
       </Paper>
     </Stack>
