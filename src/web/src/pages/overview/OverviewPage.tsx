@@ -419,7 +419,14 @@ export default function OverviewPage() {
       <div>
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Title order={1}>{t.title}</Title>
-          <Badge size="lg" variant="light" color={on < REFORM_DATE ? 'accent' : 'brand'} radius="sm">
+          {/* Dark text on the light accent: the accent's own shade fails the contrast rule (axe). */}
+          <Badge
+            size="lg"
+            variant="light"
+            color={on < REFORM_DATE ? 'accent' : 'brand'}
+            c={on < REFORM_DATE ? 'dark.7' : undefined}
+            radius="sm"
+          >
             {on < REFORM_DATE ? t.beforeReform : t.afterReform}
           </Badge>
         </Group>
