@@ -21,7 +21,7 @@ import type { Actor, Deps } from './deps.js';
 import { reportSummary, type Summary } from './registry/summary.service.js';
 import { reportBalance, type Balance } from './registry/balance.service.js';
 import { regroupingOn } from './registry/regroup.js';
-import { financeReport, atRiskBoard } from './finance/report.service.js';
+import { financeReport, atRiskBoard, financeYears } from './finance/report.service.js';
 import { targetsReport } from './finance/targets.service.js';
 import { taskBoard } from './finance/tasks.service.js';
 
@@ -126,7 +126,16 @@ async function unitAndDate(deps: Deps, actor: Actor, q: DashboardQuery, today: s
   return { unit, on };
 }
 
-export async function dashboard(deps: Deps, actor: Actor, q: DashboardQuery = {}): Promise<Dashboard> {
+/**
+ * The dashboard of a unit. `fromScratch` reads the targets from the results (as before the kept
+ * transition cells): the benchmark's baseline only.
+ */
+export async function dashboard(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery = {},
+  opts: { fromScratch?: boolean } = {},
+): Promise<Dashboard> {
   const db = deps.db.kysely;
   const today = vnDateOf(deps.now());
   const { unit, on } = await unitAndDate(deps, actor, q, today);
@@ -164,12 +173,16 @@ export async function dashboard(deps: Deps, actor: Actor, q: DashboardQuery = {}
       const balance = await reportBalance(deps, actor, { period: latest, unitCode: unit.code, unitsOn: on });
       out.registry = { period: latest, summary: summary!, balance, trend };
     }
-    out.review = await reviewProgress(deps, unit.code, on, today);
+    // The review under way runs on today's units: a unit read on an earlier date (a city that
+    // ended) has no review of its own now.
+    if (on === today) out.review = await reviewProgress(deps, unit.code, on, today);
   }
 
   if (hasPermission(actor, 'finance.read')) {
-    const year = Number(on.slice(0, 4));
-    const t = await targetsReport(deps, actor, { unitCode: unit.code, year });
+    // The newest year with allocations or targets, as the finance screens open on (a city's 2024
+    // program is still the one to follow after the city ended); else the year of the date.
+    const year = (await financeYears(deps, actor, unit.code))[0] ?? Number(on.slice(0, 4));
+    const t = await targetsReport(deps, actor, { unitCode: unit.code, year }, opts);
     out.targets = {
       year,
       items: t.targets.map((x) => ({

@@ -1,6 +1,7 @@
 // Tổng quan: the user's unit as it stands on a date and the units under it (real data from
 // /api/v1/units). Change the date to see the map before or after the 2025 reform; pick a unit
-// below to look closer. Every figure links to the rows behind it.
+// below to look closer. Every figure links to the rows behind it. The dashboard (Dashboard.tsx)
+// comes first: where the unit stands on poverty, the review and the money; the units follow.
 import { useMemo, useState } from 'react';
 import {
   Anchor,
@@ -37,6 +38,7 @@ import { common } from '../../i18n/common';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { foldVi } from '../../text';
 import { Villages } from './Villages';
+import { Dashboard } from './Dashboard';
 
 const m = defineMessages({
   vi: {
@@ -421,7 +423,14 @@ export default function OverviewPage() {
       <div>
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Title order={1}>{t.title}</Title>
-          <Badge size="lg" variant="light" color={on < REFORM_DATE ? 'accent' : 'brand'} radius="sm">
+          {/* Dark text on the light accent: the accent's own shade fails the contrast rule (axe). */}
+          <Badge
+            size="lg"
+            variant="light"
+            color={on < REFORM_DATE ? 'accent' : 'brand'}
+            c={on < REFORM_DATE ? 'dark.7' : undefined}
+            radius="sm"
+          >
             {on < REFORM_DATE ? t.beforeReform : t.afterReform}
           </Badge>
         </Group>
@@ -447,6 +456,7 @@ export default function OverviewPage() {
 
       {scope.isError ? <ErrorPanel error={scope.error} onRetry={() => void scope.refetch()} /> : null}
       {unit ? <UnitSummary unit={unit} on={on} /> : null}
+      {unit ? <Dashboard unitCode={unit.code} on={on} /> : null}
 
       {unit?.level === 'commune' ? (
         <Villages unit={unit} on={on} />
