@@ -199,6 +199,11 @@ async function rawView(db: Executor, key: CampaignKey): Promise<CampaignView> {
   };
 }
 
+/** The key of a commune's campaign of a period (its commune version in force in the review season). */
+export async function campaignKeyOf(deps: Deps, db: Executor, ref: CampaignRef): Promise<CampaignKey> {
+  return keyOf(deps, db, ref);
+}
+
 export async function getCampaign(deps: Deps, actor: Actor, ref: CampaignRef): Promise<CampaignView> {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, ref.communeCode);
