@@ -6,11 +6,15 @@ const reports: Record<string, () => Promise<Command>> = {
   summary: async () => (await import('./registry.js')).reportCommand,
   finance: async () => (await import('./finance.js')).reportFinanceCommand,
   balance: async () => (await import('./reports.js')).balanceCommand,
+  paper: async () => (await import('./papers.js')).paperCommand,
+  applications: async () => (await import('./papers.js')).applicationsCommand,
+  round: async () => (await import('./papers.js')).roundCommand,
 };
 
 export const reportCommand: Command = {
-  summary: 'Báo cáo tổng hợp (summary, finance, balance) / Reports (summary, finance, balance)',
-  usage: 'report summary|finance|balance … [--json]',
+  summary:
+    'Báo cáo tổng hợp (summary, finance, balance), giấy tờ rà soát, sổ đơn, kỳ báo cáo / Reports, review papers, applications, the reporting round',
+  usage: 'report summary|finance|balance|paper|applications|round … [--json]',
   async run(argv: string[], io: Io): Promise<number> {
     const load = reports[argv[0] ?? ''];
     if (!load) {
