@@ -12,6 +12,9 @@ import { codeOf } from '../support/errors.js';
 import { SYSTEM, type Actor } from '../../src/services/deps.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { transition } from '../../src/services/registry/campaign.service.js';
+import { getHousehold, saveHousehold } from '../../src/services/registry/households.service.js';
+import { reportBalance } from '../../src/services/registry/balance.service.js';
+import { getOpenList, getPublicStats } from '../../src/services/public/open-lists.service.js';
 import { paperFile, reviewPaper } from '../../src/services/registry/review-papers.service.js';
 import { maskName } from '../../src/domain/registry/certificate.js';
 
@@ -174,6 +177,55 @@ for (const dialect of DIALECTS) {
       ).toBe(true);
       expect(ncells).toContain('Tổng cộng');
       expect(notice.counts).toEqual(posted.counts);
+    });
+
+    it('a draft edit changes no recognised figure: the decision, the open list, the portal, the balance', async () => {
+      deps = await makeDeps(dialect);
+      await previousYear(deps);
+      const ref = await campaignReadyToRecognise(deps);
+      await transition(deps, SYSTEM, { ...ref, action: RECOGNISE });
+      const snapshot = async () => ({
+        decision: (await reviewPaper(deps, SYSTEM, { ...ref, kind: 'decision' })).counts,
+        decisionRows: (await reviewPaper(deps, SYSTEM, { ...ref, kind: 'decision' })).parts.filter(
+          (p) => 'table' in p,
+        ),
+        openList: await getOpenList(deps, '14830', 2024),
+        stats: await getPublicStats(deps, '382', 2024),
+        balance: await reportBalance(deps, SYSTEM, { period: 2024, unitCode: '382' }),
+      });
+      const before = await snapshot();
+      expect(before.decision.poor + before.decision.nearPoor).toBeGreaterThan(0);
+      // A recognised poor household edited to well-off: a regular-review case opens, nothing moves.
+      const poorKey = (
+        await deps.db.kysely
+          .selectFrom('review_result as r')
+          .innerJoin('household as h', 'h.id', 'r.household_id')
+          .select('h.household_key')
+          .where('r.period', '=', 2024)
+          .where('r.classification', '=', 'POOR')
+          .executeTakeFirstOrThrow()
+      ).household_key;
+      const h = await getHousehold(deps, SYSTEM, poorKey);
+      const saved = await saveHousehold(deps, SYSTEM, {
+        survey: { ...examples.find((e) => e.householdId === poorKey)!, incomePerCapitaMonthly: 9_000_000 },
+        expectedVersion: h.version,
+        confirmDuplicates: true,
+      });
+      expect(saved.saved).toBe(false);
+      // A draft in a commune whose review is not recognised.
+      await importSurvey(
+        deps,
+        SYSTEM,
+        {
+          format: 'records',
+          name: 'd',
+          records: [
+            buildRecord({ householdId: 'QM-9', unitCode: '16513', incomePerCapitaMonthly: 500_000 }),
+          ] as unknown as Record<string, unknown>[],
+        },
+        { period: 2024, status: 'draft' },
+      );
+      expect(await snapshot()).toEqual(before);
     });
 
     it('papers before their step are refused with a coded error naming the unit and period', async () => {
