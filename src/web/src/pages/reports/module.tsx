@@ -4,7 +4,10 @@ import type { AppModule } from '../../modules';
 export const reportsModule: AppModule = {
   id: 'reports',
   order: 60,
-  routes: [{ path: 'reports', load: () => import('./BalancePage'), permission: 'registry.read' }],
+  routes: [
+    { path: 'reports', load: () => import('./BalancePage'), permission: 'registry.read' },
+    { path: 'reports/paperwork', load: () => import('./PaperworkPage'), permission: 'registry.read' },
+  ],
   nav: [
     {
       path: 'reports',
@@ -26,6 +29,11 @@ export const reportsModule: AppModule = {
           <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
         </svg>
       ),
+    },
+    {
+      path: 'reports/paperwork',
+      permission: 'registry.read',
+      label: { vi: 'Giấy tờ, sổ đơn, kỳ báo cáo', en: 'Papers, applications, reporting round' },
     },
   ],
 };
