@@ -217,12 +217,7 @@ export interface PortalSettingTable {
 }
 
 export interface Database
-  extends FinanceTables,
-    RegistryTables,
-    StandardsTables,
-    CertificateTables,
-    ReportTables,
-    PaperTables {
+  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables, PaperTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;
