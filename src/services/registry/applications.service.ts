@@ -133,7 +133,7 @@ export async function receiveApplication(
   if (!unit)
     throw new AppError(
       'UNIT_NOT_FOUND',
-      { code: input.communeCode, date: receivedOn },
+      { code: input.communeCode, date: formatDateVn(receivedOn) },
       { field: 'communeCode' },
     );
   if (unit.level !== 'commune')

@@ -83,6 +83,8 @@ const m = defineMessages({
     version: 'Bản {n}',
     month: 'tháng {n}',
     noUnits: 'Đơn vị này không nộp báo cáo này.',
+    days: '{n} ngày',
+    formNo: 'Mẫu số {n}',
   },
   en: {
     title: 'Review papers, applications register, reporting round',
@@ -130,6 +132,8 @@ const m = defineMessages({
     version: 'Version {n}',
     month: 'month {n}',
     noUnits: 'This unit does not submit this report.',
+    days: '{n} days',
+    formNo: 'Form {n}',
   },
 });
 
@@ -357,11 +361,11 @@ function AddForm({ commune }: { commune: string }) {
   );
 }
 
-function RegisterTab({ unit }: { unit: string }) {
+/** The register of the chosen year (received from 1/1 to 31/12), narrowed by the dates. */
+function RegisterTab({ unit, year }: { unit: string; year: number }) {
   const t = useMessages(m);
   const b = useBilingual();
   const user = useUser();
-  const year = todayVn().slice(0, 4);
   const [from, setFrom] = useState(`${year}-01-01`);
   const [to, setTo] = useState(`${year}-12-31`);
   const [deciding, setDeciding] = useState<number | null>(null);
@@ -430,7 +434,7 @@ function RegisterTab({ unit }: { unit: string }) {
                 ) : (
                   (reg.data.rows ?? []).map((a) => (
                     <Table.Tr key={a.id}>
-                      <Table.Td>{a.form === '04' ? 'Mẫu số 04' : 'Mẫu số 01'}</Table.Td>
+                      <Table.Td>{fill(t.formNo, { n: a.form })}</Table.Td>
                       <Table.Td>{a.applicantName}</Table.Td>
                       <Table.Td>{a.householdKey ?? '—'}</Table.Td>
                       <Table.Td>{formatDateVn(a.receivedOn ?? '')}</Table.Td>
@@ -557,7 +561,7 @@ function RoundTab({ unit, period }: { unit: string; period: number }) {
                         }
                       >
                         {u.statusLabel ? b(u.statusLabel as { vi: string; en: string }) : ''}
-                        {u.status?.daysLate ? ` (${u.status.daysLate})` : ''}
+                        {u.status?.daysLate ? ` (${fill(t.days, { n: u.status.daysLate })})` : ''}
                       </Badge>
                     </Table.Td>
                     <Table.Td>
@@ -640,7 +644,7 @@ export default function PaperworkPage() {
           <PapersTab commune={unit} period={period} />
         </Tabs.Panel>
         <Tabs.Panel value="register" pt="md">
-          <RegisterTab unit={unit} />
+          <RegisterTab key={period} unit={unit} year={period} />
         </Tabs.Panel>
         <Tabs.Panel value="round" pt="md">
           <RoundTab unit={unit} period={period} />
