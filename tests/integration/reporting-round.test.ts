@@ -19,6 +19,7 @@ import {
   registerFile,
 } from '../../src/services/registry/applications.service.js';
 import { getSubmission, reportingBoard, submitReport } from '../../src/services/registry/round.service.js';
+import { seedPaperwork } from '../../src/services/demo/paperwork.seed.js';
 
 async function userOf(
   deps: TestDeps,
@@ -247,6 +248,33 @@ for (const dialect of DIALECTS) {
       expect(
         await codeOf(submitReport(deps, SYSTEM, { unitCode: '14830', round: 'official', period: 2024 })),
       ).toBe('REPORT_NOT_EXPECTED');
+    });
+
+    it('the demo seeds a register with every state and two monthly reports', async () => {
+      deps = await makeDeps(dialect, new Date('2024-12-10T03:00:00Z'));
+      await seedPaperwork({ deps, progress: () => {}, accounts: [] });
+      const reg = await applicationRegister(deps, SYSTEM, {
+        unitCode: '382',
+        from: '2024-01-01',
+        to: '2024-12-31',
+      });
+      expect(reg.rows.map((r) => r.clock.kind)).toEqual([
+        'decided',
+        'decided',
+        'decided',
+        'decided',
+        'overdue',
+      ]);
+      expect(reg.totals).toMatchObject({
+        received: 5,
+        recognised: 3,
+        refused: 1,
+        open: 1,
+        overdue: 1,
+        decidedLate: 1,
+      });
+      const board = await reportingBoard(deps, SYSTEM, { unitCode: '14830', period: 2024 });
+      expect(board.reports.filter((r) => r.units[0]?.versions.length).map((r) => r.month)).toEqual([2, 3]);
     });
 
     it('the board shows who submitted and who is late; the district is in the chain until 30/06/2025 only', async () => {
