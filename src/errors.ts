@@ -472,6 +472,48 @@ export const catalogue = {
     'Cơ sở dữ liệu chưa được nâng cấp lên phiên bản này ({pending} bước nâng cấp chưa chạy).',
     'The database has not been upgraded to this version ({pending} migrations not applied).',
   ),
+  // The review year's paperwork: decisions, lists, minutes, applications, reporting round (decision 0026).
+  REVIEW_NOT_RECOGNISED: entry(
+    409,
+    'Kỳ rà soát {period} của {unit} chưa được công nhận (chưa có Quyết định theo Mẫu số 02).',
+    'The {period} review of {unit} is not recognised yet (no Form 02 decision).',
+  ),
+  REVIEW_NOT_POSTED: entry(
+    409,
+    'Kỳ rà soát {period} của {unit} chưa niêm yết danh sách.',
+    'The {period} review of {unit} has not posted its lists yet.',
+  ),
+  REVIEW_NO_MEETINGS: entry(
+    409,
+    'Kỳ rà soát {period} của {unit} chưa có cuộc họp thôn nào được ghi nhận.',
+    'The {period} review of {unit} has no village meeting recorded.',
+  ),
+  APPLICATION_NOT_FOUND: entry(404, 'Không tìm thấy đơn {id}.', 'Application {id} not found.'),
+  APPLICATION_DECIDED: entry(
+    409,
+    'Đơn {id} đã có quyết định ngày {date}; không sửa được.',
+    'Application {id} was decided on {date}; it cannot be changed.',
+  ),
+  APPLICATION_OUTCOME_INVALID: entry(
+    400,
+    'Kết quả "{outcome}" không hợp với đơn theo Mẫu số {form}.',
+    'Outcome "{outcome}" does not fit an application on Form {form}.',
+  ),
+  APPLICATION_DECIDED_BEFORE_RECEIPT: entry(
+    400,
+    'Ngày quyết định {decidedOn} trước ngày nhận đơn {receivedOn}.',
+    'The decision date {decidedOn} is before the receipt date {receivedOn}.',
+  ),
+  REPORT_NOT_EXPECTED: entry(
+    400,
+    'Đơn vị {unit} không nộp báo cáo "{round}" kỳ {period}{month}.',
+    'Unit {unit} does not submit the "{round}" report of {period}{month}.',
+  ),
+  REPORT_SUBMISSION_NOT_FOUND: entry(
+    404,
+    'Không tìm thấy báo cáo đã nộp {id}.',
+    'Submitted report {id} not found.',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

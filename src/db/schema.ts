@@ -8,6 +8,7 @@ import type { RegistryTables } from './schema-registry.js';
 import type { CertificateTables } from './schema-certificates.js';
 import type { ReportTables } from './schema-reports.js';
 import type { PrivacyTables } from './schema-privacy.js';
+import type { PaperTables } from './schema-papers.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -217,7 +218,7 @@ export interface PortalSettingTable {
 }
 
 export interface Database
-  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables, PrivacyTables {
+  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables, PrivacyTables, PaperTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

@@ -7,12 +7,15 @@ const reports: Record<string, () => Promise<Command>> = {
   finance: async () => (await import('./finance.js')).reportFinanceCommand,
   balance: async () => (await import('./reports.js')).balanceCommand,
   annex7: async () => (await import('./annex7.js')).annex7Command,
+  paper: async () => (await import('./papers.js')).paperCommand,
+  applications: async () => (await import('./papers.js')).applicationsCommand,
+  round: async () => (await import('./papers.js')).roundCommand,
 };
 
 export const reportCommand: Command = {
   summary:
-    'Báo cáo tổng hợp (summary, finance, balance, annex7) / Reports (summary, finance, balance, annex7)',
-  usage: 'report summary|finance|balance|annex7 … [--json]',
+    'Báo cáo tổng hợp (summary, finance, balance, annex7), giấy tờ rà soát, sổ đơn, kỳ báo cáo / Reports (summary, finance, balance, annex7), review papers, applications, the reporting round',
+  usage: 'report summary|finance|balance|annex7|paper|applications|round … [--json]',
   async run(argv: string[], io: Io): Promise<number> {
     const load = reports[argv[0] ?? ''];
     if (!load) {

@@ -14,6 +14,7 @@ import * as unitNameKey from './2026-12-03T0019-unit-name-key.js';
 import * as explanationFacts from './2026-12-03T0100-explanation-facts.js';
 import * as officialReports from './2026-12-03T0200-official-reports.js';
 import * as householdGroups from './2026-12-03T0300-household-groups.js';
+import * as reviewPapers from './2026-12-03T0400-review-papers.js';
 import * as accessRecord from './2026-12-03T0500-access-record.js';
 import * as beneficiariesEnglish from './2026-12-03T1000-beneficiaries-english.js';
 import * as provincePartitions from './2026-12-03T1100-province-partitions.js';
@@ -33,6 +34,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0100-explanation-facts': explanationFacts,
   '2026-12-03T0200-official-reports': officialReports,
   '2026-12-03T0300-household-groups': householdGroups,
+  '2026-12-03T0400-review-papers': reviewPapers,
   '2026-12-03T0500-access-record': accessRecord,
   '2026-12-03T1000-beneficiaries-english': beneficiariesEnglish,
   '2026-12-03T1100-province-partitions': provincePartitions,

@@ -78,6 +78,22 @@ export const PERMISSIONS = {
     vi: 'Chuyển bước đợt rà soát: họp thôn, niêm yết, khiếu nại, kết thúc niêm yết, công nhận',
     en: 'Move a review campaign on: village meeting, posting, complaints, end of posting, recognition',
   },
+  // The review year's paperwork (decision 0026).
+  'applications.manage': {
+    roles: ['admin', 'province-officer', 'commune-officer'],
+    vi: 'Vào sổ đơn đề nghị (Mẫu 01, Mẫu 04), ghi quyết định công nhận hoặc từ chối có lý do',
+    en: 'Enter applications (Forms 01, 04) in the register, record the recognition or the refusal with reasons',
+  },
+  'reports.submit': {
+    roles: ['admin', 'province-officer', 'commune-officer'],
+    vi: 'Nộp báo cáo của kỳ báo cáo (tháng, sơ bộ, chính thức); bản đã nộp không sửa được',
+    en: 'Submit a report of the reporting round (monthly, preliminary, official); a submitted version is frozen',
+  },
+  'reports.board': {
+    roles: ['admin', 'province-officer', 'commune-officer', 'supervisor'],
+    vi: 'Xem bảng theo dõi nộp báo cáo: đơn vị đã nộp, đơn vị trễ hạn',
+    en: 'Read the reporting board: which units have submitted and which are late',
+  },
   'standards.manage': {
     roles: ['admin', 'province-officer'],
     vi: 'Đăng ký chuẩn nghèo của địa phương',

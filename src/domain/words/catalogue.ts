@@ -469,6 +469,42 @@ export const WORDS = {
     'social-allowance': { vi: 'Trợ cấp xã hội', en: 'Social allowance' },
     other: { vi: 'Hỗ trợ khác', en: 'Other support' },
   } satisfies Record<SupportNeed, Word>,
+  // The review year's paperwork (issue 12 part 2, decision 0026).
+  reportRound: {
+    monthly: { vi: 'Báo cáo tháng (rà soát thường xuyên)', en: 'Monthly report (regular review)' },
+    preliminary: { vi: 'Báo cáo sơ bộ kết quả rà soát', en: 'Preliminary review results' },
+    official: { vi: 'Báo cáo chính thức kết quả rà soát', en: 'Official review results' },
+  },
+  roundStatus: {
+    'on-time': { vi: 'Đã nộp đúng hạn', en: 'Submitted on time' },
+    'submitted-late': { vi: 'Nộp trễ hạn', en: 'Submitted late' },
+    late: { vi: 'Quá hạn, chưa nộp', en: 'Late, not submitted' },
+    'not-due': { vi: 'Chưa đến hạn', en: 'Not due yet' },
+  },
+  applicationForm: {
+    '01': {
+      vi: 'Mẫu số 01 — Đề nghị rà soát hộ nghèo, hộ cận nghèo',
+      en: 'Form 01 — request to be reviewed as poor or near-poor',
+    },
+    '04': {
+      vi: 'Mẫu số 04 — Đề nghị công nhận thoát nghèo, thoát cận nghèo',
+      en: 'Form 04 — request to be recognised as having exited',
+    },
+  },
+  applicationStatus: {
+    received: { vi: 'Đã tiếp nhận, chờ quyết định', en: 'Received, awaiting decision' },
+    recognised: { vi: 'Đã công nhận', en: 'Recognised' },
+    refused: { vi: 'Từ chối (có văn bản nêu lý do)', en: 'Refused (reasons in writing)' },
+  },
+  reviewPaper: {
+    decision: {
+      vi: 'Quyết định công nhận (Mẫu số 02) và bốn danh sách',
+      en: 'Recognition decision (Form 02) with its four lists',
+    },
+    'posted-lists': { vi: 'Danh sách niêm yết công khai', en: 'Posted lists' },
+    minutes: { vi: 'Biên bản họp thôn', en: 'Village meeting minutes' },
+    'posting-notice': { vi: 'Thông báo niêm yết', en: 'Posting notice' },
+  },
 } as const satisfies Record<string, WordSet>;
 
 export type WordSetName = keyof typeof WORDS;

@@ -12,6 +12,7 @@ import { portalRoutes } from './portal.routes.js';
 import { reportsRoutes } from './reports.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { privacyRoutes } from './privacy.routes.js';
+import { papersRoutes } from './papers.routes.js';
 import { portalPages } from '../../portal/pages.js';
 
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -27,6 +28,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   reportsRoutes,
   dashboardRoutes,
   privacyRoutes,
+  papersRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

@@ -7,6 +7,7 @@ import { seedFoundation, type DemoAccount } from './foundation.seed.js';
 import { seedRegistry } from './registry.seed.js';
 import { seedRecognised2023, seedRecognised2024 } from './certificates.seed.js';
 import { seedResidentHouseholds } from './reports.seed.js';
+import { seedPaperwork } from './paperwork.seed.js';
 import { seedFinance } from './finance.seed.js';
 import { seedPortal } from './portal.seed.js';
 
@@ -24,6 +25,7 @@ const seeders: Seeder[] = [
   { name: 'certificates', run: seedRecognised2023 },
   { name: 'recognised-2024', run: seedRecognised2024 },
   { name: 'resident-households', run: seedResidentHouseholds },
+  { name: 'paperwork', run: seedPaperwork },
   { name: 'finance', run: seedFinance },
   { name: 'portal', run: seedPortal },
 ];

@@ -199,6 +199,11 @@ async function rawView(db: Executor, key: CampaignKey): Promise<CampaignView> {
   };
 }
 
+/** The key of a commune's campaign of a period (its commune version in force in the review season). */
+export async function campaignKeyOf(deps: Deps, db: Executor, ref: CampaignRef): Promise<CampaignKey> {
+  return keyOf(deps, db, ref);
+}
+
 export async function getCampaign(deps: Deps, actor: Actor, ref: CampaignRef): Promise<CampaignView> {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, ref.communeCode);
@@ -247,9 +252,11 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.communeCode);
   // Surveys are validated and classified before the transaction (the engine reads units).
+  // Re-surveys and re-checks are classified with the standard of the campaign's period.
+  const period = periodOf(deps, input.period);
   const prepared: Prepared[] = [];
   for (const s of input.surveys ?? []) {
-    const p = await prepareSurvey(deps, s);
+    const p = await prepareSurvey(deps, s, period);
     if (p.record.unitCode !== input.communeCode) {
       throw new AppError(
         'FIELD_INVALID',
@@ -271,7 +278,7 @@ export async function transition(deps: Deps, actor: Actor, input: TransitionInpu
   if (input.action.type === 'recognise' && input.caseKey) {
     const row = await findCampaign(db, await keyOf(deps, db, input));
     const stored = row ? (JSON.parse(row.state_json) as Stored) : undefined;
-    if (stored?.pending) pending = await prepareSurvey(deps, stored.pending);
+    if (stored?.pending) pending = await prepareSurvey(deps, stored.pending, period);
   }
   const at = nowIso(deps);
   const pd = personalDataFor(actor);

@@ -55,6 +55,7 @@ import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
 import { recordAccess } from '../privacy/access-record.service.js';
+import { classifyForPeriod, defaultPeriodOf } from './review-standard.js';
 
 /**
  * A possible duplicate shown before saving. One in a commune outside the caller's scope says only
@@ -80,8 +81,12 @@ export interface Prepared {
   communeValidFrom: string;
 }
 
-/** Validates and classifies one survey record (engine), resolving its commune version. */
-export async function prepareSurvey(deps: Deps, raw: unknown): Promise<Prepared> {
+/**
+ * Validates and classifies one survey record (engine) for the review of `period` (default: the
+ * year of its survey date) with that period's standard (review-standard.ts), resolving its commune
+ * version. A period with no issued standard is REVIEW_STANDARD_NOT_ISSUED.
+ */
+export async function prepareSurvey(deps: Deps, raw: unknown, period?: number): Promise<Prepared> {
   const parsed = parseSurveyRecord(raw);
   // The engine's messages are complete (every parameter filled, per language): they are reported
   // as worded, the first one on top and all of them in data.errors.
@@ -89,7 +94,12 @@ export async function prepareSurvey(deps: Deps, raw: unknown): Promise<Prepared>
     throw AppError.fromBody(parsed.errors[0]!, { errors: parsed.errors });
   }
   const classifier = await createClassifier(deps);
-  const out = await classifier.classifyParsed(parsed.record);
+  const out = await classifyForPeriod(
+    deps,
+    classifier,
+    parsed.record,
+    period ?? defaultPeriodOf(parsed.record),
+  );
   if (isFailure(out)) throw AppError.fromBody(out.error, { errors: out.errors ?? [out.error] });
   const unit = await findUnitOn(deps.db.kysely, parsed.record.unitCode, parsed.record.surveyDate);
   if (!unit)
@@ -218,7 +228,9 @@ export type SaveOutcome =
 
 export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput): Promise<SaveOutcome> {
   requirePermission(actor, 'registry.write');
-  const p = await prepareSurvey(deps, input.survey);
+  // The standard follows the review period (checked and bounded first), not the survey date.
+  const askedPeriod = input.period === undefined ? undefined : periodOf(deps, input.period);
+  const p = await prepareSurvey(deps, input.survey, askedPeriod);
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, p.record.unitCode);
   let villageId = input.villageId ?? null;
@@ -228,8 +240,7 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
       throw new AppError('VILLAGE_NOT_FOUND', { id: villageId }, { field: 'villageId' });
   }
   const at = nowIso(deps);
-  const period =
-    input.period === undefined ? Number(p.record.surveyDate.slice(0, 4)) : periodOf(deps, input.period);
+  const period = askedPeriod ?? defaultPeriodOf(p.record);
   const scopeCommunes = await communesInScope(db, actor);
   const pd = personalDataFor(actor);
   return db.transaction().execute(async (trx) => {

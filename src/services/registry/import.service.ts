@@ -34,7 +34,7 @@ import { deferSearchIndex } from '../../db/repositories/household-search.reposit
 import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
-import { findPeriodStandard } from '../../db/repositories/reports.repository.js';
+import { defaultPeriodOf, needsPeriodStandard, periodStandardCode } from './review-standard.js';
 import { communesInScope, requirePermission, requireUnitAccess, scopeOf } from '../access.js';
 import { ImportWriter, type WriterOutcome } from './import-writer.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
@@ -347,11 +347,8 @@ export async function importSurvey(
       // period → the standard its review uses (table review_period_standard), read once per period.
       const periodStandards = new Map<number, string | null>();
       const standardOfPeriod = async (period: number): Promise<string | null> => {
-        if (!periodStandards.has(period)) {
-          const row = await findPeriodStandard(trx, period);
-          const code = row?.standard_code ?? '';
-          periodStandards.set(period, code && standards.has(code) ? code : null);
-        }
+        if (!periodStandards.has(period))
+          periodStandards.set(period, await periodStandardCode(trx, classifier.standards, period));
         return periodStandards.get(period)!;
       };
       const forcedClassifiers = new Map<string, Promise<Awaited<ReturnType<typeof createClassifier>>>>();
@@ -464,7 +461,7 @@ export async function importSurvey(
           let out = pending instanceof Promise ? await pending : pending;
           // The review of a period uses the standard of the lists it sets (issue 12, decision 0021).
           if (!isFailure(out)) {
-            const reviewPeriod = opts.period ?? Number(record.surveyDate.slice(0, 4));
+            const reviewPeriod = opts.period ?? defaultPeriodOf(record);
             const periodStandard = await standardOfPeriod(reviewPeriod);
             if (!periodStandard) {
               reject(item, [
@@ -481,8 +478,7 @@ export async function importSurvey(
               ]);
               continue;
             }
-            const used = standards.get(out.standard);
-            if (out.standard !== periodStandard && used?.baseCode !== periodStandard) {
+            if (needsPeriodStandard(classifier.standards, out.standard, periodStandard)) {
               const forced = await forcedClassifier(periodStandard);
               const again = forced.classifyParsedNow(record);
               out = again instanceof Promise ? await again : again;

@@ -7,6 +7,7 @@ export const reportsModule: AppModule = {
   routes: [
     { path: 'reports', load: () => import('./BalancePage'), permission: 'registry.read' },
     { path: 'reports/annex7', load: () => import('./Annex7Page'), permission: 'registry.read' },
+    { path: 'reports/paperwork', load: () => import('./PaperworkPage'), permission: 'registry.read' },
   ],
   nav: [
     {
@@ -29,6 +30,11 @@ export const reportsModule: AppModule = {
           <path d="M4 20V10M10 20V4M16 20v-7M22 20H2" />
         </svg>
       ),
+    },
+    {
+      path: 'reports/paperwork',
+      permission: 'registry.read',
+      label: { vi: 'Giấy tờ, sổ đơn, kỳ báo cáo', en: 'Papers, applications, reporting round' },
     },
   ],
 };
