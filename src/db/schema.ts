@@ -7,6 +7,7 @@ import type { StandardsTables } from './schema-standards.js';
 import type { RegistryTables } from './schema-registry.js';
 import type { CertificateTables } from './schema-certificates.js';
 import type { ReportTables } from './schema-reports.js';
+import type { FrontTables } from './schema-front.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -216,7 +217,7 @@ export interface PortalSettingTable {
 }
 
 export interface Database
-  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables {
+  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables, FrontTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

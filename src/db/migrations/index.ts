@@ -13,6 +13,7 @@ import * as householdSearch from './2026-11-26T0620-household-search.js';
 import * as unitNameKey from './2026-12-03T0019-unit-name-key.js';
 import * as explanationFacts from './2026-12-03T0100-explanation-facts.js';
 import * as officialReports from './2026-12-03T0200-official-reports.js';
+import * as front from './2026-12-03T0700-front.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0019-unit-name-key': unitNameKey,
   '2026-12-03T0100-explanation-facts': explanationFacts,
   '2026-12-03T0200-official-reports': officialReports,
+  '2026-12-03T0700-front': front,
 };
