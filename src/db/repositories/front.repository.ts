@@ -276,6 +276,7 @@ export async function listHouseSources(db: Executor, houseIds: readonly number[]
       .selectAll()
       .where('house_id', 'in', [...houseIds])
       .orderBy('house_id')
+      .orderBy('source')
       .execute()
   ).map((r) => ({ ...r, house_id: Number(r.house_id), amount: Number(r.amount) }));
 }
