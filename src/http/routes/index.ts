@@ -10,6 +10,7 @@ import { villagesRoutes } from './villages.routes.js';
 import { usersRoutes } from './users.routes.js';
 import { portalRoutes } from './portal.routes.js';
 import { reportsRoutes } from './reports.routes.js';
+import { frontRoutes } from './front.routes.js';
 import { portalPages } from '../../portal/pages.js';
 
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -23,6 +24,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   portalRoutes,
   financeRoutes,
   reportsRoutes,
+  frontRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

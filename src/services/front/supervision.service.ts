@@ -428,7 +428,6 @@ export async function listPlansFor(deps: Deps, actor: Actor) {
  * complainant's name and contact pass through the actor's masking step.
  */
 export async function feedbackQueue(deps: Deps, actor: Actor) {
-  requirePermission(actor, 'front.read');
   requirePermission(actor, 'feedback.triage');
   const pd = personalDataFor(actor);
   const items = [
