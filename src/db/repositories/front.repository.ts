@@ -383,3 +383,23 @@ export async function answerRecommendation(
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** Households of a class in a period among some communes, with their deprivations (the demo's picks). */
+export async function listHouseholdsOfClass(
+  db: Executor,
+  q: { communeCodes: readonly string[]; period: number; classification: string; limit: number },
+) {
+  if (q.communeCodes.length === 0) return [];
+  return db
+    .selectFrom('review_result as r')
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.id', '=', 'r.household_id').onRef('h.province_code', '=', 'r.province_code'),
+    )
+    .select(['h.household_key', 'h.commune_code', 'r.deprivations', 'r.survey_date'])
+    .where('r.period', '=', q.period)
+    .where('r.classification', '=', q.classification)
+    .where('h.commune_code', 'in', [...q.communeCodes])
+    .orderBy('h.id')
+    .limit(q.limit)
+    .execute();
+}

@@ -9,6 +9,7 @@ import { seedRecognised2023, seedRecognised2024 } from './certificates.seed.js';
 import { seedResidentHouseholds } from './reports.seed.js';
 import { seedFinance } from './finance.seed.js';
 import { seedPortal } from './portal.seed.js';
+import { seedFront } from './front.seed.js';
 
 export interface DemoContext {
   deps: Deps;
@@ -26,6 +27,7 @@ const seeders: Seeder[] = [
   { name: 'resident-households', run: seedResidentHouseholds },
   { name: 'finance', run: seedFinance },
   { name: 'portal', run: seedPortal },
+  { name: 'front', run: seedFront },
 ];
 
 export function registerSeeder(seeder: Seeder): void {
