@@ -74,7 +74,7 @@ const m = defineMessages({
   },
   en: {
     title: 'Fund for the Poor',
-    lead: 'The ledger of each Fatherland Front committee: receipts, spending on poor households, transfers between levels and the carry-over to the next year.',
+    lead: 'The ledger of each Fatherland Front committee: receipts, spending on poor households, transfers between levels and the balance carried over to the next year.',
     fund: 'Fund',
     none: 'No fund within your scope yet.',
     received: 'Received',
@@ -84,7 +84,7 @@ const m = defineMessages({
     balance: 'Balance',
     receipts: 'Receipts',
     spending: 'Spending',
-    transfers: 'Transfers and carry-over',
+    transfers: 'Transfers and carry-overs',
     receiptNo: 'Receipt no.',
     date: 'Date',
     donor: 'Donor',
@@ -123,7 +123,9 @@ export default function FundPage() {
   const user = useUser();
   const funds = useFunds();
   const [picked, setPicked] = useState<string | null>(null);
-  const id = picked ? Number(picked) : (funds.data?.items[0]?.id ?? null);
+  // The user's own committee's newest fund first (a ward's fund it transferred to comes after).
+  const own = funds.data?.items.find((f) => f.unitCode === user.unitCode) ?? funds.data?.items[0];
+  const id = picked ? Number(picked) : (own?.id ?? null);
   const fund = useFund(id);
   const writer = can(user.role, 'front.write');
   const w = (set: Parameters<typeof wordOfCode>[0], code: string | null) => wordOfCode(set, code, lang);

@@ -2,19 +2,7 @@
 // and answer, the answer form for the officers of the addressed unit, the supervision plans with
 // their visits and findings, and the link to the Front's queue of citizens' feedback.
 import { useState } from 'react';
-import {
-  Anchor,
-  Badge,
-  Button,
-  Group,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  Textarea,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, Select, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
@@ -77,13 +65,6 @@ const m = defineMessages({
     feedback: 'Citizens’ feedback routed to the Front',
   },
 });
-
-const STATE_COLOR: Record<string, string> = {
-  overdue: 'red',
-  'answered-late': 'orange',
-  answered: 'green',
-  awaiting: 'blue',
-};
 
 export default function SupervisionPage() {
   const t = useMessages(m);
@@ -163,9 +144,9 @@ export default function SupervisionPage() {
                   <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
                   <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
                   <Table.Td>
-                    <Badge color={STATE_COLOR[r.state] ?? 'gray'} variant="light">
+                    <Text span fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}>
                       {wordOfCode('recommendationState', r.state, lang)}
-                    </Badge>
+                    </Text>
                   </Table.Td>
                   <Table.Td>
                     {r.answeredOn ? (
