@@ -2,7 +2,7 @@
 // houses and supervision (registered in src/modules.tsx).
 import type { AppModule } from '../../modules';
 
-const icon = (
+const svg = (d: string) => (
   <svg
     width={18}
     height={18}
@@ -15,9 +15,12 @@ const icon = (
     aria-hidden="true"
     focusable="false"
   >
-    <path d="M3 11l9-7 9 7M5 10v10h14V10M10 20v-6h4v6" />
+    <path d={d} />
   </svg>
 );
+const fundIcon = svg('M12 21s-7-4.5-7-10a4 4 0 0 1 7-2.6A4 4 0 0 1 19 11c0 5.5-7 10-7 10z');
+const houseIcon = svg('M3 11l9-7 9 7M5 10v10h14V10M10 20v-6h4v6');
+const supervisionIcon = svg('M9 11l2 2 4-4M4 4h16v16H4z');
 
 export const frontModule: AppModule = {
   id: 'front',
@@ -32,17 +35,19 @@ export const frontModule: AppModule = {
       path: 'front/fund',
       permission: 'front.read',
       label: { vi: 'Quỹ "Vì người nghèo"', en: 'Fund for the Poor' },
-      icon,
+      icon: fundIcon,
     },
     {
       path: 'front/houses',
       permission: 'front.read',
       label: { vi: 'Nhà Đại đoàn kết', en: 'Great Solidarity houses' },
+      icon: houseIcon,
     },
     {
       path: 'front/supervision',
       permission: 'front.read',
       label: { vi: 'Giám sát, kiến nghị', en: 'Supervision and recommendations' },
+      icon: supervisionIcon,
     },
   ],
 };
