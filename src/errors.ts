@@ -514,6 +514,49 @@ export const catalogue = {
     'Không tìm thấy báo cáo đã nộp {id}.',
     'Submitted report {id} not found.',
   ),
+  // ── Fatherland Front: fund, houses, supervision (issue 16; decision 0030) ──
+  FRONT_FUND_BALANCE_INSUFFICIENT: entry(
+    409,
+    'Số tiền {amount} vượt số dư còn lại {available} của quỹ.',
+    'The amount {amount} exceeds the fund’s remaining balance {available}.',
+  ),
+  FRONT_FUND_NOT_FOUND: entry(404, 'Không tìm thấy quỹ {id}.', 'Fund {id} not found.'),
+  FRONT_RECEIPT_DUPLICATE: entry(
+    409,
+    'Số biên lai {receiptNo} đã được ghi trong quỹ này.',
+    'The receipt number {receiptNo} is already recorded in this fund.',
+  ),
+  FRONT_REASON_REQUIRED: entry(
+    400,
+    'Hộ {householdKey} không thuộc diện nghèo, cận nghèo: cần ghi lý do hỗ trợ.',
+    'Household {householdKey} is neither poor nor near-poor: a reason for the support is required.',
+  ),
+  FRONT_TRANSFER_INVALID: entry(
+    400,
+    'Không chuyển được giữa hai quỹ: {detail}',
+    'Cannot move money between these funds: {detail}',
+  ),
+  FRONT_HOUSE_NOT_FOUND: entry(
+    404,
+    'Không tìm thấy nhà Đại đoàn kết {id}.',
+    'Great Solidarity house {id} not found.',
+  ),
+  FRONT_HOUSE_STAGE_INVALID: entry(
+    409,
+    'Không chuyển được nhà từ bước "{from}" sang "{to}" (bước tiếp theo: {expected}).',
+    'The house cannot move from "{from}" to "{to}" (the next stage is {expected}).',
+  ),
+  FRONT_PLAN_NOT_FOUND: entry(
+    404,
+    'Không tìm thấy kế hoạch giám sát {id}.',
+    'Supervision plan {id} not found.',
+  ),
+  FRONT_RECOMMENDATION_NOT_FOUND: entry(
+    404,
+    'Không tìm thấy kiến nghị {id}.',
+    'Recommendation {id} not found.',
+  ),
+  FRONT_ATTACHMENT_NOT_FOUND: entry(404, 'Không tìm thấy tệp {id}.', 'File {id} not found.'),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -9,6 +9,7 @@ import type { CertificateTables } from './schema-certificates.js';
 import type { ReportTables } from './schema-reports.js';
 import type { PrivacyTables } from './schema-privacy.js';
 import type { PaperTables } from './schema-papers.js';
+import type { FrontTables } from './schema-front.js';
 
 export type DateText = string; // YYYY-MM-DD
 export type Instant = string; // 2024-06-11T09:12:04.000Z
@@ -218,7 +219,14 @@ export interface PortalSettingTable {
 }
 
 export interface Database
-  extends FinanceTables, RegistryTables, StandardsTables, CertificateTables, ReportTables, PrivacyTables, PaperTables {
+  extends FinanceTables,
+    RegistryTables,
+    StandardsTables,
+    CertificateTables,
+    ReportTables,
+    PrivacyTables,
+    PaperTables,
+    FrontTables {
   admin_unit: AdminUnitTable;
   admin_unit_succession: AdminUnitSuccessionTable;
   village: VillageTable;

@@ -36,6 +36,8 @@ import {
   type PostedCommune,
 } from '../services/public/open-lists.service.js';
 import { html } from './html.js';
+import { disclosureAtom, disclosureCsv, FRONT_PATH, fundPage, fundsIndexPage } from './front.views.js';
+import { disclosureFeed, fundDisclosure, listDisclosedFunds } from '../services/front/disclosure.service.js';
 import { stringsFor } from './i18n.js';
 import {
   articlePage,
@@ -466,6 +468,62 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       ),
     );
   });
+
+  // ── the Front's Fund for the Poor: public disclosure (issue 16) ─────────────
+  app.get(FRONT_PATH, async (req, reply) => {
+    const ctx = await ctxOf(req);
+    const funds = await cached(req.deps, 'front-funds', () => listDisclosedFunds(req.deps));
+    return sendPage(reply, ctx, fundsIndexPage(ctx, funds));
+  });
+  app.get(`${FRONT_PATH}/moi.xml`, async (req, reply) => {
+    const items = await cached(req.deps, 'front-feed', () => disclosureFeed(req.deps));
+    return reply
+      .type('application/atom+xml; charset=utf-8')
+      .header('x-content-type-options', 'nosniff')
+      .send(disclosureAtom(`${req.protocol}://${req.host}`, req.lang, items));
+  });
+  const fundYear = (q: Record<string, string>) => {
+    const year = Number(q.nam);
+    return Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined;
+  };
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+    `${FRONT_PATH}/:code`,
+    async (req, reply) => {
+      const ctx = await ctxOf(req);
+      const code = /^[0-9]{2,5}$/.test(req.params.code) ? req.params.code : '';
+      const year = fundYear(req.query);
+      const d = await cached(req.deps, `front-fund:${code}:${year ?? ''}`, () =>
+        fundDisclosure(req.deps, code, year),
+      );
+      return sendPage(reply, ctx, fundPage(ctx, d));
+    },
+  );
+  app.get<{ Params: { code: string }; Querystring: Record<string, string> }>(
+    `${FRONT_PATH}/:code/tai-ve`,
+    async (req, reply) => {
+      const code = /^[0-9]{2,5}$/.test(req.params.code) ? req.params.code : '';
+      const year = fundYear(req.query);
+      const d = await cached(req.deps, `front-fund:${code}:${year ?? ''}`, () =>
+        fundDisclosure(req.deps, code, year),
+      );
+      const table = String(req.query.bang ?? '');
+      const csv = disclosureCsv(req.lang, d, table);
+      if (csv === null)
+        throw new AppError(
+          'ENUM_INVALID',
+          { field: 'bang', value: table, allowed: 'ung-ho, noi-dung, khoan-chi' },
+          { field: 'bang' },
+        );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('x-content-type-options', 'nosniff')
+        .header(
+          'content-disposition',
+          `attachment; filename="quy-vi-nguoi-ngheo-${code}-${d.year}-${table}.csv"`,
+        )
+        .send(csv);
+    },
+  );
 
   // ── open lists and public statistics ──────────────────────────────────────
   app.get('/cong-khai', async (req, reply) => {

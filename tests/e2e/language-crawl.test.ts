@@ -19,6 +19,7 @@ import { transition } from '../../src/services/registry/campaign.service.js';
 import { addVillage } from '../../src/services/villages.service.js';
 import { seedFinance } from '../../src/services/demo/finance.seed.js';
 import { seedPortal } from '../../src/services/demo/portal.seed.js';
+import { seedFront } from '../../src/services/demo/front.seed.js';
 import { previousYear } from '../../src/services/demo/registry.seed.js';
 import { HouseholdGenerator, rngFrom } from '../../src/domain/registry/generate.js';
 import type { Deps } from '../../src/services/deps.js';
@@ -64,6 +65,7 @@ beforeAll(async () => {
   const ctx = { deps, progress: () => undefined, accounts: [] };
   await seedFinance(ctx);
   await seedPortal(ctx);
+  await seedFront(ctx);
   dataTexts = await storedTexts(server);
   dataWords = vocabularyOf(dataTexts);
 }, 600_000);
@@ -173,6 +175,12 @@ async function storedTexts(app: RunningApp): Promise<string[]> {
     ['task', ['title', 'description']],
     // A target's label is the wording of the council's resolution, typed by the officer.
     ['finance_target', ['label']],
+    // The Front's records (issue 16): donors, goods, decisions, plans, findings, recommendations.
+    ['front_receipt', ['donor_name', 'goods']],
+    ['front_spending', ['decision_no', 'description']],
+    ['front_plan', ['topic']],
+    ['front_visit', ['findings']],
+    ['front_recommendation', ['content', 'answer_text']],
   ];
   const texts: string[] = [];
   for (const [table, cols] of columns) {

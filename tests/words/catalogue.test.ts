@@ -28,6 +28,16 @@ import {
 import { WORDS, wordOfCode, wordOfUnitType, type WordSetName } from '../../src/domain/words/catalogue.js';
 import { ETHNIC_CODES } from '../../src/domain/reference/ethnic-groups.js';
 import { HOUSEHOLD_GROUPS } from '../../src/domain/registry/groups.js';
+import {
+  DONOR_KINDS,
+  FUND_CAMPAIGNS,
+  FUND_LEVELS,
+  RECEIPT_KINDS,
+  SPENDING_PURPOSES,
+  TRANSFER_KINDS,
+} from '../../src/domain/front/fund.js';
+import { HOUSE_KINDS, HOUSE_SOURCES, HOUSE_STAGES } from '../../src/domain/front/houses.js';
+import { ANSWER_STATUSES, RECOMMENDATION_STATES } from '../../src/domain/front/supervision.js';
 import { ROLES } from '../../src/services/deps.js';
 import { ASSIGNEE_KINDS, TASK_STATUSES } from '../../src/services/finance/tasks.service.js';
 import { FEEDBACK_KINDS, FEEDBACK_STATUSES } from '../../src/services/public/feedback.service.js';
@@ -66,6 +76,17 @@ const LISTS: [WordSetName, readonly string[]][] = [
   ['assigneeKind', ASSIGNEE_KINDS],
   ['feedbackKind', FEEDBACK_KINDS],
   ['feedbackStatus', FEEDBACK_STATUSES],
+  ['receiptKind', RECEIPT_KINDS],
+  ['donorKind', DONOR_KINDS],
+  ['fundCampaign', FUND_CAMPAIGNS],
+  ['fundPurpose', SPENDING_PURPOSES],
+  ['fundTransfer', TRANSFER_KINDS],
+  ['fundLevel', FUND_LEVELS],
+  ['houseKind', HOUSE_KINDS],
+  ['houseSource', HOUSE_SOURCES],
+  ['houseStage', HOUSE_STAGES],
+  ['answerStatus', ANSWER_STATUSES],
+  ['recommendationState', RECOMMENDATION_STATES],
 ];
 
 describe('the catalogue of words', () => {

@@ -16,6 +16,7 @@ import * as officialReports from './2026-12-03T0200-official-reports.js';
 import * as householdGroups from './2026-12-03T0300-household-groups.js';
 import * as reviewPapers from './2026-12-03T0400-review-papers.js';
 import * as accessRecord from './2026-12-03T0500-access-record.js';
+import * as front from './2026-12-03T0700-front.js';
 import * as beneficiariesEnglish from './2026-12-03T1000-beneficiaries-english.js';
 import * as provincePartitions from './2026-12-03T1100-province-partitions.js';
 import * as importJob from './2026-12-03T1728-import-job.js';
@@ -36,6 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T0300-household-groups': householdGroups,
   '2026-12-03T0400-review-papers': reviewPapers,
   '2026-12-03T0500-access-record': accessRecord,
+  '2026-12-03T0700-front': front,
   '2026-12-03T1000-beneficiaries-english': beneficiariesEnglish,
   '2026-12-03T1100-province-partitions': provincePartitions,
   '2026-12-03T1728-import-job': importJob,

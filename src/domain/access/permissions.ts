@@ -165,6 +165,23 @@ export const PERMISSIONS = {
     vi: 'Xoá (kèm lưu trữ) dữ liệu của hộ đã ra khỏi sổ quá thời hạn lưu giữ',
     en: 'Erase (with an archive) the data of households that left the registry past the retention period',
   },
+  // Fatherland Front (issue 16): the Front's own records, written by the Front (the supervisor
+  // role) within its unit; the addressed People's Committee's officers answer its recommendations.
+  'front.read': {
+    roles: ['admin', 'province-officer', 'commune-officer', 'finance-officer', 'supervisor'],
+    vi: 'Xem quỹ "Vì người nghèo", nhà Đại đoàn kết, kế hoạch giám sát và kiến nghị của Mặt trận',
+    en: 'Read the Front’s Fund for the Poor, Great Solidarity houses, supervision plans and recommendations',
+  },
+  'front.write': {
+    roles: ['admin', 'supervisor'],
+    vi: 'Ghi thu, chi, điều chuyển quỹ "Vì người nghèo"; nhà Đại đoàn kết; kế hoạch, cuộc giám sát và kiến nghị',
+    en: 'Record the Fund for the Poor’s receipts, spending and transfers; Great Solidarity houses; supervision plans, visits and recommendations',
+  },
+  'front.answer': {
+    roles: ['admin', 'province-officer', 'commune-officer'],
+    vi: 'Trả lời kiến nghị của Mặt trận gửi Ủy ban nhân dân của đơn vị mình',
+    en: 'Answer the Front’s recommendations addressed to one’s own People’s Committee',
+  },
   'users.manage': {
     roles: ['admin'],
     vi: 'Tạo và xem tài khoản',

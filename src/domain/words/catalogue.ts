@@ -39,6 +39,16 @@ import { ETHNIC_GROUPS } from '../reference/ethnic-groups.js';
 const ETHNIC_GROUP_WORDS: Readonly<Record<string, Word>> = Object.fromEntries(
   ETHNIC_GROUPS.map((g) => [g.code, g.name]),
 );
+import type {
+  DonorKind,
+  FundCampaign,
+  FundLevel,
+  ReceiptKind,
+  SpendingPurpose,
+  TransferKind,
+} from '../front/fund.js';
+import type { HouseKind, HouseSource, HouseStage, HousingOutcome } from '../front/houses.js';
+import type { AnswerStatus, RecommendationState } from '../front/supervision.js';
 
 export type Lang = 'vi' | 'en';
 
@@ -505,6 +515,76 @@ export const WORDS = {
     minutes: { vi: 'Biên bản họp thôn', en: 'Village meeting minutes' },
     'posting-notice': { vi: 'Thông báo niêm yết', en: 'Posting notice' },
   },
+  // ── Fatherland Front: fund, houses, supervision (issue 16; decision 0030) ──
+  receiptKind: {
+    cash: { vi: 'Tiền mặt, chuyển khoản', en: 'Cash or bank transfer' },
+    'in-kind': { vi: 'Hiện vật, ngày công (quy ra tiền)', en: 'In kind or labour (at a stated value)' },
+  } satisfies Record<ReceiptKind, Word>,
+  donorKind: {
+    individual: { vi: 'Cá nhân, hộ gia đình', en: 'Person or household' },
+    organisation: { vi: 'Cơ quan, tổ chức, doanh nghiệp', en: 'Agency, organisation or enterprise' },
+  } satisfies Record<DonorKind, Word>,
+  fundCampaign: {
+    'peak-month': {
+      vi: 'Tháng cao điểm "Vì người nghèo" (17/10–18/11)',
+      en: 'Peak month for the poor (17/10–18/11)',
+    },
+    tet: { vi: 'Tết vì người nghèo', en: 'Lunar New Year for the poor' },
+    'disaster-relief': { vi: 'Cứu trợ thiên tai', en: 'Disaster relief' },
+    regular: { vi: 'Vận động thường xuyên', en: 'All-year fundraising' },
+  } satisfies Record<FundCampaign, Word>,
+  fundPurpose: {
+    'house-new': { vi: 'Xây mới nhà Đại đoàn kết', en: 'Building a Great Solidarity house' },
+    'house-repair': { vi: 'Sửa chữa nhà ở', en: 'Repairing a house' },
+    livelihood: { vi: 'Hỗ trợ sinh kế, phát triển sản xuất', en: 'Livelihood and production support' },
+    'tet-gift': { vi: 'Quà Tết', en: 'Lunar New Year gifts' },
+    scholarship: { vi: 'Học bổng', en: 'Scholarships' },
+    'health-insurance': { vi: 'Thẻ bảo hiểm y tế', en: 'Health-insurance cards' },
+    'medical-aid': { vi: 'Hỗ trợ khám, chữa bệnh', en: 'Medical care' },
+    other: { vi: 'Hỗ trợ khác', en: 'Other support' },
+  } satisfies Record<SpendingPurpose, Word>,
+  fundTransfer: {
+    transfer: { vi: 'Điều chuyển giữa các cấp', en: 'Transfer between levels' },
+    'carry-over': { vi: 'Chuyển số dư sang năm sau', en: 'Carry-over to the next year' },
+  } satisfies Record<TransferKind, Word>,
+  fundLevel: {
+    commune: { vi: 'Ủy ban MTTQ cấp xã', en: 'Front committee of the commune' },
+    district: { vi: 'Ủy ban MTTQ cấp huyện', en: 'Front committee of the district' },
+    province: { vi: 'Ủy ban MTTQ cấp tỉnh', en: 'Front committee of the province' },
+  } satisfies Record<FundLevel, Word>,
+  houseKind: {
+    new: { vi: 'Xây mới', en: 'New house' },
+    repair: { vi: 'Sửa chữa', en: 'Repair' },
+  } satisfies Record<HouseKind, Word>,
+  houseSource: {
+    fund: { vi: 'Quỹ "Vì người nghèo"', en: 'Fund for the Poor' },
+    project5: { vi: 'Dự án 5 của Chương trình', en: 'The program’s Project 5' },
+    family: { vi: 'Gia đình tự có', en: 'The family' },
+    community: { vi: 'Cộng đồng, dòng họ, ngày công', en: 'The community, relatives, labour' },
+    other: { vi: 'Nguồn khác', en: 'Other sources' },
+  } satisfies Record<HouseSource, Word>,
+  houseStage: {
+    approved: { vi: 'Đã duyệt', en: 'Approved' },
+    'under-construction': { vi: 'Đang xây dựng', en: 'Under construction' },
+    'handed-over': { vi: 'Đã bàn giao', en: 'Handed over' },
+  } satisfies Record<HouseStage, Word>,
+  housingOutcome: {
+    lifted: { vi: 'Hết thiếu hụt về nhà ở', en: 'No longer deprived in housing' },
+    'still-deprived': { vi: 'Vẫn thiếu hụt về nhà ở', en: 'Still deprived in housing' },
+    'not-deprived-before': { vi: 'Trước đó không thiếu hụt nhà ở', en: 'Not deprived in housing before' },
+    'not-surveyed-yet': { vi: 'Chưa khảo sát lại', en: 'Not surveyed again yet' },
+  } satisfies Record<HousingOutcome, Word>,
+  answerStatus: {
+    accepted: { vi: 'Tiếp thu, đã giải quyết', en: 'Accepted and settled' },
+    'in-progress': { vi: 'Tiếp thu, đang giải quyết', en: 'Accepted, being settled' },
+    'not-accepted': { vi: 'Không tiếp thu, có giải trình', en: 'Not accepted, with an explanation' },
+  } satisfies Record<AnswerStatus, Word>,
+  recommendationState: {
+    awaiting: { vi: 'Chờ trả lời', en: 'Awaiting an answer' },
+    overdue: { vi: 'Quá hạn chưa trả lời', en: 'Overdue, not answered' },
+    answered: { vi: 'Đã trả lời đúng hạn', en: 'Answered on time' },
+    'answered-late': { vi: 'Trả lời muộn', en: 'Answered late' },
+  } satisfies Record<RecommendationState, Word>,
 } as const satisfies Record<string, WordSet>;
 
 export type WordSetName = keyof typeof WORDS;

@@ -13,6 +13,7 @@ import { reportsRoutes } from './reports.routes.js';
 import { dashboardRoutes } from './dashboard.routes.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { papersRoutes } from './papers.routes.js';
+import { frontRoutes } from './front.routes.js';
 import { portalPages } from '../../portal/pages.js';
 
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -29,6 +30,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   dashboardRoutes,
   privacyRoutes,
   papersRoutes,
+  frontRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

@@ -10,6 +10,7 @@ import { seedResidentHouseholds } from './reports.seed.js';
 import { seedPaperwork } from './paperwork.seed.js';
 import { seedFinance } from './finance.seed.js';
 import { seedPortal } from './portal.seed.js';
+import { seedFront } from './front.seed.js';
 
 export interface DemoContext {
   deps: Deps;
@@ -28,6 +29,7 @@ const seeders: Seeder[] = [
   { name: 'paperwork', run: seedPaperwork },
   { name: 'finance', run: seedFinance },
   { name: 'portal', run: seedPortal },
+  { name: 'front', run: seedFront },
 ];
 
 export function registerSeeder(seeder: Seeder): void {

@@ -13,6 +13,7 @@ import { financeModule, tasksModule } from './pages/finance/module';
 import { campaignModule, registryModule } from './pages/registry/module';
 import { portalModule } from './pages/portal/module';
 import { reportsModule } from './pages/reports/module';
+import { frontModule } from './pages/front/module';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -36,7 +37,7 @@ export interface AppModule {
   id: string;
   /**
    * Position in the navigation. The agreed order: 10 Tổng quan, 20 Hộ gia đình, 30 Rà soát,
-   * 40 Chương trình & kinh phí, 50 Nhiệm vụ, 60 Báo cáo, 70 Cổng thông tin, 80 Quản trị,
+   * 40 Chương trình & kinh phí, 45 Mặt trận, 50 Nhiệm vụ, 60 Báo cáo, 70 Cổng thông tin, 80 Quản trị,
    * 90 Đơn vị hành chính (reference data).
    */
   order: number;
@@ -79,6 +80,7 @@ export const modules: AppModule[] = [
   registryModule,
   campaignModule,
   financeModule,
+  frontModule,
   tasksModule,
   reportsModule,
   portalModule,

@@ -1,0 +1,205 @@
+// Nhà Đại đoàn kết: the houses within scope with their stage, dates, costs and what the next
+// survey said of the household's housing; the Front moves a house to its next stage. The report
+// per unit downloads as XLSX/PDF.
+import { useState } from 'react';
+import { Button, Group, NumberInput, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useUser } from '../../auth/session';
+import { can } from '../../../../domain/access/permissions';
+import { wordOfCode } from '../../../../domain/words/catalogue';
+import { api } from '../../api/client';
+import { useHouses, type House } from '../../api/front';
+import { DateField } from '../../components/DateField';
+import { DownloadButton } from '../../components/DownloadButton';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDateVn, formatVnd } from '../../format';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
+import { usePageTitle } from '../../layout/usePageTitle';
+
+const m = defineMessages({
+  vi: {
+    title: 'Nhà Đại đoàn kết',
+    lead: 'Nhà xây mới, sửa chữa cho hộ nghèo: các bước đã duyệt, đang xây dựng, đã bàn giao; kết quả về nhà ở ở lần khảo sát kế tiếp.',
+    household: 'Hộ',
+    commune: 'Xã, phường',
+    kind: 'Loại',
+    stage: 'Bước',
+    dates: 'Duyệt / khởi công / bàn giao',
+    estimated: 'Dự toán',
+    actual: 'Thực tế',
+    outcome: 'Nhà ở sau bàn giao',
+    none: 'Chưa có nhà nào trong phạm vi của bạn.',
+    next: 'Chuyển bước',
+    nextTo: 'Chuyển sang "{stage}"',
+    date: 'Ngày',
+    actualCost: 'Chi phí thực tế (đồng)',
+    xlsx: 'Tải báo cáo theo đơn vị (Excel)',
+    pdf: 'Tải báo cáo theo đơn vị (PDF)',
+    photos: '{n} ảnh',
+  },
+  en: {
+    title: 'Great Solidarity houses',
+    lead: 'Houses built or repaired for poor households: approved, under construction, handed over; what the next survey said of their housing.',
+    household: 'Household',
+    commune: 'Commune or ward',
+    kind: 'Kind',
+    stage: 'Stage',
+    dates: 'Approved / started / handed over',
+    estimated: 'Estimated',
+    actual: 'Actual',
+    outcome: 'Housing after the hand-over',
+    none: 'No house within your scope yet.',
+    next: 'Next stage',
+    nextTo: 'Move to "{stage}"',
+    date: 'Date',
+    actualCost: 'Actual cost (đồng)',
+    xlsx: 'Download the report per unit (Excel)',
+    pdf: 'Download the report per unit (PDF)',
+    photos: '{n} photos',
+  },
+});
+
+const NEXT: Record<string, string | undefined> = {
+  approved: 'under-construction',
+  'under-construction': 'handed-over',
+};
+
+export default function HousesPage() {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  usePageTitle(t.title);
+  const user = useUser();
+  const houses = useHouses();
+  const writer = can(user.role, 'front.write');
+  const [open, setOpen] = useState<House | null>(null);
+  const d = (v: string | null) => (v ? formatDateVn(v) : '—');
+  return (
+    <Stack>
+      <Title order={1}>{t.title}</Title>
+      <Text c="dimmed">{t.lead}</Text>
+      <Group>
+        <DownloadButton
+          href="/api/v1/front/houses/report.xlsx"
+          fileName="nha-dai-doan-ket.xlsx"
+          variant="default"
+        >
+          {t.xlsx}
+        </DownloadButton>
+        <DownloadButton
+          href="/api/v1/front/houses/report.pdf"
+          fileName="nha-dai-doan-ket.pdf"
+          variant="default"
+        >
+          {t.pdf}
+        </DownloadButton>
+      </Group>
+      {houses.isPending ? (
+        <Skeleton h={240} />
+      ) : houses.isError ? (
+        <ErrorPanel error={houses.error} onRetry={() => void houses.refetch()} />
+      ) : houses.data.items.length === 0 ? (
+        <Text>{t.none}</Text>
+      ) : (
+        <Table.ScrollContainer minWidth={1000}>
+          <Table striped withTableBorder aria-label={t.title}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t.household}</Table.Th>
+                <Table.Th>{t.commune}</Table.Th>
+                <Table.Th>{t.kind}</Table.Th>
+                <Table.Th>{t.stage}</Table.Th>
+                <Table.Th>{t.dates}</Table.Th>
+                <Table.Th ta="right">{t.estimated}</Table.Th>
+                <Table.Th ta="right">{t.actual}</Table.Th>
+                <Table.Th>{t.outcome}</Table.Th>
+                {writer && <Table.Th>{t.next}</Table.Th>}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {houses.data.items.map((h) => (
+                <Table.Tr key={h.id}>
+                  <Table.Td>
+                    {h.headName} ({h.householdKey})
+                  </Table.Td>
+                  <Table.Td>
+                    {h.communeName}
+                    {h.village ? ` – ${h.village}` : ''}
+                  </Table.Td>
+                  <Table.Td>{wordOfCode('houseKind', h.kind, lang)}</Table.Td>
+                  <Table.Td>{wordOfCode('houseStage', h.stage, lang)}</Table.Td>
+                  <Table.Td>
+                    {d(h.approvedOn)} / {d(h.startedOn)} / {d(h.handedOverOn)}
+                    {h.photos.length > 0 ? ` · ${fill(t.photos, { n: h.photos.length })}` : ''}
+                  </Table.Td>
+                  <Table.Td ta="right" className="gn-num">
+                    {formatVnd(h.estimatedCost)}
+                  </Table.Td>
+                  <Table.Td ta="right" className="gn-num">
+                    {h.actualCost === null ? '—' : formatVnd(h.actualCost)}
+                  </Table.Td>
+                  <Table.Td>{h.outcome ? wordOfCode('housingOutcome', h.outcome, lang) : '—'}</Table.Td>
+                  {writer && (
+                    <Table.Td>
+                      {NEXT[h.stage] && (
+                        <Button size="xs" variant="light" onClick={() => setOpen(h)}>
+                          {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT[h.stage], lang) })}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+      {open && <StageForm house={open} onDone={() => setOpen(null)} />}
+    </Stack>
+  );
+}
+
+function StageForm({ house, onDone }: { house: House; onDone: () => void }) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  const qc = useQueryClient();
+  const stage = NEXT[house.stage]!;
+  const [date, setDate] = useState<string | null>(null);
+  const [actualCost, setActualCost] = useState<number | string>('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/front/houses/${house.id}/stage`, {
+        stage,
+        date,
+        ...(stage === 'handed-over' ? { actualCost } : {}),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['front'] });
+      onDone();
+    },
+  });
+  return (
+    <Stack component="section" aria-label={t.next}>
+      <Title order={2}>
+        {fill(t.nextTo, { stage: wordOfCode('houseStage', stage, lang) })}: {house.headName} (
+        {house.householdKey})
+      </Title>
+      <Group align="end">
+        <DateField label={t.date} value={date} onChange={setDate} w={180} />
+        {stage === 'handed-over' && (
+          <NumberInput
+            label={t.actualCost}
+            value={actualCost}
+            onChange={setActualCost}
+            thousandSeparator="."
+            decimalSeparator=","
+            min={0}
+          />
+        )}
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          {t.next}
+        </Button>
+      </Group>
+      {save.isError && <ErrorPanel error={save.error} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,211 @@
+// Supervision and Great Solidarity houses on both engines: recommendation → answer → overdue cycle
+// (the Front writes, only the addressed unit answers, the board lists what is overdue), and houses
+// through their stages to the report of households lifted out of housing deprivation.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
+import { buildUser } from '../support/builders.js';
+import { codeOf } from '../support/errors.js';
+import { frontRecord, loadRecords } from '../support/front.js';
+import type { Actor, Role } from '../../src/services/deps.js';
+import {
+  addRecommendation,
+  addVisit,
+  answerRecommendation,
+  createPlan,
+  listPlansFor,
+  listRecommendationsFor,
+  overdueBoard,
+} from '../../src/services/front/supervision.service.js';
+import {
+  advanceHouse,
+  createHouse,
+  housesByUnit,
+  listHousesFor,
+} from '../../src/services/front/houses.service.js';
+
+for (const dialect of DIALECTS) {
+  describe(`supervision and houses (${dialect})`, () => {
+    let deps: TestDeps;
+    const actors: Record<string, Actor> = {};
+    const actor = async (name: string, role: Role, unitCode: string) => {
+      const u = await buildUser(deps, { role, unitCode });
+      actors[name] = { kind: 'user', id: u.user.id, username: u.user.username, role, unitCode };
+    };
+
+    beforeAll(async () => {
+      deps = await makeDeps(dialect, new Date('2024-11-01T03:00:00Z'));
+      await loadRecords(
+        deps,
+        [
+          frontRecord('H-1', '14830', 'poor', '2023-10-15', { badHouse: true }),
+          frontRecord('H-2', '14830', 'poor', '2023-10-15', { badHouse: true }),
+        ],
+        2023,
+      );
+      await actor('front', 'supervisor', '382');
+      await actor('ward', 'commune-officer', '14830');
+      await actor('other', 'commune-officer', '16285');
+    });
+    afterAll(async () => deps.cleanup());
+
+    it('runs a recommendation through answer and overdue', async () => {
+      const plan = await createPlan(deps, actors.front!, {
+        unitCode: '382',
+        topic: 'Giám sát rà soát hộ nghèo năm 2024',
+        startDate: '2024-10-01',
+        endDate: '2024-10-31',
+        units: ['14830', '16513'],
+      });
+      await addVisit(deps, actors.front!, plan.id, {
+        unitCode: '14830',
+        date: '2024-10-10',
+        findings: 'Họp thôn đủ thành phần.',
+      });
+      expect(
+        await codeOf(
+          addVisit(deps, actors.front!, plan.id, { unitCode: '16285', date: '2024-10-10', findings: 'x' }),
+        ),
+      ).toBe('FIELD_INVALID');
+      const onTime = await addRecommendation(deps, actors.front!, plan.id, {
+        addresseeUnitCode: '14830',
+        content: 'Niêm yết danh sách đủ 7 ngày làm việc.',
+        issuedOn: '2024-10-20',
+        deadline: '2024-11-10',
+      });
+      const late = await addRecommendation(deps, actors.front!, plan.id, {
+        addresseeUnitCode: '14830',
+        content: 'Bổ sung biên bản họp thôn 3.',
+        issuedOn: '2024-10-12',
+        deadline: '2024-10-25',
+      });
+      const ignored = await addRecommendation(deps, actors.front!, plan.id, {
+        addresseeUnitCode: '16513',
+        content: 'Rà soát lại 2 hộ khiếu nại.',
+        issuedOn: '2024-10-12',
+        deadline: '2024-10-28',
+      });
+      expect([onTime.state, late.state, ignored.state]).toEqual(['awaiting', 'overdue', 'overdue']);
+      // The Front does not answer itself; another commune does not even see it.
+      expect(
+        await codeOf(answerRecommendation(deps, actors.front!, onTime.id, { status: 'accepted', text: 'x' })),
+      ).toBe('FORBIDDEN_ROLE');
+      expect(
+        await codeOf(answerRecommendation(deps, actors.other!, onTime.id, { status: 'accepted', text: 'x' })),
+      ).toBe('FRONT_RECOMMENDATION_NOT_FOUND');
+      const a = await answerRecommendation(
+        deps,
+        actors.ward!,
+        onTime.id,
+        { status: 'accepted', text: 'Đã niêm yết đủ.' },
+        [],
+      );
+      expect([a.state, a.answeredOn, a.answeredBy]).toEqual([
+        'answered',
+        '2024-11-01',
+        actors.ward!.username,
+      ]);
+      const b = await answerRecommendation(deps, actors.ward!, late.id, {
+        status: 'in-progress',
+        text: 'Đang bổ sung.',
+      });
+      expect([b.state, b.daysOverdue]).toEqual(['answered-late', 7]);
+      expect(
+        await codeOf(
+          answerRecommendation(deps, actors.ward!, late.id, { status: 'accepted', text: 'again' }),
+        ),
+      ).toBe('CONFLICT');
+      const board = await overdueBoard(deps, actors.front!);
+      expect(board.map((r) => [r.id, r.addresseeUnitCode, r.daysOverdue])).toEqual([
+        [ignored.id, '16513', 4],
+      ]);
+      // The ward sees what is addressed to it; not the recommendation to another ward.
+      expect((await listRecommendationsFor(deps, actors.ward!)).map((r) => r.id).sort()).toEqual(
+        [onTime.id, late.id].sort(),
+      );
+      expect(await listRecommendationsFor(deps, actors.other!)).toEqual([]);
+      const plans = await listPlansFor(deps, actors.front!);
+      expect(plans[0]!.visits.map((v) => v.findings)).toEqual(['Họp thôn đủ thành phần.']);
+      // Days go by: the awaiting one falls overdue too.
+      deps.setNow(new Date('2024-11-15T03:00:00Z'));
+      expect((await overdueBoard(deps, actors.front!)).map((r) => r.id)).toEqual([ignored.id]);
+    });
+
+    it('takes houses through their stages and counts those that lifted housing deprivation', async () => {
+      deps.setNow(new Date('2024-12-01T03:00:00Z'));
+      const h1 = await createHouse(deps, actors.front!, {
+        householdKey: 'H-1',
+        kind: 'new',
+        estimatedCost: 80_000_000,
+        approvedOn: '2024-01-10',
+        sources: [
+          { source: 'fund', amount: 50_000_000 },
+          { source: 'family', amount: 30_000_000 },
+        ],
+      });
+      const h2 = await createHouse(deps, actors.front!, {
+        householdKey: 'H-2',
+        kind: 'repair',
+        estimatedCost: 30_000_000,
+        approvedOn: '2024-02-01',
+      });
+      expect(
+        await codeOf(
+          advanceHouse(deps, actors.front!, h1.id, {
+            stage: 'handed-over',
+            date: '2024-03-01',
+            actualCost: 1,
+          }),
+        ),
+      ).toBe('FRONT_HOUSE_STAGE_INVALID');
+      await advanceHouse(deps, actors.front!, h1.id, { stage: 'under-construction', date: '2024-02-01' });
+      expect(
+        await codeOf(advanceHouse(deps, actors.front!, h1.id, { stage: 'handed-over', date: '2024-05-01' })),
+      ).toBe('AMOUNT_INVALID');
+      const done = await advanceHouse(deps, actors.front!, h1.id, {
+        stage: 'handed-over',
+        date: '2024-05-01',
+        actualCost: 82_000_000,
+      });
+      expect([done.stage, done.started_on, done.handed_over_on, done.actual_cost]).toEqual([
+        'handed-over',
+        '2024-02-01',
+        '2024-05-01',
+        82_000_000,
+      ]);
+      await advanceHouse(deps, actors.front!, h2.id, { stage: 'under-construction', date: '2024-03-01' });
+      await advanceHouse(deps, actors.front!, h2.id, {
+        stage: 'handed-over',
+        date: '2024-06-01',
+        actualCost: 28_000_000,
+      });
+      expect((await housesByUnit(deps, actors.front!)).total).toMatchObject({
+        handedOver: 2,
+        lifted: 0,
+        notSurveyedYet: 2,
+      });
+      // The 2024 survey: H-1 has a solid house now, H-2 still does not.
+      await loadRecords(
+        deps,
+        [
+          frontRecord('H-1', '14830', 'near-poor', '2024-10-15'),
+          frontRecord('H-2', '14830', 'poor', '2024-10-15', { badHouse: true }),
+        ],
+        2024,
+      );
+      const report = await housesByUnit(deps, actors.front!);
+      expect(
+        report.rows.map((r) => [r.communeCode, r.handedOver, r.lifted, r.stillDeprived, r.actualCost]),
+      ).toEqual([['14830', 2, 1, 1, 110_000_000]]);
+      const list = await listHousesFor(deps, actors.front!);
+      expect(list.find((h) => h.id === h1.id)).toMatchObject({
+        outcome: 'lifted',
+        headName: 'N. V. H.',
+        sources: [
+          { source: 'family', amount: 30_000_000 },
+          { source: 'fund', amount: 50_000_000 },
+        ],
+      });
+      expect(await listHousesFor(deps, actors.other!)).toEqual([]);
+    });
+  });
+}
