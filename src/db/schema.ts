@@ -219,7 +219,8 @@ export interface PortalSettingTable {
 }
 
 export interface Database
-  extends FinanceTables,
+  extends
+    FinanceTables,
     RegistryTables,
     StandardsTables,
     CertificateTables,
