@@ -5,7 +5,11 @@
 -- that every unique key and every foreign key between distributed tables includes province_code,
 -- and that every table holding province_code is placed below (distributed, reference or local).
 --
--- local (stay on the coordinator: small, not joined with the registry): audit_log portal_feedback
+-- Local tables stay on the coordinator: the change audit and the access record (logs, written
+-- once, read by the administrator), the portal's feedback, and the Front's fund, houses and
+-- supervision (thousands of rows a province a year; a join with a household goes through Citus's
+-- local–distributed join planning).
+-- local (stay on the coordinator): audit_log portal_feedback access_record access_record_household front_file front_fund front_house front_house_source front_plan front_receipt front_recommendation front_spending front_spending_household front_transfer front_visit
 CREATE EXTENSION IF NOT EXISTS citus;
 
 -- 1. reference tables (small, rarely written, copied to every node)
@@ -25,7 +29,8 @@ ALTER TABLE task_attachment DROP CONSTRAINT task_attachment_task_update_id_fkey;
 DO $$ DECLARE t text; BEGIN
   FOREACH t IN ARRAY ARRAY['village', 'review_campaign', 'campaign_event', 'certificate',
     'finance_target', 'allocation', 'allocation_entry', 'disbursement', 'household_support',
-    'allocation_issue', 'meeting', 'task', 'task_update', 'task_attachment'] LOOP
+    'allocation_issue', 'meeting', 'task', 'task_update', 'task_attachment', 'review_application',
+    'report_submission'] LOOP
     EXECUTE format('ALTER TABLE %I DROP CONSTRAINT %I, ADD PRIMARY KEY (province_code, id)', t, t || '_pkey');
   END LOOP; END $$;
 
@@ -36,7 +41,7 @@ SELECT create_distributed_table(t, 'province_code', colocate_with => 'household'
     'review_aggregate', 'review_campaign', 'campaign_event', 'certificate', 'certificate_counter',
     'resident_household', 'finance_target', 'allocation', 'allocation_entry', 'disbursement',
     'household_support', 'allocation_issue', 'meeting', 'task', 'task_update',
-    'task_attachment']) AS t;
+    'task_attachment', 'review_application', 'report_submission']) AS t;
 
 -- 4. the foreign keys again, co-located
 ALTER TABLE allocation_entry ADD FOREIGN KEY (province_code, allocation_id) REFERENCES allocation (province_code, id);
