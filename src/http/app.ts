@@ -18,6 +18,7 @@ import { malformedText, malformedTextPath } from '../domain/input.js';
 import type { Actor, Deps } from '../services/deps.js';
 import { resolveSession, type ResolvedSession } from '../services/users.service.js';
 import { checkAccessBeforeBody, checkBodyScope } from './access.js';
+import { wordValidation, type AjvIssue } from './validation-words.js';
 import { frameworkError } from './framework-errors.js';
 import { APP_SECURITY_HEADERS, COMMON_SECURITY_HEADERS } from './security-headers.js';
 import { SESSION_COOKIE } from './cookies.js';
@@ -164,7 +165,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       return reply.status(err.status).send({ error: err.toJSON(lang) });
     }
     const e = err as {
-      validation?: { instancePath?: string; message?: string; params?: Record<string, unknown> }[];
+      validation?: {
+        instancePath?: string;
+        keyword?: string;
+        message?: string;
+        params?: Record<string, unknown>;
+      }[];
       statusCode?: number;
       code?: string;
     };
@@ -180,11 +186,7 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       const appErr =
         typeof missing === 'string'
           ? new AppError('FIELD_REQUIRED', { field }, { field })
-          : new AppError(
-              'FIELD_INVALID',
-              { field: field || 'body', detail: first?.message ?? '' },
-              { field: field || 'body' },
-            );
+          : invalidField(field || 'body', first);
       return reply.status(400).send({ error: appErr.toJSON(lang) });
     }
     // Errors of Fastify and its plugins (body parsing, content type, limits) in the same format.
@@ -256,4 +258,20 @@ function withRedaction(logger: FastifyServerOptions['logger']): FastifyServerOpt
 function notFoundPage(lang: Lang): string {
   const t = lang === 'en' ? 'Page not found' : 'Không tìm thấy trang';
   return `<!doctype html><html lang="${lang}"><meta charset="utf-8"><title>${t}</title><body style="font-family:sans-serif;padding:2rem"><h1>${t}</h1><p><a href="/">Trang chủ / Home</a></p></body></html>`;
+}
+
+/** A field that broke its payload schema's rule: the rule worded in each language. */
+function invalidField(field: string, issue: AjvIssue | undefined): AppError {
+  const rule = wordValidation(issue);
+  return new AppError(
+    'FIELD_INVALID',
+    { field, detail: rule.en },
+    {
+      field,
+      worded: {
+        vi: messageOf('FIELD_INVALID', { field, detail: rule.vi }, 'vi'),
+        en: messageOf('FIELD_INVALID', { field, detail: rule.en }, 'en'),
+      },
+    },
+  );
 }

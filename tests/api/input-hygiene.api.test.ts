@@ -97,6 +97,26 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('a field that breaks its schema is named, with the rule in Vietnamese and in English', async () => {
+      const r = await send(ward, 'POST', '/api/v1/units/14830/villages', {
+        name: { first: 'Thôn' },
+        kind: 'thon',
+      });
+      expect(r.statusCode).toBe(400);
+      const error = r.json().error as { code: string; field: string; message: string; messageEn: string };
+      expect(error).toMatchObject({ code: 'FIELD_INVALID', field: 'name' });
+      expect(error.message).toBe('Giá trị của name không hợp lệ: phải là một chuỗi ký tự');
+      expect(error.messageEn).toBe('The value of name is invalid: must be text');
+      const kind = await send(ward, 'POST', '/api/v1/units/14830/villages', {
+        name: 'Thôn 9',
+        kind: 'xom-moi',
+      });
+      expect(kind.json().error.message).toMatch(
+        /^Giá trị của kind không hợp lệ: phải là một trong các giá trị "/,
+      );
+      expect(kind.json().error.message).not.toMatch(/must|allowed/);
+    });
+
     it('a lone surrogate as a village name is FIELD_INVALID naming the field, twice, nothing written', async () => {
       const before = await count('village');
       for (let i = 0; i < 2; i += 1) {
