@@ -165,11 +165,7 @@ export async function login(
   const wait = throttle.waitMs(keys, deps.now().getTime());
   if (wait > 0) {
     const seconds = Math.ceil(wait / 1000);
-    throw new AppError(
-      'AUTH_THROTTLED',
-      { seconds, secondsEn: seconds === 1 ? '1 second' : `${seconds} seconds` },
-      { data: { retryAfter: seconds } },
-    );
+    throw new AppError('AUTH_THROTTLED', { seconds }, { data: { retryAfter: seconds } });
   }
   const user = await findUserByUsername(db, name);
   let ok = false;
