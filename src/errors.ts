@@ -337,7 +337,7 @@ export const catalogue = {
   AUTH_THROTTLED: entry(
     429,
     'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {seconds} giây.',
-    'Too many failed sign-ins. Try again in {seconds} seconds.',
+    'Too many failed sign-ins. Try again in {seconds} s.',
   ),
   AUTH_ACCOUNT_UNSCOPED: entry(
     403,
