@@ -31,6 +31,7 @@ import {
   type Application,
 } from '../../api/paperwork';
 import { DownloadButton } from '../../components/DownloadButton';
+import { UnitSearch, scopeWithin } from '../../components/UnitSearch';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatDateVn, todayVn } from '../../format';
 import { defineMessages, useBilingual, useMessages } from '../../i18n';
@@ -43,7 +44,8 @@ const m = defineMessages({
     register: 'Sổ đơn đề nghị',
     round: 'Kỳ báo cáo',
     commune: 'Mã xã, phường',
-    unit: 'Mã đơn vị',
+    unit: 'Đơn vị',
+    chooseUnit: 'Chọn đơn vị để xem giấy tờ, sổ đơn và kỳ báo cáo.',
     period: 'Kỳ rà soát',
     year: 'Năm',
     from: 'Nhận từ ngày',
@@ -92,7 +94,8 @@ const m = defineMessages({
     register: 'Applications register',
     round: 'Reporting round',
     commune: 'Commune or ward code',
-    unit: 'Unit code',
+    unit: 'Unit',
+    chooseUnit: 'Choose a unit to see its papers, applications and reporting round.',
     period: 'Review period',
     year: 'Year',
     from: 'Received from',
@@ -613,17 +616,23 @@ export default function PaperworkPage() {
   const t = useMessages(m);
   usePageTitle(t.title);
   const user = useUser();
-  const [unit, setUnit] = useState(user.unitCode ?? '14830');
+  const [unit, setUnit] = useState(user.unitCode ?? '');
   const [period, setPeriod] = useState<number>(Number(todayVn().slice(0, 4)) - 1);
   return (
     <Stack>
       <Title order={1}>{t.title}</Title>
       <Group align="end" wrap="wrap">
-        <TextInput
+        <UnitSearch
           label={t.unit}
           value={unit}
-          onChange={(e) => setUnit(e.currentTarget.value.trim())}
-          w={120}
+          // Units as they stood at the end of the review's year.
+          on={`${period}-12-31`}
+          within={scopeWithin(user.unitCode)}
+          onChange={(code) => {
+            if (code) setUnit(code);
+          }}
+          w={460}
+          data-testid="paperwork-unit"
         />
         <NumberInput
           label={t.period}
@@ -634,7 +643,8 @@ export default function PaperworkPage() {
           w={120}
         />
       </Group>
-      <Tabs defaultValue="papers" keepMounted={false}>
+      {unit === '' ? <Text>{t.chooseUnit}</Text> : null}
+      <Tabs defaultValue="papers" keepMounted={false} hidden={unit === ''}>
         <Tabs.List>
           <Tabs.Tab value="papers">{t.papers}</Tabs.Tab>
           <Tabs.Tab value="register">{t.register}</Tabs.Tab>

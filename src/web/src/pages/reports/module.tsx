@@ -35,6 +35,23 @@ export const reportsModule: AppModule = {
       path: 'reports/paperwork',
       permission: 'registry.read',
       label: { vi: 'Giấy tờ, sổ đơn, kỳ báo cáo', en: 'Papers, applications, reporting round' },
+      icon: (
+        <svg
+          width={18}
+          height={18}
+          viewBox="0 0 24 24"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth={1.8}
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+          focusable="false"
+        >
+          <path d="M14 3H6a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V9z" />
+          <path d="M14 3v6h6M8 13h8M8 17h5" />
+        </svg>
+      ),
     },
   ],
 };
