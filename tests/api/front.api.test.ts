@@ -10,6 +10,29 @@ import { buildApp } from '../../src/http/app.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildSession } from '../support/builders.js';
 import { frontRecord, loadRecords } from '../support/front.js';
+import { multipartBody, syntheticPhoto, withTempUploads } from '../support/portal.js';
+
+/** The Front's routes that answer JSON; each must be called below and answer in full. */
+const JSON_ROUTES = [
+  'GET /api/v1/front/funds',
+  'GET /api/v1/front/funds/:id',
+  'POST /api/v1/front/receipts',
+  'POST /api/v1/front/spending',
+  'POST /api/v1/front/transfers',
+  'GET /api/v1/front/houses',
+  'GET /api/v1/front/houses/by-unit',
+  'POST /api/v1/front/houses',
+  'POST /api/v1/front/houses/:id/stage',
+  'POST /api/v1/front/houses/:id/photos',
+  'GET /api/v1/front/plans',
+  'POST /api/v1/front/plans',
+  'POST /api/v1/front/plans/:id/visits',
+  'POST /api/v1/front/plans/:id/recommendations',
+  'GET /api/v1/front/recommendations',
+  'GET /api/v1/front/recommendations/overdue',
+  'POST /api/v1/front/recommendations/:id/answer',
+  'GET /api/v1/front/feedback',
+];
 
 for (const dialect of DIALECTS) {
   describe(`the Front over HTTP and on the portal (${dialect})`, () => {
@@ -18,6 +41,10 @@ for (const dialect of DIALECTS) {
     let front: { cookie: string; csrf: string };
     let ward: { cookie: string; csrf: string };
     let fundId = 0;
+    // What each successful JSON answer was before the response schema serialised it, and after:
+    // fast-json-stringify drops any field a schema does not list, so the two must be equal.
+    const beforeSerialising = new Map<string, unknown>();
+    const answers: { route: string; raw: unknown; sent: unknown }[] = [];
     const post = (s: { cookie: string; csrf: string }, url: string, payload: object) =>
       app.inject({
         method: 'POST',
@@ -30,7 +57,20 @@ for (const dialect of DIALECTS) {
 
     beforeAll(async () => {
       deps = await makeDeps(dialect, new Date('2024-11-30T03:00:00Z'));
-      app = await buildApp(deps);
+      app = await buildApp(withTempUploads(deps));
+      app.addHook('preSerialization', async (req, _reply, payload) => {
+        beforeSerialising.set(req.id, JSON.parse(JSON.stringify(payload)));
+        return payload;
+      });
+      app.addHook('onSend', async (req, reply, payload) => {
+        if (reply.statusCode < 300 && beforeSerialising.has(req.id) && typeof payload === 'string')
+          answers.push({
+            route: `${req.method} ${req.routeOptions.url}`,
+            raw: beforeSerialising.get(req.id),
+            sent: JSON.parse(payload),
+          });
+        return payload;
+      });
       await loadRecords(
         deps,
         [
@@ -200,6 +240,52 @@ for (const dialect of DIALECTS) {
         (await post(front, `/front/recommendations/${id}/answer`, { status: 'accepted', text: 'x' }))
           .statusCode,
       ).toBe(403);
+    });
+
+    it('answers every JSON route with every field the service returned', async () => {
+      for (const url of [
+        '/api/v1/front/funds',
+        `/api/v1/front/funds/${fundId}`,
+        '/api/v1/front/houses',
+        '/api/v1/front/houses/by-unit',
+        '/api/v1/front/plans',
+        '/api/v1/front/recommendations',
+        '/api/v1/front/feedback',
+      ]) {
+        const r = await get(front, url);
+        expect(r.statusCode, `${url}: ${r.body}`).toBe(200);
+      }
+      const carry = await post(front, '/front/transfers', {
+        fundId,
+        kind: 'carry-over',
+        date: '2024-12-31',
+        decisionNo: '30/QĐ-MTTQ',
+      });
+      expect(carry.statusCode, carry.body).toBe(201);
+      const house = (await get(front, '/api/v1/front/houses')).json<{ items: { id: number }[] }>().items[0]!;
+      const stage = await post(front, `/front/houses/${house.id}/stage`, {
+        stage: 'under-construction',
+        date: '2024-11-25',
+      });
+      expect(stage.statusCode, stage.body).toBe(200);
+      const photo = multipartBody(await syntheticPhoto('Nhà PUB-POOR', 400, 300), {});
+      const p = await app.inject({
+        method: 'POST',
+        url: `/api/v1/front/houses/${house.id}/photos`,
+        headers: { cookie: front.cookie, 'x-csrf-token': front.csrf, ...photo.headers },
+        payload: photo.payload,
+      });
+      expect(p.statusCode, p.body).toBe(201);
+      const plan = (await get(front, '/api/v1/front/plans')).json<{ items: { id: number }[] }>().items[0]!;
+      const visit = await post(front, `/front/plans/${plan.id}/visits`, {
+        unitCode: '14830',
+        date: '2024-10-10',
+        findings: 'Danh sách chưa niêm yết.',
+      });
+      expect(visit.statusCode, visit.body).toBe(201);
+
+      expect([...new Set(answers.map((a) => a.route))].sort()).toEqual([...JSON_ROUTES].sort());
+      for (const a of answers) expect(a.sent, a.route).toEqual(a.raw);
     });
   });
 }

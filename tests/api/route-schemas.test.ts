@@ -27,6 +27,10 @@ const FILE_ROUTES = new Set<string>([
   'GET /api/v1/tasks/attachments/:id',
   'GET /api/v1/reports/balance.xlsx',
   'GET /api/v1/reports/balance.pdf',
+  // the Fatherland Front: a fund's statement, the houses report, a house photo or an answer's file
+  'GET /api/v1/front/funds/:id/statement.:format',
+  'GET /api/v1/front/houses/report.:format',
+  'GET /api/v1/front/files/:id',
 ]);
 
 /**

@@ -40,6 +40,21 @@ import {
 } from '../../services/front/reports.service.js';
 import {
   answerBody,
+  frontFeedbackListResponse,
+  fundDetailSchema,
+  fundListResponse,
+  houseListResponse,
+  housePhotoResultSchema,
+  houseRecordSchema,
+  housesByUnitResponse,
+  planListResponse,
+  planRecordSchema,
+  receiptResultSchema,
+  recommendationListResponse,
+  recommendationViewSchema,
+  spendingResultSchema,
+  transferResultSchema,
+  visitRecordSchema,
   frontDocumentParams,
   frontIdParams,
   frontReportParams,
@@ -86,6 +101,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Các quỹ "Vì người nghèo" trong phạm vi / Funds in scope',
         querystring: frontYearQuery,
+        response: { 200: fundListResponse },
       },
     },
     async (req) => ({ items: await listFundsFor(req.deps, req.actor!, { year: req.query.year }) }),
@@ -94,7 +110,12 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
     '/front/funds/:id',
     {
       config: read,
-      schema: { tags, summary: 'Sổ quỹ: thu, chi, điều chuyển / A fund’s ledger', params: frontIdParams },
+      schema: {
+        tags,
+        summary: 'Sổ quỹ: thu, chi, điều chuyển / A fund’s ledger',
+        params: frontIdParams,
+        response: { 200: fundDetailSchema },
+      },
     },
     async (req) => showFund(req.deps, req.actor!, req.params.id),
   );
@@ -115,7 +136,12 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
     '/front/receipts',
     {
       config: { access: { permission: 'front.write', scope: 'unitCode' } },
-      schema: { tags, summary: 'Ghi khoản thu của quỹ / Record a receipt', body: receiptBody },
+      schema: {
+        tags,
+        summary: 'Ghi khoản thu của quỹ / Record a receipt',
+        body: receiptBody,
+        response: { 201: receiptResultSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await recordReceipt(req.deps, req.actor!, req.body ?? {})),
   );
@@ -123,7 +149,12 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
     '/front/spending',
     {
       config: write,
-      schema: { tags, summary: 'Ghi khoản chi cho hộ / Record spending', body: spendingBody },
+      schema: {
+        tags,
+        summary: 'Ghi khoản chi cho hộ / Record spending',
+        body: spendingBody,
+        response: { 201: spendingResultSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await recordSpending(req.deps, req.actor!, req.body ?? {})),
   );
@@ -135,6 +166,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Điều chuyển giữa các cấp, chuyển số dư sang năm sau / Transfer or carry over',
         body: transferBody,
+        response: { 201: transferResultSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await transferFunds(req.deps, req.actor!, req.body ?? {})),
@@ -149,6 +181,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Nhà Đại đoàn kết trong phạm vi / Houses in scope',
         querystring: frontUnitQuery,
+        response: { 200: houseListResponse },
       },
     },
     async (req) => ({ items: await listHousesFor(req.deps, req.actor!, { unitCode: req.query.unit }) }),
@@ -161,6 +194,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Nhà Đại đoàn kết theo đơn vị / Houses per unit',
         querystring: frontUnitQuery,
+        response: { 200: housesByUnitResponse },
       },
     },
     async (req) => housesByUnit(req.deps, req.actor!, { unitCode: req.query.unit }),
@@ -191,6 +225,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Ghi nhà Đại đoàn kết được duyệt / Record an approved house',
         body: houseBody,
+        response: { 201: houseRecordSchema },
       },
     },
     async (req, reply) => reply.status(201).send(await createHouse(req.deps, req.actor!, req.body ?? {})),
@@ -204,6 +239,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Chuyển bước: khởi công, bàn giao / Next stage',
         params: frontIdParams,
         body: houseStageBody,
+        response: { 200: houseRecordSchema },
       },
     },
     async (req) => advanceHouse(req.deps, req.actor!, req.params.id, req.body ?? {}),
@@ -216,6 +252,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Ảnh nhà (multipart, trường file) / A photo (multipart field "file")',
         params: frontIdParams,
+        response: { 201: housePhotoResultSchema },
       },
     },
     async (req, reply) =>
@@ -256,7 +293,11 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
     '/front/plans',
     {
       config: read,
-      schema: { tags, summary: 'Kế hoạch giám sát, cuộc giám sát, kiến nghị / Supervision plans' },
+      schema: {
+        tags,
+        summary: 'Kế hoạch giám sát, cuộc giám sát, kiến nghị / Supervision plans',
+        response: { 200: planListResponse },
+      },
     },
     async (req) => ({ items: await listPlansFor(req.deps, req.actor!) }),
   );
@@ -264,7 +305,12 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
     '/front/plans',
     {
       config: { access: { permission: 'front.write', scope: 'unitCode' } },
-      schema: { tags, summary: 'Lập kế hoạch giám sát / Plan a supervision', body: planBody },
+      schema: {
+        tags,
+        summary: 'Lập kế hoạch giám sát / Plan a supervision',
+        body: planBody,
+        response: { 201: planRecordSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await createPlan(req.deps, req.actor!, req.body ?? {})),
   );
@@ -277,6 +323,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Ghi kết quả giám sát tại đơn vị / Record a visit',
         params: frontIdParams,
         body: visitBody,
+        response: { 201: visitRecordSchema },
       },
     },
     async (req, reply) =>
@@ -291,6 +338,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         summary: 'Kiến nghị gửi UBND, có hạn trả lời / A recommendation',
         params: frontIdParams,
         body: recommendationBody,
+        response: { 201: recommendationViewSchema },
       },
     },
     async (req, reply) =>
@@ -304,6 +352,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'Kiến nghị trong phạm vi / Recommendations in scope',
         querystring: frontStateQuery,
+        response: { 200: recommendationListResponse },
       },
     },
     async (req) => ({
@@ -312,7 +361,14 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
   );
   app.get(
     '/front/recommendations/overdue',
-    { config: read, schema: { tags, summary: 'Bảng kiến nghị quá hạn trả lời / Overdue answers' } },
+    {
+      config: read,
+      schema: {
+        tags,
+        summary: 'Bảng kiến nghị quá hạn trả lời / Overdue answers',
+        response: { 200: recommendationListResponse },
+      },
+    },
     async (req) => ({ items: await overdueBoard(req.deps, req.actor!) }),
   );
   app.post<{ Params: Id; Body: Body }>(
@@ -324,6 +380,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         summary: 'UBND trả lời kiến nghị (JSON, hoặc multipart kèm tệp trong trường files) / Answer',
         params: frontIdParams,
         body: answerBody,
+        response: { 201: recommendationViewSchema },
       },
     },
     async (req, reply) => {
@@ -350,6 +407,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
       schema: {
         tags,
         summary: 'Góp ý, phản ánh của người dân chuyển Mặt trận / Feedback routed to the Front',
+        response: { 200: frontFeedbackListResponse },
       },
     },
     async (req) => ({ items: await feedbackQueue(req.deps, req.actor!) }),

@@ -430,9 +430,10 @@ export async function listPlansFor(deps: Deps, actor: Actor) {
 export async function feedbackQueue(deps: Deps, actor: Actor) {
   requirePermission(actor, 'feedback.triage');
   const pd = personalDataFor(actor);
+  // 100 is the most listFeedbackForTriage accepts per call (it refuses more with FIELD_INVALID).
   const items = [
-    ...(await listFeedbackForTriage(deps, actor, { status: 'received', limit: 200 })),
-    ...(await listFeedbackForTriage(deps, actor, { status: 'in-progress', limit: 200 })),
+    ...(await listFeedbackForTriage(deps, actor, { status: 'received', limit: 100 })),
+    ...(await listFeedbackForTriage(deps, actor, { status: 'in-progress', limit: 100 })),
   ];
   return items
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))

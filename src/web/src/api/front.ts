@@ -3,101 +3,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 
-export interface Fund {
-  id: number;
-  unitCode: string;
-  unitName: string;
-  year: number;
-  level: string;
-  received: number;
-  spent: number;
-  transferredIn: number;
-  transferredOut: number;
-  balance: number;
-}
+// The answers are typed by the server's response schemas (src/http/schemas/front.ts), type-only:
+// a field the server stops sending fails this app's typecheck where it is read.
+import type {
+  FundDetail,
+  FundView as Fund,
+  HouseView as House,
+  PlanView as Plan,
+  RecommendationView as Recommendation,
+} from '../../../http/schemas/front';
 
-export interface FundDetail {
-  fund: Fund;
-  receipts: {
-    id: number;
-    receiptNo: string;
-    date: string;
-    donorName: string;
-    donorKind: string;
-    anonymous: boolean;
-    kind: string;
-    goods: string | null;
-    value: number;
-    campaign: string;
-  }[];
-  spending: {
-    id: number;
-    date: string;
-    purpose: string;
-    amount: number;
-    decisionNo: string;
-    decisionDate: string;
-    description: string | null;
-    households: {
-      householdKey: string;
-      headName: string;
-      village: string | null;
-      classification: string | null;
-    }[];
-  }[];
-  transfers: {
-    id: number;
-    kind: string;
-    direction: 'in' | 'out';
-    counterpart: string;
-    amount: number;
-    date: string;
-  }[];
-}
-
-export interface House {
-  id: number;
-  householdKey: string;
-  communeName: string;
-  headName: string;
-  village: string | null;
-  kind: string;
-  estimatedCost: number;
-  actualCost: number | null;
-  stage: string;
-  approvedOn: string;
-  startedOn: string | null;
-  handedOverOn: string | null;
-  outcome: string | null;
-  photos: { id: number; stage: string | null; fileName: string }[];
-}
-
-export interface Recommendation {
-  id: number;
-  planId: number;
-  addresseeUnitCode: string;
-  addresseeName: string;
-  content: string;
-  issuedOn: string;
-  deadline: string;
-  state: string;
-  daysOverdue: number;
-  answeredOn: string | null;
-  answerStatus: string | null;
-  answerText: string | null;
-  attachments: { id: number; fileName: string }[];
-}
-
-export interface Plan {
-  id: number;
-  unitName: string;
-  topic: string;
-  startDate: string;
-  endDate: string;
-  units: { code: string; name: string }[];
-  visits: { id: number; unitCode: string; date: string; findings: string }[];
-  recommendations: Recommendation[];
-}
+export type { Fund, FundDetail, House, Plan, Recommendation };
 
 export function useFunds() {
   return useQuery({
