@@ -82,6 +82,10 @@ export const paperView = {
                 },
               },
               rows: { type: 'array', items: { type: 'array', items: cell } },
+              /** Rows shown bold (the total). */
+              boldRows: { type: 'array', items: { type: 'integer' } },
+              /** Column widths in characters (Excel); the PDF uses them as proportions. */
+              widths: { type: 'array', items: { type: 'number' } },
               notes: { type: 'array', items: { type: 'string' } },
             },
           },
