@@ -11,6 +11,10 @@ import { pdfPages } from '../support/pdf.js';
 import { campaignReadyToRecognise, RECOGNISE } from '../support/certificates.js';
 import { SYSTEM } from '../../src/services/deps.js';
 import { transition } from '../../src/services/registry/campaign.service.js';
+import { reviewPaper } from '../../src/services/registry/review-papers.service.js';
+import { applicationRegister } from '../../src/services/registry/applications.service.js';
+import { reportingBoard } from '../../src/services/registry/round.service.js';
+import type { Actor } from '../../src/services/deps.js';
 
 for (const dialect of DIALECTS) {
   describe(`paperwork API (${dialect})`, () => {
@@ -43,6 +47,20 @@ for (const dialect of DIALECTS) {
 
       const paper = await get(officer, '/reports/review-papers/decision?commune=14830&period=2024');
       expect(paper.statusCode).toBe(200);
+      // The response schemas drop no field: each JSON answer is the service's own, whole.
+      const actorOf = (s: typeof officer): Actor => ({
+        kind: 'user',
+        id: s.user.id,
+        username: s.user.username,
+        role: s.user.role,
+        unitCode: s.user.unitCode,
+      });
+      const same = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
+      expect(paper.json()).toEqual(
+        same(
+          await reviewPaper(deps, actorOf(officer), { communeCode: '14830', period: 2024, kind: 'decision' }),
+        ),
+      );
       expect(paper.json()).toMatchObject({
         kind: 'decision',
         header: { number: '125/QĐ-UBND', title: 'QUYẾT ĐỊNH' },
@@ -93,6 +111,15 @@ for (const dialect of DIALECTS) {
       expect(d.json().error).toMatchObject({ code: 'FIELD_REQUIRED', field: 'refusalReason' });
       const reg = await get(supervisor, '/reports/applications?unit=382&from=2024-01-01&to=2024-12-31');
       expect(reg.statusCode).toBe(200);
+      expect(reg.json()).toEqual(
+        same(
+          await applicationRegister(deps, actorOf(supervisor), {
+            unitCode: '382',
+            from: '2024-01-01',
+            to: '2024-12-31',
+          }),
+        ),
+      );
       expect(reg.json().rows[0]).toMatchObject({
         applicantName: 'L. T. H.',
         clockLabel: { vi: 'quá hạn 8 ngày' },
@@ -124,6 +151,9 @@ for (const dialect of DIALECTS) {
       expect((await get(other, `/reports/round/submissions/${s.json().id}/xlsx`)).statusCode).toBe(404);
       const board = await get(province, '/reports/round/board?unit=38&period=2024');
       expect(board.statusCode).toBe(200);
+      expect(board.json()).toEqual(
+        same(await reportingBoard(deps, actorOf(province), { unitCode: '38', period: 2024 })),
+      );
       const prelim = board.json().reports.find((r: { round: string }) => r.round === 'preliminary');
       expect(prelim.units).toEqual([
         expect.objectContaining({

@@ -13,6 +13,8 @@ import { campaignReadyToRecognise, POOR_OR_NEAR, RECOGNISE } from '../support/ce
 import { SYSTEM } from '../../src/services/deps.js';
 import { transition } from '../../src/services/registry/campaign.service.js';
 import { getHousehold } from '../../src/services/registry/households.service.js';
+import { collectHouseholdData } from '../../src/services/privacy/household-report.service.js';
+import { findHouseholdsByKey } from '../../src/db/repositories/registry.repository.js';
 
 for (const dialect of DIALECTS) {
   describe(`personal data API (${dialect})`, () => {
@@ -62,6 +64,25 @@ for (const dialect of DIALECTS) {
           filter: Record<string, unknown> | null;
           actionWord: { vi: string };
         }[];
+        // Every field of the service's AccessItem reaches the screen (the response schema drops none).
+        expect(mine.json()).toMatchObject({ total: 3, next: null });
+        for (const i of items)
+          expect(Object.keys(i).sort()).toEqual(
+            [
+              'id',
+              'at',
+              'actor',
+              'role',
+              'action',
+              'actionWord',
+              'route',
+              'provinceCode',
+              'unitCode',
+              'householdId',
+              'households',
+              'filter',
+            ].sort(),
+          );
         // Newest first.
         expect(items.map((i) => i.action)).toEqual([
           'certificate.print',
@@ -146,6 +167,23 @@ for (const dialect of DIALECTS) {
         expect(r.history.length).toBeGreaterThan(0);
         // Who accessed it: the certificate printed above (the page read by getHousehold as SYSTEM too).
         expect(r.accessRecord.map((a: { action: string }) => a.action)).toContain('certificate.print');
+        // The response schema drops no field: the answer is what the service collected (the access
+        // record then gains the report's own line, which the answer was collected before).
+        const [h] = await findHouseholdsByKey(deps.db.kysely, 'EX-05');
+        const direct = JSON.parse(
+          JSON.stringify(
+            await collectHouseholdData(deps, deps.db.kysely, { ...h!, id: Number(h!.id) }, r.generatedBy),
+          ),
+        ) as typeof r;
+        expect({ ...r, generatedAt: null, accessRecord: null }).toEqual({
+          ...direct,
+          generatedAt: null,
+          accessRecord: null,
+        });
+        expect(r.accessRecord).toEqual(
+          direct.accessRecord.filter((a: { action: string }) => a.action !== 'household.report'),
+        );
+        expect(Object.keys(r.members[0]).length).toBeGreaterThan(5);
 
         const pdf = await get('/api/v1/registry/households/EX-05/report.pdf', officer);
         expect(pdf.statusCode).toBe(200);

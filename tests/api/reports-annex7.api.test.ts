@@ -11,6 +11,7 @@ import { pdfPages } from '../support/pdf.js';
 import { campaignReadyToRecognise, RECOGNISE } from '../support/certificates.js';
 import { SYSTEM } from '../../src/services/deps.js';
 import { transition } from '../../src/services/registry/campaign.service.js';
+import { reportAnnex7 } from '../../src/services/registry/annex7.service.js';
 
 for (const dialect of DIALECTS) {
   describe(`Annex VII API (${dialect})`, () => {
@@ -45,6 +46,10 @@ for (const dialect of DIALECTS) {
         ['ethnic-minority', 'female-head', 'merit', 'no-labour', 'social-protection'].sort(),
       );
       expect(Object.keys(a.total.deprivations)).toHaveLength(12);
+      // The response schema drops no field: the answer is the service's tables, whole.
+      expect(a).toEqual(
+        JSON.parse(JSON.stringify(await reportAnnex7(deps, SYSTEM, { unitCode: '14830', period: 2024 }))),
+      );
 
       const refused = await get(other, '/api/v1/reports/annex7?unit=14830&period=2024');
       expect(refused.statusCode).toBeGreaterThanOrEqual(400);

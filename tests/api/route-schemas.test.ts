@@ -31,6 +31,17 @@ const FILE_ROUTES = new Set<string>([
   'GET /api/v1/front/funds/:id/statement.:format',
   'GET /api/v1/front/houses/report.:format',
   'GET /api/v1/front/files/:id',
+  // Annex 7, the access record's export, the review papers, the applications register, the round.
+  'GET /api/v1/reports/annex7.xlsx',
+  'GET /api/v1/reports/annex7.pdf',
+  'GET /api/v1/access-log/export',
+  'GET /api/v1/reports/review-papers/:kind/xlsx',
+  'GET /api/v1/reports/review-papers/:kind/pdf',
+  'GET /api/v1/reports/applications.xlsx',
+  'GET /api/v1/reports/applications.pdf',
+  'GET /api/v1/reports/round/submissions/:id/xlsx',
+  'GET /api/v1/reports/round/board.xlsx',
+  'GET /api/v1/reports/round/board.pdf',
 ]);
 
 /**

@@ -15,6 +15,8 @@ import { financeReport } from '../../src/services/finance/report.service.js';
 import { recordDisbursement } from '../../src/services/finance/allocations.service.js';
 import { setTarget, targetsReport } from '../../src/services/finance/targets.service.js';
 import { dashboard } from '../../src/services/dashboard.service.js';
+import { buildApp } from '../../src/http/app.js';
+import { buildSession } from '../support/builders.js';
 import { insertCampaign } from '../../src/db/repositories/campaign.repository.js';
 import { findUnitOn } from '../../src/db/repositories/units.repository.js';
 import type { SurveyRecord } from '../../src/domain/survey/record.js';
@@ -260,6 +262,28 @@ for (const dialect of DIALECTS) {
       const d = await dashboard(later, user('province-officer', '382'), {});
       expect(d.on).toBe('2025-06-30');
       expect(d.registry!.summary.children.map((c) => c.unit.code)).toContain(A);
+    });
+
+    it('the route answers every field of the service: the response schema drops none', async () => {
+      // fast-json-stringify leaves out what a schema does not list: the page reads the whole answer.
+      const app = await buildApp(deps);
+      try {
+        for (const role of ['province-officer', 'commune-officer'] as const) {
+          const unit = role === 'province-officer' ? '382' : A;
+          const s = await buildSession(deps, { role, unitCode: unit });
+          const res = await app.inject({
+            method: 'GET',
+            url: `/api/v1/dashboard?unit=${unit}`,
+            headers: { cookie: s.cookie },
+          });
+          expect(res.statusCode).toBe(200);
+          const direct = await dashboard(deps, user(role, unit), { unit });
+          expect(direct.registry).not.toBeNull();
+          expect(res.json()).toEqual(JSON.parse(JSON.stringify(direct)));
+        }
+      } finally {
+        await app.close();
+      }
     });
   });
 }

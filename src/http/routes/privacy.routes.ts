@@ -8,7 +8,9 @@ import { XLSX_TYPE } from '../../services/registry/exports.service.js';
 import {
   accessLogExportQuery,
   accessLogQuery,
+  accessLogResponse,
   householdReportParams,
+  householdReportResponse,
   type AccessLogExportQuery,
   type AccessLogQuery,
   type HouseholdReportParams,
@@ -37,6 +39,7 @@ export async function privacyRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Nhật ký truy cập dữ liệu cá nhân: ai đã xem, xuất hộ nào, danh sách nào / Access record: who read or exported which household or list',
         querystring: accessLogQuery,
+        response: { 200: accessLogResponse },
       },
     },
     async (req) => listAccess(req.deps, req.actor!, queryOf(req.query)),
@@ -69,6 +72,8 @@ export async function privacyRoutes(app: FastifyInstance): Promise<void> {
         summary:
           'Toàn bộ dữ liệu của một hộ (thành viên, câu trả lời, kết quả, giấy chứng nhận, hỗ trợ, ai đã truy cập), JSON hoặc PDF / Everything held about a household, as JSON or PDF',
         params: householdReportParams,
+        // The JSON form; the PDF form is sent as bytes, which the serialiser leaves alone.
+        response: { 200: householdReportResponse },
       },
     },
     async (req, reply) => {

@@ -8,6 +8,7 @@ const date = { type: 'string', format: 'date' } as const;
 const word = {
   type: 'object',
   properties: { vi: { type: 'string' }, en: { type: 'string' } },
+  additionalProperties: false,
 } as const;
 const cell = { type: ['string', 'number', 'null'] } as const;
 
@@ -37,13 +38,18 @@ const counts = {
     exitedPoor: { type: 'integer' },
     exitedNearPoor: { type: 'integer' },
   },
+  additionalProperties: false,
 } as const;
 
 export const paperView = {
   type: 'object',
   properties: {
     kind: { type: 'string' },
-    commune: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+    commune: {
+      type: 'object',
+      properties: { code: { type: 'string' }, name: { type: 'string' } },
+      additionalProperties: false,
+    },
     period: { type: 'integer' },
     header: {
       type: 'object',
@@ -56,6 +62,7 @@ export const paperView = {
         signatory: { type: 'string' },
         signer: { type: 'string' },
       },
+      additionalProperties: false,
     },
     parts: {
       type: 'array',
@@ -78,18 +85,26 @@ export const paperView = {
                   items: {
                     type: 'object',
                     properties: { text: { type: 'string' }, span: { type: 'integer' } },
+                    additionalProperties: false,
                   },
                 },
               },
               rows: { type: 'array', items: { type: 'array', items: cell } },
+              /** Rows shown bold (the total). */
+              boldRows: { type: 'array', items: { type: 'integer' } },
+              /** Column widths in characters (Excel); the PDF uses them as proportions. */
+              widths: { type: 'array', items: { type: 'number' } },
               notes: { type: 'array', items: { type: 'string' } },
             },
+            additionalProperties: false,
           },
         },
+        additionalProperties: false,
       },
     },
     counts,
   },
+  additionalProperties: false,
 } as const;
 
 // --- Applications register ---------------------------------------------------------------------
@@ -170,17 +185,23 @@ export const applicationView = {
         days: { type: 'integer' },
         late: { type: 'boolean' },
       },
+      additionalProperties: false,
     },
     clockLabel: word,
     version: { type: 'integer' },
   },
+  additionalProperties: false,
 } as const;
 export type ApplicationViewPayload = FromSchema<typeof applicationView>;
 
 export const registerView = {
   type: 'object',
   properties: {
-    unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+    unit: {
+      type: 'object',
+      properties: { code: { type: 'string' }, name: { type: 'string' } },
+      additionalProperties: false,
+    },
     from: { type: 'string' },
     to: { type: 'string' },
     today: { type: 'string' },
@@ -195,8 +216,10 @@ export const registerView = {
         overdue: { type: 'integer' },
         decidedLate: { type: 'integer' },
       },
+      additionalProperties: false,
     },
   },
+  additionalProperties: false,
 } as const;
 export type RegisterPayload = FromSchema<typeof registerView>;
 
@@ -221,6 +244,7 @@ const roundStatus = {
     submittedOn: { type: 'string' },
     daysLate: { type: 'integer' },
   },
+  additionalProperties: false,
 } as const;
 
 export const submissionView = {
@@ -242,6 +266,7 @@ export const submissionView = {
     status: roundStatus,
     statusLabel: word,
   },
+  additionalProperties: false,
 } as const;
 
 export const submissionParams = applicationIdParams;
@@ -256,7 +281,11 @@ export type BoardQuery = FromSchema<typeof boardQuery>;
 export const boardView = {
   type: 'object',
   properties: {
-    unit: { type: 'object', properties: { code: { type: 'string' }, name: { type: 'string' } } },
+    unit: {
+      type: 'object',
+      properties: { code: { type: 'string' }, name: { type: 'string' } },
+      additionalProperties: false,
+    },
     period: { type: 'integer' },
     today: { type: 'string' },
     reports: {
@@ -275,6 +304,7 @@ export const boardView = {
               submitted: { type: 'integer' },
               late: { type: 'integer' },
             },
+            additionalProperties: false,
           },
           units: {
             type: 'array',
@@ -288,6 +318,7 @@ export const boardView = {
                     name: { type: 'string' },
                     level: { type: 'string' },
                   },
+                  additionalProperties: false,
                 },
                 toUnit: { type: 'string' },
                 status: roundStatus,
@@ -302,14 +333,18 @@ export const boardView = {
                       submittedOn: { type: 'string' },
                       submittedBy: { type: 'string' },
                     },
+                    additionalProperties: false,
                   },
                 },
               },
+              additionalProperties: false,
             },
           },
         },
+        additionalProperties: false,
       },
     },
   },
+  additionalProperties: false,
 } as const;
 export type BoardPayload = FromSchema<typeof boardView>;

@@ -142,6 +142,8 @@ export const residentImportReportSchema = {
 const poorNear = {
   type: 'object',
   properties: { poor: { type: 'integer' }, nearPoor: { type: 'integer' } },
+  required: ['poor', 'nearPoor'],
+  additionalProperties: false,
 } as const;
 const annex7Figures = {
   residentHouseholds: { type: ['integer', 'null'] },
@@ -153,6 +155,7 @@ const annex7Figures = {
   deprivations: { type: 'object', additionalProperties: poorNear },
 } as const;
 const annex7Area = { type: 'string', enum: ['urban', 'rural', 'special'] } as const;
+const annex7FiguresRequired = ['residentHouseholds', 'poor', 'nearPoor', 'groups', 'deprivations'] as const;
 
 export const annex7Query = {
   type: 'object',
@@ -187,12 +190,28 @@ export const annex7Response = {
       items: {
         type: 'object',
         properties: { unit: unitRef, area: { anyOf: [annex7Area, { type: 'null' }] }, ...annex7Figures },
+        required: ['unit', 'area', ...annex7FiguresRequired],
+        additionalProperties: false,
       },
     },
+    /** The unit's communes summed by area (only the areas it has). */
     areas: {
       type: 'array',
-      items: { type: 'object', properties: { area: annex7Area, ...annex7Figures } },
+      items: {
+        type: 'object',
+        properties: { area: annex7Area, ...annex7Figures },
+        required: ['area', ...annex7FiguresRequired],
+        additionalProperties: false,
+      },
     },
-    total: { type: 'object', properties: annex7Figures },
+    total: {
+      type: 'object',
+      properties: annex7Figures,
+      required: annex7FiguresRequired,
+      additionalProperties: false,
+    },
   },
+  required: ['unit', 'period', 'rows', 'areas', 'total'],
+  additionalProperties: false,
 } as const;
+export type Annex7 = FromSchema<typeof annex7Response>;

@@ -1,10 +1,10 @@
 // Official reports (API /reports/*, /registry/resident-households).
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { Balance } from '../../../http/schemas/reports';
+import type { Annex7, Balance } from '../../../http/schemas/reports';
 
 // The answer is the server's response schema (src/http/schemas/reports.ts), type-only.
-export type { Balance };
+export type { Annex7, Balance };
 export type BalanceRow = Balance['rows'][number];
 export type BalanceTerms = BalanceRow['poor'];
 
@@ -16,29 +16,10 @@ export function useBalance(unit: string, period: number) {
   });
 }
 
+export type Annex7Figures = Annex7['total'];
 /** Poor and near-poor households of a group or deprived of an indicator. */
-export interface PoorNear {
-  poor: number;
-  nearPoor: number;
-}
-
-export interface Annex7Figures {
-  residentHouseholds: number | null;
-  poor: number;
-  nearPoor: number;
-  groups: Record<string, PoorNear>;
-  deprivations: Record<string, PoorNear>;
-}
-
-export type Annex7Area = 'urban' | 'rural' | 'special';
-
-export interface Annex7 {
-  unit: { code: string; name: string };
-  period: number;
-  rows: (Annex7Figures & { unit: { code: string; name: string }; area: Annex7Area | null })[];
-  areas: (Annex7Figures & { area: Annex7Area })[];
-  total: Annex7Figures;
-}
+export type PoorNear = Annex7Figures['groups'][string];
+export type Annex7Area = Annex7['areas'][number]['area'];
 
 export function useAnnex7(unit: string, period: number) {
   return useQuery({
