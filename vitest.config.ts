@@ -9,5 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time even on a 2-core machine (Vitest's default there is one): most files wait
+    // on PostgreSQL, SQLite files or child processes, and one at a time took the suite past 40
+    // minutes; two take about 10.
+    maxWorkers: 2,
   },
 });

@@ -78,6 +78,7 @@ for (const dialect of DIALECTS) {
         'Biến động so với kỳ trước',
         'Số chỉ số thiếu hụt',
         'Hộ không có khả năng lao động',
+        'Nhóm hộ',
         'Trạng thái',
       ]);
       expect(rows).toHaveLength(1 + 11);
@@ -96,7 +97,7 @@ for (const dialect of DIALECTS) {
       expect((row[10] as Date).toISOString().slice(0, 10)).toBe('2024-10-15');
       expect(row[11]).toBe('Hộ nghèo');
       expect(typeof row[13]).toBe('number');
-      expect(row[15]).toBe('Đã công nhận');
+      expect(row[16]).toBe('Đã công nhận');
       // Rows follow the head names, numbered from 1.
       expect(rows.slice(1).map((r) => r[0])).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
 

@@ -11,7 +11,10 @@ import {
 import { roleSeesPersonalData } from '../registry/personal-data.js';
 
 // The behaviour before the table existed, role by role, read from the route declarations and the
-// services' role checks: the table must reproduce it exactly (a change here is a change of rights).
+// services' role checks, plus the rights granted since, each by its decision: the papers
+// (applications.manage, reports.submit, reports.board: 0026), the access record (access-log.read:
+// 0027) and the Front (front.read, front.write, front.answer: 0030). The table must reproduce it
+// exactly: a change here is a change of rights.
 const EXPECTED: Record<string, readonly string[]> = {
   admin: PERMISSION_NAMES,
   'province-officer': [
@@ -24,6 +27,9 @@ const EXPECTED: Record<string, readonly string[]> = {
     'registry.write',
     'registry.rebuild',
     'campaign.decide',
+    'applications.manage',
+    'reports.submit',
+    'reports.board',
     'standards.manage',
     'programs.manage',
     'finance.read',
@@ -31,6 +37,8 @@ const EXPECTED: Record<string, readonly string[]> = {
     'tasks.assign',
     'tasks.follow-up',
     'feedback.triage',
+    'front.read',
+    'front.answer',
   ],
   'commune-officer': [
     'units.read',
@@ -41,10 +49,16 @@ const EXPECTED: Record<string, readonly string[]> = {
     'registry.personal-data',
     'registry.write',
     'campaign.decide',
+    'applications.manage',
+    'reports.submit',
+    'reports.board',
     'finance.read',
     'finance.support',
     'tasks.follow-up',
     'feedback.triage',
+    'access-log.read',
+    'front.read',
+    'front.answer',
   ],
   'finance-officer': [
     'units.read',
@@ -57,15 +71,19 @@ const EXPECTED: Record<string, readonly string[]> = {
     'finance.support',
     'tasks.assign',
     'tasks.follow-up',
+    'front.read',
   ],
   supervisor: [
     'units.read',
     'reference.read',
     'classification.run',
     'registry.read',
+    'reports.board',
     'finance.read',
     'portal.moderate',
     'feedback.triage',
+    'front.read',
+    'front.write',
   ],
   editor: ['units.read', 'reference.read', 'classification.run', 'portal.edit', 'portal.moderate'],
 };
