@@ -13,7 +13,11 @@ export interface Finding {
 
 /** Every code a person must never see: every code the catalogue of words gives a label. */
 export function catalogueCodes(): string[] {
-  return [...new Set(Object.values(WORDS).flatMap((set) => Object.keys(set)))];
+  // A numeric code (the ethnic groups' "01"–"54") cannot be told from a figure or a date on a
+  // page, so only codes with a letter are looked for.
+  return [...new Set(Object.values(WORDS).flatMap((set) => Object.keys(set)))].filter((c) =>
+    /\p{L}/u.test(c),
+  );
 }
 
 /** Every text the catalogues themselves show in a language: labels, help, units, sections. */
