@@ -19,7 +19,7 @@ import type { Word } from '../words/catalogue.js';
 export const ETHNIC_CODE_LISTS = {
   'QD121-1979': {
     vi: 'Quyết định 121-TCTK/PPCĐ ngày 02/03/1979',
-    en: 'Decision 121-TCTK/PPCĐ of 02/03/1979',
+    en: 'Decision 121-TCTK/PPCD of 02/03/1979',
   },
   'QD1019-2008': { vi: 'Quyết định 1019/QĐ-TCTK ngày 12/11/2008', en: 'Decision 1019/QĐ-TCTK of 12/11/2008' },
 } as const satisfies Record<string, Word>;

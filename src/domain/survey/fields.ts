@@ -256,7 +256,7 @@ const ROWS: Row[] = [
     label: { vi: 'Dân tộc', en: 'Ethnicity' },
     help: {
       vi: 'Một trong 54 dân tộc (mã theo Quyết định 121-TCTK/PPCĐ năm 1979). Hộ có thành viên là người dân tộc thiểu số được tính là hộ dân tộc thiểu số.',
-      en: 'One of the 54 ethnic groups (codes of Decision 121-TCTK/PPCĐ, 1979). A household with an ethnic-minority member counts as an ethnic-minority household.',
+      en: 'One of the 54 ethnic groups (codes of Decision 121-TCTK/PPCD, 1979). A household with an ethnic-minority member counts as an ethnic-minority household.',
     },
     required: false,
     whenAbsent: null,
