@@ -234,9 +234,10 @@ async function settle(page: Page): Promise<void> {
   // A page's heading, or the error a page shows in its place.
   await page.locator('main h1, main [role="alert"]').first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
-  await expect
-    .poll(() => page.locator('main .mantine-Loader-root:visible').count(), { timeout: 30_000 })
-    .toBe(0);
+  await page
+    .locator('main .mantine-Loader-root:visible')
+    .first()
+    .waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** `/app/registry/households/EX-05` → `/registry/households/:id`: one visit per kind of screen. */
@@ -264,7 +265,8 @@ async function switchLanguage(page: Page, lang: Lang): Promise<void> {
   // The switch is a radio group (as a person with a keyboard uses it).
   await page.getByRole('radio', { name: lang === 'en' ? 'Tiếng Việt' : 'English' }).focus();
   await page.keyboard.press(lang === 'en' ? 'ArrowRight' : 'ArrowLeft');
-  await expect.poll(() => page.locator('html').getAttribute('lang')).toBe(lang);
+  // (A wait of the page itself, not expect.poll: the crawls run as concurrent tests.)
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: 'attached' });
 }
 
 /**
@@ -391,23 +393,29 @@ describe('the language crawl', () => {
   const visited: string[] = [];
   for (const lang of ['vi', 'en'] as const) {
     for (const [name, account] of ROLES) {
-      it(`${name} (${account.role}), ${lang === 'vi' ? 'tiếng Việt' : 'English'}: every screen of the menu`, async () => {
-        const browser: Browser = await launchBrowser();
-        try {
-          await browser.page.setExtraHTTPHeaders({ 'accept-encoding': 'identity' });
-          await signIn(browser.page, server.url, account);
-          const { problems, screens } = await crawl(browser.page, lang);
-          visited.push(`${lang} ${name}: ${screens.join(' ')}`);
-          for (const [key, context] of problems) {
-            const f = found.get(key) ?? { context, roles: [] };
-            f.roles.push(name);
-            found.set(key, f);
+      // Concurrent (three at a time, `maxConcurrency` of the e2e config): each role has its own
+      // browser and the crawl mostly waits on the network, so the 16 crawls take a third of the time.
+      it.concurrent(
+        `${name} (${account.role}), ${lang === 'vi' ? 'tiếng Việt' : 'English'}: every screen of the menu`,
+        async () => {
+          const browser: Browser = await launchBrowser();
+          try {
+            await browser.page.setExtraHTTPHeaders({ 'accept-encoding': 'identity' });
+            await signIn(browser.page, server.url, account);
+            const { problems, screens } = await crawl(browser.page, lang);
+            visited.push(`${lang} ${name}: ${screens.join(' ')}`);
+            for (const [key, context] of problems) {
+              const f = found.get(key) ?? { context, roles: [] };
+              f.roles.push(name);
+              found.set(key, f);
+            }
+            expect(browser.problems).toEqual([]);
+          } finally {
+            await browser.close();
           }
-          expect(browser.problems).toEqual([]);
-        } finally {
-          await browser.close();
-        }
-      }, 600_000);
+        },
+        600_000,
+      );
     }
   }
 

@@ -194,7 +194,8 @@ export async function signIn(page: Page, url: string, account: TestAccount): Pro
   await page.getByLabel('Tên đăng nhập').fill(account.username);
   await page.getByLabel('Mật khẩu', { exact: true }).fill(account.password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor();
+  // The overview is the heaviest first page: a minute, for a loaded machine with several browsers.
+  await page.getByRole('heading', { level: 1, name: 'Tổng quan' }).waitFor({ timeout: 60_000 });
 }
 
 /** Whether the element has the keyboard focus (the server tsconfig has no DOM types). */

@@ -14,5 +14,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
+    // Tests marked concurrent (the language crawl's roles) run three at a time.
+    maxConcurrency: 3,
   },
 });

@@ -3,7 +3,7 @@
 // free-text code boxes: the value is still the unit's code, but a person only ever sees names,
 // with the unit above it and, for an ended unit, the day it ended.
 import { useState } from 'react';
-import { Select } from '@mantine/core';
+import { Loader, Select } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api/client';
 import { defineMessages, fill, useMessages } from '../i18n';
@@ -125,20 +125,34 @@ export function UnitSearch(props: UnitSearchProps) {
  * an answer carries only a code. Falls back to the code while loading or if the code is unknown.
  */
 export function useUnitName(code: string | null | undefined, on?: string): string | null {
+  return useUnitLookup(code, on).name;
+}
+
+/**
+ * The unit's name; while its lookup is in flight, `loading` (the caller shows a loader, never the
+ * bare code: a code is what a person sees only when no unit answers to it).
+ */
+function useUnitLookup(
+  code: string | null | undefined,
+  on?: string,
+): { name: string | null; loading: boolean } {
   const found = useQuery({
     queryKey: ['units', 'search', code ?? '', {}],
     queryFn: () => searchUnits(code!, {}),
     enabled: Boolean(code),
     staleTime: 60 * 60 * 1000,
   });
-  if (!code) return null;
+  if (!code) return { name: null, loading: false };
+  if (found.isPending) return { name: null, loading: true };
   const unit = byCode(
     (found.data ?? []).filter((u) => u.code === code),
     on,
   )[0];
-  return unit?.name ?? code;
+  return { name: unit?.name ?? code, loading: false };
 }
 
 export function UnitName({ code, on }: { code: string | null | undefined; on?: string }) {
-  return <>{useUnitName(code, on) ?? '—'}</>;
+  const { name, loading } = useUnitLookup(code, on);
+  if (loading) return <Loader size="xs" type="dots" component="span" />;
+  return <>{name ?? '—'}</>;
 }

@@ -6,6 +6,7 @@ import {
   Badge,
   Button,
   Group,
+  Loader,
   NumberInput,
   Paper,
   Select,
@@ -280,7 +281,10 @@ function AdjustmentForm({ allocationId }: { allocationId: number }) {
 /** The program's name from the programs list (the code while it loads). */
 function ProgramName({ code }: { code: string }) {
   const { lang } = useLang();
-  const p = usePrograms().data?.find((x) => x.code === code);
+  const programs = usePrograms();
+  // Never the bare code while the list loads; the code only if no programme answers to it.
+  if (programs.isPending) return <Loader size="xs" type="dots" component="span" />;
+  const p = programs.data?.find((x) => x.code === code);
   return <>{p ? (lang === 'en' ? p.nameEn : p.name) : code}</>;
 }
 
