@@ -15,13 +15,13 @@ import { AppError, isAppError } from '../errors.js';
 import {
   appliedMigrations,
   clearTables,
-  insertRows,
-  readSnapshot,
-  readTable,
+  sqliteRowInserter,
   resetSequences,
   tablesInDependencyOrder,
+  withSnapshot,
 } from '../db/repositories/backup.repository.js';
 import { pauseSearchIndex, rebuildSearchIndex } from '../db/repositories/household-search.repository.js';
+import { pgCopier, singleClientKysely, type CopyValue } from '../db/repositories/pg-copy.repository.js';
 import { migrations as knownMigrations } from '../db/migrations/index.js';
 import type { Deps } from './deps.js';
 
@@ -70,52 +70,57 @@ export async function backup(
 ): Promise<{ tables: number; rows: number }> {
   // Level 1: compresses about four times faster than the default (measured on registry-like JSON
   // lines), for a file about a third larger (38 MB instead of 28 MB for 100,000 households).
-  const gz = zlib.createGzip({ level: 1 });
+  // 1 MB output chunks: each chunk is one round trip to the thread pool (16 KB by default).
+  const gz = zlib.createGzip({ level: 1, chunkSize: 1 << 20 });
   const out = fs.createWriteStream(file);
   gz.pipe(out);
   const closed = once(out, 'close');
-  const write = async (line: string) => {
-    if (!gz.write(`${line}\n`)) await once(gz, 'drain');
+  const write = async (data: string | Buffer) => {
+    if (!gz.write(data)) await once(gz, 'drain');
   };
   let rows = 0;
   const db = deps.db;
   let tables: string[] = [];
   try {
-    await readSnapshot(db, async (ex) => {
-      tables = await tablesInDependencyOrder(db, ex);
+    await withSnapshot(db, async (snap) => {
+      tables = snap.tables;
       const header: Header = {
         format: BACKUP_FORMAT,
         version: BACKUP_VERSION,
         createdAt: deps.now().toISOString(),
         dialect: db.dialect,
-        migrations: await appliedMigrations(ex),
+        migrations: snap.migrations,
         tables,
       };
-      await write(JSON.stringify(header));
+      await write(`${JSON.stringify(header)}\n`);
       const sums: Record<string, TableSum> = {};
       for (const table of tables) {
-        let columns: string[] | undefined;
-        const hash = new TableHash();
-        for await (const page of readTable(ex, db.dialect, table)) {
-          if (!columns) {
-            columns = Object.keys(page[0]!);
-            await write(JSON.stringify({ table, columns }));
-          }
-          // One write per page: a write per row waited for the compressor thousands of times.
-          const lines: string[] = [];
-          for (const r of page) {
-            const line = JSON.stringify(columns.map((c) => r[c]));
-            hash.add(line);
-            lines.push(line);
-          }
-          await write(lines.join('\n'));
-          rows += page.length;
+        const source = await snap.rowsOf(table);
+        // The checksum is of the row lines as written, each with its newline: hashing the text in
+        // blocks gives the same digest as line by line, for one call per block. Each block is
+        // encoded to UTF-8 once, for both the hash and the compressor.
+        const hash = crypto.createHash('sha256');
+        let count = 0;
+        let block = '';
+        const flush = async () => {
+          const bytes = Buffer.from(block, 'utf8');
+          block = '';
+          hash.update(bytes);
+          await write(bytes);
+        };
+        for await (const batch of source.batches) {
+          if (count === 0) await write(`${JSON.stringify({ table, columns: source.columns })}\n`);
+          for (const row of batch) block += `${JSON.stringify(row)}\n`;
+          count += batch.length;
+          if (block.length >= 1 << 20) await flush();
         }
-        sums[table] = hash.sum();
-        progress(`${table}: ${sums[table].rows}`);
+        if (block) await flush();
+        rows += count;
+        sums[table] = { rows: count, sha256: hash.digest('hex') };
+        progress(`${table}: ${count}`);
       }
       const trailer: Trailer = { end: true, tables: sums };
-      await write(JSON.stringify(trailer));
+      await write(`${JSON.stringify(trailer)}\n`);
     });
   } catch (err) {
     gz.destroy();
@@ -351,6 +356,13 @@ export async function verifyBackup(file: string): Promise<VerifyReport> {
   }
 }
 
+/** A backup's JSON value as a COPY field (the schema has no boolean today; kept exact if one comes). */
+function copyValue(v: unknown): CopyValue {
+  if (v === true) return 't';
+  if (v === false) return 'f';
+  return v as CopyValue;
+}
+
 export async function restore(
   deps: Deps,
   file: string,
@@ -367,40 +379,58 @@ export async function restore(
       });
     }
     let rows = 0;
-    await db.kysely.transaction().execute(async (trx) => {
-      const tables = await tablesInDependencyOrder(db, trx);
-      if (header.tables.some((t) => !tables.includes(t)))
-        throw new AppError('BACKUP_INVALID', { path: file });
-      // The word index is rebuilt once from the loaded households, not kept row by row.
-      await pauseSearchIndex(trx, db.dialect, deps.now().toISOString());
-      await clearTables(trx, [...tables].reverse());
-      let table: string | undefined;
-      let columns: string[] = [];
-      let batch: unknown[][] = [];
-      const flush = async () => {
-        if (table && batch.length) await insertRows(trx, table, columns, batch);
-        rows += batch.length;
-        batch = [];
-      };
-      // A fault anywhere (a cut file, a checksum) throws inside the transaction: nothing is replaced.
-      await readBody(
-        file,
-        reader,
-        async (t, c) => {
-          await flush();
-          table = t;
-          columns = c;
-          progress(`${table}…`);
-        },
-        async (row) => {
-          batch.push(row);
-          if (batch.length >= 200) await flush();
-        },
-      );
-      await flush();
-      await resetSequences(db, trx, tables);
-      await rebuildSearchIndex(trx, db.dialect);
-    });
+    // PostgreSQL: the transaction runs on one leased client, so that the rows go by COPY on it.
+    const lease = db.pool ? await singleClientKysely(db.pool) : undefined;
+    const copy = lease ? pgCopier(lease.client) : undefined;
+    try {
+      await (lease?.kysely ?? db.kysely).transaction().execute(async (trx) => {
+        const tables = await tablesInDependencyOrder(db, trx);
+        if (header.tables.some((t) => !tables.includes(t)))
+          throw new AppError('BACKUP_INVALID', { path: file });
+        // The word index is rebuilt once from the loaded households, not kept row by row.
+        await pauseSearchIndex(trx, db.dialect, deps.now().toISOString());
+        await clearTables(trx, [...tables].reverse());
+        let table: string | undefined;
+        let columns: string[] = [];
+        let insert: ((rows: unknown[][]) => void) | undefined;
+        let batch: unknown[][] = [];
+        const flush = async () => {
+          if (table && batch.length) {
+            if (copy)
+              await copy(
+                table,
+                columns,
+                batch.map((r) => r.map(copyValue)),
+              );
+            else insert!(batch);
+          }
+          rows += batch.length;
+          batch = [];
+        };
+        // A fault anywhere (a cut file, a checksum) throws inside the transaction: nothing is replaced.
+        await readBody(
+          file,
+          reader,
+          async (t, c) => {
+            await flush();
+            table = t;
+            columns = c;
+            // SQLite: the raw handle is the transaction's own connection (there is only one).
+            if (!copy) insert = sqliteRowInserter(db.sqlite!, t, c);
+            progress(`${table}…`);
+          },
+          async (row) => {
+            batch.push(row);
+            if (batch.length >= 5000) await flush();
+          },
+        );
+        await flush();
+        await resetSequences(db, trx, tables);
+        await rebuildSearchIndex(trx, db.dialect);
+      });
+    } finally {
+      await lease?.release();
+    }
     return { rows };
   } catch (err) {
     throw asBackupError(err, file);

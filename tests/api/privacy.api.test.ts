@@ -99,7 +99,9 @@ for (const dialect of DIALECTS) {
         });
         expect(read!.actionWord.vi).toBe('Xem hồ sơ hộ');
         expect(exported!.route).toBe('GET /api/v1/registry/households/export.xlsx');
-        expect(exported!.filter).toMatchObject({ 'Tìm kiếm': 'hung', 'Kỳ rà soát': 2024 });
+        // The search is recorded by its kind, never its text (decision 0038).
+        expect(exported!.filter).toMatchObject({ 'Tìm kiếm': 'theo tên, địa chỉ', 'Kỳ rà soát': 2024 });
+        expect(JSON.stringify(items)).not.toContain('hung');
         expect(exported!.households).toBeGreaterThan(0);
         expect(cert!.households).toBe(POOR_OR_NEAR.length);
 
@@ -137,6 +139,93 @@ for (const dialect of DIALECTS) {
         expect(ws.rowCount).toBe(2);
         expect(ws.getRow(2).getCell(4).value).toBe('Xem hồ sơ hộ');
         expect(ws.getRow(2).getCell(7).value).toBe('EX-05');
+      },
+    );
+
+    it(
+      'records list pages, searches (their kind, not their text), campaign screens and review lists',
+      { timeout: 180_000 },
+      async () => {
+        const complainant = 'Trần Thị Khiếu Nại';
+        await campaignReadyToRecognise(deps, (ref) =>
+          transition(deps, SYSTEM, {
+            ...ref,
+            action: {
+              type: 'file-complaint',
+              householdKey: 'EX-05',
+              complainant,
+              receivedOn: '2024-10-28',
+              text: 'Xin xem lại thu nhập',
+            },
+          }),
+        );
+        const officer = await buildSession(deps, { role: 'commune-officer', unitCode: '14830' });
+
+        const list = await get('/api/v1/registry/households?unit=14830&period=2024', officer);
+        expect(list.statusCode).toBe(200);
+        const shown = (list.json().items as { householdId: string; headName: string }[]).map(
+          (i) => i.householdId,
+        );
+        expect(shown.length).toBeGreaterThan(1);
+        const head = (list.json().items as { headName: string }[])[0]!.headName;
+        const search = await get(
+          `/api/v1/registry/households?unit=14830&q=${encodeURIComponent(head)}`,
+          officer,
+        );
+        expect(search.json().items.length).toBeGreaterThan(0);
+        const byNumber = await get('/api/v1/registry/households?unit=14830&q=038123456789', officer);
+        expect(byNumber.statusCode).toBe(200);
+        // A search that finds no one shows no one: nothing to record.
+        expect(byNumber.json().items).toEqual([]);
+        expect((await get('/api/v1/registry/campaigns/14830/2024', officer)).statusCode).toBe(200);
+        expect(
+          (await get('/api/v1/reports/review-papers/posted-lists?commune=14830&period=2024', officer))
+            .statusCode,
+        ).toBe(200);
+
+        const items = (await get('/api/v1/access-log', officer)).json().items as {
+          action: string;
+          route: string;
+          unitCode: string;
+          households: number;
+          filter: Record<string, unknown> | null;
+        }[];
+        expect(items.map((i) => i.action)).toEqual([
+          'review-paper.read',
+          'campaign.read',
+          'list.households',
+          'list.households',
+        ]);
+        const [paper, campaign, searched, listed] = items;
+        expect(listed).toMatchObject({
+          route: 'GET /api/v1/registry/households',
+          unitCode: '14830',
+          households: shown.length,
+          filter: { 'Kỳ rà soát': 2024, Trang: 1 },
+        });
+        expect(searched!.filter).toEqual({ 'Tìm kiếm': 'theo tên, địa chỉ', Trang: 1 });
+        expect(searched!.households).toBe(search.json().items.length);
+        expect(campaign).toMatchObject({
+          route: 'GET /api/v1/registry/campaigns/:communeCode/:period',
+          households: 1,
+        });
+        expect(campaign!.filter).toEqual({ 'Kỳ rà soát': 2024, Loại: 'Rà soát định kỳ' });
+        expect(paper!.households).toBeGreaterThan(0);
+        expect(paper!.filter).toMatchObject({ 'Biểu mẫu': 'Danh sách niêm yết công khai' });
+        // Neither the name searched for nor the complainant is kept by the record or its export.
+        const csv = (await get('/api/v1/access-log/export?format=csv', officer)).body;
+        for (const text of [JSON.stringify(items), csv]) {
+          expect(text).not.toContain(head);
+          expect(text).not.toContain(complainant);
+          expect(text).not.toContain('038123456789');
+        }
+        // "Who saw EX-05": the list, the campaign screen (its complaint) and the posted lists.
+        const ex05 = (await get('/api/v1/access-log?household=EX-05', officer)).json().items as {
+          action: string;
+        }[];
+        expect(ex05.map((i) => i.action)).toEqual(
+          expect.arrayContaining(['review-paper.read', 'campaign.read', 'list.households']),
+        );
       },
     );
 

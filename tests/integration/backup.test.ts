@@ -8,18 +8,19 @@ import { buildUser } from '../support/builders.js';
 import { backup, backupInto, restore, verifyBackup } from '../../src/services/backup.service.js';
 import { login } from '../../src/services/users.service.js';
 import { AppError } from '../../src/errors.js';
+import { openDb } from '../../src/db/database.js';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-backup-'));
 
 for (const source of DIALECTS) {
   for (const target of DIALECTS) {
-    describe(`backup from ${source}, restore into ${target}`, () => {
+    describe(`backup from ${source}, restore into ${target}`, { timeout: 600_000 }, () => {
       let from: TestDeps;
       let to: TestDeps;
       beforeAll(async () => {
         from = await makeDeps(source);
         to = await makeDeps(target);
-      });
+      }, 600_000);
       afterAll(async () => {
         await from.cleanup();
         await to.cleanup();
@@ -92,7 +93,7 @@ for (const dialect of DIALECTS) {
       await buildUser(deps, { username: 'kiem.tra', password: 'mat-khau-kiem-tra' });
       good = path.join(tmp, `verify-${dialect}.jsonl.gz`);
       taken = await backup(deps, good);
-    });
+    }, 600_000);
     afterAll(async () => {
       await deps.cleanup();
     });
@@ -109,6 +110,35 @@ for (const dialect of DIALECTS) {
       });
       expect(r.rowsByTable.admin_unit).toBe(14149);
       expect(r.rowsByTable.app_user).toBe(1);
+    });
+
+    it('holds every row of every table, value for value (the bulk read paths: raw SQLite rows, COPY)', async () => {
+      const lines = zlib.gunzipSync(fs.readFileSync(good)).toString('utf8').trim().split('\n');
+      const inFile = new Map<string, { columns: string[]; rows: string[] }>();
+      let current: { columns: string[]; rows: string[] } | undefined;
+      for (const line of lines.slice(1, -1)) {
+        if (line.startsWith('[')) current!.rows.push(line);
+        else {
+          const s = JSON.parse(line) as { table: string; columns: string[] };
+          current = { columns: s.columns, rows: [] };
+          inFile.set(s.table, current);
+        }
+      }
+      expect(inFile.get('admin_unit')?.rows.length).toBe(14149);
+      for (const table of JSON.parse(lines[0]!).tables as string[]) {
+        const rows = (await deps.db.kysely
+          .selectFrom(table as 'app_user')
+          .selectAll()
+          .execute()) as unknown as Record<string, unknown>[];
+        const section = inFile.get(table);
+        if (rows.length === 0) {
+          expect(section, table).toBeUndefined();
+          continue;
+        }
+        const expected = rows.map((r) => JSON.stringify(section!.columns.map((c) => r[c]))).sort();
+        expect([...section!.columns].sort(), table).toEqual(Object.keys(rows[0]!).sort());
+        expect([...section!.rows].sort(), table).toEqual(expected);
+      }
     });
 
     it('finds a cut file, a missing trailer, an altered row, a newer schema; restore keeps the data', async () => {
@@ -170,3 +200,36 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+// A SQLite file (as served) is read from a second, read-only connection: the server's own
+// connection writes on during the backup, and the backup holds the data as of its start.
+describe('backup of a SQLite file while the server writes', { timeout: 600_000 }, () => {
+  it('does not block the server connection and keeps to its snapshot', async () => {
+    const mem = await makeDeps('sqlite');
+    const file = path.join(tmp, 'live.sqlite');
+    fs.writeFileSync(file, mem.db.sqlite!.serialize());
+    await mem.cleanup();
+    const db = openDb(file);
+    const live = { ...mem, db };
+    try {
+      await buildUser(live, { username: 'truoc.sao.luu' });
+      const out = path.join(tmp, 'live.jsonl.gz');
+      let writes = 0;
+      let writesBeforeUsers = -1;
+      await backup(live, out, (m) => {
+        if (m.startsWith('app_user:')) writesBeforeUsers = writes;
+        // A write on the server's connection between two tables: it must not wait for the backup.
+        db.sqlite!.prepare('UPDATE app_user SET username = ?').run(`doi.ten.${++writes}`);
+      });
+      expect(writesBeforeUsers).toBeGreaterThan(0);
+      const now = await db.kysely.selectFrom('app_user').select('username').execute();
+      expect(now.map((u) => u.username)).toEqual([`doi.ten.${writes}`]);
+      const body = zlib.gunzipSync(fs.readFileSync(out)).toString('utf8');
+      expect(body).toContain('"truoc.sao.luu"');
+      expect(body).not.toContain('doi.ten.');
+      expect((await verifyBackup(out)).rowsByTable.app_user).toBe(1);
+    } finally {
+      await db.close();
+    }
+  });
+});

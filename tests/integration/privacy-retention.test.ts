@@ -10,16 +10,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildMember, buildRecord } from '../support/survey.js';
 import { SYSTEM, type Actor } from '../../src/services/deps.js';
-import {
-  getHousehold,
-  listHouseholds,
-  saveHousehold,
-} from '../../src/services/registry/households.service.js';
+import { getHousehold, listFilterOf, saveHousehold } from '../../src/services/registry/households.service.js';
 import { recordAccess } from '../../src/services/privacy/access-record.service.js';
 import { retention } from '../../src/services/privacy/retention.service.js';
 import { insertSupport } from '../../src/db/repositories/finance.repository.js';
 import { ERASED_TABLES } from '../../src/db/repositories/privacy.repository.js';
+import { searchHouseholds } from '../../src/db/repositories/household-search.repository.js';
 import { main } from '../../src/cli/main.js';
+import { campaignReadyToRecognise, RECOGNISE } from '../support/certificates.js';
+import { transition } from '../../src/services/registry/campaign.service.js';
+import { reportBalance } from '../../src/services/registry/balance.service.js';
+import { reportSummary } from '../../src/services/registry/summary.service.js';
+import { reportAnnex7 } from '../../src/services/registry/annex7.service.js';
+import { getPublicStats } from '../../src/services/public/open-lists.service.js';
 
 const OLD_NAME = 'Đinh Văn Cũ';
 const operator: Actor = { ...SYSTEM, route: 'cli test' };
@@ -37,9 +40,11 @@ async function dump(deps: TestDeps): Promise<Record<string, Record<string, unkno
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const t of TABLES) {
     if (t === 'household_search_rows') {
-      // What the search finds (the word index on SQLite, the GIN index on PostgreSQL).
-      const r = await listHouseholds(deps, SYSTEM, { unitCode: '14830', q: 'dinh van cu' });
-      out[t] = r.items.map((i) => ({ householdId: i.householdId }));
+      // What the search finds (the word index on SQLite, the GIN index on PostgreSQL), read from
+      // the repository: the list service would add its own line to the access record.
+      const { filter } = await listFilterOf(deps, { unitCode: '14830', q: 'dinh van cu' });
+      const r = await searchHouseholds(deps.db.kysely, { ...filter, limit: 50, offset: 0 });
+      out[t] = r.rows.map((i) => ({ householdId: i.household_key }));
       continue;
     }
     const rows = (await deps.db.kysely
@@ -207,6 +212,43 @@ for (const dialect of DIALECTS) {
         expect((await retention(deps, operator, { years: 1, apply: false })).households).toBe(2);
         // Nothing left to do.
         expect((await retention(deps, operator, { years: 3, apply: false })).households).toBe(0);
+      },
+    );
+
+    it(
+      'keeps every recognised figure of past years: balance, summary, Annex VII, the portal',
+      { timeout: 300_000 },
+      async () => {
+        // A commune's 2024 review, recognised; then nothing more about its households.
+        deps.setNow(new Date('2024-11-05T03:00:00.000Z'));
+        const ref = await campaignReadyToRecognise(deps);
+        await transition(deps, SYSTEM, { ...ref, action: RECOGNISE });
+        const figures = async () =>
+          JSON.parse(
+            JSON.stringify({
+              balance: await reportBalance(deps, operator, { period: 2024, unitCode: '14830' }),
+              provinceBalance: await reportBalance(deps, operator, { period: 2024, unitCode: '38' }),
+              summary: await reportSummary(deps, operator, { period: 2024, unitCode: '14830' }),
+              annex7: await reportAnnex7(deps, operator, { period: 2024, unitCode: '14830' }),
+              portal: await getPublicStats(deps, '14830', 2024),
+            }),
+          ) as Record<string, unknown>;
+        const before = await figures();
+        // The figures count the recognised households (not an empty report compared with itself).
+        expect(JSON.stringify((before.annex7 as { total: unknown }).total)).toMatch(/":[1-9]/);
+        const registered = await deps.db.kysely.selectFrom('household').select('household_key').execute();
+        expect(registered.length).toBeGreaterThan(5);
+
+        // Four years on, every one of them has left the registry and is erased.
+        deps.setNow(new Date('2028-12-03T03:00:00.000Z'));
+        const applied = await retention(deps, operator, {
+          years: 3,
+          apply: true,
+          archive: path.join(dir, 'erased-2024.jsonl'),
+        });
+        expect(applied.households).toBe(registered.length);
+        expect(await deps.db.kysely.selectFrom('household').select('id').execute()).toEqual([]);
+        expect(await figures()).toEqual(before);
       },
     );
 

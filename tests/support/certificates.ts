@@ -21,7 +21,11 @@ export const examples = ward2024Examples.map((e, i): Record<string, unknown> => 
 export const POOR_OR_NEAR = ['EX-01', 'EX-02', 'EX-05', 'EX-06', 'EX-07', 'EX-08', 'EX-09', 'EX-10', 'EX-14'];
 
 /** Imports the examples as drafts and walks the 2024 campaign of 14830 up to the complaints step. */
-export async function campaignReadyToRecognise(deps: TestDeps) {
+/** `duringPosting` runs while the lists are posted (complaints are filed then). */
+export async function campaignReadyToRecognise(
+  deps: TestDeps,
+  duringPosting: (ref: { communeCode: string; period: number }) => Promise<unknown> = async () => undefined,
+) {
   for (const name of ['Tổ dân phố 1', 'Tổ dân phố 2']) {
     await addVillage(deps, SYSTEM, { communeCode: '14830', on: '2024-10-01', name, kind: 'to-dan-pho' });
   }
@@ -52,6 +56,7 @@ export async function campaignReadyToRecognise(deps: TestDeps) {
     });
   }
   await transition(deps, SYSTEM, { ...ref, action: { type: 'start-posting', startDate: '2024-10-25' } });
+  await duringPosting(ref);
   await transition(deps, SYSTEM, { ...ref, action: { type: 'close-posting', on: '2024-10-30' } });
   return ref;
 }

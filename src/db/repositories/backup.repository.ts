@@ -1,6 +1,10 @@
 // Whole-database reads and writes for logical backups. The only place that lists tables and their
 // foreign keys; the statements differ per dialect because the catalogues do.
-import { sql } from 'kysely';
+import SQLite from 'better-sqlite3';
+import type pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type PostgresPoolClient } from 'kysely';
+import type { Database } from '../schema.js';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
 
@@ -61,23 +65,69 @@ export async function appliedMigrations(ex: Executor): Promise<string[]> {
   return r.rows.map((x) => x.name);
 }
 
+/** One consistent view of the whole database, as a backup reads it. */
+export interface Snapshot {
+  tables: string[];
+  migrations: string[];
+  rowsOf(table: string): Promise<RowSource>;
+}
+
 /**
  * Runs `fn` on one consistent snapshot of the whole database without taking the write lock, so a
  * backup of a running server sees every table as of one instant while imports and edits go on.
- * SQLite: a deferred transaction on the (one) connection, its snapshot fixed by the first read
- * (WAL); PostgreSQL: a read-only REPEATABLE READ transaction.
+ * SQLite file: a read transaction on a second, read-only connection (WAL), so the server's own
+ * connection is never held; SQLite in memory (tests): a deferred transaction on the one
+ * connection; PostgreSQL: a read-only REPEATABLE READ transaction on one leased client, read by COPY.
  */
-export async function readSnapshot<T>(db: Db, fn: (ex: Executor) => Promise<T>): Promise<T> {
-  if (db.dialect === 'postgres')
-    return db.kysely
-      .transaction()
-      .setIsolationLevel('repeatable read')
-      .setAccessMode('read only')
-      .execute(fn);
+export async function withSnapshot<T>(db: Db, fn: (s: Snapshot) => Promise<T>): Promise<T> {
+  if (db.dialect === 'postgres') {
+    const client = await db.pool!.connect();
+    const lent = {
+      query: client.query.bind(client),
+      release: () => undefined,
+    } as unknown as PostgresPoolClient;
+    const kysely = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: { connect: async () => lent, end: async () => undefined } }),
+    });
+    try {
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const result = await fn({
+        tables: await tablesInDependencyOrder(db, kysely),
+        migrations: await appliedMigrations(kysely),
+        rowsOf: (t) => pgTableRows(client, t),
+      });
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await kysely.destroy();
+      client.release();
+    }
+  }
+  const ro = openSqliteSnapshot(db.location);
+  if (ro) {
+    const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: ro }) });
+    try {
+      return await fn({
+        tables: await tablesInDependencyOrder(db, kysely),
+        migrations: await appliedMigrations(kysely),
+        rowsOf: async (t) => sqliteTableRows(ro, t),
+      });
+    } finally {
+      // Destroying the Kysely closes the read-only handle, which ends its read transaction.
+      await kysely.destroy();
+    }
+  }
   return db.kysely.connection().execute(async (conn) => {
     await sql`BEGIN DEFERRED`.execute(conn);
     try {
-      const result = await fn(conn);
+      const result = await fn({
+        tables: await tablesInDependencyOrder(db, conn),
+        migrations: await appliedMigrations(conn),
+        rowsOf: async (t) => sqliteTableRows(db.sqlite!, t),
+      });
       await sql`COMMIT`.execute(conn);
       return result;
     } catch (err) {
@@ -87,64 +137,8 @@ export async function readSnapshot<T>(db: Db, fn: (ex: Executor) => Promise<T>):
   });
 }
 
-const ROWID = '__giamngheo_rowid';
-
-/**
- * Reads a whole table in pages of `pageSize` rows, each page found by an index seek rather than an
- * OFFSET (which rereads every skipped row: quadratic on a province's millions of members). SQLite
- * pages by rowid; PostgreSQL reads through a cursor inside the snapshot's transaction.
- */
-export async function* readTable(
-  ex: Executor,
-  dialect: 'sqlite' | 'postgres',
-  table: string,
-  pageSize = 5000,
-): AsyncGenerator<Record<string, unknown>[]> {
-  if (dialect === 'postgres') {
-    const cursor = sql.id(`backup_${table}`);
-    await sql`DECLARE ${cursor} NO SCROLL CURSOR FOR SELECT * FROM ${sql.table(table)}`.execute(ex);
-    try {
-      for (;;) {
-        const r = await sql<
-          Record<string, unknown>
-        >`FETCH ${sql.raw(String(pageSize))} FROM ${cursor}`.execute(ex);
-        if (r.rows.length === 0) return;
-        yield r.rows;
-        if (r.rows.length < pageSize) return;
-      }
-    } finally {
-      await sql`CLOSE ${cursor}`.execute(ex);
-    }
-  }
-  for (let after = -Infinity; ;) {
-    const r = await sql<Record<string, unknown>>`SELECT rowid AS ${sql.id(ROWID)}, * FROM ${sql.table(
-      table,
-    )} WHERE rowid > ${after === -Infinity ? Number.MIN_SAFE_INTEGER : after} ORDER BY rowid LIMIT ${pageSize}`.execute(
-      ex,
-    );
-    if (r.rows.length === 0) return;
-    after = Number(r.rows.at(-1)![ROWID]);
-    for (const row of r.rows) delete row[ROWID];
-    yield r.rows;
-    if (r.rows.length < pageSize) return;
-  }
-}
-
 export async function clearTables(ex: Executor, tablesChildFirst: string[]): Promise<void> {
   for (const t of tablesChildFirst) await sql`DELETE FROM ${sql.table(t)}`.execute(ex);
-}
-
-export async function insertRows(
-  ex: Executor,
-  table: string,
-  columns: string[],
-  rows: unknown[][],
-): Promise<void> {
-  if (rows.length === 0) return;
-  const values = rows.map((row) => sql`(${sql.join(row.map((v) => sql`${v}`))})`);
-  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))}) VALUES ${sql.join(values)}`.execute(
-    ex,
-  );
 }
 
 /** After inserting explicit ids on PostgreSQL, move each id sequence past the largest id. */
@@ -161,4 +155,139 @@ export async function resetSequences(db: Db, ex: Executor, tables: string[]): Pr
     if (!tables.includes(t) || !s) continue;
     await sql`SELECT setval(${s}, COALESCE((SELECT MAX(id) FROM ${sql.table(t)}), 0) + 1, false)`.execute(ex);
   }
+}
+
+// ── Fast paths (decision 0038) ───────────────────────────────────────────────────────────────────
+// The paths above go through Kysely, one object per row; a backup of a province reads and writes
+// millions of rows, so the engine's bulk interfaces are used instead: raw row arrays from a
+// second, read-only SQLite connection, COPY on PostgreSQL.
+
+/** A table's rows as arrays in `columns` order, handed over in batches. */
+export interface RowSource {
+  columns: string[];
+  batches: AsyncIterable<unknown[][]>;
+}
+
+/**
+ * One SQLite table read as raw arrays (`SELECT *` order). Synchronous underneath: each batch is read
+ * at once, and the caller's awaits between batches let the event loop run.
+ */
+export function sqliteTableRows(handle: SQLite.Database, table: string, batch = 2000): RowSource {
+  const stmt = handle.prepare(`SELECT * FROM "${table.replace(/"/g, '""')}"`).raw(true);
+  const columns = stmt.columns().map((c) => c.name);
+  async function* batches(): AsyncGenerator<unknown[][]> {
+    let rows: unknown[][] = [];
+    for (const row of stmt.iterate() as IterableIterator<unknown[]>) {
+      rows.push(row);
+      if (rows.length >= batch) {
+        // The iterator keeps the connection busy: only this generator reads from it meanwhile.
+        yield rows;
+        rows = [];
+      }
+    }
+    if (rows.length) yield rows;
+  }
+  return { columns, batches: batches() };
+}
+
+/**
+ * A read-only second connection to a SQLite file, in a read transaction started at once: the
+ * backup's snapshot. The server's own connection keeps reading and writing meanwhile (WAL), and
+ * nothing waits for the backup. `undefined` for an in-memory database (no second connection).
+ */
+export function openSqliteSnapshot(location: string): SQLite.Database | undefined {
+  if (location === ':memory:' || location === '') return undefined;
+  const ro = new SQLite(location, { readonly: true, fileMustExist: true });
+  ro.pragma('busy_timeout = 5000');
+  ro.exec('BEGIN');
+  // A read fixes the snapshot (a deferred transaction takes it at its first read).
+  ro.prepare('SELECT COUNT(*) FROM schema_migration').get();
+  return ro;
+}
+
+const NUMERIC_PG = new Set(['smallint', 'integer', 'bigint', 'real', 'double precision', 'numeric']);
+
+/** Undoes COPY text format's escapes of one field (`\N` is handled by the caller). */
+function unescapeCopy(field: string): string {
+  if (!field.includes('\\')) return field;
+  return field.replace(/\\(.)/g, (_m, c: string) =>
+    c === 't'
+      ? '\t'
+      : c === 'n'
+        ? '\n'
+        : c === 'r'
+          ? '\r'
+          : c === 'b'
+            ? '\b'
+            : c === 'f'
+              ? '\f'
+              : c === 'v'
+                ? '\v'
+                : c,
+  );
+}
+
+/**
+ * One PostgreSQL table read by `COPY (SELECT *) TO STDOUT` on `client` (which holds the snapshot's
+ * transaction), each field turned into the value the driver's row path gives: numbers for the
+ * numeric types (int8 and numeric are read as numbers, see database.ts), true/false for boolean,
+ * text otherwise, null for NULL.
+ */
+export async function pgTableRows(client: pg.PoolClient, table: string, batch = 2000): Promise<RowSource> {
+  const types = await client.query<{ column_name: string; data_type: string }>(
+    `SELECT column_name, data_type FROM information_schema.columns
+     WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position`,
+    [table],
+  );
+  const columns = types.rows.map((r) => r.column_name);
+  const kinds = types.rows.map((r) =>
+    NUMERIC_PG.has(r.data_type) ? 'number' : r.data_type === 'boolean' ? 'boolean' : 'text',
+  );
+  const ident = `"${table.replace(/"/g, '""')}"`;
+  const list = columns.map((c) => `"${c.replace(/"/g, '""')}"`).join(', ');
+  const stream = client.query(copyTo(`COPY (SELECT ${list} FROM ${ident}) TO STDOUT`));
+  const toRow = (line: string): unknown[] =>
+    line.split('\t').map((f, i) => {
+      if (f === '\\N') return null;
+      const kind = kinds[i];
+      if (kind === 'number') return Number(f);
+      if (kind === 'boolean') return f === 't';
+      return unescapeCopy(f);
+    });
+  async function* batches(): AsyncGenerator<unknown[][]> {
+    let rest = '';
+    let rows: unknown[][] = [];
+    const decoder = new TextDecoder();
+    for await (const chunk of stream as AsyncIterable<Buffer>) {
+      const parts = (rest + decoder.decode(chunk, { stream: true })).split('\n');
+      rest = parts.pop()!;
+      for (const line of parts) rows.push(toRow(line));
+      if (rows.length >= batch) {
+        yield rows;
+        rows = [];
+      }
+    }
+    rest += decoder.decode();
+    if (rest) rows.push(toRow(rest));
+    if (rows.length) yield rows;
+  }
+  return { columns, batches: batches() };
+}
+
+/**
+ * Inserts rows of one table on SQLite by one prepared statement on the raw handle. The handle is
+ * the Kysely connection's, so the rows join the transaction the caller has open on it.
+ */
+export function sqliteRowInserter(
+  handle: SQLite.Database,
+  table: string,
+  columns: string[],
+): (rows: unknown[][]) => void {
+  const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
+  const stmt = handle.prepare(
+    `INSERT INTO ${q(table)} (${columns.map(q).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+  );
+  return (rows) => {
+    for (const row of rows) stmt.run(row);
+  };
 }

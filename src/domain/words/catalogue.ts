@@ -414,6 +414,10 @@ export const WORDS = {
       en: 'Recognised lists exported',
     },
     'certificate.print': { vi: 'In giấy chứng nhận', en: 'Certificates printed' },
+    // List screens and searches, campaign screens and papers (decision 0038).
+    'list.households': { vi: 'Xem danh sách, tìm kiếm hộ', en: 'Household list or search viewed' },
+    'campaign.read': { vi: 'Xem hồ sơ rà soát của xã', en: 'Commune review viewed' },
+    'review-paper.read': { vi: 'Xem danh sách rà soát, biểu mẫu', en: 'Review lists or paper viewed' },
   },
   // ── ethnicity, household groups, causes and needs, Annex VII (issue 12) ─────
   /** Members' ethnicity: codes of the 1979 list. */

@@ -76,6 +76,18 @@ export async function recordAccess(
 }
 
 /**
+ * How a search is kept in the access record: that there was one and of what kind, never its text.
+ * The text is a name or a citizen ID as the officer typed it — personal data the record would then
+ * keep for years and show to every reader of the record, about people the search may not even
+ * have found. Who was actually seen is recorded anyway: the households the page showed.
+ */
+export function searchForRecord(q: string | undefined): string | undefined {
+  const text = q?.trim();
+  if (!text) return undefined;
+  return /^[\d\s.-]+$/.test(text) ? 'theo số (mã hộ, CCCD)' : 'theo tên, địa chỉ';
+}
+
+/**
  * A list read page by page (a streamed export): the record is written first, each page adds the
  * households it carried, and the end sets the count — a cancelled download records what was sent.
  */

@@ -44,6 +44,8 @@ import {
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { communesInScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import { recordAccess } from '../privacy/access-record.service.js';
+import { wordOfCode } from '../../domain/words/catalogue.js';
 import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
@@ -207,7 +209,28 @@ export async function campaignKeyOf(deps: Deps, db: Executor, ref: CampaignRef):
 export async function getCampaign(deps: Deps, actor: Actor, ref: CampaignRef): Promise<CampaignView> {
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, ref.communeCode);
-  return view(db, await keyOf(deps, db, ref), personalDataFor(actor));
+  const key = await keyOf(deps, db, ref);
+  const v = await view(db, key, personalDataFor(actor));
+  // The screen names households (the meetings' lists, re-surveys, complaints and complainants).
+  const households = [
+    ...new Set([
+      ...(key.caseKey ? [key.caseKey] : []),
+      ...v.state.villages.flatMap((g) => [
+        ...g.meetings.flatMap((m) => m.agreedHouseholds),
+        ...g.resurveys.flatMap((r) => r.households),
+      ]),
+      ...v.state.complaints.map((c) => c.householdKey),
+    ]),
+  ];
+  if (households.length > 0)
+    await recordAccess(deps, actor, {
+      action: 'campaign.read',
+      provinceCode: key.provinceCode,
+      unitCode: key.communeCode,
+      households,
+      filter: { 'Kỳ rà soát': key.period, Loại: wordOfCode('campaignKind', key.kind, 'vi') },
+    });
+  return v;
 }
 
 export async function listCampaigns(deps: Deps, actor: Actor, communeCode: string) {
@@ -236,6 +259,16 @@ export async function listCampaigns(deps: Deps, actor: Actor, communeCode: strin
       updatedAt: r.updated_at,
     });
   }
+  // The regular-review cases are named by their household's head.
+  const named = out.filter((c) => c.caseKey && c.headName).map((c) => c.caseKey!);
+  if (named.length > 0)
+    await recordAccess(deps, actor, {
+      action: 'campaign.read',
+      provinceCode,
+      unitCode: communeCode,
+      households: named,
+      filter: { 'Danh sách': 'hồ sơ rà soát' },
+    });
   return out;
 }
 

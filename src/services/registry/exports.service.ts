@@ -31,7 +31,7 @@ import { personalDataFor } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { listFilterOf } from './households.service.js';
 import { nfc } from '../pdf.js';
-import { recordAccess, startListAccess } from '../privacy/access-record.service.js';
+import { recordAccess, searchForRecord, startListAccess } from '../privacy/access-record.service.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -211,6 +211,13 @@ export async function prepareHouseholdExport(
   };
 }
 
+/** The export's filters as the access record keeps them: the search's kind, not its text. */
+function recordedFilters(filters: [string, string | number][]): Record<string, string | number> {
+  return Object.fromEntries(
+    filters.map(([k, v]) => [k, k === 'Tìm kiếm' ? (searchForRecord(String(v)) ?? '') : v]),
+  );
+}
+
 const HOUSEHOLD_COLUMNS: ColumnSpec[] = [
   { header: 'STT', key: 'n', width: 7 },
   { header: 'Mã hộ', key: 'key', width: 16 },
@@ -257,7 +264,7 @@ export async function writeHouseholdExport(
       after: {
         rows,
         masked: p.masked,
-        filters: Object.fromEntries(p.filters),
+        filters: recordedFilters(p.filters),
         ...(cancelled ? { cancelled } : {}),
       },
     });
@@ -266,7 +273,7 @@ export async function writeHouseholdExport(
     action: 'export.households',
     provinceCode: p.filter.provinceCode,
     unitCode: p.unitCode,
-    filter: Object.fromEntries(p.filters),
+    filter: recordedFilters(p.filters),
   });
   const wb = newWorkbook(out);
   const ws = dataSheet(wb, 'Danh sách hộ', HOUSEHOLD_COLUMNS);

@@ -21,7 +21,7 @@ import {
   type FieldChange,
   type HistorySnapshot,
 } from '../../domain/registry/history.js';
-import { wordsOfCode, type Word } from '../../domain/words/catalogue.js';
+import { wordOfCode, wordsOfCode, type Word } from '../../domain/words/catalogue.js';
 import {
   findUnitOn,
   findUnitVersions,
@@ -54,7 +54,7 @@ import { communesInScope, inScope, isWithinScope, requirePermission, requireUnit
 import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
-import { recordAccess } from '../privacy/access-record.service.js';
+import { recordAccess, searchForRecord } from '../privacy/access-record.service.js';
 import { classifyForPeriod, defaultPeriodOf } from './review-standard.js';
 
 /**
@@ -624,6 +624,26 @@ export async function listHouseholds(deps: Deps, actor: Actor, input: ListInput)
   const pageSize = Math.min(200, Math.max(1, input.pageSize ?? 50));
   const page = input.page === undefined ? 1 : parseWhole(input.page, 'page', 1, 1_000_000);
   const r = await searchHouseholds(db, { ...filter, limit: pageSize, offset: (page - 1) * pageSize });
+  // The page shown is recorded with its households (masked or not, as for a household page).
+  if (r.rows.length > 0) {
+    const search = searchForRecord(input.q);
+    await recordAccess(deps, actor, {
+      action: 'list.households',
+      provinceCode: filter.provinceCode,
+      unitCode: input.unitCode,
+      households: r.rows.map((x) => x.household_key),
+      filter: {
+        ...(input.period !== undefined ? { 'Kỳ rà soát': input.period } : {}),
+        ...(input.villageId !== undefined ? { 'Thôn, tổ dân phố': input.villageId } : {}),
+        ...(input.classification
+          ? { 'Phân loại': wordOfCode('classification', input.classification, 'vi') }
+          : {}),
+        ...(input.movement ? { 'Biến động': wordOfCode('movement', input.movement, 'vi') } : {}),
+        ...(search ? { 'Tìm kiếm': search } : {}),
+        Trang: page,
+      },
+    });
+  }
   return {
     total: r.total,
     /** true when there are more than `total` matches (counting stops there). */

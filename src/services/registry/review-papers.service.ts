@@ -18,6 +18,7 @@ import { findCampaign } from '../../db/repositories/campaign.repository.js';
 import { findPeriodStandard } from '../../db/repositories/reports.repository.js';
 import { listPaperHouseholds, type PaperHousehold } from '../../db/repositories/papers.repository.js';
 import { requirePermission, requireUnitAccess } from '../access.js';
+import { recordAccess } from '../privacy/access-record.service.js';
 import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { periodOf } from '../input.js';
 import type { Actor, Deps } from '../deps.js';
@@ -122,6 +123,8 @@ interface Context {
   provinceCode: string;
   period: number;
   state: CampaignState;
+  /** The households the paper lists (for the access record). */
+  carried: string[];
 }
 
 async function contextOf(deps: Deps, actor: Actor, input: PaperInput): Promise<Context> {
@@ -150,6 +153,7 @@ async function contextOf(deps: Deps, actor: Actor, input: PaperInput): Promise<C
     provinceCode: key.provinceCode,
     period,
     state,
+    carried: [],
   };
 }
 
@@ -165,7 +169,9 @@ const rowsOf = (deps: Deps, c: Context, approvedOnly: boolean) =>
 const bareName = (n: string) => n.replace(/^(Phường|Xã|Thị trấn)\s+/u, '');
 
 async function decision(deps: Deps, c: Context, pd: PersonalData): Promise<Paper> {
-  const lists = fourLists(await rowsOf(deps, c, true));
+  const rows = await rowsOf(deps, c, true);
+  c.carried.push(...rows.map((r) => r.householdKey));
+  const lists = fourLists(rows);
   const r = c.state.recognition!;
   const standard = await findPeriodStandard(deps.db.kysely, c.period);
   const n = countsOf(lists);
@@ -228,7 +234,9 @@ async function decision(deps: Deps, c: Context, pd: PersonalData): Promise<Paper
 }
 
 async function postedLists(deps: Deps, c: Context, pd: PersonalData): Promise<Paper> {
-  const lists = fourLists(await rowsOf(deps, c, false));
+  const rows = await rowsOf(deps, c, false);
+  c.carried.push(...rows.map((r) => r.householdKey));
+  const lists = fourLists(rows);
   const p = c.state.posting!;
   const parts: DocumentPart[] = [
     {
@@ -429,16 +437,28 @@ export async function reviewPaper(deps: Deps, actor: Actor, input: PaperInput): 
     throw new AppError('FIELD_INVALID', { field: 'kind', detail: String(input.kind) }, { field: 'kind' });
   const c = await contextOf(deps, actor, input);
   const pd = personalDataFor(actor);
-  switch (input.kind) {
-    case 'decision':
-      return decision(deps, c, pd);
-    case 'posted-lists':
-      return postedLists(deps, c, pd);
-    case 'minutes':
-      return minutes(deps, c, input.villageId);
-    case 'posting-notice':
-      return postingNotice(deps, c);
-  }
+  const paper = await (async () => {
+    switch (input.kind) {
+      case 'decision':
+        return decision(deps, c, pd);
+      case 'posted-lists':
+        return postedLists(deps, c, pd);
+      case 'minutes':
+        return minutes(deps, c, input.villageId);
+      case 'posting-notice':
+        return postingNotice(deps, c);
+    }
+  })();
+  // The lists of Mẫu 02 and of the posting name their households: recorded (the others count).
+  if (c.carried.length > 0)
+    await recordAccess(deps, actor, {
+      action: 'review-paper.read',
+      provinceCode: c.provinceCode,
+      unitCode: c.communeCode,
+      households: [...new Set(c.carried)],
+      filter: { 'Kỳ rà soát': c.period, 'Biểu mẫu': wordOfCode('reviewPaper', input.kind, 'vi') },
+    });
+  return paper;
 }
 
 /** The file name of a paper: "quyet-dinh-mau-02-14830-2024.xlsx". */

@@ -1,6 +1,7 @@
 // Hộ gia đình: the registry of a commune (or a district/province for their officers) with filters
 // by village, class and movement, an accent-insensitive search, and pages of 25.
 import { useState } from 'react';
+import { useDebouncedValue } from '@mantine/hooks';
 import {
   Anchor,
   Badge,
@@ -87,6 +88,9 @@ export default function HouseholdListPage() {
   const [cls, setCls] = useState<string | null>(params.get('class'));
   const [movement, setMovement] = useState<string | null>(params.get('movement'));
   const [q, setQ] = useState('');
+  // The list is asked for once the officer pauses typing, not at every keystroke: each answer
+  // that shows households is a line of the access record (decision 0038).
+  const [searched] = useDebouncedValue(q.trim(), 400);
   const [page, setPage] = useState(1);
   const villages = useVillages(unit, `${period}-10-15`);
   const list = useHouseholds({
@@ -97,7 +101,7 @@ export default function HouseholdListPage() {
     ...(village ? { village: Number(village) } : {}),
     ...(cls ? { class: cls } : {}),
     ...(movement ? { movement } : {}),
-    ...(q.trim() ? { q: q.trim() } : {}),
+    ...(searched ? { q: searched } : {}),
   });
   // The export takes the same filters as the list (every page, not only this one).
   const exportQuery = new URLSearchParams({
