@@ -348,6 +348,10 @@ export const WORDS = {
     'not-met': { vi: 'Chưa đạt', en: 'Not met' },
     'no-data': { vi: 'Chưa có số liệu', en: 'No data yet' },
     'not-measured': { vi: 'Không đo được', en: 'Cannot be measured' },
+    'no-residents': {
+      vi: 'Chưa nhập tổng số hộ dân cư',
+      en: 'Resident households not entered',
+    },
   } satisfies Record<ProgressStatus, Word>,
   taskStatus: {
     open: { vi: 'Chưa thực hiện', en: 'Open' },
