@@ -82,6 +82,10 @@ export interface Dashboard {
       forecast: number | null;
       status: string;
     }[];
+    /** Tổng số hộ dân cư of the year before and of the year: the rates' denominators (null: not entered). */
+    baselineResidentHouseholds: number | null;
+    residentHouseholds: number | null;
+    /** Poverty rates in percent over the resident households. */
     baselineRate: number | null;
     recognisedRate: number | null;
     forecastRate: number | null;
@@ -193,6 +197,8 @@ export async function dashboard(
         forecast: x.forecast.achieved,
         status: x.progress.status,
       })),
+      baselineResidentHouseholds: t.total.baselineResidentHouseholds,
+      residentHouseholds: t.total.residentHouseholds,
       baselineRate: t.total.baselineRate,
       recognisedRate: t.total.recognisedRate,
       forecastRate: t.total.reviewRate,

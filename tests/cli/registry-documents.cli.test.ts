@@ -1,5 +1,5 @@
-// `giamngheo registry certificates|export|recognised`, run as the real command on a database file
-// whose 2024 campaign of Phường Trung Sơn was recognised through the services.
+// `giamngheo registry certificates|export|recognised` and `report annex7`, run as the real command
+// on a database file whose 2024 campaign of Phường Trung Sơn was recognised through the services.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -164,4 +164,76 @@ describe('giamngheo registry certificates / export / recognised', () => {
     expect(JSON.parse(notYet.stdout).error.code).toBe('CERTIFICATE_NOT_RECOGNISED');
     expect(fs.existsSync(rec)).toBe(true);
   });
+
+  it('report annex7: the tables as JSON (hand-counted) and an XLSX read back, rates over resident households', async () => {
+    const cli = (...args: string[]) => runCli(['report', 'annex7', ...args, '--db', db]);
+    // The 2024 examples of Phường Trung Sơn (tests/fixtures/contracts/examples.expected.jsonl):
+    // poor EX-05 (water, telecom, info access) and EX-14 (dependants, nutrition, child schooling);
+    // near-poor EX-01, 02, 06 (none), 07 (housing area), 08 (housing quality), 09 (health
+    // insurance), 10 (employment). No member of a non-Kinh group.
+    const before = await cli('--period', '2024', '--unit', '14830', '--json');
+    expect(before.code).toBe(0);
+    const a = JSON.parse(before.stdout);
+    expect(a.rows.map((r: { unit: { code: string }; area: string }) => [r.unit.code, r.area])).toEqual([
+      ['14830', 'urban'],
+    ]);
+    expect(a.total).toMatchObject({ residentHouseholds: null, poor: 2, nearPoor: 7 });
+    expect(a.total.groups['ethnic-minority']).toEqual({ poor: 0, nearPoor: 0 });
+    const deprived = Object.fromEntries(
+      Object.entries(a.total.deprivations as Record<string, { poor: number; nearPoor: number }>).filter(
+        ([, v]) => v.poor + v.nearPoor > 0,
+      ),
+    );
+    expect(deprived).toEqual({
+      waterSource: { poor: 1, nearPoor: 0 },
+      telecom: { poor: 1, nearPoor: 0 },
+      infoAccess: { poor: 1, nearPoor: 0 },
+      dependants: { poor: 1, nearPoor: 0 },
+      nutrition: { poor: 1, nearPoor: 0 },
+      childSchooling: { poor: 1, nearPoor: 0 },
+      housingArea: { poor: 0, nearPoor: 1 },
+      housingQuality: { poor: 0, nearPoor: 1 },
+      healthInsurance: { poor: 0, nearPoor: 1 },
+      employment: { poor: 0, nearPoor: 1 },
+    });
+    // Without resident households the text says so instead of a rate over the surveyed.
+    const text = await cli('--period', '2024', '--unit', '14830');
+    expect(text.stdout).toContain('nghèo 2 (chưa có số hộ dân cư)');
+
+    const set = await runCli([
+      'registry',
+      'residents',
+      'set',
+      '--unit',
+      '14830',
+      '--year',
+      '2024',
+      '--households',
+      '400',
+      '--source',
+      'Công an phường',
+      '--source-date',
+      '2024-12-01',
+      '--db',
+      db,
+    ]);
+    expect(set.code).toBe(0);
+    const out = path.join(dir, 'phu-luc-vii-area.xlsx');
+    const x = await cli('--period', '2024', '--unit', '14830', '--table', 'area', '--out', out, '--json');
+    expect(x.code).toBe(0);
+    expect(JSON.parse(x.stdout)).toEqual({ file: out, table: 'area' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const rows: unknown[][] = [];
+    wb.worksheets[0]!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    // 2 / 400 = 0,50 %; 7 / 400 = 1,75 %.
+    const ward = rows.find((r) => r[1] === 'Phường Trung Sơn (14830)');
+    expect(ward?.slice(2, 7)).toEqual([400, 2, '0,50 %', 7, '1,75 %']);
+    const total = rows.find((r) => r[1] === 'Tổng cộng');
+    expect(total?.slice(2, 7)).toEqual([400, 2, '0,50 %', 7, '1,75 %']);
+    expect(rows.flat().some((c) => typeof c === 'string' && c.includes('chưa được xác nhận'))).toBe(true);
+
+    const bad = await cli('--period', '2024', '--unit', '14830', '--table', 'pie', '--out', out);
+    expect(bad.code).toBe(2);
+  }, 240_000);
 });

@@ -9,6 +9,7 @@ import { buildAllocation } from '../support/finance.js';
 import { SYSTEM } from '../../src/services/deps.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { setTarget, targetsReport } from '../../src/services/finance/targets.service.js';
+import { setResidentHouseholds } from '../../src/services/registry/residents.service.js';
 import {
   householdSupport,
   matchingRules,
@@ -153,11 +154,37 @@ for (const dialect of DIALECTS) {
         progress: { achieved: 3, status: 'not-met' },
         forecast: { achieved: 4, status: 'not-met' },
       });
-      // 6/20 = 30 % → 3/20 = 15 %: 15 points recognised, 20 forecast, against 10.5.
+      // A rate is over the resident households, never over the 20 surveyed: none entered yet.
+      expect(byKind['poor-rate-reduction']).toMatchObject({
+        value: 10.5,
+        progress: { achieved: null, status: 'no-residents' },
+        forecast: { achieved: null, status: 'no-residents' },
+      });
+      expect([r.total.baselineRate, r.total.recognisedRate, r.total.reviewRate]).toEqual([null, null, null]);
+      expect(byKind['free']).toMatchObject({
+        label: 'Mô hình sinh kế mới',
+        progress: { status: 'not-measured' },
+      });
+    });
+
+    it('the poverty rates and the rate target are over the resident households of each year', async () => {
+      const source = { source: 'Công an xã (dân cư)', sourceDate: '2024-12-20' };
+      await setResidentHouseholds(deps, SYSTEM, { unitCode: '16516', year: 2023, households: 24, ...source });
+      await setResidentHouseholds(deps, SYSTEM, { unitCode: '16516', year: 2024, households: 30, ...source });
+      const r = await targetsReport(deps, SYSTEM, { unitCode: '16516', year: 2024 });
+      // 6/24 = 25 % before; 3/30 = 10 % recognised; 2/30 = 6.67 % forecast.
+      expect(r.total).toMatchObject({
+        baselineResidentHouseholds: 24,
+        residentHouseholds: 30,
+        baselineRate: 25,
+        recognisedRate: 10,
+        reviewRate: 6.67,
+      });
+      const byKind = Object.fromEntries(r.targets.map((t) => [t.kind, t]));
       expect(byKind['poor-rate-reduction']).toMatchObject({
         value: 10.5,
         progress: { achieved: 15, status: 'met' },
-        forecast: { achieved: 20 },
+        forecast: { achieved: 18.33, status: 'met' },
       });
       expect(byKind['free']).toMatchObject({
         label: 'Mô hình sinh kế mới',

@@ -329,6 +329,32 @@ for (const dialect of DIALECTS) {
       expect(feb.units.some((u) => u.unit.level === 'district')).toBe(true);
       const official = b2025.reports.find((r) => r.round === 'official')!;
       expect(official.units.map((u) => u.unit.code)).toEqual(['38']);
+
+      // Each commune owes the province its periodic review's results, by the plan's date (10/11 by
+      // default, unconfirmed: the board says so); 2024's went through the district (not modelled).
+      expect(board.reports.some((r) => r.round === 'commune-periodic')).toBe(false);
+      const periodic = b2025.reports.find((r) => r.round === 'commune-periodic')!;
+      expect([periodic.due, periodic.facts.dueSource]).toEqual(['2025-11-10', 'province-plan']);
+      expect(periodic.facts.due.vi).toContain('chưa xác nhận');
+      expect(periodic.units.map((u) => u.unit.code).sort()).toEqual(aug.units.map((u) => u.unit.code).sort());
+      expect(periodic.units.every((u) => u.unit.level === 'commune' && u.toUnit === '38')).toBe(true);
+      expect(b2025.reports.find((r) => r.round === 'monthly')!.facts.layout).toBe('own-design');
+      const commune = periodic.units[0]!.unit.code;
+      const sent = await submitReport(deps, SYSTEM, {
+        unitCode: commune,
+        round: 'commune-periodic',
+        period: 2025,
+      });
+      expect([sent.dueDate, sent.toUnit, sent.figures.kind]).toEqual(['2025-11-10', '38', 'balance']);
+      const after = await reportingBoard(deps, province, { unitCode: '38', period: 2025 });
+      const row = after.reports
+        .find((r) => r.round === 'commune-periodic')!
+        .units.find((u) => u.unit.code === commune)!;
+      expect(row.versions.map((v) => v.id)).toEqual([sent.id]);
+      // A province cannot send a commune's report.
+      expect(
+        await codeOf(submitReport(deps, SYSTEM, { unitCode: '38', round: 'commune-periodic', period: 2025 })),
+      ).toBe('REPORT_NOT_EXPECTED');
     });
   });
 }

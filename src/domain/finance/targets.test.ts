@@ -28,21 +28,35 @@ describe('target progress', () => {
     });
   });
 
-  it('measures the rate reduction in percentage points', () => {
+  it('measures the rate reduction in percentage points over the resident households', () => {
     expect(ratePercent(450, 29_800)).toBe(1.51);
     expect(ratePercent(295, 30_000)).toBe(0.98);
-    const p = targetProgress({ kind: 'poor-rate-reduction', value: 0.52 }, baseline, {
-      households: 30_000,
-      poor: 295,
-      nearPoor: 600,
-    });
+    // The surveyed households (20,000) are not the denominator: the resident ones are.
+    const surveyed = { households: 20_000, poor: 295, nearPoor: 600 };
+    const residents = { baseline: 29_800, outcome: 30_000 };
+    const p = targetProgress({ kind: 'poor-rate-reduction', value: 0.52 }, baseline, surveyed, residents);
     expect(p).toMatchObject({ achieved: 0.53, status: 'met' });
-    const short = targetProgress({ kind: 'poor-rate-reduction', value: 0.52 }, baseline, {
-      households: 30_000,
-      poor: 300,
-      nearPoor: 600,
-    });
+    const short = targetProgress(
+      { kind: 'poor-rate-reduction', value: 0.52 },
+      baseline,
+      { ...surveyed, poor: 300 },
+      residents,
+    );
     expect(short).toMatchObject({ achieved: 0.51, status: 'not-met' });
+  });
+
+  it('a rate target without resident households says so instead of using the surveyed ones', () => {
+    const outcome = { households: 30_000, poor: 295, nearPoor: 600 };
+    for (const residents of [
+      { baseline: null, outcome: 30_000 },
+      { baseline: 29_800, outcome: null },
+      undefined,
+    ])
+      expect(
+        targetProgress({ kind: 'poor-rate-reduction', value: 0.52 }, baseline, outcome, residents),
+      ).toEqual({ achieved: null, share: null, status: 'no-residents' });
+    // Counts need no resident figure.
+    expect(targetProgress({ kind: 'poor-reduction', value: 100 }, baseline, outcome).status).toBe('met');
   });
 
   it('a rise is negative progress; missing data and free targets are said so', () => {

@@ -24,7 +24,12 @@ export interface RegistryCounts {
   nearPoor: number;
 }
 
-export type ProgressStatus = 'met' | 'not-met' | 'no-data' | 'not-measured';
+/**
+ * `no-residents`: a rate target whose unit has no resident-household figure (tổng số hộ dân cư) for
+ * the baseline year or the target year: the poverty rate is over resident households only, never
+ * over the surveyed ones, so it cannot be measured until they are entered.
+ */
+export type ProgressStatus = 'met' | 'not-met' | 'no-data' | 'not-measured' | 'no-residents';
 
 export interface TargetProgress {
   /** Households fewer, or percentage points lower, than the baseline (negative: it rose). */
@@ -41,21 +46,38 @@ export function ratePercent(poor: number, households: number): number {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
-/** Progress of one target. `value` is positive: 155 means "155 fewer households", 0.52 "0.52 points lower". */
+/** The poverty rate in percent over the resident households; null without them (never over the surveyed). */
+export function residentRatePercent(poor: number, residents: number | null): number | null {
+  return residents !== null && residents > 0 ? ratePercent(poor, residents) : null;
+}
+
+/** Resident households (tổng số hộ dân cư) of the baseline year and of the target year. */
+export interface ResidentPair {
+  baseline: number | null;
+  outcome: number | null;
+}
+
+/**
+ * Progress of one target. `value` is positive: 155 means "155 fewer households", 0.52 "0.52 points
+ * lower". A rate target compares the poverty rates over the resident households of each year.
+ */
 export function targetProgress(
   target: { kind: TargetKind; value: number },
   baseline: RegistryCounts | null,
   outcome: RegistryCounts | null,
+  residents: ResidentPair = { baseline: null, outcome: null },
 ): TargetProgress {
   if (target.kind === 'free') return { achieved: null, share: null, status: 'not-measured' };
   if (!baseline || !outcome) return { achieved: null, share: null, status: 'no-data' };
   let achieved: number;
   if (target.kind === 'poor-reduction') achieved = baseline.poor - outcome.poor;
   else if (target.kind === 'near-poor-reduction') achieved = baseline.nearPoor - outcome.nearPoor;
-  else
-    achieved = round2(
-      ratePercent(baseline.poor, baseline.households) - ratePercent(outcome.poor, outcome.households),
-    );
+  else {
+    const before = residentRatePercent(baseline.poor, residents.baseline);
+    const after = residentRatePercent(outcome.poor, residents.outcome);
+    if (before === null || after === null) return { achieved: null, share: null, status: 'no-residents' };
+    achieved = round2(before - after);
+  }
   const share = target.value > 0 ? achieved / target.value : null;
   return {
     achieved,

@@ -7,8 +7,10 @@ import {
   clockWords,
   decisionDeadline,
 } from './applications.js';
+import { DEFAULT_REPORTING_RULES } from '../campaign/deadlines.js';
 import {
   ROUNDS,
+  ROUND_FACTS,
   chainOn,
   dueDateOf,
   expectedReports,
@@ -33,6 +35,28 @@ describe('the reporting round', () => {
       '2024-12-19',
     ]);
     expect(dueDateOf('official', 2025)).toBe('2025-12-19');
+  });
+
+  it("after 30/06/2025 expects each commune's periodic results at the province by the plan's date", () => {
+    // 2024: the district compiled (its own plan's dates, not modelled): no commune → province report.
+    expect(expectedReports(2024).map((x) => x.round)).not.toContain('commune-periodic');
+    const e2025 = expectedReports(2025);
+    expect(e2025.slice(8).map((x) => [x.round, x.due])).toEqual([
+      ['commune-periodic', '2025-11-10'],
+      ['preliminary', '2025-11-14'],
+      ['official', '2025-12-19'],
+    ]);
+    expect(expectedReports(2026).find((x) => x.round === 'commune-periodic')?.due).toBe('2026-11-10');
+    // The date is the province's setting: a plan asking for 05/11 moves it.
+    const rules = { ...DEFAULT_REPORTING_RULES, communePeriodicBy: '11-05' };
+    expect(dueDateOf('commune-periodic', 2026, 0, rules)).toBe('2026-11-05');
+    expect(expectedReports(2026, rules).find((x) => x.round === 'commune-periodic')?.due).toBe('2026-11-05');
+    expect(submittingLevels('commune-periodic', '2025-11-10')).toEqual(['commune']);
+    expect(recipientLevel('commune', '2025-11-10')).toBe('province');
+    // Were a chain to keep a level between, no commune → province report would be expected.
+    expect(submittingLevels('commune-periodic', '2025-06-30')).toEqual([]);
+    expect(ROUND_FACTS['commune-periodic'].dueSource).toBe('province-plan');
+    expect(ROUND_FACTS.monthly.layout).toBe('own-design');
   });
 
   it('runs commune → district → province until 30/06/2025 and commune → province after', () => {

@@ -348,6 +348,10 @@ export const WORDS = {
     'not-met': { vi: 'Chưa đạt', en: 'Not met' },
     'no-data': { vi: 'Chưa có số liệu', en: 'No data yet' },
     'not-measured': { vi: 'Không đo được', en: 'Cannot be measured' },
+    'no-residents': {
+      vi: 'Chưa nhập tổng số hộ dân cư',
+      en: 'Resident households not entered',
+    },
   } satisfies Record<ProgressStatus, Word>,
   taskStatus: {
     open: { vi: 'Chưa thực hiện', en: 'Open' },
@@ -486,8 +490,33 @@ export const WORDS = {
   // The review year's paperwork (issue 12 part 2, decision 0026).
   reportRound: {
     monthly: { vi: 'Báo cáo tháng (rà soát thường xuyên)', en: 'Monthly report (regular review)' },
+    'commune-periodic': {
+      vi: 'Báo cáo kết quả rà soát định kỳ của xã gửi tỉnh',
+      en: 'Commune periodic review results to the province',
+    },
     preliminary: { vi: 'Báo cáo sơ bộ kết quả rà soát', en: 'Preliminary review results' },
     official: { vi: 'Báo cáo chính thức kết quả rà soát', en: 'Official review results' },
+  },
+  // What is known of a round's date and columns (src/domain/reports/round.ts ROUND_FACTS).
+  roundDueSource: {
+    decree: {
+      vi: 'Hạn theo Điều 7 Quyết định 24/2021/QĐ-TTg',
+      en: 'Date set by Decision 24/2021/QĐ-TTg Art. 7',
+    },
+    'province-plan': {
+      vi: 'Hạn do kế hoạch rà soát của tỉnh quy định; ngày đang dùng là mặc định, chưa xác nhận',
+      en: "Date set by the province's review plan; the date used is a default, unconfirmed",
+    },
+  },
+  roundLayout: {
+    'own-design': {
+      vi: 'Chưa có mẫu chính thức: các cột do phần mềm đề xuất, chưa xác nhận',
+      en: 'No official template: the columns are the software’s own, unconfirmed',
+    },
+    'default-shape': {
+      vi: 'Theo dạng bảng cân đối của mẫu tổng hợp cũ; cột của mẫu năm 2021 chưa xác nhận',
+      en: 'In the balance shape of the older summary template; the 2021 template’s columns are unconfirmed',
+    },
   },
   roundStatus: {
     'on-time': { vi: 'Đã nộp đúng hạn', en: 'Submitted on time' },

@@ -159,11 +159,22 @@ const targetsSection = {
         additionalProperties: false,
       },
     },
+    /** The rates' denominators (tổng số hộ dân cư of the year before and of the year); null: not entered. */
+    baselineResidentHouseholds: { type: ['number', 'null'] },
+    residentHouseholds: { type: ['number', 'null'] },
     baselineRate: { type: ['number', 'null'] },
     recognisedRate: { type: ['number', 'null'] },
     forecastRate: { type: ['number', 'null'] },
   },
-  required: ['year', 'items', 'baselineRate', 'recognisedRate', 'forecastRate'],
+  required: [
+    'year',
+    'items',
+    'baselineResidentHouseholds',
+    'residentHouseholds',
+    'baselineRate',
+    'recognisedRate',
+    'forecastRate',
+  ],
   additionalProperties: false,
 } as const;
 

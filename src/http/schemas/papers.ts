@@ -230,7 +230,7 @@ export const submitBody = {
   required: ['unit', 'round', 'period'],
   properties: {
     unit: unitCode,
-    round: { type: 'string', enum: ['monthly', 'preliminary', 'official'] },
+    round: { type: 'string', enum: ['monthly', 'commune-periodic', 'preliminary', 'official'] },
     period: { type: 'integer' },
     month: { type: 'integer', minimum: 1, maximum: 12 },
   },
@@ -297,6 +297,16 @@ export const boardView = {
           roundLabel: word,
           month: { type: 'integer' },
           due: { type: 'string' },
+          facts: {
+            type: 'object',
+            properties: {
+              dueSource: { type: 'string' },
+              due: word,
+              layout: { type: 'string' },
+              layoutText: word,
+            },
+            additionalProperties: false,
+          },
           totals: {
             type: 'object',
             properties: {

@@ -7,7 +7,7 @@ import {
   TARGET_KIND_LABELS,
   targetProgress,
   totalOfRows,
-  ratePercent,
+  residentRatePercent,
   type OutcomeKind,
   type RegistryCounts,
   type TargetKind,
@@ -26,7 +26,9 @@ import {
   type TargetRecord,
 } from '../../db/repositories/finance.repository.js';
 import { parseTransitionKey } from '../../domain/registry/balance.js';
-import { listUnitsOn } from '../../db/repositories/units.repository.js';
+import { listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
+import { regroupingOn } from '../registry/regroup.js';
+import { residentFigures } from '../registry/residents.service.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { requirePermission, requireUnitAccess } from '../access.js';
@@ -196,6 +198,13 @@ export interface UnitStanding {
   recognised: RegistryCounts | null;
   /** The same with the current review's draft results too: the forecast. */
   review: RegistryCounts | null;
+  /**
+   * Tổng số hộ dân cư of the year before and of the year: the denominators of the rates (null when
+   * not entered for every commune of the row — the rates are then null too, never over the surveyed).
+   */
+  baselineResidentHouseholds: number | null;
+  residentHouseholds: number | null;
+  /** Poverty rates in percent over the resident households of their year. */
   baselineRate: number | null;
   recognisedRate: number | null;
   reviewRate: number | null;
@@ -247,12 +256,18 @@ function carried(baseline: RegistryCounts, before: RegistryCounts, after: Regist
   };
 }
 
+interface Residents {
+  baseline: number | null;
+  year: number | null;
+}
+
 async function standing(
   src: CountSource,
   code: string,
   name: string,
   codes: readonly string[],
   year: number,
+  residents: Residents,
 ): Promise<UnitStanding> {
   const baseline = await src.counts(year - 1, 'approved', codes);
   const approved = await src.counts(year, 'approved', codes);
@@ -272,7 +287,7 @@ async function standing(
     if (reviewedAll)
       review = carried(baseline, await src.previous(year, ['approved', 'draft'], codes), reviewedAll);
   }
-  const rate = (c: RegistryCounts | null) => (c ? ratePercent(c.poor, c.households) : null);
+  const rate = (c: RegistryCounts | null, of: number | null) => (c ? residentRatePercent(c.poor, of) : null);
   const outcome = recognised ?? review;
   return {
     unitCode: code,
@@ -280,9 +295,11 @@ async function standing(
     baseline,
     recognised,
     review,
-    baselineRate: rate(baseline),
-    recognisedRate: rate(recognised),
-    reviewRate: rate(review),
+    baselineResidentHouseholds: residents.baseline,
+    residentHouseholds: residents.year,
+    baselineRate: rate(baseline, residents.baseline),
+    recognisedRate: rate(recognised, residents.year),
+    reviewRate: rate(review, residents.year),
     outcome,
     outcomeKind: recognised ? 'recognised' : review ? 'forecast' : null,
     poorReduced: baseline && outcome ? baseline.poor - outcome.poor : null,
@@ -322,7 +339,15 @@ export async function targetsReport(
   }
   const codes = [...new Set([...covered.codes, ...[...under.values()].flat()])];
   const src = opts.fromScratch ? scratchSource(db) : await keptSource(db, unit.province_code, year, codes);
-  const total = await standing(src, unit.code, unit.name, codes, year);
+  const residents = await residentsOfYears(deps, unit, year);
+  const residentsOf = (key: string | null): Residents =>
+    key === null
+      ? { baseline: residents.baseline.total, year: residents.year.total }
+      : {
+          baseline: residents.baseline.byChild.get(key) ?? null,
+          year: residents.year.byChild.get(key) ?? null,
+        };
+  const total = await standing(src, unit.code, unit.name, codes, year, residentsOf(null));
   const forecastOutcome = total.review;
   const children: UnitStanding[] = [];
   const childTargets = await listTargetRows(
@@ -333,7 +358,7 @@ export async function targetsReport(
   for (const child of childUnits) {
     const own = childTargets.find((t) => t.unit_code === child.code && t.kind === 'poor-reduction');
     children.push({
-      ...(await standing(src, child.code, child.name, under.get(child.code)!, year)),
+      ...(await standing(src, child.code, child.name, under.get(child.code)!, year, residentsOf(child.code))),
       poorReductionTarget: own?.value ?? null,
     });
   }
@@ -341,11 +366,13 @@ export async function targetsReport(
   const restCodes = codes.filter((c) => !shown.has(c));
   let rest: UnitStanding | null =
     childUnits.length > 0 && restCodes.length > 0
-      ? await standing(src, unit.code, unit.name, restCodes, year)
+      ? // Households filed outside the units shown have no resident figure of their own.
+        await standing(src, unit.code, unit.name, restCodes, year, { baseline: null, year: null })
       : null;
   if (rest && !rest.baseline && !rest.outcome) rest = null;
   // Without units under it, the unit is its own only row.
   const rows = childUnits.length > 0 ? [...children, ...(rest ? [rest] : [])] : [total];
+  const residentPair = { baseline: total.baselineResidentHouseholds, outcome: total.residentHouseholds };
   const ownTarget = targets.find((t) => t.kind === 'poor-reduction');
   total.poorReductionTarget = ownTarget?.value ?? null;
   return {
@@ -355,8 +382,8 @@ export async function targetsReport(
       const v = view(t);
       return {
         ...v,
-        progress: targetProgress(v, total.baseline, total.recognised),
-        forecast: targetProgress(v, total.baseline, forecastOutcome),
+        progress: targetProgress(v, total.baseline, total.recognised, residentPair),
+        forecast: targetProgress(v, total.baseline, forecastOutcome, residentPair),
       };
     }),
     total,
@@ -364,4 +391,17 @@ export async function targetsReport(
     rest,
     totalRow: totalOfRows(rows),
   };
+}
+
+/**
+ * The resident households of the year before and of the year for the unit and each unit under it,
+ * regrouped on the day the ward table lists its units (30 June of the year, or the unit's last day
+ * when it ended before; its first day when it began after), as `report summary` reads them.
+ */
+async function residentsOfYears(deps: Deps, unit: UnitRecord, year: number) {
+  let on = `${year}-06-30`;
+  if (unit.valid_to && unit.valid_to < on) on = unit.valid_to;
+  if (unit.valid_from && unit.valid_from > on) on = unit.valid_from;
+  const g = await regroupingOn(deps, unit.code, on);
+  return { baseline: await residentFigures(deps, g, year - 1), year: await residentFigures(deps, g, year) };
 }

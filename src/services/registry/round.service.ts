@@ -11,6 +11,7 @@ import { parseWhole } from '../../domain/input.js';
 import {
   MONTHLY_MONTHS,
   ROUNDS,
+  ROUND_FACTS,
   dueDateOf,
   expectedReports,
   recipientLevel,
@@ -137,7 +138,11 @@ function monthlyTable(f: MonthlyFigures): DocumentTable {
       ],
     ],
     widths: [30, 10, 12, 12, 14, 10, 12, 12],
-    notes: [`Kết quả rà soát thường xuyên từ ngày ${formatDateVn(f.from)} đến ngày ${formatDateVn(f.to)}.`],
+    notes: [
+      `Kết quả rà soát thường xuyên từ ngày ${formatDateVn(f.from)} đến ngày ${formatDateVn(f.to)}.`,
+      // Decision 24/2021 Art. 7 asks for the month's results with no template (ROUND_FACTS.monthly).
+      `Lưu ý: ${wordOf('roundLayout', ROUND_FACTS.monthly.layout, 'vi')} (Điều 7 Quyết định 24/2021/QĐ-TTg không kèm mẫu báo cáo tháng).`,
+    ],
   };
 }
 
@@ -309,6 +314,8 @@ export interface Board {
     roundLabel: Word;
     month: number;
     due: string;
+    /** What is known of the date and of the columns (unconfirmed ones said so on screen and in the file). */
+    facts: { dueSource: string; due: Word; layout: string; layoutText: Word };
     units: BoardUnit[];
     totals: { expected: number; submitted: number; late: number };
   }[];
@@ -373,6 +380,18 @@ export async function reportingBoard(
       roundLabel: { vi: wordOf('reportRound', e.round, 'vi'), en: wordOf('reportRound', e.round, 'en') },
       month: e.month,
       due: e.due,
+      facts: {
+        dueSource: ROUND_FACTS[e.round].dueSource,
+        due: {
+          vi: wordOf('roundDueSource', ROUND_FACTS[e.round].dueSource, 'vi'),
+          en: wordOf('roundDueSource', ROUND_FACTS[e.round].dueSource, 'en'),
+        },
+        layout: ROUND_FACTS[e.round].layout,
+        layoutText: {
+          vi: wordOf('roundLayout', ROUND_FACTS[e.round].layout, 'vi'),
+          en: wordOf('roundLayout', ROUND_FACTS[e.round].layout, 'en'),
+        },
+      },
       units: rows,
       totals: {
         expected: rows.length,

@@ -1,7 +1,7 @@
 // Targets by ward: the unit's targets with progress (recognised results) and forecast (current
 // review), and where each ward or commune stands against the previous year.
 import { Badge, Stack, Table, Text, Title } from '@mantine/core';
-import { useTargets, type Counts, type Progress } from '../../api/finance';
+import { useTargets, type Counts, type Progress, type TargetsReport } from '../../api/finance';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatCount, formatNumber } from '../../format';
 import { wordOfCode } from '../../../../domain/words/catalogue';
@@ -20,6 +20,14 @@ const m = defineMessages({
     'not-met': 'Chưa đạt',
     'no-data': 'Chưa có số liệu',
     'not-measured': 'Theo dõi riêng',
+    'no-residents': 'Chưa nhập tổng số hộ dân cư',
+    rates:
+      'Tỷ lệ hộ nghèo (trên tổng số hộ dân cư): năm {prev} {b}; năm {year} đã công nhận {r}, dự báo {f}.',
+    rateOf: '{rate} của {n} hộ dân cư',
+    noResidents: 'chưa nhập tổng số hộ dân cư',
+    noRate: 'chưa có kết quả',
+    ratesNote:
+      'Tỷ lệ chỉ tính trên tổng số hộ dân cư do xã, phường nhập (mục Báo cáo); không tính trên số hộ đã rà soát.',
     wards: 'Theo phường, xã',
     unit: 'Đơn vị',
     baseline: 'Hộ nghèo năm trước',
@@ -44,6 +52,13 @@ const m = defineMessages({
     'not-met': 'Not met',
     'no-data': 'No data yet',
     'not-measured': 'Tracked separately',
+    'no-residents': 'Resident households not entered',
+    rates: 'Poor-household rate (over resident households): {prev} {b}; {year} recognised {r}, forecast {f}.',
+    rateOf: '{rate} of {n} resident households',
+    noResidents: 'resident households not entered',
+    noRate: 'no results yet',
+    ratesNote:
+      'Rates are over the resident households entered by each commune or ward (Reports), never over the households surveyed.',
     wards: 'By ward and commune',
     unit: 'Unit',
     baseline: 'Poor households last year',
@@ -107,6 +122,32 @@ function StandingRow(props: {
   );
 }
 
+/** The unit's poverty rates over its resident households, or why a rate is missing. */
+function Rates({ r }: { r: TargetsReport }) {
+  const t = useMessages(m);
+  const s = r.total;
+  const rate = (x: number | null, residents: number | null) =>
+    residents === null
+      ? t.noResidents
+      : x === null
+        ? t.noRate
+        : fill(t.rateOf, { rate: `${formatNumber(x)} %`, n: formatCount(residents) });
+  return (
+    <Text size="sm" data-testid="rates">
+      {fill(t.rates, {
+        prev: r.year - 1,
+        year: r.year,
+        b: rate(s.baselineRate, s.baselineResidentHouseholds),
+        r: rate(s.recognisedRate, s.residentHouseholds),
+        f: rate(s.reviewRate, s.residentHouseholds),
+      })}{' '}
+      <Text span size="xs" c="dimmed">
+        {t.ratesNote}
+      </Text>
+    </Text>
+  );
+}
+
 export default function TargetsPage() {
   const t = useMessages(m);
   const { lang } = useLang();
@@ -119,6 +160,7 @@ export default function TargetsPage() {
       <Title order={1}>{t.title}</Title>
       <Filters filter={filter} onChange={setFilter} withAsOf={false} />
       {q.error ? <ErrorPanel error={q.error} onRetry={() => void q.refetch()} /> : null}
+      {r ? <Rates r={r} /> : null}
       {r && r.targets.length === 0 ? <Text>{t.none}</Text> : null}
       {r && r.targets.length > 0 ? (
         <Table withTableBorder data-testid="targets">

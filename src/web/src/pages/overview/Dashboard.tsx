@@ -400,9 +400,13 @@ function Finance({ d }: { d: DashboardData }) {
         )}
         <Text size="xs" c="dimmed" mt={4}>
           {fill(t.rates, {
-            b: points(targets.baselineRate, t.none),
-            r: points(targets.recognisedRate, t.none),
-            f: points(targets.forecastRate, t.none),
+            // A rate is over the resident households only: without them, say so (never a fallback).
+            b:
+              targets.baselineResidentHouseholds === null
+                ? t.noResidents
+                : points(targets.baselineRate, t.none),
+            r: targets.residentHouseholds === null ? t.noResidents : points(targets.recognisedRate, t.none),
+            f: targets.residentHouseholds === null ? t.noResidents : points(targets.forecastRate, t.none),
           })}
         </Text>
       </Paper>

@@ -87,6 +87,8 @@ const m = defineMessages({
     noUnits: 'Đơn vị này không nộp báo cáo này.',
     days: '{n} ngày',
     formNo: 'Mẫu số {n}',
+    unconfirmedMark: 'chưa xác nhận',
+    roundNotes: 'Ghi chú về hạn nộp và mẫu báo cáo',
   },
   en: {
     title: 'Review papers, applications register, reporting round',
@@ -127,6 +129,8 @@ const m = defineMessages({
     empty: 'No application received in these dates.',
     totals:
       'Total: {received} applications; {recognised} recognised; {refused} refused; {open} awaiting a decision, {overdue} of them overdue.',
+    unconfirmedMark: 'unconfirmed',
+    roundNotes: 'Notes on the dates and the report layouts',
     report: 'Report',
     due: 'Due',
     name: 'Unit',
@@ -546,7 +550,15 @@ function RoundTab({ unit, period }: { unit: string; period: number }) {
                 return units.map((u) => (
                   <Table.Tr key={`${r.round}-${r.month}-${u.unit?.code}`}>
                     <Table.Td>{label}</Table.Td>
-                    <Table.Td>{formatDateVn(r.due ?? '')}</Table.Td>
+                    <Table.Td>
+                      {formatDateVn(r.due ?? '')}
+                      {r.facts?.dueSource === 'province-plan' ? (
+                        <Text span size="xs" c="dimmed">
+                          {' '}
+                          ({t.unconfirmedMark})
+                        </Text>
+                      ) : null}
+                    </Table.Td>
                     <Table.Td>
                       {u.unit?.name} ({u.unit?.code})
                     </Table.Td>
@@ -608,6 +620,29 @@ function RoundTab({ unit, period }: { unit: string; period: number }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      {board.data ? <RoundNotes reports={board.data.reports ?? []} /> : null}
+    </Stack>
+  );
+}
+
+/** One line per round of the board: where its date comes from and how sure its columns are. */
+function RoundNotes({ reports }: { reports: NonNullable<ReturnType<typeof useBoard>['data']>['reports'] }) {
+  const t = useMessages(m);
+  const b = useBilingual();
+  const seen = new Set<string>();
+  const rounds = (reports ?? []).filter((r) => r.round && !seen.has(r.round) && seen.add(r.round));
+  return (
+    <Stack gap={2} data-testid="round-notes">
+      <Text size="sm" fw={600}>
+        {t.roundNotes}
+      </Text>
+      {rounds.map((r) => (
+        <Text size="xs" c="dimmed" key={r.round}>
+          {r.roundLabel ? b(r.roundLabel as { vi: string; en: string }) : ''}:{' '}
+          {r.facts?.due ? b(r.facts.due as { vi: string; en: string }) : ''}.{' '}
+          {r.facts?.layoutText ? b(r.facts.layoutText as { vi: string; en: string }) : ''}.
+        </Text>
+      ))}
     </Stack>
   );
 }
