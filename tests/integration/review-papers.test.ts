@@ -17,6 +17,7 @@ import { reportBalance } from '../../src/services/registry/balance.service.js';
 import { getOpenList, getPublicStats } from '../../src/services/public/open-lists.service.js';
 import { paperFile, reviewPaper } from '../../src/services/registry/review-papers.service.js';
 import { maskName } from '../../src/domain/registry/certificate.js';
+import { paperUnits } from '../../src/services/registry/paper-units.service.js';
 
 async function cellsOf(bytes: Buffer): Promise<string[]> {
   const wb = new ExcelJS.Workbook();
@@ -226,6 +227,56 @@ for (const dialect of DIALECTS) {
         { period: 2024, status: 'draft' },
       );
       expect(await snapshot()).toEqual(before);
+    });
+
+    it('the paperwork picker offers the units holding the review of the period within scope: after the merger, the successor wards', async () => {
+      deps = await makeDeps(dialect, new Date('2025-11-20T03:00:00Z'));
+      const actorOf = async (
+        role: 'province-officer' | 'commune-officer',
+        unitCode: string,
+      ): Promise<Actor> => {
+        const { user } = await buildUser(deps, { role, unitCode });
+        return { kind: 'user', id: user.id, username: user.username, role, unitCode };
+      };
+      const city = await actorOf('province-officer', '382');
+      await campaignReadyToRecognise(deps);
+      // 2024: the city and its wards and communes; Trung Sơn holds a campaign, the others none.
+      const y2024 = await paperUnits(deps, city, { period: 2024 });
+      expect(y2024).toMatchObject({ on: '2024-10-15', own: { code: '382', inForceOnReview: true } });
+      expect(y2024.items[0]).toMatchObject({ code: '382', review: null });
+      // Quảng Giao (Quảng Xương) is in scope too: the reform merged it with Sầm Sơn's communes.
+      expect(y2024.items).toHaveLength(12);
+      expect(y2024.items.find((u) => u.code === '16519')?.parentName).toBe('Huyện Quảng Xương');
+      expect(y2024.items.filter((u) => u.review !== 'none').map((u) => [u.code, u.review])).toEqual([
+        ['382', null],
+        ['14830', 'campaign'],
+      ]);
+      // 2025: the city ended on 30/06/2025 (its register and round up to then stay offered); the
+      // review is held by the two wards that took it over. Phường Sầm Sơn (16531) has results.
+      const r = await importSurvey(
+        deps,
+        SYSTEM,
+        {
+          format: 'records',
+          name: '2025',
+          records: [{ ...examples[0]!, householdId: 'EX-2025', unitCode: '16531', surveyDate: '2025-10-15' }],
+        },
+        { period: 2025, status: 'draft' },
+      );
+      expect(r.rejected).toBe(0);
+      const y2025 = await paperUnits(deps, city, { period: 2025 });
+      expect(y2025.own).toMatchObject({ code: '382', validTo: '2025-06-30', inForceOnReview: false });
+      expect(y2025.items.map((u) => [u.code, u.name, u.review])).toEqual([
+        ['382', 'Thành phố Sầm Sơn', null],
+        ['16516', 'Phường Nam Sầm Sơn', 'none'],
+        ['16531', 'Phường Sầm Sơn', 'results'],
+      ]);
+      // A commune merged into Nam Sầm Sơn sees its successor only; no unit outside the scope.
+      const quangMinh = await actorOf('commune-officer', '16513');
+      const mine = await paperUnits(deps, quangMinh, { period: 2025 });
+      expect(mine.own).toMatchObject({ code: '16513', inForceOnReview: false, review: 'none' });
+      expect(mine.items.map((u) => u.code)).toEqual(['16516']);
+      expect(await codeOf(paperUnits(deps, city, { period: 1999 }))).toBe('PERIOD_OUT_OF_RANGE');
     });
 
     it('papers before their step are refused with a coded error naming the unit and period', async () => {

@@ -257,3 +257,35 @@ export async function periodicCampaigns(db: Executor, provinceCode: string, peri
     .where('period', '=', period)
     .execute();
 }
+
+/**
+ * The commune versions that hold a review of the period: a periodic campaign, or results of any
+ * status (imported reviews have results and no campaign). Optionally within some provinces.
+ */
+export async function communesWithReview(
+  db: Executor,
+  period: number,
+  provinceCodes: readonly string[] | null,
+): Promise<{ code: string; validFrom: string; provinceCode: string; campaign: boolean }[]> {
+  let campaigns = db
+    .selectFrom('review_campaign')
+    .select(['commune_code as code', 'commune_valid_from as validFrom', 'province_code as provinceCode'])
+    .where('kind', '=', 'periodic')
+    .where('period', '=', period);
+  let results = db
+    .selectFrom('review_aggregate')
+    .select(['unit_code as code', 'unit_valid_from as validFrom', 'province_code as provinceCode'])
+    .where('period', '=', period)
+    .where('indicator', '=', '');
+  if (provinceCodes) {
+    if (provinceCodes.length === 0) return [];
+    campaigns = campaigns.where('province_code', 'in', provinceCodes);
+    results = results.where('province_code', 'in', provinceCodes);
+  }
+  const withCampaign = await campaigns.distinct().execute();
+  const withResults = await results.distinct().execute();
+  const out = new Map<string, { code: string; validFrom: string; provinceCode: string; campaign: boolean }>();
+  for (const r of withResults) out.set(`${r.code}|${r.validFrom}`, { ...r, campaign: false });
+  for (const r of withCampaign) out.set(`${r.code}|${r.validFrom}`, { ...r, campaign: true });
+  return [...out.values()];
+}

@@ -16,6 +16,7 @@ import {
   reportingBoard,
   submitReport,
 } from '../../services/registry/round.service.js';
+import { paperUnits } from '../../services/registry/paper-units.service.js';
 import { documentPdf, documentXlsx } from '../../services/documents/official.js';
 import {
   applicationBody,
@@ -27,6 +28,8 @@ import {
   paperParams,
   paperQuery,
   paperView,
+  paperUnitsQuery,
+  paperUnitsView,
   registerQuery,
   registerView,
   submissionParams,
@@ -38,6 +41,7 @@ import {
   type DecisionBody,
   type PaperParams,
   type PaperQuery,
+  type PaperUnitsQuery,
   type RegisterQuery,
   type SubmitBody,
 } from '../schemas/papers.js';
@@ -56,6 +60,21 @@ export async function papersRoutes(app: FastifyInstance): Promise<void> {
     kind: p.kind,
     ...(q.village ? { villageId: q.village } : {}),
   });
+
+  app.get<{ Querystring: PaperUnitsQuery }>(
+    '/reports/paper-units',
+    {
+      config: { access: { permission: 'registry.read' } },
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Đơn vị có đợt rà soát của kỳ trong phạm vi người dùng / The units holding the review of a period within scope',
+        querystring: paperUnitsQuery,
+        response: { 200: paperUnitsView },
+      },
+    },
+    async (req) => paperUnits(req.deps, req.actor!, { period: req.query.period }),
+  );
 
   app.get<{ Params: PaperParams; Querystring: PaperQuery }>(
     '/reports/review-papers/:kind',

@@ -358,3 +358,50 @@ export const boardView = {
   additionalProperties: false,
 } as const;
 export type BoardPayload = FromSchema<typeof boardView>;
+
+// --- Units offered for a review period --------------------------------------------------------------
+
+export const paperUnitsQuery = {
+  type: 'object',
+  required: ['period'],
+  properties: { period: { type: 'integer' } },
+  additionalProperties: false,
+} as const;
+export type PaperUnitsQuery = FromSchema<typeof paperUnitsQuery>;
+
+const paperUnitProperties = {
+  code: { type: 'string' },
+  name: { type: 'string' },
+  level: { type: 'string' },
+  parentName: { type: ['string', 'null'] },
+  validFrom: { type: ['string', 'null'] },
+  validTo: { type: ['string', 'null'] },
+  review: { type: ['string', 'null'], enum: ['campaign', 'results', 'none', null] },
+} as const;
+const paperUnitRequired = ['code', 'name', 'level', 'parentName', 'validFrom', 'validTo', 'review'] as const;
+
+export const paperUnitsView = {
+  type: 'object',
+  properties: {
+    period: { type: 'integer' },
+    on: { type: 'string' },
+    own: {
+      type: ['object', 'null'],
+      properties: { ...paperUnitProperties, inForceOnReview: { type: 'boolean' } },
+      required: [...paperUnitRequired, 'inForceOnReview'],
+      additionalProperties: false,
+    },
+    items: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: paperUnitProperties,
+        required: paperUnitRequired,
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['period', 'on', 'own', 'items'],
+  additionalProperties: false,
+} as const;
+export type PaperUnitsPayload = FromSchema<typeof paperUnitsView>;

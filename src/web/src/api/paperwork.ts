@@ -6,6 +6,7 @@ import type {
   ApplicationViewPayload,
   BoardPayload,
   DecisionBody,
+  PaperUnitsPayload,
   RegisterPayload,
   SubmitBody,
 } from '../../../http/schemas/papers';
@@ -14,6 +15,16 @@ import { api } from './client';
 export type Register = RegisterPayload;
 export type Application = ApplicationViewPayload;
 export type Board = BoardPayload;
+export type PaperUnits = PaperUnitsPayload;
+
+/** The units the paperwork screen offers for a review period (within the user's scope). */
+export function usePaperUnits(period: number, enabled = true) {
+  return useQuery({
+    queryKey: ['reports', 'paper-units', period],
+    queryFn: ({ signal }) => api.get<PaperUnits>('/reports/paper-units', { period }, signal),
+    enabled: enabled && period >= 2021,
+  });
+}
 
 export function useRegister(unit: string, from: string, to: string) {
   return useQuery({

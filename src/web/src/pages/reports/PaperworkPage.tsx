@@ -3,7 +3,7 @@
 // posting notice) as XLSX and PDF; the applications register of regular review with the 15-day
 // clock, where the commune officer enters an application and records the decision or the refusal;
 // the reporting round's board (who has submitted, who is late) with the submit button.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   Badge,
   Button,
@@ -25,6 +25,7 @@ import { useUser } from '../../auth/session';
 import {
   useBoard,
   useDecideApplication,
+  usePaperUnits,
   useReceiveApplication,
   useRegister,
   useSubmitReport,
@@ -88,6 +89,13 @@ const m = defineMessages({
     days: '{n} ngày',
     formNo: 'Mẫu số {n}',
     unconfirmedMark: 'chưa xác nhận',
+    noReviewTag: 'chưa có đợt rà soát',
+    until: 'đến {d}',
+    noReview:
+      '{name} chưa có đợt rà soát năm {period}: chưa mở đợt rà soát định kỳ và chưa nhập kết quả nào. Sổ đơn và kỳ báo cáo vẫn xem được.',
+    ownEnded:
+      '{name} kết thúc ngày {date}. Đợt rà soát năm {period} (ngày {on}) do các xã, phường tiếp nhận địa bàn thực hiện: chọn một đơn vị trong danh sách.',
+    noneInScope: 'Không có xã, phường nào trong phạm vi của bạn vào ngày {on}.',
     roundNotes: 'Ghi chú về hạn nộp và mẫu báo cáo',
   },
   en: {
@@ -130,6 +138,13 @@ const m = defineMessages({
     totals:
       'Total: {received} applications; {recognised} recognised; {refused} refused; {open} awaiting a decision, {overdue} of them overdue.',
     unconfirmedMark: 'unconfirmed',
+    noReviewTag: 'no review yet',
+    until: 'until {d}',
+    noReview:
+      '{name} holds no review for {period}: no periodic review opened and no result entered. The register and the reporting round still show.',
+    ownEnded:
+      '{name} ended on {date}. The {period} review (on {on}) is held by the communes and wards that took over its area: choose one in the list.',
+    noneInScope: 'No commune or ward lies within your scope on {on}.',
     roundNotes: 'Notes on the dates and the report layouts',
     report: 'Report',
     due: 'Due',
@@ -647,6 +662,95 @@ function RoundNotes({ reports }: { reports: NonNullable<ReturnType<typeof useBoa
   );
 }
 
+/**
+ * The unit picker: for an account with a scope, the units the server says hold the period's review
+ * within it (after the 2025 mergers the successor wards, not a city that ended), each marked when it
+ * holds none; a national account searches every unit by name.
+ */
+function UnitPicker(props: { unit: string; period: number; onChange: (code: string) => void }) {
+  const t = useMessages(m);
+  const user = useUser();
+  const national = !user.unitCode;
+  const units = usePaperUnits(props.period, !national);
+  const items = units.data?.items ?? [];
+  const { unit, onChange } = props;
+  // A period whose units do not hold the chosen one: the first unit holding a review, else the first.
+  useEffect(() => {
+    if (national || !units.data || items.some((u) => u.code === unit)) return;
+    const next = items.find((u) => u.review === 'campaign' || u.review === 'results') ?? items[0];
+    onChange(next?.code ?? '');
+  }, [national, units.data, items, unit, onChange]);
+  if (national)
+    return (
+      <UnitSearch
+        label={t.unit}
+        value={unit}
+        // Units as they stood at the end of the review's year.
+        on={`${props.period}-12-31`}
+        within={scopeWithin(user.unitCode)}
+        onChange={(code) => {
+          if (code) onChange(code);
+        }}
+        w={460}
+        data-testid="paperwork-unit"
+      />
+    );
+  const labelOf = (u: (typeof items)[number]) =>
+    [
+      u.name,
+      u.parentName,
+      u.validTo && u.validTo < (units.data?.on ?? '') ? fill(t.until, { d: formatDateVn(u.validTo) }) : null,
+      u.review === 'none' ? t.noReviewTag : null,
+    ]
+      .filter(Boolean)
+      .join(' – ');
+  return (
+    <Select
+      label={t.unit}
+      data={items.map((u) => ({ value: u.code, label: labelOf(u) }))}
+      value={items.some((u) => u.code === unit) ? unit : null}
+      onChange={(code) => code && onChange(code)}
+      searchable
+      disabled={units.isPending}
+      comboboxProps={{ withinPortal: true }}
+      w={{ base: '100%', sm: 460 }}
+      data-testid="paperwork-unit"
+    />
+  );
+}
+
+/** Why the chosen unit (or the user's own) holds nothing of the period, in words. */
+function UnitNotes({ unit, period }: { unit: string; period: number }) {
+  const t = useMessages(m);
+  const user = useUser();
+  const units = usePaperUnits(period, Boolean(user.unitCode));
+  const d = units.data;
+  if (!d) return null;
+  const chosen = d.items.find((u) => u.code === unit);
+  const notes: string[] = [];
+  if (d.own && !d.own.inForceOnReview && d.own.validTo)
+    notes.push(
+      fill(t.ownEnded, {
+        name: d.own.name,
+        date: formatDateVn(d.own.validTo),
+        period,
+        on: formatDateVn(d.on),
+      }),
+    );
+  if (!d.items.some((u) => u.level === 'commune'))
+    notes.push(fill(t.noneInScope, { on: formatDateVn(d.on) }));
+  if (chosen?.review === 'none') notes.push(fill(t.noReview, { name: chosen.name, period }));
+  return notes.length ? (
+    <Stack gap={4} data-testid="paperwork-unit-notes">
+      {notes.map((n) => (
+        <Text size="sm" c="orange.8" key={n}>
+          {n}
+        </Text>
+      ))}
+    </Stack>
+  ) : null;
+}
+
 export default function PaperworkPage() {
   const t = useMessages(m);
   usePageTitle(t.title);
@@ -657,18 +761,7 @@ export default function PaperworkPage() {
     <Stack>
       <Title order={1}>{t.title}</Title>
       <Group align="end" wrap="wrap">
-        <UnitSearch
-          label={t.unit}
-          value={unit}
-          // Units as they stood at the end of the review's year.
-          on={`${period}-12-31`}
-          within={scopeWithin(user.unitCode)}
-          onChange={(code) => {
-            if (code) setUnit(code);
-          }}
-          w={460}
-          data-testid="paperwork-unit"
-        />
+        <UnitPicker unit={unit} period={period} onChange={setUnit} />
         <NumberInput
           label={t.period}
           value={period}
@@ -678,6 +771,7 @@ export default function PaperworkPage() {
           w={120}
         />
       </Group>
+      <UnitNotes unit={unit} period={period} />
       {unit === '' ? <Text>{t.chooseUnit}</Text> : null}
       <Tabs defaultValue="papers" keepMounted={false} hidden={unit === ''}>
         <Tabs.List>
