@@ -9,22 +9,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { SYSTEM } from '../src/services/deps.js';
 import { annex7FromScratch, reportAnnex7 } from '../src/services/registry/annex7.service.js';
-import {
-  generatePeriod,
-  importFile,
-  log,
-  openBenchRegistry,
-  recogniseEveryReview,
-  timeRuns,
-} from './support/province-registry.js';
+import { log, openProvince, timeRuns } from './support/province-registry.js';
 
-const registry = await openBenchRegistry('annex7', 'Annex VII');
-const { deps } = registry;
-if (registry.fresh) {
-  await generatePeriod(registry, 2024, 'bench-annex7');
-  await importFile(registry, 'households-2024', 2024);
-  await recogniseEveryReview(registry);
-}
+const { deps } = await openProvince('Annex VII');
 
 const input = { period: 2024, unitCode: '38' };
 const kept = () => reportAnnex7(deps, SYSTEM, input);

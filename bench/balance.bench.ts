@@ -17,30 +17,9 @@ import {
 } from '../src/services/registry/balance.service.js';
 import { regroupingOn } from '../src/services/registry/regroup.js';
 import { balanceCellsFromScratch } from '../src/db/repositories/reports.repository.js';
-import {
-  aYearLater,
-  generatePeriod,
-  importFile,
-  log,
-  openBenchRegistry,
-  recogniseEveryReview,
-  timeRuns,
-  writeLines,
-} from './support/province-registry.js';
+import { log, openProvince, timeRuns } from './support/province-registry.js';
 
-const registry = await openBenchRegistry('balance', 'balance');
-const { deps } = registry;
-if (registry.fresh) {
-  // 2023 is generated; 2024 is the same households a year later.
-  writeLines(
-    registry,
-    'households-2024',
-    aYearLater(await generatePeriod(registry, 2023, 'bench-balance'), 2024),
-  );
-  await importFile(registry, 'households-2023', 2023);
-  await importFile(registry, 'households-2024', 2024);
-  await recogniseEveryReview(registry);
-}
+const { deps } = await openProvince('balance');
 
 const input = { period: 2024, unitCode: '38' };
 const kept = () => reportBalance(deps, SYSTEM, input);

@@ -2,6 +2,8 @@
 // SQLite file (or the file of an earlier run with --reuse), imported through the product's import
 // service. Shared by the balance, targets and Annex VII benchmarks.
 import fs from 'node:fs';
+import { once } from 'node:events';
+import readline from 'node:readline';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,6 +13,8 @@ import { SYSTEM, type Deps } from '../../src/services/deps.js';
 import { generateSurveyFile } from '../../src/services/registry/generate.service.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { insertCampaign } from '../../src/db/repositories/campaign.repository.js';
+import { newCampaign } from '../../src/domain/campaign/campaign.js';
+import { setTarget } from '../../src/services/finance/targets.service.js';
 
 export const log = (msg: string) => console.log(msg);
 
@@ -51,40 +55,67 @@ export async function openBenchRegistry(name: string, title: string): Promise<Be
   return { deps, households, dir, fresh };
 }
 
-/** Generates `households-<period>.jsonl` in the registry's folder; returns its lines. */
-export async function generatePeriod(r: BenchRegistry, period: number, seed: string): Promise<string[]> {
+/** Generates `households-<period>.jsonl` in the registry's folder (one household a line). */
+export async function generatePeriod(r: BenchRegistry, period: number, seed: string): Promise<string> {
   const out = path.join(r.dir, `households-${period}.jsonl`);
   const t = performance.now();
   await generateSurveyFile(r.deps, { households: r.households, provinceCode: '38', period, seed, out });
   log(`generate ${period}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
-  return fs
-    .readFileSync(out, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim());
+  return out;
+}
+
+/** The lines of a JSONL file, streamed (1,000,000 households are more than one string can hold). */
+async function* linesOf(file: string): AsyncGenerator<string> {
+  const rl = readline.createInterface({ input: fs.createReadStream(file), crlfDelay: Infinity });
+  for await (const l of rl) if (l.trim()) yield l;
+}
+
+/** Writes lines to a file through a stream, waiting when its buffer is full. */
+function lineWriter(file: string) {
+  const out = fs.createWriteStream(file);
+  return {
+    async write(line: string) {
+      if (!out.write(line + '\n')) await once(out, 'drain');
+    },
+    close: () => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+  };
 }
 
 /**
- * The same households a year later: in the same commune (a household rarely moves), income changed
- * by −25 %…+35 % so that some enter and some leave poverty, one household in 200 moved to the next
- * commune of the file.
+ * The same households a year later, from the file `from` to the files `to` (the first `split[0]`
+ * lines to `to[0]`, the rest to `to[1]`): in the same commune (a household rarely moves), income
+ * changed by −25 %…+35 % so that some enter and some leave poverty, one household in 200 moved to
+ * the next commune of the file.
  */
-export function aYearLater(lines: readonly string[], period: number): string[] {
-  const units = [...new Set(lines.map((l) => (JSON.parse(l) as { unitCode: string }).unitCode))];
-  return lines.map((l, i) => {
-    const r = JSON.parse(l) as { unitCode: string; surveyDate: string; incomePerCapitaMonthly: number };
+export async function aYearLater(
+  r: BenchRegistry,
+  from: string,
+  period: number,
+  to: readonly string[],
+  split: number,
+): Promise<void> {
+  const units: string[] = [];
+  const seen = new Set<string>();
+  for await (const l of linesOf(from)) {
+    const u = (JSON.parse(l) as { unitCode: string }).unitCode;
+    if (!seen.has(u)) units.push(u), seen.add(u);
+  }
+  const index = new Map(units.map((u, i) => [u, i]));
+  const outs = to.map((name) => lineWriter(path.join(r.dir, `${name}.jsonl`)));
+  let i = 0;
+  for await (const l of linesOf(from)) {
+    const rec = JSON.parse(l) as { unitCode: string; surveyDate: string; incomePerCapitaMonthly: number };
     const factor = 0.75 + ((i * 7919) % 600) / 1000;
-    return JSON.stringify({
-      ...r,
-      surveyDate: `${period}${r.surveyDate.slice(4)}`,
-      incomePerCapitaMonthly: Math.round((r.incomePerCapitaMonthly * factor) / 1000) * 1000,
-      unitCode: i % 200 === 0 ? units[(units.indexOf(r.unitCode) + 1) % units.length] : r.unitCode,
+    const line = JSON.stringify({
+      ...rec,
+      surveyDate: `${period}${rec.surveyDate.slice(4)}`,
+      incomePerCapitaMonthly: Math.round((rec.incomePerCapitaMonthly * factor) / 1000) * 1000,
+      unitCode: i % 200 === 0 ? units[(index.get(rec.unitCode)! + 1) % units.length] : rec.unitCode,
     });
-  });
-}
-
-/** Writes lines as `<name>.jsonl` in the registry's folder. */
-export function writeLines(r: BenchRegistry, name: string, lines: readonly string[]): void {
-  fs.writeFileSync(path.join(r.dir, `${name}.jsonl`), lines.join('\n') + '\n');
+    await outs[i < split || outs.length === 1 ? 0 : 1]!.write(line);
+    i += 1;
+  }
+  for (const o of outs) await o.close();
 }
 
 /** Imports `<name>.jsonl` of the registry's folder for a period, timed. */
@@ -125,7 +156,7 @@ export async function recogniseEveryReview(r: BenchRegistry): Promise<void> {
         caseKey: '',
       },
       'recognised',
-      '{}',
+      JSON.stringify({ state: { ...newCampaign('periodic', c.period), step: 'recognised' } }),
       new Date().toISOString(),
     );
   log(`${communes.length} commune reviews marked recognised`);
@@ -144,4 +175,26 @@ export async function timeRuns(
   }
   ms.sort((a, b) => a - b);
   return { p50: ms[Math.floor(runs / 2)]!, p95: ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]! };
+}
+
+/**
+ * The one province every report benchmark can share (`--dir DIR --reuse` with the same DIR): N
+ * generated households in 2023 and the same households a year later in 2024, four in five of 2024
+ * approved and the rest still drafts under review, every commune's review of both periods marked
+ * recognised, and the province's 2024 targets set. Building it at 1,000,000 households takes tens of
+ * minutes; each benchmark then opens `DIR/province.sqlite` in seconds.
+ */
+export async function openProvince(title: string): Promise<BenchRegistry> {
+  const r = await openBenchRegistry('province', title);
+  if (!r.fresh) return r;
+  const first = await generatePeriod(r, 2023, 'bench-province');
+  const cut = Math.floor((r.households * 4) / 5);
+  await aYearLater(r, first, 2024, ['households-2024', 'households-2024-review'], cut);
+  await importFile(r, 'households-2023', 2023);
+  await importFile(r, 'households-2024', 2024);
+  await importFile(r, 'households-2024-review', 2024, 'draft');
+  await recogniseEveryReview(r);
+  await setTarget(r.deps, SYSTEM, { unitCode: '38', year: 2024, kind: 'poor-reduction', value: 1000 });
+  await setTarget(r.deps, SYSTEM, { unitCode: '38', year: 2024, kind: 'poor-rate-reduction', value: 1.5 });
+  return r;
 }

@@ -83,23 +83,29 @@ export async function balanceOfCells(
     if (!t) rows.set(code, (t = emptyTally()));
     return t;
   };
-  // A few hundred commune versions behind thousands of cells: each is landed once.
+  // A few hundred commune versions behind thousands of cells: each is landed once, before the
+  // cells are tallied without waiting.
   const landed = new Map<string, UnitRecord | undefined>();
-  const rowOf = async (code: string, validFrom: string): Promise<UnitRecord | undefined> => {
-    const key = `${code}|${validFrom}`;
-    if (landed.has(key)) return landed.get(key);
+  const keys = cells.map((c) => parseTransitionKey(c.indicator));
+  const versions = new Map<string, [string, string]>();
+  cells.forEach((c, i) => {
+    versions.set(`${c.unit_code}|${c.unit_valid_from}`, [c.unit_code, c.unit_valid_from]);
+    const k = keys[i];
+    if (k) versions.set(`${k.previousUnitCode}|${k.previousUnitValidFrom}`, [k.previousUnitCode, k.previousUnitValidFrom]);
+  });
+  for (const [key, [code, validFrom]] of versions) {
     const commune = await g.landing(code, validFrom);
-    const row = commune ? g.childOf(commune) : undefined;
-    landed.set(key, row);
-    return row;
-  };
-  for (const c of cells) {
+    landed.set(key, commune ? g.childOf(commune) : undefined);
+  }
+  const rowOf = (code: string, validFrom: string) => landed.get(`${code}|${validFrom}`);
+  for (let i = 0; i < cells.length; i += 1) {
+    const c = cells[i]!;
     if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}|${c.period}`)) {
       // A result of P whose commune has not recognised P yet: until its decision, the household
       // stays on the list in force (the recognised one of P−1), in the unit it was recognised in.
-      const k = c.period === period ? parseTransitionKey(c.indicator) : undefined;
+      const k = c.period === period ? keys[i] : undefined;
       if (!k || !recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`)) continue;
-      const prevRow = await rowOf(k.previousUnitCode, k.previousUnitValidFrom);
+      const prevRow = rowOf(k.previousUnitCode, k.previousUnitValidFrom);
       if (!prevRow) continue;
       for (const [cls, key] of CLASSES)
         if (k.previousClass === cls)
@@ -109,7 +115,7 @@ export async function balanceOfCells(
           }
       continue;
     }
-    const row = await rowOf(c.unit_code, c.unit_valid_from);
+    const row = rowOf(c.unit_code, c.unit_valid_from);
     if (c.indicator === '') {
       if (!row) continue;
       const side = c.period === period ? 'end' : 'start';
@@ -120,12 +126,12 @@ export async function balanceOfCells(
         }
       continue;
     }
-    const k = parseTransitionKey(c.indicator);
+    const k = keys[i];
     if (!k) continue;
     const prevRecognised =
       k.previousClass !== 'NONE' &&
       recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`);
-    const prevRow = prevRecognised ? await rowOf(k.previousUnitCode, k.previousUnitValidFrom) : undefined;
+    const prevRow = prevRecognised ? rowOf(k.previousUnitCode, k.previousUnitValidFrom) : undefined;
     const previousClass = prevRecognised ? k.previousClass : 'NONE';
     if (!row && !prevRow) continue;
     for (const [cls, key] of CLASSES) {
