@@ -11,7 +11,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { SYSTEM } from '../src/services/deps.js';
 import { targetsReport } from '../src/services/finance/targets.service.js';
-import { log, openProvince, timeRuns } from './support/province-registry.js';
+import { formatRuns, log, openProvince, timeRuns } from './support/province-registry.js';
 
 const { deps } = await openProvince('targets');
 
@@ -31,9 +31,7 @@ log(
   `province: baseline ${JSON.stringify(a.total.baseline)}, recognised ${JSON.stringify(a.total.recognised)}, forecast ${JSON.stringify(a.total.review)}, ${a.children.length} districts`,
 );
 const k = await timeRuns(kept, 21);
-log(
-  `targets from the kept aggregates: p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (goal p50 ≤ 50 ms)`,
-);
+log(`targets from the kept aggregates: ${formatRuns(k)} (goal p50 ≤ 50 ms)`);
 log(`baseline, from the results (join per reviewed household), one run: ${s.p50.toFixed(1)} ms`);
 log(`ratio: ${(s.p50 / k.p50).toFixed(1)}× faster`);
 await deps.db.close?.();
