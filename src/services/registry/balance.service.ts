@@ -91,7 +91,11 @@ export async function balanceOfCells(
   cells.forEach((c, i) => {
     versions.set(`${c.unit_code}|${c.unit_valid_from}`, [c.unit_code, c.unit_valid_from]);
     const k = keys[i];
-    if (k) versions.set(`${k.previousUnitCode}|${k.previousUnitValidFrom}`, [k.previousUnitCode, k.previousUnitValidFrom]);
+    if (k)
+      versions.set(`${k.previousUnitCode}|${k.previousUnitValidFrom}`, [
+        k.previousUnitCode,
+        k.previousUnitValidFrom,
+      ]);
   });
   for (const [key, [code, validFrom]] of versions) {
     const commune = await g.landing(code, validFrom);
@@ -128,6 +132,8 @@ export async function balanceOfCells(
     }
     const k = keys[i];
     if (!k) continue;
+    // A household neither poor nor near-poor in P and before it is in no balance.
+    if (!IN_BALANCE.has(c.classification) && !IN_BALANCE.has(k.previousClass)) continue;
     const prevRecognised =
       k.previousClass !== 'NONE' &&
       recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`);
@@ -139,26 +145,50 @@ export async function balanceOfCells(
       const classBefore =
         (cls === 'POOR' ? k.poorBefore : k.nearPoorOrPoorBefore) ||
         (!prevRecognised && (k.previousClass === cls || (cls === 'NEAR_POOR' && k.previousClass === 'POOR')));
-      const apply = (target: Tally, sameUnit: boolean, current: boolean, previous: boolean) => {
-        const t = transitionTerms(cls, {
-          currentClass: c.classification,
-          previousClass,
-          sameUnit,
-          classBefore,
-        });
-        if (current) for (const term of t.current) target[key][term] += c.n;
-        if (previous) for (const term of t.previous) target[key][term] += c.n;
-        if (sameUnit && previousClass === cls && c.classification === cls && current)
-          target.stayed[key] += c.n;
-      };
+      const move = { cls, key, currentClass: c.classification, previousClass, classBefore, n: c.n };
       const sameRow = row !== undefined && prevRow !== undefined && row.code === prevRow.code;
-      if (row) apply(tallyOf(row.code), sameRow, true, sameRow);
-      if (prevRow && !sameRow) apply(tallyOf(prevRow.code), false, false, true);
+      if (row) applyTransition(tallyOf(row.code), move, sameRow, true, sameRow);
+      if (prevRow && !sameRow) applyTransition(tallyOf(prevRow.code), move, false, false, true);
       // The unit as a whole: a move between two of its children is no move.
-      apply(total, row !== undefined && prevRow !== undefined, row !== undefined, prevRow !== undefined);
+      applyTransition(
+        total,
+        move,
+        row !== undefined && prevRow !== undefined,
+        row !== undefined,
+        prevRow !== undefined,
+      );
     }
   }
   return { rows, total };
+}
+
+const IN_BALANCE = new Set<string>(CLASSES.map(([cls]) => cls));
+
+/** Adds one transition cell's terms of one class to a tally (the unit it counts in now, before, or the total). */
+function applyTransition(
+  target: Tally,
+  m: {
+    cls: BalanceClass;
+    key: 'poor' | 'nearPoor';
+    currentClass: string;
+    previousClass: string;
+    classBefore: boolean;
+    n: number;
+  },
+  sameUnit: boolean,
+  current: boolean,
+  previous: boolean,
+): void {
+  const t = transitionTerms(m.cls, {
+    currentClass: m.currentClass,
+    previousClass: m.previousClass,
+    sameUnit,
+    classBefore: m.classBefore,
+  });
+  if (current) for (const term of t.current) target[m.key][term] += m.n;
+  if (previous) for (const term of t.previous) target[m.key][term] += m.n;
+  if (sameUnit && m.previousClass === m.cls && m.currentClass === m.cls && current)
+    target.stayed[m.key] += m.n;
 }
 
 function close(t: Tally): { poor: BalanceTerms; nearPoor: BalanceTerms } {
