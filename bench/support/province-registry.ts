@@ -40,18 +40,28 @@ export async function openBenchRegistry(name: string, title: string): Promise<Be
       reuse: { type: 'boolean', default: false },
     },
   });
-  const households = Number(values.households);
   const dir = values.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), `gn-bench-${name}-`));
   fs.mkdirSync(dir, { recursive: true });
-  log(`giamngheo ${title} benchmark: ${households.toLocaleString('en')} households, in ${dir}`);
-  log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`,
-  );
   const file = path.join(dir, `${name}.sqlite`);
   const fresh = !(values.reuse && fs.existsSync(file));
   if (fresh) for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.WritableStream };
   const deps = await openDeps(io, loadConfig({}, { db: file }));
+  // A reused file holds the households it was built with, whatever --households says.
+  const households = fresh
+    ? Number(values.households)
+    : Number(
+        (
+          await deps.db.kysely
+            .selectFrom('household')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+  log(`giamngheo ${title} benchmark: ${households.toLocaleString('en')} households, in ${dir}`);
+  log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`,
+  );
   return { deps, households, dir, fresh };
 }
 
