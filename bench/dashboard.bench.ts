@@ -23,7 +23,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.db) {
-  console.error('usage: npm run bench -- dashboard --db DIR/province.sqlite (built by the report benchmarks)');
+  console.error(
+    'usage: npm run bench -- dashboard --db DIR/province.sqlite (built by the report benchmarks)',
+  );
   process.exit(2);
 }
 const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.WritableStream };

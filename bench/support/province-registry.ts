@@ -87,7 +87,10 @@ function lineWriter(file: string) {
     async write(line: string) {
       if (!out.write(line + '\n')) await once(out, 'drain');
     },
-    close: () => new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve()))),
+    close: () =>
+      new Promise<void>((resolve, reject) =>
+        out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+      ),
   };
 }
 
@@ -104,12 +107,10 @@ export async function aYearLater(
   to: readonly string[],
   split: number,
 ): Promise<void> {
-  const units: string[] = [];
+  // The communes in the order they first occur in the file (a Set keeps insertion order).
   const seen = new Set<string>();
-  for await (const l of linesOf(from)) {
-    const u = (JSON.parse(l) as { unitCode: string }).unitCode;
-    if (!seen.has(u)) units.push(u), seen.add(u);
-  }
+  for await (const l of linesOf(from)) seen.add((JSON.parse(l) as { unitCode: string }).unitCode);
+  const units = [...seen];
   const index = new Map(units.map((u, i) => [u, i]));
   const outs = to.map((name) => lineWriter(path.join(r.dir, `${name}.jsonl`)));
   let i = 0;

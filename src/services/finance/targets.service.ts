@@ -332,7 +332,10 @@ export async function targetsReport(
     for (const u of await unitsOfProvinceOn(deps, unit.province_code, `${year}-06-30`))
       if (u.parent_code) byParent.set(u.parent_code, [...(byParent.get(u.parent_code) ?? []), u.code]);
   for (const child of childUnits)
-    under.set(child.code, [child.code, ...(child.level === 'district' ? (byParent.get(child.code) ?? []) : [])]);
+    under.set(child.code, [
+      child.code,
+      ...(child.level === 'district' ? (byParent.get(child.code) ?? []) : []),
+    ]);
   const codes = [...new Set([...covered.codes, ...[...under.values()].flat()])];
   const src = opts.fromScratch ? scratchSource(db) : await keptSource(db, unit.province_code, year, codes);
   const total = await standing(src, unit.code, unit.name, codes, year);

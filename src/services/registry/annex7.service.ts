@@ -81,8 +81,7 @@ export async function assembleAnnex7(
   // the cells are added without waiting.
   const versions = new Map<string, Annex7DbCell>();
   for (const c of cells) versions.set(`${c.unit_code}|${c.unit_valid_from}`, c);
-  for (const [key, c] of versions)
-    if (recognised.has(key)) await landing(c.unit_code, c.unit_valid_from);
+  for (const [key, c] of versions) if (recognised.has(key)) await landing(c.unit_code, c.unit_valid_from);
   for (const c of cells) {
     const key = `${c.unit_code}|${c.unit_valid_from}`;
     if (!recognised.has(key)) continue;
