@@ -1,8 +1,8 @@
 // npm run bench -- dashboard --db FILE [--unit CODE] [--today YYYY-MM-DD]
 //
 // The dashboard API's answer (GET /api/v1/dashboard: summary, balance, trend, review progress per
-// commune, targets, money, tasks) for a province, timed on a database the targets benchmark built
-// (`npm run bench -- targets --households N --dir DIR` leaves DIR/targets.sqlite: N households of
+// commune, targets, money, tasks) for a province, timed on the database the report benchmarks share
+// (`npm run bench -- targets --households N --dir DIR` leaves DIR/province.sqlite: N households of
 // province 38 in 2023 and 2024). Beside it, in the same run, the same dashboard with the targets
 // read from the results as before the kept transition cells (the baseline). Prints p50 and p95.
 import os from 'node:os';
@@ -12,6 +12,7 @@ import { loadConfig } from '../src/config.js';
 import { openDeps, processIo } from '../src/cli/runtime.js';
 import { SYSTEM, type Deps } from '../src/services/deps.js';
 import { dashboard } from '../src/services/dashboard.service.js';
+import { formatRuns, timeRuns } from './support/province-registry.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -22,7 +23,9 @@ const { values } = parseArgs({
   },
 });
 if (!values.db) {
-  console.error('usage: npm run bench -- dashboard --db DIR/targets.sqlite (built by the targets benchmark)');
+  console.error(
+    'usage: npm run bench -- dashboard --db DIR/province.sqlite (built by the report benchmarks)',
+  );
   process.exit(2);
 }
 const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.WritableStream };
@@ -40,17 +43,6 @@ console.log(
   `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)}`,
 );
 
-async function time(fn: () => Promise<unknown>, runs: number) {
-  const ms: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const t = performance.now();
-    await fn();
-    ms.push(performance.now() - t);
-  }
-  ms.sort((a, b) => a - b);
-  return { p50: ms[Math.floor(runs / 2)]!, p95: ms[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]! };
-}
-
 const kept = () => dashboard(deps, SYSTEM, { unit: values.unit });
 const scratch = () => dashboard(deps, SYSTEM, { unit: values.unit }, { fromScratch: true });
 // The baseline joins every reviewed household of each unit of the targets report: minutes at this
@@ -63,10 +55,8 @@ if (!isDeepStrictEqual(a, b)) throw new Error('the kept aggregates and the scan 
 console.log(
   `${a.unit.name}: ${a.registry?.summary.children.length ?? 0} units under it, ${a.review?.communes.length ?? 0} communes in review`,
 );
-const k = await time(kept, 21);
-console.log(
-  `dashboard from the kept aggregates: p50 ${k.p50.toFixed(1)} ms, p95 ${k.p95.toFixed(1)} ms (goal p50 ≤ 30 ms)`,
-);
+const k = await timeRuns(kept, 21);
+console.log(`dashboard from the kept aggregates: ${formatRuns(k)} (goal p50 ≤ 30 ms)`);
 console.log(`baseline, targets read from the results, one run: ${s.p50.toFixed(1)} ms`);
 console.log(`ratio: ${(s.p50 / k.p50).toFixed(1)}× faster`);
 await deps.db.close?.();

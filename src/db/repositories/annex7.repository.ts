@@ -15,21 +15,24 @@ export interface Annex7DbCell {
 
 const CLASSES = ['POOR', 'NEAR_POOR'];
 
-/** The approved cells of the poor and near-poor of `period` in a province (a few thousand rows). */
+/**
+ * The approved cells of the poor and near-poor of `period` in a province (a few thousand rows):
+ * the households ('') and the cells of `indicators` (no labour, the groups, the deprivations: the
+ * ones the tables count), each read as a range of the index by (province, period, indicator).
+ */
 export async function annex7Cells(
   db: Executor,
-  q: { provinceCode: string; period: number },
+  q: { provinceCode: string; period: number; indicators: readonly string[] },
 ): Promise<Annex7DbCell[]> {
   const rows = await db
     .selectFrom('review_aggregate')
     .select(['unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
     .where('province_code', '=', q.provinceCode)
     .where('period', '=', q.period)
+    .where('indicator', 'in', ['', ...q.indicators])
     .where('status', '=', 'approved')
     .where('classification', 'in', CLASSES)
     .where('n', '<>', 0)
-    .where('indicator', 'not like', 'from:%')
-    .where('indicator', 'not like', 'movement:%')
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }

@@ -502,21 +502,26 @@ export async function registryCellsOfUnits(
   unitCodes: readonly string[],
 ) {
   if (unitCodes.length === 0 || periods.length === 0) return [];
+  // The province's household cells of the periods (a range of the index by province, period and
+  // indicator), kept for the units in memory: a report of a province names ~740 unit codes, and an
+  // IN list of them cost more than the cells it left out (docs/decisions/0032).
+  const wanted = new Set(unitCodes);
   const rows = await db
     .selectFrom('review_aggregate')
     .select(['period', 'status', 'unit_code', 'classification', 'n'])
     .where('province_code', '=', provinceCode)
     .where('period', 'in', [...periods])
     .where('indicator', '=', '')
-    .where('unit_code', 'in', [...unitCodes])
     .execute();
-  return rows.map((r) => ({
-    period: Number(r.period),
-    status: r.status,
-    unitCode: r.unit_code,
-    classification: r.classification,
-    n: Number(r.n),
-  }));
+  return rows
+    .filter((r) => wanted.has(r.unit_code))
+    .map((r) => ({
+      period: Number(r.period),
+      status: r.status,
+      unitCode: r.unit_code,
+      classification: r.classification,
+      n: Number(r.n),
+    }));
 }
 
 /**
@@ -531,21 +536,23 @@ export async function transitionCellsOfUnits(
   unitCodes: readonly string[],
 ) {
   if (unitCodes.length === 0) return [];
+  const wanted = new Set(unitCodes);
   const rows = await db
     .selectFrom('review_aggregate')
     .select((eb) => ['status', 'unit_code', 'indicator', eb.fn.sum<number>('n').as('n')])
     .where('province_code', '=', provinceCode)
     .where('period', '=', period)
     .where('indicator', 'like', 'from:%')
-    .where('unit_code', 'in', [...unitCodes])
     .groupBy(['status', 'unit_code', 'indicator'])
     .execute();
-  return rows.map((r) => ({
-    status: r.status,
-    unitCode: r.unit_code,
-    indicator: r.indicator,
-    n: Number(r.n),
-  }));
+  return rows
+    .filter((r) => wanted.has(r.unit_code))
+    .map((r) => ({
+      status: r.status,
+      unitCode: r.unit_code,
+      indicator: r.indicator,
+      n: Number(r.n),
+    }));
 }
 
 /** True when the province holds results of the period that are not recognised (status other than 'approved'). */

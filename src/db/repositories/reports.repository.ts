@@ -101,20 +101,31 @@ export async function balanceCells(
   db: Executor,
   q: { provinceCode: string; period: number },
 ): Promise<BalanceCell[]> {
-  const rows = await db
+  // Two reads, each a range of the index by (province, period, indicator): the household cells of
+  // P−1 and P, then the transition cells of P (an OR of both made the engine read every cell of
+  // the province; docs/decisions/0032-aggregate-read-speed.md).
+  const households = await db
     .selectFrom('review_aggregate')
     .select(['period', 'unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
     .where('province_code', '=', q.provinceCode)
+    .where('period', 'in', [q.period - 1, q.period])
+    .where('indicator', '=', '')
     .where('status', '=', 'approved')
     .where('n', '<>', 0)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('period', 'in', [q.period - 1, q.period]), eb('indicator', '=', '')]),
-        eb.and([eb('period', '=', q.period), eb('indicator', 'like', 'from:%')]),
-      ]),
-    )
     .execute();
-  return rows.map((r) => ({ ...r, period: Number(r.period), n: Number(r.n) }));
+  const transitions = await db
+    .selectFrom('review_aggregate')
+    .select(['period', 'unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
+    .where('province_code', '=', q.provinceCode)
+    .where('period', '=', q.period)
+    .where('indicator', 'like', 'from:%')
+    .where('status', '=', 'approved')
+    .where('n', '<>', 0)
+    .execute();
+  const out: BalanceCell[] = [];
+  for (const r of households) out.push({ ...r, period: Number(r.period), n: Number(r.n) });
+  for (const r of transitions) out.push({ ...r, period: Number(r.period), n: Number(r.n) });
+  return out;
 }
 
 /**
@@ -197,16 +208,32 @@ export async function balanceCellsFromScratch(
 
 /** Review periods of the province with recognised (approved) results in the kept aggregates, oldest first. */
 export async function periodsWithApprovedResults(db: Executor, provinceCode: string): Promise<number[]> {
-  const rows = await db
-    .selectFrom('review_aggregate')
-    .select('period')
-    .distinct()
-    .where('province_code', '=', provinceCode)
-    .where('status', '=', 'approved')
-    .where('indicator', '=', '')
-    .where('n', '<>', 0)
-    .execute();
-  return rows.map((r) => Number(r.period)).sort((a, b) => a - b);
+  // The province's periods one index seek each (a loose scan: the next period after the last one),
+  // rather than a DISTINCT over every cell of the province.
+  const periods: number[] = [];
+  let after = -1;
+  for (;;) {
+    const next = await db
+      .selectFrom('review_aggregate')
+      .select((eb) => eb.fn.min<number>('period').as('p'))
+      .where('province_code', '=', provinceCode)
+      .where('period', '>', after)
+      .executeTakeFirst();
+    if (next?.p === null || next?.p === undefined) break;
+    after = Number(next.p);
+    const approved = await db
+      .selectFrom('review_aggregate')
+      .select('n')
+      .where('province_code', '=', provinceCode)
+      .where('period', '=', after)
+      .where('indicator', '=', '')
+      .where('status', '=', 'approved')
+      .where('n', '<>', 0)
+      .limit(1)
+      .executeTakeFirst();
+    if (approved) periods.push(after);
+  }
+  return periods;
 }
 
 /** Results of a period (every status) per commune version, from the kept aggregates. */

@@ -67,6 +67,13 @@ export interface Annex7Cell {
 const GROUP_KEYS = new Set<string>([...HOUSEHOLD_GROUPS, 'no-labour']);
 const INDICATORS = new Set<string>(INDICATOR_KEYS);
 
+/** The cell indicators `addCell` counts besides the households (''): what the tables read. */
+export const ANNEX7_INDICATORS: readonly string[] = [
+  'no-labour',
+  ...[...GROUP_KEYS].map((g) => `group:${g}`),
+  ...INDICATOR_KEYS,
+];
+
 /** Adds one cell to a row's figures (cells of other classes or indicators are not Annex VII's). */
 export function addCell(f: Annex7Figures, c: Annex7Cell): void {
   const side = c.classification === 'POOR' ? 'poor' : c.classification === 'NEAR_POOR' ? 'nearPoor' : null;

@@ -27,7 +27,7 @@ import {
 } from '../../db/repositories/finance.repository.js';
 import { parseTransitionKey } from '../../domain/registry/balance.js';
 import { listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
-import { regroupingOn } from '../registry/regroup.js';
+import { regroupingOn, unitsOfProvinceOn } from '../registry/regroup.js';
 import { residentFigures } from '../registry/residents.service.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
@@ -168,23 +168,35 @@ async function keptSource(
   const unrecognisedBefore = await hasUnrecognisedResults(db, provinceCode, year - 1);
   const transitions = unrecognisedBefore ? [] : await transitionCellsOfUnits(db, provinceCode, year, codes);
   const scratch = scratchSource(db);
+  // Indexed once by unit, so that each of the report's ~30 standings reads only its units' cells.
+  const cellsOf = new Map<string, { classification: string; n: number }[]>();
+  for (const c of cells) {
+    const k = `${c.period}|${c.status}|${c.unitCode}`;
+    const list = cellsOf.get(k);
+    if (list) list.push(c);
+    else cellsOf.set(k, [c]);
+  }
+  const previousOf = new Map<string, { status: string; classification: string; n: number }[]>();
+  for (const t of transitions) {
+    const key = parseTransitionKey(t.indicator);
+    // No unit: no result the year before (`from:NONE|||…`), which the join does not count
+    // either. A result classed NONE (not poor) the year before has its unit and counts.
+    if (!key || key.previousUnitCode === '') continue;
+    const list = previousOf.get(t.unitCode) ?? [];
+    list.push({ status: t.status, classification: key.previousClass, n: t.n });
+    previousOf.set(t.unitCode, list);
+  }
   return {
     async counts(period, status, wanted) {
-      const set = new Set(wanted);
-      const rows = cells.filter((c) => c.period === period && c.status === status && set.has(c.unitCode));
+      const rows: { classification: string; n: number }[] = [];
+      for (const code of new Set(wanted)) rows.push(...(cellsOf.get(`${period}|${status}|${code}`) ?? []));
       return rows.length === 0 ? null : tally(rows);
     },
     async previous(period, statuses, wanted) {
       if (unrecognisedBefore || period !== year) return scratch.previous(period, statuses, wanted);
-      const set = new Set(wanted);
       const rows: { classification: string; n: number }[] = [];
-      for (const t of transitions) {
-        if (!set.has(t.unitCode) || !statuses.includes(t.status)) continue;
-        const key = parseTransitionKey(t.indicator);
-        // No unit: no result the year before (`from:NONE|||…`), which the join does not count
-        // either. A result classed NONE (not poor) the year before has its unit and counts.
-        if (key && key.previousUnitCode !== '') rows.push({ classification: key.previousClass, n: t.n });
-      }
+      for (const code of new Set(wanted))
+        for (const t of previousOf.get(code) ?? []) if (statuses.includes(t.status)) rows.push(t);
       return tally(rows);
     },
   };
@@ -328,15 +340,18 @@ export async function targetsReport(
   const targets = await listTargetRows(db, year, [unit.code]);
   const childUnits = await listUnitsOn(db, { date: `${year}-06-30`, parentCode: unit.code });
   // Results are filed under communes: a district under the unit (a province's report) counts its
-  // communes' results, and the province counts them all.
+  // communes' results, and the province counts them all. The districts' communes come from one
+  // read of the province's units on the date (reference data, cached per process), not one per district.
   const under = new Map<string, string[]>();
-  for (const child of childUnits) {
-    const own = [child.code];
-    if (child.level === 'district')
-      for (const c of await listUnitsOn(db, { date: `${year}-06-30`, parentCode: child.code }))
-        own.push(c.code);
-    under.set(child.code, own);
-  }
+  const byParent = new Map<string, string[]>();
+  if (childUnits.some((c) => c.level === 'district'))
+    for (const u of await unitsOfProvinceOn(deps, unit.province_code, `${year}-06-30`))
+      if (u.parent_code) byParent.set(u.parent_code, [...(byParent.get(u.parent_code) ?? []), u.code]);
+  for (const child of childUnits)
+    under.set(child.code, [
+      child.code,
+      ...(child.level === 'district' ? (byParent.get(child.code) ?? []) : []),
+    ]);
   const codes = [...new Set([...covered.codes, ...[...under.values()].flat()])];
   const src = opts.fromScratch ? scratchSource(db) : await keptSource(db, unit.province_code, year, codes);
   const residents = await residentsOfYears(deps, unit, year);

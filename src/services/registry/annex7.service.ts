@@ -5,7 +5,13 @@
 // recognised (Mẫu 02 signed), as for the balance (docs/decisions/0021, 0025).
 import { INDICATOR_KEYS } from '../../domain/standards/standard.js';
 import { HOUSEHOLD_GROUPS } from '../../domain/registry/groups.js';
-import { addCell, addFigures, emptyFigures, type Annex7Figures } from '../../domain/reports/annex7.js';
+import {
+  ANNEX7_INDICATORS,
+  addCell,
+  addFigures,
+  emptyFigures,
+  type Annex7Figures,
+} from '../../domain/reports/annex7.js';
 import {
   annex7Cells,
   annex7CellsFromScratch,
@@ -71,9 +77,15 @@ export async function assembleAnnex7(
     }
     return landed.get(key);
   };
+  // Thousands of cells behind a few hundred commune versions: each version is landed once, then
+  // the cells are added without waiting.
+  const versions = new Map<string, Annex7DbCell>();
+  for (const c of cells) versions.set(`${c.unit_code}|${c.unit_valid_from}`, c);
+  for (const [key, c] of versions) if (recognised.has(key)) await landing(c.unit_code, c.unit_valid_from);
   for (const c of cells) {
-    if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}`)) continue;
-    const commune = await landing(c.unit_code, c.unit_valid_from);
+    const key = `${c.unit_code}|${c.unit_valid_from}`;
+    if (!recognised.has(key)) continue;
+    const commune = landed.get(key);
     if (commune) addCell(figuresOf(commune.code), c);
   }
   const residents = await listResidentHouseholds(deps.db.kysely, {
@@ -136,7 +148,11 @@ export async function reportAnnex7(deps: Deps, actor: Actor, input: Annex7Input)
   const db = deps.db.kysely;
   await requireUnitAccess(db, actor, input.unitCode);
   const g = await regroupingOn(deps, input.unitCode, on);
-  const cells = await annex7Cells(db, { provinceCode: g.unit.province_code, period: input.period });
+  const cells = await annex7Cells(db, {
+    provinceCode: g.unit.province_code,
+    period: input.period,
+    indicators: ANNEX7_INDICATORS,
+  });
   const recognised = await recognisedOf(deps, g.unit.province_code, input.period);
   return assembleAnnex7(deps, g, input.period, cells, recognised);
 }

@@ -83,23 +83,33 @@ export async function balanceOfCells(
     if (!t) rows.set(code, (t = emptyTally()));
     return t;
   };
-  // A few hundred commune versions behind thousands of cells: each is landed once.
+  // A few hundred commune versions behind thousands of cells: each is landed once, before the
+  // cells are tallied without waiting.
   const landed = new Map<string, UnitRecord | undefined>();
-  const rowOf = async (code: string, validFrom: string): Promise<UnitRecord | undefined> => {
-    const key = `${code}|${validFrom}`;
-    if (landed.has(key)) return landed.get(key);
+  const keys = cells.map((c) => parseTransitionKey(c.indicator));
+  const versions = new Map<string, [string, string]>();
+  cells.forEach((c, i) => {
+    versions.set(`${c.unit_code}|${c.unit_valid_from}`, [c.unit_code, c.unit_valid_from]);
+    const k = keys[i];
+    if (k)
+      versions.set(`${k.previousUnitCode}|${k.previousUnitValidFrom}`, [
+        k.previousUnitCode,
+        k.previousUnitValidFrom,
+      ]);
+  });
+  for (const [key, [code, validFrom]] of versions) {
     const commune = await g.landing(code, validFrom);
-    const row = commune ? g.childOf(commune) : undefined;
-    landed.set(key, row);
-    return row;
-  };
-  for (const c of cells) {
+    landed.set(key, commune ? g.childOf(commune) : undefined);
+  }
+  const rowOf = (code: string, validFrom: string) => landed.get(`${code}|${validFrom}`);
+  for (let i = 0; i < cells.length; i += 1) {
+    const c = cells[i]!;
     if (!recognised.has(`${c.unit_code}|${c.unit_valid_from}|${c.period}`)) {
       // A result of P whose commune has not recognised P yet: until its decision, the household
       // stays on the list in force (the recognised one of P−1), in the unit it was recognised in.
-      const k = c.period === period ? parseTransitionKey(c.indicator) : undefined;
+      const k = c.period === period ? keys[i] : undefined;
       if (!k || !recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`)) continue;
-      const prevRow = await rowOf(k.previousUnitCode, k.previousUnitValidFrom);
+      const prevRow = rowOf(k.previousUnitCode, k.previousUnitValidFrom);
       if (!prevRow) continue;
       for (const [cls, key] of CLASSES)
         if (k.previousClass === cls)
@@ -109,7 +119,7 @@ export async function balanceOfCells(
           }
       continue;
     }
-    const row = await rowOf(c.unit_code, c.unit_valid_from);
+    const row = rowOf(c.unit_code, c.unit_valid_from);
     if (c.indicator === '') {
       if (!row) continue;
       const side = c.period === period ? 'end' : 'start';
@@ -120,12 +130,14 @@ export async function balanceOfCells(
         }
       continue;
     }
-    const k = parseTransitionKey(c.indicator);
+    const k = keys[i];
     if (!k) continue;
+    // A household neither poor nor near-poor in P and before it is in no balance.
+    if (!IN_BALANCE.has(c.classification) && !IN_BALANCE.has(k.previousClass)) continue;
     const prevRecognised =
       k.previousClass !== 'NONE' &&
       recognised.has(`${k.previousUnitCode}|${k.previousUnitValidFrom}|${period - 1}`);
-    const prevRow = prevRecognised ? await rowOf(k.previousUnitCode, k.previousUnitValidFrom) : undefined;
+    const prevRow = prevRecognised ? rowOf(k.previousUnitCode, k.previousUnitValidFrom) : undefined;
     const previousClass = prevRecognised ? k.previousClass : 'NONE';
     if (!row && !prevRow) continue;
     for (const [cls, key] of CLASSES) {
@@ -133,26 +145,50 @@ export async function balanceOfCells(
       const classBefore =
         (cls === 'POOR' ? k.poorBefore : k.nearPoorOrPoorBefore) ||
         (!prevRecognised && (k.previousClass === cls || (cls === 'NEAR_POOR' && k.previousClass === 'POOR')));
-      const apply = (target: Tally, sameUnit: boolean, current: boolean, previous: boolean) => {
-        const t = transitionTerms(cls, {
-          currentClass: c.classification,
-          previousClass,
-          sameUnit,
-          classBefore,
-        });
-        if (current) for (const term of t.current) target[key][term] += c.n;
-        if (previous) for (const term of t.previous) target[key][term] += c.n;
-        if (sameUnit && previousClass === cls && c.classification === cls && current)
-          target.stayed[key] += c.n;
-      };
+      const move = { cls, key, currentClass: c.classification, previousClass, classBefore, n: c.n };
       const sameRow = row !== undefined && prevRow !== undefined && row.code === prevRow.code;
-      if (row) apply(tallyOf(row.code), sameRow, true, sameRow);
-      if (prevRow && !sameRow) apply(tallyOf(prevRow.code), false, false, true);
+      if (row) applyTransition(tallyOf(row.code), move, sameRow, true, sameRow);
+      if (prevRow && !sameRow) applyTransition(tallyOf(prevRow.code), move, false, false, true);
       // The unit as a whole: a move between two of its children is no move.
-      apply(total, row !== undefined && prevRow !== undefined, row !== undefined, prevRow !== undefined);
+      applyTransition(
+        total,
+        move,
+        row !== undefined && prevRow !== undefined,
+        row !== undefined,
+        prevRow !== undefined,
+      );
     }
   }
   return { rows, total };
+}
+
+const IN_BALANCE = new Set<string>(CLASSES.map(([cls]) => cls));
+
+/** Adds one transition cell's terms of one class to a tally (the unit it counts in now, before, or the total). */
+function applyTransition(
+  target: Tally,
+  m: {
+    cls: BalanceClass;
+    key: 'poor' | 'nearPoor';
+    currentClass: string;
+    previousClass: string;
+    classBefore: boolean;
+    n: number;
+  },
+  sameUnit: boolean,
+  current: boolean,
+  previous: boolean,
+): void {
+  const t = transitionTerms(m.cls, {
+    currentClass: m.currentClass,
+    previousClass: m.previousClass,
+    sameUnit,
+    classBefore: m.classBefore,
+  });
+  if (current) for (const term of t.current) target[m.key][term] += m.n;
+  if (previous) for (const term of t.previous) target[m.key][term] += m.n;
+  if (sameUnit && m.previousClass === m.cls && m.currentClass === m.cls && current)
+    target.stayed[m.key] += m.n;
 }
 
 function close(t: Tally): { poor: BalanceTerms; nearPoor: BalanceTerms } {
