@@ -11,6 +11,7 @@ import type { Executor } from './executor.js';
 import type { CopyValue, RowCopier } from './pg-copy.repository.js';
 import { movementOf, movementsOf } from '../../domain/registry/movement.js';
 import { transitionKeyOf, type PeriodResult } from '../../domain/registry/balance.js';
+import { decodeAnswers, memberDataOf } from '../../domain/survey/compact.js';
 
 export interface MemberRow {
   ordinal: number;
@@ -19,7 +20,6 @@ export interface MemberRow {
   birthDate: string;
   sex: string;
   relation: string;
-  dataJson: string;
 }
 
 export interface ResultRow {
@@ -27,7 +27,8 @@ export interface ResultRow {
   unitCode: string;
   unitValidFrom: string;
   surveyDate: string;
-  answersJson: string;
+  /** The survey record in its compact form (src/domain/survey/compact.ts `encodeAnswers`). */
+  answers: string;
   standard: string;
   area: string;
   incomeLine: number;
@@ -308,13 +309,53 @@ export async function findHouseholdsByKey(db: Executor, key: string) {
 }
 
 export async function listMembers(db: Executor, provinceCode: string, householdId: number) {
-  return db
+  const rows = await db
     .selectFrom('household_member')
     .selectAll()
     .where('province_code', '=', provinceCode)
     .where('household_id', '=', householdId)
     .orderBy('ordinal')
     .execute();
+  return withMemberData(db, rows);
+}
+
+/**
+ * Member rows with `data`, each member's answers besides its row's columns, read from the result
+ * of its household's answers_period (the members are stored once: docs/decisions/0034).
+ */
+export async function withMemberData<
+  M extends { province_code: string; household_id: number | string; ordinal: number },
+>(db: Executor, rows: M[]): Promise<(M & { data: Record<string, unknown> })[]> {
+  const byProvince = new Map<string, Set<number>>();
+  for (const m of rows) {
+    const ids = byProvince.get(m.province_code) ?? new Set<number>();
+    ids.add(Number(m.household_id));
+    byProvince.set(m.province_code, ids);
+  }
+  const dataOf = new Map<string, Record<string, unknown>[]>();
+  for (const [provinceCode, set] of byProvince) {
+    const ids = [...set];
+    for (let i = 0; i < ids.length; i += 500) {
+      const answers = await db
+        .selectFrom('review_result as r')
+        .innerJoin('household as h', (j) =>
+          j
+            .onRef('h.id', '=', 'r.household_id')
+            .onRef('h.province_code', '=', 'r.province_code')
+            .onRef('h.answers_period', '=', 'r.period'),
+        )
+        .select(['r.household_id', 'r.answers'])
+        .where('r.province_code', '=', provinceCode)
+        .where('r.household_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const a of answers)
+        dataOf.set(`${provinceCode}|${Number(a.household_id)}`, memberDataOf(decodeAnswers(a.answers)));
+    }
+  }
+  return rows.map((m) => ({
+    ...m,
+    data: dataOf.get(`${m.province_code}|${Number(m.household_id)}`)?.[m.ordinal - 1] ?? {},
+  }));
 }
 
 export async function listResults(db: Executor, provinceCode: string, householdId: number) {
@@ -429,6 +470,8 @@ export async function writeHousehold(
     head_key: h.headKey,
     search_key: h.searchKey,
     member_count: h.members.length,
+    // The members' answers are those of the result written now.
+    answers_period: h.result.period,
     updated_at: opts.at,
   };
   let id: number;
@@ -478,7 +521,6 @@ export async function writeHousehold(
           birth_date: m.birthDate,
           sex: m.sex,
           relation: m.relation,
-          data_json: m.dataJson,
         })),
       )
       .execute();
@@ -502,7 +544,7 @@ export async function writeHousehold(
     unit_code: r.unitCode,
     unit_valid_from: r.unitValidFrom,
     survey_date: r.surveyDate,
-    answers_json: r.answersJson,
+    answers: r.answers,
     standard: r.standard,
     area: r.area,
     income_line: r.incomeLine,
@@ -889,16 +931,16 @@ export function sqliteBulkWriter(db: Db) {
       'SELECT id, commune_code, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
     ),
     insertHousehold: h.prepare(
-      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, answers_period, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     ),
     updateHousehold: h.prepare(
-      `UPDATE household SET commune_code = ?, commune_valid_from = ?, village_id = ?, head_name = ?, head_birth_date = ?, address = ?, head_key = ?, search_key = ?, member_count = ?, version = version + 1, updated_at = ?
+      `UPDATE household SET commune_code = ?, commune_valid_from = ?, village_id = ?, head_name = ?, head_birth_date = ?, address = ?, head_key = ?, search_key = ?, member_count = ?, answers_period = ?, version = version + 1, updated_at = ?
        WHERE province_code = ? AND id = ?`,
     ),
     deleteMembers: h.prepare('DELETE FROM household_member WHERE province_code = ? AND household_id = ?'),
     insertMember: h.prepare(
-      `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     // Every result of an existing household: the one of the period being written, the earlier
     // ones its movement follows from, the later ones whose movements it may change.
@@ -907,11 +949,11 @@ export function sqliteBulkWriter(db: Db) {
     ),
     setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
     insertResult: h.prepare(
-      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
+      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     updateResult: h.prepare(
-      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers_json = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, groups = ?, status = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, groups = ?, status = ?, updated_at = ? WHERE id = ?`,
     ),
     insertChange: h.prepare(
       'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -957,6 +999,7 @@ export function sqliteBulkWriter(db: Db) {
           w.headKey,
           w.searchKey,
           w.members.length,
+          r.period,
           opts.at,
           w.provinceCode,
           id,
@@ -976,6 +1019,7 @@ export function sqliteBulkWriter(db: Db) {
             w.headKey,
             w.searchKey,
             w.members.length,
+            r.period,
             opts.at,
             opts.at,
           ).lastInsertRowid,
@@ -991,7 +1035,6 @@ export function sqliteBulkWriter(db: Db) {
           m.birthDate,
           m.sex,
           m.relation,
-          m.dataJson,
         );
       const movement = movementOf(
         r.classification,
@@ -1003,7 +1046,7 @@ export function sqliteBulkWriter(db: Db) {
           r.unitCode,
           r.unitValidFrom,
           r.surveyDate,
-          r.answersJson,
+          r.answers,
           r.standard,
           r.area,
           r.incomeLine,
@@ -1038,7 +1081,7 @@ export function sqliteBulkWriter(db: Db) {
           r.unitCode,
           r.unitValidFrom,
           r.surveyDate,
-          r.answersJson,
+          r.answers,
           r.standard,
           r.area,
           r.incomeLine,
@@ -1197,6 +1240,7 @@ const HOUSEHOLD_COPY_COLUMNS = [
   'head_key',
   'search_key',
   'member_count',
+  'answers_period',
   'version',
   'created_at',
   'updated_at',
@@ -1295,6 +1339,7 @@ export async function writeHouseholdBatch(
           w.headKey,
           w.searchKey,
           w.members.length,
+          w.result.period,
           1,
           opts.at,
           opts.at,
@@ -1320,6 +1365,7 @@ export async function writeHouseholdBatch(
               head_key: w.headKey,
               search_key: w.searchKey,
               member_count: w.members.length,
+              answers_period: w.result.period,
               version: 1,
               created_at: opts.at,
               updated_at: opts.at,
@@ -1347,6 +1393,7 @@ export async function writeHouseholdBatch(
           head_key: w.headKey,
           search_key: w.searchKey,
           member_count: w.members.length,
+          answers_period: w.result.period,
           version: h.version + 1,
           updated_at: opts.at,
         })
@@ -1377,7 +1424,6 @@ export async function writeHouseholdBatch(
         birth_date: m.birthDate,
         sex: m.sex,
         relation: m.relation,
-        data_json: m.dataJson,
       }));
     });
     if (copy) await copy('household_member', ...columnsAndRows(members));
@@ -1409,7 +1455,7 @@ export async function writeHouseholdBatch(
         unit_code: r.unitCode,
         unit_valid_from: r.unitValidFrom,
         survey_date: r.surveyDate,
-        answers_json: r.answersJson,
+        answers: r.answers,
         standard: r.standard,
         area: r.area,
         income_line: r.incomeLine,
