@@ -1,15 +1,18 @@
 // npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL]
 //
-// Imports N generated households (default 1,000,000; about 3.5 members each) into a fresh SQLite
+// Imports N generated households (default 1,000,000; about 3.8 members each) into a fresh SQLite
 // file through the product's import service as the CLI runs it — validation, classification by
 // the engine, search keys, change history, movement, aggregates, all in one transaction, written
-// from a second thread while the first validates and classifies — and, in the same run, the
-// baseline: a bare better-sqlite3 prepared-statement insert of the same household, member and
-// result rows (JSON.parse only, no validation or classification) into another fresh file with the
-// same schema less the household word index. Then `report summary` for the province (from the
-// aggregates), p50 over 50 runs, beside the same GROUP BY computed from scratch on the results
-// table. Peak memory is the process's maximum resident set size. With --pg URL (a server where
-// the bench may create and drop databases), the same file is imported into a fresh PostgreSQL
+// from a second thread while the first validates and classifies — and, in the same run, two
+// baselines of the same rows (JSON.parse only, no validation or classification):
+// - minimal: the households and their members into two tables with primary keys only;
+// - product schema: the household, member and result rows into the product's tables and indexes
+//   (less the household word index).
+// Then `report summary` for the province (from the aggregates), p50 over 50 runs, beside the same
+// GROUP BY computed from scratch on the results table. Peak memory is the process's maximum
+// resident set size; the file size is given per household-period; the load average is printed
+// (on a shared machine the ratios are the figures to read). With --pg URL (a server where the
+// bench may create and drop databases), the same file is imported into a fresh PostgreSQL
 // database by the product (new rows by COPY) beside a bare COPY of the household, member and
 // result rows into another one.
 import crypto from 'node:crypto';
