@@ -64,7 +64,7 @@ if (built) {
      VALUES ('38', ?, ?, '', NULL, ?, ?, NULL, ?, ?, ?, 1, ?, ?)`,
   );
   const insR = h.prepare(
-    `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
+    `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
      VALUES ('38', ?, 2024, ?, '', ?, '{}', '', '', 0, ?, '', 0, 'null', 'new', 0, 'approved', 0, ?, ?)`,
   );
   const classes = ['POOR', 'NEAR_POOR', 'AVERAGE', 'AVERAGE', 'AVERAGE', 'AVERAGE', 'AVERAGE', 'AVERAGE'];

@@ -19,6 +19,8 @@ export interface HouseholdTable {
   head_key: string;
   search_key: string;
   member_count: number;
+  /** The period whose result's answers hold the members' answers (the last write's); null: none. */
+  answers_period: number | null;
   version: number;
   created_at: Instant;
   updated_at: Instant;
@@ -34,7 +36,6 @@ export interface HouseholdMemberTable {
   birth_date: DateText;
   sex: string;
   relation: string;
-  data_json: string;
 }
 
 export interface HouseholdChangeTable {
@@ -57,7 +58,8 @@ export interface ReviewResultTable {
   unit_code: string;
   unit_valid_from: string;
   survey_date: DateText;
-  answers_json: string;
+  /** The survey record in its compact form (src/domain/survey/compact.ts). */
+  answers: string;
   standard: string;
   area: string;
   income_line: number;

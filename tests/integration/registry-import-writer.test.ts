@@ -34,13 +34,13 @@ async function snapshot(deps: Deps) {
   const q = async (text: string) => (await sql.raw(text).execute(deps.db.kysely)).rows;
   return {
     households: await q(
-      'SELECT household_key, commune_code, commune_valid_from, head_name, head_birth_date, head_key, search_key, member_count, version FROM household ORDER BY household_key',
+      'SELECT household_key, commune_code, commune_valid_from, head_name, head_birth_date, head_key, search_key, member_count, answers_period, version FROM household ORDER BY household_key',
     ),
     members: await q(
-      'SELECT h.household_key, m.ordinal, m.name, m.id_number, m.birth_date, m.sex, m.relation, m.data_json FROM household_member m JOIN household h ON h.id = m.household_id ORDER BY h.household_key, m.ordinal',
+      'SELECT h.household_key, m.ordinal, m.name, m.id_number, m.birth_date, m.sex, m.relation FROM household_member m JOIN household h ON h.id = m.household_id ORDER BY h.household_key, m.ordinal',
     ),
     results: await q(
-      'SELECT h.household_key, r.period, r.unit_code, r.classification, r.deprivations, r.explanation_json, r.movement, r.no_labour, r.status FROM review_result r JOIN household h ON h.id = r.household_id ORDER BY h.household_key, r.period',
+      'SELECT h.household_key, r.period, r.unit_code, r.answers, r.classification, r.deprivations, r.explanation_json, r.movement, r.no_labour, r.status FROM review_result r JOIN household h ON h.id = r.household_id ORDER BY h.household_key, r.period',
     ),
     changes: await q(
       'SELECT h.household_key, c.action, c.before_json, c.after_json FROM household_change c JOIN household h ON h.id = c.household_id ORDER BY h.household_key, c.id',

@@ -3,6 +3,7 @@
 // and the keyset-paged reads that let a province-wide export stream without holding it in memory.
 import { sql } from 'kysely';
 import type { Executor } from './executor.js';
+import { withMemberData } from './registry.repository.js';
 import { fts5Query, tsQuery, type HouseholdFilter } from './household-search.repository.js';
 
 export interface CounterKey {
@@ -296,7 +297,7 @@ export async function listMembersOf(db: Executor, provinceCode: string, househol
         .execute()),
     );
   }
-  return out;
+  return withMemberData(db, out);
 }
 
 /** Households by id (the certificate's household columns). */

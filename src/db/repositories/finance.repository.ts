@@ -13,6 +13,7 @@ import type {
   ProgramTable,
 } from '../schema-finance.js';
 import type { Executor } from './executor.js';
+import { withMemberData } from './registry.repository.js';
 
 export type ProgramRecord = Selectable<ProgramTable>;
 export type ComponentRecord = Selectable<ProgramComponentTable>;
@@ -657,7 +658,7 @@ export async function listMatchCandidates(
       'r.movement',
       'r.no_labour',
       'r.status',
-      'r.answers_json',
+      'r.answers',
       eb
         .exists(
           eb
@@ -703,12 +704,12 @@ export async function listMembersOfHouseholds(db: Executor, householdIds: readon
   for (let i = 0; i < householdIds.length; i += 500) {
     const rows = await db
       .selectFrom('household_member')
-      .select(['household_id', 'ordinal', 'birth_date', 'sex', 'data_json'])
+      .select(['province_code', 'household_id', 'ordinal', 'birth_date', 'sex'])
       .where('household_id', 'in', householdIds.slice(i, i + 500))
       .orderBy('household_id')
       .orderBy('ordinal')
       .execute();
-    out.push(...rows.map((r) => ({ ...r, household_id: num(r.household_id) })));
+    out.push(...(await withMemberData(db, rows)).map((r) => ({ ...r, household_id: num(r.household_id) })));
   }
   return out;
 }

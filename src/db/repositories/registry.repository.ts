@@ -10,7 +10,31 @@ import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
 import type { CopyValue, RowCopier } from './pg-copy.repository.js';
 import { movementOf, movementsOf } from '../../domain/registry/movement.js';
-import { transitionKeyOf, type PeriodResult } from '../../domain/registry/balance.js';
+import {
+  AggregateDeltas,
+  cellsOf,
+  laterMovementChanges,
+  splitDeps,
+  storedPeriod,
+  transitionCellOf,
+  transitionDeltas,
+  type AggregateKey,
+  type HistoryRow,
+  type MovementChange,
+  type StoredPeriod,
+} from '../../domain/registry/aggregates.js';
+// The aggregate and movement rules live in the domain; re-exported for the callers of the registry.
+export {
+  AggregateDeltas,
+  cellsOf,
+  laterMovementChanges,
+  transitionCellOf,
+  transitionDeltas,
+  type AggregateKey,
+  type HistoryRow,
+  type MovementChange,
+} from '../../domain/registry/aggregates.js';
+import { decodeAnswers, memberDataOf } from '../../domain/survey/compact.js';
 
 export interface MemberRow {
   ordinal: number;
@@ -19,7 +43,6 @@ export interface MemberRow {
   birthDate: string;
   sex: string;
   relation: string;
-  dataJson: string;
 }
 
 export interface ResultRow {
@@ -27,7 +50,8 @@ export interface ResultRow {
   unitCode: string;
   unitValidFrom: string;
   surveyDate: string;
-  answersJson: string;
+  /** The survey record in its compact form (src/domain/survey/compact.ts `encodeAnswers`). */
+  answers: string;
   standard: string;
   area: string;
   incomeLine: number;
@@ -55,18 +79,6 @@ export interface HouseholdWrite {
   searchKey: string;
   members: MemberRow[];
   result: ResultRow;
-}
-
-/** One aggregate cell change: +1 / −1 households of a class (and indicator) in a unit version. */
-export interface AggregateKey {
-  provinceCode: string;
-  period: number;
-  unitCode: string;
-  unitValidFrom: string;
-  status: string;
-  classification: string;
-  /** '' = households; an indicator key; 'movement:<m>'; 'no-labour'. */
-  indicator: string;
 }
 
 export type WriteOutcome =
@@ -101,159 +113,6 @@ export interface WriteOptions {
 /** Whether the write may touch an existing household of `communeCode`. */
 function mayTouch(opts: WriteOptions, communeCode: string): boolean {
   return opts.scopeCommunes === null || opts.scopeCommunes.has(communeCode);
-}
-
-/** The aggregate cells a stored result contributes to. */
-export function cellsOf(
-  provinceCode: string,
-  r: {
-    period: number;
-    unitCode: string;
-    unitValidFrom: string;
-    status: string;
-    classification: string;
-    deprivations: string[];
-    movement: string;
-    noLabour: boolean;
-    groups: readonly string[];
-  },
-): AggregateKey[] {
-  const base = {
-    provinceCode,
-    period: r.period,
-    unitCode: r.unitCode,
-    unitValidFrom: r.unitValidFrom,
-    status: r.status,
-    classification: r.classification,
-  };
-  const cells: AggregateKey[] = [
-    { ...base, indicator: '' },
-    { ...base, indicator: `movement:${r.movement}` },
-  ];
-  if (r.noLabour) cells.push({ ...base, indicator: 'no-labour' });
-  for (const d of r.deprivations) cells.push({ ...base, indicator: d });
-  for (const g of r.groups) cells.push({ ...base, indicator: `group:${g}` });
-  return cells;
-}
-
-const splitDeps = (s: string) => (s ? s.split(',') : []);
-
-/** A stored result as the balance's transition keys need it (domain/registry/balance.ts). */
-interface StoredPeriod extends PeriodResult {
-  status: string;
-}
-const storedPeriod = (x: {
-  period: number;
-  unit_code: string;
-  unit_valid_from: string;
-  status: string;
-  classification: string;
-}): StoredPeriod => ({
-  period: x.period,
-  unitCode: x.unit_code,
-  unitValidFrom: x.unit_valid_from,
-  status: x.status,
-  classification: x.classification,
-});
-
-/** The transition cell of a result (its class and unit, keyed by its household's previous period). */
-export function transitionCellOf(
-  provinceCode: string,
-  r: StoredPeriod,
-  history: readonly PeriodResult[],
-): AggregateKey {
-  return {
-    provinceCode,
-    period: r.period,
-    unitCode: r.unitCode,
-    unitValidFrom: r.unitValidFrom,
-    status: r.status,
-    classification: r.classification,
-    indicator: transitionKeyOf(history, r.period),
-  };
-}
-
-/**
- * The moves of transition cells when a household's results go from `before` to `after` (the write
- * of the result of `period`): the cells of that period and of every later one are taken out as
- * they were and put back as they are (the flags look at every earlier period). Unchanged cells
- * cancel out when the deltas are summed.
- */
-export function transitionDeltas(
-  provinceCode: string,
-  before: readonly StoredPeriod[],
-  after: readonly StoredPeriod[],
-  period: number,
-): [AggregateKey, number][] {
-  const out: [AggregateKey, number][] = [];
-  for (const x of before) if (x.period >= period) out.push([transitionCellOf(provinceCode, x, before), -1]);
-  for (const x of after) if (x.period >= period) out.push([transitionCellOf(provinceCode, x, after), 1]);
-  return out;
-}
-
-/** A stored result of a household, with what its aggregate cells need. */
-export interface HistoryRow {
-  id: number;
-  period: number;
-  unit_code: string;
-  unit_valid_from: string;
-  status: string;
-  classification: string;
-  deprivations: string;
-  movement: string;
-  no_labour: number;
-  groups: string;
-}
-
-export interface MovementChange {
-  id: number;
-  movement: string;
-  deltas: [AggregateKey, number][];
-}
-
-/**
- * The results of a household after `period` whose stored movement no longer follows from the
- * history once the result of `period` has class `classification`: the new movement of each and
- * the moves between the `movement:` aggregate cells. A result that arrives late for an older
- * period changes them; every later period is recomputed, because tái nghèo / nghèo phát sinh
- * depend on all earlier periods, not only the previous one.
- * @param history the household's other stored results (any order; the row of `period` is ignored)
- */
-export function laterMovementChanges(
-  provinceCode: string,
-  history: readonly HistoryRow[],
-  period: number,
-  classification: string,
-): MovementChange[] {
-  const later = history.filter((x) => x.period > period);
-  if (later.length === 0) return [];
-  const ordered = [...history.filter((x) => x.period < period), { period, classification }, ...later].sort(
-    (a, b) => a.period - b.period,
-  );
-  const movements = movementsOf(ordered.map((x) => x.classification));
-  const out: MovementChange[] = [];
-  ordered.forEach((x, i) => {
-    if (x.period <= period || !('id' in x)) return;
-    const movement = movements[i]!;
-    if (movement === x.movement) return;
-    const base = {
-      provinceCode,
-      period: x.period,
-      unitCode: x.unit_code,
-      unitValidFrom: x.unit_valid_from,
-      status: x.status,
-      classification: x.classification,
-    };
-    out.push({
-      id: x.id,
-      movement,
-      deltas: [
-        [{ ...base, indicator: `movement:${x.movement}` }, -1],
-        [{ ...base, indicator: `movement:${movement}` }, 1],
-      ],
-    });
-  });
-  return out;
 }
 
 const HISTORY_COLUMNS = [
@@ -308,13 +167,53 @@ export async function findHouseholdsByKey(db: Executor, key: string) {
 }
 
 export async function listMembers(db: Executor, provinceCode: string, householdId: number) {
-  return db
+  const rows = await db
     .selectFrom('household_member')
     .selectAll()
     .where('province_code', '=', provinceCode)
     .where('household_id', '=', householdId)
     .orderBy('ordinal')
     .execute();
+  return withMemberData(db, rows);
+}
+
+/**
+ * Member rows with `data`, each member's answers besides its row's columns, read from the result
+ * of its household's answers_period (the members are stored once: docs/decisions/0034).
+ */
+export async function withMemberData<
+  M extends { province_code: string; household_id: number | string; ordinal: number },
+>(db: Executor, rows: M[]): Promise<(M & { data: Record<string, unknown> })[]> {
+  const byProvince = new Map<string, Set<number>>();
+  for (const m of rows) {
+    const ids = byProvince.get(m.province_code) ?? new Set<number>();
+    ids.add(Number(m.household_id));
+    byProvince.set(m.province_code, ids);
+  }
+  const dataOf = new Map<string, Record<string, unknown>[]>();
+  for (const [provinceCode, set] of byProvince) {
+    const ids = [...set];
+    for (let i = 0; i < ids.length; i += 500) {
+      const answers = await db
+        .selectFrom('review_result as r')
+        .innerJoin('household as h', (j) =>
+          j
+            .onRef('h.id', '=', 'r.household_id')
+            .onRef('h.province_code', '=', 'r.province_code')
+            .onRef('h.answers_period', '=', 'r.period'),
+        )
+        .select(['r.household_id', 'r.answers'])
+        .where('r.province_code', '=', provinceCode)
+        .where('r.household_id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const a of answers)
+        dataOf.set(`${provinceCode}|${Number(a.household_id)}`, memberDataOf(decodeAnswers(a.answers)));
+    }
+  }
+  return rows.map((m) => ({
+    ...m,
+    data: dataOf.get(`${m.province_code}|${Number(m.household_id)}`)?.[m.ordinal - 1] ?? {},
+  }));
 }
 
 export async function listResults(db: Executor, provinceCode: string, householdId: number) {
@@ -429,6 +328,8 @@ export async function writeHousehold(
     head_key: h.headKey,
     search_key: h.searchKey,
     member_count: h.members.length,
+    // The members' answers are those of the result written now.
+    answers_period: h.result.period,
     updated_at: opts.at,
   };
   let id: number;
@@ -478,7 +379,6 @@ export async function writeHousehold(
           birth_date: m.birthDate,
           sex: m.sex,
           relation: m.relation,
-          data_json: m.dataJson,
         })),
       )
       .execute();
@@ -502,7 +402,7 @@ export async function writeHousehold(
     unit_code: r.unitCode,
     unit_valid_from: r.unitValidFrom,
     survey_date: r.surveyDate,
-    answers_json: r.answersJson,
+    answers: r.answers,
     standard: r.standard,
     area: r.area,
     income_line: r.incomeLine,
@@ -610,25 +510,6 @@ function changeView(
         }
       : {}),
   };
-}
-
-/** Deltas summed per aggregate cell, so that a bulk write upserts each cell once. */
-export class AggregateDeltas {
-  private readonly cells = new Map<string, [AggregateKey, number]>();
-  /** Bound, so it can be passed as a write's `onDelta`. */
-  /** The cell's key: every field of AggregateKey. */
-  static keyOf(k: AggregateKey): string {
-    return `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
-  }
-  readonly add = (k: AggregateKey, n: number): void => {
-    const id = AggregateDeltas.keyOf(k);
-    const cur = this.cells.get(id);
-    if (cur) cur[1] += n;
-    else this.cells.set(id, [k, n]);
-  };
-  values(): IterableIterator<[AggregateKey, number]> {
-    return this.cells.values();
-  }
 }
 
 /** Adds deltas to the aggregate cells (upsert), in the caller's transaction. */
@@ -889,16 +770,16 @@ export function sqliteBulkWriter(db: Db) {
       'SELECT id, commune_code, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
     ),
     insertHousehold: h.prepare(
-      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, answers_period, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
     ),
     updateHousehold: h.prepare(
-      `UPDATE household SET commune_code = ?, commune_valid_from = ?, village_id = ?, head_name = ?, head_birth_date = ?, address = ?, head_key = ?, search_key = ?, member_count = ?, version = version + 1, updated_at = ?
+      `UPDATE household SET commune_code = ?, commune_valid_from = ?, village_id = ?, head_name = ?, head_birth_date = ?, address = ?, head_key = ?, search_key = ?, member_count = ?, answers_period = ?, version = version + 1, updated_at = ?
        WHERE province_code = ? AND id = ?`,
     ),
     deleteMembers: h.prepare('DELETE FROM household_member WHERE province_code = ? AND household_id = ?'),
     insertMember: h.prepare(
-      `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation, data_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     // Every result of an existing household: the one of the period being written, the earlier
     // ones its movement follows from, the later ones whose movements it may change.
@@ -907,11 +788,11 @@ export function sqliteBulkWriter(db: Db) {
     ),
     setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
     insertResult: h.prepare(
-      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers_json, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
+      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     updateResult: h.prepare(
-      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers_json = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, groups = ?, status = ?, updated_at = ? WHERE id = ?`,
+      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, groups = ?, status = ?, updated_at = ? WHERE id = ?`,
     ),
     insertChange: h.prepare(
       'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -957,6 +838,7 @@ export function sqliteBulkWriter(db: Db) {
           w.headKey,
           w.searchKey,
           w.members.length,
+          r.period,
           opts.at,
           w.provinceCode,
           id,
@@ -976,6 +858,7 @@ export function sqliteBulkWriter(db: Db) {
             w.headKey,
             w.searchKey,
             w.members.length,
+            r.period,
             opts.at,
             opts.at,
           ).lastInsertRowid,
@@ -991,7 +874,6 @@ export function sqliteBulkWriter(db: Db) {
           m.birthDate,
           m.sex,
           m.relation,
-          m.dataJson,
         );
       const movement = movementOf(
         r.classification,
@@ -1003,7 +885,7 @@ export function sqliteBulkWriter(db: Db) {
           r.unitCode,
           r.unitValidFrom,
           r.surveyDate,
-          r.answersJson,
+          r.answers,
           r.standard,
           r.area,
           r.incomeLine,
@@ -1038,7 +920,7 @@ export function sqliteBulkWriter(db: Db) {
           r.unitCode,
           r.unitValidFrom,
           r.surveyDate,
-          r.answersJson,
+          r.answers,
           r.standard,
           r.area,
           r.incomeLine,
@@ -1197,6 +1079,7 @@ const HOUSEHOLD_COPY_COLUMNS = [
   'head_key',
   'search_key',
   'member_count',
+  'answers_period',
   'version',
   'created_at',
   'updated_at',
@@ -1295,6 +1178,7 @@ export async function writeHouseholdBatch(
           w.headKey,
           w.searchKey,
           w.members.length,
+          w.result.period,
           1,
           opts.at,
           opts.at,
@@ -1320,6 +1204,7 @@ export async function writeHouseholdBatch(
               head_key: w.headKey,
               search_key: w.searchKey,
               member_count: w.members.length,
+              answers_period: w.result.period,
               version: 1,
               created_at: opts.at,
               updated_at: opts.at,
@@ -1347,6 +1232,7 @@ export async function writeHouseholdBatch(
           head_key: w.headKey,
           search_key: w.searchKey,
           member_count: w.members.length,
+          answers_period: w.result.period,
           version: h.version + 1,
           updated_at: opts.at,
         })
@@ -1377,7 +1263,6 @@ export async function writeHouseholdBatch(
         birth_date: m.birthDate,
         sex: m.sex,
         relation: m.relation,
-        data_json: m.dataJson,
       }));
     });
     if (copy) await copy('household_member', ...columnsAndRows(members));
@@ -1409,7 +1294,7 @@ export async function writeHouseholdBatch(
         unit_code: r.unitCode,
         unit_valid_from: r.unitValidFrom,
         survey_date: r.surveyDate,
-        answers_json: r.answersJson,
+        answers: r.answers,
         standard: r.standard,
         area: r.area,
         income_line: r.incomeLine,

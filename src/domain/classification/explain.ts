@@ -51,7 +51,7 @@ export interface RenderedExplanation {
   indicators: RenderedIndicator[];
 }
 
-/** The answers an explanation reads besides its facts (a stored result's answers_json). */
+/** The answers an explanation reads besides its facts (a stored result's answers, decoded). */
 export type ExplainedAnswers = Pick<
   SurveyRecord,
   'surveyDate' | 'housing' | 'infoDevices' | 'loudspeakerAccess'

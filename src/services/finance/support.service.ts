@@ -3,6 +3,7 @@
 // nutrition) plus land/livestock traits; the rules themselves are data (domain/finance/matching-rules).
 import { AppError } from '../../errors.js';
 import { ageOn } from '../../domain/dates.js';
+import { decodeAnswers } from '../../domain/survey/compact.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
 import { parseAmount } from '../../domain/finance/ledger.js';
 import {
@@ -112,7 +113,7 @@ export function profileOf(c: Candidate, members: readonly MemberRowOf[]): Househ
     coastalCommune?: boolean;
   } = {};
   try {
-    answers = JSON.parse(c.answers_json) as typeof answers;
+    answers = decodeAnswers(c.answers) as typeof answers;
   } catch {
     answers = {};
   }
@@ -129,12 +130,7 @@ export function profileOf(c: Candidate, members: readonly MemberRowOf[]): Househ
     status,
     deprivations: c.deprivations ? c.deprivations.split(',') : [],
     members: members.map((m): MemberProfile => {
-      let d: Record<string, unknown> = {};
-      try {
-        d = JSON.parse(m.data_json) as Record<string, unknown>;
-      } catch {
-        d = {};
-      }
+      const d = m.data;
       const sex = m.sex === 'F' ? 'F' : 'M';
       const disability =
         typeof d.disability === 'string' && ['mild', 'severe', 'extremely-severe'].includes(d.disability)

@@ -6,6 +6,7 @@
 // scope; producing it is itself recorded in the access record.
 import { AppError } from '../../errors.js';
 import { formatDateVn, formatInstantVn } from '../../domain/dates.js';
+import { decodeAnswers } from '../../domain/survey/compact.js';
 import { wordOfCode } from '../../domain/words/catalogue.js';
 import { certificateNumber } from '../../domain/registry/certificate.js';
 import { formatVnd } from '../../domain/format.js';
@@ -112,7 +113,7 @@ export async function collectHouseholdData(
       birthDate: m.birth_date,
       sex: m.sex,
       relation: m.relation,
-      ...(JSON.parse(m.data_json) as Record<string, unknown>),
+      ...m.data,
     })),
     results: results.map((r) => ({
       period: Number(r.period),
@@ -124,7 +125,7 @@ export async function collectHouseholdData(
       movement: r.movement,
       status: r.status,
       recognised: Number(r.frozen) === 1,
-      answers: JSON.parse(r.answers_json) as unknown,
+      answers: decodeAnswers(r.answers) as unknown,
     })),
     certificates: certificates.map((c) => ({
       number: certificateNumber(c.number),

@@ -287,7 +287,7 @@ async function viewsOf(db: Executor, certs: CertificateRow[]): Promise<Certifica
         form: 'Mẫu số 02',
       },
       members: (byHousehold.get(Number(c.household_id)) ?? []).map((m) => {
-        const data = JSON.parse(m.data_json) as { ethnicity?: unknown };
+        const data = m.data as { ethnicity?: unknown };
         const year = m.birth_date.slice(0, 4);
         return {
           name: m.name,

@@ -3,6 +3,7 @@
 // write classifies through the engine and keeps the aggregates in the same transaction.
 import { periodOf } from '../input.js';
 import { parseWhole } from '../../domain/input.js';
+import { decodeAnswers } from '../../domain/survey/compact.js';
 import { AppError, messageOf } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
@@ -369,7 +370,7 @@ async function householdView(db: Executor, provinceCode: string, key: string) {
       birthDate: m.birth_date,
       sex: m.sex,
       relation: m.relation,
-      ...(JSON.parse(m.data_json) as Record<string, unknown>),
+      ...m.data,
     })),
   };
 }
@@ -410,7 +411,7 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
       status: r.status,
       frozen: r.frozen === 1,
       explanation: explanationOf(r, lang, pd),
-      answers: JSON.parse(r.answers_json) as unknown,
+      answers: decodeAnswers(r.answers) as unknown,
     })),
     history: await historyInWords(db, changes, results),
   };
@@ -431,13 +432,13 @@ function explanationOf(
     income_line: number | string | bigint;
     classification: string;
     deprivation_count: number;
-    answers_json: string;
+    answers: string;
     explanation_json: string;
   },
   lang: Lang,
   pd: PersonalData,
 ) {
-  const answers = JSON.parse(r.answers_json) as ExplainedAnswers & { incomePerCapitaMonthly: number };
+  const answers = decodeAnswers(r.answers) as ExplainedAnswers & { incomePerCapitaMonthly: number };
   return renderExplanation(
     {
       standard: r.standard,
@@ -479,7 +480,7 @@ async function historyInWords(
     before_json: string | null;
     after_json: string | null;
   }[],
-  results: { period: number; answers_json: string }[],
+  results: { period: number; answers: string }[],
 ): Promise<HistoryEntry[]> {
   const parse = (j: string | null) => (j ? (JSON.parse(j) as HistorySnapshot) : null);
   const rows = changes.map((c) => ({ c, before: parse(c.before_json), after: parse(c.after_json) }));
@@ -491,7 +492,7 @@ async function historyInWords(
     const v = await findVillage(db, id);
     if (v) villages.set(id, v.name);
   }
-  const answersOf = new Map(results.map((r) => [r.period, JSON.parse(r.answers_json) as unknown]));
+  const answersOf = new Map(results.map((r) => [r.period, decodeAnswers(r.answers) as unknown]));
   const periods = [...answersOf.keys()].sort((a, b) => a - b);
   const lastWriteOf = new Map<number, number>();
   rows.forEach((r, i) => {

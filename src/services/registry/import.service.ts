@@ -17,6 +17,7 @@ import { isWorkingAge } from '../../domain/classification/working-age.js';
 import { explainFacts } from '../../domain/classification/classify.js';
 import { factsJson, type IndicatorFacts } from '../../domain/classification/explain.js';
 import { foldText } from '../../domain/registry/fold.js';
+import { encodeAnswers } from '../../domain/survey/compact.js';
 import { hasNoLabourCapacity } from '../../domain/registry/movement.js';
 import { findUnitVersions, type UnitRecord } from '../../db/repositories/units.repository.js';
 import { listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
@@ -672,15 +673,16 @@ export function toWrite(
     headKey: foldText(headName),
     searchKey,
     members: record.members.map((m, i) => {
-      const { name, idNumber, birthDate, sex, relation, ...rest } = m;
-      return { ordinal: i + 1, name, idNumber, birthDate, sex, relation, dataJson: JSON.stringify(rest) };
+      // The member's other answers are stored once, with the result (answers below).
+      const { name, idNumber, birthDate, sex, relation } = m;
+      return { ordinal: i + 1, name, idNumber, birthDate, sex, relation };
     }),
     result: {
       period: ctx.period,
       unitCode: record.unitCode,
       unitValidFrom: ctx.communeValidFrom,
       surveyDate: on,
-      answersJson: JSON.stringify(record),
+      answers: encodeAnswers(record),
       standard: out.standard,
       area: out.area,
       incomeLine: out.incomeLine,

@@ -1,0 +1,100 @@
+// The stored form of the answers gives back exactly the record it was made from, whatever the
+// record holds, and is several times smaller than the record as JSON.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { COMPACT_CODE_TABLES, decodeAnswers, encodeAnswers } from './compact.js';
+import { parseSurveyRecord } from './parse.js';
+import { HouseholdGenerator } from '../registry/generate.js';
+import * as lists from './record.js';
+
+const generator = () =>
+  new HouseholdGenerator('compact', {
+    provinceCode: '38',
+    period: 2024,
+    withVillage: true,
+    communes: [
+      { code: '15832', area: 'rural', weight: 1, offset: -0.5, villages: ['Thôn 1'] },
+      { code: '15043', area: 'urban', weight: 1, offset: 0.3 },
+    ],
+  });
+
+describe('stored answers (compact form)', () => {
+  it('gives back every generated record exactly, in a quarter of the characters or less', () => {
+    const gen = generator();
+    let json = 0;
+    let compact = 0;
+    for (let i = 0; i < 300; i += 1) {
+      const raw = gen.next();
+      const record = parseSurveyRecord(raw).record!;
+      expect(record).toBeDefined();
+      const text = encodeAnswers(record);
+      // Same keys and values, and the known keys in the record's order.
+      expect(JSON.stringify(decodeAnswers(text))).toBe(JSON.stringify(record));
+      json += JSON.stringify(record).length;
+      compact += text.length;
+    }
+    expect(compact * 4).toBeLessThan(json);
+  });
+
+  it('keeps keys it does not know, values that fit no slot and absent keys as they were', () => {
+    const r = {
+      householdId: 'HH-1',
+      unitCode: '15832',
+      surveyDate: '2024-10-14',
+      incomePerCapitaMonthly: 1_200_000,
+      housing: { floorAreaM2: 30.5, walls: 'durable', columns: 'mud', roof: 'non-durable' },
+      waterSource: 'river',
+      latrine: 'none',
+      internetUse: 'yes',
+      infoDevices: ['tv', 'fax'],
+      loudspeakerAccess: true,
+      members: [
+        { name: 'A', idNumber: null, birthDate: '1980-01-01', sex: 'M', relation: 'head', pregnant: true },
+        { name: 'B', sex: 'F', ethnicity: null, merit: false },
+      ],
+      traits: { farmland: true },
+      poorDistrict: false,
+      village: 'Thôn 1',
+    };
+    expect(decodeAnswers(encodeAnswers(r))).toEqual(r);
+    const noHousing = { householdId: 'HH-2', members: 'none', housing: {} };
+    expect(decodeAnswers(encodeAnswers(noHousing))).toEqual(noHousing);
+    expect(decodeAnswers(encodeAnswers({}))).toEqual({});
+  });
+
+  it('reads a record stored as JSON (rows written before the compact form) as it is', () => {
+    const record = parseSurveyRecord(generator().next()).record!;
+    expect(decodeAnswers(JSON.stringify(record))).toEqual(record);
+  });
+
+  it('round-trips any JSON object (property)', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
+        expect(decodeAnswers(encodeAnswers(o))).toEqual(JSON.parse(JSON.stringify(o)));
+      }),
+    );
+  });
+
+  it('has a code for every value of the record’s lists (a new value is appended to its table)', () => {
+    const expected: Record<string, readonly string[]> = {
+      walls: lists.DURABILITY,
+      columns: lists.DURABILITY,
+      roof: lists.DURABILITY,
+      waterSource: lists.WATER_SOURCES,
+      latrine: lists.LATRINES,
+      infoDevices: lists.INFO_DEVICES,
+      povertyCauses: lists.POVERTY_CAUSES,
+      supportNeeds: lists.SUPPORT_NEEDS,
+      area: lists.AREAS,
+      sex: lists.SEXES,
+      relation: lists.RELATIONS,
+      employment: lists.EMPLOYMENTS,
+      schooling: lists.SCHOOLING,
+      education: lists.EDUCATION_LEVELS,
+      disability: lists.DISABILITIES,
+    };
+    expect(Object.keys(COMPACT_CODE_TABLES).sort()).toEqual(Object.keys(expected).sort());
+    for (const [key, list] of Object.entries(expected))
+      for (const v of list) expect(COMPACT_CODE_TABLES[key], `${key} ${v}`).toContain(v);
+  });
+});
