@@ -359,6 +359,12 @@ export const WORDS = {
       en: 'Reduce the poverty rate among ethnic-minority households (over 3 points a year)',
     },
   } satisfies Record<MonitoringKind, Word>,
+  /** Short names of the target kinds (a chart's axis). */
+  monitoringKindShort: {
+    'multidimensional-rate-reduction': { vi: 'Toàn đơn vị', en: 'Whole unit' },
+    'poor-district-rate-reduction': { vi: 'Huyện nghèo', en: 'Poor districts' },
+    'ethnic-minority-rate-reduction': { vi: 'Đồng bào DTTS', en: 'Ethnic minorities' },
+  } satisfies Record<MonitoringKind, Word>,
   monitoringStatus: {
     below: { vi: 'Dưới mức giao', en: 'Below the band' },
     within: { vi: 'Trong mức giao', en: 'Within the band' },

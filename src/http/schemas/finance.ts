@@ -1467,6 +1467,8 @@ export const programMonitoringSchema = {
         type: 'object',
         properties: {
           projectCode: { type: 'string' },
+          projectName: { type: 'string' },
+          projectNameEn: { type: 'string' },
           disbursed: { type: 'number' },
           supportTotal: { type: 'number' },
           householdsSupported: { type: 'number' },
@@ -1477,6 +1479,8 @@ export const programMonitoringSchema = {
         },
         required: [
           'projectCode',
+          'projectName',
+          'projectNameEn',
           'disbursed',
           'supportTotal',
           'householdsSupported',

@@ -35,6 +35,9 @@ export interface MonitoringRow extends MonitoringStanding {
 
 export interface ProjectIndicator {
   projectCode: string;
+  /** The project's name (from its allocations; the code when it has none in the unit this year). */
+  projectName: string;
+  projectNameEn: string;
   disbursed: number;
   supportTotal: number;
   householdsSupported: number;
@@ -138,6 +141,7 @@ export async function programMonitoring(
     string,
     { disbursed: number; total: number; hh: Set<string>; exitedHh: Set<string>; toExited: number }
   >();
+  const names = new Map(allocations.map((a) => [a.projectCode, { vi: a.projectName, en: a.projectNameEn }]));
   const entry = (code: string) => {
     let e = per.get(code);
     if (!e) per.set(code, (e = { disbursed: 0, total: 0, hh: new Set(), exitedHh: new Set(), toExited: 0 }));
@@ -158,6 +162,8 @@ export async function programMonitoring(
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([projectCode, e]) => ({
       projectCode,
+      projectName: names.get(projectCode)?.vi ?? projectCode,
+      projectNameEn: names.get(projectCode)?.en ?? projectCode,
       disbursed: e.disbursed,
       supportTotal: e.total,
       householdsSupported: e.hh.size,
