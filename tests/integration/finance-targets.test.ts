@@ -10,6 +10,7 @@ import { SYSTEM } from '../../src/services/deps.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { setTarget, targetsReport } from '../../src/services/finance/targets.service.js';
 import { setResidentHouseholds } from '../../src/services/registry/residents.service.js';
+import { programMonitoring } from '../../src/services/finance/monitoring.service.js';
 import {
   householdSupport,
   matchingRules,
@@ -324,6 +325,37 @@ for (const dialect of DIALECTS) {
           s.amount,
         ]),
       ).toEqual([['DA4.3', 10_000_000]]);
+      // Program monitoring, by hand: 6/24 = 25 % → 3/30 = 10 % recognised (15 points, above the
+      // national 1–1.5), 2/30 = 6.67 % forecast (18.33 points). DA4 gave 30 M to P1, P3 (exited)
+      // and P4 (still poor): 22 M to two households that exited = 11 M each.
+      const mon = await programMonitoring(deps, SYSTEM, { unitCode: '16516', year: 2024 });
+      expect(mon.targets.map((x) => [x.kind, x.status, x.forecastStatus])).toEqual([
+        ['multidimensional-rate-reduction', 'above', 'above'],
+        ['poor-district-rate-reduction', 'no-area-list', 'no-area-list'],
+        ['ethnic-minority-rate-reduction', 'no-denominator', 'no-denominator'],
+      ]);
+      expect(mon.targets[0]).toMatchObject({
+        baselineRate: 25,
+        recognisedRate: 10,
+        forecastRate: 6.67,
+        achieved: 15,
+        forecast: 18.33,
+        band: { min: 1, max: 1.5 },
+      });
+      // No member of an ethnic minority in the fixture: the counts are there, the rate is not.
+      expect(mon.targets[2]!.figures).toMatchObject({ baselinePoor: 0, recognisedPoor: 0, residents: null });
+      expect(mon.projects).toMatchObject([
+        {
+          projectCode: 'DA4',
+          disbursed: 30_000_000,
+          supportTotal: 30_000_000,
+          householdsSupported: 3,
+          costPerHouseholdSupported: 10_000_000,
+          householdsExited: 2,
+          supportToExited: 22_000_000,
+          costPerHouseholdExited: 11_000_000,
+        },
+      ]);
       const f = await financeReport(deps, SYSTEM, { unitCode: '16516', year: 2024 });
       expect(f.rows).toEqual([
         expect.objectContaining({

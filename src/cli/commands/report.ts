@@ -7,6 +7,7 @@ const reports: Record<string, () => Promise<Command>> = {
   finance: async () => (await import('./finance.js')).reportFinanceCommand,
   balance: async () => (await import('./reports.js')).balanceCommand,
   annex7: async () => (await import('./annex7.js')).annex7Command,
+  monitoring: async () => (await import('./monitoring.js')).monitoringCommand,
   paper: async () => (await import('./papers.js')).paperCommand,
   applications: async () => (await import('./papers.js')).applicationsCommand,
   round: async () => (await import('./papers.js')).roundCommand,
@@ -14,8 +15,8 @@ const reports: Record<string, () => Promise<Command>> = {
 
 export const reportCommand: Command = {
   summary:
-    'Báo cáo tổng hợp (summary, finance, balance, annex7), giấy tờ rà soát, sổ đơn, kỳ báo cáo / Reports (summary, finance, balance, annex7), review papers, applications, the reporting round',
-  usage: 'report summary|finance|balance|annex7|paper|applications|round … [--json]',
+    'Báo cáo tổng hợp (summary, finance, balance, annex7, monitoring), giấy tờ rà soát, sổ đơn, kỳ báo cáo / Reports (summary, finance, balance, annex7, monitoring), review papers, applications, the reporting round',
+  usage: 'report summary|finance|balance|annex7|monitoring|paper|applications|round … [--json]',
   async run(argv: string[], io: Io): Promise<number> {
     const load = reports[argv[0] ?? ''];
     if (!load) {

@@ -12,6 +12,7 @@ import type { CapitalType, EntryKind, FundingSource } from '../finance/ledger.js
 import type { HouseholdStatus } from '../finance/matching.js';
 import type { RiskState } from '../finance/risk.js';
 import type { ProgressStatus, TargetKind } from '../finance/targets.js';
+import type { MonitoringKind, MonitoringStatus } from '../finance/monitoring.js';
 import type { Movement } from '../registry/movement.js';
 import type { BalanceTerms } from '../registry/balance.js';
 import type { Classification, Dimension, IndicatorKey } from '../standards/standard.js';
@@ -343,6 +344,42 @@ export const WORDS = {
     'near-poor-reduction': { vi: 'Giảm số hộ cận nghèo', en: 'Reduce near-poor households' },
     free: { vi: 'Chỉ tiêu khác', en: 'Other target' },
   } satisfies Record<TargetKind, Word>,
+  // Program monitoring (issue 13; src/domain/finance/monitoring.ts).
+  monitoringKind: {
+    'multidimensional-rate-reduction': {
+      vi: 'Giảm tỷ lệ hộ nghèo theo chuẩn nghèo đa chiều (1–1,5 điểm %/năm)',
+      en: 'Reduce the multidimensional poverty rate (1–1.5 points a year)',
+    },
+    'poor-district-rate-reduction': {
+      vi: 'Giảm tỷ lệ hộ nghèo ở các huyện nghèo (4–5 điểm %/năm)',
+      en: 'Reduce the poor-household rate in poor districts (4–5 points a year)',
+    },
+    'ethnic-minority-rate-reduction': {
+      vi: 'Giảm tỷ lệ hộ nghèo đồng bào dân tộc thiểu số (trên 3 điểm %/năm)',
+      en: 'Reduce the poverty rate among ethnic-minority households (over 3 points a year)',
+    },
+  } satisfies Record<MonitoringKind, Word>,
+  /** Short names of the target kinds (a chart's axis). */
+  monitoringKindShort: {
+    'multidimensional-rate-reduction': { vi: 'Toàn đơn vị', en: 'Whole unit' },
+    'poor-district-rate-reduction': { vi: 'Huyện nghèo', en: 'Poor districts' },
+    'ethnic-minority-rate-reduction': { vi: 'Đồng bào DTTS', en: 'Ethnic minorities' },
+  } satisfies Record<MonitoringKind, Word>,
+  monitoringStatus: {
+    below: { vi: 'Dưới mức giao', en: 'Below the band' },
+    within: { vi: 'Trong mức giao', en: 'Within the band' },
+    above: { vi: 'Vượt mức giao', en: 'Above the band' },
+    'no-data': { vi: 'Chưa có kết quả', en: 'No results yet' },
+    'no-residents': { vi: 'Chưa nhập tổng số hộ dân cư', en: 'Resident households not entered' },
+    'no-denominator': {
+      vi: 'Chưa có tổng số hộ dân tộc thiểu số để tính tỷ lệ',
+      en: 'Ethnic-minority households not held: no rate',
+    },
+    'no-area-list': {
+      vi: 'Chưa có danh sách huyện nghèo (Quyết định 353/QĐ-TTg)',
+      en: 'List of poor districts not held (Decision 353/QĐ-TTg)',
+    },
+  } satisfies Record<MonitoringStatus, Word>,
   progressStatus: {
     met: { vi: 'Đạt', en: 'Met' },
     'not-met': { vi: 'Chưa đạt', en: 'Not met' },

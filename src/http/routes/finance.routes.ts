@@ -28,6 +28,7 @@ import {
   financeReport,
   financeYears,
 } from '../../services/finance/report.service.js';
+import { programMonitoring } from '../../services/finance/monitoring.service.js';
 import { setTarget, targetsReport } from '../../services/finance/targets.service.js';
 import {
   householdSupport,
@@ -83,6 +84,7 @@ import {
   costReportSchema,
   financeImportReportSchema,
   targetsReportSchema,
+  programMonitoringSchema,
   targetViewSchema,
   rulesViewSchema,
   matchResultSchema,
@@ -383,6 +385,21 @@ export async function financeRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => targetsReport(req.deps, req.actor!, { unitCode: req.query.unit, year: req.query.year }),
+  );
+  app.get<{ Querystring: UnitYear }>(
+    '/finance/monitoring',
+    {
+      config: { access: { permission: 'finance.read', scope: 'unit' } },
+      schema: {
+        response: { 200: programMonitoringSchema },
+        tags: ['finance'],
+        summary:
+          'Theo dõi chương trình: chỉ tiêu quốc gia, chỉ số theo dự án / Program monitoring: national targets, per-project indicators',
+        querystring: unitYearQuery,
+      },
+    },
+    async (req) =>
+      programMonitoring(req.deps, req.actor!, { unitCode: req.query.unit, year: req.query.year }),
   );
   app.post<{ Body: Body }>(
     '/finance/targets',

@@ -1373,3 +1373,127 @@ export type TaskDetail = FromSchema<typeof taskDetailResponse>;
 export type HouseholdMatch = FromSchema<typeof householdMatchSchema>;
 export type FinanceImportReport = FromSchema<typeof financeImportReportSchema>;
 export type ImportRowError = FromSchema<typeof importRowErrorSchema>;
+
+// ── program monitoring (issue 13) ───────────────────────────────────────────
+const monitoringWord = {
+  type: 'object',
+  properties: { vi: { type: 'string' }, en: { type: 'string' } },
+  required: ['vi', 'en'],
+  additionalProperties: false,
+} as const;
+const monitoringStatus = {
+  type: 'string',
+  enum: ['below', 'within', 'above', 'no-data', 'no-residents', 'no-denominator', 'no-area-list'],
+} as const;
+const nullableNumber = { type: ['number', 'null'] } as const;
+export const programMonitoringSchema = {
+  type: 'object',
+  properties: {
+    unit: {
+      type: 'object',
+      properties: { code: { type: 'string' }, name: { type: 'string' } },
+      required: ['code', 'name'],
+      additionalProperties: false,
+    },
+    year: { type: 'number' },
+    targets: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          kind: {
+            type: 'string',
+            enum: [
+              'multidimensional-rate-reduction',
+              'poor-district-rate-reduction',
+              'ethnic-minority-rate-reduction',
+            ],
+          },
+          label: monitoringWord,
+          baselineRate: nullableNumber,
+          recognisedRate: nullableNumber,
+          forecastRate: nullableNumber,
+          achieved: nullableNumber,
+          forecast: nullableNumber,
+          status: monitoringStatus,
+          forecastStatus: monitoringStatus,
+          statusLabel: monitoringWord,
+          forecastStatusLabel: monitoringWord,
+          band: {
+            type: 'object',
+            properties: {
+              min: { type: 'number' },
+              max: nullableNumber,
+              minExclusive: { type: 'boolean' },
+              source: { type: 'string' },
+            },
+            required: ['min', 'max', 'minExclusive', 'source'],
+            additionalProperties: false,
+          },
+          figures: {
+            type: 'object',
+            properties: {
+              baselinePoor: nullableNumber,
+              recognisedPoor: nullableNumber,
+              forecastPoor: nullableNumber,
+              baselineResidents: nullableNumber,
+              residents: nullableNumber,
+            },
+            required: ['baselinePoor', 'recognisedPoor', 'forecastPoor', 'baselineResidents', 'residents'],
+            additionalProperties: false,
+          },
+        },
+        required: [
+          'kind',
+          'label',
+          'baselineRate',
+          'recognisedRate',
+          'forecastRate',
+          'achieved',
+          'forecast',
+          'status',
+          'forecastStatus',
+          'statusLabel',
+          'forecastStatusLabel',
+          'band',
+          'figures',
+        ],
+        additionalProperties: false,
+      },
+    },
+    projects: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          projectCode: { type: 'string' },
+          projectName: { type: 'string' },
+          projectNameEn: { type: 'string' },
+          disbursed: { type: 'number' },
+          supportTotal: { type: 'number' },
+          householdsSupported: { type: 'number' },
+          costPerHouseholdSupported: nullableNumber,
+          householdsExited: { type: 'number' },
+          supportToExited: { type: 'number' },
+          costPerHouseholdExited: nullableNumber,
+        },
+        required: [
+          'projectCode',
+          'projectName',
+          'projectNameEn',
+          'disbursed',
+          'supportTotal',
+          'householdsSupported',
+          'costPerHouseholdSupported',
+          'householdsExited',
+          'supportToExited',
+          'costPerHouseholdExited',
+        ],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['unit', 'year', 'targets', 'projects'],
+  additionalProperties: false,
+} as const;
+export type ProgramMonitoringPayload = FromSchema<typeof programMonitoringSchema>;

@@ -13,6 +13,7 @@ import type {
   FinanceReport,
   HouseholdMatch,
   ImportRowError,
+  ProgramMonitoringPayload,
   ProgramView as Program,
   TargetProgress as Progress,
   TargetsReport,
@@ -30,6 +31,7 @@ export type {
   ImportResult,
   ImportRowError,
   Program,
+  ProgramMonitoringPayload as ProgramMonitoring,
   Progress,
   Standing,
   Task,
@@ -67,6 +69,13 @@ export const useAllocation = (id: string) =>
     queryKey: ['finance', 'allocation', id],
     queryFn: () => api.get<AllocationDetail>(`/finance/allocations/${id}`),
   });
+export const useMonitoring = (f: Filter) =>
+  useQuery({
+    queryKey: ['finance', 'monitoring', f.unit, f.year],
+    queryFn: () => api.get<ProgramMonitoringPayload>('/finance/monitoring', { unit: f.unit, year: f.year }),
+    enabled: Boolean(f.unit),
+  });
+
 export const useTargets = (f: Filter) =>
   useQuery({
     queryKey: ['finance', 'targets', f],

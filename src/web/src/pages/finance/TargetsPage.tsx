@@ -8,6 +8,7 @@ import { wordOfCode } from '../../../../domain/words/catalogue';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { Filters, useFinanceFilter } from './Filters';
+import { MonitoringSection } from './MonitoringSection';
 
 const m = defineMessages({
   vi: {
@@ -237,6 +238,7 @@ export default function TargetsPage() {
           </Text>
         </>
       ) : null}
+      {r ? <MonitoringSection filter={filter} /> : null}
     </Stack>
   );
 }
