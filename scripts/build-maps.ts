@@ -58,7 +58,7 @@ function sourceFeatures(layer: MapLayer): Feature<Geometry, Props>[] {
   const topo = topology({ d: fc }) as Topology<{ d: GeometryCollection<Props> }>;
   const groups = new Map<string, (Polygon | MultiPolygon)[]>();
   for (const g of topo.objects.d.geometries) {
-    const key = String(g.properties!.district_code_2025);
+    const key = String((g.properties as Props).district_code_2025);
     groups.set(key, [...(groups.get(key) ?? []), g as Polygon | MultiPolygon]);
   }
   return [...groups].map(([code, geoms]) => ({
@@ -87,11 +87,14 @@ function build(layer: MapLayer, keep: number, quantisation: number): string {
   });
   const missing = [...names.keys()].filter((c) => !features.some((f) => f.properties.code === c));
   if (missing.length) throw new Error(`${layer.id}: no boundary for ${missing.join(', ')}`);
-  let topo = presimplify(topology({ units: { type: 'FeatureCollection', features } }, 1e6));
+  const collection: FeatureCollection<Geometry, Props> = { type: 'FeatureCollection', features };
+  const weighted = presimplify(
+    topology({ units: collection }, 1e6) as Topology<{ units: GeometryCollection<Props> }>,
+  );
   // The weights are sorted from the largest: the quantile at `keep` is the weight of the last point kept.
-  const minWeight = quantile(topo, keep);
-  topo = simplify(topo, minWeight);
-  topo = filter(topo, filterWeight(topo, minWeight));
+  const minWeight = quantile(weighted, keep);
+  const simplified = simplify(weighted, minWeight);
+  const topo = filter(simplified, filterWeight(simplified, minWeight));
   return JSON.stringify(quantize(topo, quantisation));
 }
 
