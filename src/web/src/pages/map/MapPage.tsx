@@ -255,6 +255,9 @@ export default function MapPage() {
     return rootDash.map((q) => ownRow(q.data!));
   }, [unit, dash.data, members, national, rootDash]);
 
+  // The unit's own figures, for its outline when its children have no boundaries.
+  const own = useMemo(() => (unit && dash.data ? ownRow(dash.data) : null), [unit, dash.data]);
+
   // The layer of the units drawn; else the unit's own outline (a district before 2025).
   const level = unit ? childLevel(unit, on) : (roots[0]?.level as MapLevel | undefined);
   const parentOfMembers = unit ? unit.code : roots[0]?.level === 'province' ? null : roots[0]?.parentCode;
@@ -272,7 +275,7 @@ export default function MapPage() {
     const features: Feature<Geometry, MapFeatureProps>[] = [];
     for (const f of boundaries.data.features) {
       const code = f.properties.code;
-      const row = wanted ? wanted.get(code) : code === unit?.code ? rows[0] : undefined;
+      const row = wanted ? wanted.get(code) : code === unit?.code ? own : undefined;
       if (!row) continue;
       features.push({
         type: 'Feature',
@@ -286,7 +289,7 @@ export default function MapPage() {
       });
     }
     return features.length ? { type: 'FeatureCollection', features } : null;
-  }, [boundaries.data, rows, membersLayer, unit, figure, t]);
+  }, [boundaries.data, rows, own, membersLayer, unit, figure, t]);
 
   const name = unit?.name ?? (user.unitCode ? roots.map((r) => r.name).join(', ') || '' : t.title);
   const legend = legendOf(figure, lang);
