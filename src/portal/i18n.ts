@@ -118,6 +118,15 @@ const vi = {
   chartTrend: (name: string) => `Tỷ lệ hộ nghèo, hộ cận nghèo qua các năm – ${name} (%)`,
   chartNote: 'Biểu đồ minh họa bảng số liệu bên dưới; tỷ lệ bị ẩn không được vẽ.',
   withheld: 'không công bố',
+  // The statistics map (src/portal/map.ts)
+  mapTitle: (name: string, year: number) => `Bản đồ tỷ lệ hộ nghèo – ${name}, năm ${year}`,
+  mapLegend: 'Tỷ lệ hộ nghèo trên tổng số hộ dân cư',
+  mapNoData: 'Không công bố hoặc chưa có số liệu',
+  mapNote: 'Bản đồ minh họa bảng số liệu bên dưới. Ranh giới hành chính đã đơn giản hóa, chỉ để tham khảo.',
+  mapOwnArea: (name: string) =>
+    `Chưa có ranh giới của các đơn vị trực thuộc ${name} vào thời điểm này: bản đồ vẽ địa giới của chính ${name}.`,
+  mapNone: (name: string) =>
+    `Chưa có ranh giới hành chính của ${name} vào thời điểm này: xem số liệu ở bảng bên dưới.`,
 };
 
 export type Strings = typeof vi;
@@ -232,6 +241,14 @@ const en: Strings = {
   chartTrend: (name: string) => `Poverty and near-poverty rates over the years – ${name} (%)`,
   chartNote: 'The charts draw the table below; withheld rates are not drawn.',
   withheld: 'withheld',
+  mapTitle: (name: string, year: number) => `Map of the poverty rate – ${name}, ${year}`,
+  mapLegend: 'Poor households over resident households',
+  mapNoData: 'Withheld or no figure',
+  mapNote: 'The map draws the table below. Administrative boundaries are simplified, for reference only.',
+  mapOwnArea: (name: string) =>
+    `We hold no boundaries of the units under ${name} for that time: the map draws the area of ${name} itself.`,
+  mapNone: (name: string) =>
+    `We hold no boundary of ${name} for that time: the figures are in the table below.`,
 };
 
 export function stringsFor(lang: Lang): Strings {

@@ -12,6 +12,7 @@ import { formatCount, formatNumber } from '../domain/format.js';
 import { html, type Html } from './html.js';
 import { messagePage, type PageContext } from './views.js';
 import { ratesByUnitChart, trendChart } from './charts.js';
+import { statsMap } from './map.js';
 
 const h = html;
 
@@ -134,5 +135,6 @@ export function statsPage(ctx: PageContext, stats: PublicStats): string {
     stats.trend.map((p) => ({ label: String(p.period), poorRate: p.poorRate, nearPoorRate: p.nearPoorRate })),
   );
   const charts = byUnit || trend ? h`${trend}${byUnit}<p class="meta">${t.chartNote}</p>` : null;
-  return messagePage(ctx, t.statsTitle(stats.unitName, stats.period), [], h`${charts}${body}`);
+  const map = statsMap(t, ctx.lang, stats);
+  return messagePage(ctx, t.statsTitle(stats.unitName, stats.period), [], h`${map}${charts}${body}`);
 }

@@ -58,7 +58,7 @@ label{display:block;margin:8px 0 2px;font-weight:600}textarea{width:100%;min-hei
 .hp{position:absolute;left:-9999px;width:1px;height:1px;overflow:hidden}
 .note{background:#eef6ee;border-left:4px solid #2e7d32;padding:8px 10px}.error{background:#fdecea;border-left:4px solid #b71c1c;padding:8px 10px}
 .code{font:700 1.5rem monospace;letter-spacing:.1em}
-figure.chart{margin:1em 0;max-width:760px}figure.chart figcaption{font-size:.85em;color:#555}table.list{border-collapse:collapse;width:100%}table.list th,table.list td{border-bottom:1px solid #ddd;text-align:left;padding:5px}
+figure.chart{margin:1em 0;max-width:760px}figure.chart figcaption{font-size:.85em;color:#555}ul.map-legend{list-style:none;padding:0;margin:.4em 0;display:flex;flex-wrap:wrap;gap:.3em 1em}ul.map-legend svg{vertical-align:middle;border:1px solid #999}table.list{border-collapse:collapse;width:100%}table.list th,table.list td{border-bottom:1px solid #ddd;text-align:left;padding:5px}
 footer{color:#444;font-size:.9rem;text-align:center;padding:10px 0 24px}
 @media(max-width:520px){.card img{width:96px}h1{font-size:1.3rem}}`;
 /** Changes whenever the stylesheet does, so it can be cached for a year (`/portal.css?v=…`). */

@@ -187,6 +187,10 @@ export interface PublicTrendPoint {
 export interface PublicStats {
   unitCode: string;
   unitName: string;
+  /** The unit's level and parent on `on` (31/12 of the period), for the map's boundaries. */
+  unitLevel: string;
+  unitParentCode: string | null;
+  on: string;
   period: number;
   periods: number[];
   rows: PublicStatRow[];
@@ -255,6 +259,9 @@ export async function getPublicStats(
   return {
     unitCode: unit.code,
     unitName: unit.name,
+    unitLevel: unit.level,
+    unitParentCode: unit.parent_code,
+    on,
     period,
     periods,
     rows: communes

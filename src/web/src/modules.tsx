@@ -8,7 +8,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Role } from './api/types';
 import { can, type Permission } from '../../domain/access/permissions';
 import type { Bilingual } from './i18n';
-import { IconOverview, IconUnits } from './components/icons';
+import { IconMap, IconOverview, IconUnits } from './components/icons';
 import { financeModule, tasksModule } from './pages/finance/module';
 import { campaignModule, registryModule } from './pages/registry/module';
 import { portalModule } from './pages/portal/module';
@@ -36,7 +36,7 @@ export interface NavItem {
 export interface AppModule {
   id: string;
   /**
-   * Position in the navigation. The agreed order: 10 Tổng quan, 20 Hộ gia đình, 30 Rà soát,
+   * Position in the navigation. The agreed order: 10 Tổng quan, 15 Bản đồ, 20 Hộ gia đình, 30 Rà soát,
    * 40 Chương trình & kinh phí, 45 Mặt trận, 50 Nhiệm vụ, 60 Báo cáo, 70 Cổng thông tin, 80 Quản trị,
    * 90 Đơn vị hành chính (reference data).
    */
@@ -61,6 +61,14 @@ const overview: AppModule = {
   ],
 };
 
+// The map (issue 13; docs/decisions/0033-map.md): its own entry, so MapLibre loads only there.
+const map: AppModule = {
+  id: 'map',
+  order: 15,
+  routes: [{ path: 'map', load: () => import('./pages/map/MapPage'), permission: 'units.read' }],
+  nav: [{ path: 'map', label: { vi: 'Bản đồ', en: 'Map' }, icon: <IconMap />, permission: 'units.read' }],
+};
+
 const units: AppModule = {
   id: 'units',
   order: 90,
@@ -77,6 +85,7 @@ const units: AppModule = {
 
 export const modules: AppModule[] = [
   overview,
+  map,
   registryModule,
   campaignModule,
   financeModule,

@@ -21,6 +21,14 @@ function Icon({ children }: { children: ReactNode }) {
   );
 }
 
+/** A folded map (the Bản đồ page). */
+export const IconMap = () => (
+  <Icon>
+    <path d="M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z" />
+    <path d="M9 3v15M15 6v15" />
+  </Icon>
+);
+
 export const IconOverview = () => (
   <Icon>
     <rect x="3" y="3" width="7" height="9" rx="1" />
