@@ -20,11 +20,11 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
 import { optionsOf, wordOfCode } from '../../../../domain/words/catalogue';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useFund, useFunds } from '../../api/front';
 import { DateField } from '../../components/DateField';
 import { DownloadButton } from '../../components/DownloadButton';
-import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatVnd } from '../../format';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import type { Fund } from '../../api/front';
@@ -339,7 +339,6 @@ export default function FundPage() {
 function ReceiptForm() {
   const t = useMessages(m);
   const { lang } = useLang();
-  const errorText = useErrorText();
   const qc = useQueryClient();
   const [unit, setUnit] = useState<Unit | null>(null);
   const [date, setDate] = useState<string | null>(null);
@@ -368,8 +367,18 @@ function ReceiptForm() {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const fieldError = (f: string) =>
-    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  const e = useFieldErrors(save.error, {
+    unitCode: t.unitCode,
+    date: t.date,
+    receiptNo: t.receiptNo,
+    donorName: t.donor,
+    donorKind: t.donorKind,
+    kind: t.kind,
+    goods: t.goods,
+    value: t.value,
+    campaign: t.campaign,
+  });
+  const fieldError = e.of;
   return (
     <Stack component="section" aria-label={t.newReceipt}>
       <Title order={2}>{t.newReceipt}</Title>
@@ -418,9 +427,7 @@ function ReceiptForm() {
           error={fieldError('value')}
         />
       </SimpleGrid>
-      {save.isError && !(isApiError(save.error) && save.error.field !== undefined) && (
-        <ErrorPanel error={save.error} />
-      )}
+      <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -434,7 +441,6 @@ function ReceiptForm() {
 function SpendingForm({ fundId }: { fundId: number }) {
   const t = useMessages(m);
   const { lang } = useLang();
-  const errorText = useErrorText();
   const qc = useQueryClient();
   const [date, setDate] = useState<string | null>(null);
   const [purpose, setPurpose] = useState<string | null>(null);
@@ -465,12 +471,15 @@ function SpendingForm({ fundId }: { fundId: number }) {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const fieldError = (f: string) =>
-    isApiError(save.error) &&
-    (save.error.field === f || (f === 'households' && save.error.field?.startsWith('households')))
-      ? errorText(save.error)
-      : undefined;
-  const anyField = isApiError(save.error) && save.error.field !== undefined;
+  const e = useFieldErrors(save.error, {
+    date: t.date,
+    purpose: t.purpose,
+    amount: t.amount,
+    decisionNo: t.decisionNo,
+    decisionDate: t.decisionDate,
+    households: t.householdKeys,
+  });
+  const fieldError = e.of;
   return (
     <Stack component="section" aria-label={t.newSpending}>
       <Title order={2}>{t.newSpending}</Title>
@@ -512,7 +521,7 @@ function SpendingForm({ fundId }: { fundId: number }) {
         />
         <TextInput label={t.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </SimpleGrid>
-      {save.isError && !anyField && <ErrorPanel error={save.error} />}
+      <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -558,7 +567,14 @@ function TransferForm({ fund }: { fund: Fund }) {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const e = useFieldErrors(save.error, ['kind', 'date', 'toUnitCode', 'amount', 'decisionNo', 'note']);
+  const e = useFieldErrors(save.error, {
+    kind: t.transferKind,
+    date: t.date,
+    toUnitCode: t.toUnit,
+    amount: t.transferAmount,
+    decisionNo: t.transferDecision,
+    note: t.note,
+  });
   const balance = formatVnd(fund.balance);
   return (
     <Stack component="section" aria-label={t.newTransfer}>

@@ -376,7 +376,13 @@ function PlanForm() {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const e = useFieldErrors(save.error, ['unitCode', 'topic', 'startDate', 'endDate', 'units']);
+  const e = useFieldErrors(save.error, {
+    unitCode: t.frontUnit,
+    topic: t.topic,
+    startDate: t.startDate,
+    endDate: t.endDate,
+    units: t.supervised,
+  });
   return (
     <Paper component="section" aria-label={t.newPlan} p="md" withBorder>
       <Stack gap="sm">
@@ -441,7 +447,7 @@ function VisitForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
       onDone();
     },
   });
-  const e = useFieldErrors(save.error, ['unitCode', 'date', 'findings']);
+  const e = useFieldErrors(save.error, { unitCode: t.visitUnit, date: t.visitDate, findings: t.findings });
   return (
     <Stack component="section" aria-label={t.newVisit} gap="sm">
       <Title order={4}>{t.newVisit}</Title>
@@ -496,7 +502,12 @@ function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }
       onDone();
     },
   });
-  const e = useFieldErrors(save.error, ['addresseeUnitCode', 'content', 'issuedOn', 'deadline']);
+  const e = useFieldErrors(save.error, {
+    addresseeUnitCode: t.addresseeUnit,
+    content: t.content,
+    issuedOn: t.issued,
+    deadline: t.deadline,
+  });
   return (
     <Stack component="section" aria-label={t.newRec} gap="sm">
       <Title order={4}>{t.newRec}</Title>
@@ -563,7 +574,13 @@ function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }
       onDone();
     },
   });
-  const e = useFieldErrors(save.error, ['status', 'text', 'answeredOn', 'files', 'file']);
+  const e = useFieldErrors(save.error, {
+    status: t.status,
+    text: t.text,
+    answeredOn: t.answeredOnOpt,
+    files: t.files,
+    file: t.files,
+  });
   return (
     <Paper component="section" aria-label={fill(t.answerOf, { id: rec.id })} p="md" withBorder>
       <Stack gap="sm">

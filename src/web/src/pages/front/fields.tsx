@@ -62,15 +62,24 @@ export function useProvinceOf(code: string, on: string): string | null {
 
 /**
  * The message of a failed save under the field it names (`field`, or any `field[i]…` below it),
- * and whether it belongs to no field of the form (then the form shows it in an alert).
+ * and whether it belongs to no field of the form (then the form shows it in an alert). The
+ * catalogue's messages name the payload's field ("Thiếu trường bắt buộc issuedOn."): under the
+ * field that name is replaced by the field's label, and ISO dates read dd/mm/yyyy, so no code
+ * reaches the person.
  */
-export function useFieldErrors(error: unknown, fields: readonly string[]) {
+export function useFieldErrors(error: unknown, labels: Readonly<Record<string, string>>) {
   const errorText = useErrorText();
   const named = isApiError(error) ? error.field : undefined;
+  const fields = Object.keys(labels);
   const owner =
     named === undefined ? undefined : fields.find((f) => named === f || named.startsWith(`${f}[`));
+  const text = () =>
+    errorText(error)
+      .split(named ?? '\u0000')
+      .join(`“${labels[owner!]}”`)
+      .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
   return {
-    of: (f: string) => (owner === f ? errorText(error) : undefined),
+    of: (f: string) => (owner !== undefined && owner === f ? text() : undefined),
     orphan: error !== null && error !== undefined && owner === undefined,
   };
 }

@@ -64,7 +64,7 @@ export function StageForm({ house, onDone }: { house: House; onDone: () => void 
       onDone();
     },
   });
-  const e = useFieldErrors(save.error, ['stage', 'date', 'actualCost']);
+  const e = useFieldErrors(save.error, { stage: t.next, date: t.date, actualCost: t.actualCost });
   return (
     <Stack component="section" aria-label={t.next}>
       <Title order={2}>
@@ -110,7 +110,7 @@ export function PhotoForm({ house }: { house: House }) {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const e = useFieldErrors(save.error, ['file']);
+  const e = useFieldErrors(save.error, { file: t.file });
   return (
     <Stack component="section" aria-label={t.photo} gap="sm">
       <Title order={2}>{t.photo}</Title>
