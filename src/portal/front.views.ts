@@ -30,6 +30,9 @@ const STRINGS = {
     peakTotal: (total: string, gifts: string) => `Đã vận động ${total} qua ${gifts} lượt ủng hộ.`,
     peakProgress: (pct: string, last: string) => `Đạt ${pct} so với tháng cao điểm năm trước (${last}).`,
     peakDays: (n: number, of: number) => `Ngày thứ ${n} trên ${of} ngày của đợt vận động.`,
+    peakNoLastYear: 'Chưa có số liệu tháng cao điểm năm trước của quỹ này để so sánh.',
+    peakYardstick:
+      'Không có chỉ tiêu vận động được giao trên hệ thống: mức đạt được so với số đã vận động trong tháng cao điểm năm trước của cùng Ủy ban MTTQ.',
     week: 'Đến hết ngày',
     runningTotal: 'Lũy kế',
     donors: 'Danh sách ủng hộ',
@@ -73,6 +76,9 @@ const STRINGS = {
     peakTotal: (total: string, gifts: string) => `${total} raised from ${gifts} gifts.`,
     peakProgress: (pct: string, last: string) => `${pct} of last year’s peak month (${last}).`,
     peakDays: (n: number, of: number) => `Day ${n} of the campaign’s ${of} days.`,
+    peakNoLastYear: 'This fund has no figures for last year’s peak month to compare with.',
+    peakYardstick:
+      'No fundraising target is set in the system: progress is measured against what the same Front committee raised in last year’s peak month.',
     week: 'Until the end of',
     runningTotal: 'Running total',
     donors: 'Donors',
@@ -148,8 +154,9 @@ export function fundPage(ctx: PageContext, d: FundDisclosure): string {
 ${
   pct && d.peak.lastYear !== null
     ? h`<p><label for="peak-progress">${t.peakProgress(pct, formatVnd(d.peak.lastYear))}</label> <meter id="peak-progress" min="0" max="1" value="${Math.min(d.peak.progress ?? 0, 1)}">${pct}</meter></p>`
-    : null
+    : h`<p>${t.peakNoLastYear}</p>`
 }
+<p class="meta">${t.peakYardstick}</p>
 <table class="list"><thead><tr><th scope="col">${t.week}</th><th scope="col">${t.runningTotal}</th></tr></thead><tbody>${d.peak.weeks.map(
     (x) => h`<tr><td>${formatDateVn(x.until)}</td><td>${formatVnd(x.total)}</td></tr>`,
   )}</tbody></table>

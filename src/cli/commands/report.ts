@@ -11,12 +11,15 @@ const reports: Record<string, () => Promise<Command>> = {
   paper: async () => (await import('./papers.js')).paperCommand,
   applications: async () => (await import('./papers.js')).applicationsCommand,
   round: async () => (await import('./papers.js')).roundCommand,
+  // The Fatherland Front's reports (issue 16).
+  fund: async () => (await import('./front.js')).fundReportCommand,
+  houses: async () => (await import('./front.js')).housesReportCommand,
 };
 
 export const reportCommand: Command = {
   summary:
-    'Báo cáo tổng hợp (summary, finance, balance, annex7, monitoring), giấy tờ rà soát, sổ đơn, kỳ báo cáo / Reports (summary, finance, balance, annex7, monitoring), review papers, applications, the reporting round',
-  usage: 'report summary|finance|balance|annex7|monitoring|paper|applications|round … [--json]',
+    'Báo cáo tổng hợp (summary, finance, balance, annex7, monitoring), giấy tờ rà soát, sổ đơn, kỳ báo cáo, quỹ "Vì người nghèo" và nhà Đại đoàn kết (fund, houses) / Reports (summary, finance, balance, annex7, monitoring), review papers, applications, the reporting round, the Front’s fund and houses',
+  usage: 'report summary|finance|balance|annex7|monitoring|paper|applications|round|fund|houses … [--json]',
   async run(argv: string[], io: Io): Promise<number> {
     const load = reports[argv[0] ?? ''];
     if (!load) {

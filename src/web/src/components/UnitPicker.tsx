@@ -21,12 +21,14 @@ const m = defineMessages({
       'Đơn vị phụ trách {name} ({code}) không còn hiệu lực vào ngày {date}; hiển thị các đơn vị kế thừa.',
     empty: 'Không có đơn vị nào thuộc phạm vi của bạn vào ngày {date}.',
     search: 'Gõ để tìm',
+    choose: 'Chọn đơn vị',
   },
   en: {
     all: 'All',
     mapped: 'Your unit {name} ({code}) is not in force on {date}; showing the units that took it over.',
     empty: 'No unit within your scope is in force on {date}.',
     search: 'Type to search',
+    choose: 'Choose a unit',
   },
 });
 
@@ -61,11 +63,13 @@ function LevelSelect({
   value,
   onChange,
   label,
+  allLabel,
 }: {
   options: Unit[];
   value: Unit | undefined;
   onChange: (u: Unit | null) => void;
   label: string;
+  allLabel?: string | undefined;
 }) {
   const t = useMessages(m);
   return (
@@ -77,7 +81,7 @@ function LevelSelect({
       searchable
       filter={byName}
       clearable
-      placeholder={t.all}
+      placeholder={allLabel ?? t.all}
       nothingFoundMessage="—"
       comboboxProps={{ withinPortal: true }}
       w={{ base: '100%', sm: 260 }}
@@ -92,12 +96,14 @@ function ChildLevel({
   path,
   index,
   onChange,
+  allLabel,
 }: {
   on: string;
   parent: Unit;
   path: Unit[];
   index: number;
   onChange: (path: Unit[]) => void;
+  allLabel?: string | undefined;
 }) {
   const c = useMessages(common);
   const children = useUnits(on, parent.code);
@@ -115,8 +121,18 @@ function ChildLevel({
         value={value}
         label={c[options[0]!.level]}
         onChange={(u) => onChange(u ? [...path.slice(0, index), u] : path.slice(0, index))}
+        allLabel={allLabel && fill(allLabel, { name: parent.name })}
       />
-      {value ? <ChildLevel on={on} parent={value} path={path} index={index + 1} onChange={onChange} /> : null}
+      {value ? (
+        <ChildLevel
+          on={on}
+          parent={value}
+          path={path}
+          index={index + 1}
+          onChange={onChange}
+          allLabel={allLabel}
+        />
+      ) : null}
     </>
   );
 }
@@ -129,9 +145,14 @@ export interface UnitPickerProps {
   /** Units chosen below the scope, top first. The parent resets it when the date changes. */
   path: Unit[];
   onChange: (path: Unit[]) => void;
+  /**
+   * The empty choice of a level ("Tất cả" by default). A form that picks one unit says what no
+   * choice below a unit means, e.g. "{name} (cả đơn vị)": `{name}` is the unit above.
+   */
+  allLabel?: string;
 }
 
-export function UnitPicker({ on, scopeCode, path, onChange }: UnitPickerProps) {
+export function UnitPicker({ on, scopeCode, path, onChange, allLabel }: UnitPickerProps) {
   const t = useMessages(m);
   const c = useMessages(common);
   const scope = useScopeRoots(scopeCode, on);
@@ -148,7 +169,14 @@ export function UnitPicker({ on, scopeCode, path, onChange }: UnitPickerProps) {
       ) : (
         <Group align="flex-end" gap="sm" wrap="wrap">
           {single ? (
-            <ChildLevel on={on} parent={single} path={path} index={0} onChange={onChange} />
+            <ChildLevel
+              on={on}
+              parent={single}
+              path={path}
+              index={0}
+              onChange={onChange}
+              allLabel={allLabel}
+            />
           ) : (
             <>
               <LevelSelect
@@ -156,9 +184,17 @@ export function UnitPicker({ on, scopeCode, path, onChange }: UnitPickerProps) {
                 value={path[0] && roots.some((r) => r.code === path[0]!.code) ? path[0] : undefined}
                 label={c[roots[0]!.level]}
                 onChange={(u) => onChange(u ? [u] : [])}
+                allLabel={allLabel === undefined ? undefined : t.choose}
               />
               {path[0] && roots.some((r) => r.code === path[0]!.code) ? (
-                <ChildLevel on={on} parent={path[0]} path={path} index={1} onChange={onChange} />
+                <ChildLevel
+                  on={on}
+                  parent={path[0]}
+                  path={path}
+                  index={1}
+                  onChange={onChange}
+                  allLabel={allLabel}
+                />
               ) : null}
             </>
           )}

@@ -65,6 +65,8 @@ export interface UnitSearchProps {
   within?: string;
   w?: number | string;
   clearable?: boolean;
+  /** The message of a refused save naming this field. */
+  error?: string | undefined;
   'data-testid'?: string;
 }
 
@@ -116,6 +118,7 @@ export function UnitSearch(props: UnitSearchProps) {
       comboboxProps={{ withinPortal: true }}
       w={props.w ?? { base: '100%', sm: 460 }}
       data-testid={props['data-testid']}
+      error={props.error}
     />
   );
 }

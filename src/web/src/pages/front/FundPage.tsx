@@ -20,13 +20,17 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
 import { optionsOf, wordOfCode } from '../../../../domain/words/catalogue';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useFund, useFunds } from '../../api/front';
 import { DateField } from '../../components/DateField';
 import { DownloadButton } from '../../components/DownloadButton';
-import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatVnd } from '../../format';
-import { defineMessages, useLang, useMessages } from '../../i18n';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
+import type { Fund } from '../../api/front';
+import type { Unit } from '../../api/types';
+import { UnitSearch } from '../../components/UnitSearch';
+import { ScopeUnitField, FormError, useFieldErrors, useProvinceOf } from './fields';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({
@@ -35,6 +39,8 @@ const m = defineMessages({
     lead: 'Sổ quỹ của Ủy ban Mặt trận Tổ quốc các cấp: thu, chi cho hộ nghèo, điều chuyển giữa các cấp và chuyển số dư sang năm sau.',
     fund: 'Quỹ',
     none: 'Chưa có quỹ nào trong phạm vi của bạn.',
+    noReceipts: 'Quỹ chưa có khoản thu nào trong năm.',
+    noSpending: 'Quỹ chưa có khoản chi nào trong năm.',
     received: 'Đã thu',
     spent: 'Đã chi',
     transferredIn: 'Nhận điều chuyển',
@@ -62,7 +68,7 @@ const m = defineMessages({
     pdf: 'Tải báo cáo PDF',
     newReceipt: 'Ghi khoản thu',
     newSpending: 'Ghi khoản chi',
-    unitCode: 'Mã đơn vị của quỹ',
+    unitCode: 'Quỹ của Ủy ban MTTQ',
     donorKind: 'Người ủng hộ là',
     goods: 'Hiện vật, ngày công (nếu có)',
     decisionNo: 'Số quyết định chi',
@@ -71,12 +77,24 @@ const m = defineMessages({
     reason: 'Lý do hỗ trợ hộ không thuộc diện nghèo, cận nghèo (nếu có)',
     save: 'Ghi',
     saved: 'Đã ghi.',
+    newTransfer: 'Điều chuyển, chuyển số dư',
+    transferKind: 'Loại',
+    toUnit: 'Quỹ nhận (Ủy ban MTTQ của đơn vị trong tỉnh)',
+    transferAmount: 'Số tiền (đồng)',
+    carryAll: 'Số tiền (đồng; để trống là chuyển toàn bộ số dư {balance})',
+    transferDecision: 'Số quyết định (không bắt buộc)',
+    note: 'Ghi chú (không bắt buộc)',
+    from: 'Từ quỹ: {fund}; số dư hiện có {balance}.',
+    nextYear: 'Số dư chuyển sang quỹ năm {year} của cùng Ủy ban MTTQ.',
+    transferred: 'Đã ghi điều chuyển.',
   },
   en: {
     title: 'Fund for the Poor',
     lead: 'The ledger of each Fatherland Front committee: receipts, spending on poor households, transfers between levels and the balance carried over to the next year.',
     fund: 'Fund',
     none: 'No fund within your scope yet.',
+    noReceipts: 'The fund has no receipt this year yet.',
+    noSpending: 'The fund has no spending this year yet.',
     received: 'Received',
     spent: 'Spent',
     transferredIn: 'From other levels',
@@ -104,7 +122,7 @@ const m = defineMessages({
     pdf: 'Download the statement (PDF)',
     newReceipt: 'Record a receipt',
     newSpending: 'Record spending',
-    unitCode: 'Unit code of the fund',
+    unitCode: 'Fund of the Front committee of',
     donorKind: 'The donor is',
     goods: 'Goods or labour (if any)',
     decisionNo: 'Decision number',
@@ -113,6 +131,16 @@ const m = defineMessages({
     reason: 'Reason to support a household neither poor nor near-poor (if any)',
     save: 'Save',
     saved: 'Saved.',
+    newTransfer: 'Transfer or carry over',
+    transferKind: 'Kind',
+    toUnit: 'Receiving fund (the Front committee of a unit in the province)',
+    transferAmount: 'Amount (đồng)',
+    carryAll: 'Amount (đồng; empty carries over the whole balance of {balance})',
+    transferDecision: 'Decision number (optional)',
+    note: 'Note (optional)',
+    from: 'From the fund: {fund}; balance {balance}.',
+    nextYear: 'The balance goes to the same committee’s fund of {year}.',
+    transferred: 'The transfer is recorded.',
   },
 });
 
@@ -193,75 +221,83 @@ export default function FundPage() {
             </Table.Tbody>
           </Table>
           <Title order={2}>{t.receipts}</Title>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped withTableBorder aria-label={t.receipts}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.date}</Table.Th>
-                  <Table.Th>{t.receiptNo}</Table.Th>
-                  <Table.Th>{t.donor}</Table.Th>
-                  <Table.Th>{t.kind}</Table.Th>
-                  <Table.Th>{t.campaign}</Table.Th>
-                  <Table.Th ta="right">{t.value}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {fund.data.receipts.map((r) => (
-                  <Table.Tr key={r.id}>
-                    <Table.Td>{formatDateVn(r.date)}</Table.Td>
-                    <Table.Td>{r.receiptNo}</Table.Td>
-                    <Table.Td>
-                      {r.donorName} {r.anonymous ? t.anonymous : ''}
-                    </Table.Td>
-                    <Table.Td>
-                      {w('receiptKind', r.kind)}
-                      {r.goods ? `: ${r.goods}` : ''}
-                    </Table.Td>
-                    <Table.Td>{w('fundCampaign', r.campaign)}</Table.Td>
-                    <Table.Td ta="right" className="gn-num">
-                      {formatVnd(r.value)}
-                    </Table.Td>
+          {fund.data.receipts.length === 0 ? (
+            <Text>{t.noReceipts}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={800}>
+              <Table striped withTableBorder aria-label={t.receipts}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.date}</Table.Th>
+                    <Table.Th>{t.receiptNo}</Table.Th>
+                    <Table.Th>{t.donor}</Table.Th>
+                    <Table.Th>{t.kind}</Table.Th>
+                    <Table.Th>{t.campaign}</Table.Th>
+                    <Table.Th ta="right">{t.value}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {fund.data.receipts.map((r) => (
+                    <Table.Tr key={r.id}>
+                      <Table.Td>{formatDateVn(r.date)}</Table.Td>
+                      <Table.Td>{r.receiptNo}</Table.Td>
+                      <Table.Td>
+                        {r.donorName} {r.anonymous ? t.anonymous : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        {w('receiptKind', r.kind)}
+                        {r.goods ? `: ${r.goods}` : ''}
+                      </Table.Td>
+                      <Table.Td>{w('fundCampaign', r.campaign)}</Table.Td>
+                      <Table.Td ta="right" className="gn-num">
+                        {formatVnd(r.value)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
           <Title order={2}>{t.spending}</Title>
-          <Table.ScrollContainer minWidth={800}>
-            <Table striped withTableBorder aria-label={t.spending}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t.date}</Table.Th>
-                  <Table.Th>{t.purpose}</Table.Th>
-                  <Table.Th>{t.decision}</Table.Th>
-                  <Table.Th>{t.households}</Table.Th>
-                  <Table.Th ta="right">{t.amount}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {fund.data.spending.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>{formatDateVn(s.date)}</Table.Td>
-                    <Table.Td>{w('fundPurpose', s.purpose)}</Table.Td>
-                    <Table.Td>
-                      {s.decisionNo} ({formatDateVn(s.decisionDate)})
-                    </Table.Td>
-                    <Table.Td>
-                      {s.households
-                        .map(
-                          (h) =>
-                            `${h.headName} (${h.householdKey}, ${w('classification', h.classification)})`,
-                        )
-                        .join('; ')}
-                    </Table.Td>
-                    <Table.Td ta="right" className="gn-num">
-                      {formatVnd(s.amount)}
-                    </Table.Td>
+          {fund.data.spending.length === 0 ? (
+            <Text>{t.noSpending}</Text>
+          ) : (
+            <Table.ScrollContainer minWidth={800}>
+              <Table striped withTableBorder aria-label={t.spending}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t.date}</Table.Th>
+                    <Table.Th>{t.purpose}</Table.Th>
+                    <Table.Th>{t.decision}</Table.Th>
+                    <Table.Th>{t.households}</Table.Th>
+                    <Table.Th ta="right">{t.amount}</Table.Th>
                   </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
+                </Table.Thead>
+                <Table.Tbody>
+                  {fund.data.spending.map((s) => (
+                    <Table.Tr key={s.id}>
+                      <Table.Td>{formatDateVn(s.date)}</Table.Td>
+                      <Table.Td>{w('fundPurpose', s.purpose)}</Table.Td>
+                      <Table.Td>
+                        {s.decisionNo} ({formatDateVn(s.decisionDate)})
+                      </Table.Td>
+                      <Table.Td>
+                        {s.households
+                          .map(
+                            (h) =>
+                              `${h.headName} (${h.householdKey}, ${w('classification', h.classification)})`,
+                          )
+                          .join('; ')}
+                      </Table.Td>
+                      <Table.Td ta="right" className="gn-num">
+                        {formatVnd(s.amount)}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          )}
           {fund.data.transfers.length > 0 && (
             <>
               <Title order={2}>{t.transfers}</Title>
@@ -293,18 +329,18 @@ export default function FundPage() {
           )}
         </>
       )}
-      {writer && <ReceiptForm defaultUnit={fund.data?.fund.unitCode ?? user.unitCode ?? ''} />}
+      {writer && <ReceiptForm />}
       {writer && id !== null && <SpendingForm fundId={id} />}
+      {writer && fund.data && <TransferForm fund={fund.data.fund} />}
     </Stack>
   );
 }
 
-function ReceiptForm({ defaultUnit }: { defaultUnit: string }) {
+function ReceiptForm() {
   const t = useMessages(m);
   const { lang } = useLang();
-  const errorText = useErrorText();
   const qc = useQueryClient();
-  const [unitCode, setUnitCode] = useState(defaultUnit);
+  const [unit, setUnit] = useState<Unit | null>(null);
   const [date, setDate] = useState<string | null>(null);
   const [receiptNo, setReceiptNo] = useState('');
   const [donorName, setDonorName] = useState('');
@@ -315,7 +351,7 @@ function ReceiptForm({ defaultUnit }: { defaultUnit: string }) {
   const save = useMutation({
     mutationFn: () =>
       api.post('/front/receipts', {
-        unitCode,
+        unitCode: unit?.code ?? '',
         date,
         receiptNo,
         donorName,
@@ -331,18 +367,23 @@ function ReceiptForm({ defaultUnit }: { defaultUnit: string }) {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const fieldError = (f: string) =>
-    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  const e = useFieldErrors(save.error, {
+    unitCode: t.unitCode,
+    date: t.date,
+    receiptNo: t.receiptNo,
+    donorName: t.donor,
+    donorKind: t.donorKind,
+    kind: t.kind,
+    goods: t.goods,
+    value: t.value,
+    campaign: t.campaign,
+  });
+  const fieldError = e.of;
   return (
     <Stack component="section" aria-label={t.newReceipt}>
       <Title order={2}>{t.newReceipt}</Title>
+      <ScopeUnitField legend={t.unitCode} on={date} onChange={setUnit} error={fieldError('unitCode')} />
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <TextInput
-          label={t.unitCode}
-          value={unitCode}
-          onChange={(e) => setUnitCode(e.currentTarget.value)}
-          error={fieldError('unitCode')}
-        />
         <DateField label={t.date} value={date} onChange={setDate} error={fieldError('date')} />
         <TextInput
           label={t.receiptNo}
@@ -386,9 +427,7 @@ function ReceiptForm({ defaultUnit }: { defaultUnit: string }) {
           error={fieldError('value')}
         />
       </SimpleGrid>
-      {save.isError && !(isApiError(save.error) && save.error.field !== undefined) && (
-        <ErrorPanel error={save.error} />
-      )}
+      <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -402,7 +441,6 @@ function ReceiptForm({ defaultUnit }: { defaultUnit: string }) {
 function SpendingForm({ fundId }: { fundId: number }) {
   const t = useMessages(m);
   const { lang } = useLang();
-  const errorText = useErrorText();
   const qc = useQueryClient();
   const [date, setDate] = useState<string | null>(null);
   const [purpose, setPurpose] = useState<string | null>(null);
@@ -433,12 +471,15 @@ function SpendingForm({ fundId }: { fundId: number }) {
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const fieldError = (f: string) =>
-    isApiError(save.error) &&
-    (save.error.field === f || (f === 'households' && save.error.field?.startsWith('households')))
-      ? errorText(save.error)
-      : undefined;
-  const anyField = isApiError(save.error) && save.error.field !== undefined;
+  const e = useFieldErrors(save.error, {
+    date: t.date,
+    purpose: t.purpose,
+    amount: t.amount,
+    decisionNo: t.decisionNo,
+    decisionDate: t.decisionDate,
+    households: t.householdKeys,
+  });
+  const fieldError = e.of;
   return (
     <Stack component="section" aria-label={t.newSpending}>
       <Title order={2}>{t.newSpending}</Title>
@@ -480,8 +521,113 @@ function SpendingForm({ fundId }: { fundId: number }) {
         />
         <TextInput label={t.reason} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       </SimpleGrid>
-      {save.isError && !anyField && <ErrorPanel error={save.error} />}
+      <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          {t.save}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+/**
+ * Money leaving the fund: to another level's fund in the same province and year (the province's
+ * fund, or a commune's), or the balance carried over to the same committee's next-year fund. The
+ * receiving fund may lie outside the user's scope (the province's): it is chosen by name among
+ * the province's units, and the server checks the rest (same province, same year, balance).
+ */
+function TransferForm({ fund }: { fund: Fund }) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<string | null>('transfer');
+  const [date, setDate] = useState<string | null>(null);
+  const [toUnitCode, setToUnitCode] = useState('');
+  const [amount, setAmount] = useState<number | string>('');
+  const [decisionNo, setDecisionNo] = useState('');
+  const [note, setNote] = useState('');
+  const on = date ?? `${fund.year}-12-31`;
+  const province = useProvinceOf(fund.unitCode, `${fund.year}-12-31`);
+  const save = useMutation({
+    mutationFn: () =>
+      api.post('/front/transfers', {
+        fundId: fund.id,
+        kind,
+        date,
+        ...(kind === 'transfer' ? { toUnitCode } : {}),
+        ...(amount === '' && kind === 'carry-over' ? {} : { amount }),
+        ...(decisionNo ? { decisionNo } : {}),
+        ...(note ? { note } : {}),
+      }),
+    onSuccess: () => {
+      setAmount('');
+      setNote('');
+      void qc.invalidateQueries({ queryKey: ['front'] });
+    },
+  });
+  const e = useFieldErrors(save.error, {
+    kind: t.transferKind,
+    date: t.date,
+    toUnitCode: t.toUnit,
+    amount: t.transferAmount,
+    decisionNo: t.transferDecision,
+    note: t.note,
+  });
+  const balance = formatVnd(fund.balance);
+  return (
+    <Stack component="section" aria-label={t.newTransfer}>
+      <Title order={2}>{t.newTransfer}</Title>
+      <Text size="sm">{fill(t.from, { fund: `${fund.unitName} – ${fund.year}`, balance })}</Text>
+      <SimpleGrid cols={{ base: 1, sm: 3 }}>
+        <Select
+          label={t.transferKind}
+          value={kind}
+          onChange={setKind}
+          data={optionsOf('fundTransfer', lang)}
+          allowDeselect={false}
+          error={e.of('kind')}
+        />
+        <DateField label={t.date} value={date} onChange={setDate} error={e.of('date')} />
+        <NumberInput
+          label={kind === 'carry-over' ? fill(t.carryAll, { balance }) : t.transferAmount}
+          value={amount}
+          onChange={setAmount}
+          thousandSeparator="."
+          decimalSeparator=","
+          min={0}
+          error={e.of('amount')}
+        />
+      </SimpleGrid>
+      {kind === 'transfer' ? (
+        <UnitSearch
+          label={t.toUnit}
+          value={toUnitCode}
+          onChange={setToUnitCode}
+          on={on}
+          {...(province ? { within: province } : {})}
+          error={e.of('toUnitCode')}
+        />
+      ) : (
+        <Text size="sm">{fill(t.nextYear, { year: fund.year + 1 })}</Text>
+      )}
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <TextInput
+          label={t.transferDecision}
+          value={decisionNo}
+          onChange={(ev) => setDecisionNo(ev.currentTarget.value)}
+          error={e.of('decisionNo')}
+        />
+        <TextInput
+          label={t.note}
+          value={note}
+          onChange={(ev) => setNote(ev.currentTarget.value)}
+          error={e.of('note')}
+        />
+      </SimpleGrid>
+      <FormError error={save.error} show={e.orphan} />
+      {save.isSuccess && <Text role="status">{t.transferred}</Text>}
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
           {t.save}

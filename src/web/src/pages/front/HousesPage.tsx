@@ -2,19 +2,18 @@
 // survey said of the household's housing; the Front moves a house to its next stage. The report
 // per unit downloads as XLSX/PDF.
 import { useState } from 'react';
-import { Button, Group, NumberInput, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
 import { wordOfCode } from '../../../../domain/words/catalogue';
-import { api } from '../../api/client';
 import { useHouses, type House } from '../../api/front';
-import { DateField } from '../../components/DateField';
 import { DownloadButton } from '../../components/DownloadButton';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatVnd } from '../../format';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
+import { NEXT_STAGE, StageForm } from './house-forms';
 
 const m = defineMessages({
   vi: {
@@ -58,11 +57,6 @@ const m = defineMessages({
     photos: '{n} photos',
   },
 });
-
-const NEXT: Record<string, string | undefined> = {
-  approved: 'under-construction',
-  'under-construction': 'handed-over',
-};
 
 export default function HousesPage() {
   const t = useMessages(m);
@@ -119,7 +113,9 @@ export default function HousesPage() {
               {houses.data.items.map((h) => (
                 <Table.Tr key={h.id}>
                   <Table.Td>
-                    {h.headName} ({h.householdKey})
+                    <Anchor component={Link} to={`/front/houses/${h.id}`}>
+                      {h.headName} ({h.householdKey})
+                    </Anchor>
                   </Table.Td>
                   <Table.Td>
                     {h.communeName}
@@ -140,9 +136,9 @@ export default function HousesPage() {
                   <Table.Td>{h.outcome ? wordOfCode('housingOutcome', h.outcome, lang) : '—'}</Table.Td>
                   {writer && (
                     <Table.Td>
-                      {NEXT[h.stage] && (
+                      {NEXT_STAGE[h.stage] && (
                         <Button size="xs" variant="light" onClick={() => setOpen(h)}>
-                          {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT[h.stage], lang) })}
+                          {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT_STAGE[h.stage], lang) })}
                         </Button>
                       )}
                     </Table.Td>
@@ -154,52 +150,6 @@ export default function HousesPage() {
         </Table.ScrollContainer>
       )}
       {open && <StageForm house={open} onDone={() => setOpen(null)} />}
-    </Stack>
-  );
-}
-
-function StageForm({ house, onDone }: { house: House; onDone: () => void }) {
-  const t = useMessages(m);
-  const { lang } = useLang();
-  const qc = useQueryClient();
-  const stage = NEXT[house.stage]!;
-  const [date, setDate] = useState<string | null>(null);
-  const [actualCost, setActualCost] = useState<number | string>('');
-  const save = useMutation({
-    mutationFn: () =>
-      api.post(`/front/houses/${house.id}/stage`, {
-        stage,
-        date,
-        ...(stage === 'handed-over' ? { actualCost } : {}),
-      }),
-    onSuccess: () => {
-      void qc.invalidateQueries({ queryKey: ['front'] });
-      onDone();
-    },
-  });
-  return (
-    <Stack component="section" aria-label={t.next}>
-      <Title order={2}>
-        {fill(t.nextTo, { stage: wordOfCode('houseStage', stage, lang) })}: {house.headName} (
-        {house.householdKey})
-      </Title>
-      <Group align="end">
-        <DateField label={t.date} value={date} onChange={setDate} w={180} />
-        {stage === 'handed-over' && (
-          <NumberInput
-            label={t.actualCost}
-            value={actualCost}
-            onChange={setActualCost}
-            thousandSeparator="."
-            decimalSeparator=","
-            min={0}
-          />
-        )}
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.next}
-        </Button>
-      </Group>
-      {save.isError && <ErrorPanel error={save.error} />}
     </Stack>
   );
 }

@@ -1,17 +1,43 @@
 // Giám sát, kiến nghị: the board of overdue answers, every recommendation in scope with its state
-// and answer, the answer form for the officers of the addressed unit, the supervision plans with
-// their visits and findings, and the link to the Front's queue of citizens' feedback.
+// and answer (attachments downloadable), the answer form with attachments for the officers of the
+// addressed unit, the supervision plans with their visits and recommendations, and for the Front
+// the forms to plan a supervision, record a visit's findings and address a recommendation to a
+// People's Committee with a deadline. Units are chosen by name within scope (fields.tsx).
 import { useState } from 'react';
-import { Anchor, Button, Group, Select, Skeleton, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  FileInput,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
 import { optionsOf, wordOfCode } from '../../../../domain/words/catalogue';
-import { api, isApiError } from '../../api/client';
-import { useOverdue, usePlans, useRecommendations, type Recommendation } from '../../api/front';
-import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
-import { formatDateVn } from '../../format';
+import { api } from '../../api/client';
+import {
+  postFrontForm,
+  useOverdue,
+  usePlans,
+  useRecommendations,
+  type Plan,
+  type Recommendation,
+} from '../../api/front';
+import type { Unit } from '../../api/types';
+import { DateField } from '../../components/DateField';
+import { ErrorPanel } from '../../components/ErrorPanel';
+import { formatDateVn, formatCount } from '../../format';
+import { FormError, ScopeUnitField, ScopeUnitsField, useFieldErrors } from './fields';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -39,6 +65,35 @@ const m = defineMessages({
     visits: 'Kết quả giám sát',
     units: 'Đơn vị được giám sát',
     feedback: 'Góp ý, phản ánh của người dân chuyển đến',
+    attachments: 'Tệp đính kèm',
+    answeredOnOpt: 'Ngày trả lời (không bắt buộc; để trống là hôm nay)',
+    files: 'Tệp đính kèm (không bắt buộc, tối đa 5 tệp)',
+    filesHint: 'Công văn trả lời, biên bản… (PDF, Word, ảnh)',
+    cancel: 'Hủy',
+    newPlan: 'Lập kế hoạch giám sát',
+    frontUnit: 'Ủy ban MTTQ lập kế hoạch',
+    topic: 'Nội dung giám sát',
+    startDate: 'Từ ngày',
+    endDate: 'Đến ngày',
+    supervised: 'Đơn vị được giám sát',
+    savePlan: 'Lưu kế hoạch',
+    planSaved: 'Đã lưu kế hoạch giám sát.',
+    newVisit: 'Ghi kết quả giám sát',
+    visitUnit: 'Đơn vị được giám sát',
+    visitDate: 'Ngày giám sát',
+    findings: 'Kết quả, phát hiện qua giám sát',
+    saveVisit: 'Lưu kết quả giám sát',
+    newRec: 'Ghi kiến nghị',
+    addresseeUnit: 'Kiến nghị gửi Ủy ban nhân dân của',
+    saveRec: 'Lưu kiến nghị',
+    noVisits: 'Chưa ghi kết quả giám sát nào.',
+    recsOfPlan: 'Kiến nghị của kế hoạch: {n}',
+    noPlans: 'Chưa có kế hoạch giám sát nào trong phạm vi của bạn.',
+    period: 'Thời gian',
+    lead2: 'Ủy ban MTTQ',
+    size: '{kb} KB',
+    clearFiles: 'Bỏ các tệp đã chọn',
+    clearDate: 'Xóa ngày trả lời',
   },
   en: {
     title: 'Supervision and recommendations',
@@ -63,6 +118,35 @@ const m = defineMessages({
     visits: 'Findings',
     units: 'Units supervised',
     feedback: 'Citizens’ feedback routed to the Front',
+    attachments: 'Attachments',
+    answeredOnOpt: 'Date of the answer (optional; empty means today)',
+    files: 'Attachments (optional, at most 5 files)',
+    filesHint: 'The answering letter, minutes… (PDF, Word, images)',
+    cancel: 'Cancel',
+    newPlan: 'Plan a supervision',
+    frontUnit: 'Front committee making the plan',
+    topic: 'What is supervised',
+    startDate: 'From',
+    endDate: 'To',
+    supervised: 'Units supervised',
+    savePlan: 'Save the plan',
+    planSaved: 'The supervision plan is saved.',
+    newVisit: 'Record findings',
+    visitUnit: 'Unit supervised',
+    visitDate: 'Date of the visit',
+    findings: 'What the supervision found',
+    saveVisit: 'Save the findings',
+    newRec: 'Record a recommendation',
+    addresseeUnit: 'To the People’s Committee of',
+    saveRec: 'Save the recommendation',
+    noVisits: 'No findings recorded yet.',
+    recsOfPlan: 'Recommendations of the plan: {n}',
+    noPlans: 'No supervision plan within your scope yet.',
+    period: 'Period',
+    lead2: 'Front committee',
+    size: '{kb} KB',
+    clearFiles: 'Remove the chosen files',
+    clearDate: 'Clear the date of the answer',
   },
 });
 
@@ -144,16 +228,17 @@ export default function SupervisionPage() {
                   <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
                   <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
                   <Table.Td>
-                    <Text span fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}>
+                    <Text
+                      span
+                      size="sm"
+                      fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}
+                    >
                       {wordOfCode('recommendationState', r.state, lang)}
                     </Text>
                   </Table.Td>
                   <Table.Td>
                     {r.answeredOn ? (
-                      <>
-                        {formatDateVn(r.answeredOn)} · {wordOfCode('answerStatus', r.answerStatus, lang)}:{' '}
-                        {r.answerText}
-                      </>
+                      <AnswerCell rec={r} />
                     ) : answerer ? (
                       <Button size="xs" variant="light" onClick={() => setAnswering(r)}>
                         {t.answer}
@@ -170,28 +255,301 @@ export default function SupervisionPage() {
       )}
       {answering && <AnswerForm rec={answering} onDone={() => setAnswering(null)} />}
       <Title order={2}>{t.plans}</Title>
-      {plans.data?.items.map((p) => (
-        <Stack key={p.id} gap={4} component="section" aria-label={p.topic}>
-          <Title order={3}>{p.topic}</Title>
-          <Text size="sm">
-            {p.unitName} · {formatDateVn(p.startDate)}–{formatDateVn(p.endDate)} · {t.units}:{' '}
-            {p.units.map((u) => u.name).join(', ')}
-          </Text>
-          <Table withTableBorder aria-label={t.visits}>
+      {plans.isPending ? (
+        <Skeleton h={120} />
+      ) : plans.isError ? (
+        <ErrorPanel error={plans.error} onRetry={() => void plans.refetch()} />
+      ) : plans.data.items.length === 0 ? (
+        <Text>{t.noPlans}</Text>
+      ) : (
+        plans.data.items.map((p) => <PlanSection key={p.id} plan={p} />)
+      )}
+      {can(user.role, 'front.write') && <PlanForm />}
+    </Stack>
+  );
+}
+
+/** An answer: its date, outcome and text, and the files that came with it (downloadable). */
+function AnswerCell({ rec }: { rec: Recommendation }) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  return (
+    <Stack gap={2}>
+      <Text size="sm">
+        {formatDateVn(rec.answeredOn!)} · {wordOfCode('answerStatus', rec.answerStatus, lang)}:{' '}
+        {rec.answerText}
+      </Text>
+      {rec.attachments.length > 0 && (
+        <Group gap="xs" aria-label={t.attachments} role="list">
+          {rec.attachments.map((a) => (
+            <Anchor key={a.id} href={`/api/v1/front/files/${a.id}`} size="sm" role="listitem">
+              {a.fileName} ({fill(t.size, { kb: formatCount(Math.max(1, Math.round(a.size / 1024))) })})
+            </Anchor>
+          ))}
+        </Group>
+      )}
+    </Stack>
+  );
+}
+
+function PlanSection({ plan: p }: { plan: Plan }) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  const user = useUser();
+  const writer = can(user.role, 'front.write');
+  const [open, setOpen] = useState<'visit' | 'rec' | null>(null);
+  return (
+    <Paper component="section" aria-label={p.topic} p="md" withBorder>
+      <Stack gap="xs">
+        <Title order={3}>{p.topic}</Title>
+        <Text size="sm">
+          {t.lead2}: {p.unitName} · {t.period}: {formatDateVn(p.startDate)}–{formatDateVn(p.endDate)} ·{' '}
+          {t.units}: {p.units.map((u) => u.name).join(', ')}
+        </Text>
+        {p.visits.length === 0 ? (
+          <Text size="sm">{t.noVisits}</Text>
+        ) : (
+          <Table withTableBorder aria-label={`${t.visits}: ${p.topic}`}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={120}>{t.visitDate}</Table.Th>
+                <Table.Th w={220}>{t.visitUnit}</Table.Th>
+                <Table.Th>{t.findings}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
             <Table.Tbody>
               {p.visits.map((v) => (
                 <Table.Tr key={v.id}>
-                  <Table.Td w={120}>{formatDateVn(v.date)}</Table.Td>
-                  <Table.Td w={200}>
-                    {p.units.find((u) => u.code === v.unitCode)?.name ?? v.unitCode}
-                  </Table.Td>
+                  <Table.Td>{formatDateVn(v.date)}</Table.Td>
+                  <Table.Td>{p.units.find((u) => u.code === v.unitCode)?.name ?? v.unitCode}</Table.Td>
                   <Table.Td>{v.findings}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-        </Stack>
-      ))}
+        )}
+        <Text size="sm">
+          {fill(t.recsOfPlan, { n: p.recommendations.length })}
+          {p.recommendations.length > 0
+            ? ` (${p.recommendations
+                .map((r) => `${r.addresseeName}: ${wordOfCode('recommendationState', r.state, lang)}`)
+                .join('; ')})`
+            : ''}
+        </Text>
+        {writer && (
+          <Group>
+            <Button variant="light" size="xs" onClick={() => setOpen(open === 'visit' ? null : 'visit')}>
+              {t.newVisit}
+            </Button>
+            <Button variant="light" size="xs" onClick={() => setOpen(open === 'rec' ? null : 'rec')}>
+              {t.newRec}
+            </Button>
+          </Group>
+        )}
+        {open === 'visit' && <VisitForm plan={p} onDone={() => setOpen(null)} />}
+        {open === 'rec' && <RecommendationForm plan={p} onDone={() => setOpen(null)} />}
+      </Stack>
+    </Paper>
+  );
+}
+
+function PlanForm() {
+  const t = useMessages(m);
+  const qc = useQueryClient();
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [topic, setTopic] = useState('');
+  const [startDate, setStartDate] = useState<string | null>(null);
+  const [endDate, setEndDate] = useState<string | null>(null);
+  const [units, setUnits] = useState<Unit[]>([]);
+  const save = useMutation({
+    mutationFn: () =>
+      api.post('/front/plans', {
+        unitCode: unit?.code ?? '',
+        topic,
+        startDate,
+        endDate,
+        units: units.map((u) => u.code),
+      }),
+    onSuccess: () => {
+      setTopic('');
+      setUnits([]);
+      void qc.invalidateQueries({ queryKey: ['front'] });
+    },
+  });
+  const e = useFieldErrors(save.error, {
+    unitCode: t.frontUnit,
+    topic: t.topic,
+    startDate: t.startDate,
+    endDate: t.endDate,
+    units: t.supervised,
+  });
+  return (
+    <Paper component="section" aria-label={t.newPlan} p="md" withBorder>
+      <Stack gap="sm">
+        <Title order={3}>{t.newPlan}</Title>
+        <Textarea
+          label={t.topic}
+          value={topic}
+          onChange={(ev) => setTopic(ev.currentTarget.value)}
+          autosize
+          minRows={2}
+          error={e.of('topic')}
+        />
+        <Group align="flex-start">
+          <DateField
+            label={t.startDate}
+            value={startDate}
+            onChange={setStartDate}
+            error={e.of('startDate')}
+            w={180}
+          />
+          <DateField
+            label={t.endDate}
+            value={endDate}
+            onChange={setEndDate}
+            error={e.of('endDate')}
+            w={180}
+          />
+        </Group>
+        <ScopeUnitField legend={t.frontUnit} on={startDate} onChange={setUnit} error={e.of('unitCode')} />
+        <ScopeUnitsField
+          legend={t.supervised}
+          on={startDate}
+          units={units}
+          onChange={setUnits}
+          error={e.of('units')}
+        />
+        <FormError error={save.error} show={e.orphan} />
+        {save.isSuccess && <Text role="status">{t.planSaved}</Text>}
+        <Group>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t.savePlan}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+function VisitForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
+  const t = useMessages(m);
+  const qc = useQueryClient();
+  const [unitCode, setUnitCode] = useState<string | null>(
+    plan.units.length === 1 ? plan.units[0]!.code : null,
+  );
+  const [date, setDate] = useState<string | null>(null);
+  const [findings, setFindings] = useState('');
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/front/plans/${plan.id}/visits`, { unitCode: unitCode ?? '', date, findings }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['front'] });
+      onDone();
+    },
+  });
+  const e = useFieldErrors(save.error, { unitCode: t.visitUnit, date: t.visitDate, findings: t.findings });
+  return (
+    <Stack component="section" aria-label={t.newVisit} gap="sm">
+      <Title order={4}>{t.newVisit}</Title>
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
+        <Select
+          label={t.visitUnit}
+          value={unitCode}
+          onChange={setUnitCode}
+          data={plan.units.map((u) => ({ value: u.code, label: u.name }))}
+          error={e.of('unitCode')}
+        />
+        <DateField label={t.visitDate} value={date} onChange={setDate} error={e.of('date')} />
+      </SimpleGrid>
+      <Textarea
+        label={t.findings}
+        value={findings}
+        onChange={(ev) => setFindings(ev.currentTarget.value)}
+        autosize
+        minRows={3}
+        error={e.of('findings')}
+      />
+      <FormError error={save.error} show={e.orphan} />
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          {t.saveVisit}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t.cancel}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
+  const t = useMessages(m);
+  const qc = useQueryClient();
+  const [unit, setUnit] = useState<Unit | null>(null);
+  const [content, setContent] = useState('');
+  const [issuedOn, setIssuedOn] = useState<string | null>(null);
+  const [deadline, setDeadline] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () =>
+      api.post(`/front/plans/${plan.id}/recommendations`, {
+        addresseeUnitCode: unit?.code ?? '',
+        content,
+        issuedOn,
+        deadline,
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['front'] });
+      onDone();
+    },
+  });
+  const e = useFieldErrors(save.error, {
+    addresseeUnitCode: t.addresseeUnit,
+    content: t.content,
+    issuedOn: t.issued,
+    deadline: t.deadline,
+  });
+  return (
+    <Stack component="section" aria-label={t.newRec} gap="sm">
+      <Title order={4}>{t.newRec}</Title>
+      <Group align="flex-start">
+        <DateField
+          label={t.issued}
+          value={issuedOn}
+          onChange={setIssuedOn}
+          error={e.of('issuedOn')}
+          w={180}
+        />
+        <DateField
+          label={t.deadline}
+          value={deadline}
+          onChange={setDeadline}
+          error={e.of('deadline')}
+          w={180}
+        />
+      </Group>
+      <ScopeUnitField
+        legend={t.addresseeUnit}
+        on={issuedOn}
+        onChange={setUnit}
+        error={e.of('addresseeUnitCode')}
+      />
+      <Textarea
+        label={t.content}
+        value={content}
+        onChange={(ev) => setContent(ev.currentTarget.value)}
+        autosize
+        minRows={3}
+        error={e.of('content')}
+      />
+      <FormError error={save.error} show={e.orphan} />
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          {t.saveRec}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t.cancel}
+        </Button>
+      </Group>
     </Stack>
   );
 }
@@ -199,45 +557,83 @@ export default function SupervisionPage() {
 function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }) {
   const t = useMessages(m);
   const { lang } = useLang();
-  const errorText = useErrorText();
   const qc = useQueryClient();
   const [status, setStatus] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [answeredOn, setAnsweredOn] = useState<string | null>(null);
+  const [files, setFiles] = useState<File[]>([]);
   const save = useMutation({
-    mutationFn: () => api.post(`/front/recommendations/${rec.id}/answer`, { status, text }),
+    mutationFn: () =>
+      postFrontForm(
+        `/front/recommendations/${rec.id}/answer`,
+        { status: status ?? '', text, ...(answeredOn ? { answeredOn } : {}) },
+        files.map((file) => ({ field: 'files', file })),
+      ),
     onSuccess: () => {
       void qc.invalidateQueries({ queryKey: ['front'] });
       onDone();
     },
   });
-  const fieldError = (f: string) =>
-    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  const e = useFieldErrors(save.error, {
+    status: t.status,
+    text: t.text,
+    answeredOn: t.answeredOnOpt,
+    files: t.files,
+    file: t.files,
+  });
   return (
-    <Stack component="section" aria-label={fill(t.answerOf, { id: rec.id })}>
-      <Title order={2}>{fill(t.answerOf, { id: rec.id })}</Title>
-      <Text>{rec.content}</Text>
-      <Select
-        label={t.status}
-        value={status}
-        onChange={setStatus}
-        data={optionsOf('answerStatus', lang)}
-        error={fieldError('status')}
-        w={360}
-      />
-      <Textarea
-        label={t.text}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
-        autosize
-        minRows={3}
-        error={fieldError('text')}
-      />
-      {save.isError && !(isApiError(save.error) && save.error.field) && <ErrorPanel error={save.error} />}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.send}
-        </Button>
-      </Group>
-    </Stack>
+    <Paper component="section" aria-label={fill(t.answerOf, { id: rec.id })} p="md" withBorder>
+      <Stack gap="sm">
+        <Title order={2}>{fill(t.answerOf, { id: rec.id })}</Title>
+        <Text>
+          {rec.addresseeName} · {t.deadline}: {formatDateVn(rec.deadline)}
+        </Text>
+        <Text>{rec.content}</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Select
+            label={t.status}
+            value={status}
+            onChange={setStatus}
+            data={optionsOf('answerStatus', lang)}
+            error={e.of('status')}
+          />
+          <DateField
+            label={t.answeredOnOpt}
+            value={answeredOn}
+            onChange={setAnsweredOn}
+            error={e.of('answeredOn')}
+            clearable
+            clearButtonProps={{ 'aria-label': t.clearDate }}
+          />
+        </SimpleGrid>
+        <Textarea
+          label={t.text}
+          value={text}
+          onChange={(ev) => setText(ev.currentTarget.value)}
+          autosize
+          minRows={3}
+          error={e.of('text')}
+        />
+        <FileInput
+          label={t.files}
+          description={t.filesHint}
+          multiple
+          value={files}
+          onChange={setFiles}
+          clearable
+          clearButtonProps={{ 'aria-label': t.clearFiles }}
+          error={e.of('files') ?? e.of('file')}
+        />
+        <FormError error={save.error} show={e.orphan} />
+        <Group>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            {t.send}
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            {t.cancel}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

@@ -28,6 +28,7 @@ export const frontModule: AppModule = {
   routes: [
     { path: 'front/fund', load: () => import('./FundPage'), permission: 'front.read' },
     { path: 'front/houses', load: () => import('./HousesPage'), permission: 'front.read' },
+    { path: 'front/houses/:id', load: () => import('./HousePage'), permission: 'front.read' },
     { path: 'front/supervision', load: () => import('./SupervisionPage'), permission: 'front.read' },
   ],
   nav: [
