@@ -109,6 +109,9 @@ function splitPage(page: string): SplitPage {
   return { head: Buffer.from(page.slice(0, at)), tail: Buffer.from(page.slice(at + STATS_SLOT.length)) };
 }
 
+type Settings = Awaited<ReturnType<typeof getSiteSettings>>;
+type Categories = Awaited<ReturnType<typeof listPublicCategories>>;
+
 interface Cached {
   value: unknown;
   generation: number;
@@ -164,27 +167,58 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     done();
   });
 
+  /** The memo entry of `key` while it is current (no promise: the hot path of a cached page). */
+  function fresh(d: Deps, key: string): Cached | undefined {
+    const hit = memo.get(key);
+    if (!hit || hit.generation !== publicContentGeneration(d.db)) return undefined;
+    const now = d.now().getTime();
+    return now >= hit.at && now - hit.at < CONTENT_TTL_MS ? hit : undefined;
+  }
+
   /** What a page read, reused until the public content changes or CONTENT_TTL_MS passes. */
   async function cached<T>(d: Deps, key: string, load: () => Promise<T>): Promise<T> {
+    const hit = fresh(d, key);
+    if (hit) return hit.value as T;
     const generation = publicContentGeneration(d.db);
     const now = d.now().getTime();
-    const hit = memo.get(key);
-    if (hit && hit.generation === generation && now >= hit.at && now - hit.at < CONTENT_TTL_MS)
-      return hit.value as T;
     const value = await load();
     if (memo.size > 2000) memo.clear();
     memo.set(key, { value, generation, at: now });
     return value;
   }
 
-  async function ctxOf(req: FastifyRequest, count = true): Promise<PageContext> {
+  /**
+   * A page's context. Synchronous while what it reads is cached (`ctxNow`): a busy page then
+   * allocates no promise for it.
+   */
+  function ctxOf(req: FastifyRequest, count = true): PageContext | Promise<PageContext> {
     const d = req.deps;
     const visits = counterOf(d);
     if (count) visits.record(req.ip, String(req.headers['user-agent'] ?? ''));
+    const settings = fresh(d, 'settings');
+    const categories = fresh(d, 'categories');
+    const stats = visits.statsNow();
+    if (settings && categories && stats)
+      return contextOf(req, settings.value as Settings, categories.value as Categories, stats);
+    return ctxRead(req, visits);
+  }
+
+  async function ctxRead(req: FastifyRequest, visits: VisitCounter): Promise<PageContext> {
+    const d = req.deps;
     const [settings, categories] = await Promise.all([
       cached(d, 'settings', () => getSiteSettings(d)),
       cached(d, 'categories', () => listPublicCategories(d)),
     ]);
+    return contextOf(req, settings, categories, await visits.stats());
+  }
+
+  function contextOf(
+    req: FastifyRequest,
+    settings: Settings,
+    categories: Categories,
+    stats: VisitStats,
+  ): PageContext {
+    const d = req.deps;
     // The address without the language switch (links and cache keys). Most addresses are plain
     // paths with nothing to remove; anything else (e.g. "//host", backslashes) goes through URL.
     let here = req.url;
@@ -202,7 +236,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       path: here,
       settings,
       categories,
-      stats: await visits.stats(),
+      stats,
     };
   }
 
@@ -277,21 +311,30 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     form: CommentFormState,
     status = 200,
   ) {
-    const a = await cached(req.deps, `article:${slug}`, () => getPublishedArticle(req.deps, slug));
-    const ctx = await ctxOf(req, status === 200);
-    const key = `${a.id}:${a.version}`;
-    let body = bodies.get(key);
-    if (body === undefined) {
-      body = sanitizeArticleHtml(a.bodyHtml);
-      if (bodies.size > 500) bodies.clear();
-      bodies.set(key, body);
-    }
-    const render = async () => splitPage(articlePage(ctx, a, body, form));
+    const articleKey = `article:${slug}`;
+    const hit = fresh(req.deps, articleKey);
+    const a = hit
+      ? (hit.value as Awaited<ReturnType<typeof getPublishedArticle>>)
+      : await cached(req.deps, articleKey, () => getPublishedArticle(req.deps, slug));
+    const c = ctxOf(req, status === 200);
+    const ctx = c instanceof Promise ? await c : c;
+    const render = () => {
+      const key = `${a.id}:${a.version}`;
+      let body = bodies.get(key);
+      if (body === undefined) {
+        body = sanitizeArticleHtml(a.bodyHtml);
+        if (bodies.size > 500) bodies.clear();
+        bodies.set(key, body);
+      }
+      return splitPage(articlePage(ctx, a, body, form));
+    };
     // The usual page (no form state) is rendered once per version of what it shows.
     const plain = !form.error && form.name === undefined && form.body === undefined;
-    const page = plain
-      ? await cached(req.deps, `page:article:${slug}:${ctx.lang}:${ctx.origin}:${ctx.path}`, render)
-      : await render();
+    if (!plain) return sendPage(reply, ctx, render(), status);
+    const pageKey = `page:article:${slug}:${ctx.lang}:${ctx.origin}:${ctx.path}`;
+    const page =
+      (fresh(req.deps, pageKey)?.value as SplitPage | undefined) ??
+      (await cached(req.deps, pageKey, async () => render()));
     return sendPage(reply, ctx, page, status);
   }
 
