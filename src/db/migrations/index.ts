@@ -20,6 +20,7 @@ import * as front from './2026-12-03T0700-front.js';
 import * as beneficiariesEnglish from './2026-12-03T1000-beneficiaries-english.js';
 import * as provincePartitions from './2026-12-03T1100-province-partitions.js';
 import * as importJob from './2026-12-03T1728-import-job.js';
+import * as offline from './2026-12-03T1910-offline.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1000-beneficiaries-english': beneficiariesEnglish,
   '2026-12-03T1100-province-partitions': provincePartitions,
   '2026-12-03T1728-import-job': importJob,
+  '2026-12-03T1910-offline': offline,
 };

@@ -414,6 +414,10 @@ export const WORDS = {
       en: 'Recognised lists exported',
     },
     'certificate.print': { vi: 'In giấy chứng nhận', en: 'Certificates printed' },
+    'offline.download': {
+      vi: 'Tải gói khảo sát ngoại tuyến',
+      en: 'Offline survey package downloaded',
+    },
   },
   // ── ethnicity, household groups, causes and needs, Annex VII (issue 12) ─────
   /** Members' ethnicity: codes of the 1979 list. */
