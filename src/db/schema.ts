@@ -280,5 +280,7 @@ export interface OfflineSyncTable {
   client_id: string;
   household_key: string;
   result_json: string;
+  photo: string | null;
+  position_json: string | null;
   created_at: Instant;
 }

@@ -25,6 +25,7 @@ import {
   listPackageVillages,
   revokeAssignments,
 } from '../db/repositories/offline.repository.js';
+import { findHouseholdByKey, listResults } from '../db/repositories/registry.repository.js';
 import { findPeriodStandard } from '../db/repositories/reports.repository.js';
 import type { Executor } from '../db/repositories/executor.js';
 import { requirePermission, requirePersonalData, requireUnitAccess } from './access.js';
@@ -251,6 +252,8 @@ export interface SyncItem {
   address?: string | null;
   villageId?: number | null;
   confirmDuplicates?: boolean;
+  photo?: string;
+  position?: { lat: number; lon: number; accuracy: number };
 }
 
 interface ErrorOf {
@@ -300,6 +303,8 @@ export async function syncSurveys(
   input: { assignment: string; items: SyncItem[] },
 ): Promise<{ results: SyncResult[] }> {
   requirePermission(actor, 'offline.survey');
+  // A conflict answers the server's household as it is: only to those who may read people.
+  requirePersonalData(actor);
   const user = userActor(actor);
   const db = deps.db.kysely;
   const a = await assignmentInForce(db, input.assignment, user.id);
@@ -309,6 +314,13 @@ export async function syncSurveys(
   const results: SyncResult[] = [];
   for (const item of input.items) results.push(await syncOne(deps, user, a, codes, item));
   return { results };
+}
+
+/** The answers of a household's latest survey, or null. */
+async function latestAnswers(db: Executor, provinceCode: string, key: string) {
+  const h = await findHouseholdByKey(db, provinceCode, key);
+  const last = h ? (await listResults(db, provinceCode, h.id)).at(-1) : undefined;
+  return last ? (JSON.parse(last.answers_json) as Record<string, unknown>) : null;
 }
 
 async function syncOne(
@@ -387,6 +399,8 @@ async function syncOne(
           client_id: item.clientId,
           household_key: item.householdId,
           result_json: JSON.stringify(applied),
+          photo: item.photo ?? null,
+          position_json: item.position ? JSON.stringify(item.position) : null,
           created_at: nowIso(deps),
         });
       },
@@ -397,13 +411,21 @@ async function syncOne(
     const raced = await findSyncRecord(db, user.id, item.clientId);
     if (raced) return { ...(JSON.parse(raced.result_json) as Applied), status: 'duplicate' };
     if (!isAppError(err)) throw err;
-    if (err.code === 'CONFLICT')
+    if (err.code === 'CONFLICT') {
+      // In scope (saveHousehold checked it before telling the version), already masked per
+      // permission; with the answers of its latest survey for the side-by-side screen.
+      const theirs = (err.data?.theirs ?? null) as { provinceCode?: string } | null;
+      const answers =
+        theirs && typeof theirs.provinceCode === 'string'
+          ? await latestAnswers(db, theirs.provinceCode, item.householdId)
+          : null;
       return {
         clientId: item.clientId,
         status: 'conflict',
         householdId: item.householdId,
-        server: err.data?.theirs ?? null,
+        server: theirs ? { ...theirs, answers } : null,
       };
+    }
     return rejected(err);
   }
 }

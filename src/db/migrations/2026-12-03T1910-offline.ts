@@ -22,6 +22,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('client_id', 'text', notNull)
     .addColumn('household_key', 'text', notNull)
     .addColumn('result_json', 'text', notNull)
+    /** The house photo taken at the door (a JPEG resized on the device, as a data URL), if any. */
+    .addColumn('photo', 'text')
+    /** Where the survey was filled in, `{lat, lon, accuracy}`, when the officer allowed it. */
+    .addColumn('position_json', 'text')
     .addColumn('created_at', 'text', notNull)
     .addPrimaryKeyConstraint('offline_sync_pk', ['user_id', 'client_id'])
     .execute();

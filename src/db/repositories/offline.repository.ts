@@ -128,7 +128,15 @@ export async function findSyncRecord(db: Executor, userId: number, clientId: str
 
 export async function insertSyncRecord(
   db: Executor,
-  row: { user_id: number; client_id: string; household_key: string; result_json: string; created_at: string },
+  row: {
+    user_id: number;
+    client_id: string;
+    household_key: string;
+    result_json: string;
+    photo: string | null;
+    position_json: string | null;
+    created_at: string;
+  },
 ): Promise<void> {
   await db.insertInto('offline_sync').values(row).execute();
 }

@@ -185,6 +185,18 @@ const syncItem = {
     address: { type: ['string', 'null'], maxLength: 300 },
     villageId: { type: ['integer', 'null'] },
     confirmDuplicates: { type: 'boolean' },
+    /** The house photo, resized on the device: a JPEG data URL of at most about 450 kB. */
+    photo: { type: 'string', pattern: '^data:image/jpeg;base64,[A-Za-z0-9+/=]+$', maxLength: 600_000 },
+    position: {
+      type: 'object',
+      required: ['lat', 'lon', 'accuracy'],
+      properties: {
+        lat: { type: 'number', minimum: -90, maximum: 90 },
+        lon: { type: 'number', minimum: -180, maximum: 180 },
+        accuracy: { type: 'number', minimum: 0 },
+      },
+      additionalProperties: false,
+    },
   },
   additionalProperties: false,
 } as const;
