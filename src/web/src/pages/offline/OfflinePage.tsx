@@ -450,7 +450,9 @@ function UnlockPanel({ t, store, onOpen }: { t: T; store: OfflineStore; onOpen: 
 
 // ── in the field ────────────────────────────────────────────────────────────────────────────
 
-type Open = { kind: 'household'; entry: IndexEntry } | { kind: 'new' } | { kind: 'conflict'; n: number };
+// A new household's number is fixed when it is opened: saving adds it to the index.
+type Open =
+  { kind: 'household'; entry: IndexEntry } | { kind: 'new'; n: number } | { kind: 'conflict'; n: number };
 
 function Workspace({
   t,
@@ -612,7 +614,7 @@ function Workspace({
       );
   }
   if (open?.kind === 'household' || open?.kind === 'new') {
-    const n = open.kind === 'household' ? open.entry.n : Math.max(-1, ...index.map((e) => e.n)) + 1;
+    const n = open.kind === 'household' ? open.entry.n : open.n;
     return (
       <HouseholdForm
         key={n}
@@ -725,7 +727,12 @@ function Workspace({
           </Alert>
         ))}
       <Group justify="space-between" wrap="wrap">
-        <Button size="md" variant="light" onClick={() => setOpen({ kind: 'new' })} data-testid="offline-add">
+        <Button
+          size="md"
+          variant="light"
+          onClick={() => setOpen({ kind: 'new', n: Math.max(-1, ...index.map((e) => e.n)) + 1 })}
+          data-testid="offline-add"
+        >
           {t.addHousehold}
         </Button>
         <Button variant="subtle" onClick={onRefresh} disabled={!navigator.onLine}>
@@ -846,6 +853,8 @@ function HouseholdForm({
     [rules],
   );
   const resultRef = useRef<HTMLDivElement>(null);
+  // From opening to the form drawn with its answers: `npm run bench -- offline` reads this measure.
+  const openedAt = useRef(performance.now());
   const today = todayVn();
   const unit = rules.assignment.unitCode;
   useEffect(() => {
@@ -879,6 +888,10 @@ function HouseholdForm({
   useEffect(() => {
     if (result) resultRef.current?.scrollIntoView({ block: 'start' });
   }, [result]);
+  const drawn = survey !== null;
+  useEffect(() => {
+    if (drawn) performance.measure('offline-open', { start: openedAt.current });
+  }, [drawn]);
   if (!survey) return <Text>{t.loading}</Text>;
   const communes = rules.units
     .filter((u) => u.code === unit && (u.validFrom ?? '') <= today && (u.validTo ?? '9999') >= today)
@@ -890,7 +903,9 @@ function HouseholdForm({
     setErrors(problems);
     setResult(null);
     if (problems.size > 0) return;
+    const t0 = performance.now();
     const out = classifier.classify(record);
+    performance.measure('offline-classify', { start: t0 });
     if (!out.ok) {
       setErrors(clientErrorsOf(out.errors, lang));
       return;
@@ -901,7 +916,8 @@ function HouseholdForm({
       seq: Date.now(),
       clientId: newClientId(),
       householdId: String(record.householdId),
-      baseVersion: household?.version ?? queued?.baseVersion ?? null,
+      // A household added on the device (version 0 locally) has no server version yet.
+      baseVersion: household && household.version > 0 ? household.version : (queued?.baseVersion ?? null),
       survey: record,
       address,
       villageId: household?.villageId ?? null,
