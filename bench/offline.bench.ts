@@ -151,20 +151,20 @@ try {
     classify.push(m.classify);
     // Baseline: the same kind of record read from IndexedDB as stored, without decrypting it.
     raw.push(
-      await page.evaluate(async (n) => {
-        const db = await new Promise<IDBDatabase>((res) => {
+      (await page.evaluate(`(async () => {
+        const db = await new Promise((res) => {
           const r = indexedDB.open('giamngheo-offline');
           r.onsuccess = () => res(r.result);
         });
         const t0 = performance.now();
         await new Promise((res) => {
-          const r = db.transaction('households').objectStore('households').get(n);
+          const r = db.transaction('households').objectStore('households').get(${k});
           r.onsuccess = () => res(r.result);
         });
         const ms = performance.now() - t0;
         db.close();
         return ms;
-      }, k),
+      })()`)) as number,
     );
     await page.getByTestId('offline-close').click();
   }

@@ -91,22 +91,23 @@ async function yesNo(page: Page, label: RegExp, answer: 'Có' | 'Không') {
 
 /** Every value stored in the offline IndexedDB, as the bytes a thief reading the disk would see. */
 async function storedBytes(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+  // A script string: the server's type check knows no DOM (IndexedDB, TextDecoder in a page).
+  return (await page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
       const r = indexedDB.open('giamngheo-offline');
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    const parts: string[] = [];
+    const parts = [];
     const decoder = new TextDecoder('utf-8', { fatal: false });
-    const walk = (v: unknown): void => {
+    const walk = (v) => {
       if (v instanceof ArrayBuffer) parts.push(decoder.decode(new Uint8Array(v)));
-      else if (ArrayBuffer.isView(v)) parts.push(decoder.decode(v as Uint8Array));
+      else if (ArrayBuffer.isView(v)) parts.push(decoder.decode(v));
       else if (typeof v === 'string' || typeof v === 'number') parts.push(String(v));
       else if (v && typeof v === 'object') for (const x of Object.values(v)) walk(x);
     };
     for (const name of Array.from(db.objectStoreNames)) {
-      const all = await new Promise<unknown[]>((resolve, reject) => {
+      const all = await new Promise((resolve, reject) => {
         const r = db.transaction(name).objectStore(name).getAll();
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
@@ -114,8 +115,8 @@ async function storedBytes(page: Page): Promise<string> {
       walk(all);
     }
     db.close();
-    return parts.join('\n');
-  });
+    return parts.join('\\n');
+  })()`)) as string;
 }
 
 describe('the offline survey', () => {
@@ -130,12 +131,10 @@ describe('the offline survey', () => {
     await page.getByRole('button', { name: 'Tải gói khảo sát' }).click();
     await expect.poll(() => counter(page).textContent(), { timeout: 60_000 }).toBe('0 phiếu chưa gửi');
     // The service worker is installed and controls the page after a reload; the store is locked again.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await page.reload();
     await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 30_000 })
+      .poll(() => page.evaluate('navigator.serviceWorker.controller !== null'), { timeout: 30_000 })
       .toBe(true);
     await page.getByTestId('offline-unlock-password').fill(ACCOUNTS.commune.password);
     await page.getByRole('button', { name: 'Mở khoá' }).click();
