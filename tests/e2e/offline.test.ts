@@ -237,8 +237,8 @@ describe('the offline survey', () => {
     const screen = page.getByTestId('offline-conflict-screen');
     await screen.waitFor();
     const row = screen.getByTestId('offline-conflict-row').filter({ hasText: 'Thu nhập bình quân' });
-    expect(await row.textContent()).toContain('2.500.000 đ');
-    expect(await row.textContent()).toContain('4.000.000 đ');
+    expect(await row.textContent()).toContain('2.500.000 ₫');
+    expect(await row.textContent()).toContain('4.000.000 ₫');
     await screenshot(page, 'offline-conflict', false);
     await page.getByTestId('offline-keep-mine').click();
     await page.getByTestId('offline-sync').click();

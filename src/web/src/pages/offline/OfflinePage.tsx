@@ -39,7 +39,7 @@ import { defineMessages, fill, useLang, useMessages, type Lang } from '../../i18
 import { LanguageSwitch } from '../../layout/LanguageSwitch';
 import { BrandMark } from '../../layout/BrandMark';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { formatInstantVn } from '../../format';
+import { formatDateVn, formatInstantVn, formatVnd, todayVn } from '../../format';
 import { SurveyFields } from '../registry/survey/SurveyFields';
 import { CommuneSelect } from '../registry/survey/CommuneSelect';
 import { emptySurvey, foldForSearch, recordOf, type Survey } from '../registry/survey/model';
@@ -213,8 +213,6 @@ const m = defineMessages({
   },
 });
 type T = (typeof m)['vi'];
-
-const todayVn = () => new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
 
 // ── the page ────────────────────────────────────────────────────────────────────────────────
 
@@ -1096,7 +1094,8 @@ function shownValue(path: string, value: unknown, lang: Lang, t: T): string {
       .map(([k, v]) => `${fieldLabel(`${path}.${k}`, lang) ?? k}: ${shownValue(`${path}.${k}`, v, lang, t)}`)
       .join('; ');
   if (field?.words) return wordOfCode(field.words, String(value), lang);
-  if (field?.type === 'money') return `${Number(value).toLocaleString('vi-VN')} đ`;
+  if (field?.type === 'money') return formatVnd(Number(value));
+  if (field?.type === 'date') return formatDateVn(String(value));
   return String(value);
 }
 
