@@ -557,6 +557,27 @@ export const catalogue = {
     'Recommendation {id} not found.',
   ),
   FRONT_ATTACHMENT_NOT_FOUND: entry(404, 'Không tìm thấy tệp {id}.', 'File {id} not found.'),
+  // ── offline survey: assignment package and sync (issue 15; decision 0036) ──
+  OFFLINE_WIPE: entry(
+    410,
+    'Phân công khảo sát ngoại tuyến trên máy này đã bị thu hồi hoặc tài khoản đã bị khoá: dữ liệu trên máy được xoá.',
+    'The offline survey assignment on this device was revoked or the account was disabled: the data on the device is erased.',
+  ),
+  OFFLINE_BATCH_TOO_LARGE: entry(
+    413,
+    'Mỗi lần gửi tối đa {max} phiếu; lần này có {count}.',
+    'At most {max} surveys may be sent at once; this batch holds {count}.',
+  ),
+  OFFLINE_ITEM_HOUSEHOLD_MISMATCH: entry(
+    400,
+    'Phiếu {clientId}: mã hộ của phiếu ({survey}) khác mã hộ được gửi kèm ({householdId}).',
+    'Survey {clientId}: the survey’s household code ({survey}) differs from the household sent with it ({householdId}).',
+  ),
+  OFFLINE_ITEM_OUTSIDE_ASSIGNMENT: entry(
+    403,
+    'Phiếu {clientId}: xã/phường {unitCode} không thuộc phân công {assignment}.',
+    'Survey {clientId}: commune {unitCode} is not part of assignment {assignment}.',
+  ),
 } as const satisfies Record<string, CatalogueEntry>;
 
 export type ErrorCode = keyof typeof catalogue;

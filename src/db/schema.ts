@@ -246,6 +246,8 @@ export interface Database
   portal_setting: PortalSettingTable;
   portal_presence: PortalPresenceTable;
   import_job: ImportJobTable;
+  offline_assignment: OfflineAssignmentTable;
+  offline_sync: OfflineSyncTable;
 }
 
 /** An import started through the API (2026-12-03T1728-import-job). */
@@ -258,4 +260,27 @@ export interface ImportJobTable {
   started_at: Instant;
   finished_at: Instant | null;
   error_code: string | null;
+}
+
+/** An offline survey package handed to a device (2026-12-03T1910-offline). */
+export interface OfflineAssignmentTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  unit_code: string;
+  period: number;
+  households: number;
+  created_at: Instant;
+  revoked_at: Instant | null;
+}
+
+/** A survey applied from a device, keyed by the device's client id (2026-12-03T1910-offline). */
+export interface OfflineSyncTable {
+  user_id: number;
+  client_id: string;
+  household_key: string;
+  result_json: string;
+  photo: string | null;
+  position_json: string | null;
+  created_at: Instant;
 }

@@ -3,6 +3,7 @@
 // so the login page loads only the shell.
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // No node: imports here (lint keeps src/web free of them); URL is a global.
 const root = decodeURIComponent(new URL('.', import.meta.url).pathname);
@@ -35,6 +36,45 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The installable app (issue 15, docs/decisions/0036-offline-survey.md): a manifest with icons, and
+ * a service worker (Workbox, generated at build) that precaches the app shell and every chunk the
+ * offline survey needs, and answers every /app/ navigation with the shell when there is no network.
+ * The largest libraries (charts, maps, Excel writing) are left out: they are office screens, and a
+ * tablet's first visit should not download them.
+ */
+const pwa = VitePWA({
+  registerType: 'autoUpdate',
+  injectRegister: 'script',
+  filename: 'sw.js',
+  manifest: {
+    id: '/app/',
+    name: 'Giảm nghèo bền vững — Khảo sát hộ gia đình',
+    short_name: 'Giảm nghèo',
+    description:
+      'Khảo sát hộ gia đình, kể cả khi không có mạng / Household survey, with or without a connection',
+    lang: 'vi',
+    start_url: '/app/offline',
+    scope: '/app/',
+    display: 'standalone',
+    background_color: '#ffffff',
+    theme_color: '#0b5c4a',
+    icons: [
+      { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+      { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+      { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+    ],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,png,woff2,webmanifest}'],
+    globIgnores: ['**/echarts*', '**/exceljs*', '**/maplibre*', '**/EChart*', '**/*.gz'],
+    maximumFileSizeToCacheInBytes: 1_500_000,
+    navigateFallback: '/app/index.html',
+    navigateFallbackAllowlist: [/^\/app\//],
+    cleanupOutdatedCaches: true,
+  },
+});
+
 // A build is always the production build, even when started from a test runner that sets
 // NODE_ENV=test (React would otherwise ship its development runtime, 3× larger and slower).
 const env = (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env;
@@ -42,7 +82,7 @@ const env = (globalThis as { process?: { env: Record<string, string | undefined>
 const config = {
   root,
   base: '/app/',
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), pwa],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

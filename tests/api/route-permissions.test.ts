@@ -64,6 +64,7 @@ describe('route declarations', () => {
       'POST /api/v1/comments',
       'POST /api/v1/feedback',
       'GET /api/v1/feedback/:code',
+      'POST /api/v1/offline/status',
     ]);
     expect(routes.filter((r) => r.access === 'user').map((r) => `${r.method} ${r.url}`)).toEqual([
       'POST /api/v1/auth/logout',

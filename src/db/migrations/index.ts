@@ -21,6 +21,7 @@ import * as beneficiariesEnglish from './2026-12-03T1000-beneficiaries-english.j
 import * as provincePartitions from './2026-12-03T1100-province-partitions.js';
 import * as importJob from './2026-12-03T1728-import-job.js';
 import * as compactAnswers from './2026-12-03T1900-compact-answers.js';
+import * as offline from './2026-12-03T1910-offline.js';
 import * as aggregateReads from './2026-12-03T2000-aggregate-reads.js';
 
 export const migrations: Record<string, Migration> = {
@@ -44,5 +45,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1100-province-partitions': provincePartitions,
   '2026-12-03T1728-import-job': importJob,
   '2026-12-03T1900-compact-answers': compactAnswers,
+  '2026-12-03T1910-offline': offline,
   '2026-12-03T2000-aggregate-reads': aggregateReads,
 };

@@ -68,6 +68,13 @@ export const PERMISSIONS = {
     vi: 'Ghi phiếu khảo sát, sửa hộ, nhập tệp khảo sát',
     en: 'Save surveys, edit households, import survey files',
   },
+  // The offline survey (issue 15, decision 0036): a device takes the commune's households with names,
+  // birth dates, citizen IDs and answers out of the office, so it is a right of its own.
+  'offline.survey': {
+    roles: ['admin', 'province-officer', 'commune-officer'],
+    vi: 'Tải gói khảo sát ngoại tuyến của xã (kèm thông tin cá nhân) và gửi các phiếu đã nhập khi không có mạng',
+    en: 'Download a commune’s offline survey package (with personal data) and send the surveys entered without a connection',
+  },
   'registry.rebuild': {
     roles: ['admin', 'province-officer'],
     vi: 'Tính lại số liệu tổng hợp của sổ hộ',

@@ -459,6 +459,10 @@ export const WORDS = {
     'list.households': { vi: 'Xem danh sách, tìm kiếm hộ', en: 'Household list or search viewed' },
     'campaign.read': { vi: 'Xem hồ sơ rà soát của xã', en: 'Commune review viewed' },
     'review-paper.read': { vi: 'Xem danh sách rà soát, biểu mẫu', en: 'Review lists or paper viewed' },
+    'offline.download': {
+      vi: 'Tải gói khảo sát ngoại tuyến',
+      en: 'Offline survey package downloaded',
+    },
   },
   // ── ethnicity, household groups, causes and needs, Annex VII (issue 12) ─────
   /** Members' ethnicity: codes of the 1979 list. */

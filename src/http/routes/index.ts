@@ -14,6 +14,7 @@ import { dashboardRoutes } from './dashboard.routes.js';
 import { privacyRoutes } from './privacy.routes.js';
 import { papersRoutes } from './papers.routes.js';
 import { frontRoutes } from './front.routes.js';
+import { offlineRoutes } from './offline.routes.js';
 import { portalPages } from '../../portal/pages.js';
 
 export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
@@ -31,6 +32,7 @@ export const apiRoutes: ((app: FastifyInstance) => Promise<void>)[] = [
   privacyRoutes,
   papersRoutes,
   frontRoutes,
+  offlineRoutes,
 ];
 
 /** Server-rendered pages (the public portal), registered at the root. */

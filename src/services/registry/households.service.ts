@@ -227,7 +227,17 @@ export type SaveOutcome =
     }
   | { saved: false; regularReview: { communeCode: string; period: number; caseKey: string } };
 
-export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput): Promise<SaveOutcome> {
+/**
+ * Saves one survey. `within`, when given, runs in the save's own transaction after the write (the
+ * offline sync records its idempotency key there, so a survey is applied and recorded together or
+ * not at all).
+ */
+export async function saveHousehold(
+  deps: Deps,
+  actor: Actor,
+  input: SaveInput,
+  within?: (trx: Executor, outcome: SaveOutcome) => Promise<void>,
+): Promise<SaveOutcome> {
   requirePermission(actor, 'registry.write');
   // The standard follows the review period (checked and bounded first), not the survey date.
   const askedPeriod = input.period === undefined ? undefined : periodOf(deps, input.period);
@@ -310,10 +320,15 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
         survey: input.survey,
         at,
       });
-      return { saved: false, regularReview: { communeCode: p.record.unitCode, period, caseKey } };
+      const queued: SaveOutcome = {
+        saved: false,
+        regularReview: { communeCode: p.record.unitCode, period, caseKey },
+      };
+      if (within) await within(trx, queued);
+      return queued;
     }
     await applyAggregateDeltas(trx, outcome.deltas);
-    return {
+    const saved: SaveOutcome = {
       saved: true,
       householdId: p.record.householdId,
       version: outcome.version,
@@ -322,6 +337,8 @@ export async function saveHousehold(deps: Deps, actor: Actor, input: SaveInput):
       movement: outcome.movement,
       deprivations: p.result.deprivations,
     };
+    if (within) await within(trx, saved);
+    return saved;
   });
 }
 

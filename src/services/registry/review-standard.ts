@@ -5,6 +5,7 @@
 // `classify` alone keeps the standard in force on the survey date (its documented contract).
 import { AppError } from '../../errors.js';
 import type { Standard } from '../../domain/standards/standard.js';
+import { needsPeriodStandard } from '../../domain/standards/period.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { findPeriodStandard } from '../../db/repositories/reports.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';
@@ -33,19 +34,7 @@ export async function periodStandardCode(
   return code && standards.some((s) => s.code === code) ? code : null;
 }
 
-/**
- * Whether a result classified with `used` must be classified again with the period's standard: a
- * local standard based on the period's national one stands (it is the period's standard, raised
- * by the province); any other standard does not.
- */
-export function needsPeriodStandard(
-  standards: readonly Standard[],
-  used: string,
-  periodCode: string,
-): boolean {
-  if (used === periodCode) return false;
-  return standards.find((s) => s.code === used)?.baseCode !== periodCode;
-}
+export { needsPeriodStandard };
 
 export const notIssued = (period: number): AppError =>
   new AppError('REVIEW_STANDARD_NOT_ISSUED', { period, listYear: period + 1 }, { field: 'period' });

@@ -14,6 +14,7 @@ import { campaignModule, registryModule } from './pages/registry/module';
 import { portalModule } from './pages/portal/module';
 import { reportsModule } from './pages/reports/module';
 import { frontModule } from './pages/front/module';
+import { offlineModule } from './pages/offline/module';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -22,6 +23,11 @@ export interface ModuleRoute {
   load: () => Promise<{ default: ComponentType }>;
   /** The permission needed to open the page; every signed-in user when absent. */
   permission?: Permission;
+  /**
+   * The page works without a session or a connection (the offline survey): the router places it
+   * outside the signed-in layout, and the page itself checks what it needs.
+   */
+  standalone?: boolean;
 }
 
 export interface NavItem {
@@ -87,6 +93,7 @@ export const modules: AppModule[] = [
   overview,
   map,
   registryModule,
+  offlineModule,
   campaignModule,
   financeModule,
   frontModule,

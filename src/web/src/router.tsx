@@ -14,22 +14,36 @@ function Landing() {
 }
 
 const moduleRoutes: RouteObject[] = modules.flatMap((m) =>
-  m.routes.map((r): RouteObject => ({
-    path: r.path,
-    lazy: async () => {
-      const { default: Page } = await r.load();
-      return {
-        Component: () => (
-          <RoleGate permission={r.permission}>
-            <Page />
-          </RoleGate>
-        ),
-      };
-    },
-  })),
+  m.routes
+    .filter((r) => !r.standalone)
+    .map((r): RouteObject => ({
+      path: r.path,
+      lazy: async () => {
+        const { default: Page } = await r.load();
+        return {
+          Component: () => (
+            <RoleGate permission={r.permission}>
+              <Page />
+            </RoleGate>
+          ),
+        };
+      },
+    })),
+);
+
+// Pages that work without a session or a connection (the offline survey, reloaded in the field).
+const standaloneRoutes: RouteObject[] = modules.flatMap((m) =>
+  m.routes
+    .filter((r) => r.standalone)
+    .map((r): RouteObject => ({
+      path: `/${r.path}`,
+      errorElement: <RouteError />,
+      lazy: async () => ({ Component: (await r.load()).default }),
+    })),
 );
 
 export const routes: RouteObject[] = [
+  ...standaloneRoutes,
   {
     path: '/login',
     errorElement: <RouteError />,

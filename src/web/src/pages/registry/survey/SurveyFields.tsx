@@ -91,6 +91,11 @@ export interface SurveyFieldsProps {
   householdIdLocked?: boolean;
   /** Paths the form shows but does not let change here (the re-survey keeps the commune). */
   locked?: ReadonlySet<string>;
+  /**
+   * The communes to choose from, given by the page (the offline survey's assignment): no request
+   * is made for them, so the form works without a connection.
+   */
+  communes?: readonly { code: string; name: string }[];
 }
 
 const NONE = '__none__';
@@ -131,6 +136,18 @@ function Input({ control, path, props }: { control: Control; path: string; props
         />
       );
     case 'unit':
+      if (props.communes)
+        return (
+          <Select
+            {...common}
+            data={props.communes.map((u) => ({ value: u.code, label: u.name }))}
+            value={typeof v === 'string' ? v : null}
+            onChange={(code) => set(code ?? undefined)}
+            disabled={disabled}
+            placeholder={t.choose}
+            comboboxProps={{ withinPortal: true }}
+          />
+        );
       return (
         <CommuneSelect
           {...common}
