@@ -12,7 +12,7 @@ import type {
   ProgramComponentTable,
   ProgramTable,
 } from '../schema-finance.js';
-import type { Executor } from './executor.js';
+import { startsWith, type Executor } from './executor.js';
 import { withMemberData } from './registry.repository.js';
 
 export type ProgramRecord = Selectable<ProgramTable>;
@@ -538,22 +538,23 @@ export async function transitionCellsOfUnits(
 ) {
   if (unitCodes.length === 0) return [];
   const wanted = new Set(unitCodes);
+  // Summed here (over unit versions and classes), not by GROUP BY, which needed a sort of the range.
   const rows = await db
     .selectFrom('review_aggregate')
-    .select((eb) => ['status', 'unit_code', 'indicator', eb.fn.sum<number>('n').as('n')])
+    .select(['status', 'unit_code', 'indicator', 'n'])
     .where('province_code', '=', provinceCode)
     .where('period', '=', period)
-    .where('indicator', 'like', 'from:%')
-    .groupBy(['status', 'unit_code', 'indicator'])
+    .where(startsWith(db, 'indicator', 'from:'))
     .execute();
-  return rows
-    .filter((r) => wanted.has(r.unit_code))
-    .map((r) => ({
-      status: r.status,
-      unitCode: r.unit_code,
-      indicator: r.indicator,
-      n: Number(r.n),
-    }));
+  const out = new Map<string, { status: string; unitCode: string; indicator: string; n: number }>();
+  for (const r of rows) {
+    if (!wanted.has(r.unit_code)) continue;
+    const key = `${r.status}|${r.unit_code}|${r.indicator}`;
+    const cur = out.get(key);
+    if (cur) cur.n += Number(r.n);
+    else out.set(key, { status: r.status, unitCode: r.unit_code, indicator: r.indicator, n: Number(r.n) });
+  }
+  return [...out.values()];
 }
 
 /** True when the province holds results of the period that are not recognised (status other than 'approved'). */

@@ -3,7 +3,7 @@
 // (the kept aggregates; `balanceFromScratch` is the GROUP BY over the results the benchmark
 // compares with). docs/decisions/0021-official-reports.md.
 import { sql } from 'kysely';
-import type { Executor } from './executor.js';
+import { startsWith, type Executor } from './executor.js';
 
 export interface ResidentHouseholdRow {
   province_code: string;
@@ -118,7 +118,7 @@ export async function balanceCells(
     .select(['period', 'unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
     .where('province_code', '=', q.provinceCode)
     .where('period', '=', q.period)
-    .where('indicator', 'like', 'from:%')
+    .where(startsWith(db, 'indicator', 'from:'))
     .where('status', '=', 'approved')
     .where('n', '<>', 0)
     .execute();
@@ -242,15 +242,23 @@ export async function resultsPerCommune(
   provinceCode: string,
   period: number,
 ): Promise<{ unitCode: string; unitValidFrom: string; n: number }[]> {
+  // Summed here, not by GROUP BY: grouping by unit made the engine walk the primary key (ordered
+  // by unit) over every cell of the period instead of the range of household cells.
   const rows = await db
     .selectFrom('review_aggregate')
-    .select((eb) => ['unit_code', 'unit_valid_from', eb.fn.sum<number>('n').as('n')])
+    .select(['unit_code', 'unit_valid_from', 'n'])
     .where('province_code', '=', provinceCode)
     .where('period', '=', period)
     .where('indicator', '=', '')
-    .groupBy(['unit_code', 'unit_valid_from'])
     .execute();
-  return rows.map((r) => ({ unitCode: r.unit_code, unitValidFrom: r.unit_valid_from, n: Number(r.n) }));
+  const out = new Map<string, { unitCode: string; unitValidFrom: string; n: number }>();
+  for (const r of rows) {
+    const key = `${r.unit_code}|${r.unit_valid_from}`;
+    const cur = out.get(key);
+    if (cur) cur.n += Number(r.n);
+    else out.set(key, { unitCode: r.unit_code, unitValidFrom: r.unit_valid_from, n: Number(r.n) });
+  }
+  return [...out.values()];
 }
 
 /** Households of the registry per commune version of the given communes (the survey's expected count). */
