@@ -68,11 +68,13 @@ const overview: AppModule = {
 };
 
 // The map (issue 13; docs/decisions/0033-map.md): its own entry, so MapLibre loads only there.
+// Its figures are the registry's (the dashboard's registry section): roles that cannot read them
+// would see only grey units, so the entry needs registry.read.
 const map: AppModule = {
   id: 'map',
   order: 15,
-  routes: [{ path: 'map', load: () => import('./pages/map/MapPage'), permission: 'units.read' }],
-  nav: [{ path: 'map', label: { vi: 'Bản đồ', en: 'Map' }, icon: <IconMap />, permission: 'units.read' }],
+  routes: [{ path: 'map', load: () => import('./pages/map/MapPage'), permission: 'registry.read' }],
+  nav: [{ path: 'map', label: { vi: 'Bản đồ', en: 'Map' }, icon: <IconMap />, permission: 'registry.read' }],
 };
 
 const units: AppModule = {
