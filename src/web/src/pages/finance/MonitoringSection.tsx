@@ -2,7 +2,7 @@
 // reduction in points (recognised, and forecast from the current review) against the national
 // band, a chart of the same figures (the table is its text alternative), and per project the
 // households supported and the cost per household that exited poverty.
-import { Badge, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMonitoring, type ProgramMonitoring } from '../../api/finance';
 import { Chart } from '../../components/Chart';
 import { ErrorPanel } from '../../components/ErrorPanel';
@@ -65,10 +65,11 @@ type Row = ProgramMonitoring['targets'][number];
 function Status({ s, label }: { s: Row['status']; label: { vi: string; en: string } }) {
   const { lang } = useLang();
   const color = s === 'within' || s === 'above' ? 'teal' : s === 'below' ? 'orange' : 'gray';
+  // Plain text, not a badge: some statuses are a sentence (which list or figure is missing).
   return (
-    <Badge variant="light" color={color} style={{ textTransform: 'none' }}>
+    <Text size="xs" fw={600} c={`${color}.8`}>
       {label[lang]}
-    </Badge>
+    </Text>
   );
 }
 
@@ -98,7 +99,7 @@ export function MonitoringSection({ filter }: { filter: FinanceFilter }) {
       <Text size="sm" c="dimmed">
         {t.lead}
       </Text>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <Stack gap="sm">
         <Table.ScrollContainer minWidth={640}>
           <Table withTableBorder aria-label={t.title}>
             <Table.Thead>
@@ -152,10 +153,10 @@ export function MonitoringSection({ filter }: { filter: FinanceFilter }) {
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
-        <Paper p="xs" withBorder>
+        <Paper p="xs" withBorder maw={720}>
           <Chart option={option} label={fill(t.chart, { year: r.year })} height={240} />
         </Paper>
-      </SimpleGrid>
+      </Stack>
       <Title order={3} size="h4">
         {t.projects}
       </Title>
