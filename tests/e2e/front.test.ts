@@ -1,7 +1,10 @@
 // The Front's screens in Chromium on the demo's Front data: the supervisor (mttq.samson) reads the
-// fund's ledger with initials only, records a receipt through the form, moves a house on, and
-// sees the overdue board; the commune officer (xa.daihung, whose ward took over Xã Quảng Minh)
-// answers the overdue recommendation and it leaves the board. Each screen passes axe and the
+// fund's ledger with initials only, records a receipt through the form (its committee chosen by
+// name, not typed as a code), adds a photo to a house, plans a supervision, records a visit and
+// addresses a recommendation to Xã Quảng Minh's committee with a deadline gone by, which the
+// overdue board shows; the commune officer (xa.daihung, whose ward took over Xã Quảng Minh)
+// answers it with an attachment (listed, downloadable, "answered late") and answers the demo's
+// overdue recommendation, and the board empties. Each screen and form passes axe and the
 // language checks of the crawl (no code shown; no English on a Vietnamese screen, no Vietnamese
 // interface word on an English one).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +31,8 @@ import {
   type Browser,
   type RunningApp,
 } from './support.js';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 
 let server: RunningApp;
 let browser: Browser;
@@ -73,6 +77,8 @@ beforeAll(async () => {
     >`SELECT ${sql.join(cols.map((c) => sql.ref(c)))} FROM ${sql.table(table)}`.execute(deps.db.kysely);
     for (const r of rows.rows) for (const v of Object.values(r)) if (typeof v === 'string') texts.push(v);
   }
+  // What the test itself writes is stored text too.
+  texts.push(E2E_TOPIC, E2E_FINDINGS, E2E_REC, E2E_ANSWER);
   stored = [...new Set(texts)].sort((a, b) => b.length - a.length);
   words = vocabularyOf(stored);
   browser = await launchBrowser();
@@ -92,6 +98,20 @@ async function languageProblems(page: Page, lang: 'vi' | 'en'): Promise<string[]
       : [...findCodes(text, CODES, 'en'), ...findVietnameseWords(withoutStored(text, stored), words)];
   return found.map((f) => `${lang} «${f.word}» ${f.context}`);
 }
+
+/** Picks a unit by typing part of its name into the labelled level select inside `within`. */
+async function pickUnit(page: Page, within: Locator, level: string, typed: string, option: string) {
+  const box = within.getByRole('combobox', { name: level });
+  await box.click();
+  await box.fill(typed);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const E2E_TOPIC = 'Giám sát việc chi Quỹ "Vì người nghèo" năm 2024';
+const E2E_FINDINGS = 'Danh sách hộ được hỗ trợ chưa niêm yết ở thôn.';
+const E2E_REC = 'Công khai danh sách hộ được hỗ trợ từ Quỹ tại nhà văn hóa thôn.';
+const E2E_ANSWER = 'Đã niêm yết danh sách tại nhà văn hóa các thôn từ ngày 25/11/2024.';
+const ATTACHMENT = Buffer.from('%PDF-1.4\n% công văn trả lời kiến nghị\n%%EOF\n');
 
 async function setLang(page: Page, lang: 'vi' | 'en') {
   await page.evaluate(`localStorage.setItem('giamngheo.lang', '${lang}')`);
@@ -131,15 +151,94 @@ describe('the Front’s screens', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
     await screenshot(page, 'front-houses');
+    // A house's own page: a photo uploaded through the form is shown there.
+    await page.getByRole('table', { name: 'Nhà Đại đoàn kết' }).getByRole('link').first().click();
+    await page.getByRole('heading', { level: 1, name: /^Nhà Đại đoàn kết: / }).waitFor();
+    const photos = await page.locator('main figure img').count();
+    const png = await sharp({
+      create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 120, b: 60 } },
+    })
+      .png()
+      .toBuffer();
+    const photoForm = page.getByRole('region', { name: 'Thêm ảnh nhà' });
+    await photoForm
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'nha.png', mimeType: 'image/png', buffer: png });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await languageProblems(page, 'vi')).toEqual([]);
+    await photoForm.getByRole('button', { name: 'Tải ảnh lên' }).click();
+    await page.getByText('Đã thêm ảnh.').waitFor();
+    await page.locator('main figure img').nth(photos).waitFor();
+    const src = await page.locator('main figure img').nth(photos).getAttribute('src');
+    const served = await page.request.get(`${server.url}${src}`);
+    expect(served.headers()['content-type']).toBe('image/jpeg');
+    expect((await sharp(await served.body()).metadata()).width).toBe(64);
+    await screenshot(page, 'front-house');
 
     await page.goto(`${server.url}/app/front/supervision`);
     await page.getByRole('heading', { level: 1, name: 'Giám sát và kiến nghị' }).waitFor();
     const board = page.getByRole('table', { name: 'Kiến nghị quá hạn chưa trả lời' });
     await board.getByText('Trả lời bằng văn bản 2 hộ có ý kiến về kết quả chấm điểm.').waitFor();
-    await page.getByText('Trả lời muộn').waitFor();
+    await page
+      .getByRole('table', { name: 'Các kiến nghị' })
+      .getByText('Trả lời muộn', { exact: true })
+      .waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
     await screenshot(page, 'front-supervision');
+
+    // A supervision planned, visited and followed by a recommendation, all through the forms; the
+    // units are chosen by name within the Front's scope (Thành phố Sầm Sơn in 2024).
+    const topic = E2E_TOPIC;
+    const planForm = page.getByRole('region', { name: 'Lập kế hoạch giám sát' });
+    await planForm.getByLabel('Nội dung giám sát').fill(topic);
+    await planForm.getByLabel('Từ ngày').fill('01/11/2024');
+    await planForm.getByLabel('Đến ngày').fill('30/11/2024');
+    await planForm
+      .getByRole('group', { name: 'Ủy ban MTTQ lập kế hoạch' })
+      .getByText('Đã chọn: Thành phố Sầm Sơn')
+      .waitFor();
+    const supervised = planForm.getByRole('group', { name: 'Đơn vị được giám sát' });
+    await pickUnit(page, supervised, 'Xã / phường / thị trấn / đặc khu', 'quang minh', 'Xã Quảng Minh');
+    await planForm.getByRole('button', { name: 'Thêm đơn vị này' }).click();
+    await planForm.getByRole('button', { name: 'Bỏ Xã Quảng Minh' }).waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await languageProblems(page, 'vi')).toEqual([]);
+    await screenshot(page, 'front-plan-form');
+    await planForm.getByRole('button', { name: 'Lưu kế hoạch' }).click();
+    await page.getByText('Đã lưu kế hoạch giám sát.').waitFor();
+
+    const plan = page.getByRole('region', { name: topic });
+    await plan.getByRole('button', { name: 'Ghi kết quả giám sát' }).click();
+    const visitForm = plan.getByRole('region', { name: 'Ghi kết quả giám sát' });
+    await visitForm.getByLabel('Ngày giám sát').fill('05/11/2024');
+    await visitForm.getByLabel('Kết quả, phát hiện qua giám sát').fill(E2E_FINDINGS);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await languageProblems(page, 'vi')).toEqual([]);
+    await visitForm.getByRole('button', { name: 'Lưu kết quả giám sát' }).click();
+    await plan.getByRole('table').getByText(E2E_FINDINGS).waitFor();
+
+    await plan.getByRole('button', { name: 'Ghi kiến nghị' }).click();
+    const recForm = plan.getByRole('region', { name: 'Ghi kiến nghị' });
+    // Saved empty: the API's coded refusal shows under the field it names, by its label, not its code.
+    await recForm.getByRole('button', { name: 'Lưu kiến nghị' }).click();
+    await recForm.getByText('Thiếu trường bắt buộc “Ngày kiến nghị”.').waitFor();
+    await recForm.getByLabel('Ngày kiến nghị').fill('06/11/2024');
+    await recForm.getByLabel('Hạn trả lời').fill('20/11/2024');
+    await pickUnit(
+      page,
+      recForm.getByRole('group', { name: 'Kiến nghị gửi Ủy ban nhân dân của' }),
+      'Xã / phường / thị trấn / đặc khu',
+      'quang minh',
+      'Xã Quảng Minh',
+    );
+    await recForm.getByLabel('Nội dung kiến nghị').fill(E2E_REC);
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await languageProblems(page, 'vi')).toEqual([]);
+    await screenshot(page, 'front-recommendation-form');
+    await recForm.getByRole('button', { name: 'Lưu kiến nghị' }).click();
+    // Its deadline has gone by: the overdue board shows it.
+    await board.getByText(E2E_REC).waitFor();
 
     await setLang(page, 'en');
     for (const [path, title] of [
@@ -162,7 +261,34 @@ describe('the Front’s screens', () => {
     await signIn(page, server.url, ACCOUNTS.commune);
     await page.goto(`${server.url}/app/front/supervision`);
     await page.getByRole('heading', { level: 1, name: 'Giám sát và kiến nghị' }).waitFor();
-    await page.getByRole('button', { name: 'Trả lời' }).click();
+    const all = page.getByRole('table', { name: 'Các kiến nghị' });
+    // The Front's new recommendation, answered with the committee's letter attached.
+    await all.getByRole('row').filter({ hasText: E2E_REC }).getByRole('button', { name: 'Trả lời' }).click();
+    const form = page.getByRole('region', { name: /^Trả lời kiến nghị số/ });
+    await form.getByRole('combobox', { name: 'Kết quả' }).click();
+    await page.getByRole('option', { name: 'Tiếp thu, đã giải quyết' }).click();
+    await form.getByLabel('Nội dung trả lời').fill(E2E_ANSWER);
+    await form
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'cong-van-tra-loi.pdf', mimeType: 'application/pdf', buffer: ATTACHMENT });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await languageProblems(page, 'vi')).toEqual([]);
+    await form.getByRole('button', { name: 'Gửi trả lời' }).click();
+    const answered = all.getByRole('row').filter({ hasText: E2E_ANSWER });
+    await answered.getByText('Trả lời muộn').waitFor();
+    const link = answered.getByRole('link', { name: /cong-van-tra-loi\.pdf/ });
+    const file = await page.request.get(`${server.url}${await link.getAttribute('href')}`);
+    expect(Buffer.from(await file.body()).equals(ATTACHMENT)).toBe(true);
+    expect(
+      await page.getByRole('table', { name: 'Kiến nghị quá hạn chưa trả lời' }).innerText(),
+    ).not.toContain(E2E_REC);
+
+    // The demo's overdue recommendation.
+    await all
+      .getByRole('row')
+      .filter({ hasText: 'Trả lời bằng văn bản 2 hộ' })
+      .getByRole('button', { name: 'Trả lời' })
+      .click();
     await page.getByRole('combobox', { name: 'Kết quả' }).click();
     await page.getByRole('option', { name: 'Tiếp thu, đã giải quyết' }).click();
     await page.getByLabel('Nội dung trả lời').fill('Đã trả lời bằng văn bản cho 2 hộ ngày 02/12.');

@@ -39,7 +39,6 @@ import {
   type FrontDocument,
 } from '../../services/front/reports.service.js';
 import {
-  answerBody,
   frontFeedbackListResponse,
   fundDetailSchema,
   fundListResponse,
@@ -379,7 +378,8 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
         tags,
         summary: 'UBND trả lời kiến nghị (JSON, hoặc multipart kèm tệp trong trường files) / Answer',
         params: frontIdParams,
-        body: answerBody,
+        // No body schema: Fastify would refuse the multipart form (its body is not an object);
+        // the fields are those of `answerBody` (schemas/front.ts), checked by the service.
         response: { 201: recommendationViewSchema },
       },
     },

@@ -133,7 +133,10 @@ export const recommendationBody = {
   properties: { addresseeUnitCode: text, content: text, issuedOn: date, deadline: date },
 } as const;
 
-/** JSON, or multipart with the same fields and files in `files`. */
+/**
+ * JSON, or multipart with the same fields and files in `files`: documentation of the answer's
+ * fields, not attached to the route (a multipart body is no JSON object); the service checks them.
+ */
 export const answerBody = {
   type: 'object',
   properties: {

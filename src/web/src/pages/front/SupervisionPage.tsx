@@ -280,11 +280,13 @@ function AnswerCell({ rec }: { rec: Recommendation }) {
         {rec.answerText}
       </Text>
       {rec.attachments.length > 0 && (
-        <Group gap="xs" aria-label={t.attachments} role="list">
+        <Group component="ul" gap="xs" aria-label={t.attachments} p={0} m={0} style={{ listStyle: 'none' }}>
           {rec.attachments.map((a) => (
-            <Anchor key={a.id} href={`/api/v1/front/files/${a.id}`} size="sm" role="listitem">
-              {a.fileName} ({fill(t.size, { kb: formatCount(Math.max(1, Math.round(a.size / 1024))) })})
-            </Anchor>
+            <li key={a.id}>
+              <Anchor href={`/api/v1/front/files/${a.id}`} size="sm">
+                {a.fileName} ({fill(t.size, { kb: formatCount(Math.max(1, Math.round(a.size / 1024))) })})
+              </Anchor>
+            </li>
           ))}
         </Group>
       )}
