@@ -143,10 +143,10 @@ try {
     await page.getByTestId('offline-save').waitFor();
     await page.getByTestId('offline-save').click();
     await page.getByTestId('offline-provisional').waitFor();
-    const m = await page.evaluate(() => {
-      const last = (name: string) => performance.getEntriesByName(name).at(-1)!.duration;
-      return { open: last('offline-open'), classify: last('offline-classify') };
-    });
+    const m = (await page.evaluate(`({
+      open: performance.getEntriesByName('offline-open').at(-1).duration,
+      classify: performance.getEntriesByName('offline-classify').at(-1).duration,
+    })`)) as { open: number; classify: number };
     open.push(m.open);
     classify.push(m.classify);
     // Baseline: the same kind of record read from IndexedDB as stored, without decrypting it.
