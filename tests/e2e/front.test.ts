@@ -151,6 +151,28 @@ describe('the Front’s screens', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
     await screenshot(page, 'front-houses');
+    // A house approved through the form: an empty save names the household field, a filled one
+    // adds a row to the list.
+    const rows = await page.getByRole('table', { name: 'Nhà Đại đoàn kết' }).locator('tbody tr').count();
+    await page.getByRole('button', { name: 'Duyệt nhà mới' }).click();
+    const houseForm = page.getByRole('region', { name: 'Duyệt nhà mới' });
+    await houseForm.getByRole('button', { name: 'Lưu nhà được duyệt' }).click();
+    await houseForm
+      .getByText(/Mã hộ \(trong sổ hộ\)/)
+      .nth(1)
+      .waitFor();
+    expect(await accessibilityProblems(page)).toEqual([]);
+    expect(await languageProblems(page, 'vi')).toEqual([]);
+    await houseForm.getByLabel('Mã hộ (trong sổ hộ)').fill('HT-1');
+    await houseForm.getByLabel('Dự toán (đồng)').fill('30000000');
+    await houseForm.getByLabel('Ngày duyệt').fill('05/12/2024');
+    await houseForm.getByLabel('Quỹ "Vì người nghèo"').fill('10000000');
+    await screenshot(page, 'front-house-new');
+    await houseForm.getByRole('button', { name: 'Lưu nhà được duyệt' }).click();
+    await houseForm.waitFor({ state: 'detached' });
+    await expect
+      .poll(() => page.getByRole('table', { name: 'Nhà Đại đoàn kết' }).locator('tbody tr').count())
+      .toBe(rows + 1);
     // A house's own page: a photo uploaded through the form is shown there.
     await page.getByRole('table', { name: 'Nhà Đại đoàn kết' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: /^Nhà Đại đoàn kết: / }).waitFor();

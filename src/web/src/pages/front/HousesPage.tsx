@@ -13,7 +13,7 @@ import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatVnd } from '../../format';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
-import { NEXT_STAGE, StageForm } from './house-forms';
+import { NEXT_STAGE, NewHouseForm, StageForm } from './house-forms';
 
 const m = defineMessages({
   vi: {
@@ -35,6 +35,7 @@ const m = defineMessages({
     xlsx: 'Tải báo cáo theo đơn vị (Excel)',
     pdf: 'Tải báo cáo theo đơn vị (PDF)',
     photos: '{n} ảnh',
+    newHouse: 'Duyệt nhà mới',
   },
   en: {
     title: 'Great Solidarity houses',
@@ -55,6 +56,7 @@ const m = defineMessages({
     xlsx: 'Download the report per unit (Excel)',
     pdf: 'Download the report per unit (PDF)',
     photos: '{n} photos',
+    newHouse: 'Approve a house',
   },
 });
 
@@ -66,12 +68,14 @@ export default function HousesPage() {
   const houses = useHouses();
   const writer = can(user.role, 'front.write');
   const [open, setOpen] = useState<House | null>(null);
+  const [adding, setAdding] = useState(false);
   const d = (v: string | null) => (v ? formatDateVn(v) : '—');
   return (
     <Stack>
       <Title order={1}>{t.title}</Title>
       <Text c="dimmed">{t.lead}</Text>
       <Group>
+        {writer && !adding && <Button onClick={() => setAdding(true)}>{t.newHouse}</Button>}
         <DownloadButton
           href="/api/v1/front/houses/report.xlsx"
           fileName="nha-dai-doan-ket.xlsx"
@@ -87,6 +91,7 @@ export default function HousesPage() {
           {t.pdf}
         </DownloadButton>
       </Group>
+      {adding && <NewHouseForm onDone={() => setAdding(false)} />}
       {houses.isPending ? (
         <Skeleton h={240} />
       ) : houses.isError ? (

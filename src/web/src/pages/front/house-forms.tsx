@@ -1,7 +1,20 @@
 // The Front's forms on a Great Solidarity house: the next stage (dated; the hand-over states the
 // actual cost) and a photo (re-encoded by the server, which strips its metadata).
 import { useState } from 'react';
-import { Button, FileInput, Group, NumberInput, Stack, Text, Title } from '@mantine/core';
+import {
+  Button,
+  Fieldset,
+  FileInput,
+  Group,
+  NumberInput,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { HOUSE_KINDS, HOUSE_SOURCES } from '../../../../domain/front/houses';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { wordOfCode } from '../../../../domain/words/catalogue';
 import { api } from '../../api/client';
@@ -130,6 +143,153 @@ export function PhotoForm({ house }: { house: House }) {
       <Group>
         <Button onClick={() => save.mutate()} loading={save.isPending}>
           {t.upload}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+const n = defineMessages({
+  vi: {
+    title: 'Duyệt nhà mới',
+    householdKey: 'Mã hộ (trong sổ hộ)',
+    householdHint: 'Hộ nghèo, cận nghèo trong phạm vi của bạn, ví dụ mã in trên giấy chứng nhận.',
+    kind: 'Loại',
+    estimatedCost: 'Dự toán (đồng)',
+    approvedOn: 'Ngày duyệt',
+    sources: 'Nguồn kinh phí (đồng)',
+    note: 'Ghi chú',
+    save: 'Lưu nhà được duyệt',
+    cancel: 'Hủy',
+    saved: 'Đã lưu nhà được duyệt.',
+  },
+  en: {
+    title: 'Approve a house',
+    householdKey: 'Household code (in the registry)',
+    householdHint: 'A poor or near-poor household within your scope, e.g. the code on its certificate.',
+    kind: 'Kind',
+    estimatedCost: 'Estimated cost (đồng)',
+    approvedOn: 'Approved on',
+    sources: 'Sources of funding (đồng)',
+    note: 'Note',
+    save: 'Save the approved house',
+    cancel: 'Cancel',
+    saved: 'The approved house is saved.',
+  },
+});
+
+/** A new house, approved: the household, new or repair, the estimate and its sources (decision 0030). */
+export function NewHouseForm({ onDone }: { onDone: () => void }) {
+  const t = useMessages(n);
+  const { lang } = useLang();
+  const qc = useQueryClient();
+  const [householdKey, setHouseholdKey] = useState('');
+  const [kind, setKind] = useState<string>('new');
+  const [estimatedCost, setEstimatedCost] = useState<number | string>('');
+  const [approvedOn, setApprovedOn] = useState<string | null>(null);
+  const [note, setNote] = useState('');
+  const [amounts, setAmounts] = useState<Record<string, number | string>>({});
+  const save = useMutation({
+    mutationFn: () =>
+      api.post('/front/houses', {
+        householdKey: householdKey.trim(),
+        kind,
+        estimatedCost,
+        approvedOn,
+        sources: HOUSE_SOURCES.filter((s) => Number(amounts[s] ?? 0) > 0).map((source) => ({
+          source,
+          amount: Number(amounts[source]),
+        })),
+        ...(note.trim() ? { note: note.trim() } : {}),
+      }),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['front'] });
+      onDone();
+    },
+  });
+  const e = useFieldErrors(save.error, {
+    householdKey: t.householdKey,
+    kind: t.kind,
+    estimatedCost: t.estimatedCost,
+    approvedOn: t.approvedOn,
+    sources: t.sources,
+    note: t.note,
+  });
+  return (
+    <Stack component="section" aria-label={t.title} gap="sm">
+      <Title order={2}>{t.title}</Title>
+      <Group align="flex-start">
+        <TextInput
+          label={t.householdKey}
+          description={t.householdHint}
+          value={householdKey}
+          onChange={(ev) => setHouseholdKey(ev.currentTarget.value)}
+          error={e.of('householdKey')}
+          required
+          w={320}
+        />
+        <Select
+          label={t.kind}
+          data={HOUSE_KINDS.map((k) => ({ value: k, label: wordOfCode('houseKind', k, lang) }))}
+          value={kind}
+          onChange={(v) => setKind(v ?? 'new')}
+          allowDeselect={false}
+          error={e.of('kind')}
+          w={180}
+        />
+        <NumberInput
+          label={t.estimatedCost}
+          value={estimatedCost}
+          onChange={setEstimatedCost}
+          thousandSeparator="."
+          decimalSeparator=","
+          min={0}
+          error={e.of('estimatedCost')}
+          required
+        />
+        <DateField
+          label={t.approvedOn}
+          value={approvedOn}
+          onChange={setApprovedOn}
+          w={180}
+          error={e.of('approvedOn')}
+        />
+      </Group>
+      <Fieldset legend={t.sources}>
+        <Group align="flex-start">
+          {HOUSE_SOURCES.map((s) => (
+            <NumberInput
+              key={s}
+              label={wordOfCode('houseSource', s, lang)}
+              value={amounts[s] ?? ''}
+              onChange={(v) => setAmounts((a) => ({ ...a, [s]: v }))}
+              thousandSeparator="."
+              decimalSeparator=","
+              min={0}
+              w={200}
+            />
+          ))}
+        </Group>
+        {e.of('sources') && (
+          <Text c="red" size="sm" role="alert">
+            {e.of('sources')}
+          </Text>
+        )}
+      </Fieldset>
+      <Textarea
+        label={t.note}
+        value={note}
+        onChange={(ev) => setNote(ev.currentTarget.value)}
+        maw={640}
+        autosize
+      />
+      <FormError error={save.error} show={e.orphan} />
+      <Group>
+        <Button onClick={() => save.mutate()} loading={save.isPending}>
+          {t.save}
+        </Button>
+        <Button variant="default" onClick={onDone}>
+          {t.cancel}
         </Button>
       </Group>
     </Stack>
