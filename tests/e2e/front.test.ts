@@ -157,10 +157,7 @@ describe('the Front’s screens', () => {
     await page.getByRole('button', { name: 'Duyệt nhà mới' }).click();
     const houseForm = page.getByRole('region', { name: 'Duyệt nhà mới' });
     await houseForm.getByRole('button', { name: 'Lưu nhà được duyệt' }).click();
-    await houseForm
-      .getByText(/Mã hộ \(trong sổ hộ\)/)
-      .nth(1)
-      .waitFor();
+    await houseForm.locator('[aria-invalid="true"], [role="alert"]').first().waitFor();
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
     await houseForm.getByLabel('Mã hộ (trong sổ hộ)').fill('HT-1');
