@@ -261,7 +261,7 @@ export default function OfflinePage() {
   };
 
   return (
-    <Container size="lg" py="md">
+    <Container component="main" size="lg" py="md">
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
           <Group gap="sm">
