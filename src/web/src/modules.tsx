@@ -114,3 +114,8 @@ export function allowed(role: Role, permission: Permission | undefined): boolean
 export function navFor(role: Role): NavItem[] {
   return modules.flatMap((m) => m.nav.filter((n) => allowed(role, n.permission)));
 }
+
+/** Whether a navigation entry leads out of the signed-in layout (a standalone page). */
+export function isStandalonePath(path: string): boolean {
+  return modules.some((m) => m.routes.some((r) => r.standalone === true && r.path === path));
+}

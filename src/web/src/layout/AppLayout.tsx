@@ -19,7 +19,7 @@ import {
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
-import { navFor } from '../modules';
+import { isStandalonePath, navFor } from '../modules';
 import { useLogout, useUser } from '../auth/session';
 import { fill, useBilingual, useMessages } from '../i18n';
 import { common } from '../i18n/common';
@@ -160,6 +160,7 @@ export default function AppLayout() {
                   leftSection={item.icon}
                   active={active}
                   aria-current={active ? 'page' : undefined}
+                  data-standalone={isStandalonePath(item.path) ? 'true' : undefined}
                   onClick={close}
                   variant="light"
                   fw={active ? 600 : 500}
