@@ -225,7 +225,9 @@ export async function assignmentStatus(deps: Deps, token: string) {
 export async function revokeUserAssignments(deps: Deps, actor: Actor, userId: number) {
   requirePermission(actor, 'users.manage');
   const db = deps.db.kysely;
-  if (!(await findUserById(db, userId)))
+  // An id no account can have (past the column's 32-bit range) is answered like a missing one,
+  // before PostgreSQL would refuse the number.
+  if (!Number.isSafeInteger(userId) || userId > 2_147_483_647 || !(await findUserById(db, userId)))
     throw new AppError('NOT_FOUND', { what: `user ${userId}` }, { field: 'userId' });
   const at = nowIso(deps);
   return db.transaction().execute(async (trx) => {

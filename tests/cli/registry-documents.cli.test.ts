@@ -19,7 +19,8 @@ import { transition } from '../../src/services/registry/campaign.service.js';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-registry-docs-cli-'));
 const db = path.join(dir, 'cli.sqlite');
 
-describe('giamngheo registry certificates / export / recognised', () => {
+// Each case runs child processes or worker threads over a generated file: two minutes, not 30 s.
+describe('giamngheo registry certificates / export / recognised', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     const handle = openDb(db);
     await migrateToLatest(handle);

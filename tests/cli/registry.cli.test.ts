@@ -11,7 +11,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-registry-cli-'));
 const db = path.join(dir, 'cli.sqlite');
 const examples = path.join(CONTRACTS, 'examples.jsonl');
 
-describe('giamngheo import survey / report summary / generate', () => {
+// Each case runs child processes or worker threads over a generated file: two minutes, not 30 s.
+describe('giamngheo import survey / report summary / generate', { timeout: 120_000 }, () => {
   beforeAll(async () => {
     const r = await runCli(['report', 'summary', '--period', '2024', '--unit', '38', '--json', '--db', db]);
     expect(r.code).toBe(0);

@@ -52,7 +52,8 @@ async function snapshot(deps: Deps) {
   };
 }
 
-describe('import survey with a writer thread (SQLite file)', () => {
+// Each case runs child processes or worker threads over a generated file: two minutes, not 30 s.
+describe('import survey with a writer thread (SQLite file)', { timeout: 120_000 }, () => {
   let dir: string;
   const open: Deps[] = [];
   beforeEach(() => {

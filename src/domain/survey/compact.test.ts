@@ -97,4 +97,15 @@ describe('stored answers (compact form)', () => {
     for (const [key, list] of Object.entries(expected))
       for (const v of list) expect(COMPACT_CODE_TABLES[key], `${key} ${v}`).toContain(v);
   });
+
+  it('keeps a key named __proto__ as a key, as JSON.parse does (found by the property test)', () => {
+    for (const text of [
+      '{"__proto__":[]}',
+      '{"members":[{"__proto__":{"a":1}}]}',
+      '{"housing":{"__proto__":2}}',
+    ]) {
+      const record = JSON.parse(text) as Record<string, unknown>;
+      expect(JSON.stringify(decodeAnswers(encodeAnswers(record as never)))).toBe(text);
+    }
+  });
 });

@@ -207,6 +207,26 @@ function take(slot: Slot, s: Json): Json {
   }
 }
 
+/**
+ * An object whose keys are all its own: without a prototype, `o['__proto__'] = v` is a key like
+ * any other (as JSON.parse makes it), never a change of prototype that would lose it.
+ */
+function ownObject(): Obj {
+  return Object.create(null) as Obj;
+}
+
+/** Copies `source`'s keys as own properties (Object.assign would call the `__proto__` setter). */
+function assignOwn(target: Obj, source: Obj): Obj {
+  for (const k of Object.keys(source))
+    Object.defineProperty(target, k, {
+      value: source[k],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return target;
+}
+
 /** Appends the slots of `o`; the keys that did not fit go into `extras`. */
 function putSlots(out: Json[], slots: readonly Slot[], o: Obj, extras: Obj): void {
   for (const slot of slots) {
@@ -245,7 +265,7 @@ const KNOWN_HOUSEHOLD = new Set(
 );
 
 function encodeMember(m: Obj): Json[] {
-  const extras: Obj = {};
+  const extras = ownObject();
   const out: Json[] = [];
   putSlots(out, MEMBER, m, extras);
   for (const k of Object.keys(m)) if (!KNOWN_MEMBER.has(k)) extras[k] = m[k];
@@ -258,7 +278,7 @@ function decodeMember(stored: readonly Json[]): Obj {
   const [a, extras] = splitExtras(stored);
   const m: Obj = {};
   takeSlots(m, MEMBER, a, 0);
-  return extras ? Object.assign(m, extras) : m;
+  return extras ? assignOwn(m, extras) : m;
 }
 
 /** The slots and the trailing object of kept keys (no slot ever holds an object). */
@@ -270,13 +290,13 @@ function splitExtras(a: readonly Json[]): [readonly Json[], Obj | undefined] {
 /** The record's answers in their stored form (a JSON text). */
 export function encodeAnswers(record: SurveyRecord | Obj): string {
   const r = record as Obj;
-  const extras: Obj = {};
+  const extras = ownObject();
   const out: Json[] = [1];
   putSlots(out, HOUSEHOLD_BEFORE, r, extras);
   // housing: flat when it is an object of the known keys only, else kept whole as an extra.
   const housing = r.housing;
   if (isObject(housing) && Object.keys(housing).every((k) => KNOWN_HOUSING.has(k))) {
-    const hExtras: Obj = {};
+    const hExtras = ownObject();
     const at = out.length;
     putSlots(out, HOUSING, housing, hExtras);
     if (Object.keys(hExtras).length > 0 || Object.keys(housing).length === 0) {
@@ -321,7 +341,7 @@ export function decodeAnswers(text: string): SurveyRecord {
   const m = at < a.length ? a[at] : ABSENT;
   if (m !== ABSENT) r.members = (m as Json[][]).map(decodeMember);
   takeSlots(r, HOUSEHOLD_AFTER_MEMBERS, a, at + 1);
-  return (extras ? Object.assign(r, extras) : r) as unknown as SurveyRecord;
+  return (extras ? assignOwn(r, extras) : r) as unknown as SurveyRecord;
 }
 
 /** The columns of a member row (household_member); the rest of a member's answers are its data. */
