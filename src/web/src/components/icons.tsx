@@ -21,6 +21,13 @@ function Icon({ children }: { children: ReactNode }) {
   );
 }
 
+/** A tablet crossed out: the survey without a connection (Khảo sát ngoại tuyến). */
+export const IconOffline = () => (
+  <Icon>
+    <path d="M7 3h10a1 1 0 0 1 1 1v16a1 1 0 0 1-1 1H7a1 1 0 0 1-1-1V4a1 1 0 0 1 1-1zM10 18h4M3 3l18 18" />
+  </Icon>
+);
+
 /** A folded map (the Bản đồ page). */
 export const IconMap = () => (
   <Icon>
