@@ -232,7 +232,7 @@ async function visibleText(page: Page): Promise<string> {
 /** Waits for the page to finish loading: its heading, no request in flight, no spinner. */
 async function settle(page: Page): Promise<void> {
   // A page's heading, or the error a page shows in its place.
-  await page.locator('main h1, main [role="alert"]').first().waitFor({ timeout: 30_000 });
+  await page.locator('main h1, main [role="alert"]').first().waitFor({ timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   await page
     .locator('main .mantine-Loader-root:visible')
@@ -393,8 +393,8 @@ describe('the language crawl', () => {
   const visited: string[] = [];
   for (const lang of ['vi', 'en'] as const) {
     for (const [name, account] of ROLES) {
-      // Concurrent (three at a time, `maxConcurrency` of the e2e config): each role has its own
-      // browser and the crawl mostly waits on the network, so the 16 crawls take a third of the time.
+      // Concurrent (two at a time, `maxConcurrency` of the e2e config): each role has its own
+      // browser and the crawl mostly waits on the network, so the 16 crawls take about half the time.
       it.concurrent(
         `${name} (${account.role}), ${lang === 'vi' ? 'tiếng Việt' : 'English'}: every screen of the menu`,
         async () => {

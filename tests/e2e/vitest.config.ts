@@ -14,7 +14,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    // Tests marked concurrent (the language crawl's roles) run three at a time.
-    maxConcurrency: 3,
+    // Tests marked concurrent (the language crawl's roles) run two at a time.
+    maxConcurrency: 2,
   },
 });
