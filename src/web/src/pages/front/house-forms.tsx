@@ -194,7 +194,8 @@ export function NewHouseForm({ onDone }: { onDone: () => void }) {
       api.post('/front/houses', {
         householdKey: householdKey.trim(),
         kind,
-        estimatedCost,
+        // An empty box is a missing field ("Thiếu trường bắt buộc"), not the number "".
+        ...(estimatedCost === '' ? {} : { estimatedCost }),
         approvedOn,
         sources: HOUSE_SOURCES.filter((s) => Number(amounts[s] ?? 0) > 0).map((source) => ({
           source,
