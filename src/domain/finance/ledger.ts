@@ -35,6 +35,10 @@ export function isDebit(kind: EntryKind): boolean {
  * plain digits (a finance officer's "6.412.000.000" with dots is read as grouped digits).
  */
 export function parseAmount(value: unknown, field: string): number {
+  // An absent amount is a missing field, not an amount of "undefined".
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+    throw new AppError('FIELD_REQUIRED', { field }, { field });
+  }
   let n: number | undefined;
   if (typeof value === 'number') n = value;
   else if (typeof value === 'bigint') n = Number(value);
