@@ -4,6 +4,8 @@
 // aggregates), so the dashboard and `report summary` / `report balance` / `report finance` never
 // disagree: the sections call those services. A section the role may not read is null (never an
 // error), so one page serves every role.
+import { readScope } from '../db/repositories/aggregate-cells.repository.js';
+import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { optionalIsoDate, vnDateOf } from '../domain/dates.js';
 import { periodicReportDeadline } from '../domain/campaign/deadlines.js';
@@ -139,6 +141,20 @@ export async function dashboard(
   actor: Actor,
   q: DashboardQuery = {},
   opts: { fromScratch?: boolean } = {},
+): Promise<Dashboard> {
+  return assemble(withReadScope(deps), actor, q, opts);
+}
+
+/** The request's readings of the shared aggregate cells are made once (see readScope). */
+function withReadScope(deps: Deps): Deps {
+  return { ...deps, db: { ...deps.db, kysely: readScope(deps.db.kysely) } as Db };
+}
+
+async function assemble(
+  deps: Deps,
+  actor: Actor,
+  q: DashboardQuery,
+  opts: { fromScratch?: boolean },
 ): Promise<Dashboard> {
   const db = deps.db.kysely;
   const today = vnDateOf(deps.now());

@@ -12,7 +12,12 @@ import type {
   ProgramComponentTable,
   ProgramTable,
 } from '../schema-finance.js';
-import { startsWith, type Executor } from './executor.js';
+import type { Executor } from './executor.js';
+import {
+  householdCellsOfPeriod,
+  transitionCellsOfPeriod,
+  type KeptCell,
+} from './aggregate-cells.repository.js';
 import { withMemberData } from './registry.repository.js';
 
 export type ProgramRecord = Selectable<ProgramTable>;
@@ -507,13 +512,8 @@ export async function registryCellsOfUnits(
   // indicator), kept for the units in memory: a report of a province names ~740 unit codes, and an
   // IN list of them cost more than the cells it left out (docs/decisions/0032).
   const wanted = new Set(unitCodes);
-  const rows = await db
-    .selectFrom('review_aggregate')
-    .select(['period', 'status', 'unit_code', 'classification', 'n'])
-    .where('province_code', '=', provinceCode)
-    .where('period', 'in', [...periods])
-    .where('indicator', '=', '')
-    .execute();
+  const rows: KeptCell[] = [];
+  for (const period of periods) rows.push(...(await householdCellsOfPeriod(db, provinceCode, period)));
   return rows
     .filter((r) => wanted.has(r.unit_code))
     .map((r) => ({
@@ -539,13 +539,7 @@ export async function transitionCellsOfUnits(
   if (unitCodes.length === 0) return [];
   const wanted = new Set(unitCodes);
   // Summed here (over unit versions and classes), not by GROUP BY, which needed a sort of the range.
-  const rows = await db
-    .selectFrom('review_aggregate')
-    .select(['status', 'unit_code', 'indicator', 'n'])
-    .where('province_code', '=', provinceCode)
-    .where('period', '=', period)
-    .where(startsWith(db, 'indicator', 'from:'))
-    .execute();
+  const rows = await transitionCellsOfPeriod(db, provinceCode, period);
   const out = new Map<string, { status: string; unitCode: string; indicator: string; n: number }>();
   for (const r of rows) {
     if (!wanted.has(r.unit_code)) continue;

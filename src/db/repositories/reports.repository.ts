@@ -3,7 +3,12 @@
 // (the kept aggregates; `balanceFromScratch` is the GROUP BY over the results the benchmark
 // compares with). docs/decisions/0021-official-reports.md.
 import { sql } from 'kysely';
-import { startsWith, type Executor } from './executor.js';
+import type { Executor } from './executor.js';
+import {
+  householdCellsOfPeriod,
+  transitionCellsOfPeriod,
+  type KeptCell,
+} from './aggregate-cells.repository.js';
 
 export interface ResidentHouseholdRow {
   province_code: string;
@@ -101,30 +106,16 @@ export async function balanceCells(
   db: Executor,
   q: { provinceCode: string; period: number },
 ): Promise<BalanceCell[]> {
-  // Two reads, each a range of the index by (province, period, indicator): the household cells of
-  // P−1 and P, then the transition cells of P (an OR of both made the engine read every cell of
-  // the province; docs/decisions/0032-aggregate-read-speed.md).
-  const households = await db
-    .selectFrom('review_aggregate')
-    .select(['period', 'unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
-    .where('province_code', '=', q.provinceCode)
-    .where('period', 'in', [q.period - 1, q.period])
-    .where('indicator', '=', '')
-    .where('status', '=', 'approved')
-    .where('n', '<>', 0)
-    .execute();
-  const transitions = await db
-    .selectFrom('review_aggregate')
-    .select(['period', 'unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
-    .where('province_code', '=', q.provinceCode)
-    .where('period', '=', q.period)
-    .where(startsWith(db, 'indicator', 'from:'))
-    .where('status', '=', 'approved')
-    .where('n', '<>', 0)
-    .execute();
+  // Three ranges of the index by (province, period, indicator): the household cells of P−1 and P,
+  // then the transition cells of P (an OR of both made the engine read every cell of the province;
+  // docs/decisions/0032-aggregate-read-speed.md); shared with the other reports of a read scope.
   const out: BalanceCell[] = [];
-  for (const r of households) out.push({ ...r, period: Number(r.period), n: Number(r.n) });
-  for (const r of transitions) out.push({ ...r, period: Number(r.period), n: Number(r.n) });
+  const keep = (c: KeptCell) => {
+    if (c.status === 'approved' && c.n !== 0) out.push(c);
+  };
+  for (const period of [q.period - 1, q.period])
+    for (const c of await householdCellsOfPeriod(db, q.provinceCode, period)) keep(c);
+  for (const c of await transitionCellsOfPeriod(db, q.provinceCode, q.period)) keep(c);
   return out;
 }
 
@@ -244,13 +235,7 @@ export async function resultsPerCommune(
 ): Promise<{ unitCode: string; unitValidFrom: string; n: number }[]> {
   // Summed here, not by GROUP BY: grouping by unit made the engine walk the primary key (ordered
   // by unit) over every cell of the period instead of the range of household cells.
-  const rows = await db
-    .selectFrom('review_aggregate')
-    .select(['unit_code', 'unit_valid_from', 'n'])
-    .where('province_code', '=', provinceCode)
-    .where('period', '=', period)
-    .where('indicator', '=', '')
-    .execute();
+  const rows = await householdCellsOfPeriod(db, provinceCode, period);
   const out = new Map<string, { unitCode: string; unitValidFrom: string; n: number }>();
   for (const r of rows) {
     const key = `${r.unit_code}|${r.unit_valid_from}`;

@@ -26,14 +26,16 @@ interface ReferenceCache {
   landing: Map<string, Map<string, UnitRecord | undefined>>;
 }
 const referenceCaches = new WeakMap<object, ReferenceCache>();
+/** The database a cache belongs to: its connection, whatever wrapper of it (a transaction's, a read scope's) the caller holds. */
+const databaseOf = (deps: Deps): object => deps.db.sqlite ?? deps.db.pool ?? deps.db;
 function referenceCache(deps: Deps): ReferenceCache {
-  let c = referenceCaches.get(deps.db);
-  if (!c) referenceCaches.set(deps.db, (c = { forward: undefined, landing: new Map() }));
+  let c = referenceCaches.get(databaseOf(deps));
+  if (!c) referenceCaches.set(databaseOf(deps), (c = { forward: undefined, landing: new Map() }));
   return c;
 }
 export function unitsOfProvinceOn(deps: Deps, provinceCode: string, on: string): Promise<UnitRecord[]> {
-  let perDb = unitListCache.get(deps.db);
-  if (!perDb) unitListCache.set(deps.db, (perDb = new Map()));
+  let perDb = unitListCache.get(databaseOf(deps));
+  if (!perDb) unitListCache.set(databaseOf(deps), (perDb = new Map()));
   const key = `${provinceCode}|${on}`;
   let hit = perDb.get(key);
   if (!hit) {

@@ -9,7 +9,7 @@
 import { rateOf } from '../../domain/registry/balance.js';
 import { optionalIsoDate } from '../../domain/dates.js';
 import { periodOf } from '../input.js';
-import { readAggregates } from '../../db/repositories/registry.repository.js';
+import { householdCellsOfPeriod } from '../../db/repositories/aggregate-cells.repository.js';
 import { requirePermission, requireUnitAccess } from '../access.js';
 import type { Actor, Deps } from '../deps.js';
 import { regroupingOn } from './regroup.js';
@@ -86,11 +86,9 @@ export async function reportSummary(
   const g = await regroupingOn(deps, input.unitCode, on);
   const { unit, children, landing, childOf } = g;
 
-  const cells = await readAggregates(db, {
-    period,
-    status: 'approved',
-    provinceCode: unit.province_code,
-  });
+  const cells = (await householdCellsOfPeriod(db, unit.province_code, period)).filter(
+    (c) => c.status === 'approved',
+  );
   const total: Counts = { households: 0, poor: 0, nearPoor: 0, average: 0 };
   const perChild = new Map<string, Counts>();
   for (const c of cells) {
