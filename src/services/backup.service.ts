@@ -14,7 +14,9 @@ import { once } from 'node:events';
 import { AppError, isAppError } from '../errors.js';
 import {
   appliedMigrations,
+  buildIndexes,
   clearTables,
+  dropSecondaryIndexes,
   sqliteRowInserter,
   resetSequences,
   tablesInDependencyOrder,
@@ -390,6 +392,7 @@ export async function restore(
         // The word index is rebuilt once from the loaded households, not kept row by row.
         await pauseSearchIndex(trx, db.dialect, deps.now().toISOString());
         await clearTables(trx, [...tables].reverse());
+        const indexes = await dropSecondaryIndexes(db, trx, tables);
         let table: string | undefined;
         let columns: string[] = [];
         let insert: ((rows: unknown[][]) => void) | undefined;
@@ -425,6 +428,8 @@ export async function restore(
           },
         );
         await flush();
+        progress('indexes…');
+        await buildIndexes(trx, indexes);
         await resetSequences(db, trx, tables);
         await rebuildSearchIndex(trx, db.dialect);
       });

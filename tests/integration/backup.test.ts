@@ -9,6 +9,22 @@ import { backup, backupInto, restore, verifyBackup } from '../../src/services/ba
 import { login } from '../../src/services/users.service.js';
 import { AppError } from '../../src/errors.js';
 import { openDb } from '../../src/db/database.js';
+import { sql } from 'kysely';
+
+/** The database's index names: a restore drops the secondary indexes while it loads, then builds them again. */
+async function indexNames(d: TestDeps): Promise<string[]> {
+  const r =
+    d.db.dialect === 'sqlite'
+      ? await sql<{
+          name: string;
+        }>`SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`.execute(d.db.kysely)
+      : await sql<{
+          name: string;
+        }>`SELECT indexname AS name FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname`.execute(
+          d.db.kysely,
+        );
+  return r.rows.map((x) => x.name);
+}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-backup-'));
 
@@ -32,8 +48,11 @@ for (const source of DIALECTS) {
         const b = await backup(from, file);
         expect(b.rows).toBeGreaterThan(24_000);
         await buildUser(to, { username: 'se.bi.thay', password: 'mat-khau-khac-1' });
+        const indexesBefore = await indexNames(to);
+        expect(indexesBefore.length).toBeGreaterThan(20);
         const r = await restore(to, file);
         expect(r.rows).toBe(b.rows);
+        expect(await indexNames(to)).toEqual(indexesBefore);
         const units = await to.db.kysely
           .selectFrom('admin_unit')
           .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -173,8 +192,11 @@ for (const dialect of DIALECTS) {
       expect(damaged.toJSON('vi').message).toContain('app_user');
 
       await buildUser(deps, { username: 'van.con.day' });
+      const indexesBefore = await indexNames(deps);
       for (const f of [cut, noTrailer, altered, dropped])
         expect(['BACKUP_INCOMPLETE', 'BACKUP_DAMAGED']).toContain(await codeOf(restore(deps, f)));
+      // A refused restore leaves every index as it was (the drop is part of the rolled-back transaction).
+      expect(await indexNames(deps)).toEqual(indexesBefore);
       const users = await deps.db.kysely
         .selectFrom('app_user')
         .select('username')

@@ -291,3 +291,28 @@ export function sqliteRowInserter(
     for (const row of rows) stmt.run(row);
   };
 }
+
+/**
+ * SQLite: drops the secondary indexes of the tables (those written as CREATE INDEX; the keys of
+ * the tables stay) before a restore loads their rows, and returns the statements that build them
+ * again. Building an index once over the loaded rows costs a fraction of keeping it row by row,
+ * which is why a database's own restore tools load first and index after. On PostgreSQL nothing is
+ * dropped (COPY is its bulk path, and the partitioned indexes belong to their parents).
+ */
+export async function dropSecondaryIndexes(db: Db, ex: Executor, tables: string[]): Promise<string[]> {
+  if (db.dialect !== 'sqlite') return [];
+  const r = await sql<{ name: string; tbl_name: string; sql: string }>`
+    SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`.execute(ex);
+  const rebuild: string[] = [];
+  for (const ix of r.rows) {
+    if (!tables.includes(ix.tbl_name)) continue;
+    await sql`DROP INDEX ${sql.id(ix.name)}`.execute(ex);
+    rebuild.push(ix.sql);
+  }
+  return rebuild;
+}
+
+/** Builds again the indexes `dropSecondaryIndexes` dropped (a unique one refuses duplicate rows here). */
+export async function buildIndexes(ex: Executor, statements: readonly string[]): Promise<void> {
+  for (const s of statements) await sql.raw(s).execute(ex);
+}
