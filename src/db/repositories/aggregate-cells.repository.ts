@@ -33,65 +33,97 @@ export function readScope(db: Kysely<Database>): Kysely<Database> {
   return scoped;
 }
 
-function remembered(
+/**
+ * One reading of a province's cells of a period: in a read scope, every status once, shared and
+ * filtered here; elsewhere only the status asked for (a report of recognised figures reads about
+ * half the cells of a period under review).
+ */
+async function cellsOf(
   db: Executor,
   key: string,
-  read: () => Promise<readonly KeptCell[]>,
+  status: string | undefined,
+  read: (status: string | undefined) => Promise<readonly KeptCell[]>,
 ): Promise<readonly KeptCell[]> {
   const memo = scopes.get(db);
-  if (!memo) return read();
+  if (!memo) return read(status);
   let p = memo.get(key);
-  if (!p) memo.set(key, (p = read()));
-  return p;
+  if (!p) memo.set(key, (p = read(undefined)));
+  const all = await p;
+  return status === undefined ? all : all.filter((c) => c.status === status);
 }
 
-const COLUMNS = [
-  'period',
-  'unit_code',
-  'unit_valid_from',
-  'status',
-  'classification',
-  'indicator',
-  'n',
-] as const;
+/**
+ * The rows as cells. Only what varies is read (a cell is about 1.5 µs of the engine's row decoding
+ * per column read): the period, the indicator of a household cell and a status asked for are known.
+ */
+function asCells(
+  rows: {
+    unit_code: string;
+    unit_valid_from: string;
+    classification: string;
+    n: number | string | bigint;
+    status?: string;
+    indicator?: string;
+  }[],
+  period: number,
+  status: string | undefined,
+): KeptCell[] {
+  const out: KeptCell[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const r = rows[i]!;
+    out[i] = {
+      period,
+      unit_code: r.unit_code,
+      unit_valid_from: r.unit_valid_from,
+      status: status ?? r.status!,
+      classification: r.classification,
+      indicator: r.indicator ?? '',
+      n: typeof r.n === 'number' ? r.n : Number(r.n),
+    };
+  }
+  return out;
+}
 
-const asCells = (rows: readonly Omit<KeptCell, never>[]): KeptCell[] =>
-  rows.map((r) => ({ ...r, period: Number(r.period), n: Number(r.n) }));
-
-/** The province's household cells (indicator '') of a period, every status, counts of 0 included. */
+/** The province's household cells (indicator '') of a period, of one status or every one, counts of 0 included. */
 export function householdCellsOfPeriod(
   db: Executor,
   provinceCode: string,
   period: number,
+  status?: string,
 ): Promise<readonly KeptCell[]> {
-  return remembered(db, `households|${provinceCode}|${period}`, async () =>
-    asCells(
-      await db
-        .selectFrom('review_aggregate')
-        .select([...COLUMNS])
-        .where('province_code', '=', provinceCode)
-        .where('period', '=', period)
-        .where('indicator', '=', '')
-        .execute(),
-    ),
-  );
+  return cellsOf(db, `households|${provinceCode}|${period}`, status, async (only) => {
+    const base = db
+      .selectFrom('review_aggregate')
+      .select(['unit_code', 'unit_valid_from', 'classification', 'n'])
+      .where('province_code', '=', provinceCode)
+      .where('period', '=', period)
+      .where('indicator', '=', '');
+    const rows =
+      only === undefined
+        ? await base.select('status').execute()
+        : await base.where('status', '=', only).execute();
+    return asCells(rows, period, only);
+  });
 }
 
-/** The province's transition cells (indicator `from:…`) of a period, every status, counts of 0 included. */
+/** The province's transition cells (indicator `from:…`) of a period, of one status or every one, counts of 0 included. */
 export function transitionCellsOfPeriod(
   db: Executor,
   provinceCode: string,
   period: number,
+  status?: string,
 ): Promise<readonly KeptCell[]> {
-  return remembered(db, `transitions|${provinceCode}|${period}`, async () =>
-    asCells(
-      await db
-        .selectFrom('review_aggregate')
-        .select([...COLUMNS])
-        .where('province_code', '=', provinceCode)
-        .where('period', '=', period)
-        .where(startsWith(db, 'indicator', 'from:'))
-        .execute(),
-    ),
-  );
+  return cellsOf(db, `transitions|${provinceCode}|${period}`, status, async (only) => {
+    const base = db
+      .selectFrom('review_aggregate')
+      .select(['unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
+      .where('province_code', '=', provinceCode)
+      .where('period', '=', period)
+      .where(startsWith(db, 'indicator', 'from:'));
+    const rows =
+      only === undefined
+        ? await base.select('status').execute()
+        : await base.where('status', '=', only).execute();
+    return asCells(rows, period, only);
+  });
 }

@@ -527,28 +527,18 @@ export async function registryCellsOfUnits(
 
 /**
  * The transition cells (indicator `from:…`, src/domain/registry/balance.ts) of the results of
- * `period` held by the units, summed per unit × status × transition key: the class each household
- * had in the period before, without reading the results.
+ * `period` held by the units, every status, as kept (one per unit version × status × class ×
+ * transition key): the class each household had in the period before, without reading the results.
  */
 export async function transitionCellsOfUnits(
   db: Executor,
   provinceCode: string,
   period: number,
   unitCodes: readonly string[],
-) {
+): Promise<KeptCell[]> {
   if (unitCodes.length === 0) return [];
   const wanted = new Set(unitCodes);
-  // Summed here (over unit versions and classes), not by GROUP BY, which needed a sort of the range.
-  const rows = await transitionCellsOfPeriod(db, provinceCode, period);
-  const out = new Map<string, { status: string; unitCode: string; indicator: string; n: number }>();
-  for (const r of rows) {
-    if (!wanted.has(r.unit_code)) continue;
-    const key = `${r.status}|${r.unit_code}|${r.indicator}`;
-    const cur = out.get(key);
-    if (cur) cur.n += Number(r.n);
-    else out.set(key, { status: r.status, unitCode: r.unit_code, indicator: r.indicator, n: Number(r.n) });
-  }
-  return [...out.values()];
+  return (await transitionCellsOfPeriod(db, provinceCode, period)).filter((r) => wanted.has(r.unit_code));
 }
 
 /** True when the province holds results of the period that are not recognised (status other than 'approved'). */

@@ -111,11 +111,11 @@ export async function balanceCells(
   // docs/decisions/0032-aggregate-read-speed.md); shared with the other reports of a read scope.
   const out: BalanceCell[] = [];
   const keep = (c: KeptCell) => {
-    if (c.status === 'approved' && c.n !== 0) out.push(c);
+    if (c.n !== 0) out.push(c);
   };
   for (const period of [q.period - 1, q.period])
-    for (const c of await householdCellsOfPeriod(db, q.provinceCode, period)) keep(c);
-  for (const c of await transitionCellsOfPeriod(db, q.provinceCode, q.period)) keep(c);
+    for (const c of await householdCellsOfPeriod(db, q.provinceCode, period, 'approved')) keep(c);
+  for (const c of await transitionCellsOfPeriod(db, q.provinceCode, q.period, 'approved')) keep(c);
   return out;
 }
 

@@ -176,16 +176,25 @@ async function keptSource(
     if (list) list.push(c);
     else cellsOf.set(k, [c]);
   }
-  const previousOf = new Map<string, { status: string; classification: string; n: number }[]>();
+  // Summed per unit × status × class of the year before: a handful of sums per unit, whatever the
+  // number of transition keys (each parsed once).
+  const parsed = new Map<string, ReturnType<typeof parseTransitionKey>>();
+  const sums = new Map<string, Map<string, { status: string; classification: string; n: number }>>();
   for (const t of transitions) {
-    const key = parseTransitionKey(t.indicator);
+    let key = parsed.get(t.indicator);
+    if (key === undefined && !parsed.has(t.indicator))
+      parsed.set(t.indicator, (key = parseTransitionKey(t.indicator)));
     // No unit: no result the year before (`from:NONE|||…`), which the join does not count
     // either. A result classed NONE (not poor) the year before has its unit and counts.
     if (!key || key.previousUnitCode === '') continue;
-    const list = previousOf.get(t.unitCode) ?? [];
-    list.push({ status: t.status, classification: key.previousClass, n: t.n });
-    previousOf.set(t.unitCode, list);
+    let ofUnit = sums.get(t.unit_code);
+    if (!ofUnit) sums.set(t.unit_code, (ofUnit = new Map()));
+    const k = `${t.status}|${key.previousClass}`;
+    const cur = ofUnit.get(k);
+    if (cur) cur.n += t.n;
+    else ofUnit.set(k, { status: t.status, classification: key.previousClass, n: t.n });
   }
+  const previousOf = new Map([...sums].map(([unit, m]) => [unit, [...m.values()]]));
   return {
     async counts(period, status, wanted) {
       const rows: { classification: string; n: number }[] = [];

@@ -86,9 +86,7 @@ export async function reportSummary(
   const g = await regroupingOn(deps, input.unitCode, on);
   const { unit, children, landing, childOf } = g;
 
-  const cells = (await householdCellsOfPeriod(db, unit.province_code, period)).filter(
-    (c) => c.status === 'approved',
-  );
+  const cells = await householdCellsOfPeriod(db, unit.province_code, period, 'approved');
   const total: Counts = { households: 0, poor: 0, nearPoor: 0, average: 0 };
   const perChild = new Map<string, Counts>();
   for (const c of cells) {
