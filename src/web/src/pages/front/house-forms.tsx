@@ -39,6 +39,8 @@ const m = defineMessages({
     photo: 'Thêm ảnh nhà',
     file: 'Ảnh (JPEG, PNG hoặc WebP, tối đa 15 MB)',
     fileHint: 'Ảnh được lưu ở bước hiện tại; vị trí GPS và thông tin máy ảnh được xóa.',
+    caption: 'Chú thích ảnh',
+    captionHint: 'Không bắt buộc, ví dụ: "Đổ mái ngày 12/10".',
     upload: 'Tải ảnh lên',
     uploaded: 'Đã thêm ảnh.',
     clear: 'Bỏ ảnh đã chọn',
@@ -52,6 +54,8 @@ const m = defineMessages({
     photo: 'Add a photo of the house',
     file: 'Photo (JPEG, PNG or WebP, at most 15 MB)',
     fileHint: 'The photo is kept under the current stage; GPS position and camera details are removed.',
+    caption: 'Caption',
+    captionHint: 'Optional, e.g. "Roof cast on 12/10".',
     upload: 'Upload the photo',
     uploaded: 'The photo is added.',
     clear: 'Remove the chosen photo',
@@ -115,15 +119,21 @@ export function PhotoForm({ house }: { house: House }) {
   const t = useMessages(m);
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
+  const [caption, setCaption] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      postFrontForm(`/front/houses/${house.id}/photos`, {}, file ? [{ field: 'file', file }] : []),
+      postFrontForm(
+        `/front/houses/${house.id}/photos`,
+        caption.trim() ? { caption: caption.trim() } : {},
+        file ? [{ field: 'file', file }] : [],
+      ),
     onSuccess: () => {
       setFile(null);
+      setCaption('');
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const e = useFieldErrors(save.error, { file: t.file });
+  const e = useFieldErrors(save.error, { file: t.file, caption: t.caption });
   return (
     <Stack component="section" aria-label={t.photo} gap="sm">
       <Title order={2}>{t.photo}</Title>
@@ -136,6 +146,15 @@ export function PhotoForm({ house }: { house: House }) {
         clearable
         clearButtonProps={{ 'aria-label': t.clear }}
         error={e.of('file')}
+        maw={520}
+      />
+      <TextInput
+        label={t.caption}
+        description={t.captionHint}
+        value={caption}
+        onChange={(ev) => setCaption(ev.currentTarget.value)}
+        error={e.of('caption')}
+        maxLength={300}
         maw={520}
       />
       <FormError error={save.error} show={e.orphan} />
