@@ -4,7 +4,6 @@
 // masking; words of codes come from the catalogue.
 import { useState } from 'react';
 import {
-  Button,
   Group,
   NumberInput,
   Select,
@@ -30,7 +29,7 @@ import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import type { Fund } from '../../api/front';
 import type { Unit } from '../../api/types';
 import { UnitSearch } from '../../components/UnitSearch';
-import { ScopeUnitField, FormError, useFieldErrors, useProvinceOf } from './fields';
+import { FormActions, FormError, ScopeUnitField, useFieldErrors, useProvinceOf } from './fields';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({
@@ -429,11 +428,7 @@ function ReceiptForm() {
       </SimpleGrid>
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }
@@ -523,11 +518,7 @@ function SpendingForm({ fundId }: { fundId: number }) {
       </SimpleGrid>
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }
@@ -628,11 +619,7 @@ function TransferForm({ fund }: { fund: Fund }) {
       </SimpleGrid>
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.transferred}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }

@@ -37,7 +37,7 @@ import type { Unit } from '../../api/types';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatCount } from '../../format';
-import { FormError, ScopeUnitField, ScopeUnitsField, useFieldErrors } from './fields';
+import { DatePair, FormActions, FormError, ScopeUnitField, ScopeUnitsField, useFieldErrors } from './fields';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -69,7 +69,6 @@ const m = defineMessages({
     answeredOnOpt: 'Ngày trả lời (không bắt buộc; để trống là hôm nay)',
     files: 'Tệp đính kèm (không bắt buộc, tối đa 5 tệp)',
     filesHint: 'Công văn trả lời, biên bản… (PDF, Word, ảnh)',
-    cancel: 'Hủy',
     newPlan: 'Lập kế hoạch giám sát',
     frontUnit: 'Ủy ban MTTQ lập kế hoạch',
     topic: 'Nội dung giám sát',
@@ -122,7 +121,6 @@ const m = defineMessages({
     answeredOnOpt: 'Date of the answer (optional; empty means today)',
     files: 'Attachments (optional, at most 5 files)',
     filesHint: 'The answering letter, minutes… (PDF, Word, images)',
-    cancel: 'Cancel',
     newPlan: 'Plan a supervision',
     frontUnit: 'Front committee making the plan',
     topic: 'What is supervised',
@@ -397,22 +395,10 @@ function PlanForm() {
           minRows={2}
           error={e.of('topic')}
         />
-        <Group align="flex-start">
-          <DateField
-            label={t.startDate}
-            value={startDate}
-            onChange={setStartDate}
-            error={e.of('startDate')}
-            w={180}
-          />
-          <DateField
-            label={t.endDate}
-            value={endDate}
-            onChange={setEndDate}
-            error={e.of('endDate')}
-            w={180}
-          />
-        </Group>
+        <DatePair
+          first={{ label: t.startDate, value: startDate, onChange: setStartDate, error: e.of('startDate') }}
+          second={{ label: t.endDate, value: endDate, onChange: setEndDate, error: e.of('endDate') }}
+        />
         <ScopeUnitField legend={t.frontUnit} on={startDate} onChange={setUnit} error={e.of('unitCode')} />
         <ScopeUnitsField
           legend={t.supervised}
@@ -423,11 +409,7 @@ function PlanForm() {
         />
         <FormError error={save.error} show={e.orphan} />
         {save.isSuccess && <Text role="status">{t.planSaved}</Text>}
-        <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t.savePlan}
-          </Button>
-        </Group>
+        <FormActions label={t.savePlan} onSave={() => save.mutate()} saving={save.isPending} />
       </Stack>
     </Paper>
   );
@@ -472,14 +454,12 @@ function VisitForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
         error={e.of('findings')}
       />
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.saveVisit}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions
+        label={t.saveVisit}
+        onSave={() => save.mutate()}
+        saving={save.isPending}
+        onCancel={onDone}
+      />
     </Stack>
   );
 }
@@ -513,22 +493,10 @@ function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }
   return (
     <Stack component="section" aria-label={t.newRec} gap="sm">
       <Title order={4}>{t.newRec}</Title>
-      <Group align="flex-start">
-        <DateField
-          label={t.issued}
-          value={issuedOn}
-          onChange={setIssuedOn}
-          error={e.of('issuedOn')}
-          w={180}
-        />
-        <DateField
-          label={t.deadline}
-          value={deadline}
-          onChange={setDeadline}
-          error={e.of('deadline')}
-          w={180}
-        />
-      </Group>
+      <DatePair
+        first={{ label: t.issued, value: issuedOn, onChange: setIssuedOn, error: e.of('issuedOn') }}
+        second={{ label: t.deadline, value: deadline, onChange: setDeadline, error: e.of('deadline') }}
+      />
       <ScopeUnitField
         legend={t.addresseeUnit}
         on={issuedOn}
@@ -544,14 +512,7 @@ function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }
         error={e.of('content')}
       />
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.saveRec}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions label={t.saveRec} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
     </Stack>
   );
 }
@@ -627,14 +588,7 @@ function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }
           error={e.of('files') ?? e.of('file')}
         />
         <FormError error={save.error} show={e.orphan} />
-        <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t.send}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t.cancel}
-          </Button>
-        </Group>
+        <FormActions label={t.send} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </Paper>
   );

@@ -2,7 +2,6 @@
 // actual cost) and a photo (re-encoded by the server, which strips its metadata).
 import { useState } from 'react';
 import {
-  Button,
   Fieldset,
   FileInput,
   Group,
@@ -21,7 +20,7 @@ import { api } from '../../api/client';
 import { postFrontForm, type House } from '../../api/front';
 import { DateField } from '../../components/DateField';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
-import { FormError, useFieldErrors } from './fields';
+import { FormActions, FormError, useFieldErrors } from './fields';
 
 /** A house moves one stage at a time (decision 0030). */
 export const NEXT_STAGE: Record<string, string | undefined> = {
@@ -35,7 +34,6 @@ const m = defineMessages({
     nextTo: 'Chuyển sang "{stage}"',
     date: 'Ngày',
     actualCost: 'Chi phí thực tế (đồng)',
-    cancel: 'Hủy',
     photo: 'Thêm ảnh nhà',
     file: 'Ảnh (JPEG, PNG hoặc WebP, tối đa 15 MB)',
     fileHint: 'Ảnh được lưu ở bước hiện tại; vị trí GPS và thông tin máy ảnh được xóa.',
@@ -50,7 +48,6 @@ const m = defineMessages({
     nextTo: 'Move to "{stage}"',
     date: 'Date',
     actualCost: 'Actual cost (đồng)',
-    cancel: 'Cancel',
     photo: 'Add a photo of the house',
     file: 'Photo (JPEG, PNG or WebP, at most 15 MB)',
     fileHint: 'The photo is kept under the current stage; GPS position and camera details are removed.',
@@ -103,14 +100,7 @@ export function StageForm({ house, onDone }: { house: House; onDone: () => void 
         )}
       </Group>
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.next}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions label={t.next} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
     </Stack>
   );
 }
@@ -159,11 +149,7 @@ export function PhotoForm({ house }: { house: House }) {
       />
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.uploaded}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.upload}
-        </Button>
-      </Group>
+      <FormActions label={t.upload} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }
@@ -179,7 +165,6 @@ const n = defineMessages({
     sources: 'Nguồn kinh phí (đồng)',
     note: 'Ghi chú',
     save: 'Lưu nhà được duyệt',
-    cancel: 'Hủy',
     saved: 'Đã lưu nhà được duyệt.',
   },
   en: {
@@ -192,7 +177,6 @@ const n = defineMessages({
     sources: 'Sources of funding (đồng)',
     note: 'Note',
     save: 'Save the approved house',
-    cancel: 'Cancel',
     saved: 'The approved house is saved.',
   },
 });
@@ -304,14 +288,7 @@ export function NewHouseForm({ onDone }: { onDone: () => void }) {
         autosize
       />
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
     </Stack>
   );
 }
