@@ -1,6 +1,6 @@
 // The Front's forms on a Great Solidarity house: the next stage (dated; the hand-over states the
 // actual cost) and a photo (re-encoded by the server, which strips its metadata).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   Fieldset,
   FileInput,
@@ -79,8 +79,11 @@ export function StageForm({ house, onDone }: { house: House; onDone: () => void 
     },
   });
   const e = useFieldErrors(save.error, { stage: t.next, date: t.date, actualCost: t.actualCost });
+  // Opened from a row far up the list (on a tablet, a screen or more above): brought into view.
+  const shown = useRef<HTMLDivElement>(null);
+  useEffect(() => shown.current?.scrollIntoView?.({ block: 'nearest' }), [house.id]);
   return (
-    <Stack component="section" aria-label={t.next}>
+    <Stack component="section" aria-label={t.next} ref={shown}>
       <Title order={2}>
         {fill(t.nextTo, { stage: wordOfCode('houseStage', stage, lang) })}: {house.headName} (
         {house.householdKey})
