@@ -235,7 +235,7 @@ export async function frontFile(deps: Deps, actor: Actor, id: unknown) {
   if (!f) throw notFound();
   if (f.owner === 'house') await loadHouse(db, actor, f.owner_id).catch(() => Promise.reject(notFound()));
   else {
-    await loadRecommendation(db, actor, f.owner_id).catch(() => Promise.reject(notFound()));
+    await loadRecommendation(db, actor, f.owner_id, todayVn(deps)).catch(() => Promise.reject(notFound()));
   }
   return {
     path: path.join(frontFileDir(deps), f.stored_name),
