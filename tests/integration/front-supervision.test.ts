@@ -248,6 +248,7 @@ for (const dialect of DIALECTS) {
 
       // Before the reform: Quảng Châu's own officer sees it; Trung Sơn's neither sees nor answers it.
       expect(await ids('quangChau')).toEqual([toQuangChau.id]);
+      expect([toQuangChau.addresseeName, toQuangChau.successorName]).toEqual(['Phường Quảng Châu', null]);
       expect(await ids('ward')).toEqual([]);
       expect(await plansOf('ward')).toEqual([]);
       expect(await codeOf(answer('ward', toQuangChau.id))).toBe('FRONT_RECOMMENDATION_NOT_FOUND');
@@ -256,6 +257,15 @@ for (const dialect of DIALECTS) {
       deps.setNow(new Date('2026-01-10T03:00:00Z'));
       expect(await ids('ward')).toEqual([toQuangChau.id]);
       expect(await plansOf('ward')).toEqual([plan.id]);
+      // Listed under the name it was addressed to, with the unit that owes the answer now.
+      expect(
+        (await listRecommendationsFor(deps, actors.front!))
+          .filter((r) => r.id >= toQuangChau.id)
+          .map((r) => [r.addresseeName, r.successorName]),
+      ).toEqual([
+        ['Phường Quảng Châu', 'Phường Sầm Sơn'],
+        ['Xã Quảng Minh', 'Phường Nam Sầm Sơn'],
+      ]);
       expect(await codeOf(answer('ward', toQuangMinh.id))).toBe('FRONT_RECOMMENDATION_NOT_FOUND');
       const answered = await answer('ward', toQuangChau.id);
       expect([answered.state, answered.answeredOn, answered.answeredBy]).toEqual([

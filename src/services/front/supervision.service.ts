@@ -32,6 +32,7 @@ import {
   type RecommendationRecord,
 } from '../../db/repositories/front.repository.js';
 import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import { listLinksOfCode } from '../../db/repositories/succession.repository.js';
 import { actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { todayVn } from '../input.js';
 import { personalDataFor } from '../personal-data.js';
@@ -315,6 +316,11 @@ export interface RecommendationView {
   frontUnitCode: string;
   addresseeUnitCode: string;
   addresseeName: string;
+  /**
+   * The unit that owes the answer today when the reform merged the addressee into another (its
+   * name today, several joined for a split), or null (decision 0039).
+   */
+  successorName: string | null;
   content: string;
   issuedOn: string;
   deadline: string;
@@ -326,6 +332,22 @@ export interface RecommendationView {
   answeredBy: string | null;
   attachments: { id: number; fileName: string; size: number }[];
   version: number;
+}
+
+/** The name today of the unit(s) that succeeded the addressee, when the reform fell between. */
+async function successorNameOf(db: Executor, code: string, issuedOn: string, today: string) {
+  if (!reformCarriesDuty(today) || reformCarriesDuty(issuedOn)) return null;
+  const successors = [
+    ...new Set(
+      (await listLinksOfCode(db, code))
+        .filter((l) => l.predecessor_code === code)
+        .map((l) => l.successor_code),
+    ),
+  ].sort();
+  if (successors.length === 0) return null;
+  const before = await unitNameOf(db, code, issuedOn);
+  const names = await Promise.all(successors.map((c) => unitNameOf(db, c, today)));
+  return names.length === 1 && names[0] === before ? null : names.join(', ');
 }
 
 async function recommendationView(
@@ -341,6 +363,7 @@ async function recommendationView(
     frontUnitCode: r.front_unit_code,
     addresseeUnitCode: r.addressee_unit_code,
     addresseeName: await unitNameOf(db, r.addressee_unit_code, r.issued_on),
+    successorName: await successorNameOf(db, r.addressee_unit_code, r.issued_on, today),
     content: r.content,
     issuedOn: r.issued_on,
     deadline: r.deadline,

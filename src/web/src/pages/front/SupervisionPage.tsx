@@ -58,6 +58,7 @@ const m = defineMessages({
     daysLate: 'Số ngày quá hạn',
     answer: 'Trả lời',
     answerOf: 'Trả lời kiến nghị số {id}',
+    nowPartOf: 'nay thuộc {name}',
     status: 'Kết quả',
     text: 'Nội dung trả lời',
     send: 'Gửi trả lời',
@@ -110,6 +111,7 @@ const m = defineMessages({
     daysLate: 'Days overdue',
     answer: 'Answer',
     answerOf: 'Answer recommendation no. {id}',
+    nowPartOf: 'now part of {name}',
     status: 'Outcome',
     text: 'Answer',
     send: 'Send the answer',
@@ -187,7 +189,9 @@ export default function SupervisionPage() {
           <Table.Tbody>
             {overdue.data.items.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.addresseeName}</Table.Td>
+                <Table.Td>
+                  <Addressee rec={r} />
+                </Table.Td>
                 <Table.Td>{r.content}</Table.Td>
                 <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
                 <Table.Td ta="right" className="gn-num">
@@ -221,7 +225,9 @@ export default function SupervisionPage() {
             <Table.Tbody>
               {recs.data.items.map((r) => (
                 <Table.Tr key={r.id}>
-                  <Table.Td>{r.addresseeName}</Table.Td>
+                  <Table.Td>
+                    <Addressee rec={r} />
+                  </Table.Td>
                   <Table.Td>{r.content}</Table.Td>
                   <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
                   <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
@@ -517,6 +523,24 @@ function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }
   );
 }
 
+/**
+ * The committee a recommendation was addressed to, as named on its day, and — when the 2025 reform
+ * merged it away since — the unit that owes the answer now (decision 0039).
+ */
+function Addressee({ rec }: { rec: Recommendation }) {
+  const t = useMessages(m);
+  return (
+    <>
+      {rec.addresseeName}
+      {rec.successorName && (
+        <Text size="sm" c="dimmed">
+          {fill(t.nowPartOf, { name: rec.successorName })}
+        </Text>
+      )}
+    </>
+  );
+}
+
 function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }) {
   const t = useMessages(m);
   const { lang } = useLang();
@@ -549,7 +573,9 @@ function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }
       <Stack gap="sm">
         <Title order={2}>{fill(t.answerOf, { id: rec.id })}</Title>
         <Text>
-          {rec.addresseeName} · {t.deadline}: {formatDateVn(rec.deadline)}
+          {rec.addresseeName}
+          {rec.successorName ? ` (${fill(t.nowPartOf, { name: rec.successorName })})` : ''} · {t.deadline}:{' '}
+          {formatDateVn(rec.deadline)}
         </Text>
         <Text>{rec.content}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
