@@ -143,6 +143,9 @@ const m = defineMessages({
   },
 });
 
+/** The ledger's tables fit the width a tablet held upright leaves them (800 px less the margins). */
+const TABLE_MIN = 760;
+
 export default function FundPage() {
   const t = useMessages(m);
   const { lang } = useLang();
@@ -223,7 +226,7 @@ export default function FundPage() {
           {fund.data.receipts.length === 0 ? (
             <Text>{t.noReceipts}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={800}>
+            <Table.ScrollContainer minWidth={TABLE_MIN}>
               <Table striped withTableBorder aria-label={t.receipts}>
                 <Table.Thead>
                   <Table.Tr>
@@ -261,7 +264,7 @@ export default function FundPage() {
           {fund.data.spending.length === 0 ? (
             <Text>{t.noSpending}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={800}>
+            <Table.ScrollContainer minWidth={TABLE_MIN}>
               <Table striped withTableBorder aria-label={t.spending}>
                 <Table.Thead>
                   <Table.Tr>

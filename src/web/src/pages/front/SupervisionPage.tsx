@@ -19,6 +19,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
@@ -59,6 +60,10 @@ const m = defineMessages({
     answer: 'Trả lời',
     answerOf: 'Trả lời kiến nghị số {id}',
     nowPartOf: 'nay thuộc {name}',
+    recommendation: 'Kiến nghị',
+    datesState: 'Ngày, tình trạng',
+    issuedIs: 'Ngày kiến nghị: {date}',
+    deadlineIs: 'Hạn trả lời: {date}',
     status: 'Kết quả',
     text: 'Nội dung trả lời',
     send: 'Gửi trả lời',
@@ -112,6 +117,10 @@ const m = defineMessages({
     answer: 'Answer',
     answerOf: 'Answer recommendation no. {id}',
     nowPartOf: 'now part of {name}',
+    recommendation: 'Recommendation',
+    datesState: 'Dates, state',
+    issuedIs: 'Issued: {date}',
+    deadlineIs: 'Answer due: {date}',
     status: 'Outcome',
     text: 'Answer',
     send: 'Send the answer',
@@ -160,6 +169,8 @@ export default function SupervisionPage() {
   const plans = usePlans();
   const [answering, setAnswering] = useState<Recommendation | null>(null);
   const answerer = can(user.role, 'front.answer');
+  // Below the shell's fold (62em, a tablet held upright) the list reads in three columns.
+  const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false }) === true;
   return (
     <Stack>
       <Title order={1}>{t.title}</Title>
@@ -210,49 +221,70 @@ export default function SupervisionPage() {
       ) : recs.data.items.length === 0 ? (
         <Text>{t.none}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={narrow ? 0 : 900}>
           <Table striped withTableBorder aria-label={t.all}>
             <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.addressee}</Table.Th>
-                <Table.Th>{t.content}</Table.Th>
-                <Table.Th>{t.issued}</Table.Th>
-                <Table.Th>{t.deadline}</Table.Th>
-                <Table.Th>{t.state}</Table.Th>
-                <Table.Th>{t.answer}</Table.Th>
-              </Table.Tr>
+              {narrow ? (
+                <Table.Tr>
+                  <Table.Th>{t.recommendation}</Table.Th>
+                  <Table.Th>{t.datesState}</Table.Th>
+                  <Table.Th>{t.answer}</Table.Th>
+                </Table.Tr>
+              ) : (
+                <Table.Tr>
+                  <Table.Th>{t.addressee}</Table.Th>
+                  <Table.Th>{t.content}</Table.Th>
+                  <Table.Th>{t.issued}</Table.Th>
+                  <Table.Th>{t.deadline}</Table.Th>
+                  <Table.Th>{t.state}</Table.Th>
+                  <Table.Th>{t.answer}</Table.Th>
+                </Table.Tr>
+              )}
             </Table.Thead>
             <Table.Tbody>
-              {recs.data.items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>
-                    <Addressee rec={r} />
-                  </Table.Td>
-                  <Table.Td>{r.content}</Table.Td>
-                  <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
-                  <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
-                  <Table.Td>
-                    <Text
-                      span
-                      size="sm"
-                      fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}
-                    >
-                      {wordOfCode('recommendationState', r.state, lang)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.answeredOn ? (
-                      <AnswerCell rec={r} />
-                    ) : answerer ? (
-                      <Button size="xs" variant="light" onClick={() => setAnswering(r)}>
-                        {t.answer}
-                      </Button>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {recs.data.items.map((r) => {
+                const state = (
+                  <Text span size="sm" fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}>
+                    {wordOfCode('recommendationState', r.state, lang)}
+                  </Text>
+                );
+                const answer = r.answeredOn ? (
+                  <AnswerCell rec={r} />
+                ) : answerer ? (
+                  <Button size="xs" variant="light" onClick={() => setAnswering(r)}>
+                    {t.answer}
+                  </Button>
+                ) : (
+                  '—'
+                );
+                return narrow ? (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        <Addressee rec={r} />
+                      </Text>
+                      <Text size="sm">{r.content}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{fill(t.issuedIs, { date: formatDateVn(r.issuedOn) })}</Text>
+                      <Text size="sm">{fill(t.deadlineIs, { date: formatDateVn(r.deadline) })}</Text>
+                      {state}
+                    </Table.Td>
+                    <Table.Td>{answer}</Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Addressee rec={r} />
+                    </Table.Td>
+                    <Table.Td>{r.content}</Table.Td>
+                    <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
+                    <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
+                    <Table.Td>{state}</Table.Td>
+                    <Table.Td>{answer}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
