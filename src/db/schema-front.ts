@@ -1,6 +1,6 @@
 // Kysely table types of the Fatherland Front's records (migration 2026-12-03T0700-front).
 // Conventions as in schema.ts: dates 'YYYY-MM-DD', instants ISO UTC, flags 0/1, money integer đồng.
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 export interface FrontFundTable {
   id: Generated<number>;
@@ -109,6 +109,8 @@ export interface FrontFileTable {
   owner_id: number;
   stage: string | null;
   file_name: string;
+  /** A house photo's caption (migration 2026-12-04T1000; null for an attachment or none given). */
+  caption: ColumnType<string | null, string | null | undefined, string | null>;
   stored_name: string;
   content_type: string;
   size: number;

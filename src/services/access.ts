@@ -44,8 +44,15 @@ export function scopeOf(actor: Actor): string | null {
  * Whether `targetCode` lies within the unit `scopeCode`: the same code, a unit below it in any
  * period (a commune of a pre-2025 district, of a province), or a unit linked to it by the 2025
  * reform (a ward officer of Phường Nam Sầm Sơn sees the results of its four predecessors).
+ * `reformLinks: false` leaves the last out: the units as they stood before the reform took
+ * effect, for a duty that the reform carried over only from its first day (decision 0039).
  */
-export async function unitWithinScope(db: Executor, scopeCode: string, targetCode: string): Promise<boolean> {
+export async function unitWithinScope(
+  db: Executor,
+  scopeCode: string,
+  targetCode: string,
+  opts: { reformLinks?: boolean } = {},
+): Promise<boolean> {
   if (scopeCode === targetCode) return true;
   const versions = await findUnitVersions(db, targetCode);
   if (
@@ -55,6 +62,7 @@ export async function unitWithinScope(db: Executor, scopeCode: string, targetCod
   ) {
     return true;
   }
+  if (opts.reformLinks === false) return false;
   const links = await listLinksOfCode(db, targetCode);
   for (const link of links) {
     const other = link.predecessor_code === targetCode ? link.successor_code : link.predecessor_code;
@@ -79,9 +87,14 @@ export async function requireUnitAccess(db: Executor, actor: Actor, unitCode: st
 // wants the row to go, which needs scope too (`requireUnitAccess`), on top of this.
 
 /** Whether the actor's scope covers `unitCode` (always true for the system and the administrator). */
-export async function isWithinScope(db: Executor, actor: Actor, unitCode: string): Promise<boolean> {
+export async function isWithinScope(
+  db: Executor,
+  actor: Actor,
+  unitCode: string,
+  opts: { reformLinks?: boolean } = {},
+): Promise<boolean> {
   const scope = scopeOf(actor);
-  return scope === null || unitWithinScope(db, scope, unitCode);
+  return scope === null || unitWithinScope(db, scope, unitCode, opts);
 }
 
 /**

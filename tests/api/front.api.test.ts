@@ -268,7 +268,9 @@ for (const dialect of DIALECTS) {
         date: '2024-11-25',
       });
       expect(stage.statusCode, stage.body).toBe(200);
-      const photo = multipartBody(await syntheticPhoto('Nhà PUB-POOR', 400, 300), {});
+      const photo = multipartBody(await syntheticPhoto('Nhà PUB-POOR', 400, 300), {
+        caption: 'Đổ mái ngày 25/11',
+      });
       const p = await app.inject({
         method: 'POST',
         url: `/api/v1/front/houses/${house.id}/photos`,
@@ -276,6 +278,13 @@ for (const dialect of DIALECTS) {
         payload: photo.payload,
       });
       expect(p.statusCode, p.body).toBe(201);
+      // The caption sent with the photo comes back with the house, under the photo's stage.
+      const shown = (await get(front, '/api/v1/front/houses'))
+        .json<{ items: { id: number; photos: { stage: string; caption: string | null }[] }[] }>()
+        .items.find((h) => h.id === house.id)!;
+      expect(shown.photos).toEqual([
+        expect.objectContaining({ stage: 'under-construction', caption: 'Đổ mái ngày 25/11' }),
+      ]);
       const plan = (await get(front, '/api/v1/front/plans')).json<{ items: { id: number }[] }>().items[0]!;
       const visit = await post(front, `/front/plans/${plan.id}/visits`, {
         unitCode: '14830',

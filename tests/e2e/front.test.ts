@@ -71,6 +71,7 @@ beforeAll(async () => {
     ['front_plan', ['topic']],
     ['front_visit', ['findings']],
     ['front_recommendation', ['content', 'answer_text']],
+    ['front_file', ['caption']],
   ] as const) {
     const rows = await sql<
       Record<string, unknown>
@@ -78,7 +79,7 @@ beforeAll(async () => {
     for (const r of rows.rows) for (const v of Object.values(r)) if (typeof v === 'string') texts.push(v);
   }
   // What the test itself writes is stored text too.
-  texts.push(E2E_TOPIC, E2E_FINDINGS, E2E_REC, E2E_ANSWER);
+  texts.push(E2E_TOPIC, E2E_FINDINGS, E2E_REC, E2E_ANSWER, E2E_CAPTION);
   stored = [...new Set(texts)].sort((a, b) => b.length - a.length);
   words = vocabularyOf(stored);
   browser = await launchBrowser();
@@ -110,6 +111,7 @@ async function pickUnit(page: Page, within: Locator, level: string, typed: strin
 const E2E_TOPIC = 'Giám sát việc chi Quỹ "Vì người nghèo" năm 2024';
 const E2E_FINDINGS = 'Danh sách hộ được hỗ trợ chưa niêm yết ở thôn.';
 const E2E_REC = 'Công khai danh sách hộ được hỗ trợ từ Quỹ tại nhà văn hóa thôn.';
+const E2E_CAPTION = 'Bàn giao nhà, có đại diện Ủy ban MTTQ phường';
 const E2E_ANSWER = 'Đã niêm yết danh sách tại nhà văn hóa các thôn từ ngày 25/11/2024.';
 const ATTACHMENT = Buffer.from('%PDF-1.4\n% công văn trả lời kiến nghị\n%%EOF\n');
 
@@ -151,6 +153,26 @@ describe('the Front’s screens', () => {
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
     await screenshot(page, 'front-houses');
+    // On a tablet held upright the list folds to four columns: nothing scrolls sideways and every
+    // row's next-stage button lies within the screen.
+    await page.setViewportSize({ width: 800, height: 1280 });
+    const folded = page.getByRole('table', { name: 'Nhà Đại đoàn kết' });
+    await folded.getByRole('columnheader', { name: 'Bước, ngày' }).waitFor();
+    const fits = await page.evaluate(`(() => {
+      const table = document.querySelector('main table');
+      const box = table.getBoundingClientRect();
+      const buttons = [...table.querySelectorAll('button')].map((b) => b.getBoundingClientRect().right);
+      return {
+        page: document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        table: table.scrollWidth <= table.clientWidth && box.right <= window.innerWidth,
+        buttons: buttons.length > 0 && buttons.every((r) => r <= box.right),
+      };
+    })()`);
+    expect(fits).toEqual({ page: true, table: true, buttons: true });
+    expect(await accessibilityProblems(page)).toEqual([]);
+    await screenshot(page, 'front-houses-tablet');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await folded.getByRole('columnheader', { name: 'Nhà ở sau bàn giao' }).waitFor();
     // A house approved through the form: an empty save names the household field, a filled one
     // adds a row to the list.
     const rows = await page.getByRole('table', { name: 'Nhà Đại đoàn kết' }).locator('tbody tr').count();
@@ -158,6 +180,11 @@ describe('the Front’s screens', () => {
     const houseForm = page.getByRole('region', { name: 'Duyệt nhà mới' });
     await houseForm.getByRole('button', { name: 'Lưu nhà được duyệt' }).click();
     await houseForm.locator('[aria-invalid="true"], [role="alert"]').first().waitFor();
+    // The refusal names a field by its label: never a code, never the word "undefined" (CI once
+    // showed “Dự toán (đồng)”: … nhận được "undefined").
+    const refusal = await houseForm.innerText();
+    expect(refusal).toMatch(/Thiếu trường bắt buộc “(Mã hộ \(trong sổ hộ\)|Dự toán \(đồng\)|Ngày duyệt)”/);
+    expect(refusal).not.toContain('undefined');
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
     await houseForm.getByLabel('Mã hộ (trong sổ hộ)').fill('HT-1');
@@ -174,6 +201,11 @@ describe('the Front’s screens', () => {
     await page.getByRole('table', { name: 'Nhà Đại đoàn kết' }).getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: /^Nhà Đại đoàn kết: / }).waitFor();
     const photos = await page.locator('main figure img').count();
+    // The demo's handed-over house shows its drawn photos (under construction, handed over), each
+    // captioned as an illustration.
+    expect(photos).toBe(2);
+    for (const caption of await page.locator('main figure figcaption').allInnerTexts())
+      expect(caption).toContain('Ảnh minh họa');
     const png = await sharp({
       create: { width: 64, height: 48, channels: 3, background: { r: 180, g: 120, b: 60 } },
     })
@@ -185,9 +217,11 @@ describe('the Front’s screens', () => {
       .setInputFiles({ name: 'nha.png', mimeType: 'image/png', buffer: png });
     expect(await accessibilityProblems(page)).toEqual([]);
     expect(await languageProblems(page, 'vi')).toEqual([]);
+    await photoForm.getByLabel('Chú thích ảnh').fill(E2E_CAPTION);
     await photoForm.getByRole('button', { name: 'Tải ảnh lên' }).click();
     await page.getByText('Đã thêm ảnh.').waitFor();
     await page.locator('main figure img').nth(photos).waitFor();
+    expect(await page.locator('main figure figcaption').nth(photos).innerText()).toContain(E2E_CAPTION);
     const src = await page.locator('main figure img').nth(photos).getAttribute('src');
     const served = await page.request.get(`${server.url}${src}`);
     expect(served.headers()['content-type']).toBe('image/jpeg');

@@ -158,9 +158,10 @@ for (const dialect of DIALECTS) {
         ),
       ).toBe('FRONT_HOUSE_STAGE_INVALID');
       await advanceHouse(deps, actors.front!, h1.id, { stage: 'under-construction', date: '2024-02-01' });
+      // The hand-over without its actual cost: a missing field, named (not an invalid "undefined").
       expect(
         await codeOf(advanceHouse(deps, actors.front!, h1.id, { stage: 'handed-over', date: '2024-05-01' })),
-      ).toBe('AMOUNT_INVALID');
+      ).toBe('FIELD_REQUIRED');
       const done = await advanceHouse(deps, actors.front!, h1.id, {
         stage: 'handed-over',
         date: '2024-05-01',
@@ -206,6 +207,76 @@ for (const dialect of DIALECTS) {
         ],
       });
       expect(await listHousesFor(deps, actors.other!)).toEqual([]);
+    });
+
+    // Decision 0039. Phường Trung Sơn (14830) and Phường Quảng Châu (16531) merged whole into
+    // Phường Sầm Sơn, which kept the code 16531; Xã Quảng Minh (16513) went to Phường Nam Sầm Sơn
+    // (16516). A recommendation to Quảng Châu is Quảng Châu's alone until 30/06/2025; from
+    // 01/07/2025 Phường Sầm Sơn owes it, and the Trung Sơn officer, now of Phường Sầm Sơn, sees
+    // and answers it. Quảng Minh's stays Nam Sầm Sơn's, never Trung Sơn's.
+    it('hands a merged ward’s recommendation to its successor from the reform’s first day', async () => {
+      deps.setNow(new Date('2024-11-20T03:00:00Z'));
+      await actor('namSamSon', 'commune-officer', '16516');
+      await actor('quangChau', 'commune-officer', '16531');
+      const plan = await createPlan(deps, actors.front!, {
+        unitCode: '382',
+        topic: 'Giám sát niêm yết danh sách hộ nghèo năm 2024',
+        startDate: '2024-11-01',
+        endDate: '2024-11-15',
+        units: ['16531', '16513'],
+      });
+      const toQuangChau = await addRecommendation(deps, actors.front!, plan.id, {
+        addresseeUnitCode: '16531',
+        content: 'Niêm yết danh sách tại nhà văn hóa các khu phố.',
+        issuedOn: '2024-11-02',
+        deadline: '2024-11-15',
+      });
+      const toQuangMinh = await addRecommendation(deps, actors.front!, plan.id, {
+        addresseeUnitCode: '16513',
+        content: 'Niêm yết danh sách tại nhà văn hóa các thôn.',
+        issuedOn: '2024-11-02',
+        deadline: '2024-11-15',
+      });
+      const ids = async (who: string) =>
+        (await listRecommendationsFor(deps, actors[who]!))
+          .map((r) => r.id)
+          .filter((id) => id >= toQuangChau.id);
+      const plansOf = async (who: string) =>
+        (await listPlansFor(deps, actors[who]!)).map((p) => p.id).filter((id) => id === plan.id);
+      const answer = (who: string, id: number) =>
+        answerRecommendation(deps, actors[who]!, id, { status: 'accepted', text: 'Đã niêm yết.' });
+
+      // Before the reform: Quảng Châu's own officer sees it; Trung Sơn's neither sees nor answers it.
+      expect(await ids('quangChau')).toEqual([toQuangChau.id]);
+      expect([toQuangChau.addresseeName, toQuangChau.successorName]).toEqual(['Phường Quảng Châu', null]);
+      expect(await ids('ward')).toEqual([]);
+      expect(await plansOf('ward')).toEqual([]);
+      expect(await codeOf(answer('ward', toQuangChau.id))).toBe('FRONT_RECOMMENDATION_NOT_FOUND');
+
+      // From 01/07/2025 the successor owes it: the Trung Sơn officer sees and answers it (late).
+      deps.setNow(new Date('2026-01-10T03:00:00Z'));
+      expect(await ids('ward')).toEqual([toQuangChau.id]);
+      expect(await plansOf('ward')).toEqual([plan.id]);
+      // Listed under the name it was addressed to, with the unit that owes the answer now.
+      expect(
+        (await listRecommendationsFor(deps, actors.front!))
+          .filter((r) => r.id >= toQuangChau.id)
+          .map((r) => [r.addresseeName, r.successorName]),
+      ).toEqual([
+        ['Phường Quảng Châu', 'Phường Sầm Sơn'],
+        ['Xã Quảng Minh', 'Phường Nam Sầm Sơn'],
+      ]);
+      expect(await codeOf(answer('ward', toQuangMinh.id))).toBe('FRONT_RECOMMENDATION_NOT_FOUND');
+      const answered = await answer('ward', toQuangChau.id);
+      expect([answered.state, answered.answeredOn, answered.answeredBy]).toEqual([
+        'answered-late',
+        '2026-01-10',
+        actors.ward!.username,
+      ]);
+      // Quảng Minh's went to Nam Sầm Sơn, whose officer answers it.
+      expect(await ids('namSamSon')).toEqual([toQuangMinh.id]);
+      expect((await answer('namSamSon', toQuangMinh.id)).answeredBy).toBe(actors.namSamSon!.username);
+      expect((await overdueBoard(deps, actors.front!)).map((r) => r.id)).not.toContain(toQuangChau.id);
     });
   });
 }

@@ -249,7 +249,8 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
       config: write,
       schema: {
         tags,
-        summary: 'Ảnh nhà (multipart, trường file) / A photo (multipart field "file")',
+        summary:
+          'Ảnh nhà (multipart, trường file, chú thích trong trường caption) / A photo (multipart field "file", optional "caption")',
         params: frontIdParams,
         response: { 201: housePhotoResultSchema },
       },
@@ -263,6 +264,7 @@ export async function frontRoutes(app: FastifyInstance): Promise<void> {
             req.actor!,
             req.params.id,
             f && { path: f.path, fileName: f.fileName, contentType: f.contentType },
+            { caption: u.fields.caption },
           );
         }),
       ),

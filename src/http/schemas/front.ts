@@ -409,8 +409,8 @@ export const houseViewSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { id: num, stage: strOrNull, fileName: str },
-        required: ['id', 'stage', 'fileName'],
+        properties: { id: num, stage: strOrNull, fileName: str, caption: strOrNull },
+        required: ['id', 'stage', 'fileName', 'caption'],
         additionalProperties: false,
       },
     },
@@ -531,8 +531,8 @@ export const houseRecordSchema = {
 
 export const housePhotoResultSchema = {
   type: 'object',
-  properties: { id: num, stage: strOrNull, fileName: str, size: num },
-  required: ['id', 'stage', 'fileName', 'size'],
+  properties: { id: num, stage: strOrNull, fileName: str, caption: strOrNull, size: num },
+  required: ['id', 'stage', 'fileName', 'caption', 'size'],
   additionalProperties: false,
 } as const;
 
@@ -544,6 +544,7 @@ export const recommendationViewSchema = {
     frontUnitCode: str,
     addresseeUnitCode: str,
     addresseeName: str,
+    successorName: strOrNull,
     content: str,
     issuedOn: str,
     deadline: str,
@@ -570,6 +571,7 @@ export const recommendationViewSchema = {
     'frontUnitCode',
     'addresseeUnitCode',
     'addresseeName',
+    'successorName',
     'content',
     'issuedOn',
     'deadline',

@@ -2,13 +2,18 @@
 // the 2024 peak month's receipts, spending on registry households and a transfer to a ward's
 // fund; ten Great Solidarity houses at different stages; and the supervision of the 2024 review
 // with three recommendations — one answered on time, one answered late, one still overdue.
-// Every name is synthetic. Written through the services, as an officer would.
+// Every name is synthetic. Written through the services, as an officer would. The houses under
+// construction and handed over carry drawn photos (house-illustrations.ts) uploaded through the
+// photo form's service, captioned as illustrations: no photograph of a real house stands for them.
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { listUnitsOn } from '../../db/repositories/units.repository.js';
 import { listHouseholdsOfClass } from '../../db/repositories/front.repository.js';
 import { housingDeprived } from '../../domain/front/houses.js';
 import { SYSTEM } from '../deps.js';
 import { recordReceipt, recordSpending, transferFunds } from '../front/fund.service.js';
-import { advanceHouse, createHouse } from '../front/houses.service.js';
+import { addHousePhoto, advanceHouse, createHouse } from '../front/houses.service.js';
 import {
   addRecommendation,
   addVisit,
@@ -16,7 +21,11 @@ import {
   createPlan,
 } from '../front/supervision.service.js';
 import { DEMO_DATE_2024, SAM_SON_DISTRICT } from './foundation.seed.js';
+import { houseIllustration, type IllustratedStage } from './house-illustrations.js';
 import type { DemoContext } from './index.js';
+
+/** The caption of every drawn photo: it says the picture is a drawing, not the household's house. */
+export const ILLUSTRATION_CAPTION = 'Ảnh minh họa (hình vẽ của dữ liệu mẫu, không phải ảnh chụp ngôi nhà)';
 
 const ORGANISATIONS = [
   'Công ty CP Du lịch Biển Sầm Sơn',
@@ -117,48 +126,68 @@ export async function seedFront(ctx: DemoContext): Promise<void> {
     ['2024-12-02', null, null, 0],
   ];
   const houseIds: number[] = [];
-  for (const [i, h] of picks.entries()) {
-    const [approvedOn, startedOn, handedOverOn, actual] = stages[i]!;
-    const repair = i === 2 || i === 6;
-    const est = repair ? 40_000_000 : 80_000_000;
-    const house = await createHouse(deps, SYSTEM, {
-      householdKey: h.household_key,
-      kind: repair ? 'repair' : 'new',
-      estimatedCost: est,
-      approvedOn,
-      sources: repair
-        ? [
-            { source: 'fund', amount: 30_000_000 },
-            { source: 'family', amount: 10_000_000 },
-          ]
-        : [
-            { source: 'fund', amount: 40_000_000 },
-            { source: 'project5', amount: 20_000_000 },
-            { source: 'family', amount: 10_000_000 },
-            { source: 'community', amount: 10_000_000 },
-          ],
-    });
-    houseIds.push(house.id);
-    if (startedOn)
-      await advanceHouse(deps, SYSTEM, house.id, { stage: 'under-construction', date: startedOn });
-    if (handedOverOn)
-      await advanceHouse(deps, SYSTEM, house.id, {
-        stage: 'handed-over',
-        date: handedOverOn,
-        actualCost: actual,
+  const drawings = await fs.mkdtemp(path.join(os.tmpdir(), 'giamngheo-demo-houses-'));
+  const photo = async (houseId: number, stage: IllustratedStage, variant: number) => {
+    const file = path.join(drawings, `${houseId}-${stage}.png`);
+    await fs.writeFile(file, await houseIllustration(stage, variant));
+    await addHousePhoto(
+      deps,
+      SYSTEM,
+      houseId,
+      { path: file, fileName: `minh-hoa-${stage}.png`, contentType: 'image/png' },
+      { caption: ILLUSTRATION_CAPTION },
+    );
+  };
+  try {
+    for (const [i, h] of picks.entries()) {
+      const [approvedOn, startedOn, handedOverOn, actual] = stages[i]!;
+      const repair = i === 2 || i === 6;
+      const est = repair ? 40_000_000 : 80_000_000;
+      const house = await createHouse(deps, SYSTEM, {
+        householdKey: h.household_key,
+        kind: repair ? 'repair' : 'new',
+        estimatedCost: est,
+        approvedOn,
+        sources: repair
+          ? [
+              { source: 'fund', amount: 30_000_000 },
+              { source: 'family', amount: 10_000_000 },
+            ]
+          : [
+              { source: 'fund', amount: 40_000_000 },
+              { source: 'project5', amount: 20_000_000 },
+              { source: 'family', amount: 10_000_000 },
+              { source: 'community', amount: 10_000_000 },
+            ],
       });
-    // The fund's share of every house is paid on approval.
-    fund = (
-      await recordSpending(deps, SYSTEM, {
-        fundId: fund.id,
-        date: approvedOn,
-        purpose: repair ? 'house-repair' : 'house-new',
-        amount: repair ? 30_000_000 : 40_000_000,
-        decisionNo: `${10 + i}/QĐ-MTTQ`,
-        decisionDate: approvedOn,
-        households: [{ householdKey: h.household_key }],
-      })
-    ).fund;
+      houseIds.push(house.id);
+      if (startedOn) {
+        await advanceHouse(deps, SYSTEM, house.id, { stage: 'under-construction', date: startedOn });
+        await photo(house.id, 'under-construction', i);
+      }
+      if (handedOverOn) {
+        await advanceHouse(deps, SYSTEM, house.id, {
+          stage: 'handed-over',
+          date: handedOverOn,
+          actualCost: actual,
+        });
+        await photo(house.id, 'handed-over', i);
+      }
+      // The fund's share of every house is paid on approval.
+      fund = (
+        await recordSpending(deps, SYSTEM, {
+          fundId: fund.id,
+          date: approvedOn,
+          purpose: repair ? 'house-repair' : 'house-new',
+          amount: repair ? 30_000_000 : 40_000_000,
+          decisionNo: `${10 + i}/QĐ-MTTQ`,
+          decisionDate: approvedOn,
+          households: [{ householdKey: h.household_key }],
+        })
+      ).fund;
+    }
+  } finally {
+    await fs.rm(drawings, { recursive: true, force: true });
   }
   fund = (
     await recordSpending(deps, SYSTEM, {

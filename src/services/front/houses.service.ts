@@ -168,9 +168,11 @@ export async function addHousePhoto(
   actor: Actor,
   id: unknown,
   file: UploadedFrontFile | undefined,
+  input: { caption?: unknown } = {},
 ) {
   requirePermission(actor, 'front.write');
   if (!file) throw new AppError('FIELD_REQUIRED', { field: 'file' }, { field: 'file' });
+  const caption = optText(input.caption, 'caption', 300);
   const db = deps.db.kysely;
   const h = await loadHouse(db, actor, id);
   let bytes: Buffer;
@@ -198,6 +200,7 @@ export async function addHousePhoto(
       owner_id: h.id,
       stage: h.stage,
       file_name: path.basename(file.fileName).replace(/\.[^.]*$/, '') + '.jpg',
+      caption,
       stored_name: stored,
       content_type: 'image/jpeg',
       size: bytes.length,
@@ -212,7 +215,13 @@ export async function addHousePhoto(
       provinceCode: h.province_code,
       after: row,
     });
-    return { id: row.id, stage: row.stage, fileName: row.file_name, size: row.size };
+    return {
+      id: row.id,
+      stage: row.stage,
+      fileName: row.file_name,
+      caption: row.caption ?? null,
+      size: row.size,
+    };
   });
 }
 
@@ -226,7 +235,7 @@ export async function frontFile(deps: Deps, actor: Actor, id: unknown) {
   if (!f) throw notFound();
   if (f.owner === 'house') await loadHouse(db, actor, f.owner_id).catch(() => Promise.reject(notFound()));
   else {
-    await loadRecommendation(db, actor, f.owner_id).catch(() => Promise.reject(notFound()));
+    await loadRecommendation(db, actor, f.owner_id, todayVn(deps)).catch(() => Promise.reject(notFound()));
   }
   return {
     path: path.join(frontFileDir(deps), f.stored_name),
@@ -250,7 +259,8 @@ export interface HouseView {
   startedOn: string | null;
   handedOverOn: string | null;
   sources: { source: string; amount: number }[];
-  photos: { id: number; stage: string | null; fileName: string }[];
+  /** `caption`: the Front's words under the photo (the demo's drawings say "Ảnh minh họa"). */
+  photos: { id: number; stage: string | null; fileName: string; caption: string | null }[];
   /** For a handed-over house: what the next survey says of the household's housing. */
   outcome: HousingOutcome | null;
   version: number;
@@ -309,7 +319,7 @@ export async function listHousesFor(
         .map((s) => ({ source: s.source, amount: s.amount })),
       photos: photos
         .filter((p) => p.owner_id === r.id)
-        .map((p) => ({ id: p.id, stage: p.stage, fileName: p.file_name })),
+        .map((p) => ({ id: p.id, stage: p.stage, fileName: p.file_name, caption: p.caption ?? null })),
       outcome: await outcomeOf(db, r),
       version: r.version,
     });

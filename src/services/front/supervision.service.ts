@@ -12,6 +12,7 @@ import {
   ANSWER_STATUSES,
   daysOverdue,
   recommendationState,
+  reformCarriesDuty,
   type RecommendationState,
 } from '../../domain/front/supervision.js';
 import type { Executor } from '../../db/repositories/executor.js';
@@ -31,6 +32,7 @@ import {
   type RecommendationRecord,
 } from '../../db/repositories/front.repository.js';
 import { inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import { listLinksOfCode } from '../../db/repositories/succession.repository.js';
 import { actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { todayVn } from '../input.js';
 import { personalDataFor } from '../personal-data.js';
@@ -52,16 +54,32 @@ async function loadPlan(db: Executor, actor: Actor, id: unknown, field = 'planId
   );
 }
 
-/** A recommendation the actor may see: its Front's unit or its addressee within scope. */
-export async function loadRecommendation(db: Executor, actor: Actor, id: unknown, field = 'id') {
+/**
+ * Whether the actor answers for the unit a recommendation (or a supervision) is addressed to, on
+ * `today`: the addressed unit or one above it and, from the reform's first day, the unit that
+ * succeeded it — whose officers include those of every unit merged into it (decision 0039).
+ */
+export async function answersFor(db: Executor, actor: Actor, addressee: string, today: string) {
+  return isWithinScope(db, actor, addressee, { reformLinks: reformCarriesDuty(today) });
+}
+
+/** A recommendation the actor may see: its Front's unit within scope, or it answers for the addressee. */
+export async function loadRecommendation(
+  db: Executor,
+  actor: Actor,
+  id: unknown,
+  today: string,
+  field = 'id',
+) {
   const n = reqId(id, field);
-  return inScope(
-    db,
-    actor,
-    await findRecommendation(db, n),
-    (r) => [r.front_unit_code, r.addressee_unit_code],
-    () => new AppError('FRONT_RECOMMENDATION_NOT_FOUND', { id: n }, { field }),
-  );
+  const r = await findRecommendation(db, n);
+  if (
+    r &&
+    ((await isWithinScope(db, actor, r.front_unit_code)) ||
+      (await answersFor(db, actor, r.addressee_unit_code, today)))
+  )
+    return r;
+  throw new AppError('FRONT_RECOMMENDATION_NOT_FOUND', { id: n }, { field });
 }
 
 export interface PlanInput {
@@ -245,9 +263,10 @@ export async function answerRecommendation(
   return db.transaction().execute(async (trx) => {
     const notFound = () =>
       new AppError('FRONT_RECOMMENDATION_NOT_FOUND', { id: String(id) }, { field: 'id' });
-    const r = await loadRecommendation(trx, actor, id);
-    // Only the addressed unit answers: a recommendation seen through the Front's unit alone reads as missing.
-    if (!(await isWithinScope(trx, actor, r.addressee_unit_code))) throw notFound();
+    const r = await loadRecommendation(trx, actor, id, today);
+    // Only the addressed unit (or its successor) answers: a recommendation seen through the
+    // Front's unit alone reads as missing.
+    if (!(await answersFor(trx, actor, r.addressee_unit_code, today))) throw notFound();
     if (r.answered_on !== null) throw new AppError('CONFLICT', { expected: r.version, actual: r.version });
     if (answeredOn < r.issued_on)
       throw new AppError(
@@ -297,6 +316,11 @@ export interface RecommendationView {
   frontUnitCode: string;
   addresseeUnitCode: string;
   addresseeName: string;
+  /**
+   * The unit that owes the answer today when the reform merged the addressee into another (its
+   * name today, several joined for a split), or null (decision 0039).
+   */
+  successorName: string | null;
   content: string;
   issuedOn: string;
   deadline: string;
@@ -308,6 +332,22 @@ export interface RecommendationView {
   answeredBy: string | null;
   attachments: { id: number; fileName: string; size: number }[];
   version: number;
+}
+
+/** The name today of the unit(s) that succeeded the addressee, when the reform fell between. */
+async function successorNameOf(db: Executor, code: string, issuedOn: string, today: string) {
+  if (!reformCarriesDuty(today) || reformCarriesDuty(issuedOn)) return null;
+  const successors = [
+    ...new Set(
+      (await listLinksOfCode(db, code))
+        .filter((l) => l.predecessor_code === code)
+        .map((l) => l.successor_code),
+    ),
+  ].sort();
+  if (successors.length === 0) return null;
+  const before = await unitNameOf(db, code, issuedOn);
+  const names = await Promise.all(successors.map((c) => unitNameOf(db, c, today)));
+  return names.length === 1 && names[0] === before ? null : names.join(', ');
 }
 
 async function recommendationView(
@@ -323,6 +363,7 @@ async function recommendationView(
     frontUnitCode: r.front_unit_code,
     addresseeUnitCode: r.addressee_unit_code,
     addresseeName: await unitNameOf(db, r.addressee_unit_code, r.issued_on),
+    successorName: await successorNameOf(db, r.addressee_unit_code, r.issued_on, today),
     content: r.content,
     issuedOn: r.issued_on,
     deadline: r.deadline,
@@ -345,12 +386,13 @@ async function visibleRecommendations(
   q: { planIds?: number[]; open?: boolean } = {},
 ) {
   const db = deps.db.kysely;
+  const today = todayVn(deps);
   const rows = await listRecommendations(db, q);
   const out: RecommendationRecord[] = [];
   for (const r of rows)
     if (
       (await isWithinScope(db, actor, r.front_unit_code)) ||
-      (await isWithinScope(db, actor, r.addressee_unit_code))
+      (await answersFor(db, actor, r.addressee_unit_code, today))
     )
       out.push(r);
   const files = await listFiles(
@@ -358,7 +400,6 @@ async function visibleRecommendations(
     'answer',
     out.map((r) => r.id),
   );
-  const today = todayVn(deps);
   return Promise.all(out.map((r) => recommendationView(db, r, today, files)));
 }
 
@@ -386,13 +427,14 @@ export async function overdueBoard(deps: Deps, actor: Actor) {
 export async function listPlansFor(deps: Deps, actor: Actor) {
   requirePermission(actor, 'front.read');
   const db = deps.db.kysely;
+  const today = todayVn(deps);
   const plans: PlanRecord[] = [];
   for (const p of await listPlans(db)) {
     const units = JSON.parse(p.units_json) as string[];
     if (await isWithinScope(db, actor, p.unit_code)) plans.push(p);
     else
       for (const u of units)
-        if (await isWithinScope(db, actor, u)) {
+        if (await answersFor(db, actor, u, today)) {
           plans.push(p);
           break;
         }

@@ -4,7 +4,6 @@
 // masking; words of codes come from the catalogue.
 import { useState } from 'react';
 import {
-  Button,
   Group,
   NumberInput,
   Select,
@@ -30,7 +29,7 @@ import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import type { Fund } from '../../api/front';
 import type { Unit } from '../../api/types';
 import { UnitSearch } from '../../components/UnitSearch';
-import { ScopeUnitField, FormError, useFieldErrors, useProvinceOf } from './fields';
+import { FormActions, FormError, ScopeUnitField, useFieldErrors, useProvinceOf } from './fields';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({
@@ -144,6 +143,9 @@ const m = defineMessages({
   },
 });
 
+/** The ledger's tables fit the width a tablet held upright leaves them (800 px less the margins). */
+const TABLE_MIN = 760;
+
 export default function FundPage() {
   const t = useMessages(m);
   const { lang } = useLang();
@@ -224,7 +226,7 @@ export default function FundPage() {
           {fund.data.receipts.length === 0 ? (
             <Text>{t.noReceipts}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={800}>
+            <Table.ScrollContainer minWidth={TABLE_MIN}>
               <Table striped withTableBorder aria-label={t.receipts}>
                 <Table.Thead>
                   <Table.Tr>
@@ -262,7 +264,7 @@ export default function FundPage() {
           {fund.data.spending.length === 0 ? (
             <Text>{t.noSpending}</Text>
           ) : (
-            <Table.ScrollContainer minWidth={800}>
+            <Table.ScrollContainer minWidth={TABLE_MIN}>
               <Table striped withTableBorder aria-label={t.spending}>
                 <Table.Thead>
                   <Table.Tr>
@@ -429,11 +431,7 @@ function ReceiptForm() {
       </SimpleGrid>
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }
@@ -523,11 +521,7 @@ function SpendingForm({ fundId }: { fundId: number }) {
       </SimpleGrid>
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.saved}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }
@@ -628,11 +622,7 @@ function TransferForm({ fund }: { fund: Fund }) {
       </SimpleGrid>
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.transferred}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }

@@ -132,15 +132,22 @@ export default function HousePage() {
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }}>
           {house.photos.map((p, i) => {
-            const caption = fill(t.photoOf, {
+            const which = fill(t.photoOf, {
               n: i + 1,
               stage: p.stage ? wordOfCode('houseStage', p.stage, lang) : '—',
             });
+            const alt = p.caption ? `${which}: ${p.caption}` : which;
             return (
               <Stack key={p.id} gap={4} component="figure" m={0}>
-                <Image src={`/api/v1/front/files/${p.id}`} alt={caption} radius="sm" h={220} fit="cover" />
+                <Image src={`/api/v1/front/files/${p.id}`} alt={alt} radius="sm" h={220} fit="cover" />
                 <Text size="sm" component="figcaption">
-                  {caption}
+                  {which}
+                  {p.caption && (
+                    <>
+                      <br />
+                      {p.caption}
+                    </>
+                  )}
                 </Text>
               </Stack>
             );

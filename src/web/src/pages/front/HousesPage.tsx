@@ -1,8 +1,11 @@
 // Nhà Đại đoàn kết: the houses within scope with their stage, dates, costs and what the next
 // survey said of the household's housing; the Front moves a house to its next stage. The report
-// per unit downloads as XLSX/PDF.
+// per unit downloads as XLSX/PDF. On a narrow screen (a tablet held upright, under 62em) the
+// table folds into four columns — the household with its place and kind, the stage with its dates,
+// the money, the next stage — so nothing scrolls sideways and the button stays in view.
 import { useState } from 'react';
 import { Anchor, Button, Group, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
@@ -36,6 +39,14 @@ const m = defineMessages({
     pdf: 'Tải báo cáo theo đơn vị (PDF)',
     photos: '{n} ảnh',
     newHouse: 'Duyệt nhà mới',
+    stageDates: 'Bước, ngày',
+    money: 'Kinh phí',
+    approvedOn: 'Duyệt: {date}',
+    startedOn: 'Khởi công: {date}',
+    handedOverOn: 'Bàn giao: {date}',
+    estimatedIs: 'Dự toán: {amount}',
+    actualIs: 'Thực tế: {amount}',
+    outcomeIs: 'Nhà ở sau bàn giao: {outcome}',
   },
   en: {
     title: 'Great Solidarity houses',
@@ -57,6 +68,14 @@ const m = defineMessages({
     pdf: 'Download the report per unit (PDF)',
     photos: '{n} photos',
     newHouse: 'Approve a house',
+    stageDates: 'Stage, dates',
+    money: 'Cost',
+    approvedOn: 'Approved: {date}',
+    startedOn: 'Started: {date}',
+    handedOverOn: 'Handed over: {date}',
+    estimatedIs: 'Estimated: {amount}',
+    actualIs: 'Actual: {amount}',
+    outcomeIs: 'Housing after the hand-over: {outcome}',
   },
 });
 
@@ -70,6 +89,8 @@ export default function HousesPage() {
   const [open, setOpen] = useState<House | null>(null);
   const [adding, setAdding] = useState(false);
   const d = (v: string | null) => (v ? formatDateVn(v) : '—');
+  // Below the shell's own fold (62em): the four-column table.
+  const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false }) === true;
   return (
     <Stack>
       <Title order={1}>{t.title}</Title>
@@ -98,6 +119,71 @@ export default function HousesPage() {
         <ErrorPanel error={houses.error} onRetry={() => void houses.refetch()} />
       ) : houses.data.items.length === 0 ? (
         <Text>{t.none}</Text>
+      ) : narrow ? (
+        <Table striped withTableBorder aria-label={t.title} verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t.household}</Table.Th>
+              <Table.Th>{t.stageDates}</Table.Th>
+              <Table.Th ta="right">{t.money}</Table.Th>
+              {writer && <Table.Th>{t.next}</Table.Th>}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {houses.data.items.map((h) => (
+              <Table.Tr key={h.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/front/houses/${h.id}`} fw={600}>
+                    {h.headName} <span style={{ whiteSpace: 'nowrap' }}>({h.householdKey})</span>
+                  </Anchor>
+                  <Text size="sm">
+                    {h.communeName}
+                    {h.village ? ` – ${h.village}` : ''}
+                  </Text>
+                  <Text size="sm">{wordOfCode('houseKind', h.kind, lang)}</Text>
+                </Table.Td>
+                <Table.Td>
+                  <Text size="sm" fw={600}>
+                    {wordOfCode('houseStage', h.stage, lang)}
+                  </Text>
+                  <Text size="sm">{fill(t.approvedOn, { date: d(h.approvedOn) })}</Text>
+                  {h.startedOn && <Text size="sm">{fill(t.startedOn, { date: d(h.startedOn) })}</Text>}
+                  {h.handedOverOn && (
+                    <Text size="sm">{fill(t.handedOverOn, { date: d(h.handedOverOn) })}</Text>
+                  )}
+                  {h.photos.length > 0 && <Text size="sm">{fill(t.photos, { n: h.photos.length })}</Text>}
+                  {h.outcome && (
+                    <Text size="sm">
+                      {fill(t.outcomeIs, { outcome: wordOfCode('housingOutcome', h.outcome, lang) })}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right" className="gn-num">
+                  <Text size="sm">{fill(t.estimatedIs, { amount: formatVnd(h.estimatedCost) })}</Text>
+                  {h.actualCost !== null && (
+                    <Text size="sm">{fill(t.actualIs, { amount: formatVnd(h.actualCost) })}</Text>
+                  )}
+                </Table.Td>
+                {writer && (
+                  <Table.Td w={170}>
+                    {NEXT_STAGE[h.stage] && (
+                      <Button
+                        size="xs"
+                        variant="light"
+                        onClick={() => setOpen(h)}
+                        h="auto"
+                        py={6}
+                        styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } }}
+                      >
+                        {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT_STAGE[h.stage], lang) })}
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
       ) : (
         <Table.ScrollContainer minWidth={1000}>
           <Table striped withTableBorder aria-label={t.title}>
@@ -119,7 +205,7 @@ export default function HousesPage() {
                 <Table.Tr key={h.id}>
                   <Table.Td>
                     <Anchor component={Link} to={`/front/houses/${h.id}`}>
-                      {h.headName} ({h.householdKey})
+                      {h.headName} <span style={{ whiteSpace: 'nowrap' }}>({h.householdKey})</span>
                     </Anchor>
                   </Table.Td>
                   <Table.Td>

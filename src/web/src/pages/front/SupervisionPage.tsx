@@ -19,6 +19,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { useUser } from '../../auth/session';
@@ -37,7 +38,7 @@ import type { Unit } from '../../api/types';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatCount } from '../../format';
-import { FormError, ScopeUnitField, ScopeUnitsField, useFieldErrors } from './fields';
+import { DatePair, FormActions, FormError, ScopeUnitField, ScopeUnitsField, useFieldErrors } from './fields';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 
@@ -58,6 +59,11 @@ const m = defineMessages({
     daysLate: 'Số ngày quá hạn',
     answer: 'Trả lời',
     answerOf: 'Trả lời kiến nghị số {id}',
+    nowPartOf: 'nay thuộc {name}',
+    recommendation: 'Kiến nghị',
+    datesState: 'Ngày, tình trạng',
+    issuedIs: 'Ngày kiến nghị: {date}',
+    deadlineIs: 'Hạn trả lời: {date}',
     status: 'Kết quả',
     text: 'Nội dung trả lời',
     send: 'Gửi trả lời',
@@ -69,7 +75,6 @@ const m = defineMessages({
     answeredOnOpt: 'Ngày trả lời (không bắt buộc; để trống là hôm nay)',
     files: 'Tệp đính kèm (không bắt buộc, tối đa 5 tệp)',
     filesHint: 'Công văn trả lời, biên bản… (PDF, Word, ảnh)',
-    cancel: 'Hủy',
     newPlan: 'Lập kế hoạch giám sát',
     frontUnit: 'Ủy ban MTTQ lập kế hoạch',
     topic: 'Nội dung giám sát',
@@ -111,6 +116,11 @@ const m = defineMessages({
     daysLate: 'Days overdue',
     answer: 'Answer',
     answerOf: 'Answer recommendation no. {id}',
+    nowPartOf: 'now part of {name}',
+    recommendation: 'Recommendation',
+    datesState: 'Dates, state',
+    issuedIs: 'Issued: {date}',
+    deadlineIs: 'Answer due: {date}',
     status: 'Outcome',
     text: 'Answer',
     send: 'Send the answer',
@@ -122,7 +132,6 @@ const m = defineMessages({
     answeredOnOpt: 'Date of the answer (optional; empty means today)',
     files: 'Attachments (optional, at most 5 files)',
     filesHint: 'The answering letter, minutes… (PDF, Word, images)',
-    cancel: 'Cancel',
     newPlan: 'Plan a supervision',
     frontUnit: 'Front committee making the plan',
     topic: 'What is supervised',
@@ -160,6 +169,8 @@ export default function SupervisionPage() {
   const plans = usePlans();
   const [answering, setAnswering] = useState<Recommendation | null>(null);
   const answerer = can(user.role, 'front.answer');
+  // Below the shell's fold (62em, a tablet held upright) the list reads in three columns.
+  const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false }) === true;
   return (
     <Stack>
       <Title order={1}>{t.title}</Title>
@@ -189,7 +200,9 @@ export default function SupervisionPage() {
           <Table.Tbody>
             {overdue.data.items.map((r) => (
               <Table.Tr key={r.id}>
-                <Table.Td>{r.addresseeName}</Table.Td>
+                <Table.Td>
+                  <Addressee rec={r} />
+                </Table.Td>
                 <Table.Td>{r.content}</Table.Td>
                 <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
                 <Table.Td ta="right" className="gn-num">
@@ -208,47 +221,70 @@ export default function SupervisionPage() {
       ) : recs.data.items.length === 0 ? (
         <Text>{t.none}</Text>
       ) : (
-        <Table.ScrollContainer minWidth={900}>
+        <Table.ScrollContainer minWidth={narrow ? 0 : 900}>
           <Table striped withTableBorder aria-label={t.all}>
             <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t.addressee}</Table.Th>
-                <Table.Th>{t.content}</Table.Th>
-                <Table.Th>{t.issued}</Table.Th>
-                <Table.Th>{t.deadline}</Table.Th>
-                <Table.Th>{t.state}</Table.Th>
-                <Table.Th>{t.answer}</Table.Th>
-              </Table.Tr>
+              {narrow ? (
+                <Table.Tr>
+                  <Table.Th>{t.recommendation}</Table.Th>
+                  <Table.Th>{t.datesState}</Table.Th>
+                  <Table.Th>{t.answer}</Table.Th>
+                </Table.Tr>
+              ) : (
+                <Table.Tr>
+                  <Table.Th>{t.addressee}</Table.Th>
+                  <Table.Th>{t.content}</Table.Th>
+                  <Table.Th>{t.issued}</Table.Th>
+                  <Table.Th>{t.deadline}</Table.Th>
+                  <Table.Th>{t.state}</Table.Th>
+                  <Table.Th>{t.answer}</Table.Th>
+                </Table.Tr>
+              )}
             </Table.Thead>
             <Table.Tbody>
-              {recs.data.items.map((r) => (
-                <Table.Tr key={r.id}>
-                  <Table.Td>{r.addresseeName}</Table.Td>
-                  <Table.Td>{r.content}</Table.Td>
-                  <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
-                  <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
-                  <Table.Td>
-                    <Text
-                      span
-                      size="sm"
-                      fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}
-                    >
-                      {wordOfCode('recommendationState', r.state, lang)}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {r.answeredOn ? (
-                      <AnswerCell rec={r} />
-                    ) : answerer ? (
-                      <Button size="xs" variant="light" onClick={() => setAnswering(r)}>
-                        {t.answer}
-                      </Button>
-                    ) : (
-                      '—'
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
+              {recs.data.items.map((r) => {
+                const state = (
+                  <Text span size="sm" fw={r.state === 'overdue' || r.state === 'answered-late' ? 700 : 400}>
+                    {wordOfCode('recommendationState', r.state, lang)}
+                  </Text>
+                );
+                const answer = r.answeredOn ? (
+                  <AnswerCell rec={r} />
+                ) : answerer ? (
+                  <Button size="xs" variant="light" onClick={() => setAnswering(r)}>
+                    {t.answer}
+                  </Button>
+                ) : (
+                  '—'
+                );
+                return narrow ? (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Text size="sm" fw={600}>
+                        <Addressee rec={r} />
+                      </Text>
+                      <Text size="sm">{r.content}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      <Text size="sm">{fill(t.issuedIs, { date: formatDateVn(r.issuedOn) })}</Text>
+                      <Text size="sm">{fill(t.deadlineIs, { date: formatDateVn(r.deadline) })}</Text>
+                      {state}
+                    </Table.Td>
+                    <Table.Td>{answer}</Table.Td>
+                  </Table.Tr>
+                ) : (
+                  <Table.Tr key={r.id}>
+                    <Table.Td>
+                      <Addressee rec={r} />
+                    </Table.Td>
+                    <Table.Td>{r.content}</Table.Td>
+                    <Table.Td>{formatDateVn(r.issuedOn)}</Table.Td>
+                    <Table.Td>{formatDateVn(r.deadline)}</Table.Td>
+                    <Table.Td>{state}</Table.Td>
+                    <Table.Td>{answer}</Table.Td>
+                  </Table.Tr>
+                );
+              })}
             </Table.Tbody>
           </Table>
         </Table.ScrollContainer>
@@ -397,22 +433,10 @@ function PlanForm() {
           minRows={2}
           error={e.of('topic')}
         />
-        <Group align="flex-start">
-          <DateField
-            label={t.startDate}
-            value={startDate}
-            onChange={setStartDate}
-            error={e.of('startDate')}
-            w={180}
-          />
-          <DateField
-            label={t.endDate}
-            value={endDate}
-            onChange={setEndDate}
-            error={e.of('endDate')}
-            w={180}
-          />
-        </Group>
+        <DatePair
+          first={{ label: t.startDate, value: startDate, onChange: setStartDate, error: e.of('startDate') }}
+          second={{ label: t.endDate, value: endDate, onChange: setEndDate, error: e.of('endDate') }}
+        />
         <ScopeUnitField legend={t.frontUnit} on={startDate} onChange={setUnit} error={e.of('unitCode')} />
         <ScopeUnitsField
           legend={t.supervised}
@@ -423,11 +447,7 @@ function PlanForm() {
         />
         <FormError error={save.error} show={e.orphan} />
         {save.isSuccess && <Text role="status">{t.planSaved}</Text>}
-        <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t.savePlan}
-          </Button>
-        </Group>
+        <FormActions label={t.savePlan} onSave={() => save.mutate()} saving={save.isPending} />
       </Stack>
     </Paper>
   );
@@ -472,14 +492,12 @@ function VisitForm({ plan, onDone }: { plan: Plan; onDone: () => void }) {
         error={e.of('findings')}
       />
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.saveVisit}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions
+        label={t.saveVisit}
+        onSave={() => save.mutate()}
+        saving={save.isPending}
+        onCancel={onDone}
+      />
     </Stack>
   );
 }
@@ -513,22 +531,10 @@ function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }
   return (
     <Stack component="section" aria-label={t.newRec} gap="sm">
       <Title order={4}>{t.newRec}</Title>
-      <Group align="flex-start">
-        <DateField
-          label={t.issued}
-          value={issuedOn}
-          onChange={setIssuedOn}
-          error={e.of('issuedOn')}
-          w={180}
-        />
-        <DateField
-          label={t.deadline}
-          value={deadline}
-          onChange={setDeadline}
-          error={e.of('deadline')}
-          w={180}
-        />
-      </Group>
+      <DatePair
+        first={{ label: t.issued, value: issuedOn, onChange: setIssuedOn, error: e.of('issuedOn') }}
+        second={{ label: t.deadline, value: deadline, onChange: setDeadline, error: e.of('deadline') }}
+      />
       <ScopeUnitField
         legend={t.addresseeUnit}
         on={issuedOn}
@@ -544,15 +550,26 @@ function RecommendationForm({ plan, onDone }: { plan: Plan; onDone: () => void }
         error={e.of('content')}
       />
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.saveRec}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions label={t.saveRec} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
     </Stack>
+  );
+}
+
+/**
+ * The committee a recommendation was addressed to, as named on its day, and — when the 2025 reform
+ * merged it away since — the unit that owes the answer now (decision 0039).
+ */
+function Addressee({ rec }: { rec: Recommendation }) {
+  const t = useMessages(m);
+  return (
+    <>
+      {rec.addresseeName}
+      {rec.successorName && (
+        <Text size="sm" c="dimmed">
+          {fill(t.nowPartOf, { name: rec.successorName })}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -588,7 +605,9 @@ function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }
       <Stack gap="sm">
         <Title order={2}>{fill(t.answerOf, { id: rec.id })}</Title>
         <Text>
-          {rec.addresseeName} · {t.deadline}: {formatDateVn(rec.deadline)}
+          {rec.addresseeName}
+          {rec.successorName ? ` (${fill(t.nowPartOf, { name: rec.successorName })})` : ''} · {t.deadline}:{' '}
+          {formatDateVn(rec.deadline)}
         </Text>
         <Text>{rec.content}</Text>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -627,14 +646,7 @@ function AnswerForm({ rec, onDone }: { rec: Recommendation; onDone: () => void }
           error={e.of('files') ?? e.of('file')}
         />
         <FormError error={save.error} show={e.orphan} />
-        <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            {t.send}
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            {t.cancel}
-          </Button>
-        </Group>
+        <FormActions label={t.send} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
       </Stack>
     </Paper>
   );

@@ -1,6 +1,7 @@
 // The pieces the Front's forms share: a unit chosen by name within the user's scope (the app's
 // UnitPicker, as the units stood on the record's date — never a code typed by hand), a list of
-// such units, and the per-field error of a coded API error.
+// such units, the per-field error of a coded API error, a pair of dates side by side (from/to,
+// issued/deadline) and the form's save and cancel buttons.
 import { useEffect, useState } from 'react';
 import { Button, CloseButton, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
@@ -9,6 +10,7 @@ import { isApiError } from '../../api/client';
 import { defaultDateFor } from '../../api/scope';
 import { fetchUnit } from '../../api/units';
 import type { Unit } from '../../api/types';
+import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
 import { REFORM_DATE, todayVn } from '../../format';
@@ -22,6 +24,7 @@ const m = defineMessages({
     remove: 'Bỏ {name}',
     listed: 'Các đơn vị đã thêm',
     noneListed: 'Chưa thêm đơn vị nào.',
+    cancel: 'Hủy',
   },
   en: {
     chosen: 'Chosen: {name}',
@@ -30,6 +33,7 @@ const m = defineMessages({
     remove: 'Remove {name}',
     listed: 'Units added',
     noneListed: 'No unit added yet.',
+    cancel: 'Cancel',
   },
 });
 
@@ -185,5 +189,61 @@ export function ScopeUnitsField({
         </Group>
       )}
     </Stack>
+  );
+}
+
+/** One date of a form: its label, value (YYYY-MM-DD or null), setter and error under it. */
+export interface DateSpec {
+  label: string;
+  value: string | null;
+  onChange: (value: string | null) => void;
+  error?: string | undefined;
+}
+
+/** Two dates side by side, each 180 px wide: a plan's from/to, a recommendation's issued/deadline. */
+export function DatePair({ first, second }: { first: DateSpec; second: DateSpec }) {
+  return (
+    <Group align="flex-start">
+      {[first, second].map((d) => (
+        <DateField
+          key={d.label}
+          label={d.label}
+          value={d.value}
+          onChange={d.onChange}
+          error={d.error}
+          w={180}
+        />
+      ))}
+    </Group>
+  );
+}
+
+/**
+ * A form's buttons: the save (named for what it saves, busy while the request runs) and, when the
+ * form can be closed, "Hủy" next to it.
+ */
+export function FormActions({
+  label,
+  onSave,
+  saving,
+  onCancel,
+}: {
+  label: string;
+  onSave: () => void;
+  saving: boolean;
+  onCancel?: (() => void) | undefined;
+}) {
+  const t = useMessages(m);
+  return (
+    <Group>
+      <Button onClick={onSave} loading={saving}>
+        {label}
+      </Button>
+      {onCancel && (
+        <Button variant="default" onClick={onCancel}>
+          {t.cancel}
+        </Button>
+      )}
+    </Group>
   );
 }

@@ -1,8 +1,7 @@
 // The Front's forms on a Great Solidarity house: the next stage (dated; the hand-over states the
 // actual cost) and a photo (re-encoded by the server, which strips its metadata).
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
-  Button,
   Fieldset,
   FileInput,
   Group,
@@ -21,7 +20,7 @@ import { api } from '../../api/client';
 import { postFrontForm, type House } from '../../api/front';
 import { DateField } from '../../components/DateField';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
-import { FormError, useFieldErrors } from './fields';
+import { FormActions, FormError, useFieldErrors } from './fields';
 
 /** A house moves one stage at a time (decision 0030). */
 export const NEXT_STAGE: Record<string, string | undefined> = {
@@ -35,10 +34,11 @@ const m = defineMessages({
     nextTo: 'Chuyển sang "{stage}"',
     date: 'Ngày',
     actualCost: 'Chi phí thực tế (đồng)',
-    cancel: 'Hủy',
     photo: 'Thêm ảnh nhà',
     file: 'Ảnh (JPEG, PNG hoặc WebP, tối đa 15 MB)',
     fileHint: 'Ảnh được lưu ở bước hiện tại; vị trí GPS và thông tin máy ảnh được xóa.',
+    caption: 'Chú thích ảnh',
+    captionHint: 'Không bắt buộc, ví dụ: "Đổ mái ngày 12/10".',
     upload: 'Tải ảnh lên',
     uploaded: 'Đã thêm ảnh.',
     clear: 'Bỏ ảnh đã chọn',
@@ -48,10 +48,11 @@ const m = defineMessages({
     nextTo: 'Move to "{stage}"',
     date: 'Date',
     actualCost: 'Actual cost (đồng)',
-    cancel: 'Cancel',
     photo: 'Add a photo of the house',
     file: 'Photo (JPEG, PNG or WebP, at most 15 MB)',
     fileHint: 'The photo is kept under the current stage; GPS position and camera details are removed.',
+    caption: 'Caption',
+    captionHint: 'Optional, e.g. "Roof cast on 12/10".',
     upload: 'Upload the photo',
     uploaded: 'The photo is added.',
     clear: 'Remove the chosen photo',
@@ -78,8 +79,11 @@ export function StageForm({ house, onDone }: { house: House; onDone: () => void 
     },
   });
   const e = useFieldErrors(save.error, { stage: t.next, date: t.date, actualCost: t.actualCost });
+  // Opened from a row far up the list (on a tablet, a screen or more above): brought into view.
+  const shown = useRef<HTMLDivElement>(null);
+  useEffect(() => shown.current?.scrollIntoView?.({ block: 'nearest' }), [house.id]);
   return (
-    <Stack component="section" aria-label={t.next}>
+    <Stack component="section" aria-label={t.next} ref={shown}>
       <Title order={2}>
         {fill(t.nextTo, { stage: wordOfCode('houseStage', stage, lang) })}: {house.headName} (
         {house.householdKey})
@@ -99,14 +103,7 @@ export function StageForm({ house, onDone }: { house: House; onDone: () => void 
         )}
       </Group>
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.next}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions label={t.next} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
     </Stack>
   );
 }
@@ -115,15 +112,21 @@ export function PhotoForm({ house }: { house: House }) {
   const t = useMessages(m);
   const qc = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
+  const [caption, setCaption] = useState('');
   const save = useMutation({
     mutationFn: () =>
-      postFrontForm(`/front/houses/${house.id}/photos`, {}, file ? [{ field: 'file', file }] : []),
+      postFrontForm(
+        `/front/houses/${house.id}/photos`,
+        caption.trim() ? { caption: caption.trim() } : {},
+        file ? [{ field: 'file', file }] : [],
+      ),
     onSuccess: () => {
       setFile(null);
+      setCaption('');
       void qc.invalidateQueries({ queryKey: ['front'] });
     },
   });
-  const e = useFieldErrors(save.error, { file: t.file });
+  const e = useFieldErrors(save.error, { file: t.file, caption: t.caption });
   return (
     <Stack component="section" aria-label={t.photo} gap="sm">
       <Title order={2}>{t.photo}</Title>
@@ -138,13 +141,18 @@ export function PhotoForm({ house }: { house: House }) {
         error={e.of('file')}
         maw={520}
       />
+      <TextInput
+        label={t.caption}
+        description={t.captionHint}
+        value={caption}
+        onChange={(ev) => setCaption(ev.currentTarget.value)}
+        error={e.of('caption')}
+        maxLength={300}
+        maw={520}
+      />
       <FormError error={save.error} show={e.orphan} />
       {save.isSuccess && <Text role="status">{t.uploaded}</Text>}
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.upload}
-        </Button>
-      </Group>
+      <FormActions label={t.upload} onSave={() => save.mutate()} saving={save.isPending} />
     </Stack>
   );
 }
@@ -160,7 +168,6 @@ const n = defineMessages({
     sources: 'Nguồn kinh phí (đồng)',
     note: 'Ghi chú',
     save: 'Lưu nhà được duyệt',
-    cancel: 'Hủy',
     saved: 'Đã lưu nhà được duyệt.',
   },
   en: {
@@ -173,7 +180,6 @@ const n = defineMessages({
     sources: 'Sources of funding (đồng)',
     note: 'Note',
     save: 'Save the approved house',
-    cancel: 'Cancel',
     saved: 'The approved house is saved.',
   },
 });
@@ -285,14 +291,7 @@ export function NewHouseForm({ onDone }: { onDone: () => void }) {
         autosize
       />
       <FormError error={save.error} show={e.orphan} />
-      <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending}>
-          {t.save}
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          {t.cancel}
-        </Button>
-      </Group>
+      <FormActions label={t.save} onSave={() => save.mutate()} saving={save.isPending} onCancel={onDone} />
     </Stack>
   );
 }
