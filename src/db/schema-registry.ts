@@ -88,6 +88,14 @@ export interface ReviewAggregateTable {
   n: number;
 }
 
+/** The registry's households per commune version, kept by triggers (migration 2026-12-04T1100). */
+export interface HouseholdTallyTable {
+  province_code: string;
+  commune_code: string;
+  commune_valid_from: string;
+  n: number;
+}
+
 export interface ReviewCampaignTable {
   id: Generated<number>;
   province_code: string;
@@ -129,6 +137,7 @@ export interface RegistryTables {
   household_change: HouseholdChangeTable;
   review_result: ReviewResultTable;
   review_aggregate: ReviewAggregateTable;
+  household_tally: HouseholdTallyTable;
   review_campaign: ReviewCampaignTable;
   campaign_event: CampaignEventTable;
   calendar_day: CalendarDayTable;

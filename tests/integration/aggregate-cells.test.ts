@@ -1,7 +1,15 @@
 // The read scope of the dashboard (src/db/repositories/aggregate-cells.repository.ts): within one
 // scope a province's cells are read once and stay as first read; outside a scope every reading is
 // fresh, so a write is seen at once by the next report.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../src/services/deps.js';
+import { importSurvey } from '../../src/services/registry/import.service.js';
+import { backup, restore } from '../../src/services/backup.service.js';
+import { householdTallyAndCount } from '../../src/db/repositories/reports.repository.js';
+import { ward2024Examples } from '../support/registry.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { householdCellsOfPeriod, readScope } from '../../src/db/repositories/aggregate-cells.repository.js';
 
@@ -47,6 +55,55 @@ for (const dialect of DIALECTS) {
       expect((await householdCellsOfPeriod(readScope(db), '38', 2024)).length).toBe(2);
       // Periods and provinces are remembered apart.
       expect(await householdCellsOfPeriod(scoped, '38', 2023)).toEqual([]);
+    });
+
+    it('keeps the households per commune version through an import, a move, an erasure and a restore', async () => {
+      deps = await makeDeps(dialect);
+      const db = deps.db.kysely;
+      const report = await importSurvey(
+        deps,
+        SYSTEM,
+        { format: 'records', name: 'tally', records: ward2024Examples },
+        { status: 'approved' },
+      );
+      expect(report.imported).toBe(ward2024Examples.length);
+      let t = await householdTallyAndCount(db);
+      expect([...t.kept.values()].reduce((a, b) => a + b, 0)).toBe(ward2024Examples.length);
+      expect(t.kept).toEqual(t.counted);
+
+      // A household moved to another commune version, another erased.
+      const [first, second] = await db
+        .selectFrom('household')
+        .select(['id', 'commune_code'])
+        .orderBy('id')
+        .limit(2)
+        .execute();
+      await db.updateTable('household').set({ commune_code: '14833' }).where('id', '=', first!.id).execute();
+      await db.deleteFrom('household_member').where('household_id', '=', second!.id).execute();
+      await db.deleteFrom('review_result').where('household_id', '=', second!.id).execute();
+      await db.deleteFrom('household_change').where('household_id', '=', second!.id).execute();
+      await db.deleteFrom('household').where('id', '=', second!.id).execute();
+      t = await householdTallyAndCount(db);
+      expect(
+        t.kept.get(
+          '38|14833|' +
+            (
+              await db
+                .selectFrom('household')
+                .select('commune_valid_from')
+                .where('id', '=', first!.id)
+                .executeTakeFirstOrThrow()
+            ).commune_valid_from,
+        ),
+      ).toBe(1);
+      expect(t.kept).toEqual(t.counted);
+
+      // A restore loads the households and counts them again (the tally is not in the file).
+      const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gn-tally-')), 'b.jsonl.gz');
+      await backup(deps, file);
+      await restore(deps, file);
+      const after = await householdTallyAndCount(db);
+      expect(after.kept).toEqual(t.counted);
     });
   });
 }

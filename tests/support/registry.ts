@@ -9,6 +9,7 @@ import {
   computeAggregatesFromResults,
   readAllAggregates,
 } from '../../src/db/repositories/registry.repository.js';
+import { householdTallyAndCount } from '../../src/db/repositories/reports.repository.js';
 
 /** Every record of the contract examples (tests/fixtures/contracts/examples.jsonl), as parsed JSON. */
 export const contractExamples: Record<string, unknown>[] = fs
@@ -32,8 +33,13 @@ export async function keptAggregates(db: Executor): Promise<Map<string, number>>
   );
 }
 
-/** The kept aggregate cells equal the same cells counted from the results. */
+/**
+ * The kept aggregate cells equal the same cells counted from the results, and the kept tally of
+ * households per commune version equals a count of the registry.
+ */
 export async function expectAggregatesMatchRebuild(db: Executor): Promise<void> {
   const fresh = new Map([...(await computeAggregatesFromResults(db))].map(([k, [, n]]) => [k, n]));
   expect(await keptAggregates(db)).toEqual(fresh);
+  const tally = await householdTallyAndCount(db);
+  expect(tally.kept).toEqual(tally.counted);
 }

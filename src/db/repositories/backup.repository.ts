@@ -14,6 +14,9 @@ const INTERNAL = new Set([
   'schema_migration_lock',
   'sqlite_sequence',
   'household_search_pause',
+  // Kept by triggers from the households (migration 2026-12-04T1100): a restore's loaded
+  // households count themselves again.
+  'household_tally',
 ]);
 
 /** Product tables, parents before children (foreign keys), so that a restore can insert in order. */

@@ -191,13 +191,14 @@ export async function surveyProgress(
   communeValidFrom: string,
   period: number,
 ): Promise<{ households: number; surveyed: number; firstSurvey: string | null; lastSurvey: string | null }> {
-  const h = await db
-    .selectFrom('household')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+  // The kept tally of the registry's households (migration 2026-12-04T1100), as the dashboard reads it.
+  const h = (await db
+    .selectFrom('household_tally')
+    .select('n')
     .where('province_code', '=', provinceCode)
     .where('commune_code', '=', communeCode)
     .where('commune_valid_from', '=', communeValidFrom)
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst()) ?? { n: 0 };
   const r = await db
     .selectFrom('review_result')
     .select((eb) => [

@@ -253,18 +253,41 @@ export async function householdsPerCommune(
   communeCodes: readonly string[],
 ): Promise<{ communeCode: string; communeValidFrom: string; n: number }[]> {
   if (communeCodes.length === 0) return [];
+  // The kept tally (migration 2026-12-04T1100), not a count of the province's households.
   const rows = await db
-    .selectFrom('household')
-    .select((eb) => ['commune_code', 'commune_valid_from', eb.fn.countAll<number>().as('n')])
+    .selectFrom('household_tally')
+    .select(['commune_code', 'commune_valid_from', 'n'])
     .where('province_code', '=', provinceCode)
     .where('commune_code', 'in', [...communeCodes])
-    .groupBy(['commune_code', 'commune_valid_from'])
+    .where('n', '<>', 0)
     .execute();
   return rows.map((r) => ({
     communeCode: r.commune_code,
     communeValidFrom: r.commune_valid_from,
     n: Number(r.n),
   }));
+}
+
+/**
+ * The kept tally beside the same households counted from the registry, each as
+ * `province|commune|valid from` → n (counts of 0 left out): equal after every write (the tests'
+ * check that no write path escapes the triggers).
+ */
+export async function householdTallyAndCount(
+  db: Executor,
+): Promise<{ kept: Map<string, number>; counted: Map<string, number> }> {
+  const key = (r: { province_code: string; commune_code: string; commune_valid_from: string }) =>
+    `${r.province_code}|${r.commune_code}|${r.commune_valid_from}`;
+  const kept = await db.selectFrom('household_tally').selectAll().where('n', '<>', 0).execute();
+  const counted = await db
+    .selectFrom('household')
+    .select((eb) => ['province_code', 'commune_code', 'commune_valid_from', eb.fn.countAll<number>().as('n')])
+    .groupBy(['province_code', 'commune_code', 'commune_valid_from'])
+    .execute();
+  return {
+    kept: new Map(kept.map((r) => [key(r), Number(r.n)])),
+    counted: new Map(counted.map((r) => [key(r), Number(r.n)])),
+  };
 }
 
 /** The periodic campaigns of a period in a province: step and stored state. */
