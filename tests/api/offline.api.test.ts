@@ -199,6 +199,73 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('shows the photo and the position taken at the door on the household page, to readers of people only', async () => {
+      // A 1×1 JPEG, as the device's canvas would send it (a data URL).
+      const jpeg =
+        '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+      const page = async (headers: Auth) =>
+        app.inject({ method: 'GET', url: '/api/v1/registry/households/OF-2', headers });
+      const before = (await page(auth())).json() as { version: number; fieldRecords: unknown[] };
+      expect(before.fieldRecords).toEqual([]);
+      const clientId = randomUUID();
+      const position = { lat: 19.80712, lon: 105.77654, accuracy: 12, at: '2024-10-20T02:41:05.000Z' };
+      const res = await sync(auth(), {
+        assignment: pkg.assignment.token,
+        items: [
+          {
+            clientId,
+            householdId: 'OF-2',
+            baseVersion: before.version,
+            survey: { ...pkg.households[1]!.last!.answers, incomePerCapitaMonthly: 1_200_000 },
+            photo: `data:image/jpeg;base64,${jpeg}`,
+            position,
+          },
+        ],
+      });
+      expect((res.json() as OfflineSyncResponse).results[0], res.body).toMatchObject({ status: 'applied' });
+
+      const seen = await page(auth());
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json().fieldRecords).toEqual([
+        {
+          id: clientId,
+          sentAt: '2024-10-20T03:00:00.000Z',
+          sentBy: expect.any(String),
+          photo: true,
+          position,
+        },
+      ]);
+      const photo = await app.inject({
+        method: 'GET',
+        url: `/api/v1/registry/households/OF-2/photos/${clientId}`,
+        headers: auth(),
+      });
+      expect(photo.statusCode, photo.body).toBe(200);
+      expect(photo.headers['content-type']).toBe('image/jpeg');
+      expect(photo.rawPayload.equals(Buffer.from(jpeg, 'base64'))).toBe(true);
+      const none = await app.inject({
+        method: 'GET',
+        url: `/api/v1/registry/households/OF-1/photos/${clientId}`,
+        headers: auth(),
+      });
+      expect(none.statusCode).toBe(404);
+      expect(none.json().error).toMatchObject({ code: 'HOUSEHOLD_PHOTO_NOT_FOUND', field: 'clientId' });
+
+      // A reader without personal-data rights sees neither the photo nor the position.
+      const fin = await buildSession(deps, { role: 'finance-officer', unitCode: '38' });
+      const masked = await page({ cookie: fin.cookie });
+      expect(masked.statusCode, masked.body).toBe(200);
+      expect(masked.json().fieldRecords).toEqual([]);
+      expect(masked.body).not.toContain('105.77654');
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/api/v1/registry/households/OF-2/photos/${clientId}`,
+        headers: { cookie: fin.cookie },
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('PERSONAL_DATA_FORBIDDEN');
+    });
+
     it('tells a revoked or disabled device to wipe its data', async () => {
       const status = () =>
         app.inject({

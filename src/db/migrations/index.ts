@@ -23,6 +23,7 @@ import * as importJob from './2026-12-03T1728-import-job.js';
 import * as compactAnswers from './2026-12-03T1900-compact-answers.js';
 import * as offline from './2026-12-03T1910-offline.js';
 import * as aggregateReads from './2026-12-03T2000-aggregate-reads.js';
+import * as offlineSyncProvince from './2026-12-04T1010-offline-sync-province.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -47,4 +48,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1900-compact-answers': compactAnswers,
   '2026-12-03T1910-offline': offline,
   '2026-12-03T2000-aggregate-reads': aggregateReads,
+  '2026-12-04T1010-offline-sync-province': offlineSyncProvince,
 };
