@@ -427,6 +427,7 @@ export const householdPageResponse = {
     'village',
     'results',
     'history',
+    'fieldRecords',
     'householdId',
     'provinceCode',
     'communeCode',

@@ -1016,6 +1016,7 @@ function HouseholdForm({
                       lat: p.coords.latitude,
                       lon: p.coords.longitude,
                       accuracy: Math.round(p.coords.accuracy),
+                      at: new Date(p.timestamp).toISOString(),
                     }),
                   () => setPositionError(true),
                   { enableHighAccuracy: true, timeout: 15_000 },
