@@ -100,6 +100,14 @@ export interface SurveyFieldsProps {
 
 const NONE = '__none__';
 
+/**
+ * A choice's list is drawn when it is opened, not kept hidden in the page: Mantine's Combobox
+ * keeps every closed dropdown mounted by default, so a form of some forty choices drew all their
+ * options (the 54 ethnic groups once per member) and placed each hidden dropdown under its field
+ * on every draw — most of the time it took to open a household (`npm run bench -- offline`).
+ */
+const COMBOBOX = { withinPortal: true, keepMounted: false } as const;
+
 /** "Thành viên 2: Nguyễn Thị Mai (Vợ/chồng)": whom the member answers are for. */
 function memberTitle(member: Survey | undefined, i: number, lang: Lang, t: Record<'member', string>): string {
   const n = fill(t.member, { n: i + 1 });
@@ -145,7 +153,7 @@ function Input({ control, path, props }: { control: Control; path: string; props
             onChange={(code) => set(code ?? undefined)}
             disabled={disabled}
             placeholder={t.choose}
-            comboboxProps={{ withinPortal: true }}
+            comboboxProps={COMBOBOX}
           />
         );
       return (
@@ -203,7 +211,7 @@ function Input({ control, path, props }: { control: Control; path: string; props
           filter={({ options, search }) =>
             options.filter((o) => 'label' in o && foldForSearch(o.label).includes(foldForSearch(search)))
           }
-          comboboxProps={{ withinPortal: true }}
+          comboboxProps={COMBOBOX}
           // Long answers ("Không tham gia lực lượng lao động") wrap in the list instead of being cut.
           styles={{ option: { whiteSpace: 'normal', lineHeight: 1.35 } }}
         />
