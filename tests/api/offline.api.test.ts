@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { SYSTEM } from '../../src/services/deps.js';
+import { addVillage } from '../../src/services/villages.service.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildSession } from '../support/builders.js';
 import { asRaw, buildMember, buildRecord } from '../support/survey.js';
@@ -308,6 +309,92 @@ for (const dialect of DIALECTS) {
       });
       expect(disabled.statusCode).toBe(410);
       expect(disabled.json().error.code).toBe('OFFLINE_WIPE');
+    });
+  });
+}
+
+// A household surveyed before the 2025 reform keeps the village of its former commune: the device
+// sends that village unchanged with a survey under the new commune, and the sync keeps it (it used
+// to refuse it as a village not found, the demo's households being such households).
+for (const dialect of DIALECTS) {
+  describe(`offline sync of a household of a former commune (${dialect})`, () => {
+    let deps: TestDeps;
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      deps = await makeDeps(dialect, new Date('2026-10-20T03:00:00Z'));
+      app = await buildApp(deps);
+    });
+    afterAll(async () => {
+      await app.close();
+      await deps.cleanup();
+    });
+
+    it('keeps the village a household has from its former commune, and refuses another', async () => {
+      const r = await importSurvey(
+        deps,
+        SYSTEM,
+        {
+          format: 'records',
+          name: 'former',
+          records: [asRaw(buildRecord({ householdId: 'OF-V', unitCode: '16513', surveyDate: '2024-10-15' }))],
+        },
+        { period: 2024, status: 'draft' },
+      );
+      expect(r.errors).toEqual([]);
+      const own = await addVillage(deps, SYSTEM, {
+        communeCode: '16513',
+        on: '2024-10-01',
+        name: 'Thôn 4',
+        kind: 'thon',
+      });
+      const other = await addVillage(deps, SYSTEM, {
+        communeCode: '16513',
+        on: '2024-10-01',
+        name: 'Thôn 5',
+        kind: 'thon',
+      });
+      await deps.db.kysely
+        .updateTable('household')
+        .set({ village_id: own.id })
+        .where('household_key', '=', 'OF-V')
+        .execute();
+      const s = await buildSession(deps, { role: 'commune-officer', unitCode: '16516' });
+      const auth = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+      const got = await app.inject({
+        method: 'GET',
+        url: '/api/v1/offline/assignment?unit=16516',
+        headers: auth,
+      });
+      expect(got.statusCode, got.body).toBe(200);
+      const pkg = got.json() as OfflinePackage;
+      const h = pkg.households.find((x) => x.householdId === 'OF-V')!;
+      expect(h.villageId).toBe(own.id);
+      const item = (villageId: number) => ({
+        clientId: randomUUID(),
+        householdId: 'OF-V',
+        baseVersion: h.version,
+        survey: { ...h.last!.answers, unitCode: '16516', surveyDate: '2026-10-20' },
+        villageId,
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/offline/sync',
+        headers: auth,
+        payload: { assignment: pkg.assignment.token, items: [item(other.id), item(own.id)] },
+      });
+      const [moved, kept] = (res.json() as OfflineSyncResponse).results;
+      expect(moved, res.body).toMatchObject({
+        status: 'rejected',
+        error: { code: 'VILLAGE_NOT_FOUND', field: 'villageId' },
+      });
+      expect(kept, res.body).toMatchObject({ status: 'applied', householdId: 'OF-V', version: 2 });
+      const page = await app.inject({
+        method: 'GET',
+        url: '/api/v1/registry/households/OF-V',
+        headers: auth,
+      });
+      expect(page.json()).toMatchObject({ communeCode: '16516', village: { id: own.id, name: 'Thôn 4' } });
     });
   });
 }

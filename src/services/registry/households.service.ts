@@ -255,7 +255,14 @@ export async function saveHousehold(
   let villageId = input.villageId ?? null;
   if (villageId !== null) {
     const v = await findVillage(db, villageId);
-    if (!v || v.commune_code !== p.record.unitCode)
+    // A household keeps the village it has: one of a commune it was surveyed in before the 2025
+    // reform stays its village when a survey under the new commune sends it unchanged (the offline
+    // survey sends the village it downloaded with every household).
+    const kept =
+      v !== undefined &&
+      v.commune_code !== p.record.unitCode &&
+      Number((await findHouseholdByKey(db, p.provinceCode, p.record.householdId))?.village_id) === villageId;
+    if (!v || (v.commune_code !== p.record.unitCode && !kept))
       throw new AppError('VILLAGE_NOT_FOUND', { id: villageId }, { field: 'villageId' });
   }
   const at = nowIso(deps);
