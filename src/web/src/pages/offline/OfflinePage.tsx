@@ -11,6 +11,7 @@ import {
   Alert,
   Anchor,
   Badge,
+  Box,
   Button,
   Card,
   Container,
@@ -265,7 +266,10 @@ export default function OfflinePage() {
       <Stack gap="md">
         <Group justify="space-between" wrap="wrap">
           <Group gap="sm">
-            <BrandMark />
+            {/* The mark is drawn for the green header: on this light page it sits on a piece of it. */}
+            <Box bg="brand.9" p={4} style={{ borderRadius: 8, display: 'flex' }}>
+              <BrandMark size={30} />
+            </Box>
             <Title order={1}>{t.title}</Title>
           </Group>
           <Group gap="sm">
@@ -763,12 +767,14 @@ function Workspace({
                   <Anchor
                     component="button"
                     type="button"
+                    ta="left"
                     onClick={() => setOpen({ kind: 'household', entry: e })}
                   >
                     {e.headName}
                   </Anchor>
                 </Table.Td>
-                <Table.Td>{e.householdId}</Table.Td>
+                {/* A code is read whole: not broken at its hyphen on a tablet. */}
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{e.householdId}</Table.Td>
                 <Table.Td>{e.villageId !== null ? (villages.get(e.villageId) ?? t.none) : t.none}</Table.Td>
                 <Table.Td>{e.lastClass ? wordOfCode('classification', e.lastClass, lang) : t.none}</Table.Td>
                 <Table.Td>

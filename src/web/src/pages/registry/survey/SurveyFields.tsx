@@ -47,6 +47,7 @@ const m = defineMessages({
     addMember: 'Thêm thành viên',
     remove: 'Bỏ thành viên {n}',
     noDevice: 'Không có phương tiện nào',
+    noneOfThese: 'Không có mục nào kể trên',
     choose: 'Chọn',
     sections: 'Các phần của phiếu',
     progress: 'Phần {i}/{n}',
@@ -64,7 +65,8 @@ const m = defineMessages({
     member: 'Member {n}',
     addMember: 'Add a member',
     remove: 'Remove member {n}',
-    noDevice: 'None of these',
+    noDevice: 'None of these devices',
+    noneOfThese: 'None of the above',
     choose: 'Choose',
     sections: 'Sections of the survey',
     progress: 'Section {i} of {n}',
@@ -262,7 +264,13 @@ function Input({ control, path, props }: { control: Control; path: string; props
                 aria-invalid={common.error && i === 0 ? true : undefined}
               />
             ))}
-            <Checkbox value={NONE} label={t.noDevice} size="md" disabled={disabled} />
+            {/* "No device" is the devices' answer; the causes and needs lists have none of theirs. */}
+            <Checkbox
+              value={NONE}
+              label={control.field.path === 'infoDevices' ? t.noDevice : t.noneOfThese}
+              size="md"
+              disabled={disabled}
+            />
           </Stack>
         </Checkbox.Group>
       );
