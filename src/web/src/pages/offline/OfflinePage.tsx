@@ -1072,9 +1072,8 @@ function Provisional({ t, result, lang }: { t: T; result: OfflineClass; lang: La
             <Text>{t.deprived}</Text>
             <List size="sm">
               {deprived.map((i) => (
-                <List.Item key={i.indicator}>
-                  {wordOfCode('indicator', i.indicator, lang)}: {i[lang]}
-                </List.Item>
+                // The sentence names its indicator already ("Trình độ giáo dục của người lớn: …").
+                <List.Item key={i.indicator}>{i[lang]}</List.Item>
               ))}
             </List>
           </>
