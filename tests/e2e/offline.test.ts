@@ -326,6 +326,10 @@ describe('the offline survey', () => {
       .getByTestId('household-photo-full');
     await expect.poll(() => full.evaluate(loaded, 'naturalHeight')).toBe(48);
     await screenshot(page, 'household-at-door', false);
+    // The sync's write is told in words in the history, not as its code.
+    const history = (await page.getByTestId('household-history').textContent()) ?? '';
+    expect(history).toContain('Cập nhật phiếu khảo sát');
+    expect(history).not.toContain('[update]');
     await page.keyboard.press('Escape');
     // Household 2 was sent without either: no section.
     await page.goto(`${server.url}/app/registry/households/OFF-2`);

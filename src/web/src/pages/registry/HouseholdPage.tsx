@@ -219,7 +219,7 @@ function AtTheDoor({ id, records }: { id: string; records: FieldRecord[] }) {
             <img
               src={src(open)}
               alt={fill(t.photoAlt, { id, at: formatDateTimeVn(open.sentAt) })}
-              style={{ display: 'block', maxWidth: '90vw', maxHeight: '78vh', height: 'auto' }}
+              style={{ display: 'block', maxWidth: '90vw', maxHeight: '72vh', height: 'auto' }}
               data-testid="household-photo-full"
             />
             <Anchor href={src(open)} target="_blank" rel="noopener" size="sm">
