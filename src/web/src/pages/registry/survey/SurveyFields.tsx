@@ -18,7 +18,6 @@ import {
   NumberInput,
   Radio,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -278,13 +277,13 @@ function Input({ control, path, props }: { control: Control; path: string; props
   }
 }
 
-/** Controls on a tablet: one column below 48em, two beside each other above it. */
+/**
+ * Controls on a tablet: one column below 48em, two beside each other above it. One page-wide rule
+ * (`.gn-survey-grid`, theme/global.css): a SimpleGrid writes a <style> element of its own into the
+ * page for each of the form's grids, and each one makes the browser restyle the whole page.
+ */
 function Grid({ children }: { children: React.ReactNode }) {
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="lg">
-      {children}
-    </SimpleGrid>
-  );
+  return <div className="gn-survey-grid">{children}</div>;
 }
 
 function SectionCard({ section, props }: { section: FormSection; props: SurveyFieldsProps }) {
