@@ -137,6 +137,11 @@ export const catalogue = {
 
   // ── registry and review ────────────────────────────────────────────────────
   HOUSEHOLD_NOT_FOUND: entry(404, 'Không tìm thấy hộ {id}.', 'Household {id} not found.'),
+  HOUSEHOLD_PHOTO_NOT_FOUND: entry(
+    404,
+    'Hộ {id} không có ảnh nhà ở gửi kèm phiếu {clientId}.',
+    'Household {id} has no house photo sent with the survey {clientId}.',
+  ),
   HOUSEHOLD_DUPLICATE_ID: entry(
     400,
     'Mã hộ {householdId} xuất hiện nhiều lần trong tệp.',

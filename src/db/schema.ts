@@ -283,4 +283,6 @@ export interface OfflineSyncTable {
   photo: string | null;
   position_json: string | null;
   created_at: Instant;
+  /** The province of the household saved (2026-12-04T1010); null for an older record of an ambiguous key. */
+  province_code: string | null;
 }

@@ -256,7 +256,8 @@ export interface SyncItem {
   villageId?: number | null;
   confirmDuplicates?: boolean;
   photo?: string;
-  position?: { lat: number; lon: number; accuracy: number };
+  /** `at`: when the device took the position (its clock), if it said. */
+  position?: { lat: number; lon: number; accuracy: number; at?: string };
 }
 
 interface ErrorOf {
@@ -377,7 +378,7 @@ async function syncOne(
         ...(item.villageId !== undefined ? { villageId: item.villageId } : {}),
         confirmDuplicates: item.confirmDuplicates === true,
       },
-      async (trx, outcome) => {
+      async (trx, outcome, where) => {
         applied = outcome.saved
           ? {
               clientId: item.clientId,
@@ -405,6 +406,7 @@ async function syncOne(
           photo: item.photo ?? null,
           position_json: item.position ? JSON.stringify(item.position) : null,
           created_at: nowIso(deps),
+          province_code: where.provinceCode,
         });
       },
     );

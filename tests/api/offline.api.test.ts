@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import { importSurvey } from '../../src/services/registry/import.service.js';
 import { SYSTEM } from '../../src/services/deps.js';
+import { addVillage } from '../../src/services/villages.service.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
 import { buildSession } from '../support/builders.js';
 import { asRaw, buildMember, buildRecord } from '../support/survey.js';
@@ -199,6 +200,73 @@ for (const dialect of DIALECTS) {
       });
     });
 
+    it('shows the photo and the position taken at the door on the household page, to readers of people only', async () => {
+      // A 1×1 JPEG, as the device's canvas would send it (a data URL).
+      const jpeg =
+        '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=';
+      const page = async (headers: Auth) =>
+        app.inject({ method: 'GET', url: '/api/v1/registry/households/OF-2', headers });
+      const before = (await page(auth())).json() as { version: number; fieldRecords: unknown[] };
+      expect(before.fieldRecords).toEqual([]);
+      const clientId = randomUUID();
+      const position = { lat: 19.80712, lon: 105.77654, accuracy: 12, at: '2024-10-20T02:41:05.000Z' };
+      const res = await sync(auth(), {
+        assignment: pkg.assignment.token,
+        items: [
+          {
+            clientId,
+            householdId: 'OF-2',
+            baseVersion: before.version,
+            survey: { ...pkg.households[1]!.last!.answers, incomePerCapitaMonthly: 1_200_000 },
+            photo: `data:image/jpeg;base64,${jpeg}`,
+            position,
+          },
+        ],
+      });
+      expect((res.json() as OfflineSyncResponse).results[0], res.body).toMatchObject({ status: 'applied' });
+
+      const seen = await page(auth());
+      expect(seen.statusCode, seen.body).toBe(200);
+      expect(seen.json().fieldRecords).toEqual([
+        {
+          id: clientId,
+          sentAt: '2024-10-20T03:00:00.000Z',
+          sentBy: expect.any(String),
+          photo: true,
+          position,
+        },
+      ]);
+      const photo = await app.inject({
+        method: 'GET',
+        url: `/api/v1/registry/households/OF-2/photos/${clientId}`,
+        headers: auth(),
+      });
+      expect(photo.statusCode, photo.body).toBe(200);
+      expect(photo.headers['content-type']).toBe('image/jpeg');
+      expect(photo.rawPayload.equals(Buffer.from(jpeg, 'base64'))).toBe(true);
+      const none = await app.inject({
+        method: 'GET',
+        url: `/api/v1/registry/households/OF-1/photos/${clientId}`,
+        headers: auth(),
+      });
+      expect(none.statusCode).toBe(404);
+      expect(none.json().error).toMatchObject({ code: 'HOUSEHOLD_PHOTO_NOT_FOUND', field: 'clientId' });
+
+      // A reader without personal-data rights sees neither the photo nor the position.
+      const fin = await buildSession(deps, { role: 'finance-officer', unitCode: '38' });
+      const masked = await page({ cookie: fin.cookie });
+      expect(masked.statusCode, masked.body).toBe(200);
+      expect(masked.json().fieldRecords).toEqual([]);
+      expect(masked.body).not.toContain('105.77654');
+      const refused = await app.inject({
+        method: 'GET',
+        url: `/api/v1/registry/households/OF-2/photos/${clientId}`,
+        headers: { cookie: fin.cookie },
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.code).toBe('PERSONAL_DATA_FORBIDDEN');
+    });
+
     it('tells a revoked or disabled device to wipe its data', async () => {
       const status = () =>
         app.inject({
@@ -241,6 +309,92 @@ for (const dialect of DIALECTS) {
       });
       expect(disabled.statusCode).toBe(410);
       expect(disabled.json().error.code).toBe('OFFLINE_WIPE');
+    });
+  });
+}
+
+// A household surveyed before the 2025 reform keeps the village of its former commune: the device
+// sends that village unchanged with a survey under the new commune, and the sync keeps it (it used
+// to refuse it as a village not found, the demo's households being such households).
+for (const dialect of DIALECTS) {
+  describe(`offline sync of a household of a former commune (${dialect})`, () => {
+    let deps: TestDeps;
+    let app: FastifyInstance;
+
+    beforeAll(async () => {
+      deps = await makeDeps(dialect, new Date('2026-10-20T03:00:00Z'));
+      app = await buildApp(deps);
+    });
+    afterAll(async () => {
+      await app.close();
+      await deps.cleanup();
+    });
+
+    it('keeps the village a household has from its former commune, and refuses another', async () => {
+      const r = await importSurvey(
+        deps,
+        SYSTEM,
+        {
+          format: 'records',
+          name: 'former',
+          records: [asRaw(buildRecord({ householdId: 'OF-V', unitCode: '16513', surveyDate: '2024-10-15' }))],
+        },
+        { period: 2024, status: 'draft' },
+      );
+      expect(r.errors).toEqual([]);
+      const own = await addVillage(deps, SYSTEM, {
+        communeCode: '16513',
+        on: '2024-10-01',
+        name: 'Thôn 4',
+        kind: 'thon',
+      });
+      const other = await addVillage(deps, SYSTEM, {
+        communeCode: '16513',
+        on: '2024-10-01',
+        name: 'Thôn 5',
+        kind: 'thon',
+      });
+      await deps.db.kysely
+        .updateTable('household')
+        .set({ village_id: own.id })
+        .where('household_key', '=', 'OF-V')
+        .execute();
+      const s = await buildSession(deps, { role: 'commune-officer', unitCode: '16516' });
+      const auth = { cookie: s.cookie, 'x-csrf-token': s.csrf };
+      const got = await app.inject({
+        method: 'GET',
+        url: '/api/v1/offline/assignment?unit=16516',
+        headers: auth,
+      });
+      expect(got.statusCode, got.body).toBe(200);
+      const pkg = got.json() as OfflinePackage;
+      const h = pkg.households.find((x) => x.householdId === 'OF-V')!;
+      expect(h.villageId).toBe(own.id);
+      const item = (villageId: number) => ({
+        clientId: randomUUID(),
+        householdId: 'OF-V',
+        baseVersion: h.version,
+        survey: { ...h.last!.answers, unitCode: '16516', surveyDate: '2026-10-20' },
+        villageId,
+      });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/v1/offline/sync',
+        headers: auth,
+        payload: { assignment: pkg.assignment.token, items: [item(other.id), item(own.id)] },
+      });
+      const [moved, kept] = (res.json() as OfflineSyncResponse).results;
+      expect(moved, res.body).toMatchObject({
+        status: 'rejected',
+        error: { code: 'VILLAGE_NOT_FOUND', field: 'villageId' },
+      });
+      expect(kept, res.body).toMatchObject({ status: 'applied', householdId: 'OF-V', version: 2 });
+      const page = await app.inject({
+        method: 'GET',
+        url: '/api/v1/registry/households/OF-V',
+        headers: auth,
+      });
+      expect(page.json()).toMatchObject({ communeCode: '16516', village: { id: own.id, name: 'Thôn 4' } });
     });
   });
 }

@@ -20,6 +20,8 @@ const NOT_YET_CONVERTED = new Set<string>([]);
  */
 const FILE_ROUTES = new Set<string>([
   'GET /api/v1/registry/households/:householdId/periods/:period/certificate.pdf',
+  // the house photo the offline survey took at the door (decision 0040)
+  'GET /api/v1/registry/households/:householdId/photos/:clientId',
   'GET /api/v1/registry/campaigns/:communeCode/:period/certificates.pdf',
   'GET /api/v1/registry/households/export.xlsx',
   'GET /api/v1/registry/campaigns/:communeCode/:period/recognised.xlsx',

@@ -4,7 +4,9 @@
 // keeps them (after the password unlocks the store, a wrong one being told), IndexedDB holds no
 // readable name, and back online the sync puts them on the server with the server's class; a
 // household changed on the server meanwhile opens the side-by-side conflict screen, and a replayed
-// sync request writes nothing.
+// sync request writes nothing. The house photo and the position taken at the door reach the
+// household's page in the web app: a thumbnail that opens full size, the position in words.
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SYSTEM } from '../../src/services/deps.js';
@@ -54,6 +56,35 @@ afterAll(async () => {
 });
 
 const counter = (page: Page) => page.getByTestId('offline-counter');
+
+/** An image's natural width or height once loaded, else 0 (run in the page; no DOM types here). */
+const loaded = (img: unknown, side: string) => {
+  const i = img as { complete: boolean; naturalWidth: number; naturalHeight: number };
+  return i.complete ? (side === 'naturalWidth' ? i.naturalWidth : i.naturalHeight) : 0;
+};
+
+/** A `width`×`height` PNG of one colour, as a camera's file would be handed to the page. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array(width).fill([180, 120, 60]).flat())]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(Array<Buffer>(height).fill(row)))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
 
 async function openHousehold(page: Page, name: string) {
   await page.getByTestId('offline-search').fill(name);
@@ -140,10 +171,21 @@ describe('the offline survey', () => {
     await page.getByRole('button', { name: 'Mở khoá' }).click();
     await counter(page).waitFor();
 
+    // The officer allows the position; the device is at the house.
+    await context.grantPermissions(['geolocation'], { origin: server.url });
+    await context.setGeolocation({ latitude: 19.80712, longitude: 105.77654, accuracy: 12 });
     await context.setOffline(true);
-    // 1: a poorer household than last time.
+    // 1: a poorer household than last time, with a photo of the house and the position.
     await openHousehold(page, NAMES[0]!);
     await page.getByLabel(/^Thu nhập bình quân đầu người\/tháng/).fill('600000');
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'nha.png', mimeType: 'image/png', buffer: png(64, 48) });
+    await expect
+      .poll(() => page.getByTestId('offline-photo').textContent())
+      .toMatch(/^Đã lưu ảnh 64×48 điểm ảnh/);
+    await page.getByRole('button', { name: 'Ghi vị trí' }).click();
+    await page.getByText('Đã ghi vị trí (sai số khoảng 12 m).').waitFor();
     const class1 = await saveAndReadClass(page);
     // Below the income line, deprived of nothing: near-poor, with its explanation.
     expect(class1).toBe('Hộ cận nghèo');
@@ -267,6 +309,32 @@ describe('the offline survey', () => {
       ['OFF-NEW', 'duplicate'],
     ]);
     expect(await versions()).toEqual(before);
+
+    // The photo and the position reached the household's page: a thumbnail that opens full size,
+    // the position in words with its accuracy and the time it was taken.
+    await page.goto(`${server.url}/app/registry/households/OFF-1`);
+    await page.getByRole('heading', { level: 2, name: 'Ghi nhận tại hộ khi khảo sát' }).waitFor();
+    expect(await page.getByTestId('household-at-door-record').count()).toBe(1);
+    expect(await page.getByTestId('household-position').textContent()).toMatch(
+      /^Vị trí: vĩ độ 19,80712° Bắc, kinh độ 105,77654° Đông, sai số khoảng 12 m, ghi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\.$/,
+    );
+    const thumb = page.getByTestId('household-photo-thumb');
+    await expect.poll(() => thumb.evaluate(loaded, 'naturalWidth')).toBe(64);
+    await thumb.click();
+    const full = page
+      .getByRole('dialog', { name: 'Ảnh nhà ở của hộ OFF-1' })
+      .getByTestId('household-photo-full');
+    await expect.poll(() => full.evaluate(loaded, 'naturalHeight')).toBe(48);
+    await screenshot(page, 'household-at-door', false);
+    // The sync's write is told in words in the history, not as its code.
+    const history = (await page.getByTestId('household-history').textContent()) ?? '';
+    expect(history).toContain('Cập nhật phiếu khảo sát');
+    expect(history).not.toContain('[update]');
+    await page.keyboard.press('Escape');
+    // Household 2 was sent without either: no section.
+    await page.goto(`${server.url}/app/registry/households/OFF-2`);
+    await page.getByRole('heading', { level: 2, name: 'Lịch sử thay đổi' }).waitFor();
+    expect(await page.getByTestId('household-at-door').count()).toBe(0);
     expect(browser.problems).toEqual([]);
   }, 240_000);
 });

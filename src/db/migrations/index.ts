@@ -24,6 +24,7 @@ import * as compactAnswers from './2026-12-03T1900-compact-answers.js';
 import * as offline from './2026-12-03T1910-offline.js';
 import * as aggregateReads from './2026-12-03T2000-aggregate-reads.js';
 import * as frontPhotoCaption from './2026-12-04T1000-front-photo-caption.js';
+import * as offlineSyncProvince from './2026-12-04T1010-offline-sync-province.js';
 import * as householdTally from './2026-12-04T1100-household-tally.js';
 
 export const migrations: Record<string, Migration> = {
@@ -50,5 +51,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1910-offline': offline,
   '2026-12-03T2000-aggregate-reads': aggregateReads,
   '2026-12-04T1000-front-photo-caption': frontPhotoCaption,
+  '2026-12-04T1010-offline-sync-province': offlineSyncProvince,
   '2026-12-04T1100-household-tally': householdTally,
 };

@@ -2,6 +2,7 @@
 // assignment package (households, members and results of a set of commune codes, three queries
 // whatever the number of households), the assignments handed to devices, and the idempotency
 // record of the surveys applied from them.
+import { sql } from 'kysely';
 import type { Executor } from './executor.js';
 
 /** Households of the given commune codes (every period's code of one commune), by key. */
@@ -100,7 +101,7 @@ export async function findAssignment(db: Executor, tokenHash: string) {
       'a.created_at',
       'a.revoked_at',
       'u.active',
-      'u.username',
+      'u.display_name',
     ])
     .where('a.token_hash', '=', tokenHash)
     .executeTakeFirst();
@@ -136,9 +137,50 @@ export async function insertSyncRecord(
     photo: string | null;
     position_json: string | null;
     created_at: string;
+    province_code: string | null;
   },
 ): Promise<void> {
   await db.insertInto('offline_sync').values(row).execute();
+}
+
+/**
+ * What devices recorded at a household's door with the surveys applied: whether a photo came (not
+ * the photo itself), the position, who sent it and when; oldest first.
+ */
+export async function listFieldRecords(db: Executor, provinceCode: string, householdKey: string) {
+  return db
+    .selectFrom('offline_sync as s')
+    .leftJoin('app_user as u', 'u.id', 's.user_id')
+    .select([
+      's.client_id',
+      's.position_json',
+      's.created_at',
+      'u.display_name',
+      sql<number>`case when s.photo is null then 0 else 1 end`.as('has_photo'),
+    ])
+    .where('s.province_code', '=', provinceCode)
+    .where('s.household_key', '=', householdKey)
+    .where((eb) => eb.or([eb('s.photo', 'is not', null), eb('s.position_json', 'is not', null)]))
+    .orderBy('s.created_at')
+    .orderBy('s.client_id')
+    .execute();
+}
+
+/** The house photo (a JPEG data URL) sent with one survey of a household, if any. */
+export async function findFieldPhoto(
+  db: Executor,
+  provinceCode: string,
+  householdKey: string,
+  clientId: string,
+) {
+  const row = await db
+    .selectFrom('offline_sync')
+    .select('photo')
+    .where('province_code', '=', provinceCode)
+    .where('household_key', '=', householdKey)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row?.photo ?? null;
 }
 
 /** The villages of the given commune codes (every period's), by name. */

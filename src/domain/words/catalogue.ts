@@ -294,6 +294,9 @@ export const WORDS = {
     complaint: { vi: 'Sửa theo kết quả giải quyết khiếu nại', en: 'Corrected after a complaint' },
     'regular-review': { vi: 'Rà soát thường xuyên được công nhận', en: 'Regular review recognised' },
     rebuild: { vi: 'Tính lại biến động', en: 'Movements recomputed' },
+    // A survey saved from the survey page or sent by the offline survey.
+    create: { vi: 'Thêm hộ từ phiếu khảo sát', en: 'Household added from a survey' },
+    update: { vi: 'Cập nhật phiếu khảo sát', en: 'Survey updated' },
     system: { vi: 'Hệ thống (nạp dữ liệu)', en: 'System (data load)' },
   },
   /** Where a village stands in the meeting step. */

@@ -9,6 +9,7 @@ import type { Action } from '../../domain/campaign/campaign.js';
 import {
   checkDuplicates,
   getHousehold,
+  householdPhoto,
   listHouseholds,
   rebuildAggregates,
   saveHousehold,
@@ -26,6 +27,7 @@ import {
   householdListQuery,
   householdListResponse,
   householdParams,
+  householdPhotoParams,
   importJobParams,
   importQuery,
   saveHouseholdBody,
@@ -39,6 +41,7 @@ import {
   type CommuneParams,
   type HouseholdListQuery,
   type HouseholdParams,
+  type HouseholdPhotoParams,
   type ImportJobParams,
   type ImportQuery,
   type SaveHouseholdBody,
@@ -99,6 +102,25 @@ export async function registryRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (req) => getHousehold(req.deps, req.actor!, req.params.householdId, req.lang),
+  );
+
+  app.get<{ Params: HouseholdPhotoParams }>(
+    '/registry/households/:householdId/photos/:clientId',
+    {
+      config: { access: { permission: 'registry.read' } },
+      schema: {
+        tags: ['registry'],
+        summary:
+          'Ảnh nhà ở chụp khi khảo sát ngoại tuyến (JPEG) / House photo taken by the offline survey (JPEG)',
+        params: householdPhotoParams,
+      },
+    },
+    async (req, reply) => {
+      const bytes = await householdPhoto(req.deps, req.actor!, req.params.householdId, req.params.clientId);
+      reply.header('x-content-type-options', 'nosniff');
+      reply.header('cache-control', 'private, no-store');
+      return reply.type('image/jpeg').send(bytes);
+    },
   );
 
   app.post<{ Body: CheckDuplicatesBody }>(

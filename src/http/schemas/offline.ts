@@ -194,6 +194,12 @@ const syncItem = {
         lat: { type: 'number', minimum: -90, maximum: 90 },
         lon: { type: 'number', minimum: -180, maximum: 180 },
         accuracy: { type: 'number', minimum: 0 },
+        /** When the device took the position (its own clock), an ISO instant. */
+        at: {
+          type: 'string',
+          pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2})$',
+          maxLength: 40,
+        },
       },
       additionalProperties: false,
     },

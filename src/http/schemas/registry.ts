@@ -125,6 +125,16 @@ export const householdParams = {
 } as const;
 export type HouseholdParams = FromSchema<typeof householdParams>;
 
+export const householdPhotoParams = {
+  type: 'object',
+  required: ['householdId', 'clientId'],
+  properties: {
+    householdId: { type: 'string', maxLength: 64 },
+    clientId: { type: 'string', maxLength: 64 },
+  },
+} as const;
+export type HouseholdPhotoParams = FromSchema<typeof householdPhotoParams>;
+
 export const checkDuplicatesBody = {
   type: 'object',
   required: ['survey'],
@@ -359,6 +369,33 @@ export const householdPageResponse = {
       },
     },
     history: { type: 'array', items: historyEntrySchema },
+    // What the offline survey recorded at the door (issue 15): the house photo (read at
+    // …/photos/{id}) and the position; empty for a reader without personal-data rights.
+    fieldRecords: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string' },
+          sentAt: { type: 'string' },
+          sentBy: { type: ['string', 'null'] },
+          photo: { type: 'boolean' },
+          position: {
+            type: ['object', 'null'],
+            properties: {
+              lat: { type: 'number' },
+              lon: { type: 'number' },
+              accuracy: { type: ['number', 'null'] },
+              at: { type: ['string', 'null'] },
+            },
+            required: ['lat', 'lon', 'accuracy', 'at'],
+            additionalProperties: false,
+          },
+        },
+        required: ['id', 'sentAt', 'sentBy', 'photo', 'position'],
+        additionalProperties: false,
+      },
+    },
     householdId: { type: 'string' },
     provinceCode: { type: 'string' },
     communeCode: { type: 'string' },
@@ -390,6 +427,7 @@ export const householdPageResponse = {
     'village',
     'results',
     'history',
+    'fieldRecords',
     'householdId',
     'provinceCode',
     'communeCode',

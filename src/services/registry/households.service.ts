@@ -51,7 +51,15 @@ import type { ExportFilter } from '../../db/repositories/certificates.repository
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
-import { communesInScope, inScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';
+import {
+  communesInScope,
+  inScope,
+  isWithinScope,
+  requirePermission,
+  requirePersonalData,
+  requireUnitAccess,
+} from '../access.js';
+import { findFieldPhoto, listFieldRecords } from '../../db/repositories/offline.repository.js';
 import { personalDataFor, type PersonalData } from '../personal-data.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import { toWrite } from './import.service.js';
@@ -230,13 +238,13 @@ export type SaveOutcome =
 /**
  * Saves one survey. `within`, when given, runs in the save's own transaction after the write (the
  * offline sync records its idempotency key there, so a survey is applied and recorded together or
- * not at all).
+ * not at all), told the province the household is kept in.
  */
 export async function saveHousehold(
   deps: Deps,
   actor: Actor,
   input: SaveInput,
-  within?: (trx: Executor, outcome: SaveOutcome) => Promise<void>,
+  within?: (trx: Executor, outcome: SaveOutcome, where: { provinceCode: string }) => Promise<void>,
 ): Promise<SaveOutcome> {
   requirePermission(actor, 'registry.write');
   // The standard follows the review period (checked and bounded first), not the survey date.
@@ -247,7 +255,14 @@ export async function saveHousehold(
   let villageId = input.villageId ?? null;
   if (villageId !== null) {
     const v = await findVillage(db, villageId);
-    if (!v || v.commune_code !== p.record.unitCode)
+    // A household keeps the village it has: one of a commune it was surveyed in before the 2025
+    // reform stays its village when a survey under the new commune sends it unchanged (the offline
+    // survey sends the village it downloaded with every household).
+    const kept =
+      v !== undefined &&
+      v.commune_code !== p.record.unitCode &&
+      Number((await findHouseholdByKey(db, p.provinceCode, p.record.householdId))?.village_id) === villageId;
+    if (!v || (v.commune_code !== p.record.unitCode && !kept))
       throw new AppError('VILLAGE_NOT_FOUND', { id: villageId }, { field: 'villageId' });
   }
   const at = nowIso(deps);
@@ -324,7 +339,7 @@ export async function saveHousehold(
         saved: false,
         regularReview: { communeCode: p.record.unitCode, period, caseKey },
       };
-      if (within) await within(trx, queued);
+      if (within) await within(trx, queued, { provinceCode: p.provinceCode });
       return queued;
     }
     await applyAggregateDeltas(trx, outcome.deltas);
@@ -337,7 +352,7 @@ export async function saveHousehold(
       movement: outcome.movement,
       deprivations: p.result.deprivations,
     };
-    if (within) await within(trx, saved);
+    if (within) await within(trx, saved, { provinceCode: p.provinceCode });
     return saved;
   });
 }
@@ -431,6 +446,9 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
       answers: decodeAnswers(r.answers) as unknown,
     })),
     history: await historyInWords(db, changes, results),
+    // The photo and the position taken at the door by the offline survey: personal data (the
+    // house, where the family lives), so only to readers who may see it.
+    fieldRecords: pd.reveals ? await fieldRecordsOf(db, h.province_code, key) : [],
   };
   await recordAccess(deps, actor, {
     action: 'household.read',
@@ -439,6 +457,49 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
     householdKey: key,
   });
   return pd.reveals ? page : maskHouseholdPage(page, pd);
+}
+
+/** What devices recorded at the door with the surveys applied from the offline survey, oldest first. */
+async function fieldRecordsOf(db: Executor, provinceCode: string, key: string) {
+  return (await listFieldRecords(db, provinceCode, key)).map((r) => {
+    const p = r.position_json ? (JSON.parse(r.position_json) as Record<string, unknown>) : null;
+    return {
+      id: r.client_id,
+      sentAt: r.created_at,
+      sentBy: r.display_name ?? null,
+      photo: Number(r.has_photo) === 1,
+      position:
+        p && typeof p.lat === 'number' && typeof p.lon === 'number'
+          ? {
+              lat: p.lat,
+              lon: p.lon,
+              accuracy: typeof p.accuracy === 'number' ? p.accuracy : null,
+              at: typeof p.at === 'string' ? p.at : null,
+            }
+          : null,
+    };
+  });
+}
+
+/**
+ * The house photo sent with one survey of a household (the offline survey), as JPEG bytes: to a
+ * reader of the household who may see personal data, the household found as its page finds it.
+ */
+export async function householdPhoto(deps: Deps, actor: Actor, key: string, clientId: string) {
+  requirePermission(actor, 'registry.read');
+  requirePersonalData(actor);
+  const db = deps.db.kysely;
+  let h: { province_code: string } | undefined;
+  for (const p of await findHouseholdsByKey(db, key))
+    if (await isWithinScope(db, actor, p.commune_code)) {
+      h = p;
+      break;
+    }
+  if (!h) throw new AppError('HOUSEHOLD_NOT_FOUND', { id: key }, { field: 'householdId' });
+  const url = await findFieldPhoto(db, h.province_code, key, clientId);
+  const m = url ? /^data:image\/jpeg;base64,(.+)$/.exec(url) : null;
+  if (!m) throw new AppError('HOUSEHOLD_PHOTO_NOT_FOUND', { id: key, clientId }, { field: 'clientId' });
+  return Buffer.from(m[1]!, 'base64');
 }
 
 /** A stored result's explanation in words: its facts and answers, rendered in `lang`. */
@@ -543,6 +604,7 @@ async function historyInWords(
 type HouseholdPage = NonNullable<Awaited<ReturnType<typeof householdView>>> & {
   results: { answers: unknown }[];
   history: HistoryEntry[];
+  fieldRecords: unknown[];
 };
 
 /**
@@ -562,6 +624,7 @@ function maskHouseholdPage<T extends HouseholdPage>(page: T, pd: PersonalData): 
       changes: c.changes.filter((x) => !x.personal),
       answers: null,
     })),
+    fieldRecords: [],
   };
 }
 

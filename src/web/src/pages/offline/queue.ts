@@ -22,7 +22,8 @@ export interface QueueItem {
   villageId: number | null;
   /** The house photo, resized on the device (JPEG data URL). */
   photo: string | null;
-  position: { lat: number; lon: number; accuracy: number } | null;
+  /** Where the survey was filled in, if allowed; `at`: when the device took it (ISO instant). */
+  position: { lat: number; lon: number; accuracy: number; at?: string } | null;
   /** The class computed on the device, shown at the door. */
   provisional: string | null;
   state: QueueState;

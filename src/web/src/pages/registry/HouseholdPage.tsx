@@ -1,14 +1,32 @@
 // Hồ sơ hộ: members, the result of each review period with the explanation of each deprivation,
-// and the history of changes (who, when, before → after).
-import { Anchor, Badge, Button, Card, Group, List, Stack, Table, Text, Timeline, Title } from '@mantine/core';
+// what the offline survey recorded at the door (the house photo, the position), and the history
+// of changes (who, when, before → after).
+import { useState } from 'react';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Image,
+  List,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Timeline,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { Link, useParams } from 'react-router';
-import { useHousehold, type FieldChange } from '../../api/registry';
+import { useHousehold, type FieldChange, type HouseholdPage as Page } from '../../api/registry';
 import { wordOfCode } from '../../../../domain/words/catalogue';
 import { useUser } from '../../auth/session';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { DownloadButton } from '../../components/DownloadButton';
-import { formatDateTimeVn, formatDateVn, formatVnd } from '../../format';
-import { defineMessages, fill, useBilingual, useLang, useMessages } from '../../i18n';
+import { formatDateTimeVn, formatDateVn, formatNumber, formatVnd } from '../../format';
+import { defineMessages, fill, useBilingual, useLang, useMessages, type Lang } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import { CLASS_COLORS, CLASS_LABELS, MOVEMENT_LABELS } from './labels';
 // Who may print certificates (they name every member): the same rule as the server.
@@ -45,6 +63,23 @@ const m = defineMessages({
     certificate: 'Giấy chứng nhận (Mẫu số 03)',
     reportPdf: 'Toàn bộ dữ liệu của hộ (PDF)',
     reportJson: 'Toàn bộ dữ liệu của hộ (JSON)',
+    atDoor: 'Ghi nhận tại hộ khi khảo sát',
+    atDoorLead: 'Ảnh nhà ở và vị trí do cán bộ ghi trên máy khi khảo sát tại hộ, gửi kèm phiếu.',
+    photoAlt: 'Ảnh nhà ở của hộ {id}, gửi lúc {at}',
+    openPhoto: 'Bấm vào ảnh để xem cỡ đầy đủ.',
+    photoTitle: 'Ảnh nhà ở của hộ {id}',
+    photoOriginal: 'Mở ảnh trong thẻ mới',
+    noPhoto: 'Không có ảnh nhà ở.',
+    sentBy: 'Gửi lúc {at} bởi {by}.',
+    sentAt: 'Gửi lúc {at}.',
+    position: 'Vị trí: vĩ độ {lat}° {ns}, kinh độ {lon}° {ew}, sai số khoảng {m} m, ghi lúc {at}.',
+    positionNoAccuracy: 'Vị trí: vĩ độ {lat}° {ns}, kinh độ {lon}° {ew}, ghi lúc {at}.',
+    positionUndated: 'Vị trí: vĩ độ {lat}° {ns}, kinh độ {lon}° {ew}, sai số khoảng {m} m.',
+    noPosition: 'Không ghi vị trí.',
+    north: 'Bắc',
+    south: 'Nam',
+    east: 'Đông',
+    west: 'Tây',
   },
   en: {
     title: 'Household {id}',
@@ -76,8 +111,126 @@ const m = defineMessages({
     certificate: 'Certificate (Mẫu số 03)',
     reportPdf: 'All data held on the household (PDF)',
     reportJson: 'All data held on the household (JSON)',
+    atDoor: 'Recorded at the door',
+    atDoorLead:
+      'The photo of the house and the position the officer recorded on the device while surveying, sent with the survey.',
+    photoAlt: 'Photo of the house of household {id}, sent on {at}',
+    openPhoto: 'Press the photo to see it full size.',
+    photoTitle: 'Photo of the house of household {id}',
+    photoOriginal: 'Open the photo in a new tab',
+    noPhoto: 'No photo of the house.',
+    sentBy: 'Sent on {at} by {by}.',
+    sentAt: 'Sent on {at}.',
+    position: 'Position: latitude {lat}° {ns}, longitude {lon}° {ew}, within about {m} m, recorded on {at}.',
+    positionNoAccuracy: 'Position: latitude {lat}° {ns}, longitude {lon}° {ew}, recorded on {at}.',
+    positionUndated: 'Position: latitude {lat}° {ns}, longitude {lon}° {ew}, within about {m} m.',
+    noPosition: 'No position recorded.',
+    north: 'N',
+    south: 'S',
+    east: 'E',
+    west: 'W',
   },
 });
+type T = (typeof m)['vi'];
+
+type FieldRecord = Page['fieldRecords'][number];
+
+/** A coordinate as the reader writes numbers: 19,80712 in Vietnamese, 19.80712 in English. */
+function degrees(x: number, lang: Lang): string {
+  return lang === 'vi'
+    ? formatNumber(Math.abs(x), 5)
+    : Math.abs(x)
+        .toFixed(5)
+        .replace(/\.?0+$/, '');
+}
+
+/** The position in words: both coordinates with their hemisphere, the accuracy, when it was taken. */
+function positionInWords(p: NonNullable<FieldRecord['position']>, t: T, lang: Lang): string {
+  const words = {
+    lat: degrees(p.lat, lang),
+    ns: p.lat < 0 ? t.south : t.north,
+    lon: degrees(p.lon, lang),
+    ew: p.lon < 0 ? t.west : t.east,
+    m:
+      p.accuracy === null ? '' : lang === 'vi' ? formatNumber(p.accuracy, 0) : String(Math.round(p.accuracy)),
+    at: p.at ? formatDateTimeVn(p.at) : '',
+  };
+  if (!p.at) return fill(t.positionUndated, words);
+  return fill(p.accuracy === null ? t.positionNoAccuracy : t.position, words);
+}
+
+/**
+ * What the offline survey recorded at the door: per survey sent, the house photo as a thumbnail
+ * that opens full size, and the position in words. The server sends none to a reader without
+ * personal-data rights, so the section is then absent.
+ */
+function AtTheDoor({ id, records }: { id: string; records: FieldRecord[] }) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  const [open, setOpen] = useState<FieldRecord | null>(null);
+  const src = (r: FieldRecord) =>
+    `/api/v1/registry/households/${encodeURIComponent(id)}/photos/${encodeURIComponent(r.id)}`;
+  return (
+    <>
+      <Title order={2}>{t.atDoor}</Title>
+      <Text size="sm" c="dimmed">
+        {t.atDoorLead} {records.some((r) => r.photo) ? t.openPhoto : null}
+      </Text>
+      <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} data-testid="household-at-door">
+        {[...records].reverse().map((r) => {
+          const at = formatDateTimeVn(r.sentAt);
+          return (
+            <Card key={r.id} withBorder data-testid="household-at-door-record">
+              <Stack gap={6}>
+                {r.photo ? (
+                  <UnstyledButton onClick={() => setOpen(r)} aria-label={t.openPhoto}>
+                    <Image
+                      src={src(r)}
+                      alt={fill(t.photoAlt, { id, at })}
+                      radius="sm"
+                      h={180}
+                      fit="cover"
+                      data-testid="household-photo-thumb"
+                    />
+                  </UnstyledButton>
+                ) : (
+                  <Text size="sm">{t.noPhoto}</Text>
+                )}
+                <Text size="sm" data-testid="household-position">
+                  {r.position ? positionInWords(r.position, t, lang) : t.noPosition}
+                </Text>
+                <Text size="sm" c="dimmed">
+                  {r.sentBy ? fill(t.sentBy, { at, by: r.sentBy }) : fill(t.sentAt, { at })}
+                </Text>
+              </Stack>
+            </Card>
+          );
+        })}
+      </SimpleGrid>
+      <Modal
+        opened={open !== null}
+        onClose={() => setOpen(null)}
+        title={fill(t.photoTitle, { id })}
+        size="auto"
+        centered
+      >
+        {open ? (
+          <Stack gap="xs">
+            <img
+              src={src(open)}
+              alt={fill(t.photoAlt, { id, at: formatDateTimeVn(open.sentAt) })}
+              style={{ display: 'block', maxWidth: '90vw', maxHeight: '72vh', height: 'auto' }}
+              data-testid="household-photo-full"
+            />
+            <Anchor href={src(open)} target="_blank" rel="noopener" size="sm">
+              {t.photoOriginal}
+            </Anchor>
+          </Stack>
+        ) : null}
+      </Modal>
+    </>
+  );
+}
 
 /** Field-level changes as "Label: before → after", in the reader's language. */
 function ChangeList({ changes, empty }: { changes: FieldChange[]; empty: string | null }) {
@@ -230,6 +383,7 @@ export default function HouseholdPage() {
           )}
         </Card>
       ))}
+      {d.fieldRecords.length > 0 ? <AtTheDoor id={id} records={d.fieldRecords} /> : null}
       <Title order={2}>{t.history}</Title>
       <Timeline bulletSize={14} lineWidth={2} data-testid="household-history">
         {d.history.map((c, i) => (

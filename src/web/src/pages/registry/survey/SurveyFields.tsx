@@ -18,7 +18,6 @@ import {
   NumberInput,
   Radio,
   Select,
-  SimpleGrid,
   Stack,
   Text,
   TextInput,
@@ -47,6 +46,7 @@ const m = defineMessages({
     addMember: 'Thêm thành viên',
     remove: 'Bỏ thành viên {n}',
     noDevice: 'Không có phương tiện nào',
+    noneOfThese: 'Không có mục nào kể trên',
     choose: 'Chọn',
     sections: 'Các phần của phiếu',
     progress: 'Phần {i}/{n}',
@@ -64,7 +64,8 @@ const m = defineMessages({
     member: 'Member {n}',
     addMember: 'Add a member',
     remove: 'Remove member {n}',
-    noDevice: 'None of these',
+    noDevice: 'None of these devices',
+    noneOfThese: 'None of the above',
     choose: 'Choose',
     sections: 'Sections of the survey',
     progress: 'Section {i} of {n}',
@@ -99,6 +100,14 @@ export interface SurveyFieldsProps {
 }
 
 const NONE = '__none__';
+
+/**
+ * A choice's list is drawn when it is opened, not kept hidden in the page: Mantine's Combobox
+ * keeps every closed dropdown mounted by default, so a form of some forty choices drew all their
+ * options (the 54 ethnic groups once per member) and placed each hidden dropdown under its field
+ * on every draw — most of the time it took to open a household (`npm run bench -- offline`).
+ */
+const COMBOBOX = { withinPortal: true, keepMounted: false } as const;
 
 /** "Thành viên 2: Nguyễn Thị Mai (Vợ/chồng)": whom the member answers are for. */
 function memberTitle(member: Survey | undefined, i: number, lang: Lang, t: Record<'member', string>): string {
@@ -145,7 +154,7 @@ function Input({ control, path, props }: { control: Control; path: string; props
             onChange={(code) => set(code ?? undefined)}
             disabled={disabled}
             placeholder={t.choose}
-            comboboxProps={{ withinPortal: true }}
+            comboboxProps={COMBOBOX}
           />
         );
       return (
@@ -203,7 +212,7 @@ function Input({ control, path, props }: { control: Control; path: string; props
           filter={({ options, search }) =>
             options.filter((o) => 'label' in o && foldForSearch(o.label).includes(foldForSearch(search)))
           }
-          comboboxProps={{ withinPortal: true }}
+          comboboxProps={COMBOBOX}
           // Long answers ("Không tham gia lực lượng lao động") wrap in the list instead of being cut.
           styles={{ option: { whiteSpace: 'normal', lineHeight: 1.35 } }}
         />
@@ -254,7 +263,13 @@ function Input({ control, path, props }: { control: Control; path: string; props
                 aria-invalid={common.error && i === 0 ? true : undefined}
               />
             ))}
-            <Checkbox value={NONE} label={t.noDevice} size="md" disabled={disabled} />
+            {/* "No device" is the devices' answer; the causes and needs lists have none of theirs. */}
+            <Checkbox
+              value={NONE}
+              label={control.field.path === 'infoDevices' ? t.noDevice : t.noneOfThese}
+              size="md"
+              disabled={disabled}
+            />
           </Stack>
         </Checkbox.Group>
       );
@@ -262,13 +277,13 @@ function Input({ control, path, props }: { control: Control; path: string; props
   }
 }
 
-/** Controls on a tablet: one column below 48em, two beside each other above it. */
+/**
+ * Controls on a tablet: one column below 48em, two beside each other above it. One page-wide rule
+ * (`.gn-survey-grid`, theme/global.css): a SimpleGrid writes a <style> element of its own into the
+ * page for each of the form's grids, and each one makes the browser restyle the whole page.
+ */
 function Grid({ children }: { children: React.ReactNode }) {
-  return (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg" verticalSpacing="lg">
-      {children}
-    </SimpleGrid>
-  );
+  return <div className="gn-survey-grid">{children}</div>;
 }
 
 function SectionCard({ section, props }: { section: FormSection; props: SurveyFieldsProps }) {
