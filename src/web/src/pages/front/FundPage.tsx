@@ -30,7 +30,8 @@ import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import type { Fund } from '../../api/front';
 import type { Unit } from '../../api/types';
 import { UnitSearch } from '../../components/UnitSearch';
-import { ScopeUnitField, FormError, useFieldErrors, useProvinceOf } from './fields';
+import { ScopeUnitField, FormError, useProvinceOf } from './fields';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({
