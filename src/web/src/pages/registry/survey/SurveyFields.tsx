@@ -47,6 +47,7 @@ const m = defineMessages({
     addMember: 'Thêm thành viên',
     remove: 'Bỏ thành viên {n}',
     noDevice: 'Không có phương tiện nào',
+    noneOfThese: 'Không có mục nào ở trên',
     choose: 'Chọn',
     sections: 'Các phần của phiếu',
     progress: 'Phần {i}/{n}',
@@ -64,7 +65,8 @@ const m = defineMessages({
     member: 'Member {n}',
     addMember: 'Add a member',
     remove: 'Remove member {n}',
-    noDevice: 'None of these',
+    noDevice: 'No device at all',
+    noneOfThese: 'None of the above',
     choose: 'Choose',
     sections: 'Sections of the survey',
     progress: 'Section {i} of {n}',
@@ -230,9 +232,13 @@ function Input({ control, path, props }: { control: Control; path: string; props
         </Radio.Group>
       );
     case 'choices': {
-      // Unanswered until something is ticked; "none of these" is the answer "an empty list".
+      // A required list (the information devices) is unanswered until something is ticked, so its
+      // answer "an empty list" needs a box of its own, worded for that list. An optional list (the
+      // causes of poverty, the support needed: "để trống nếu không có") left empty is already
+      // that answer: no such box, which would read "no device" under causes and needs.
+      const withNone = control.field.required;
       const list = Array.isArray(v) ? (v as string[]) : undefined;
-      const ticked = list === undefined ? [] : list.length === 0 ? [NONE] : list;
+      const ticked = list === undefined ? [] : list.length === 0 && withNone ? [NONE] : list;
       return (
         <Checkbox.Group
           {...common}
@@ -254,7 +260,14 @@ function Input({ control, path, props }: { control: Control; path: string; props
                 aria-invalid={common.error && i === 0 ? true : undefined}
               />
             ))}
-            <Checkbox value={NONE} label={t.noDevice} size="md" disabled={disabled} />
+            {withNone ? (
+              <Checkbox
+                value={NONE}
+                label={control.field.path === 'infoDevices' ? t.noDevice : t.noneOfThese}
+                size="md"
+                disabled={disabled}
+              />
+            ) : null}
           </Stack>
         </Checkbox.Group>
       );
