@@ -15,6 +15,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Geometry } from 'geojson';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the worker (its own 560 kB script) now, while the page still fetches its boundaries and
+// figures: MapLibre would otherwise ask for it only when the first source is added.
+maplibregl.prewarm();
 
 export interface MapFeatureProps {
   code: string;
@@ -166,9 +169,11 @@ export default function MapCanvas({ data, loading, label, height, onOpen }: MapC
     if (!m || !data) return;
     const apply = () => {
       delete ref.current?.dataset.rendered;
-      (m.getSource('units') as GeoJSONSource | undefined)?.setData(data);
+      // The view first, then the data: the worker cuts the tiles of that view only, not the
+      // whole world's first.
       const b = boundsOf(data);
       if (b) m.fitBounds(b, { padding: 16, animate: false });
+      (m.getSource('units') as GeoJSONSource | undefined)?.setData(data);
     };
     if (m.isStyleLoaded()) apply();
     else m.once('load', apply);

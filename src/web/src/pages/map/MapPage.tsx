@@ -4,15 +4,14 @@
 // dashboard's (GET /api/v1/dashboard: `report summary` and the review progress), so the map never
 // disagrees with the overview. The boundaries are the shipped files (src/web/public/maps, made by
 // scripts/build-maps.ts) picked by level, parent and date (src/domain/map/layers.ts); where we hold
-// none, the page says so and the table stays. MapLibre is loaded lazily (MapCanvas.tsx), but
-// fetched as soon as this page's module runs, and the canvas is mounted as soon as the layer is
-// known: the map's library, its boundaries and its figures load side by side, not one after the
-// other (the first render waited for each in turn). The money ("Tỷ lệ giải ngân") is `report
-// finance` of the dashboard's finance year, by the unit the allocations are filed under.
-import { lazy, Suspense, useMemo, useState } from 'react';
+// none, the page says so and the table stays. MapLibre is loaded lazily (MapCanvas.tsx), and the
+// canvas is mounted as soon as the layer is known: the map's library, its boundaries and its
+// figures load side by side, not one after the other (the first render waited for each in turn).
+// The money ("Tỷ lệ giải ngân") is `report finance` of the dashboard's finance year, by the unit
+// the allocations are filed under.
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import {
   Alert,
-  Anchor,
   Badge,
   Box,
   ColorSwatch,
@@ -27,7 +26,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -57,9 +56,10 @@ import {
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
 import type { MapFeatureProps } from './MapCanvas';
 
-// Started when this module runs (the route's chunk), not when the figures arrive.
-const canvasChunk = import('./MapCanvas');
-const MapCanvas = lazy(() => canvasChunk);
+// Loaded when the canvas mounts: as soon as the layer is known, while the figures are computed
+// on the server (the app's service worker holds the chunk, so that is its evaluation, not a
+// download; evaluated any earlier, it would hold up the page's first requests instead).
+const MapCanvas = lazy(() => import('./MapCanvas'));
 
 const m = defineMessages({
   vi: {
@@ -271,6 +271,10 @@ function childLevel(unit: Unit, on: string): MapLevel | null {
   return null;
 }
 
+function dashboardsOf(results: UseQueryResult<DashboardData>[]) {
+  return { pending: results.some((q) => q.isPending), data: results.map((q) => q.data) };
+}
+
 export default function MapPage() {
   const t = useMessages(m);
   const { lang } = useLang();
@@ -313,6 +317,9 @@ export default function MapPage() {
         api.get<DashboardData>('/dashboard', { unit: r.code, on }, signal),
       staleTime: 60 * 1000,
     })),
+    // One stable value until an answer changes: the rows, hence the map's data, are not rebuilt
+    // (and MapLibre not handed the same units again) on every render.
+    combine: dashboardsOf,
   });
 
   // The money by unit (`report finance` of the dashboard's finance year, as of its day), asked only
@@ -337,9 +344,9 @@ export default function MapPage() {
       return members.length ? childRows(dash.data, members, financeData) : [ownRow(dash.data)];
     }
     // A dashboard refused or failed (a province out of reach) is a unit without figures.
-    if (rootDash.some((q) => q.isPending)) return null;
+    if (rootDash.pending) return null;
     return roots.map((r, i) => {
-      const d = rootDash[i]?.data;
+      const d = rootDash.data[i];
       return d
         ? { ...ownRow(d), code: r.code, name: r.name }
         : rowOf(r, undefined, {} as DashboardData, undefined);
@@ -392,8 +399,8 @@ export default function MapPage() {
   };
   const period = unit
     ? dash.data?.registry?.period
-    : Math.max(0, ...rootDash.map((q) => q.data?.registry?.period ?? 0)) || undefined;
-  const moneyYear = unit ? moneyOf?.year : rootDash.find((q) => q.data?.money)?.data?.money?.year;
+    : Math.max(0, ...rootDash.data.map((d) => d?.registry?.period ?? 0)) || undefined;
+  const moneyYear = unit ? moneyOf?.year : rootDash.data.find((d) => d?.money)?.money?.year;
   const caption =
     figure.id === 'disbursedRate'
       ? moneyYear
@@ -407,6 +414,8 @@ export default function MapPage() {
   const missing = rows ? rows.filter((r) => r[figure.id] === null).length : 0;
   // The canvas is mounted as soon as there is a layer to draw (MapLibre starts while the
   // boundaries and figures load); not when everything loaded and nothing of it has a boundary.
+  // The table's 166 rows render after the map's update, not before it (a deferred value).
+  const tableRows = useDeferredValue(rows);
   const showCanvas = layer !== null && !boundaries.isError && !(rows && boundaries.data && !drawn);
 
   return (
@@ -528,7 +537,7 @@ export default function MapPage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, xl: 5 }}>
           <Paper p={0}>
-            {!rows ? (
+            {!rows || !tableRows ? (
               <Skeleton h={200} />
             ) : (
               <>
@@ -547,7 +556,7 @@ export default function MapPage() {
                     })}
                   </Text>
                 ) : null}
-                <MapTable rows={rows} caption={caption} figureId={figureId} onOpen={openUnit} />
+                <MapTable rows={tableRows} caption={caption} figureId={figureId} onOpen={openUnit} />
               </>
             )}
           </Paper>
@@ -556,6 +565,8 @@ export default function MapPage() {
     </Stack>
   );
 }
+
+const BY_NAME = new Intl.Collator('vi');
 
 function MapTable({
   rows,
@@ -573,7 +584,7 @@ function MapTable({
   const figure = mapFigure(figureId);
   const money = figure.id === 'disbursedRate';
   const legend = legendOf(figure, lang);
-  const sorted = [...rows].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const sorted = [...rows].sort((a, b) => BY_NAME.compare(a.name, b.name));
   return (
     <Table.ScrollContainer minWidth={520} mah={560}>
       <Table data-testid="map-table" stickyHeader>
@@ -587,57 +598,53 @@ function MapTable({
             <Table.Th>{t.classOf}</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        {/* Plain rows (styled by .gn-rows, global.css): 166 rows of five Mantine components
+            each cost the first render as much as the map itself on a slow machine. */}
+        <tbody className="gn-rows">
           {sorted.map((r) => {
             const value = r[figure.id];
             const c = classOf(figure, value);
+            const color = colorOf(figure, value);
             return (
-              <Table.Tr key={r.code} data-code={r.code} data-color={colorOf(figure, value)}>
-                <Table.Td>
-                  <Anchor component="button" type="button" ta="left" onClick={() => onOpen(r.code)}>
+              <tr key={r.code} data-code={r.code} data-color={color}>
+                <td>
+                  <button type="button" className="gn-link-button" onClick={() => onOpen(r.code)}>
                     {r.name}
-                  </Anchor>
-                </Table.Td>
-                {money ? (
-                  <>
-                    <Table.Td className="gn-num">
-                      {r.planned === null ? t.none : formatVnd(r.planned)}
-                    </Table.Td>
-                    <Table.Td className="gn-num">
-                      {r.disbursed === null ? t.none : formatVnd(r.disbursed)}
-                    </Table.Td>
-                  </>
-                ) : (
-                  <>
-                    <Table.Td className="gn-num">{r.poor === null ? t.none : formatCount(r.poor)}</Table.Td>
-                    <Table.Td className="gn-num">
-                      {r.nearPoor === null ? t.none : formatCount(r.nearPoor)}
-                    </Table.Td>
-                  </>
-                )}
-                <Table.Td className="gn-num" data-testid="map-value">
+                  </button>
+                </td>
+                <td className="gn-num">
+                  {money
+                    ? r.planned === null
+                      ? t.none
+                      : formatVnd(r.planned)
+                    : r.poor === null
+                      ? t.none
+                      : formatCount(r.poor)}
+                </td>
+                <td className="gn-num">
+                  {money
+                    ? r.disbursed === null
+                      ? t.none
+                      : formatVnd(r.disbursed)
+                    : r.nearPoor === null
+                      ? t.none
+                      : formatCount(r.nearPoor)}
+                </td>
+                <td className="gn-num" data-testid="map-value">
                   {figure.id === 'surveyedRate' && r.surveyed !== null && r.expected !== null
                     ? `${formatPercent(value!, 1)} (${formatCount(r.surveyed)} / ${formatCount(r.expected)})`
                     : value === null
                       ? t.none
                       : formatPercent(value)}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ColorSwatch
-                      color={colorOf(figure, value)}
-                      size={12}
-                      radius={2}
-                      withShadow={false}
-                      aria-hidden
-                    />
-                    <Text size="xs">{c === null ? t.noData : legend[c]!.label}</Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
+                </td>
+                <td className="gn-class">
+                  <span className="gn-swatch" style={{ background: color }} aria-hidden />
+                  {c === null ? t.noData : legend[c]!.label}
+                </td>
+              </tr>
             );
           })}
-        </Table.Tbody>
+        </tbody>
       </Table>
     </Table.ScrollContainer>
   );
