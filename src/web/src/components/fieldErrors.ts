@@ -16,13 +16,18 @@ export function useFieldErrors(error: unknown, labels: Readonly<Record<string, s
   const fields = Object.keys(labels);
   const owner =
     named === undefined ? undefined : fields.find((f) => named === f || named.startsWith(`${f}[`));
+  // The key as a word of its own: "name" in "named" (an English message) is not the field.
+  const key =
+    named === undefined ? null : new RegExp(`(?<![\\p{L}\\d_])${escape(named)}(?![\\p{L}\\d_])`, 'gu');
   const text = () =>
-    errorText(error)
-      .split(named ?? '\u0000')
-      .join(`“${labels[owner!]}”`)
-      .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+    (key ? errorText(error).replace(key, () => `“${labels[owner!]}”`) : errorText(error)).replace(
+      /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+      '$3/$2/$1',
+    );
   return {
     of: (f: string) => (owner !== undefined && owner === f ? text() : undefined),
     orphan: error !== null && error !== undefined && owner === undefined,
   };
 }
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
