@@ -37,12 +37,13 @@ const queryClient: QueryClient = new QueryClient({
 const router = createRouter();
 
 // A signed-in page needs the session, the layout's chunk and its own chunk: the router loads the
-// page's chunk before anything renders, so the session and the layout are asked for meanwhile
-// rather than after it (the sign-in page and the offline pages need neither).
+// page's chunk before anything renders, so the session (then, for someone signed in, the layout)
+// is asked for meanwhile rather than after it. The sign-in page and the offline pages need neither.
 const here = window.location.pathname.replace(/^\/app\/?/, '');
 if (here !== 'login' && !isStandalonePath(here)) {
-  void prefetchSession(queryClient);
-  void import('./layout/AppLayout');
+  void prefetchSession(queryClient).then(() => {
+    if (queryClient.getQueryData(SESSION_KEY)) void import('./layout/AppLayout');
+  });
 }
 
 createRoot(document.getElementById('root')!).render(
