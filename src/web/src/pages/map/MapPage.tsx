@@ -70,6 +70,7 @@ const m = defineMessages({
     legend: 'Chú giải',
     noData: 'Chưa có số liệu',
     missing: '{n} trong {of} đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
+    missingTable: '{n} trong {of} đơn vị chưa có số liệu.',
     loading: 'Đang tải bản đồ…',
     mapLabel: 'Bản đồ {figure} của {name} tại ngày {date}; số liệu ở bảng bên cạnh.',
     noBoundaries:
@@ -111,6 +112,7 @@ const m = defineMessages({
     legend: 'Legend',
     noData: 'No figure yet',
     missing: '{n} of {of} units have no figure yet (grey on the map).',
+    missingTable: '{n} of {of} units have no figure yet.',
     loading: 'Loading the map…',
     mapLabel: 'Map of the {figure} of {name} on {date}; figures in the table beside it.',
     noBoundaries:
@@ -543,7 +545,10 @@ export default function MapPage() {
               <>
                 {missing > 0 ? (
                   <Text size="sm" px="sm" pt="sm" data-testid="map-missing">
-                    {fill(t.missing, { n: formatCount(missing), of: formatCount(rows.length) })}
+                    {fill(membersLayer || !unit ? t.missing : t.missingTable, {
+                      n: formatCount(missing),
+                      of: formatCount(rows.length),
+                    })}
                   </Text>
                 ) : null}
                 {ownMoney && ownMoney.planned > 0 ? (
@@ -592,9 +597,9 @@ function MapTable({
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t.unit}</Table.Th>
-            <Table.Th>{money ? t.planned : t.poor}</Table.Th>
-            <Table.Th>{money ? t.disbursed : t.nearPoor}</Table.Th>
-            <Table.Th>{figure.label[lang]}</Table.Th>
+            <Table.Th ta="right">{money ? t.planned : t.poor}</Table.Th>
+            <Table.Th ta="right">{money ? t.disbursed : t.nearPoor}</Table.Th>
+            <Table.Th ta="right">{figure.label[lang]}</Table.Th>
             <Table.Th>{t.classOf}</Table.Th>
           </Table.Tr>
         </Table.Thead>
