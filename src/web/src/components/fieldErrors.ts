@@ -16,18 +16,23 @@ export function useFieldErrors(error: unknown, labels: Readonly<Record<string, s
   const fields = Object.keys(labels);
   const owner =
     named === undefined ? undefined : fields.find((f) => named === f || named.startsWith(`${f}[`));
-  // The key as a word of its own: "name" in "named" (an English message) is not the field.
-  const key =
-    named === undefined ? null : new RegExp(`(?<![\\p{L}\\d_])${escape(named)}(?![\\p{L}\\d_])`, 'gu');
-  const text = () =>
-    (key ? errorText(error).replace(key, () => `“${labels[owner!]}”`) : errorText(error)).replace(
-      /\b(\d{4})-(\d{2})-(\d{2})\b/g,
-      '$3/$2/$1',
-    );
+  const text = () => labelled(errorText(error), named, labels[owner!]!);
   return {
     of: (f: string) => (owner !== undefined && owner === f ? text() : undefined),
     orphan: error !== null && error !== undefined && owner === undefined,
   };
+}
+
+/**
+ * A message naming a payload key, with the key (as a word of its own: "name" in an English
+ * "named" is not the field) replaced by the field's label, and ISO dates read dd/mm/yyyy.
+ */
+export function labelled(message: string, key: string | undefined, label: string): string {
+  const word = key === undefined ? null : new RegExp(`(?<![\\p{L}\\d_])${escape(key)}(?![\\p{L}\\d_])`, 'gu');
+  return (word ? message.replace(word, () => `“${label}”`) : message).replace(
+    /\b(\d{4})-(\d{2})-(\d{2})\b/g,
+    '$3/$2/$1',
+  );
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
