@@ -267,6 +267,14 @@ describe('map page', () => {
         expect(color, code).toBe(hexToRgb(districtColors[code]!));
       expect(districtColors['382']).toBe('#fd8d3c');
       expect(then['382']).toBe(hexToRgb('#fd8d3c'));
+
+      // The money shown is the program's newest year (2025): on the districts of 2024 its one
+      // commune is on no unit drawn, so the page sums it beside the table rather than drop it.
+      await pickFigure(page, 'Tỷ lệ giải ngân');
+      await drawnAs(page, '382', NO_DATA_COLOR);
+      expect(await page.getByTestId('map-other-money').textContent()).toBe(
+        '1 đơn vị được giao vốn năm 2025 không có trên bản đồ ngày 07/06/2024 (đơn vị đã thôi tồn tại hoặc thuộc cấp khác): 60.000.000 ₫, đã giải ngân 30.000.000 ₫ (50,00 %).',
+      );
     } finally {
       await browser.close();
     }

@@ -103,6 +103,8 @@ const m = defineMessages({
     tipDisbursed: 'Đã giải ngân: {amount} ({rate})',
     ownMoney:
       'Vốn giao trực tiếp cho {name} (không qua xã, phường nào): {planned}, đã giải ngân {disbursed} ({rate}).',
+    otherMoney:
+      '{n} đơn vị được giao vốn năm {year} không có trên bản đồ ngày {date} (đơn vị đã thôi tồn tại hoặc thuộc cấp khác): {planned}, đã giải ngân {disbursed} ({rate}).',
   },
   en: {
     title: 'Map',
@@ -145,6 +147,8 @@ const m = defineMessages({
     tipDisbursed: 'Disbursed: {amount} ({rate})',
     ownMoney:
       'Capital allocated to {name} itself (to no commune or ward): {planned}, disbursed {disbursed} ({rate}).',
+    otherMoney:
+      '{n} units allocated capital in {year} are not on the map of {date} (units that no longer exist, or of another level): {planned}, disbursed {disbursed} ({rate}).',
   },
 });
 
@@ -413,6 +417,17 @@ export default function MapPage() {
         : t.noFigures;
   // Capital filed under the unit itself lies in none of the units drawn: said beside the map.
   const ownMoney = unit && financeData ? financeData.units.find((u) => u.unitCode === unit.code) : undefined;
+  // Capital filed under units that are neither the unit nor one drawn (a district that ended with
+  // the 2025 reform, on a province's map of today): summed, so no money silently leaves the page.
+  const otherMoney = useMemo(() => {
+    if (!unit || !financeData) return null;
+    const drawnCodes = new Set(members.map((x) => x.code));
+    const others = financeData.units.filter((u) => u.unitCode !== unit.code && !drawnCodes.has(u.unitCode));
+    const planned = others.reduce((n, u) => n + u.planned, 0);
+    if (planned <= 0) return null;
+    const disbursed = others.reduce((n, u) => n + u.disbursed, 0);
+    return { n: others.length, planned, disbursed, rate: disbursed / planned, year: financeData.year };
+  }, [unit, financeData, members]);
   const missing = rows ? rows.filter((r) => r[figure.id] === null).length : 0;
   // The canvas is mounted as soon as there is a layer to draw (MapLibre starts while the
   // boundaries and figures load); not when everything loaded and nothing of it has a boundary.
@@ -558,6 +573,18 @@ export default function MapPage() {
                       planned: formatVnd(ownMoney.planned),
                       disbursed: formatVnd(ownMoney.disbursed),
                       rate: formatPercent(ownMoney.rate),
+                    })}
+                  </Text>
+                ) : null}
+                {otherMoney ? (
+                  <Text size="sm" px="sm" pt="sm" data-testid="map-other-money">
+                    {fill(t.otherMoney, {
+                      n: formatCount(otherMoney.n),
+                      year: otherMoney.year,
+                      date: formatDateVn(on),
+                      planned: formatVnd(otherMoney.planned),
+                      disbursed: formatVnd(otherMoney.disbursed),
+                      rate: formatPercent(otherMoney.rate),
                     })}
                   </Text>
                 ) : null}
