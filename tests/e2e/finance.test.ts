@@ -65,6 +65,10 @@ describe('finance screens', () => {
     await page.getByTestId('at-risk-board').getByRole('link').first().click();
     await page.getByRole('heading', { level: 1, name: /DA2/ }).waitFor();
     await page.getByText('Bằng chữ: Một tỷ chín trăm năm mươi triệu đồng.').waitFor();
+    // Nothing filled in: the missing date is named by its label, never by the payload's key.
+    await page.getByRole('button', { name: 'Ghi giải ngân' }).click();
+    await page.getByText('Thiếu trường bắt buộc “Ngày chứng từ”.').waitFor();
+    expect(await page.getByText('Thiếu trường bắt buộc date.').count()).toBe(0);
     await page.getByLabel('Ngày chứng từ').fill('20/06/2024');
     await page.getByLabel('Số tiền (đồng)').fill('500000000');
     await page.getByLabel('Số chứng từ').fill('PC-E2E-1');
@@ -170,9 +174,10 @@ describe('finance screens', () => {
         .waitFor();
       await page.getByTestId('task-updates').getByRole('link', { name: 'danh-sach-ho.txt' }).waitFor();
       await screenshot(page, 'finance-task');
-      // An empty note is refused next to the field.
+      // An empty note is refused next to the field, which it names by its label, not its key.
       await page.getByRole('button', { name: 'Gửi cập nhật' }).click();
-      await page.getByText('Thiếu trường bắt buộc note.').waitFor();
+      await page.getByText('Thiếu trường bắt buộc “Nội dung”.').waitFor();
+      expect(await page.getByText('Thiếu trường bắt buộc note.').count()).toBe(0);
       expect(ward.problems).toEqual([]);
     } finally {
       await ward.close();

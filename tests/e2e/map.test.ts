@@ -12,6 +12,8 @@ import { NO_DATA_COLOR, colorOf, mapFigure } from '../../src/domain/map/figures.
 import { listUnitsOn } from '../../src/db/repositories/units.repository.js';
 import { dashboard } from '../../src/services/dashboard.service.js';
 import { buildRecord } from '../support/survey.js';
+import { buildAllocation } from '../support/finance.js';
+import { recordDisbursement } from '../../src/services/finance/allocations.service.js';
 import {
   ACCOUNTS,
   accessibilityProblems,
@@ -60,8 +62,61 @@ beforeAll(async () => {
       source: 'Công an xã',
       sourceDate: '2024-01-15',
     });
+  // The money (issue 13, "tỷ lệ giải ngân"): 2024, Thành phố Sầm Sơn — 100 M to the city itself,
+  // 50 M to Phường Trung Sơn (40 M disbursed: 80 %), 20 M to Phường Bắc Sơn (2 M: 10 %); 2025,
+  // 60 M to Phường Hàm Rồng (30 M: 50 %), the newest year of the province's program (not a ward
+  // of Sầm Sơn: Phường Sầm Sơn's code 16531 was one of the city's wards before, so its money
+  // would be the city's too).
+  await buildAllocation(server.deps, { unitCode: '382', amount: 100_000_000 });
+  for (const [unitCode, amount, paid, year] of [
+    ['14830', 50_000_000, 40_000_000, 2024],
+    ['14833', 20_000_000, 2_000_000, 2024],
+    ['14758', 60_000_000, 30_000_000, 2025],
+  ] as const) {
+    const a = await buildAllocation(server.deps, {
+      unitCode,
+      amount,
+      year,
+      ...(year === 2025 ? { decisionDate: '2025-08-01', deadline: '2025-12-31' } : {}),
+    });
+    await recordDisbursement(server.deps, SYSTEM, {
+      allocationId: a.id,
+      date: `${year}-09-10`,
+      amount: paid,
+      voucherNo: `PC-${unitCode}`,
+      activity: 'Hỗ trợ sinh kế',
+    });
+  }
 }, 120_000);
 afterAll(async () => server?.stop());
+
+const money = mapFigure('disbursedRate');
+
+/** Chooses the figure the map is coloured by. */
+async function pickFigure(page: Page, label: string) {
+  await page.getByRole('radio', { name: label }).check();
+}
+
+/** Waits until the fill layer drew `code` in `color` (a changed figure redraws the canvas). */
+async function drawnAs(page: Page, code: string, color: string): Promise<Record<string, string>> {
+  await page.waitForFunction(
+    ([c, want]: [string, string]) => {
+      const doc = (
+        globalThis as unknown as {
+          document: { querySelector(s: string): { dataset: Record<string, string | undefined> } | null };
+        }
+      ).document;
+      const raw = doc.querySelector('[data-testid=map-canvas]')?.dataset.rendered;
+      return !!raw && (JSON.parse(raw) as Record<string, string>)[c] === want;
+    },
+    [code, hexToRgb(color)] as [string, string],
+    { timeout: 60_000 },
+  );
+  return JSON.parse((await page.getByTestId('map-canvas').getAttribute('data-rendered'))!) as Record<
+    string,
+    string
+  >;
+}
 
 const poorRate = mapFigure('poorRate');
 const actorOf = (a: (typeof ACCOUNTS)['district']) => ({
@@ -142,6 +197,26 @@ describe('map page', () => {
       expect(table['14836']).toBe(NO_DATA_COLOR); // no result
       expect(await accessibilityProblems(page)).toEqual([]);
 
+      // The money: the city's own area in the class of the dashboard's disbursement rate (42 M of
+      // 170 M: 24,7 %), its wards in the table by their own allocations.
+      expect(city.money).toMatchObject({ year: 2024, allocated: 170_000_000, disbursed: 42_000_000 });
+      expect(colorOf(money, city.money!.rate)).toBe('#edf8fb');
+      await pickFigure(page, 'Tỷ lệ giải ngân');
+      await drawnAs(page, '382', '#edf8fb');
+      await page.getByRole('columnheader', { name: 'Đã giải ngân' }).waitFor();
+      const paid = await tableColors(page);
+      expect(paid['14830']).toBe('#2ca25f'); // 80 %
+      expect(paid['14833']).toBe('#edf8fb'); // 10 %
+      expect(paid['14836']).toBe(NO_DATA_COLOR); // nothing allocated
+      const trungSon = page.getByTestId('map-table').locator('tr[data-code="14830"]');
+      expect(await trungSon.textContent()).toContain('50.000.000 ₫');
+      expect(await trungSon.textContent()).toContain('40.000.000 ₫');
+      // The city's own 100 M lies in none of its wards: said beside the table.
+      expect(await page.getByTestId('map-own-money').textContent()).toContain('100.000.000 ₫');
+      expect(await accessibilityProblems(page)).toEqual([]);
+      await pickFigure(page, 'Tỷ lệ hộ nghèo');
+      await drawnAs(page, '382', '#fd8d3c');
+
       await pickDate(page, '01/07/2025');
       const after = await drawn(page, ['16531', '16516']);
       const colors = await tableColors(page);
@@ -169,6 +244,20 @@ describe('map page', () => {
       expect(colors['16531']).toBe('#fd8d3c');
       expect(await accessibilityProblems(page)).toEqual([]);
 
+      // The money of 2025: Phường Hàm Rồng 30 M of 60 M (50 %), every other commune grey.
+      await pickFigure(page, 'Tỷ lệ giải ngân');
+      const paid = await drawnAs(page, '14758', '#66c2a4');
+      await page.getByRole('columnheader', { name: 'Đã giải ngân' }).waitFor();
+      const paidColors = await tableColors(page);
+      expect(paidColors['14758']).toBe('#66c2a4');
+      expect(Object.values(paidColors).filter((c) => c === NO_DATA_COLOR)).toHaveLength(165);
+      for (const [code, color] of Object.entries(paid)) expect(color, code).toBe(hexToRgb(paidColors[code]!));
+      expect(await page.getByTestId('map-missing').textContent()).toBe(
+        '165 trong 166 đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
+      );
+      await pickFigure(page, 'Tỷ lệ hộ nghèo');
+      await drawnAs(page, '16531', '#fd8d3c');
+
       await pickDate(page, '07/06/2024');
       const then = await drawn(page, ['382', '380']);
       const districtColors = await tableColors(page);
@@ -178,6 +267,45 @@ describe('map page', () => {
         expect(color, code).toBe(hexToRgb(districtColors[code]!));
       expect(districtColors['382']).toBe('#fd8d3c');
       expect(then['382']).toBe(hexToRgb('#fd8d3c'));
+
+      // The money shown is the program's newest year (2025): on the districts of 2024 its one
+      // commune is on no unit drawn, so the page sums it beside the table rather than drop it.
+      await pickFigure(page, 'Tỷ lệ giải ngân');
+      await drawnAs(page, '382', NO_DATA_COLOR);
+      expect(await page.getByTestId('map-other-money').textContent()).toBe(
+        '1 đơn vị được giao vốn năm 2025 không có trên bản đồ ngày 07/06/2024 (đơn vị đã thôi tồn tại hoặc thuộc cấp khác): 60.000.000 ₫, đã giải ngân 30.000.000 ₫ (50,00 %).',
+      );
+    } finally {
+      await browser.close();
+    }
+  }, 180_000);
+
+  it('as the administrator (the whole country): the 34 provinces, those without a figure grey and said so', async () => {
+    const browser = await launchBrowser();
+    try {
+      const { page } = browser;
+      await signIn(page, server.url, ACCOUNTS.admin);
+      await page.goto(`${server.url}/app/map`);
+      const provinces = await drawn(page, ['38', '01']);
+      const colors = await tableColors(page);
+      expect(Object.keys(colors)).toHaveLength(34);
+      expect(Object.keys(provinces).sort()).toEqual(Object.keys(colors).sort());
+      for (const [code, color] of Object.entries(provinces))
+        expect(color, code).toBe(hexToRgb(colors[code]!));
+      // Thanh Hóa has its counts (4 poor) but no rate: resident households were entered for
+      // Sầm Sơn's communes only. No province has a rate: every one is grey, and the page says so.
+      expect(Object.values(colors).every((c) => c === NO_DATA_COLOR)).toBe(true);
+      const thanhHoa = page.getByTestId('map-table').locator('tr[data-code="38"]');
+      expect(await thanhHoa.textContent()).toContain('Chưa có số liệu');
+      expect(await page.getByTestId('map-missing').textContent()).toBe(
+        '34 trong 34 đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
+      );
+      expect(await page.getByTestId('map-legend').textContent()).toContain('Chưa có số liệu');
+      expect(await accessibilityProblems(page)).toEqual([]);
+      // A province opens its communes.
+      await thanhHoa.getByRole('button', { name: 'Tỉnh Thanh Hóa' }).click();
+      await drawn(page, ['16531']);
+      expect(Object.keys(await tableColors(page))).toHaveLength(166);
     } finally {
       await browser.close();
     }

@@ -162,7 +162,8 @@ describe('portal editorial screens', () => {
     // An empty caption is refused beside the field, and nothing changes.
     await card.getByLabel('Chú thích').fill('');
     await card.getByRole('button', { name: 'Lưu chú thích' }).click();
-    await card.getByText('Thiếu trường bắt buộc caption.').waitFor();
+    await card.getByText('Thiếu trường bắt buộc “Chú thích”.').waitFor();
+    expect(await card.getByText('Thiếu trường bắt buộc caption.').count()).toBe(0);
     await card.getByLabel('Chú thích').fill('Lễ trao bò giống tại nhà văn hóa xã Quảng Minh');
     await card.getByLabel('Mô tả cho người khiếm thị').fill('Cán bộ xã trao con bò cho một gia đình');
     await card.getByRole('button', { name: 'Lưu chú thích' }).click();

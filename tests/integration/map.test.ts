@@ -13,6 +13,11 @@ import { layerFeatures, statsMap } from '../../src/portal/map.js';
 import { stringsFor } from '../../src/portal/i18n.js';
 import type { PublicStats, PublicStatRow } from '../../src/services/public/open-lists.service.js';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
+import { buildAllocation } from '../support/finance.js';
+import { recordDisbursement } from '../../src/services/finance/allocations.service.js';
+import { financeReport } from '../../src/services/finance/report.service.js';
+import { dashboard } from '../../src/services/dashboard.service.js';
+import { SYSTEM, type Actor } from '../../src/services/deps.js';
 
 const MAPS = fileURLToPath(new URL('../../src/web/public/maps/', import.meta.url));
 const read = (file: string) =>
@@ -75,6 +80,58 @@ for (const dialect of DIALECTS) {
           expect(got, `${layer.id}.${size}`).toEqual(want);
         }
       }
+    });
+  });
+}
+
+for (const dialect of DIALECTS) {
+  describe(`the money figure by commune (${dialect})`, () => {
+    let deps: TestDeps;
+    const officer: Actor = {
+      kind: 'user',
+      id: 99,
+      username: 'ldtbxh.test',
+      role: 'province-officer',
+      unitCode: '382',
+    };
+    beforeAll(async () => {
+      deps = await makeDeps(dialect);
+      // 2024, Thành phố Sầm Sơn: 100 M to the city itself (none disbursed), 50 M to Phường Trung
+      // Sơn (40 M disbursed: 80 %), 20 M to Phường Bắc Sơn (2 M: 10 %).
+      await buildAllocation(deps, { unitCode: '382', amount: 100_000_000 });
+      for (const [unitCode, amount, paid] of [
+        ['14830', 50_000_000, 40_000_000],
+        ['14833', 20_000_000, 2_000_000],
+      ] as const) {
+        const a = await buildAllocation(deps, { unitCode, amount });
+        await recordDisbursement(deps, SYSTEM, {
+          allocationId: a.id,
+          date: '2024-06-10',
+          amount: paid,
+          voucherNo: `PC-${unitCode}`,
+          activity: 'Hỗ trợ sinh kế',
+        });
+      }
+    });
+    afterAll(async () => deps.cleanup());
+
+    it('`report finance` by unit splits the dashboard’s total exactly, each rate in its class', async () => {
+      const d = await dashboard(deps, officer, { unit: '382', on: '2025-06-30' });
+      const f = await financeReport(deps, officer, { unitCode: '382', year: d.money!.year, asOf: d.today });
+      const by = Object.fromEntries(f.units.map((u) => [u.unitCode, u]));
+      expect(Object.keys(by).sort()).toEqual(['14830', '14833', '382']);
+      expect(by['14830']).toMatchObject({ planned: 50_000_000, disbursed: 40_000_000, rate: 0.8 });
+      expect(by['14833']).toMatchObject({ planned: 20_000_000, disbursed: 2_000_000, rate: 0.1 });
+      expect(by['382']).toMatchObject({ planned: 100_000_000, disbursed: 0, rate: 0 });
+      // A partition of the total the dashboard shows.
+      expect(f.units.reduce((n, u) => n + u.planned, 0)).toBe(d.money!.allocated);
+      expect(f.units.reduce((n, u) => n + u.disbursed, 0)).toBe(d.money!.disbursed);
+      const money = mapFigure('disbursedRate');
+      expect(colorOf(money, by['14830']!.rate)).toBe('#2ca25f');
+      expect(colorOf(money, by['14833']!.rate)).toBe('#edf8fb');
+      // The city's own area: 42 M of 170 M, 24,7 %, just below 25 %.
+      expect(d.money!.rate).toBe(0.2471);
+      expect(colorOf(money, d.money!.rate)).toBe('#edf8fb');
     });
   });
 }

@@ -1,11 +1,13 @@
 // The figures a map can be coloured by, and their classes, defined once for the web app's map and
 // the portal's SVG map (docs/decisions/0033-map.md). A figure is a fraction (0.0123 = 1,23 %);
 // its classes are fixed breaks, the same for every unit and year, so two maps compare at a glance.
-// Colours: a five-step sequential scheme (ColorBrewer "YlOrRd" for the rates, "BuGn" for progress),
+// Colours: a five-step sequential scheme (ColorBrewer "YlOrRd" for the rates, "BuGn" for progress
+// and money disbursed),
 // distinguishable in greyscale and by most colour-blind readers; a unit without the figure is
 // drawn light grey, never in a class colour. Each class is labelled in words in the legend.
 
-export type MapFigureId = 'poorRate' | 'nearPoorRate' | 'multidimensionalRate' | 'surveyedRate';
+export type MapFigureId =
+  'poorRate' | 'nearPoorRate' | 'multidimensionalRate' | 'surveyedRate' | 'disbursedRate';
 
 export interface MapFigure {
   id: MapFigureId;
@@ -14,6 +16,8 @@ export interface MapFigure {
   breaks: readonly number[];
   /** One colour per class (breaks.length + 1), lightest first. */
   colors: readonly string[];
+  /** The permission its figures need beyond reading the registry (the money: finance.read). */
+  permission?: 'finance.read';
 }
 
 const RATES = ['#ffffb2', '#fecc5c', '#fd8d3c', '#f03b20', '#bd0026'] as const;
@@ -46,6 +50,15 @@ export const MAP_FIGURES: readonly MapFigure[] = [
     label: { vi: 'Tỷ lệ hộ đã rà soát', en: 'Households reviewed' },
     breaks: [0.25, 0.5, 0.75, 1],
     colors: PROGRESS,
+  },
+  {
+    // Disbursed over the capital planned (allocated ± adjustments) of the finance year the
+    // dashboard shows, per unit the allocations are filed under (`report finance`).
+    id: 'disbursedRate',
+    label: { vi: 'Tỷ lệ giải ngân', en: 'Disbursement rate' },
+    breaks: [0.25, 0.5, 0.75, 1],
+    colors: PROGRESS,
+    permission: 'finance.read',
   },
 ];
 

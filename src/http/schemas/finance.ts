@@ -643,9 +643,24 @@ export const financeReportSchema = {
     asOf: { type: 'string' },
     rows: { type: 'array', items: financeRowSchema },
     projects: { type: 'array', items: projectRowSchema },
+    units: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          unitCode: { type: 'string' },
+          planned: { type: 'number' },
+          disbursed: { type: 'number' },
+          rate: { type: 'number' },
+          allocations: { type: 'number' },
+        },
+        required: ['unitCode', 'planned', 'disbursed', 'rate', 'allocations'],
+        additionalProperties: false,
+      },
+    },
     total: financeTotalSchema,
   },
-  required: ['unit', 'year', 'asOf', 'rows', 'projects', 'total'],
+  required: ['unit', 'year', 'asOf', 'rows', 'projects', 'units', 'total'],
   additionalProperties: false,
 } as const;
 export const costReportSchema = {

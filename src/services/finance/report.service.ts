@@ -35,12 +35,27 @@ export interface FinanceRow {
   allocations: number;
 }
 
+/** The money of one unit the allocations are filed under (the unit itself or one of its own). */
+export interface FinanceUnitRow {
+  unitCode: string;
+  planned: number;
+  disbursed: number;
+  /** Disbursed over planned, as `total.rate` (0 when nothing is planned). */
+  rate: number;
+  allocations: number;
+}
+
 export interface FinanceReport {
   unit: { code: string; name: string };
   year: number;
   asOf: string;
   rows: FinanceRow[];
   projects: Omit<FinanceRow, 'source'>[];
+  /**
+   * The same allocations by the unit they are filed under (the map's "tỷ lệ giải ngân" per
+   * commune): a partition of `total`, so the units' sums are the total.
+   */
+  units: FinanceUnitRow[];
   total: Omit<FinanceRow, 'source' | 'projectCode' | 'projectName' | 'projectNameEn'>;
 }
 
@@ -116,6 +131,20 @@ export async function financeReport(
       ...sumRows(p.items, asOf),
     });
   }
+  const byUnit = new Map<string, AllocationView[]>();
+  for (const a of list) byUnit.set(a.unitCode, [...(byUnit.get(a.unitCode) ?? []), a]);
+  const units: FinanceUnitRow[] = [...byUnit]
+    .map(([unitCode, items]) => {
+      const s = sumRows(items, asOf);
+      return {
+        unitCode,
+        planned: s.planned,
+        disbursed: s.disbursed,
+        rate: s.rate,
+        allocations: s.allocations,
+      };
+    })
+    .sort((a, b) => a.unitCode.localeCompare(b.unitCode));
   const empty = {
     allocated: 0,
     adjusted: 0,
@@ -134,6 +163,7 @@ export async function financeReport(
     asOf,
     rows,
     projects: projectRows,
+    units,
     total: list.length ? sumRows(list, asOf) : empty,
   };
 }

@@ -12,7 +12,8 @@ import { cssVariablesResolver, theme } from './theme/theme';
 import { I18nProvider } from './i18n';
 import { createRouter } from './router';
 import { isApiError } from './api/client';
-import { SESSION_KEY } from './auth/session';
+import { SESSION_KEY, prefetchSession } from './auth/session';
+import { isStandalonePath } from './modules';
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -34,6 +35,16 @@ const queryClient: QueryClient = new QueryClient({
 });
 
 const router = createRouter();
+
+// A signed-in page needs the session, the layout's chunk and its own chunk: the router loads the
+// page's chunk before anything renders, so the session (then, for someone signed in, the layout)
+// is asked for meanwhile rather than after it. The sign-in page and the offline pages need neither.
+const here = window.location.pathname.replace(/^\/app\/?/, '');
+if (here !== 'login' && !isStandalonePath(here)) {
+  void prefetchSession(queryClient).then(() => {
+    if (queryClient.getQueryData(SESSION_KEY)) void import('./layout/AppLayout');
+  });
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

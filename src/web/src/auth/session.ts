@@ -1,7 +1,7 @@
 // The signed-in session: bootstrapped from /auth/me (401 AUTH_REQUIRED means "nobody"), set by
 // /auth/login, cleared by /auth/logout. The CSRF token travels with it to the API client.
 import { createContext, useContext } from 'react';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, isApiError, setCsrfToken } from '../api/client';
 import type { SessionAnswer, User } from '../api/types';
 
@@ -21,8 +21,18 @@ async function fetchSession(): Promise<User | null> {
   }
 }
 
+const SESSION_STALE = 5 * 60 * 1000;
+
 export function useSession() {
-  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 5 * 60 * 1000, retry: 1 });
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: SESSION_STALE, retry: 1 });
+}
+
+/**
+ * Asks /auth/me at start-up, while the router still loads the page's chunk: the signed-in pages
+ * otherwise sent it only once that chunk had loaded, one round trip after the other.
+ */
+export function prefetchSession(qc: QueryClient): Promise<void> {
+  return qc.prefetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: SESSION_STALE });
 }
 
 /**

@@ -35,7 +35,8 @@ function ScopeLabel({ unitCode }: { unitCode: string | null }) {
   const unit = useUnit(unitCode, todayVn());
   if (!unitCode) return <>{t.wholeCountry}</>;
   const name = unit.data?.name ?? unitNotFoundData(unit.error)?.versions.at(-1)?.name;
-  return <>{name ? `${name} (${unitCode})` : unitCode}</>;
+  // Officers know their unit by name; its code stays in the tooltip, for the help desk.
+  return name ? <span title={fill(t.unitCodeTitle, { code: unitCode })}>{name}</span> : <>{unitCode}</>;
 }
 
 export default function AppLayout() {

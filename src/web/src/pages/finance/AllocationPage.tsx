@@ -19,13 +19,14 @@ import {
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api, isApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { useAllocation, usePrograms } from '../../api/finance';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
 import { amountInWordsEn } from '../../../../domain/finance/amount-words';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { UnitName } from '../../components/UnitSearch';
 import { formatDateVn, formatPercent, formatVnd } from '../../format';
 import { defineMessages, useLang, useMessages } from '../../i18n';
@@ -121,14 +122,21 @@ function DisbursementForm({ allocationId }: { allocationId: number }) {
     mutationFn: () => api.post('/finance/disbursements', { allocationId, date, amount, voucherNo, activity }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['finance'] }),
   });
-  const fieldError = (f: string) =>
-    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  // The API names the payload's keys ("Thiếu trường bắt buộc date."): each reads as its label.
+  const e = useFieldErrors(save.error, {
+    allocationId: t.record,
+    date: t.date,
+    amount: t.amount,
+    voucherNo: t.voucher,
+    activity: t.activity,
+  });
+  const fieldError = (f: string) => e.of(f);
   return (
     <Paper
       p="md"
       component="form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={(ev) => {
+        ev.preventDefault();
         save.mutate();
       }}
     >
@@ -159,14 +167,9 @@ function DisbursementForm({ allocationId }: { allocationId: number }) {
           error={fieldError('activity')}
         />
       </SimpleGrid>
-      {save.error &&
-      !(
-        isApiError(save.error) &&
-        save.error.field &&
-        ['date', 'amount', 'voucherNo', 'activity'].includes(save.error.field)
-      ) ? (
+      {e.orphan || e.of('allocationId') ? (
         <Alert color="red" role="alert" mt="sm">
-          {errorText(save.error)}
+          {e.of('allocationId') ?? errorText(save.error)}
         </Alert>
       ) : null}
       {save.isSuccess ? (
@@ -203,15 +206,21 @@ function AdjustmentForm({ allocationId }: { allocationId: number }) {
       }),
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['finance'] }),
   });
-  const fields = ['kind', 'date', 'amount', 'decisionNo', 'reason', 'toAllocationId'];
-  const fieldError = (f: string) =>
-    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  const e = useFieldErrors(save.error, {
+    kind: t.adjustKind,
+    date: t.entryDate,
+    amount: t.adjAmount,
+    decisionNo: t.decisionNo,
+    toAllocationId: t.toAllocation,
+    reason: t.reasonField,
+  });
+  const fieldError = (f: string) => e.of(f);
   return (
     <Paper
       p="md"
       component="form"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={(ev) => {
+        ev.preventDefault();
         save.mutate();
       }}
     >
@@ -261,7 +270,7 @@ function AdjustmentForm({ allocationId }: { allocationId: number }) {
           error={fieldError('reason')}
         />
       </SimpleGrid>
-      {save.error && !(isApiError(save.error) && save.error.field && fields.includes(save.error.field)) ? (
+      {e.orphan ? (
         <Alert color="red" role="alert" mt="sm">
           {errorText(save.error)}
         </Alert>

@@ -19,9 +19,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useUser } from '../../auth/session';
 import { can } from '../../../../domain/access/permissions';
-import { isApiError } from '../../api/client';
 import { postTaskUpdate, useTask } from '../../api/finance';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { formatDateVn, formatInstantVn } from '../../format';
 import { defineMessages, useLang, useMessages } from '../../i18n';
 import { wordOfCode } from '../../../../domain/words/catalogue';
@@ -90,12 +90,12 @@ export default function TaskPage() {
       void qc.invalidateQueries({ queryKey: ['tasks'] });
     },
   });
+  const e = useFieldErrors(save.error, { status: t.status, note: t.note });
   if (task.error) return <ErrorPanel error={task.error} onRetry={() => void task.refetch()} />;
   const d = task.data;
   if (!d) return null;
   const statusLabel = (s: string) => t[s as 'open'] ?? s;
-  const fieldError = (f: string) =>
-    isApiError(save.error) && save.error.field === f ? errorText(save.error) : undefined;
+  const fieldError = (f: string) => e.of(f);
   return (
     <Stack gap="md">
       <div>
@@ -149,8 +149,8 @@ export default function TaskPage() {
         <Paper
           p="md"
           component="form"
-          onSubmit={(e) => {
-            e.preventDefault();
+          onSubmit={(ev) => {
+            ev.preventDefault();
             save.mutate();
           }}
         >
@@ -177,7 +177,7 @@ export default function TaskPage() {
               error={fieldError('note')}
             />
             <FileInput label={t.files} multiple value={files} onChange={setFiles} clearable />
-            {save.error && !fieldError('status') && !fieldError('note') ? (
+            {e.orphan ? (
               <Alert color="red" role="alert">
                 {errorText(save.error)}
               </Alert>

@@ -29,7 +29,8 @@ import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import type { Fund } from '../../api/front';
 import type { Unit } from '../../api/types';
 import { UnitSearch } from '../../components/UnitSearch';
-import { FormActions, FormError, ScopeUnitField, useFieldErrors, useProvinceOf } from './fields';
+import { FormActions, FormError, ScopeUnitField, useProvinceOf } from './fields';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({

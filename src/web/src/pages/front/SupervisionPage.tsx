@@ -38,7 +38,8 @@ import type { Unit } from '../../api/types';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { formatDateVn, formatCount } from '../../format';
-import { DatePair, FormActions, FormError, ScopeUnitField, ScopeUnitsField, useFieldErrors } from './fields';
+import { DatePair, FormActions, FormError, ScopeUnitField, ScopeUnitsField } from './fields';
+import { useFieldErrors } from '../../components/fieldErrors';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 

@@ -1,17 +1,17 @@
 // The pieces the Front's forms share: a unit chosen by name within the user's scope (the app's
 // UnitPicker, as the units stood on the record's date — never a code typed by hand), a list of
-// such units, the per-field error of a coded API error, a pair of dates side by side (from/to,
-// issued/deadline) and the form's save and cancel buttons.
+// such units, the alert of an error no field owns (the per-field error itself is the app's
+// shared useFieldErrors, src/web/src/components/fieldErrors.ts), a pair of dates side by side
+// (from/to, issued/deadline) and the form's save and cancel buttons.
 import { useEffect, useState } from 'react';
 import { Button, CloseButton, Fieldset, Group, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useUser } from '../../auth/session';
-import { isApiError } from '../../api/client';
 import { defaultDateFor } from '../../api/scope';
 import { fetchUnit } from '../../api/units';
 import type { Unit } from '../../api/types';
 import { DateField } from '../../components/DateField';
-import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
 import { REFORM_DATE, todayVn } from '../../format';
 import { defineMessages, fill, useMessages } from '../../i18n';
@@ -62,30 +62,6 @@ export function useProvinceOf(code: string, on: string): string | null {
     staleTime: 60 * 60 * 1000,
   });
   return q.data ?? null;
-}
-
-/**
- * The message of a failed save under the field it names (`field`, or any `field[i]…` below it),
- * and whether it belongs to no field of the form (then the form shows it in an alert). The
- * catalogue's messages name the payload's field ("Thiếu trường bắt buộc issuedOn."): under the
- * field that name is replaced by the field's label, and ISO dates read dd/mm/yyyy, so no code
- * reaches the person.
- */
-export function useFieldErrors(error: unknown, labels: Readonly<Record<string, string>>) {
-  const errorText = useErrorText();
-  const named = isApiError(error) ? error.field : undefined;
-  const fields = Object.keys(labels);
-  const owner =
-    named === undefined ? undefined : fields.find((f) => named === f || named.startsWith(`${f}[`));
-  const text = () =>
-    errorText(error)
-      .split(named ?? '\u0000')
-      .join(`“${labels[owner!]}”`)
-      .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
-  return {
-    of: (f: string) => (owner !== undefined && owner === f ? text() : undefined),
-    orphan: error !== null && error !== undefined && owner === undefined,
-  };
 }
 
 /** The alert for an error no field of the form owns. */

@@ -20,7 +20,8 @@ import { api } from '../../api/client';
 import { postFrontForm, type House } from '../../api/front';
 import { DateField } from '../../components/DateField';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
-import { FormActions, FormError, useFieldErrors } from './fields';
+import { FormActions, FormError } from './fields';
+import { useFieldErrors } from '../../components/fieldErrors';
 
 /** A house moves one stage at a time (decision 0030). */
 export const NEXT_STAGE: Record<string, string | undefined> = {

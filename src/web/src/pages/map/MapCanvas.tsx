@@ -5,6 +5,7 @@
 // from the figure (src/domain/map/figures.ts); after every render the canvas writes what the fill
 // layer actually drew into `data-rendered` ({code: colour}), which the tests read back.
 import { useEffect, useRef } from 'react';
+import { Center, Group, Loader, Text } from '@mantine/core';
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -14,6 +15,9 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { FeatureCollection, Geometry } from 'geojson';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start the worker (its own 560 kB script) now, while the page still fetches its boundaries and
+// figures: MapLibre would otherwise ask for it only when the first source is added.
+maplibregl.prewarm();
 
 export interface MapFeatureProps {
   code: string;
@@ -24,7 +28,10 @@ export interface MapFeatureProps {
 }
 
 export interface MapCanvasProps {
-  data: FeatureCollection<Geometry, MapFeatureProps>;
+  /** The units to draw; null while the page still loads them (the map starts meanwhile). */
+  data: FeatureCollection<Geometry, MapFeatureProps> | null;
+  /** Said over the map while `data` is null. */
+  loading: string | null;
   /** Accessible name of the canvas (the table beside it carries the figures). */
   label: string;
   height: number;
@@ -67,7 +74,7 @@ function cssOf(c: unknown): string {
   return String(c);
 }
 
-export default function MapCanvas({ data, label, height, onOpen }: MapCanvasProps) {
+export default function MapCanvas({ data, loading, label, height, onOpen }: MapCanvasProps) {
   const ref = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const open = useRef(onOpen);
@@ -159,22 +166,34 @@ export default function MapCanvas({ data, label, height, onOpen }: MapCanvasProp
 
   useEffect(() => {
     const m = map.current;
-    if (!m) return;
+    if (!m || !data) return;
     const apply = () => {
       delete ref.current?.dataset.rendered;
-      (m.getSource('units') as GeoJSONSource | undefined)?.setData(data);
+      // The view first, then the data: the worker cuts the tiles of that view only, not the
+      // whole world's first.
       const b = boundsOf(data);
       if (b) m.fitBounds(b, { padding: 16, animate: false });
+      (m.getSource('units') as GeoJSONSource | undefined)?.setData(data);
     };
     if (m.isStyleLoaded()) apply();
     else m.once('load', apply);
   }, [data]);
 
   return (
-    <div
-      ref={ref}
-      data-testid="map-canvas"
-      style={{ width: '100%', height, borderRadius: 4, overflow: 'hidden' }}
-    />
+    <div style={{ position: 'relative' }}>
+      <div
+        ref={ref}
+        data-testid="map-canvas"
+        style={{ width: '100%', height, borderRadius: 4, overflow: 'hidden' }}
+      />
+      {loading ? (
+        <Center pos="absolute" inset={0} style={{ pointerEvents: 'none' }}>
+          <Group gap="xs">
+            <Loader size="sm" />
+            <Text size="sm">{loading}</Text>
+          </Group>
+        </Center>
+      ) : null}
+    </div>
   );
 }

@@ -4,17 +4,20 @@
 // dashboard's (GET /api/v1/dashboard: `report summary` and the review progress), so the map never
 // disagrees with the overview. The boundaries are the shipped files (src/web/public/maps, made by
 // scripts/build-maps.ts) picked by level, parent and date (src/domain/map/layers.ts); where we hold
-// none, the page says so and the table stays. MapLibre is loaded lazily (MapCanvas.tsx).
-import { lazy, Suspense, useMemo, useState } from 'react';
+// none, the page says so and the table stays. MapLibre is loaded lazily (MapCanvas.tsx), and the
+// canvas is mounted as soon as the layer is known: the map's library, its boundaries and its
+// figures load side by side, not one after the other (the first render waited for each in turn).
+// The money ("Tỷ lệ giải ngân") is `report finance` of the dashboard's finance year, by the unit
+// the allocations are filed under.
+import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
 import {
   Alert,
-  Anchor,
   Badge,
   Box,
   ColorSwatch,
   Group,
   Paper,
-  SegmentedControl,
+  Radio,
   Grid,
   Skeleton,
   Stack,
@@ -23,12 +26,13 @@ import {
   Title,
 } from '@mantine/core';
 import { useNavigate } from 'react-router';
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api } from '../../api/client';
 import { useDashboard, type DashboardData } from '../../api/dashboard';
+import type { FinanceReport } from '../../api/finance';
 import { defaultDateFor } from '../../api/scope';
 import { useUnits } from '../../api/units';
 import type { Unit } from '../../api/types';
@@ -36,7 +40,8 @@ import { useUser } from '../../auth/session';
 import { DateField } from '../../components/DateField';
 import { ErrorPanel } from '../../components/ErrorPanel';
 import { effectiveUnit, UnitPicker, useScopeRoots } from '../../components/UnitPicker';
-import { formatCount, formatDateVn, formatPercent, REFORM_DATE, todayVn } from '../../format';
+import { formatCount, formatDateVn, formatPercent, formatVnd, REFORM_DATE, todayVn } from '../../format';
+import { can } from '../../../../domain/access/permissions';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { usePageTitle } from '../../layout/usePageTitle';
 import {
@@ -51,6 +56,9 @@ import {
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
 import type { MapFeatureProps } from './MapCanvas';
 
+// Loaded when the canvas mounts: as soon as the layer is known, while the figures are computed
+// on the server (the app's service worker holds the chunk, so that is its evaluation, not a
+// download; evaluated any earlier, it would hold up the page's first requests instead).
 const MapCanvas = lazy(() => import('./MapCanvas'));
 
 const m = defineMessages({
@@ -60,13 +68,17 @@ const m = defineMessages({
     onDate: 'Xem tại ngày',
     figure: 'Tô màu theo',
     legend: 'Chú giải',
-    noData: 'Không có số liệu',
+    noData: 'Chưa có số liệu',
+    missing: '{n} trong {of} đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
+    missingTable: '{n} trong {of} đơn vị chưa có số liệu.',
+    loading: 'Đang tải bản đồ…',
     mapLabel: 'Bản đồ {figure} của {name} tại ngày {date}; số liệu ở bảng bên cạnh.',
     noBoundaries:
       'Chưa có ranh giới của các đơn vị trực thuộc {name} tại ngày {date} (hệ thống chỉ có ranh giới các huyện của Thanh Hóa trước 01/07/2025, các xã, phường của Thanh Hóa và 34 tỉnh, thành phố từ 01/07/2025). Bảng dưới đây có đủ số liệu.',
     ownArea: 'Bản đồ vẽ địa giới của chính {name}.',
     noMap: 'Chưa có ranh giới của {name} tại ngày {date}. Bảng dưới đây có đủ số liệu.',
-    pickProvince: 'Chọn một tỉnh, thành phố ở ô “Đơn vị” (hoặc bấm vào bản đồ) để xem số liệu.',
+    pickProvince:
+      'Bấm vào một tỉnh, thành phố trên bản đồ (hoặc chọn ở ô “Tỉnh / thành phố”) để xem các xã, phường của tỉnh, thành phố đó.',
     noFigures: 'Chưa có kết quả rà soát được công nhận trong phạm vi này.',
     period: 'Kết quả rà soát đã công nhận năm {period}',
     table: 'Số liệu theo đơn vị, năm {period}',
@@ -83,6 +95,16 @@ const m = defineMessages({
     tipMulti: 'Tỷ lệ nghèo đa chiều: {rate}',
     tipSurveyed: 'Đã rà soát: {n} / {of} hộ',
     tipNone: 'Chưa có số liệu',
+    moneyTable: 'Giải ngân theo đơn vị được giao vốn, năm {year}',
+    noMoney: 'Chưa có vốn được giao trong phạm vi này.',
+    planned: 'Vốn kế hoạch',
+    disbursed: 'Đã giải ngân',
+    tipPlanned: 'Vốn kế hoạch năm {year}: {amount}',
+    tipDisbursed: 'Đã giải ngân: {amount} ({rate})',
+    ownMoney:
+      'Vốn giao trực tiếp cho {name} (không qua xã, phường nào): {planned}, đã giải ngân {disbursed} ({rate}).',
+    otherMoney:
+      '{n} đơn vị được giao vốn năm {year} không có trên bản đồ ngày {date} (đơn vị đã thôi tồn tại hoặc thuộc cấp khác): {planned}, đã giải ngân {disbursed} ({rate}).',
   },
   en: {
     title: 'Map',
@@ -90,13 +112,17 @@ const m = defineMessages({
     onDate: 'On date',
     figure: 'Colour by',
     legend: 'Legend',
-    noData: 'No figure',
+    noData: 'No figure yet',
+    missing: '{n} of {of} units have no figure yet (grey on the map).',
+    missingTable: '{n} of {of} units have no figure yet.',
+    loading: 'Loading the map…',
     mapLabel: 'Map of the {figure} of {name} on {date}; figures in the table beside it.',
     noBoundaries:
       'We hold no boundaries of the units under {name} on {date} (only the districts of Thanh Hóa before 01/07/2025, and the communes and wards of Thanh Hóa and the 34 provinces from 01/07/2025). The table below has every figure.',
     ownArea: 'The map draws the area of {name} itself.',
     noMap: 'We hold no boundary of {name} on {date}. The table below has every figure.',
-    pickProvince: 'Pick a province in “Unit” (or click it on the map) to see its figures.',
+    pickProvince:
+      'Click a province on the map (or pick it in “Province / city”) to see its communes and wards.',
     noFigures: 'No recognised review results in this scope yet.',
     period: 'Recognised review results of {period}',
     table: 'Figures by unit, {period}',
@@ -113,6 +139,16 @@ const m = defineMessages({
     tipMulti: 'Multidimensional poverty rate: {rate}',
     tipSurveyed: 'Reviewed: {n} of {of} households',
     tipNone: 'No figure yet',
+    moneyTable: 'Disbursement by the unit the capital was allocated to, {year}',
+    noMoney: 'No capital allocated in this scope yet.',
+    planned: 'Capital planned',
+    disbursed: 'Disbursed',
+    tipPlanned: 'Capital planned for {year}: {amount}',
+    tipDisbursed: 'Disbursed: {amount} ({rate})',
+    ownMoney:
+      'Capital allocated to {name} itself (to no commune or ward): {planned}, disbursed {disbursed} ({rate}).',
+    otherMoney:
+      '{n} units allocated capital in {year} are not on the map of {date} (units that no longer exist, or of another level): {planned}, disbursed {disbursed} ({rate}).',
   },
 });
 
@@ -129,6 +165,19 @@ export interface MapRow {
   surveyed: number | null;
   expected: number | null;
   surveyedRate: number | null;
+  /** Capital planned (allocated ± adjustments) and disbursed, đồng; null: none allocated. */
+  planned: number | null;
+  disbursed: number | null;
+  disbursedRate: number | null;
+  moneyYear: number | null;
+}
+
+/** A unit's money in the finance year shown (`report finance`, or the dashboard's own total). */
+interface Money {
+  year: number;
+  planned: number;
+  disbursed: number;
+  rate: number;
 }
 
 type SummaryRow = NonNullable<DashboardData['registry']>['summary']['children'][number];
@@ -137,6 +186,7 @@ function rowOf(
   unit: { code: string; name: string },
   summary: SummaryRow | undefined,
   d: DashboardData,
+  money: Money | undefined,
 ): MapRow {
   // A unit without a reviewed household has no figure (not a rate of 0).
   const s = summary && summary.households > 0 ? summary : undefined;
@@ -154,19 +204,33 @@ function rowOf(
     surveyed: expected !== null ? review!.surveyed : null,
     expected,
     surveyedRate: expected !== null ? review!.surveyed / expected : null,
+    // Nothing planned is no figure (not a rate of 0).
+    planned: money && money.planned > 0 ? money.planned : null,
+    disbursed: money && money.planned > 0 ? money.disbursed : null,
+    disbursedRate: money && money.planned > 0 ? money.rate : null,
+    moneyYear: money && money.planned > 0 ? money.year : null,
   };
 }
 
-/** The rows of a unit's children, from its dashboard (units without a result have no figures). */
-function childRows(d: DashboardData, children: Unit[]): MapRow[] {
+/**
+ * The rows of a unit's children, from its dashboard (units without a result have no figures) and,
+ * for the money, its finance report by unit.
+ */
+function childRows(d: DashboardData, children: Unit[], finance: FinanceReport | undefined): MapRow[] {
   const byCode = new Map((d.registry?.summary.children ?? []).map((c) => [c.unit.code, c]));
-  return children.map((u) => rowOf(u, byCode.get(u.code), d));
+  const money = new Map(
+    (finance?.units ?? []).map((u) => [u.unitCode, { ...u, year: finance!.year } satisfies Money]),
+  );
+  return children.map((u) => rowOf(u, byCode.get(u.code), d, money.get(u.code)));
 }
 
-/** A unit's own row, from its dashboard. */
+/** A unit's own row, from its dashboard (its money: the dashboard's total). */
 function ownRow(d: DashboardData): MapRow {
   const s = d.registry?.summary;
-  return rowOf(d.unit, s ? { ...s, unit: d.unit } : undefined, d);
+  const money = d.money
+    ? { year: d.money.year, planned: d.money.allocated, disbursed: d.money.disbursed, rate: d.money.rate }
+    : undefined;
+  return rowOf(d.unit, s ? { ...s, unit: d.unit } : undefined, d, money);
 }
 
 /** A shipped layer as GeoJSON (TopoJSON on the wire: shared borders are sent once). */
@@ -197,6 +261,12 @@ function tipOf(r: MapRow, t: Record<string, string>): string {
   }
   if (r.surveyed !== null && r.expected !== null)
     lines.push(fill(t.tipSurveyed!, { n: formatCount(r.surveyed), of: formatCount(r.expected) }));
+  if (r.planned !== null && r.disbursed !== null) {
+    lines.push(fill(t.tipPlanned!, { year: String(r.moneyYear), amount: formatVnd(r.planned) }));
+    lines.push(
+      fill(t.tipDisbursed!, { amount: formatVnd(r.disbursed), rate: rate(r.disbursedRate, t.none!) }),
+    );
+  }
   return lines.length ? lines.join('\n') : t.tipNone!;
 }
 
@@ -205,6 +275,10 @@ function childLevel(unit: Unit, on: string): MapLevel | null {
   if (unit.level === 'province') return on < REFORM_DATE ? 'district' : 'commune';
   if (unit.level === 'district') return 'commune';
   return null;
+}
+
+function dashboardsOf(results: UseQueryResult<DashboardData>[]) {
+  return { pending: results.some((q) => q.isPending), data: results.map((q) => q.data) };
 }
 
 export default function MapPage() {
@@ -222,49 +296,80 @@ export default function MapPage() {
   });
   const on = picked ?? opening.data ?? today;
   const [path, setPath] = useState<Unit[]>([]);
+  const figures = MAP_FIGURES.filter((f) => !f.permission || can(user.role, f.permission));
   const [figureId, setFigure] = useState<MapFigureId>('poorRate');
   const figure = mapFigure(figureId);
   const scope = useScopeRoots(user.unitCode, on);
   const unit = effectiveUnit(scope.data, path);
-  const roots = scope.data?.roots ?? [];
+  const roots = useMemo(() => scope.data?.roots ?? [], [scope.data]);
 
   // The units drawn: the unit's children; or, with several scope roots (a city's successor wards,
-  // the whole country), the roots themselves.
+  // the 34 provinces of a national account), the roots themselves.
   const childrenQ = useUnits(on, unit?.code ?? null, undefined, Boolean(unit));
-  const members: Unit[] = unit ? (childrenQ.data ?? []) : roots;
+  const members: Unit[] = useMemo(
+    () => (unit ? (childrenQ.data ?? []) : roots),
+    [unit, childrenQ.data, roots],
+  );
+  const membersKnown = !unit || childrenQ.isSuccess;
   const national = !unit && roots.length > 0 && roots[0]!.level === 'province';
 
   const dash = useDashboard(unit?.code ?? null, on);
-  // Several roots (at most a handful: a city's successors): one dashboard each. Not for the 34
-  // provinces of a national account, who picks a province first.
+  // Several roots: one dashboard each (a city's two successor wards; the nation's 34 provinces,
+  // most of which we hold no figure for: drawn grey, "Chưa có số liệu").
   const rootDash = useQueries({
-    queries: (!unit && !national ? roots : []).map((r) => ({
+    queries: (!unit ? roots : []).map((r) => ({
       queryKey: ['dashboard', r.code, on],
       queryFn: ({ signal }: { signal: AbortSignal }) =>
         api.get<DashboardData>('/dashboard', { unit: r.code, on }, signal),
+      staleTime: 60 * 1000,
     })),
+    // One stable value until an answer changes: the rows, hence the map's data, are not rebuilt
+    // (and MapLibre not handed the same units again) on every render.
+    combine: dashboardsOf,
   });
+
+  // The money by unit (`report finance` of the dashboard's finance year, as of its day), asked only
+  // when the figure is chosen.
+  const moneyOf = unit ? dash.data?.money : undefined;
+  const finance = useQuery({
+    queryKey: ['finance', 'report', { unit: unit?.code, year: moneyOf?.year, asOf: dash.data?.today }],
+    enabled: figure.id === 'disbursedRate' && Boolean(unit && moneyOf),
+    queryFn: ({ signal }) =>
+      api.get<FinanceReport>(
+        '/finance/report',
+        { unit: unit!.code, year: moneyOf!.year, asOf: dash.data!.today },
+        signal,
+      ),
+  });
+  const financeData = figure.id === 'disbursedRate' && moneyOf ? finance.data : undefined;
+  const moneyPending = figure.id === 'disbursedRate' && Boolean(moneyOf) && !finance.data && !finance.isError;
 
   const rows: MapRow[] | null = useMemo(() => {
     if (unit) {
-      if (!dash.data) return null;
-      return members.length ? childRows(dash.data, members) : [ownRow(dash.data)];
+      if (!dash.data || !membersKnown || moneyPending) return null;
+      return members.length ? childRows(dash.data, members, financeData) : [ownRow(dash.data)];
     }
-    if (national) return members.map((u) => rowOf(u, undefined, { review: null } as DashboardData));
-    if (rootDash.some((q) => !q.data)) return null;
-    return rootDash.map((q) => ownRow(q.data!));
-  }, [unit, dash.data, members, national, rootDash]);
+    // A dashboard refused or failed (a province out of reach) is a unit without figures.
+    if (rootDash.pending) return null;
+    return roots.map((r, i) => {
+      const d = rootDash.data[i];
+      return d
+        ? { ...ownRow(d), code: r.code, name: r.name }
+        : rowOf(r, undefined, {} as DashboardData, undefined);
+    });
+  }, [unit, dash.data, membersKnown, moneyPending, members, financeData, rootDash, roots]);
 
   // The unit's own figures, for its outline when its children have no boundaries.
   const own = useMemo(() => (unit && dash.data ? ownRow(dash.data) : null), [unit, dash.data]);
 
-  // The layer of the units drawn; else the unit's own outline (a district before 2025).
+  // The layer of the units drawn; else the unit's own outline (a district before 2025). Known from
+  // the unit and the date alone, so the boundaries are fetched beside the units and figures.
   const level = unit ? childLevel(unit, on) : (roots[0]?.level as MapLevel | undefined);
   const parentOfMembers = unit ? unit.code : roots[0]?.level === 'province' ? null : roots[0]?.parentCode;
-  const membersLayer =
-    level && members.length
-      ? layerFor(level, level === 'province' ? null : (parentOfMembers ?? null), on)
-      : null;
+  const childLayer = level
+    ? layerFor(level, level === 'province' ? null : (parentOfMembers ?? null), on)
+    : null;
+  const membersLayer = childLayer && (members.length > 0 || !membersKnown) ? childLayer : null;
   const ownLayer = !membersLayer && unit ? layerOfUnit(unit, on) : null;
   const layer = membersLayer ?? ownLayer;
   const boundaries = useLayer(layer);
@@ -298,7 +403,37 @@ export default function MapPage() {
     if (u && u.level !== 'commune') setPath(unit ? [...path, u] : [u]);
     else navigate(`/units?code=${code}&on=${on}`);
   };
-  const period = unit ? dash.data?.registry?.period : rootDash[0]?.data?.registry?.period;
+  const period = unit
+    ? dash.data?.registry?.period
+    : Math.max(0, ...rootDash.data.map((d) => d?.registry?.period ?? 0)) || undefined;
+  const moneyYear = unit ? moneyOf?.year : rootDash.data.find((d) => d?.money)?.money?.year;
+  const caption =
+    figure.id === 'disbursedRate'
+      ? moneyYear
+        ? fill(t.moneyTable, { year: moneyYear })
+        : t.noMoney
+      : period
+        ? fill(t.table, { period })
+        : t.noFigures;
+  // Capital filed under the unit itself lies in none of the units drawn: said beside the map.
+  const ownMoney = unit && financeData ? financeData.units.find((u) => u.unitCode === unit.code) : undefined;
+  // Capital filed under units that are neither the unit nor one drawn (a district that ended with
+  // the 2025 reform, on a province's map of today): summed, so no money silently leaves the page.
+  const otherMoney = useMemo(() => {
+    if (!unit || !financeData) return null;
+    const drawnCodes = new Set(members.map((x) => x.code));
+    const others = financeData.units.filter((u) => u.unitCode !== unit.code && !drawnCodes.has(u.unitCode));
+    const planned = others.reduce((n, u) => n + u.planned, 0);
+    if (planned <= 0) return null;
+    const disbursed = others.reduce((n, u) => n + u.disbursed, 0);
+    return { n: others.length, planned, disbursed, rate: disbursed / planned, year: financeData.year };
+  }, [unit, financeData, members]);
+  const missing = rows ? rows.filter((r) => r[figure.id] === null).length : 0;
+  // The canvas is mounted as soon as there is a layer to draw (MapLibre starts while the
+  // boundaries and figures load); not when everything loaded and nothing of it has a boundary.
+  // The table's 166 rows render after the map's update, not before it (a deferred value).
+  const tableRows = useDeferredValue(rows);
+  const showCanvas = layer !== null && !boundaries.isError && !(rows && boundaries.data && !drawn);
 
   return (
     <Stack gap="md">
@@ -339,22 +474,32 @@ export default function MapPage() {
           <Text size="sm" fw={500} id="map-figure-label" mb={4}>
             {t.figure}
           </Text>
-          <SegmentedControl
+          <Radio.Group
             aria-labelledby="map-figure-label"
             value={figureId}
             onChange={(v) => setFigure(v as MapFigureId)}
-            data={MAP_FIGURES.map((f) => ({ value: f.id, label: f.label[lang] }))}
-            size="xs"
             data-testid="map-figure"
-          />
+          >
+            <Group gap="md" wrap="wrap">
+              {figures.map((f) => (
+                <Radio key={f.id} value={f.id} label={f.label[lang]} size="sm" />
+              ))}
+            </Group>
+          </Radio.Group>
         </Box>
       </Paper>
 
       {scope.isError ? <ErrorPanel error={scope.error} onRetry={() => void scope.refetch()} /> : null}
       {dash.isError ? <ErrorPanel error={dash.error} onRetry={() => void dash.refetch()} /> : null}
+      {finance.isError ? <ErrorPanel error={finance.error} onRetry={() => void finance.refetch()} /> : null}
+      {boundaries.isError ? (
+        <ErrorPanel error={boundaries.error} onRetry={() => void boundaries.refetch()} />
+      ) : null}
 
+      {/* The table under the map at every width: beside it (5/12 of the page) its five columns,
+          the money's amounts above all, were cut at 1366 and at 1440 px alike. */}
       <Grid gap="md">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
+        <Grid.Col span={12}>
           <Paper p="sm">
             <Stack gap="xs">
               {national ? (
@@ -362,26 +507,22 @@ export default function MapPage() {
                   {t.pickProvince}
                 </Alert>
               ) : null}
-              {!membersLayer && members.length > 0 && unit ? (
+              {!membersLayer && membersKnown && members.length > 0 && unit ? (
                 <Alert color="yellow" variant="light" data-testid="map-no-boundaries">
                   {fill(t.noBoundaries, { name: unit.name, date: formatDateVn(on) })}
                   {ownLayer ? ` ${fill(t.ownArea, { name: unit.name })}` : ''}
                 </Alert>
               ) : null}
-              {!layer && (members.length === 0 || !unit) && !national && rows ? (
+              {!layer && membersKnown && (members.length === 0 || !unit) && !national && rows ? (
                 <Alert color="yellow" variant="light" data-testid="map-no-boundaries">
                   {fill(t.noMap, { name, date: formatDateVn(on) })}
                 </Alert>
               ) : null}
-              {layer && (!drawn || boundaries.isPending) ? (
-                rows && boundaries.data && !drawn ? null : (
-                  <Skeleton h={460} />
-                )
-              ) : null}
-              {drawn ? (
+              {showCanvas ? (
                 <Suspense fallback={<Skeleton h={460} />}>
                   <MapCanvas
                     data={drawn}
+                    loading={drawn ? null : t.loading}
                     height={460}
                     label={fill(t.mapLabel, {
                       figure: figure.label[lang].toLowerCase(),
@@ -412,17 +553,44 @@ export default function MapPage() {
             </Stack>
           </Paper>
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
+        <Grid.Col span={12}>
           <Paper p={0}>
-            {!rows ? (
+            {!rows || !tableRows ? (
               <Skeleton h={200} />
             ) : (
-              <MapTable
-                rows={rows}
-                caption={period ? fill(t.table, { period }) : t.noFigures}
-                figureId={figureId}
-                onOpen={openUnit}
-              />
+              <>
+                {missing > 0 ? (
+                  <Text size="sm" px="sm" pt="sm" data-testid="map-missing">
+                    {fill(membersLayer || !unit ? t.missing : t.missingTable, {
+                      n: formatCount(missing),
+                      of: formatCount(rows.length),
+                    })}
+                  </Text>
+                ) : null}
+                {ownMoney && ownMoney.planned > 0 ? (
+                  <Text size="sm" px="sm" pt="sm" data-testid="map-own-money">
+                    {fill(t.ownMoney, {
+                      name: unit!.name,
+                      planned: formatVnd(ownMoney.planned),
+                      disbursed: formatVnd(ownMoney.disbursed),
+                      rate: formatPercent(ownMoney.rate),
+                    })}
+                  </Text>
+                ) : null}
+                {otherMoney ? (
+                  <Text size="sm" px="sm" pt="sm" data-testid="map-other-money">
+                    {fill(t.otherMoney, {
+                      n: formatCount(otherMoney.n),
+                      year: otherMoney.year,
+                      date: formatDateVn(on),
+                      planned: formatVnd(otherMoney.planned),
+                      disbursed: formatVnd(otherMoney.disbursed),
+                      rate: formatPercent(otherMoney.rate),
+                    })}
+                  </Text>
+                ) : null}
+                <MapTable rows={tableRows} caption={caption} figureId={figureId} onOpen={openUnit} />
+              </>
             )}
           </Paper>
         </Grid.Col>
@@ -430,6 +598,8 @@ export default function MapPage() {
     </Stack>
   );
 }
+
+const BY_NAME = new Intl.Collator('vi');
 
 function MapTable({
   rows,
@@ -445,59 +615,69 @@ function MapTable({
   const t = useMessages(m);
   const { lang } = useLang();
   const figure = mapFigure(figureId);
+  const money = figure.id === 'disbursedRate';
   const legend = legendOf(figure, lang);
-  const sorted = [...rows].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  const sorted = [...rows].sort((a, b) => BY_NAME.compare(a.name, b.name));
   return (
-    <Table.ScrollContainer minWidth={480} mah={560}>
+    <Table.ScrollContainer minWidth={520} mah={560}>
       <Table data-testid="map-table" stickyHeader>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t.unit}</Table.Th>
-            <Table.Th>{t.poor}</Table.Th>
-            <Table.Th>{t.nearPoor}</Table.Th>
-            <Table.Th>{figure.label[lang]}</Table.Th>
+            <Table.Th ta="right">{money ? t.planned : t.poor}</Table.Th>
+            <Table.Th ta="right">{money ? t.disbursed : t.nearPoor}</Table.Th>
+            <Table.Th ta="right">{figure.label[lang]}</Table.Th>
             <Table.Th>{t.classOf}</Table.Th>
           </Table.Tr>
         </Table.Thead>
-        <Table.Tbody>
+        {/* Plain rows (styled by .gn-rows, global.css): 166 rows of five Mantine components
+            each cost the first render as much as the map itself on a slow machine. */}
+        <tbody className="gn-rows">
           {sorted.map((r) => {
             const value = r[figure.id];
             const c = classOf(figure, value);
+            const color = colorOf(figure, value);
             return (
-              <Table.Tr key={r.code} data-code={r.code} data-color={colorOf(figure, value)}>
-                <Table.Td>
-                  <Anchor component="button" type="button" ta="left" onClick={() => onOpen(r.code)}>
+              <tr key={r.code} data-code={r.code} data-color={color}>
+                <td>
+                  <button type="button" className="gn-link-button" onClick={() => onOpen(r.code)}>
                     {r.name}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td className="gn-num">{r.poor === null ? t.none : formatCount(r.poor)}</Table.Td>
-                <Table.Td className="gn-num">
-                  {r.nearPoor === null ? t.none : formatCount(r.nearPoor)}
-                </Table.Td>
-                <Table.Td className="gn-num" data-testid="map-value">
+                  </button>
+                </td>
+                <td className="gn-num">
+                  {money
+                    ? r.planned === null
+                      ? t.none
+                      : formatVnd(r.planned)
+                    : r.poor === null
+                      ? t.none
+                      : formatCount(r.poor)}
+                </td>
+                <td className="gn-num">
+                  {money
+                    ? r.disbursed === null
+                      ? t.none
+                      : formatVnd(r.disbursed)
+                    : r.nearPoor === null
+                      ? t.none
+                      : formatCount(r.nearPoor)}
+                </td>
+                <td className="gn-num" data-testid="map-value">
                   {figure.id === 'surveyedRate' && r.surveyed !== null && r.expected !== null
                     ? `${formatPercent(value!, 1)} (${formatCount(r.surveyed)} / ${formatCount(r.expected)})`
                     : value === null
                       ? t.none
                       : formatPercent(value)}
-                </Table.Td>
-                <Table.Td>
-                  <Group gap={4} wrap="nowrap">
-                    <ColorSwatch
-                      color={colorOf(figure, value)}
-                      size={12}
-                      radius={2}
-                      withShadow={false}
-                      aria-hidden
-                    />
-                    <Text size="xs">{c === null ? t.noData : legend[c]!.label}</Text>
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
+                </td>
+                <td className="gn-class">
+                  <span className="gn-swatch" style={{ background: color }} aria-hidden />
+                  {c === null ? t.noData : legend[c]!.label}
+                </td>
+              </tr>
             );
           })}
-        </Table.Tbody>
+        </tbody>
       </Table>
     </Table.ScrollContainer>
   );

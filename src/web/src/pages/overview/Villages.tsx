@@ -2,13 +2,13 @@
 // form to add one for the officers who may. The API checks role and scope again.
 import { useState, type FormEvent } from 'react';
 import { Button, Group, Paper, Select, Skeleton, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { isApiError } from '../../api/client';
 import type { Unit } from '../../api/types';
 import { useUnit } from '../../api/units';
 import { formatDateVn } from '../../format';
 import { useAddVillage, useVillages, VILLAGE_KINDS, type VillageKind } from '../../api/villages';
 import { useUser } from '../../auth/session';
-import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
+import { useFieldErrors } from '../../components/fieldErrors';
+import { ErrorPanel } from '../../components/ErrorPanel';
 import { allowed } from '../../modules';
 import { defineMessages, fill, useMessages } from '../../i18n';
 import { common } from '../../i18n/common';
@@ -60,17 +60,17 @@ const m = defineMessages({
 
 function AddVillage({ unit, on }: { unit: Unit; on: string }) {
   const t = useMessages(m);
-  const errorText = useErrorText();
   const add = useAddVillage(unit.code, on);
   const [name, setName] = useState('');
   const [kind, setKind] = useState<VillageKind>(unit.type === 'Xã' ? 'thon' : 'to-dan-pho');
   const [missing, setMissing] = useState(false);
   const [added, setAdded] = useState<string | null>(null);
 
-  const apiField = isApiError(add.error) ? add.error.field : undefined;
-  const nameError = missing ? t.nameRequired : apiField === 'name' ? errorText(add.error) : undefined;
-  const kindError = apiField === 'kind' ? errorText(add.error) : undefined;
-  const otherError = add.error && apiField !== 'name' && apiField !== 'kind' ? add.error : null;
+  // The API's message names the payload's key ("name"): under the field it reads as its label.
+  const fieldErrors = useFieldErrors(add.error, { name: t.name, kind: t.kind });
+  const nameError = missing ? t.nameRequired : fieldErrors.of('name');
+  const kindError = fieldErrors.of('kind');
+  const otherError = fieldErrors.orphan ? add.error : null;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();

@@ -36,6 +36,7 @@ import {
   type Photo,
 } from '../../api/portal';
 import { DateField } from '../../components/DateField';
+import { labelled } from '../../components/fieldErrors';
 import { ErrorPanel, useErrorText } from '../../components/ErrorPanel';
 import { formatInstantVn } from '../../format';
 import { defineMessages, fill, useLang, useMessages } from '../../i18n';
@@ -69,8 +70,14 @@ const photoText = defineMessages({
   },
 });
 
-function fieldError(error: unknown, field: string, text: (e: unknown) => string): string | undefined {
-  return isApiError(error) && error.field === field ? text(error) : undefined;
+/** The error of `field` under it, the payload's key named by the field's label. */
+function fieldError(
+  error: unknown,
+  field: string,
+  text: (e: unknown) => string,
+  label: string,
+): string | undefined {
+  return isApiError(error) && error.field === field ? labelled(text(error), field, label) : undefined;
 }
 
 function ArticleForm({ article }: { article: Article | null }) {
@@ -133,14 +140,16 @@ function ArticleForm({ article }: { article: Article | null }) {
           label={t.title}
           value={title}
           onChange={(e) => setTitle(e.currentTarget.value)}
-          error={fieldError(save.error, 'title', text) ?? fieldError(save.error, 'slug', text)}
+          error={
+            fieldError(save.error, 'title', text, t.title) ?? fieldError(save.error, 'slug', text, t.title)
+          }
           maxLength={300}
         />
         <Textarea
           label={t.summary}
           value={summary}
           onChange={(e) => setSummary(e.currentTarget.value)}
-          error={fieldError(save.error, 'summary', text)}
+          error={fieldError(save.error, 'summary', text, t.summary)}
           autosize
           minRows={2}
           maxLength={1000}
@@ -149,7 +158,7 @@ function ArticleForm({ article }: { article: Article | null }) {
           label={t.body}
           value={body}
           onChange={setBody}
-          error={fieldError(save.error, 'bodyHtml', text)}
+          error={fieldError(save.error, 'bodyHtml', text, t.body)}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <Select
@@ -161,19 +170,19 @@ function ArticleForm({ article }: { article: Article | null }) {
             value={category}
             onChange={(v) => v && setCategory(v)}
             allowDeselect={false}
-            error={fieldError(save.error, 'categorySlug', text)}
+            error={fieldError(save.error, 'categorySlug', text, t.category)}
           />
           <TextInput
             label={t.tags}
             value={tags}
             onChange={(e) => setTags(e.currentTarget.value)}
-            error={fieldError(save.error, 'tags', text)}
+            error={fieldError(save.error, 'tags', text, t.tags)}
           />
           <TextInput
             label={t.author}
             value={author}
             onChange={(e) => setAuthor(e.currentTarget.value)}
-            error={fieldError(save.error, 'authorName', text)}
+            error={fieldError(save.error, 'authorName', text, t.author)}
             maxLength={200}
           />
         </SimpleGrid>
@@ -253,7 +262,7 @@ function PhotoCard({
               setCaption(e.currentTarget.value);
               setDone(false);
             }}
-            error={fieldError(edit.error, 'caption', text)}
+            error={fieldError(edit.error, 'caption', text, t.photoCaption)}
             maxLength={500}
           />
           <TextInput
@@ -263,7 +272,7 @@ function PhotoCard({
               setAlt(e.currentTarget.value);
               setDone(false);
             }}
-            error={fieldError(edit.error, 'alt', text)}
+            error={fieldError(edit.error, 'alt', text, t.photoAlt)}
             maxLength={500}
           />
           {other ? <ErrorPanel error={other} /> : null}
@@ -371,20 +380,20 @@ function Photos({ article }: { article: Article }) {
             onChange={setFile}
             accept="image/jpeg,image/png,image/webp"
             clearable
-            error={fieldError(upload.error, 'file', text)}
+            error={fieldError(upload.error, 'file', text, t.photoFile)}
           />
           <TextInput
             label={t.caption}
             value={caption}
             onChange={(e) => setCaption(e.currentTarget.value)}
-            error={fieldError(upload.error, 'caption', text)}
+            error={fieldError(upload.error, 'caption', text, t.caption)}
             maxLength={500}
           />
           <TextInput
             label={t.alt}
             value={alt}
             onChange={(e) => setAlt(e.currentTarget.value)}
-            error={fieldError(upload.error, 'alt', text)}
+            error={fieldError(upload.error, 'alt', text, t.alt)}
             maxLength={500}
           />
         </SimpleGrid>

@@ -239,9 +239,13 @@ function Input({ control, path, props }: { control: Control; path: string; props
         </Radio.Group>
       );
     case 'choices': {
-      // Unanswered until something is ticked; "none of these" is the answer "an empty list".
+      // A required list (the information devices) is unanswered until something is ticked, so its
+      // answer "an empty list" needs a box of its own, worded for that list. An optional list (the
+      // causes of poverty, the support needed: "để trống nếu không có") left empty is already
+      // that answer: no such box, which would read "no device" under causes and needs.
+      const withNone = control.field.required;
       const list = Array.isArray(v) ? (v as string[]) : undefined;
-      const ticked = list === undefined ? [] : list.length === 0 ? [NONE] : list;
+      const ticked = list === undefined ? [] : list.length === 0 && withNone ? [NONE] : list;
       return (
         <Checkbox.Group
           {...common}
@@ -263,13 +267,14 @@ function Input({ control, path, props }: { control: Control; path: string; props
                 aria-invalid={common.error && i === 0 ? true : undefined}
               />
             ))}
-            {/* "No device" is the devices' answer; the causes and needs lists have none of theirs. */}
-            <Checkbox
-              value={NONE}
-              label={control.field.path === 'infoDevices' ? t.noDevice : t.noneOfThese}
-              size="md"
-              disabled={disabled}
-            />
+            {withNone ? (
+              <Checkbox
+                value={NONE}
+                label={control.field.path === 'infoDevices' ? t.noDevice : t.noneOfThese}
+                size="md"
+                disabled={disabled}
+              />
+            ) : null}
           </Stack>
         </Checkbox.Group>
       );
