@@ -3,8 +3,9 @@
 // The dashboard API's answer (GET /api/v1/dashboard: summary, balance, trend, review progress per
 // commune, targets, money, tasks) for a province, timed on the database the report benchmarks share
 // (`npm run bench -- targets --households N --dir DIR` leaves DIR/province.sqlite: N households of
-// province 38 in 2023 and 2024). Beside it, in the same run, the same dashboard with the targets
-// read from the results as before the kept transition cells (the baseline). Prints p50 and p95.
+// province 38 in 2023 and 2024). Beside it, in the same run, the baseline: the least work giving
+// the same dashboard from the registry — the cells it reads counted by one GROUP BY pass over the
+// results of each year, then the same code over them (timed once). Prints p50 and p95.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { isDeepStrictEqual } from 'node:util';
@@ -13,6 +14,8 @@ import { openDeps, processIo } from '../src/cli/runtime.js';
 import { SYSTEM, type Deps } from '../src/services/deps.js';
 import { dashboard } from '../src/services/dashboard.service.js';
 import { formatRuns, timeRuns } from './support/province-registry.js';
+import { cellsFromScratch, readScopeOf } from '../src/db/repositories/aggregate-cells.repository.js';
+import type { Db } from '../src/db/database.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
@@ -44,9 +47,12 @@ console.log(
 );
 
 const kept = () => dashboard(deps, SYSTEM, { unit: values.unit });
-const scratch = () => dashboard(deps, SYSTEM, { unit: values.unit }, { fromScratch: true });
-// The baseline joins every reviewed household of each unit of the targets report: minutes at this
-// size on a loaded machine, so it is timed once; its answer is the check of the kept one.
+const scratch = async () => {
+  const cells = new Map();
+  for (const period of [2023, 2024]) cells.set(period, await cellsFromScratch(deps.db.kysely, '38', period));
+  const scoped = { ...deps, db: { ...deps.db, kysely: readScopeOf(deps.db.kysely, '38', cells) } as Db };
+  return dashboard(scoped, SYSTEM, { unit: values.unit });
+};
 const t0 = performance.now();
 const b = await scratch();
 const s = { p50: performance.now() - t0 };
@@ -57,6 +63,8 @@ console.log(
 );
 const k = await timeRuns(kept, 21);
 console.log(`dashboard from the kept aggregates: ${formatRuns(k)} (goal p50 ≤ 30 ms)`);
-console.log(`baseline, targets read from the results, one run: ${s.p50.toFixed(1)} ms`);
+console.log(
+  `baseline, the cells counted from the results (GROUP BY) and the same dashboard over them, one run: ${s.p50.toFixed(1)} ms`,
+);
 console.log(`ratio: ${(s.p50 / k.p50).toFixed(1)}× faster`);
 await deps.db.close?.();

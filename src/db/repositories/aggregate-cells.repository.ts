@@ -4,7 +4,7 @@
 // summary per year, balance, targets, review progress) reads each once through a read scope
 // (`readScope`): the executor it returns remembers these readings for as long as it lives, so the
 // same few thousand cells are not read four times. Any other executor reads afresh every time.
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import { startsWith, type Executor } from './executor.js';
 
@@ -25,6 +25,8 @@ const scopes = new WeakMap<object, Map<string, Promise<readonly KeptCell[]>>>();
  * lives: for one request's read-only assembly of several reports, never for writes.
  */
 export function readScope(db: Kysely<Database>): Kysely<Database> {
+  // Already a scope: its readings stand for the whole request.
+  if (scopes.has(db)) return db;
   const scoped = db.withPlugin({
     transformQuery: (a) => a.node,
     transformResult: async (a) => a.result,
@@ -126,4 +128,103 @@ export function transitionCellsOfPeriod(
         : await base.where('status', '=', only).execute();
     return asCells(rows, period, only);
   });
+}
+
+/**
+ * The same cells counted from the registry (the benchmarks' baseline): one GROUP BY over the
+ * results of the period for the household cells, and for the transition cells one over the results
+ * of the period joined to the same household's result of the period before, with the flags of
+ * earlier periods — every status, as the kept cells are. Cells of 0 are not produced.
+ */
+export async function cellsFromScratch(
+  db: Executor,
+  provinceCode: string,
+  period: number,
+): Promise<{ households: KeptCell[]; transitions: KeptCell[] }> {
+  const counts = await db
+    .selectFrom('review_result')
+    .select([
+      'unit_code',
+      'unit_valid_from',
+      'status',
+      'classification',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period)
+    .groupBy(['unit_code', 'unit_valid_from', 'status', 'classification'])
+    .execute();
+  const transitions = await sql<{
+    unit_code: string;
+    unit_valid_from: string;
+    status: string;
+    classification: string;
+    prev_class: string | null;
+    prev_unit: string | null;
+    prev_valid_from: string | null;
+    poor_before: number;
+    near_before: number;
+    n: number;
+  }>`
+    SELECT unit_code, unit_valid_from, status, classification, prev_class, prev_unit, prev_valid_from,
+           poor_before, near_before, COUNT(*) AS n
+    FROM (
+      SELECT r.unit_code, r.unit_valid_from, r.status, r.classification,
+             p.classification AS prev_class, p.unit_code AS prev_unit, p.unit_valid_from AS prev_valid_from,
+             CASE WHEN EXISTS (SELECT 1 FROM review_result o WHERE o.province_code = r.province_code
+                   AND o.household_id = r.household_id AND o.period < ${period - 1}
+                   AND o.classification = 'POOR') THEN 1 ELSE 0 END AS poor_before,
+             CASE WHEN EXISTS (SELECT 1 FROM review_result o WHERE o.province_code = r.province_code
+                   AND o.household_id = r.household_id AND o.period < ${period - 1}
+                   AND o.classification IN ('POOR', 'NEAR_POOR')) THEN 1 ELSE 0 END AS near_before
+      FROM review_result r
+      LEFT JOIN review_result p ON p.province_code = r.province_code AND p.household_id = r.household_id
+                               AND p.period = ${period - 1}
+      WHERE r.province_code = ${provinceCode} AND r.period = ${period}
+    ) t
+    GROUP BY unit_code, unit_valid_from, status, classification, prev_class, prev_unit, prev_valid_from,
+             poor_before, near_before`.execute(db);
+  return {
+    households: counts.map((c) => ({
+      period,
+      unit_code: c.unit_code,
+      unit_valid_from: c.unit_valid_from,
+      status: c.status,
+      classification: c.classification,
+      indicator: '',
+      n: Number(c.n),
+    })),
+    transitions: transitions.rows.map((t) => {
+      const flags = `${Number(t.poor_before) ? 'p' : ''}${Number(t.near_before) ? 'n' : ''}`;
+      return {
+        period,
+        unit_code: t.unit_code,
+        unit_valid_from: t.unit_valid_from,
+        status: t.status,
+        classification: t.classification,
+        indicator: t.prev_class
+          ? `from:${t.prev_class}|${t.prev_unit}|${t.prev_valid_from}|${flags}`
+          : `from:NONE|||${flags}`,
+        n: Number(t.n),
+      };
+    }),
+  };
+}
+
+/**
+ * A read scope whose readings of a province's periods are the given cells (the benchmarks run a
+ * report on cells counted from scratch through the same code that reads the kept ones).
+ */
+export function readScopeOf(
+  db: Kysely<Database>,
+  provinceCode: string,
+  cells: ReadonlyMap<number, { households: readonly KeptCell[]; transitions: readonly KeptCell[] }>,
+): Kysely<Database> {
+  const scoped = readScope(db);
+  const memo = scopes.get(scoped)!;
+  for (const [period, c] of cells) {
+    memo.set(`households|${provinceCode}|${period}`, Promise.resolve(c.households));
+    memo.set(`transitions|${provinceCode}|${period}`, Promise.resolve(c.transitions));
+  }
+  return scoped;
 }
