@@ -253,7 +253,7 @@ describe('map page', () => {
       expect(Object.values(paidColors).filter((c) => c === NO_DATA_COLOR)).toHaveLength(165);
       for (const [code, color] of Object.entries(paid)) expect(color, code).toBe(hexToRgb(paidColors[code]!));
       expect(await page.getByTestId('map-missing').textContent()).toBe(
-        '165 trong 166 đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
+        '165 trong 166 đơn vị chưa có tỷ lệ giải ngân (tô màu xám trên bản đồ).',
       );
       await pickFigure(page, 'Tỷ lệ hộ nghèo');
       await drawnAs(page, '16531', '#fd8d3c');
@@ -296,9 +296,10 @@ describe('map page', () => {
       // Sầm Sơn's communes only. No province has a rate: every one is grey, and the page says so.
       expect(Object.values(colors).every((c) => c === NO_DATA_COLOR)).toBe(true);
       const thanhHoa = page.getByTestId('map-table').locator('tr[data-code="38"]');
-      expect(await thanhHoa.textContent()).toContain('Chưa có số liệu');
+      // Its counts are there, so it says why it is grey: no rate without the resident households.
+      expect(await thanhHoa.textContent()).toContain('Chưa có tỷ lệ (chưa nhập đủ số hộ dân cư)');
       expect(await page.getByTestId('map-missing').textContent()).toBe(
-        '34 trong 34 đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
+        '34 trong 34 đơn vị chưa có tỷ lệ hộ nghèo (tô màu xám trên bản đồ). Tỷ lệ chỉ tính trên tổng số hộ dân cư; đơn vị có số hộ nghèo nhưng chưa nhập đủ số hộ dân cư của các xã, phường thì chưa có tỷ lệ.',
       );
       expect(await page.getByTestId('map-legend').textContent()).toContain('Chưa có số liệu');
       expect(await accessibilityProblems(page)).toEqual([]);

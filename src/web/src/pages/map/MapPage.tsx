@@ -61,6 +61,9 @@ import type { MapFeatureProps } from './MapCanvas';
 // download; evaluated any earlier, it would hold up the page's first requests instead).
 const MapCanvas = lazy(() => import('./MapCanvas'));
 
+/** The figures whose denominator is the resident households (null while those are not all entered). */
+const OVER_RESIDENTS = new Set<string>(['poorRate', 'nearPoorRate', 'multidimensionalRate']);
+
 const m = defineMessages({
   vi: {
     title: 'Bản đồ',
@@ -69,8 +72,11 @@ const m = defineMessages({
     figure: 'Tô màu theo',
     legend: 'Chú giải',
     noData: 'Chưa có số liệu',
-    missing: '{n} trong {of} đơn vị chưa có số liệu (tô màu xám trên bản đồ).',
-    missingTable: '{n} trong {of} đơn vị chưa có số liệu.',
+    missing: '{n} trong {of} đơn vị chưa có {figure} (tô màu xám trên bản đồ).',
+    missingTable: '{n} trong {of} đơn vị chưa có {figure}.',
+    noRate: 'Chưa có tỷ lệ (chưa nhập đủ số hộ dân cư)',
+    noRateNote:
+      'Tỷ lệ chỉ tính trên tổng số hộ dân cư; đơn vị có số hộ nghèo nhưng chưa nhập đủ số hộ dân cư của các xã, phường thì chưa có tỷ lệ.',
     loading: 'Đang tải bản đồ…',
     mapLabel: 'Bản đồ {figure} của {name} tại ngày {date}; số liệu ở bảng bên cạnh.',
     noBoundaries:
@@ -113,8 +119,11 @@ const m = defineMessages({
     figure: 'Colour by',
     legend: 'Legend',
     noData: 'No figure yet',
-    missing: '{n} of {of} units have no figure yet (grey on the map).',
-    missingTable: '{n} of {of} units have no figure yet.',
+    missing: '{n} of {of} units have no {figure} yet (grey on the map).',
+    missingTable: '{n} of {of} units have no {figure} yet.',
+    noRate: 'No rate yet (resident households not all entered)',
+    noRateNote:
+      'Rates are over the resident households only: a unit with poor households counted but without the resident households of all its communes has no rate yet.',
     loading: 'Loading the map…',
     mapLabel: 'Map of the {figure} of {name} on {date}; figures in the table beside it.',
     noBoundaries:
@@ -564,7 +573,12 @@ export default function MapPage() {
                     {fill(membersLayer || !unit ? t.missing : t.missingTable, {
                       n: formatCount(missing),
                       of: formatCount(rows.length),
+                      figure: figure.label[lang].toLowerCase(),
                     })}
+                    {rows.some((r) => r[figure.id] === null && r.poor !== null) &&
+                    OVER_RESIDENTS.has(figure.id)
+                      ? ` ${t.noRateNote}`
+                      : ''}
                   </Text>
                 ) : null}
                 {ownMoney && ownMoney.planned > 0 ? (
@@ -672,7 +686,11 @@ function MapTable({
                 </td>
                 <td className="gn-class">
                   <span className="gn-swatch" style={{ background: color }} aria-hidden />
-                  {c === null ? t.noData : legend[c]!.label}
+                  {c === null
+                    ? r.poor !== null && OVER_RESIDENTS.has(figure.id)
+                      ? t.noRate
+                      : t.noData
+                    : legend[c]!.label}
                 </td>
               </tr>
             );
