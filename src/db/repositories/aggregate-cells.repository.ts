@@ -6,17 +6,11 @@
 // same few thousand cells are not read four times. Any other executor reads afresh every time.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.js';
+import type { ReviewAggregateTable } from '../schema-registry.js';
 import { startsWith, type Executor } from './executor.js';
 
-export interface KeptCell {
-  period: number;
-  unit_code: string;
-  unit_valid_from: string;
-  status: string;
-  classification: string;
-  indicator: string;
-  n: number;
-}
+/** A kept cell as the reports read it: the table's row without its province (the reading's own). */
+export type KeptCell = Omit<ReviewAggregateTable, 'province_code'>;
 
 const scopes = new WeakMap<object, Map<string, Promise<readonly KeptCell[]>>>();
 
@@ -140,7 +134,11 @@ export async function cellsFromScratch(
   db: Executor,
   provinceCode: string,
   period: number,
+  opts: { transitions?: boolean } = {},
 ): Promise<{ households: KeptCell[]; transitions: KeptCell[] }> {
+  const householdsOf = (
+    rows: { unit_code: string; unit_valid_from: string; status: string; classification: string; n: number }[],
+  ): KeptCell[] => rows.map((c) => ({ ...c, period, indicator: '', n: Number(c.n) }));
   const counts = await db
     .selectFrom('review_result')
     .select([
@@ -154,6 +152,7 @@ export async function cellsFromScratch(
     .where('period', '=', period)
     .groupBy(['unit_code', 'unit_valid_from', 'status', 'classification'])
     .execute();
+  if (opts.transitions === false) return { households: householdsOf(counts), transitions: [] };
   const transitions = await sql<{
     unit_code: string;
     unit_valid_from: string;
@@ -185,15 +184,7 @@ export async function cellsFromScratch(
     GROUP BY unit_code, unit_valid_from, status, classification, prev_class, prev_unit, prev_valid_from,
              poor_before, near_before`.execute(db);
   return {
-    households: counts.map((c) => ({
-      period,
-      unit_code: c.unit_code,
-      unit_valid_from: c.unit_valid_from,
-      status: c.status,
-      classification: c.classification,
-      indicator: '',
-      n: Number(c.n),
-    })),
+    households: householdsOf(counts),
     transitions: transitions.rows.map((t) => {
       const flags = `${Number(t.poor_before) ? 'p' : ''}${Number(t.near_before) ? 'n' : ''}`;
       return {

@@ -2,9 +2,9 @@
 // standard of each review period, recognised campaigns, and the cells the year's balance reads
 // (the kept aggregates; `balanceFromScratch` is the GROUP BY over the results the benchmark
 // compares with). docs/decisions/0021-official-reports.md.
-import { sql } from 'kysely';
 import type { Executor } from './executor.js';
 import {
+  cellsFromScratch,
   householdCellsOfPeriod,
   transitionCellsOfPeriod,
   type KeptCell,
@@ -128,71 +128,9 @@ export async function balanceCellsFromScratch(
   db: Executor,
   q: { provinceCode: string; period: number },
 ): Promise<BalanceCell[]> {
-  const counts = await db
-    .selectFrom('review_result')
-    .select([
-      'period',
-      'unit_code',
-      'unit_valid_from',
-      'classification',
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('province_code', '=', q.provinceCode)
-    .where('status', '=', 'approved')
-    .where('period', 'in', [q.period - 1, q.period])
-    .groupBy(['period', 'unit_code', 'unit_valid_from', 'classification'])
-    .execute();
-  const transitions = await sql<{
-    unit_code: string;
-    unit_valid_from: string;
-    classification: string;
-    prev_class: string | null;
-    prev_unit: string | null;
-    prev_valid_from: string | null;
-    poor_before: number;
-    near_before: number;
-    n: number;
-  }>`
-    SELECT unit_code, unit_valid_from, classification, prev_class, prev_unit, prev_valid_from,
-           poor_before, near_before, COUNT(*) AS n
-    FROM (
-      SELECT r.unit_code, r.unit_valid_from, r.classification,
-             p.classification AS prev_class, p.unit_code AS prev_unit, p.unit_valid_from AS prev_valid_from,
-             CASE WHEN EXISTS (SELECT 1 FROM review_result o WHERE o.province_code = r.province_code
-                   AND o.household_id = r.household_id AND o.period < ${q.period - 1}
-                   AND o.classification = 'POOR') THEN 1 ELSE 0 END AS poor_before,
-             CASE WHEN EXISTS (SELECT 1 FROM review_result o WHERE o.province_code = r.province_code
-                   AND o.household_id = r.household_id AND o.period < ${q.period - 1}
-                   AND o.classification IN ('POOR', 'NEAR_POOR')) THEN 1 ELSE 0 END AS near_before
-      FROM review_result r
-      LEFT JOIN review_result p ON p.province_code = r.province_code AND p.household_id = r.household_id
-                               AND p.period = ${q.period - 1}
-      WHERE r.province_code = ${q.provinceCode} AND r.period = ${q.period} AND r.status = 'approved'
-    ) t
-    GROUP BY unit_code, unit_valid_from, classification, prev_class, prev_unit, prev_valid_from,
-             poor_before, near_before`.execute(db);
-  const out: BalanceCell[] = counts.map((c) => ({
-    period: Number(c.period),
-    unit_code: c.unit_code,
-    unit_valid_from: c.unit_valid_from,
-    classification: c.classification,
-    indicator: '',
-    n: Number(c.n),
-  }));
-  for (const t of transitions.rows) {
-    const flags = `${Number(t.poor_before) ? 'p' : ''}${Number(t.near_before) ? 'n' : ''}`;
-    out.push({
-      period: q.period,
-      unit_code: t.unit_code,
-      unit_valid_from: t.unit_valid_from,
-      classification: t.classification,
-      indicator: t.prev_class
-        ? `from:${t.prev_class}|${t.prev_unit}|${t.prev_valid_from}|${flags}`
-        : `from:NONE|||${flags}`,
-      n: Number(t.n),
-    });
-  }
-  return out;
+  const before = await cellsFromScratch(db, q.provinceCode, q.period - 1, { transitions: false });
+  const now = await cellsFromScratch(db, q.provinceCode, q.period);
+  return [...before.households, ...now.households, ...now.transitions].filter((c) => c.status === 'approved');
 }
 
 // ── the dashboard (issue 13): readings of the kept aggregates and the campaigns ────────────────

@@ -89,6 +89,24 @@ export default function HousesPage() {
   const [open, setOpen] = useState<House | null>(null);
   const [adding, setAdding] = useState(false);
   const d = (v: string | null) => (v ? formatDateVn(v) : '—');
+  /** "Chuyển sang …" for a house with a next stage; on a narrow table its words wrap. */
+  const nextStageButton = (h: House, wrap: boolean) =>
+    NEXT_STAGE[h.stage] ? (
+      <Button
+        size="xs"
+        variant="light"
+        onClick={() => setOpen(h)}
+        {...(wrap
+          ? {
+              h: 'auto',
+              py: 6,
+              styles: { label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } },
+            }
+          : {})}
+      >
+        {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT_STAGE[h.stage], lang) })}
+      </Button>
+    ) : null;
   // Below the shell's own fold (62em): the four-column table.
   const narrow = useMediaQuery('(max-width: 61.99em)', false, { getInitialValueInEffect: false }) === true;
   return (
@@ -164,22 +182,7 @@ export default function HousesPage() {
                     <Text size="sm">{fill(t.actualIs, { amount: formatVnd(h.actualCost) })}</Text>
                   )}
                 </Table.Td>
-                {writer && (
-                  <Table.Td w={170}>
-                    {NEXT_STAGE[h.stage] && (
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() => setOpen(h)}
-                        h="auto"
-                        py={6}
-                        styles={{ label: { whiteSpace: 'normal', textAlign: 'left', lineHeight: 1.3 } }}
-                      >
-                        {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT_STAGE[h.stage], lang) })}
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
+                {writer && <Table.Td w={170}>{nextStageButton(h, true)}</Table.Td>}
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -225,15 +228,7 @@ export default function HousesPage() {
                     {h.actualCost === null ? '—' : formatVnd(h.actualCost)}
                   </Table.Td>
                   <Table.Td>{h.outcome ? wordOfCode('housingOutcome', h.outcome, lang) : '—'}</Table.Td>
-                  {writer && (
-                    <Table.Td>
-                      {NEXT_STAGE[h.stage] && (
-                        <Button size="xs" variant="light" onClick={() => setOpen(h)}>
-                          {fill(t.nextTo, { stage: wordOfCode('houseStage', NEXT_STAGE[h.stage], lang) })}
-                        </Button>
-                      )}
-                    </Table.Td>
-                  )}
+                  {writer && <Table.Td>{nextStageButton(h, false)}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>
