@@ -5,11 +5,11 @@
 -- that every unique key and every foreign key between distributed tables includes province_code,
 -- and that every table holding province_code is placed below (distributed, reference or local).
 --
--- Local tables stay on the coordinator: the change audit and the access record (logs, written
--- once, read by the administrator), the portal's feedback, and the Front's fund, houses and
+-- Local tables stay on the coordinator: the change audit, the access record and the offline
+-- survey's sync record (logs, written once, read by the administrator or one household's page), the portal's feedback, and the Front's fund, houses and
 -- supervision (thousands of rows a province a year; a join with a household goes through Citus's
 -- local–distributed join planning).
--- local (stay on the coordinator): audit_log portal_feedback access_record access_record_household front_file front_fund front_house front_house_source front_plan front_receipt front_recommendation front_spending front_spending_household front_transfer front_visit
+-- local (stay on the coordinator): audit_log portal_feedback access_record access_record_household offline_sync front_file front_fund front_house front_house_source front_plan front_receipt front_recommendation front_spending front_spending_household front_transfer front_visit
 CREATE EXTENSION IF NOT EXISTS citus;
 
 -- 1. reference tables (small, rarely written, copied to every node)

@@ -84,7 +84,6 @@ describe('allocation ledger', () => {
     [1.5, true],
     ['12a', true],
     ['1,5', true],
-    [null, true],
     [Number.MAX_SAFE_INTEGER + 2, true],
     [1, false],
     ['6412000000', false],
@@ -93,6 +92,13 @@ describe('allocation ledger', () => {
     const code = codeOf(() => parseAmount(value, 'amount'));
     expect(code).toBe(refused ? 'AMOUNT_INVALID' : undefined);
   });
+
+  it.each([null, undefined, '', '  '])(
+    'parseAmount(%j) is a missing field, not an invalid amount',
+    (value) => {
+      expect(codeOf(() => parseAmount(value, 'amount'))).toBe('FIELD_REQUIRED');
+    },
+  );
 
   it('reads grouped digits exactly', () => {
     expect(parseAmount('6.412.000.000', 'x')).toBe(6_412_000_000);
