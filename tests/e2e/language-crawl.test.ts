@@ -181,6 +181,8 @@ async function storedTexts(app: RunningApp): Promise<string[]> {
     ['front_plan', ['topic']],
     ['front_visit', ['findings']],
     ['front_recommendation', ['content', 'answer_text']],
+    // A photo's caption, as the officer typed it (the demo's drawings say they are illustrations).
+    ['front_file', ['caption']],
   ];
   const texts: string[] = [];
   for (const [table, cols] of columns) {

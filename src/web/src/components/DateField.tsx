@@ -28,7 +28,9 @@ export function DateField({ value, onChange, ...rest }: Props) {
         placeholder={t.hint}
         nextLabel={t.next}
         previousLabel={t.previous}
-        popoverProps={{ withinPortal: true }}
+        // No fade: the calendar is either there at full contrast or gone (an old tablet draws no
+        // animation, and a half-faded calendar is what an accessibility check would read).
+        popoverProps={{ withinPortal: true, transitionProps: { duration: 0 } }}
         {...rest}
       />
     </DatesProvider>
