@@ -132,17 +132,9 @@ async function unitAndDate(deps: Deps, actor: Actor, q: DashboardQuery, today: s
   return { unit, on };
 }
 
-/**
- * The dashboard of a unit. `fromScratch` reads the targets from the results (as before the kept
- * transition cells): the benchmark's baseline only.
- */
-export async function dashboard(
-  deps: Deps,
-  actor: Actor,
-  q: DashboardQuery = {},
-  opts: { fromScratch?: boolean } = {},
-): Promise<Dashboard> {
-  return assemble(withReadScope(deps), actor, q, opts);
+/** The dashboard of a unit. */
+export async function dashboard(deps: Deps, actor: Actor, q: DashboardQuery = {}): Promise<Dashboard> {
+  return assemble(withReadScope(deps), actor, q);
 }
 
 /** The request's readings of the shared aggregate cells are made once (see readScope). */
@@ -150,12 +142,7 @@ function withReadScope(deps: Deps): Deps {
   return { ...deps, db: { ...deps.db, kysely: readScope(deps.db.kysely) } as Db };
 }
 
-async function assemble(
-  deps: Deps,
-  actor: Actor,
-  q: DashboardQuery,
-  opts: { fromScratch?: boolean },
-): Promise<Dashboard> {
+async function assemble(deps: Deps, actor: Actor, q: DashboardQuery): Promise<Dashboard> {
   const db = deps.db.kysely;
   const today = vnDateOf(deps.now());
   const { unit, on } = await unitAndDate(deps, actor, q, today);
@@ -202,7 +189,7 @@ async function assemble(
     // The newest year with allocations or targets, as the finance screens open on (a city's 2024
     // program is still the one to follow after the city ended); else the year of the date.
     const year = (await financeYears(deps, actor, unit.code))[0] ?? Number(on.slice(0, 4));
-    const t = await targetsReport(deps, actor, { unitCode: unit.code, year }, opts);
+    const t = await targetsReport(deps, actor, { unitCode: unit.code, year });
     out.targets = {
       year,
       items: t.targets.map((x) => ({

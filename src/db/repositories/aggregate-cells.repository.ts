@@ -87,19 +87,9 @@ export function householdCellsOfPeriod(
   period: number,
   status?: string,
 ): Promise<readonly KeptCell[]> {
-  return cellsOf(db, `households|${provinceCode}|${period}`, status, async (only) => {
-    const base = db
-      .selectFrom('review_aggregate')
-      .select(['unit_code', 'unit_valid_from', 'classification', 'n'])
-      .where('province_code', '=', provinceCode)
-      .where('period', '=', period)
-      .where('indicator', '=', '');
-    const rows =
-      only === undefined
-        ? await base.select('status').execute()
-        : await base.where('status', '=', only).execute();
-    return asCells(rows, period, only);
-  });
+  return cellsOf(db, `households|${provinceCode}|${period}`, status, (only) =>
+    readCells(db, provinceCode, period, only, false),
+  );
 }
 
 /** The province's transition cells (indicator `from:…`) of a period, of one status or every one, counts of 0 included. */
@@ -109,19 +99,32 @@ export function transitionCellsOfPeriod(
   period: number,
   status?: string,
 ): Promise<readonly KeptCell[]> {
-  return cellsOf(db, `transitions|${provinceCode}|${period}`, status, async (only) => {
-    const base = db
-      .selectFrom('review_aggregate')
-      .select(['unit_code', 'unit_valid_from', 'classification', 'indicator', 'n'])
-      .where('province_code', '=', provinceCode)
-      .where('period', '=', period)
-      .where(startsWith(db, 'indicator', 'from:'));
-    const rows =
-      only === undefined
-        ? await base.select('status').execute()
-        : await base.where('status', '=', only).execute();
-    return asCells(rows, period, only);
-  });
+  return cellsOf(db, `transitions|${provinceCode}|${period}`, status, (only) =>
+    readCells(db, provinceCode, period, only, true),
+  );
+}
+
+/** One range of the index by (province, period, indicator): the household or the transition cells. */
+async function readCells(
+  db: Executor,
+  provinceCode: string,
+  period: number,
+  status: string | undefined,
+  transitions: boolean,
+): Promise<KeptCell[]> {
+  let q = db
+    .selectFrom('review_aggregate')
+    .select(['unit_code', 'unit_valid_from', 'classification', 'n'])
+    .where('province_code', '=', provinceCode)
+    .where('period', '=', period);
+  q = transitions
+    ? q.select('indicator').where(startsWith(db, 'indicator', 'from:'))
+    : q.where('indicator', '=', '');
+  const rows =
+    status === undefined
+      ? await q.select('status').execute()
+      : await q.where('status', '=', status).execute();
+  return asCells(rows, period, status);
 }
 
 /**

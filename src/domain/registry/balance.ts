@@ -66,6 +66,20 @@ export function parseTransitionKey(indicator: string): TransitionKey | undefined
   };
 }
 
+/**
+ * `parseTransitionKey` remembering each key it parsed: a province's transition cells repeat a few
+ * thousand keys over its units, so a report that reads them all parses each key once.
+ */
+export function transitionKeyParser(): (indicator: string) => TransitionKey | undefined {
+  const parsed = new Map<string, TransitionKey | undefined>();
+  return (indicator) => {
+    if (parsed.has(indicator)) return parsed.get(indicator);
+    const k = parseTransitionKey(indicator);
+    parsed.set(indicator, k);
+    return k;
+  };
+}
+
 export interface BalanceTerms {
   start: number;
   exited: number;

@@ -25,7 +25,7 @@ import {
   updateTargetValue,
   type TargetRecord,
 } from '../../db/repositories/finance.repository.js';
-import { parseTransitionKey } from '../../domain/registry/balance.js';
+import { transitionKeyParser } from '../../domain/registry/balance.js';
 import { listUnitsOn, type UnitRecord } from '../../db/repositories/units.repository.js';
 import { regroupingOn, unitsOfProvinceOn } from '../registry/regroup.js';
 import { residentFigures } from '../registry/residents.service.js';
@@ -178,12 +178,10 @@ async function keptSource(
   }
   // Summed per unit × status × class of the year before: a handful of sums per unit, whatever the
   // number of transition keys (each parsed once).
-  const parsed = new Map<string, ReturnType<typeof parseTransitionKey>>();
+  const parse = transitionKeyParser();
   const sums = new Map<string, Map<string, { status: string; classification: string; n: number }>>();
   for (const t of transitions) {
-    let key = parsed.get(t.indicator);
-    if (key === undefined && !parsed.has(t.indicator))
-      parsed.set(t.indicator, (key = parseTransitionKey(t.indicator)));
+    const key = parse(t.indicator);
     // No unit: no result the year before (`from:NONE|||…`), which the join does not count
     // either. A result classed NONE (not poor) the year before has its unit and counts.
     if (!key || key.previousUnitCode === '') continue;

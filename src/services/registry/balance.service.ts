@@ -8,7 +8,7 @@ import { isIsoDate } from '../../domain/dates.js';
 import {
   closeBalance,
   emptyTerms,
-  parseTransitionKey,
+  transitionKeyParser,
   transitionTerms,
   type BalanceClass,
   type BalanceTerms,
@@ -86,14 +86,8 @@ export async function balanceOfCells(
   // A few hundred commune versions behind thousands of cells: each is landed once, before the
   // cells are tallied without waiting.
   const landed = new Map<string, UnitRecord | undefined>();
-  // A province's transition cells repeat a few thousand keys over its units: each is parsed once.
-  const parsed = new Map<string, ReturnType<typeof parseTransitionKey>>();
-  const keys = cells.map((c) => {
-    if (c.indicator === '') return undefined;
-    let k = parsed.get(c.indicator);
-    if (k === undefined) parsed.set(c.indicator, (k = parseTransitionKey(c.indicator)));
-    return k;
-  });
+  const parse = transitionKeyParser();
+  const keys = cells.map((c) => (c.indicator === '' ? undefined : parse(c.indicator)));
   const versions = new Map<string, [string, string]>();
   cells.forEach((c, i) => {
     versions.set(`${c.unit_code}|${c.unit_valid_from}`, [c.unit_code, c.unit_valid_from]);
