@@ -96,6 +96,11 @@ export interface HouseholdTallyTable {
   n: number;
 }
 
+export interface AggregateStampTable {
+  province_code: string;
+  stamp: string;
+}
+
 export interface ReviewCampaignTable {
   id: Generated<number>;
   province_code: string;
@@ -138,6 +143,7 @@ export interface RegistryTables {
   review_result: ReviewResultTable;
   review_aggregate: ReviewAggregateTable;
   household_tally: HouseholdTallyTable;
+  aggregate_stamp: AggregateStampTable;
   review_campaign: ReviewCampaignTable;
   campaign_event: CampaignEventTable;
   calendar_day: CalendarDayTable;

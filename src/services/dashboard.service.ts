@@ -137,9 +137,13 @@ export async function dashboard(deps: Deps, actor: Actor, q: DashboardQuery = {}
   return assemble(withReadScope(deps), actor, q);
 }
 
-/** The request's readings of the shared aggregate cells are made once (see readScope). */
+/**
+ * The request's readings of the shared aggregate cells are made once, and kept between requests
+ * while the province's cells stay as they were read (see readScope).
+ */
 function withReadScope(deps: Deps): Deps {
-  return { ...deps, db: { ...deps.db, kysely: readScope(deps.db.kysely) } as Db };
+  const database = deps.db.sqlite ?? deps.db.pool;
+  return { ...deps, db: { ...deps.db, kysely: readScope(deps.db.kysely, database) } as Db };
 }
 
 async function assemble(deps: Deps, actor: Actor, q: DashboardQuery): Promise<Dashboard> {

@@ -1,6 +1,7 @@
 // The read scope of the dashboard (src/db/repositories/aggregate-cells.repository.ts): within one
 // scope a province's cells are read once and stay as first read; outside a scope every reading is
-// fresh, so a write is seen at once by the next report.
+// fresh, so a write is seen at once by the next report; a scope given its database keeps readings
+// between requests only while the province's stamp is unchanged.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,62 @@ for (const dialect of DIALECTS) {
       expect((await householdCellsOfPeriod(readScope(db), '38', 2024)).length).toBe(2);
       // Periods and provinces are remembered apart.
       expect(await householdCellsOfPeriod(scoped, '38', 2023)).toEqual([]);
+    });
+
+    it('keeps a reading between requests while the province stamp stays, and never past a change', async () => {
+      deps = await makeDeps(dialect);
+      const db = deps.db.kysely;
+      const database = {};
+      await db
+        .insertInto('review_aggregate')
+        .values([cell('16000', 'POOR', 3)])
+        .execute();
+      const first = await householdCellsOfPeriod(readScope(db, database), '38', 2024);
+      // A second request on the same database takes the same reading.
+      expect(await householdCellsOfPeriod(readScope(db, database), '38', 2024)).toBe(first);
+      // Another database (or none given) reads its own.
+      expect(await householdCellsOfPeriod(readScope(db, {}), '38', 2024)).not.toBe(first);
+
+      // A change of a cell (an upsert, as every write path makes) is seen by the next request.
+      await db.updateTable('review_aggregate').set({ n: 4 }).where('unit_code', '=', '16000').execute();
+      const second = await householdCellsOfPeriod(readScope(db, database), '38', 2024);
+      expect(second.map((c) => c.n)).toEqual([4]);
+
+      // A write rolled back leaves the stamp as it was: the reading made inside the transaction
+      // (under the transaction's own stamp) is never taken for the committed cells.
+      await expect(
+        db.transaction().execute(async (trx) => {
+          await trx
+            .insertInto('review_aggregate')
+            .values([cell('16001', 'NEAR_POOR', 2)])
+            .execute();
+          const inside = await householdCellsOfPeriod(readScope(trx, database), '38', 2024);
+          expect(inside.length).toBe(2);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      const third = await householdCellsOfPeriod(readScope(db, database), '38', 2024);
+      expect(third.map((c) => [c.unit_code, c.n])).toEqual([['16000', 4]]);
+
+      // A deletion too, and another province's change leaves this reading in place.
+      const stampOf = async (p: string) =>
+        (
+          await db
+            .selectFrom('aggregate_stamp')
+            .select('stamp')
+            .where('province_code', '=', p)
+            .executeTakeFirst()
+        )?.stamp;
+      const before = await stampOf('38');
+      await db
+        .insertInto('review_aggregate')
+        .values([{ ...cell('01000', 'POOR', 1), province_code: '01' }])
+        .execute();
+      expect(await stampOf('38')).toBe(before);
+      expect(await householdCellsOfPeriod(readScope(db, database), '38', 2024)).toBe(third);
+      await db.deleteFrom('review_aggregate').where('province_code', '=', '38').execute();
+      expect(await stampOf('38')).not.toBe(before);
+      expect(await householdCellsOfPeriod(readScope(db, database), '38', 2024)).toEqual([]);
     });
 
     it('keeps the households per commune version through an import, a move, an erasure and a restore', async () => {

@@ -285,5 +285,33 @@ for (const dialect of DIALECTS) {
         await app.close();
       }
     });
+
+    // Last: it changes the registry the tests above read.
+    it('is fresh after every write: a reading kept between loads is never served past a change', async () => {
+      const officer = user('province-officer', '382');
+      const before = await dashboard(deps, officer, {});
+      // The same cells are kept between loads: a second load answers the same.
+      expect(await dashboard(deps, officer, {})).toEqual(before);
+      // A household recognised poor in 2024 (H6, not poor in 2023): the summary, the balance and
+      // the targets' progress of the next load count it.
+      await load(2024, 'approved', [record('H6', B, 2024, 'POOR')]);
+      const after = await dashboard(deps, officer, {});
+      expect(after.registry!.summary.poor).toBe(before.registry!.summary.poor + 1);
+      expect(after.registry!.summary).toEqual(
+        await reportSummary(deps, officer, { period: 2024, unitCode: '382', unitsOn: after.on }),
+      );
+      expect(after.registry!.balance).toEqual(
+        await reportBalance(deps, officer, { period: 2024, unitCode: '382', unitsOn: after.on }),
+      );
+      // A draft of the review under way moves the survey count and the forecast, never the recognised figures.
+      await load(2024, 'draft', [record('H3', A, 2024, 'NONE')]);
+      const draft = await dashboard(deps, officer, {});
+      expect(draft.registry!.summary).toEqual(after.registry!.summary);
+      expect(draft.review!.communes.find((c) => c.unit.code === A)!.surveyed).toBe(
+        after.review!.communes.find((c) => c.unit.code === A)!.surveyed + 1,
+      );
+      const t = await targetsReport(deps, officer, { unitCode: '382', year: 2024 });
+      expect(draft.targets!.forecastRate).toBe(t.total.reviewRate);
+    });
   });
 }

@@ -12,21 +12,78 @@ import { startsWith, type Executor } from './executor.js';
 /** A kept cell as the reports read it: the table's row without its province (the reading's own). */
 export type KeptCell = Omit<ReviewAggregateTable, 'province_code'>;
 
-const scopes = new WeakMap<object, Map<string, Promise<readonly KeptCell[]>>>();
+interface Scope {
+  /** This request's readings, by key. */
+  memo: Map<string, Promise<readonly KeptCell[]>>;
+  /** The database whose readings outlive the request (see `readScope`), and the stamps read. */
+  keep?: { database: object; stamps: Map<string, Promise<string>> };
+}
+
+const scopes = new WeakMap<object, Scope>();
+
+/**
+ * Readings kept between requests, per database: a province's cells with the stamp they were read
+ * under (migration 2026-12-04T1400: triggers on review_aggregate give the province a new random
+ * stamp with every change of its cells). A reading is used again only while its province's stamp
+ * is the same, so a figure is fresh after every write. At most KEPT_CELLS cells are kept per
+ * database; the oldest reading goes first.
+ */
+const kept = new WeakMap<object, Map<string, { stamp: string; cells: readonly KeptCell[] }>>();
+const KEPT_CELLS = 600_000;
 
 /**
  * An executor on the same database whose readings of the shared cells are remembered while it
- * lives: for one request's read-only assembly of several reports, never for writes.
+ * lives: for one request's read-only assembly of several reports, never for writes. Given the
+ * database's identity (its connection pool or handle), the readings are also kept between
+ * requests under their province's stamp.
  */
-export function readScope(db: Kysely<Database>): Kysely<Database> {
+export function readScope(db: Kysely<Database>, database?: object): Kysely<Database> {
   // Already a scope: its readings stand for the whole request.
   if (scopes.has(db)) return db;
   const scoped = db.withPlugin({
     transformQuery: (a) => a.node,
     transformResult: async (a) => a.result,
   });
-  scopes.set(scoped, new Map());
+  scopes.set(scoped, { memo: new Map(), ...(database ? { keep: { database, stamps: new Map() } } : {}) });
   return scoped;
+}
+
+/** The province's stamp: changed by every change of its cells ('' before its first cell). */
+async function stampOf(db: Executor, provinceCode: string): Promise<string> {
+  const row = await db
+    .selectFrom('aggregate_stamp')
+    .select('stamp')
+    .where('province_code', '=', provinceCode)
+    .executeTakeFirst();
+  return row?.stamp ?? '';
+}
+
+/** A reading of every status, from the readings kept between requests when the stamp allows. */
+async function keptReading(
+  db: Executor,
+  keep: NonNullable<Scope['keep']>,
+  provinceCode: string,
+  key: string,
+  read: () => Promise<readonly KeptCell[]>,
+): Promise<readonly KeptCell[]> {
+  let stamp = keep.stamps.get(provinceCode);
+  if (!stamp) keep.stamps.set(provinceCode, (stamp = stampOf(db, provinceCode)));
+  const now = await stamp;
+  let store = kept.get(keep.database);
+  if (!store) kept.set(keep.database, (store = new Map()));
+  const hit = store.get(key);
+  if (hit && hit.stamp === now) return hit.cells;
+  const cells = await read();
+  store.delete(key);
+  store.set(key, { stamp: now, cells });
+  let total = 0;
+  for (const v of store.values()) total += v.cells.length;
+  for (const [k, v] of store) {
+    if (total <= KEPT_CELLS || k === key) break;
+    store.delete(k);
+    total -= v.cells.length;
+  }
+  return cells;
 }
 
 /**
@@ -36,14 +93,19 @@ export function readScope(db: Kysely<Database>): Kysely<Database> {
  */
 async function cellsOf(
   db: Executor,
+  provinceCode: string,
   key: string,
   status: string | undefined,
   read: (status: string | undefined) => Promise<readonly KeptCell[]>,
 ): Promise<readonly KeptCell[]> {
-  const memo = scopes.get(db);
-  if (!memo) return read(status);
-  let p = memo.get(key);
-  if (!p) memo.set(key, (p = read(undefined)));
+  const scope = scopes.get(db);
+  if (!scope) return read(status);
+  let p = scope.memo.get(key);
+  if (!p) {
+    const { keep } = scope;
+    p = keep ? keptReading(db, keep, provinceCode, key, () => read(undefined)) : read(undefined);
+    scope.memo.set(key, p);
+  }
   const all = await p;
   return status === undefined ? all : all.filter((c) => c.status === status);
 }
@@ -87,7 +149,7 @@ export function householdCellsOfPeriod(
   period: number,
   status?: string,
 ): Promise<readonly KeptCell[]> {
-  return cellsOf(db, `households|${provinceCode}|${period}`, status, (only) =>
+  return cellsOf(db, provinceCode, `households|${provinceCode}|${period}`, status, (only) =>
     readCells(db, provinceCode, period, only, false),
   );
 }
@@ -99,7 +161,7 @@ export function transitionCellsOfPeriod(
   period: number,
   status?: string,
 ): Promise<readonly KeptCell[]> {
-  return cellsOf(db, `transitions|${provinceCode}|${period}`, status, (only) =>
+  return cellsOf(db, provinceCode, `transitions|${provinceCode}|${period}`, status, (only) =>
     readCells(db, provinceCode, period, only, true),
   );
 }
@@ -215,7 +277,7 @@ export function readScopeOf(
   cells: ReadonlyMap<number, { households: readonly KeptCell[]; transitions: readonly KeptCell[] }>,
 ): Kysely<Database> {
   const scoped = readScope(db);
-  const memo = scopes.get(scoped)!;
+  const { memo } = scopes.get(scoped)!;
   for (const [period, c] of cells) {
     memo.set(`households|${provinceCode}|${period}`, Promise.resolve(c.households));
     memo.set(`transitions|${provinceCode}|${period}`, Promise.resolve(c.transitions));
