@@ -181,10 +181,13 @@ export async function recogniseEveryReview(r: BenchRegistry): Promise<void> {
 export async function timeRuns(
   fn: () => Promise<unknown>,
   runs: number,
+  /** Work done before each run, not timed (a write the run must see). */
+  before?: (run: number) => Promise<unknown>,
 ): Promise<{ p50: number; p95: number; cpu50: number }> {
   const ms: number[] = [];
   const cpu: number[] = [];
   for (let i = 0; i < runs; i += 1) {
+    if (before) await before(i);
     const c = process.cpuUsage();
     const t = performance.now();
     await fn();

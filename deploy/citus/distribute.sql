@@ -38,7 +38,7 @@ DO $$ DECLARE t text; BEGIN
 SELECT create_distributed_table('household', 'province_code', shard_count => 48);
 SELECT create_distributed_table(t, 'province_code', colocate_with => 'household')
   FROM unnest(ARRAY['village', 'household_member', 'household_change', 'review_result',
-    'review_aggregate', 'household_tally', 'aggregate_stamp', 'review_campaign', 'campaign_event', 'certificate', 'certificate_counter',
+    'review_aggregate', 'household_tally', 'figures_stamp', 'review_campaign', 'campaign_event', 'certificate', 'certificate_counter',
     'resident_household', 'finance_target', 'allocation', 'allocation_entry', 'disbursement',
     'household_support', 'allocation_issue', 'meeting', 'task', 'task_update',
     'task_attachment', 'review_application', 'report_submission']) AS t;

@@ -96,7 +96,7 @@ export interface HouseholdTallyTable {
   n: number;
 }
 
-export interface AggregateStampTable {
+export interface FiguresStampTable {
   province_code: string;
   stamp: string;
 }
@@ -143,7 +143,7 @@ export interface RegistryTables {
   review_result: ReviewResultTable;
   review_aggregate: ReviewAggregateTable;
   household_tally: HouseholdTallyTable;
-  aggregate_stamp: AggregateStampTable;
+  figures_stamp: FiguresStampTable;
   review_campaign: ReviewCampaignTable;
   campaign_event: CampaignEventTable;
   calendar_day: CalendarDayTable;

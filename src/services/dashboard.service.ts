@@ -4,7 +4,7 @@
 // aggregates), so the dashboard and `report summary` / `report balance` / `report finance` never
 // disagree: the sections call those services. A section the role may not read is null (never an
 // error), so one page serves every role.
-import { readScope } from '../db/repositories/aggregate-cells.repository.js';
+import { keptUnderStamp, readScope } from '../db/repositories/aggregate-cells.repository.js';
 import type { Db } from '../db/database.js';
 import { AppError } from '../errors.js';
 import { optionalIsoDate, vnDateOf } from '../domain/dates.js';
@@ -161,55 +161,27 @@ async function assemble(deps: Deps, actor: Actor, q: DashboardQuery): Promise<Da
     tasks: null,
   };
 
+  // The sections read from the province's figures are kept between loads while its stamp stays
+  // (every write to those tables changes it); the money and the tasks are read every time. The
+  // role and scope are part of the key: a section is computed for the actor who asked.
+  const province = unit.province_code;
+  const who = `${actor.kind === 'user' ? actor.role : actor.kind}|${scopeOf(actor) ?? ''}`;
+  const kept = <T>(section: string, compute: () => Promise<T>) =>
+    keptUnderStamp(db, province, `dashboard|${section}|${unit.code}|${on}|${who}`, compute);
+
   if (hasPermission(actor, 'registry.read')) {
-    const periods = await periodsWithApprovedResults(db, unit.province_code);
-    const latest = periods[periods.length - 1];
-    if (latest !== undefined) {
-      const trend: TrendPoint[] = [];
-      let summary: Summary | undefined;
-      for (const period of periods) {
-        const s = await reportSummary(deps, actor, { period, unitCode: unit.code, unitsOn: on });
-        if (period === latest) summary = s;
-        trend.push({
-          period,
-          households: s.households,
-          poor: s.poor,
-          nearPoor: s.nearPoor,
-          residentHouseholds: s.residentHouseholds,
-          poorRate: s.poorRate,
-          nearPoorRate: s.nearPoorRate,
-          multidimensionalRate: s.multidimensionalRate,
-        });
-      }
-      const balance = await reportBalance(deps, actor, { period: latest, unitCode: unit.code, unitsOn: on });
-      out.registry = { period: latest, summary: summary!, balance, trend };
-    }
+    out.registry = await kept('registry', () => registrySection(deps, actor, unit.code, province, on));
     // The review under way runs on today's units: a unit read on an earlier date (a city that
     // ended) has no review of its own now.
-    if (on === today) out.review = await reviewProgress(deps, unit.code, on, today);
+    if (on === today)
+      out.review = await kept(`review|${today}`, () => reviewProgress(deps, unit.code, on, today));
   }
 
   if (hasPermission(actor, 'finance.read')) {
     // The newest year with allocations or targets, as the finance screens open on (a city's 2024
     // program is still the one to follow after the city ended); else the year of the date.
     const year = (await financeYears(deps, actor, unit.code))[0] ?? Number(on.slice(0, 4));
-    const t = await targetsReport(deps, actor, { unitCode: unit.code, year });
-    out.targets = {
-      year,
-      items: t.targets.map((x) => ({
-        kind: x.kind,
-        kindLabel: x.kindLabel,
-        value: x.value,
-        achieved: x.progress.achieved,
-        forecast: x.forecast.achieved,
-        status: x.progress.status,
-      })),
-      baselineResidentHouseholds: t.total.baselineResidentHouseholds,
-      residentHouseholds: t.total.residentHouseholds,
-      baselineRate: t.total.baselineRate,
-      recognisedRate: t.total.recognisedRate,
-      forecastRate: t.total.reviewRate,
-    };
+    out.targets = await kept(`targets|${year}`, () => targetsSection(deps, actor, unit.code, year));
     const f = await financeReport(deps, actor, { unitCode: unit.code, year, asOf: today });
     const risky = await atRiskBoard(deps, actor, { unitCode: unit.code, year, asOf: today });
     out.money = {
@@ -224,6 +196,63 @@ async function assemble(deps: Deps, actor: Actor, q: DashboardQuery): Promise<Da
     out.tasks = { overdue: board.overdue.length, dueSoon: board.dueSoon.length, open: board.open.length };
   }
   return out;
+}
+
+/** The recognised figures: the summary and the balance of the latest recognised period, the trend. */
+async function registrySection(
+  deps: Deps,
+  actor: Actor,
+  unitCode: string,
+  provinceCode: string,
+  on: string,
+): Promise<Dashboard['registry']> {
+  const periods = await periodsWithApprovedResults(deps.db.kysely, provinceCode);
+  const latest = periods[periods.length - 1];
+  if (latest === undefined) return null;
+  const trend: TrendPoint[] = [];
+  let summary: Summary | undefined;
+  for (const period of periods) {
+    const s = await reportSummary(deps, actor, { period, unitCode, unitsOn: on });
+    if (period === latest) summary = s;
+    trend.push({
+      period,
+      households: s.households,
+      poor: s.poor,
+      nearPoor: s.nearPoor,
+      residentHouseholds: s.residentHouseholds,
+      poorRate: s.poorRate,
+      nearPoorRate: s.nearPoorRate,
+      multidimensionalRate: s.multidimensionalRate,
+    });
+  }
+  const balance = await reportBalance(deps, actor, { period: latest, unitCode, unitsOn: on });
+  return { period: latest, summary: summary!, balance, trend };
+}
+
+/** This year's targets with their progress and forecast, and the rates' denominators. */
+async function targetsSection(
+  deps: Deps,
+  actor: Actor,
+  unitCode: string,
+  year: number,
+): Promise<Dashboard['targets']> {
+  const t = await targetsReport(deps, actor, { unitCode, year });
+  return {
+    year,
+    items: t.targets.map((x) => ({
+      kind: x.kind,
+      kindLabel: x.kindLabel,
+      value: x.value,
+      achieved: x.progress.achieved,
+      forecast: x.forecast.achieved,
+      status: x.progress.status,
+    })),
+    baselineResidentHouseholds: t.total.baselineResidentHouseholds,
+    residentHouseholds: t.total.residentHouseholds,
+    baselineRate: t.total.baselineRate,
+    recognisedRate: t.total.recognisedRate,
+    forecastRate: t.total.reviewRate,
+  };
 }
 
 /**

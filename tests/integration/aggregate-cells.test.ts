@@ -97,7 +97,7 @@ for (const dialect of DIALECTS) {
       const stampOf = async (p: string) =>
         (
           await db
-            .selectFrom('aggregate_stamp')
+            .selectFrom('figures_stamp')
             .select('stamp')
             .where('province_code', '=', p)
             .executeTakeFirst()

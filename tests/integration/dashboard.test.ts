@@ -312,6 +312,34 @@ for (const dialect of DIALECTS) {
       );
       const t = await targetsReport(deps, officer, { unitCode: '382', year: 2024 });
       expect(draft.targets!.forecastRate).toBe(t.total.reviewRate);
+
+      // The other tables the kept sections are read from: the resident households (the rates'
+      // denominator), the review campaign (meetings, complaints) and the targets.
+      await setResidentHouseholds(deps, SYSTEM, {
+        unitCode: B,
+        year: 2024,
+        households: 10,
+        source: 'Công an xã',
+        sourceDate: '2024-01-15',
+      });
+      const residents = await dashboard(deps, officer, {});
+      const childB = (d: typeof draft) => d.registry!.summary.children.find((c) => c.unit.code === B)!;
+      expect(childB(draft).residentHouseholds).toBe(20);
+      expect(childB(residents).residentHouseholds).toBe(10);
+      await deps.db.kysely
+        .updateTable('review_campaign')
+        .set({ state_json: JSON.stringify({ state: { villages: [], complaints: [] } }) })
+        .where('period', '=', 2024)
+        .where('commune_code', '=', A)
+        .execute();
+      const campaign = await dashboard(deps, officer, {});
+      expect(campaign.review!.communes.find((c) => c.unit.code === A)).toMatchObject({
+        meetingsHeld: 0,
+        complaintsOpen: 0,
+      });
+      await setTarget(deps, SYSTEM, { unitCode: '382', year: 2024, kind: 'poor-reduction', value: 2 });
+      const target = await dashboard(deps, officer, {});
+      expect(target.targets!.items.find((i) => i.kind === 'poor-reduction')!.value).toBe(2);
     });
   });
 }

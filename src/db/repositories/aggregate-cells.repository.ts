@@ -23,13 +23,16 @@ const scopes = new WeakMap<object, Scope>();
 
 /**
  * Readings kept between requests, per database: a province's cells with the stamp they were read
- * under (migration 2026-12-04T1400: triggers on review_aggregate give the province a new random
- * stamp with every change of its cells). A reading is used again only while its province's stamp
- * is the same, so a figure is fresh after every write. At most KEPT_CELLS cells are kept per
- * database; the oldest reading goes first.
+ * under (migration 2026-12-04T1400: triggers on the tables of the figures give the province a new
+ * random stamp with every change). A reading is used again only while its province's stamp is the
+ * same, so a figure is fresh after every write. At most KEPT_CELLS cells are kept per database; the
+ * oldest reading goes first. Values derived from the figures (`keptUnderStamp`) are kept the same
+ * way, at most KEPT_VALUES of them.
  */
 const kept = new WeakMap<object, Map<string, { stamp: string; cells: readonly KeptCell[] }>>();
 const KEPT_CELLS = 600_000;
+const derived = new WeakMap<object, Map<string, { stamp: string; value: Promise<unknown> }>>();
+const KEPT_VALUES = 256;
 
 /**
  * An executor on the same database whose readings of the shared cells are remembered while it
@@ -48,14 +51,52 @@ export function readScope(db: Kysely<Database>, database?: object): Kysely<Datab
   return scoped;
 }
 
-/** The province's stamp: changed by every change of its cells ('' before its first cell). */
-async function stampOf(db: Executor, provinceCode: string): Promise<string> {
+/** The province's stamp: changed by every change of its figures' tables ('' before the first). */
+export async function figuresStamp(db: Executor, provinceCode: string): Promise<string> {
   const row = await db
-    .selectFrom('aggregate_stamp')
+    .selectFrom('figures_stamp')
     .select('stamp')
     .where('province_code', '=', provinceCode)
     .executeTakeFirst();
   return row?.stamp ?? '';
+}
+
+/** The province's stamp as this request read it (once). */
+function stampIn(db: Executor, keep: NonNullable<Scope['keep']>, provinceCode: string): Promise<string> {
+  let stamp = keep.stamps.get(provinceCode);
+  if (!stamp) keep.stamps.set(provinceCode, (stamp = figuresStamp(db, provinceCode)));
+  return stamp;
+}
+
+/**
+ * A value derived from a province's figures (its cells, campaigns, households per commune,
+ * resident households, targets — the tables that stamp it), computed once and kept between
+ * requests while the province's stamp stays the same. Outside a read scope given its database,
+ * computed every time. The key names everything else the value depends on.
+ */
+export async function keptUnderStamp<T>(
+  db: Executor,
+  provinceCode: string,
+  key: string,
+  compute: () => Promise<T>,
+): Promise<T> {
+  const keep = scopes.get(db)?.keep;
+  if (!keep) return compute();
+  const now = await stampIn(db, keep, provinceCode);
+  let store = derived.get(keep.database);
+  if (!store) derived.set(keep.database, (store = new Map()));
+  const full = `${provinceCode}|${key}`;
+  const hit = store.get(full);
+  if (hit && hit.stamp === now) return hit.value as Promise<T>;
+  const value = compute();
+  store.delete(full);
+  store.set(full, { stamp: now, value });
+  // A computation that fails is not kept.
+  value.catch(() => {
+    if (store.get(full)?.value === value) store.delete(full);
+  });
+  while (store.size > KEPT_VALUES) store.delete(store.keys().next().value!);
+  return value;
 }
 
 /** A reading of every status, from the readings kept between requests when the stamp allows. */
@@ -66,9 +107,7 @@ async function keptReading(
   key: string,
   read: () => Promise<readonly KeptCell[]>,
 ): Promise<readonly KeptCell[]> {
-  let stamp = keep.stamps.get(provinceCode);
-  if (!stamp) keep.stamps.set(provinceCode, (stamp = stampOf(db, provinceCode)));
-  const now = await stamp;
+  const now = await stampIn(db, keep, provinceCode);
   let store = kept.get(keep.database);
   if (!store) kept.set(keep.database, (store = new Map()));
   const hit = store.get(key);

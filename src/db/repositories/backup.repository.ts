@@ -17,8 +17,8 @@ const INTERNAL = new Set([
   // Kept by triggers from the households (migration 2026-12-04T1100): a restore's loaded
   // households count themselves again.
   'household_tally',
-  // Set by triggers on review_aggregate (migration 2026-12-04T1400): a restore's cells stamp it anew.
-  'aggregate_stamp',
+  // Set by triggers on the tables of the figures (migration 2026-12-04T1400): a restore's rows stamp it anew.
+  'figures_stamp',
 ]);
 
 /** Product tables, parents before children (foreign keys), so that a restore can insert in order. */
