@@ -43,6 +43,8 @@ export interface HouseholdFilter {
   countCap?: number;
   /** Matches from which the ranking walks the head-name index (tests lower it); see DENSE_SHARE. */
   denseFrom?: number;
+  /** Head names from which the third tier walks the head-name index (tests lower it); see HEAD_WORDS_SORTED. */
+  headWordsFrom?: number;
 }
 
 const WORD = /^[a-z0-9]+$/;
@@ -50,9 +52,23 @@ const WORD = /^[a-z0-9]+$/;
 /** Up to this many communes, SQLite reads them by the commune index rather than the word index. */
 const COMMUNES_BY_INDEX = 8;
 
-/** The FTS5 query of the words: each a quoted term, the last a prefix; implicit AND. */
+/** What follows a first letter in a folded word: the second letters of the prefix index. */
+const SECOND = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The FTS5 query of the words: each a quoted term, the last a prefix; AND of them. A one-letter
+ * last word is written as that word or its two-letter prefixes ("0" OR "00"* OR … "0z"*): the
+ * same rows, read from the prefix index (prefix='2 …'), where "0"* merges every term starting
+ * with 0 — a million householdIds, 80 ms of CPU on 1,000,000 households against 6 ms.
+ */
 export function fts5Query(tokens: string[]): string {
-  return tokens.map((t, i) => `"${t}"${i === tokens.length - 1 ? '*' : ''}`).join(' ');
+  return tokens
+    .map((t, i) => {
+      if (i < tokens.length - 1) return `"${t}"`;
+      if (t.length > 1) return `"${t}"*`;
+      return `("${t}" OR ${[...SECOND].map((c) => `"${t}${c}"*`).join(' OR ')})`;
+    })
+    .join(' AND ');
 }
 
 /** The to_tsquery text of the words: AND of lexemes, the last a prefix. */
@@ -60,23 +76,31 @@ export function tsQuery(tokens: string[]): string {
   return tokens.map((t, i) => `${t}${i === tokens.length - 1 ? ':*' : ''}`).join(' & ');
 }
 
-/** The rank tier of a folded head name for a folded query (the ORDER BY of the SQL paths). */
+/**
+ * The rank tier of a folded head name for a folded query (the ORDER BY of the SQL paths): equal,
+ * starting with it, containing it from one of its later words on ("van hung" in "nguyen van
+ * hung", not "hung" in "phung": words are whole, as in the match), the others.
+ */
 export function headTier(headKey: string, folded: string): number {
   if (!folded) return 0;
   if (headKey === folded) return 0;
   if (headKey.startsWith(folded)) return 1;
-  if (headKey.includes(folded)) return 2;
+  if (` ${headKey}`.includes(` ${folded}`)) return 2;
   return 3;
 }
+
+/** The SQL of headTier's third tier (true also for the first two: they are tested before it). */
+const headContains = (folded: string) => sql`(' ' || h.head_key) LIKE ${`% ${folded}%`}`;
 
 const and = (conds: RawBuilder<unknown>[]) => (conds.length ? sql.join(conds, sql` AND `) : sql`1 = 1`);
 
 /**
  * How a query reads the households: 'words' through the word condition (the FTS5 join on SQLite
  * province-wide), 'none' without it (head-name tiers), 'walk' along the (province, head) index in
- * order with the word test on each row (SQLite, very common words).
+ * order with the word test on each row (SQLite, very common words), 'head' through the index of
+ * the head names' later words with the word test on each row (SQLite, the third tier).
  */
-type Mode = 'words' | 'none' | 'walk';
+type Mode = 'words' | 'none' | 'walk' | 'head';
 
 interface Plan {
   /** SQLite, province-wide, with words: the FTS5 index drives the query. */
@@ -127,9 +151,11 @@ function plan(f: HouseholdFilter, tokens: string[]): Plan {
     from: (mode) =>
       mode === 'words' && fts
         ? sql`household_search s CROSS JOIN household h ON h.id = s.rowid AND s.household_search MATCH ${fts5Query(tokens)}${result}`
-        : mode === 'walk'
-          ? sql`household h INDEXED BY household_head${result}`
-          : sql`household h${result}`,
+        : mode === 'head'
+          ? sql`household_head_words w CROSS JOIN household h ON h.id = w.rowid AND w.household_head_words MATCH ${fts5Query(tokens)}${result}`
+          : mode === 'walk'
+            ? sql`household h INDEXED BY household_head${result}`
+            : sql`household h${result}`,
     filters,
     words: (mode) => (mode === 'none' || (mode === 'words' && fts) ? undefined : (ts ?? like)),
   };
@@ -156,7 +182,7 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
     total = Number(n.rows[0]!.n);
     capped = total > cap;
     const tier = folded
-      ? sql`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN h.head_key LIKE ${`%${folded}%`} THEN 2 ELSE 3 END, `
+      ? sql`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN ${headContains(folded)} THEN 2 ELSE 3 END, `
       : sql``;
     const r = await sql<{
       id: number;
@@ -180,8 +206,8 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
         db,
       );
       if (m.rows.length > cap) {
-        ids = await rankedAboveCap(db, f, folded, matching, () => isDense(db, tokens, f.denseFrom));
-        const rows = ids.length ? await pageRows(db, ids, f.period, [f.provinceCode]) : [];
+        ids = await rankedAboveCap(db, f, tokens, true, matching, () => isDense(db, tokens, f.denseFrom));
+        const rows = ids.length ? await pageRows(db, ids, f.period) : [];
         return { total: cap, totalCapped: true, rows };
       }
       candidates = await sql<{
@@ -203,26 +229,31 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
         .sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
       ids = ranked.slice(f.offset, f.offset + f.limit).map((c) => c.id);
     } else {
-      ids = await rankedAboveCap(db, f, folded, matching, async () =>
+      ids = await rankedAboveCap(db, f, tokens, p.fts, matching, async () =>
         p.fts ? isDense(db, tokens, f.denseFrom) : false,
       );
     }
   }
-  const rows = ids.length
-    ? await pageRows(db, ids, f.period, f.provinceCode ? [f.provinceCode] : undefined)
-    : [];
+  const rows = ids.length ? await pageRows(db, ids, f.period) : [];
   return { total: Math.min(total, cap), totalCapped: capped, rows };
 }
 
 /**
- * The rest of a ranking walks the head-name index instead of sorting the matches when the words
- * match at least this share of the households stored (and at least DENSE_MIN): the walk then
- * meets a page of matches within a few hundred rows. Below it, sorting is the cheaper of the two
- * (measured on 1,000,000 households: a walk that finds no head containing the query reads the
- * whole index, about 65 ms; sorting 100,000 matches takes about 45 ms).
+ * The last tier of a ranking (the households whose head name neither starts with nor contains
+ * the query) walks the head-name index instead of sorting the matches when the words match at
+ * least this share of the households stored (and at least DENSE_MIN): the walk then meets a page
+ * of them within a few thousand rows (1 % dense: 5,000 rows, about 5 ms on 1,000,000 households;
+ * sorting 76,000 matches of "hung" took 104 ms of CPU).
  */
-const DENSE_SHARE = 0.15;
-const DENSE_MIN = 50_000;
+const DENSE_SHARE = 0.01;
+const DENSE_MIN = 10_000;
+
+/**
+ * Below this many head names whose later words match, the third tier is read through that index
+ * and sorted; from it, along the head-name index (the tier is then at least this dense in the
+ * households: 2,000 in 1,000,000 meets a page within about 25,000 index entries, 2 ms).
+ */
+const HEAD_WORDS_SORTED = 2_000;
 
 /** Whether the words are that common (the word index alone; counting stops at the threshold). */
 async function isDense(db: Executor, tokens: string[], from?: number): Promise<boolean> {
@@ -232,60 +263,79 @@ async function isDense(db: Executor, tokens: string[], from?: number): Promise<b
     const r = await sql<{ n: number | null }>`SELECT max(id) AS n FROM household`.execute(db);
     threshold = Math.max(DENSE_MIN, Math.floor(Number(r.rows[0]!.n ?? 0) * DENSE_SHARE));
   }
+  return (await countUpTo(db, 'household_search', tokens, threshold)) >= threshold;
+}
+
+/** The entries of an FTS5 index matching the words, counted up to `limit`. */
+async function countUpTo(
+  db: Executor,
+  table: 'household_search' | 'household_head_words',
+  tokens: string[],
+  limit: number,
+): Promise<number> {
   const r = await sql<{
     n: number;
-  }>`SELECT count(*) AS n FROM (SELECT 1 FROM household_search WHERE household_search MATCH ${fts5Query(tokens)} LIMIT ${threshold}) c`.execute(
+  }>`SELECT count(*) AS n FROM (SELECT 1 FROM ${sql.table(table)} WHERE ${sql.table(table)} MATCH ${fts5Query(tokens)} LIMIT ${limit}) c`.execute(
     db,
   );
-  return Number(r.rows[0]!.n) >= threshold;
+  return Number(r.rows[0]!.n);
 }
 
 /**
- * SQLite, more matches than the cap: the page in rank order, tier by tier. The head-name tiers
- * (equal, starts with) are read in order from the (province, head) index without the word index
- * (they always match the words). The others are matched by the word index and sorted; or, when
- * the words are very common (`dense`, asked only when the head-name tiers do not fill the page),
- * read in order along the head-name index with the word
- * test on each row, which stops after the page instead of sorting every match.
+ * SQLite, more matches than the cap: the page in rank order, tier by tier, each read in order
+ * and stopped at the page. The head-name tiers (equal, starts with) are read from the (province,
+ * head) index without the word index (they always match the words). The third (the head name
+ * contains the query from a later word) is read through the index of the heads' later words when
+ * few heads have them, else along the head-name index with the containment tested on the index
+ * entry and the words on the row. The last is read along the head-name index with the word test
+ * on each row when the words are common (`dense`), else matched by the word index and sorted.
+ * Outside the word index's path (a few communes) the two last tiers are one sorted read.
  */
 async function rankedAboveCap(
   db: Executor,
   f: HouseholdFilter,
-  folded: string,
+  tokens: string[],
+  fts: boolean,
   matching: (extra?: RawBuilder<unknown>[], mode?: Mode) => RawBuilder<unknown>,
   dense: () => Promise<boolean>,
 ): Promise<number[]> {
+  const folded = tokens.join(' ');
   const upper = `${folded}{`; // '{' sorts after every character of a folded key
   const notStarting = sql`NOT (h.head_key >= ${folded} AND h.head_key < ${upper})`;
-  const contains = sql`h.head_key LIKE ${`%${folded}%`}`;
+  const contains = headContains(folded);
   const byName = sql`h.head_key, h.id`;
   type Tier = { where: RawBuilder<unknown>[]; mode: Mode; order: RawBuilder<unknown> };
-  const rest = async (): Promise<Tier[]> =>
+  const sortedBelow = f.headWordsFrom ?? HEAD_WORDS_SORTED;
+  const third = async (): Promise<Tier[]> =>
+    (await countUpTo(db, 'household_head_words', tokens, sortedBelow)) < sortedBelow
+      ? [{ where: [notStarting, contains], mode: 'head', order: byName }]
+      : [{ where: [notStarting, contains], mode: 'walk', order: byName }];
+  const last = async (): Promise<Tier[]> =>
     (await dense())
-      ? [
-          { where: [notStarting, contains], mode: 'walk', order: byName },
-          { where: [notStarting, sql`NOT ${contains}`], mode: 'walk', order: byName },
-        ]
-      : [
-          {
-            where: [notStarting],
-            mode: 'words',
-            order: sql`CASE WHEN ${contains} THEN 2 ELSE 3 END, h.head_key, h.id`,
-          },
-        ];
-  const tiers: (Tier | 'rest')[] = folded
-    ? [
+      ? [{ where: [notStarting, sql`NOT ${contains}`], mode: 'walk', order: byName }]
+      : [{ where: [notStarting, sql`NOT ${contains}`], mode: 'words', order: byName }];
+  const tiers: (Tier | 'third' | 'last')[] = !folded
+    ? [{ where: [], mode: 'words', order: byName }]
+    : [
         { where: [sql`h.head_key = ${folded}`], mode: 'none', order: sql`h.id` },
         { where: [sql`h.head_key > ${folded}`, sql`h.head_key < ${upper}`], mode: 'none', order: byName },
-        'rest',
-      ]
-    : [{ where: [], mode: 'words', order: byName }];
+        ...(fts
+          ? (['third', 'last'] as const)
+          : [
+              {
+                where: [notStarting],
+                mode: 'words' as const,
+                order: sql`CASE WHEN ${contains} THEN 2 ELSE 3 END, h.head_key, h.id`,
+              },
+            ]),
+      ];
   const ids: number[] = [];
   let skip = f.offset;
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers[i]!;
-    if (tier === 'rest') {
-      if (ids.length < f.limit) tiers.splice(i + 1, 0, ...(await rest()));
+    if (tier === 'third' || tier === 'last') {
+      // Decided only when the tiers before do not fill the page.
+      if (ids.length < f.limit) tiers.splice(i + 1, 0, ...(await (tier === 'third' ? third() : last())));
       continue;
     }
     const t = tier;
@@ -325,7 +375,10 @@ async function holdsOnlyProvince(db: Executor, provinceCode: string): Promise<bo
  * The listed columns of these households with their result of `period`, in the order given.
  * `provinces` (when known: the provinces the ids belong to) lets PostgreSQL read the households
  * by their primary key (province_code, id) in their partitions: by id alone it scans every
- * partition (490 ms against 0.2 ms for a page of a 5,000,000-household registry).
+ * partition (490 ms against 0.2 ms for a page of a 5,000,000-household registry). SQLite is given
+ * none: with the province beside `id IN (…)` its planner (no statistics) reads the province's
+ * village index instead of the ids, 47 ms of CPU for a page of a 1,000,000-household province
+ * against 0.1 ms.
  */
 async function pageRows(db: Executor, ids: number[], period: number | undefined, provinces?: string[]) {
   let q = db
@@ -369,6 +422,27 @@ export async function checkSearchIndex(db: Executor, dialect: 'sqlite' | 'postgr
     await sql`INSERT INTO household_search (household_search, rank) VALUES ('integrity-check', 1)`.execute(
       db,
     );
+    // Contentless: the check covers its own structure only. Its entries against the households:
+    // every head's later words find their household, and no entry outlives one.
+    await sql`INSERT INTO household_head_words (household_head_words) VALUES ('integrity-check')`.execute(db);
+    const heads = await sql<{ id: number; head_key: string }>`SELECT id, head_key FROM household`.execute(db);
+    for (const h of heads.rows) {
+      const tail = h.head_key.split(' ').slice(1).filter(Boolean);
+      if (tail.length === 0) continue;
+      const q = tail.map((w) => `"${w}"`).join(' AND ');
+      // The ids read and compared here: FTS5 ignores a bound rowid beside MATCH on this table.
+      const r = await sql<{
+        id: number;
+      }>`SELECT rowid AS id FROM household_head_words WHERE household_head_words MATCH ${q}`.execute(db);
+      if (!r.rows.some((x) => Number(x.id) === Number(h.id)))
+        throw new Error(`household_head_words: household ${h.id} not indexed`);
+    }
+    const stale = await sql<{
+      n: number;
+    }>`SELECT count(*) AS n FROM household_head_words WHERE rowid NOT IN (SELECT id FROM household)`.execute(
+      db,
+    );
+    if (Number(stale.rows[0]!.n) !== 0) throw new Error('household_head_words: entries of no household');
     return;
   }
   const r = await sql<{
@@ -378,6 +452,9 @@ export async function checkSearchIndex(db: Executor, dialect: 'sqlite' | 'postgr
   );
   if (Number(r.rows[0]!.n) !== 1) throw new Error('household_search index missing');
 }
+
+/** The words of a folded head name after the first, as the head-words index holds them (migration 1300). */
+const HEAD_TAIL = `CASE WHEN instr(head_key, ' ') > 0 THEN substr(head_key, instr(head_key, ' ') + 1) ELSE '' END`;
 
 /**
  * The bulk import on SQLite: pauses the index triggers for the caller's transaction (opened on the
@@ -393,9 +470,10 @@ export function deferSearchIndex(db: Db, at: string): { finish: () => void } {
     'CREATE TEMP TABLE IF NOT EXISTS household_search_changed (id INTEGER PRIMARY KEY, old_key TEXT NOT NULL)',
   );
   h.exec('DELETE FROM temp.household_search_changed');
-  // INSERT OR IGNORE: the first old key is the one in the index.
-  h.exec(`CREATE TEMP TRIGGER household_search_note AFTER UPDATE OF search_key ON main.household
-    WHEN old.search_key IS NOT new.search_key BEGIN
+  // INSERT OR IGNORE: the first old key is the one in the index. A changed head name is noted
+  // too (for the head-words index), even in the rare case where the search key stays the same.
+  h.exec(`CREATE TEMP TRIGGER household_search_note AFTER UPDATE OF search_key, head_key ON main.household
+    WHEN old.search_key IS NOT new.search_key OR old.head_key IS NOT new.head_key BEGIN
     INSERT OR IGNORE INTO household_search_changed (id, old_key) VALUES (old.id, old.search_key);
   END`);
   h.prepare('INSERT INTO household_search_pause (since) VALUES (?)').run(at);
@@ -408,6 +486,13 @@ export function deferSearchIndex(db: Db, at: string): { finish: () => void } {
       h.prepare(
         `INSERT INTO household_search (rowid, search_key)
          SELECT id, search_key FROM household WHERE id > ? OR id IN (SELECT id FROM temp.household_search_changed)`,
+      ).run(maxId);
+      h.prepare(
+        `DELETE FROM household_head_words WHERE rowid IN (SELECT id FROM temp.household_search_changed WHERE id <= ?)`,
+      ).run(maxId);
+      h.prepare(
+        `INSERT INTO household_head_words (rowid, words)
+         SELECT id, ${HEAD_TAIL} FROM household WHERE id > ? OR id IN (SELECT id FROM temp.household_search_changed)`,
       ).run(maxId);
       h.exec('DROP TRIGGER temp.household_search_note');
       h.exec('DELETE FROM temp.household_search_changed');
@@ -425,9 +510,13 @@ export async function pauseSearchIndex(db: Executor, dialect: 'sqlite' | 'postgr
   if (dialect === 'sqlite') await sql`INSERT INTO household_search_pause (since) VALUES (${at})`.execute(db);
 }
 
-/** Rebuilds the word index from the households and lifts the pause (SQLite; nothing on PostgreSQL). */
+/** Rebuilds the word indexes from the households and lifts the pause (SQLite; nothing on PostgreSQL). */
 export async function rebuildSearchIndex(db: Executor, dialect: 'sqlite' | 'postgres') {
   if (dialect !== 'sqlite') return;
   await sql`INSERT INTO household_search (household_search) VALUES ('rebuild')`.execute(db);
+  await sql`INSERT INTO household_head_words (household_head_words) VALUES ('delete-all')`.execute(db);
+  await sql`INSERT INTO household_head_words (rowid, words) SELECT id, ${sql.raw(HEAD_TAIL)} FROM household`.execute(
+    db,
+  );
   await sql`DELETE FROM household_search_pause`.execute(db);
 }
