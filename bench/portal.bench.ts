@@ -7,7 +7,8 @@
 // as real visitors do; the article page is also measured without it (plain HTML), for reference.
 // Prints requests/s for both, the ratio of the medians (goal ≥ 60%), the ratio of each round's
 // pair (hello-world and article back to back: the machine's load drifts less within a pair than
-// across the run) and their median, the page size, and the load average before and after.
+// across the run) and their median, the servers' CPU time per request (their own work, whatever
+// bounds the requests/s), the page size, and the load average before and after.
 // Loopback only, bounded.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -38,21 +39,37 @@ async function load(
   url: string,
   seconds: number,
   acceptEncoding = BROWSER_ACCEPT_ENCODING,
-): Promise<{ requests: { average: number }; non2xx: number; errors: number }> {
+): Promise<{ requests: { average: number; total: number }; non2xx: number; errors: number }> {
   const headers = acceptEncoding ? ['-H', `accept-encoding=${acceptEncoding}`] : [];
   const { stdout } = await promisify(execFile)(
     process.execPath,
     [autocannonCli, '--json', '-c', String(CONNECTIONS), '-d', String(seconds), ...headers, url],
     { maxBuffer: 16 * 1024 * 1024, timeout: (seconds + 30) * 1000 },
   );
-  return JSON.parse(stdout) as { requests: { average: number }; non2xx: number; errors: number };
+  return JSON.parse(stdout) as {
+    requests: { average: number; total: number };
+    non2xx: number;
+    errors: number;
+  };
 }
 
-async function run(url: string, title: string, acceptEncoding?: string): Promise<number> {
+/**
+ * Requests/s of a run, and the CPU time this process (both servers, nothing else: the load
+ * generator has its own process) spent per request answered, in µs. On a shared machine the
+ * requests/s of a run are bounded by the load generator and the other processes as much as by
+ * the server; the CPU per request is the server's own work.
+ */
+async function run(
+  url: string,
+  title: string,
+  acceptEncoding?: string,
+): Promise<{ rate: number; cpuPerRequest: number }> {
+  const c = process.cpuUsage();
   const result = await load(url, SECONDS, acceptEncoding);
+  const d = process.cpuUsage(c);
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${title}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  return result.requests.average;
+  return { rate: result.requests.average, cpuPerRequest: (d.user + d.system) / result.requests.total };
 }
 
 const uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-bench-portal-'));
@@ -94,9 +111,11 @@ try {
   const articles: number[] = [];
   const plains: number[] = [];
   const pairs: number[] = [];
+  const helloCpu: number[] = [];
+  const articleCpu: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
-    let h: number;
-    let a: number;
+    let h: { rate: number; cpuPerRequest: number };
+    let a: { rate: number; cpuPerRequest: number };
     if (round % 2 === 0) {
       h = await run(helloUrl, 'hello-world');
       a = await run(articleUrl, 'article page');
@@ -104,10 +123,12 @@ try {
       a = await run(articleUrl, 'article page');
       h = await run(helloUrl, 'hello-world');
     }
-    hellos.push(h);
-    articles.push(a);
-    pairs.push(a / h);
-    plains.push(await run(articleUrl, 'article page without compression', ''));
+    hellos.push(h.rate);
+    articles.push(a.rate);
+    helloCpu.push(h.cpuPerRequest);
+    articleCpu.push(a.cpuPerRequest);
+    pairs.push(a.rate / h.rate);
+    plains.push((await run(articleUrl, 'article page without compression', '')).rate);
   }
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -135,6 +156,10 @@ try {
   );
   console.log(
     `  ratio within each round's pair: median ${(median(pairs) * 100).toFixed(1)}% (rounds: ${percents(pairs)})`,
+  );
+  const cpuRatio = median(helloCpu) / median(articleCpu);
+  console.log(
+    `  server CPU per request: article ${median(articleCpu).toFixed(1)} µs, hello-world ${median(helloCpu).toFixed(1)} µs (medians; runs: ${list(articleCpu)} / ${list(helloCpu)}): the article page would serve ${(cpuRatio * 100).toFixed(1)}% of hello-world's requests/s where the server's CPU is the bound`,
   );
 } finally {
   await app.close();
