@@ -9,7 +9,9 @@
 //   household_search (the last word of a query is a prefix), on a vocabulary of names only.
 // - Kept current by triggers on household, paused with household_search's triggers during a bulk
 //   import or a restore, which index what they wrote at their end (household-search.repository).
-// - PostgreSQL: nothing here; it ranks from its own indexes.
+// - PostgreSQL: the same words as a GIN expression index over to_tsvector('simple', the head's
+//   later words) on the (partitioned) household table: kept by the database itself on every write
+//   path, COPY included.
 import { sql, type Kysely } from 'kysely';
 import { dialectOf } from './helpers.js';
 
@@ -17,8 +19,16 @@ import { dialectOf } from './helpers.js';
 const TAIL = (col: string) =>
   sql.raw(`CASE WHEN instr(${col}, ' ') > 0 THEN substr(${col}, instr(${col}, ' ') + 1) ELSE '' END`);
 
+/** PostgreSQL's spelling of TAIL (strpos for instr); household-search.repository.ts repeats it to use the index. */
+const PG_HEAD_WORDS = `to_tsvector('simple'::regconfig, CASE WHEN strpos(head_key, ' ') > 0 THEN substr(head_key, strpos(head_key, ' ') + 1) ELSE '' END)`;
+
 export async function up(db: Kysely<any>): Promise<void> {
-  if (dialectOf(db) === 'postgres') return;
+  if (dialectOf(db) === 'postgres') {
+    await sql`CREATE INDEX household_head_words ON household USING gin (${sql.raw(PG_HEAD_WORDS)})`.execute(
+      db,
+    );
+    return;
+  }
   await sql`CREATE VIRTUAL TABLE household_head_words USING fts5(words, content='', contentless_delete=1, tokenize='unicode61', prefix='2 3', detail='none')`.execute(
     db,
   );
@@ -42,7 +52,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  if (dialectOf(db) === 'postgres') return;
+  if (dialectOf(db) === 'postgres') {
+    await sql`DROP INDEX household_head_words`.execute(db);
+    return;
+  }
   for (const t of [
     'household_head_words_update',
     'household_head_words_delete',

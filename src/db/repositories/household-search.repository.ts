@@ -89,6 +89,12 @@ export function headTier(headKey: string, folded: string): number {
   return 3;
 }
 
+/**
+ * PostgreSQL: the words of the head name after the first, as its GIN index holds them (migration
+ * 2026-12-04T1300, same expression, so that the planner uses the index).
+ */
+const PG_HEAD_WORDS = `to_tsvector('simple'::regconfig, CASE WHEN strpos(h.head_key, ' ') > 0 THEN substr(h.head_key, strpos(h.head_key, ' ') + 1) ELSE '' END)`;
+
 /** The SQL of headTier's third tier (true also for the first two: they are tested before it). */
 const headContains = (folded: string) => sql`(' ' || h.head_key) LIKE ${`% ${folded}%`}`;
 
@@ -181,17 +187,25 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
     }>`SELECT count(*) AS n FROM (SELECT 1 ${matching()} LIMIT ${cap + 1}) c`.execute(db);
     total = Number(n.rows[0]!.n);
     capped = total > cap;
-    const tier = folded
-      ? sql`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN ${headContains(folded)} THEN 2 ELSE 3 END, `
-      : sql``;
-    const r = await sql<{
-      id: number;
-      province_code: string;
-    }>`SELECT h.id, h.province_code ${matching()} ORDER BY ${tier}h.head_key, h.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
-      db,
-    );
-    ids = r.rows.map((x) => Number(x.id));
-    const provinces = [...new Set(r.rows.map((x) => x.province_code))];
+    let found: { id: number; province_code: string }[];
+    if (capped && folded) {
+      // Tier by tier, each read in order and stopped at the page (as on SQLite): ordering every
+      // match by tier read them all ("nguyen van hu": 659 ms on 628,179 households).
+      found = await rankedAboveCap(db, f, tokens, false, matching, async () => false);
+    } else {
+      const tier = folded
+        ? sql`CASE WHEN h.head_key = ${folded} THEN 0 WHEN h.head_key LIKE ${`${folded}%`} THEN 1 WHEN ${headContains(folded)} THEN 2 ELSE 3 END, `
+        : sql``;
+      const r = await sql<{
+        id: number;
+        province_code: string;
+      }>`SELECT h.id, h.province_code ${matching()} ORDER BY ${tier}h.head_key, h.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+        db,
+      );
+      found = r.rows;
+    }
+    ids = found.map((x) => Number(x.id));
+    const provinces = [...new Set(found.map((x) => x.province_code))];
     const rows = ids.length ? await pageRows(db, ids, f.period, provinces) : [];
     return { total: Math.min(total, cap), totalCapped: capped, rows };
   } else {
@@ -206,7 +220,9 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
         db,
       );
       if (m.rows.length > cap) {
-        ids = await rankedAboveCap(db, f, tokens, true, matching, () => isDense(db, tokens, f.denseFrom));
+        ids = (
+          await rankedAboveCap(db, f, tokens, true, matching, () => isDense(db, tokens, f.denseFrom))
+        ).map((x) => Number(x.id));
         const rows = ids.length ? await pageRows(db, ids, f.period) : [];
         return { total: cap, totalCapped: true, rows };
       }
@@ -229,9 +245,11 @@ export async function searchHouseholds(db: Executor, f: HouseholdFilter) {
         .sort((a, b) => a.tier - b.tier || (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id - b.id));
       ids = ranked.slice(f.offset, f.offset + f.limit).map((c) => c.id);
     } else {
-      ids = await rankedAboveCap(db, f, tokens, p.fts, matching, async () =>
-        p.fts ? isDense(db, tokens, f.denseFrom) : false,
-      );
+      ids = (
+        await rankedAboveCap(db, f, tokens, p.fts, matching, async () =>
+          p.fts ? isDense(db, tokens, f.denseFrom) : false,
+        )
+      ).map((x) => Number(x.id));
     }
   }
   const rows = ids.length ? await pageRows(db, ids, f.period) : [];
@@ -298,7 +316,7 @@ async function rankedAboveCap(
   fts: boolean,
   matching: (extra?: RawBuilder<unknown>[], mode?: Mode) => RawBuilder<unknown>,
   dense: () => Promise<boolean>,
-): Promise<number[]> {
+): Promise<{ id: number; province_code: string }[]> {
   const folded = tokens.join(' ');
   const upper = `${folded}{`; // '{' sorts after every character of a folded key
   const notStarting = sql`NOT (h.head_key >= ${folded} AND h.head_key < ${upper})`;
@@ -314,22 +332,42 @@ async function rankedAboveCap(
     (await dense())
       ? [{ where: [notStarting, sql`NOT ${contains}`], mode: 'walk', order: byName }]
       : [{ where: [notStarting, sql`NOT ${contains}`], mode: 'words', order: byName }];
+  const headTiers: Tier[] = [
+    { where: [sql`h.head_key = ${folded}`], mode: 'none', order: sql`h.id` },
+    { where: [sql`h.head_key > ${folded}`, sql`h.head_key < ${upper}`], mode: 'none', order: byName },
+  ];
+  // PostgreSQL: the third tier through the GIN index of the head names' later words (a condition
+  // every household of the tier meets), the last through the word index; its planner chooses
+  // between reading the matches and walking the head-name index in order.
+  const postgresTiers: Tier[] = [
+    {
+      where: [
+        notStarting,
+        contains,
+        sql`${sql.raw(PG_HEAD_WORDS)} @@ to_tsquery('simple'::regconfig, ${tsQuery(tokens)})`,
+      ],
+      mode: 'words',
+      order: byName,
+    },
+    { where: [notStarting, sql`NOT ${contains}`], mode: 'words', order: byName },
+  ];
   const tiers: (Tier | 'third' | 'last')[] = !folded
     ? [{ where: [], mode: 'words', order: byName }]
-    : [
-        { where: [sql`h.head_key = ${folded}`], mode: 'none', order: sql`h.id` },
-        { where: [sql`h.head_key > ${folded}`, sql`h.head_key < ${upper}`], mode: 'none', order: byName },
-        ...(fts
-          ? (['third', 'last'] as const)
-          : [
-              {
-                where: [notStarting],
-                mode: 'words' as const,
-                order: sql`CASE WHEN ${contains} THEN 2 ELSE 3 END, h.head_key, h.id`,
-              },
-            ]),
-      ];
-  const ids: number[] = [];
+    : f.dialect === 'postgres'
+      ? [...headTiers, ...postgresTiers]
+      : [
+          ...headTiers,
+          ...(fts
+            ? (['third', 'last'] as const)
+            : [
+                {
+                  where: [notStarting],
+                  mode: 'words' as const,
+                  order: sql`CASE WHEN ${contains} THEN 2 ELSE 3 END, h.head_key, h.id`,
+                },
+              ]),
+        ];
+  const ids: { id: number; province_code: string }[] = [];
   let skip = f.offset;
   for (let i = 0; i < tiers.length; i++) {
     const tier = tiers[i]!;
@@ -353,9 +391,12 @@ async function rankedAboveCap(
     }
     const r = await sql<{
       id: number;
-    }>`SELECT h.id ${matching(t.where, t.mode)} ORDER BY ${t.order} LIMIT ${want} OFFSET ${skip}`.execute(db);
+      province_code: string;
+    }>`SELECT h.id, h.province_code ${matching(t.where, t.mode)} ORDER BY ${t.order} LIMIT ${want} OFFSET ${skip}`.execute(
+      db,
+    );
     skip = 0;
-    ids.push(...r.rows.map((x) => Number(x.id)));
+    ids.push(...r.rows);
   }
   return ids;
 }
