@@ -177,6 +177,7 @@ for (const dialect of DIALECTS) {
           countCap?: number,
           denseFrom?: number,
           headWordsFrom?: number,
+          tieredFrom?: number,
         ) =>
           searchHouseholds(deps.db.kysely, {
             dialect: deps.db.dialect,
@@ -189,26 +190,30 @@ for (const dialect of DIALECTS) {
             ...(countCap !== undefined ? { countCap } : {}),
             ...(denseFrom !== undefined ? { denseFrom } : {}),
             ...(headWordsFrom !== undefined ? { headWordsFrom } : {}),
+            ...(tieredFrom !== undefined ? { tieredFrom } : {}),
           });
         const all = await search(200, 0);
         const expected = communeCodes?.length === 1 ? 18 : 28;
         expect(all).toMatchObject({ total: expected, totalCapped: false });
         const ids = all.rows.map((r) => r.household_key);
         expect(new Set(ids).size).toBe(expected);
-        // Below the cap, above it (matches sorted), above it with very common words (a walk
-        // along the head-name index on SQLite), and with common later words of head names (the
-        // third tier walked too).
-        for (const [countCap, denseFrom, headWordsFrom] of [
-          [undefined, undefined, undefined],
-          [4, undefined, undefined],
-          [4, 1, undefined],
-          [4, 1, 1],
-          [4, undefined, 1],
+        // Below the cap (read once, or tier by tier), above it (the last tier walked with the
+        // matches as a set of ids on SQLite), above it with very common words (walked with the
+        // word test on each row), and with common later words of head names (the third tier
+        // walked too).
+        for (const [countCap, denseFrom, headWordsFrom, tieredFrom] of [
+          [undefined, undefined, undefined, undefined],
+          [undefined, undefined, undefined, 1],
+          [4, undefined, undefined, undefined],
+          [4, 1, undefined, undefined],
+          [4, 1, 1, undefined],
+          [4, undefined, 1, undefined],
         ]) {
           const paged: string[] = [];
           for (let offset = 0; offset < expected + 7; offset += 7) {
-            const page = await search(7, offset, countCap, denseFrom, headWordsFrom);
+            const page = await search(7, offset, countCap, denseFrom, headWordsFrom, tieredFrom);
             if (countCap) expect(page).toMatchObject({ total: 4, totalCapped: true });
+            else expect(page).toMatchObject({ total: expected, totalCapped: false });
             paged.push(...page.rows.map((r) => r.household_key));
           }
           expect(paged).toEqual(ids);
