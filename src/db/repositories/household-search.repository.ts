@@ -6,7 +6,8 @@
 //   contains every word as a whole word, the last one as a word prefix ("nguyen van hu" finds
 //   Nguyễn Văn Hùng while the user types).
 // - Rows are ranked: head name equal to the query, head name starting with it, head name
-//   containing it, the others; then by folded head name and id, so pages are stable.
+//   containing it from one of its later words, the others; then by folded head name and id, so
+//   pages are stable.
 // - The total is counted up to the cap (SEARCH_COUNT_CAP); above it, `totalCapped` is set.
 // - It relies on what every write stores (toWrite): search_key starts with head_key, so a
 //   household whose head name equals or starts with the query always matches the words.
@@ -17,9 +18,10 @@
 //   written with LIKE on ' ' || search_key || ' ' (a commune holds fewer households than a common
 //   name has matches in the province);
 // - PostgreSQL: to_tsvector('simple', search_key) @@ to_tsquery, served by its GIN index.
-// On SQLite, up to the cap the matches' (id, head name) are read once and ranked here; above it the
-// head-name tiers are read from the head-name index and only the rest is sorted by the database
-// (or, for very common words, read along the head-name index: rankedAboveCap).
+// A few matches are read once and ranked here (SQLite) or by one ORDER BY (PostgreSQL); more, and
+// above the cap always, are read tier by tier in rank order, each tier stopped at the page, the
+// third through the index of the head names' later words (migration 2026-12-04T1300):
+// rankedAboveCap, measured in docs/decisions/0035-national-run.md (addendum of 04/12/2026).
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../database.js';
 import type { Executor } from './executor.js';
