@@ -150,9 +150,10 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   });
 
   // Text is well-formed Unicode wherever it is accepted: a JSON "\ud800" can be stored nowhere.
-  app.addHook('preValidation', async (req) => {
+  // Callback style: no promise per request.
+  app.addHook('preValidation', (req, _reply, done) => {
     const at = malformedTextPath(req.body) ?? malformedTextPath(req.query);
-    if (at !== null) throw malformedText(at);
+    done(at === null ? undefined : malformedText(at));
   });
 
   app.setErrorHandler((err, req, reply) => {

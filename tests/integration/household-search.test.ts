@@ -81,6 +81,19 @@ for (const dialect of DIALECTS) {
       expect(await keys(B, 'van hung')).toEqual(['S-03', 'S-06']);
     });
 
+    it('ranks a head name containing the query at a later word only, words being whole', async () => {
+      const r = await importSurvey(
+        deps,
+        SYSTEM,
+        { format: 'records', name: 'phung', records: [record('S-07', A, 'Phùng Văn Nam', ['Hùng Thị Lan'])] },
+        { period: 2024 },
+      );
+      expect(r).toMatchObject({ imported: 1, errors: [] });
+      // "phung" does not contain the word "hung": S-07 matches by its member, with the others.
+      expect(await keys('38', 'hung')).toEqual(['S-03', 'S-01', 'S-02', 'S-06', 'S-07', 'S-04']);
+      expect(await keys(A, 'hung')).toEqual(['S-01', 'S-02', 'S-07', 'S-04']);
+    });
+
     it('ignores accents and case, and the order of the words', async () => {
       expect(await keys('38', 'VĂN HÙNG')).toEqual(await keys('38', 'van hung'));
       expect(await keys('38', 'Nguyễn Văn Hùng')).toEqual(['S-03']);
@@ -158,7 +171,14 @@ for (const dialect of DIALECTS) {
           );
           expect(other).toMatchObject({ imported: 1, errors: [] });
         }
-        const search = (limit: number, offset: number, countCap?: number, denseFrom?: number) =>
+        const search = (
+          limit: number,
+          offset: number,
+          countCap?: number,
+          denseFrom?: number,
+          headWordsFrom?: number,
+          tieredFrom?: number,
+        ) =>
           searchHouseholds(deps.db.kysely, {
             dialect: deps.db.dialect,
             provinceCode: '38',
@@ -169,23 +189,31 @@ for (const dialect of DIALECTS) {
             offset,
             ...(countCap !== undefined ? { countCap } : {}),
             ...(denseFrom !== undefined ? { denseFrom } : {}),
+            ...(headWordsFrom !== undefined ? { headWordsFrom } : {}),
+            ...(tieredFrom !== undefined ? { tieredFrom } : {}),
           });
         const all = await search(200, 0);
         const expected = communeCodes?.length === 1 ? 18 : 28;
         expect(all).toMatchObject({ total: expected, totalCapped: false });
         const ids = all.rows.map((r) => r.household_key);
         expect(new Set(ids).size).toBe(expected);
-        // Below the cap, above it (matches sorted), above it with very common words (a walk
-        // along the head-name index on SQLite).
-        for (const [countCap, denseFrom] of [
-          [undefined, undefined],
-          [4, undefined],
-          [4, 1],
+        // Below the cap (read once, or tier by tier), above it (the last tier walked with the
+        // matches as a set of ids on SQLite), above it with very common words (walked with the
+        // word test on each row), and with common later words of head names (the third tier
+        // walked too).
+        for (const [countCap, denseFrom, headWordsFrom, tieredFrom] of [
+          [undefined, undefined, undefined, undefined],
+          [undefined, undefined, undefined, 1],
+          [4, undefined, undefined, undefined],
+          [4, 1, undefined, undefined],
+          [4, 1, 1, undefined],
+          [4, undefined, 1, undefined],
         ]) {
           const paged: string[] = [];
           for (let offset = 0; offset < expected + 7; offset += 7) {
-            const page = await search(7, offset, countCap, denseFrom);
+            const page = await search(7, offset, countCap, denseFrom, headWordsFrom, tieredFrom);
             if (countCap) expect(page).toMatchObject({ total: 4, totalCapped: true });
+            else expect(page).toMatchObject({ total: expected, totalCapped: false });
             paged.push(...page.rows.map((r) => r.household_key));
           }
           expect(paged).toEqual(ids);
