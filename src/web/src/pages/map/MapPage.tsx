@@ -42,7 +42,7 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api } from '../../api/client';
 import { useDashboard, type DashboardData } from '../../api/dashboard';
 import type { FinanceReport } from '../../api/finance';
-import { defaultDateFor } from '../../api/scope';
+import { defaultDateQuery } from '../../api/scope';
 import { useUnits } from '../../api/units';
 import type { Unit } from '../../api/types';
 import { useUser } from '../../auth/session';
@@ -64,7 +64,8 @@ import {
   type MapFigureId,
 } from '../../../../domain/map/figures';
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
-import { unitsOfTopology, type UnitFeatures } from '../../../../domain/map/draw';
+import type { UnitFeatures } from '../../../../domain/map/draw';
+import { childLevel, layerQuery } from './data';
 import type { MapFeatureProps } from './MapCanvas';
 import { MapSvg } from './MapSvg';
 
@@ -275,21 +276,9 @@ function ownRow(d: DashboardData): MapRow {
   return rowOf(d.unit, s ? { ...s, unit: d.unit } : undefined, d, money);
 }
 
-/**
- * A shipped layer as GeoJSON (TopoJSON on the wire: shared borders are sent once), in one of its
- * two sizes: `svg` (coarse, the first view's and the portal's) or `web` (MapLibre's, zoomable).
- */
+/** A shipped layer in one of its two sizes (data.ts). */
 function useLayer(layer: MapLayer | null, size: 'svg' | 'web') {
-  return useQuery({
-    queryKey: ['map-layer', layer?.id, size],
-    enabled: layer !== null,
-    staleTime: Infinity,
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`${import.meta.env.BASE_URL}maps/${layer!.id}.${size}.json`, { signal });
-      if (!res.ok) throw new Error(`${res.status}`);
-      return unitsOfTopology(await res.json());
-    },
-  });
+  return useQuery(layerQuery(layer, size));
 }
 
 const rate = (r: number | null, none: string) => (r === null ? none : formatPercent(r));
@@ -314,13 +303,6 @@ function tipOf(r: MapRow, t: Record<string, string>): string {
   return lines.length ? lines.join('\n') : t.tipNone!;
 }
 
-/** The level of the units under `unit` on `on` that a layer may hold. */
-function childLevel(unit: Unit, on: string): MapLevel | null {
-  if (unit.level === 'province') return on < REFORM_DATE ? 'district' : 'commune';
-  if (unit.level === 'district') return 'commune';
-  return null;
-}
-
 function dashboardsOf(results: UseQueryResult<DashboardData>[]) {
   return { pending: results.some((q) => q.isPending), data: results.map((q) => q.data) };
 }
@@ -333,11 +315,7 @@ export default function MapPage() {
   const navigate = useNavigate();
   const today = todayVn();
   const [picked, setOn] = useState<string | null>(null);
-  const opening = useQuery({
-    queryKey: ['units', 'default-date', user.unitCode, today],
-    queryFn: () => defaultDateFor(user.unitCode, today),
-    staleTime: 60 * 60 * 1000,
-  });
+  const opening = useQuery(defaultDateQuery(user.unitCode, today));
   const on = picked ?? opening.data ?? today;
   const [path, setPath] = useState<Unit[]>([]);
   const figures = useMemo(

@@ -6,7 +6,7 @@
 // view (Mercator fitted to the same features with the same padding: the two coincide). Meanwhile
 // this is the map: a tooltip with the figures on hover, a click opens the unit. Every path's fill
 // is in the DOM (`fill`, `data-code`), which the tests read back.
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { FeatureCollection, Geometry } from 'geojson';
 import { drawFeatures } from '../../../../domain/map/draw';
 import type { MapFeatureProps } from './MapCanvas';
@@ -28,25 +28,42 @@ interface Tip {
   code: string;
   x: number;
   y: number;
+  /** The view's width on screen. */
+  w: number;
+}
+
+/**
+ * The paths of `features` in a `width` × `height` view, drawn again only when the geometries
+ * change (a new layer or other units), not when only their colours or tooltips do.
+ */
+function usePaths(features: MapSvgProps['data']['features'], width: number, height: number) {
+  const last = useRef<{ geometries: Geometry[]; width: number; height: number; paths: string[] } | null>(
+    null,
+  );
+  if (width <= 0) return null;
+  const geometries = features.map((f) => f.geometry);
+  const kept = last.current;
+  if (
+    kept &&
+    kept.width === width &&
+    kept.height === height &&
+    kept.geometries.length === geometries.length &&
+    kept.geometries.every((g, i) => g === geometries[i])
+  )
+    return kept.paths;
+  const paths = drawFeatures(features, width, height, MAP_PADDING);
+  last.current = { geometries, width, height, paths };
+  return paths;
 }
 
 export function MapSvg({ data, label, height, onOpen }: MapSvgProps) {
   const box = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   const [tip, setTip] = useState<Tip | null>(null);
-  // The view is as wide as the page gives it (drawn again if that changes: a tablet turned).
-  useLayoutEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
-  const paths = useMemo(
-    () => (width > 0 ? drawFeatures(data.features, width, height, MAP_PADDING) : null),
-    [data, width, height],
-  );
+  // Drawn for the width the page gives it when it first shows; should that change (a scroll bar
+  // appears, a tablet is turned) the drawing is scaled to fit, as MapLibre is about to take over.
+  useLayoutEffect(() => setWidth(box.current?.clientWidth || 800), []);
+  const paths = usePaths(data.features, width, height);
   const shown = tip ? data.features.find((f) => f.properties.code === tip.code)?.properties : undefined;
   const codeAt = (target: EventTarget) =>
     target instanceof Element ? target.closest('path[data-code]')?.getAttribute('data-code') : null;
@@ -63,13 +80,13 @@ export function MapSvg({ data, label, height, onOpen }: MapSvgProps) {
           role="img"
           aria-label={label}
           viewBox={`0 0 ${width} ${height}`}
-          width={width}
+          width="100%"
           height={height}
           style={{ display: 'block' }}
           onMouseMove={(e) => {
             const code = codeAt(e.target);
             const r = box.current!.getBoundingClientRect();
-            setTip(code ? { code, x: e.clientX - r.left, y: e.clientY - r.top } : null);
+            setTip(code ? { code, x: e.clientX - r.left, y: e.clientY - r.top, w: r.width } : null);
           }}
           onClick={(e) => {
             const code = codeAt(e.target);
@@ -99,7 +116,7 @@ export function MapSvg({ data, label, height, onOpen }: MapSvgProps) {
           className="gn-map-tip gn-map-svg-tip"
           role="tooltip"
           style={{
-            left: Math.min(tip.x + 12, Math.max(0, width - 290)),
+            left: Math.min(tip.x + 12, Math.max(0, tip.w - 290)),
             top: tip.y + 12 > height - 110 ? Math.max(0, tip.y - 110) : tip.y + 12,
           }}
         >
