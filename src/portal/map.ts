@@ -9,7 +9,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Feature, Geometry } from 'geojson';
-import { drawFeatures, unitsOfTopology, type UnitFeatures, type UnitProps } from '../domain/map/draw.js';
+import { drawFeatures } from '../domain/map/draw.js';
+import { unitsOfTopology, type UnitFeatures, type UnitProps } from '../domain/map/topology.js';
 import { formatNumber } from '../domain/format.js';
 import { NO_DATA_COLOR, colorOf, legendOf, mapFigure } from '../domain/map/figures.js';
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../domain/map/layers.js';

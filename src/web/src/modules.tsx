@@ -16,6 +16,7 @@ import { portalModule } from './pages/portal/module';
 import { reportsModule } from './pages/reports/module';
 import { frontModule } from './pages/front/module';
 import { offlineModule } from './pages/offline/module';
+import { prefetchMapPage } from './pages/map/data';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -32,7 +33,7 @@ export interface ModuleRoute {
   /**
    * Asks for the data the page's first view needs, in the page's own queries, when the app starts
    * on this page: as soon as the session is known, while the layout and the page load and render
-   * (src/main.tsx). Import it lazily too: it runs before the page's chunk is needed.
+   * (src/main.tsx). It is part of the app's start: keep it to the queries (no components).
    */
   prefetch?: (qc: QueryClient, user: User) => Promise<void>;
 }
@@ -85,7 +86,7 @@ const map: AppModule = {
       path: 'map',
       load: () => import('./pages/map/MapPage'),
       permission: 'registry.read',
-      prefetch: (qc, user) => import('./pages/map/data').then((d) => d.prefetchMapPage(qc, user)),
+      prefetch: prefetchMapPage,
     },
   ],
   nav: [{ path: 'map', label: { vi: 'Bản đồ', en: 'Map' }, icon: <IconMap />, permission: 'registry.read' }],

@@ -64,7 +64,7 @@ import {
   type MapFigureId,
 } from '../../../../domain/map/figures';
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
-import type { UnitFeatures } from '../../../../domain/map/draw';
+import type { UnitFeatures } from '../../../../domain/map/topology';
 import { childLevel, layerQuery } from './data';
 import type { MapFeatureProps } from './MapCanvas';
 import { MapSvg } from './MapSvg';
@@ -338,6 +338,8 @@ export default function MapPage() {
   const membersKnown = !unit || childrenQ.isSuccess;
   const national = !unit && roots.length > 0 && roots[0]!.level === 'province';
 
+  // The one asked for at start-up (data.ts) draws the first view; it is asked again on mount, as on
+  // every page, so that the figures are those of the last write.
   const dash = useDashboard(unit?.code ?? null, on);
   // Several roots: one dashboard each (a city's two successor wards; the nation's 34 provinces,
   // most of which we hold no figure for: drawn grey, "Chưa có số liệu").

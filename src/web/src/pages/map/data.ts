@@ -3,7 +3,9 @@
 // dashboard, and the coarse boundaries of those units. The prefetch runs as soon as the session
 // is known (src/main.tsx, through the route's `prefetch` in src/modules.tsx), while the layout's
 // and the page's chunks load and render: the page then finds its data asked for, or in, rather
-// than asking for it one step after each render (the date, then the scope, then the rest).
+// than asking for it one step after each render (the date, then the scope, then the rest). This
+// file is part of the app's start (a few kilobytes): imported lazily, it waited behind the page's
+// own chunks before its first request went out. The TopoJSON reader comes with the first layer.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { dashboardQuery } from '../../api/dashboard';
 import { defaultDateQuery, scopeRootsQuery } from '../../api/scope';
@@ -11,7 +13,6 @@ import { unitsQuery } from '../../api/units';
 import type { Unit, User } from '../../api/types';
 import { REFORM_DATE, todayVn } from '../../format';
 import { layerFor, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
-import { unitsOfTopology } from '../../../../domain/map/draw';
 
 /**
  * A shipped layer as GeoJSON (TopoJSON on the wire: shared borders are sent once), in one of its
@@ -23,7 +24,10 @@ export const layerQuery = (layer: MapLayer | null, size: 'svg' | 'web') =>
     enabled: layer !== null,
     staleTime: Infinity,
     queryFn: async ({ signal }) => {
-      const res = await fetch(`${import.meta.env.BASE_URL}maps/${layer!.id}.${size}.json`, { signal });
+      const [res, { unitsOfTopology }] = await Promise.all([
+        fetch(`${import.meta.env.BASE_URL}maps/${layer!.id}.${size}.json`, { signal }),
+        import('../../../../domain/map/topology'),
+      ]);
       if (!res.ok) throw new Error(`${res.status}`);
       return unitsOfTopology(await res.json());
     },
