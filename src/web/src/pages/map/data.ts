@@ -11,7 +11,7 @@ import { dashboardQuery } from '../../api/dashboard';
 import { defaultDateQuery, scopeRootsQuery } from '../../api/scope';
 import { unitsQuery } from '../../api/units';
 import type { Unit, User } from '../../api/types';
-import { REFORM_DATE, todayVn } from '../../format';
+import { REFORM_DATE, todayVn } from '../../today';
 import { layerFor, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
 
 /**
