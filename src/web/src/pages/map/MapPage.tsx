@@ -399,10 +399,11 @@ export default function MapPage() {
   const membersLayer = childLayer && (members.length > 0 || !membersKnown) ? childLayer : null;
   const ownLayer = !membersLayer && unit ? layerOfUnit(unit, on) : null;
   const layer = membersLayer ?? ownLayer;
-  // The first view's boundaries now; MapLibre's finer ones once it is asked for (below).
+  // The first view's boundaries now; MapLibre's finer ones once it is asked for (below). Once
+  // MapLibre has taken over, the coarse ones of another date or unit are no longer needed.
   const [canvasWanted, setCanvasWanted] = useState(false);
   const [canvasReady, setCanvasReady] = useState(false);
-  const boundaries = useLayer(layer, 'svg');
+  const boundaries = useLayer(canvasReady ? null : layer, 'svg');
   const fine = useLayer(canvasWanted ? layer : null, 'web');
 
   const drawnOf = (fc: UnitFeatures | undefined): FeatureCollection<Geometry, MapFeatureProps> | null => {
@@ -485,7 +486,8 @@ export default function MapPage() {
   // figures load); not when everything loaded and nothing of it has a boundary.
   // The table's 166 rows render once the map is on screen, not before it.
   const tableRows = useAfterPaint(rows);
-  const showMap = layer !== null && !boundaries.isError && !(rows && boundaries.data && !drawn);
+  const shown = canvasReady ? { q: fine, drawn: drawnFine } : { q: boundaries, drawn };
+  const showMap = layer !== null && !shown.q.isError && !(rows && shown.q.data && !shown.drawn);
   const mapLabel = fill(t.mapLabel, {
     figure: figure.label[lang].toLowerCase(),
     name,
