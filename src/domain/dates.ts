@@ -3,9 +3,11 @@
 // Pure: the current time is always a parameter.
 import { AppError } from '../errors.js';
 import { toWellFormedText } from './input.js';
+import { VN_OFFSET_MS } from './vn-date.js';
+
+export { vnDateOf } from './vn-date.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /** True for a real calendar date written YYYY-MM-DD (2024-02-30 is false). */
 export function isIsoDate(value: unknown): value is string {
@@ -53,11 +55,6 @@ export function daysInMonth(year: number, month: number): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month, 0);
   return d.getUTCDate();
-}
-
-/** The civil date in Vietnam at an instant. */
-export function vnDateOf(instant: Date): string {
-  return new Date(instant.getTime() + VN_OFFSET_MS).toISOString().slice(0, 10);
 }
 
 /** dd/mm/yyyy for a YYYY-MM-DD date. */

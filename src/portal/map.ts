@@ -2,16 +2,15 @@
 // script (the portal works without JavaScript and its CSP allows none inline), no tiles, no
 // network. The boundaries are the shipped `*.svg.json` files (coarser than the web app's, so a
 // province's 166 communes weigh tens of kilobytes of paths), picked by level, parent and date like
-// the web map (src/domain/map/layers.ts); the colours and classes are the web map's
-// (src/domain/map/figures.ts). Only the public figures are drawn: a rate withheld by the
+// the web map (src/domain/map/layers.ts) and drawn by the code that draws the web map's first view
+// (src/domain/map/draw.ts); the colours and classes are the web map's (src/domain/map/figures.ts). Only the public figures are drawn: a rate withheld by the
 // small-number rule is drawn as "no figure", never in a class colour. Every unit's path carries its
 // name and figure in a <title>; the table on the same page carries every figure for screen readers.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { geoMercator, geoPath } from 'd3-geo';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
-import type { Feature, FeatureCollection, Geometry } from 'geojson';
+import type { Feature, Geometry } from 'geojson';
+import { drawFeatures } from '../domain/map/draw.js';
+import { unitsOfTopology, type UnitFeatures, type UnitProps } from '../domain/map/topology.js';
 import { formatNumber } from '../domain/format.js';
 import { NO_DATA_COLOR, colorOf, legendOf, mapFigure } from '../domain/map/figures.js';
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../domain/map/layers.js';
@@ -23,17 +22,13 @@ import type { Strings } from './i18n.js';
 const MAPS_DIR = fileURLToPath(new URL('../web/public/maps/', import.meta.url));
 const REFORM_DATE = '2025-07-01';
 
-type Units = FeatureCollection<Geometry, { code: string; name: string }>;
-const loaded = new Map<string, Units>();
+const loaded = new Map<string, UnitFeatures>();
 
 /** A shipped layer, read once per process (a few tens of kilobytes). */
-export function layerFeatures(layer: MapLayer): Units {
+export function layerFeatures(layer: MapLayer): UnitFeatures {
   let fc = loaded.get(layer.id);
   if (!fc) {
-    const topo = JSON.parse(readFileSync(`${MAPS_DIR}${layer.id}.svg.json`, 'utf8')) as Topology<{
-      units: GeometryCollection<{ code: string; name: string }>;
-    }>;
-    fc = feature(topo, topo.objects.units) as Units;
+    fc = unitsOfTopology(JSON.parse(readFileSync(`${MAPS_DIR}${layer.id}.svg.json`, 'utf8')));
     loaded.set(layer.id, fc);
   }
   return fc;
@@ -74,19 +69,11 @@ export function statsMap(t: Strings, lang: Lang, stats: PublicStats): Html | nul
       ? stats.rows.map((r) => [r.unitCode, { name: r.unitName, rate: r.poorRate }])
       : [[stats.unitCode, { name: stats.unitName, rate: stats.total.poorRate }]],
   );
-  const features: Feature<Geometry, { code: string; name: string }>[] = layerFeatures(layer).features.filter(
-    (f) => values.has(f.properties.code),
+  const features: Feature<Geometry, UnitProps>[] = layerFeatures(layer).features.filter((f) =>
+    values.has(f.properties.code),
   );
   if (!features.length) return html`<p class="note" data-map="none">${t.mapNone(stats.unitName)}</p>`;
-  const fc: Units = { type: 'FeatureCollection', features };
-  const projection = geoMercator().fitExtent(
-    [
-      [8, 8],
-      [WIDTH - 8, HEIGHT - 8],
-    ],
-    fc,
-  );
-  const path = geoPath(projection).digits(1);
+  const paths = drawFeatures(features, WIDTH, HEIGHT, 8);
   const title = t.mapTitle(stats.unitName, stats.period);
   const rateText = (r: number | null) => (r === null ? t.withheld : `${formatNumber(r)} %`);
   const legend = legendOf(figure, lang);
@@ -104,10 +91,10 @@ export function statsMap(t: Strings, lang: Lang, stats: PublicStats): Html | nul
       <title id="stats-map-t">${title}</title>
       <desc id="stats-map-d">${desc}</desc>
       <g stroke="#495057" stroke-width="0.6" stroke-linejoin="round">
-        ${features.map((f) => {
+        ${features.map((f, i) => {
           const v = values.get(f.properties.code)!;
           const fill = colorOf(figure, v.rate === null ? null : v.rate / 100);
-          return html`<path d="${path(f) ?? ''}" fill="${fill}" data-code="${f.properties.code}"
+          return html`<path d="${paths[i]!}" fill="${fill}" data-code="${f.properties.code}"
             ><title>${v.name}: ${rateText(v.rate)}</title></path
           >`;
         })}

@@ -2,6 +2,8 @@
 // account: the colours MapLibre actually drew (read back from the rendered fill layer) are those
 // of the figures in the table beside the map; the boundaries follow the chosen date (the city's
 // pre-reform area before 01/07/2025, its two successor wards after); axe finds no serious problem.
+// The first view, drawn as SVG before MapLibre has loaded (decision 0041's addendum), is checked
+// the same way, with MapLibre's chunk held back: each path's fill as the browser computed it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { SYSTEM } from '../../src/services/deps.js';
@@ -153,6 +155,41 @@ async function drawn(page: Page, codes: string[]): Promise<Record<string, string
   return JSON.parse((await canvas.getAttribute('data-rendered'))!) as Record<string, string>;
 }
 
+/**
+ * Holds MapLibre's chunk back until the returned function is called: the SVG first view stays the
+ * map meanwhile (the page swaps it for the canvas once MapLibre has drawn).
+ */
+async function holdMapLibre(page: Page): Promise<() => void> {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/assets/MapCanvas-*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
+/** The fill the browser computed for each unit of the SVG first view, once `n` are drawn. */
+async function svgColors(page: Page, n: number): Promise<Record<string, string>> {
+  const paths = page.getByTestId('map-svg').locator('path[data-code]');
+  await page.waitForFunction(
+    (want: number) =>
+      (
+        globalThis as unknown as { document: { querySelectorAll(s: string): { length: number } } }
+      ).document.querySelectorAll('[data-testid=map-svg] path[data-code]').length >= want,
+    n,
+    { timeout: 60_000 },
+  );
+  return Object.fromEntries(
+    await paths.evaluateAll((ps) => {
+      // Runs in the page (no DOM types in the test's compilation).
+      const css = (globalThis as unknown as { getComputedStyle(e: unknown): { fill: string } })
+        .getComputedStyle;
+      return ps.map((p) => [p.getAttribute('data-code')!, css(p).fill] as [string, string]);
+    }),
+  );
+}
+
 /** The table's colour of each unit (the class of its figure). */
 async function tableColors(page: Page): Promise<Record<string, string>> {
   const rows = page.getByTestId('map-table').locator('tbody tr');
@@ -236,10 +273,23 @@ describe('map page', () => {
     try {
       const { page } = browser;
       await signIn(page, server.url, ACCOUNTS.province);
+      const release = await holdMapLibre(page);
       await page.goto(`${server.url}/app/map`);
-      const now = await drawn(page, ['16531', '14758']);
+      // The first view: 166 communes as SVG, each in its figure's class colour, with the legend.
+      const first = await svgColors(page, 166);
       const colors = await tableColors(page);
       expect(Object.keys(colors)).toHaveLength(166);
+      expect(Object.keys(first).sort()).toEqual(Object.keys(colors).sort());
+      for (const [code, color] of Object.entries(first)) expect(color, code).toBe(hexToRgb(colors[code]!));
+      expect(first['16531']).toBe(hexToRgb('#fd8d3c'));
+      expect(first['14758']).toBe(hexToRgb(NO_DATA_COLOR));
+      await page.getByRole('img', { name: /^Bản đồ tỷ lệ hộ nghèo của Tỉnh Thanh Hóa tại ngày/ }).waitFor();
+      expect(await page.getByTestId('map-legend').textContent()).toContain('2 % – dưới 5 %');
+      expect(await accessibilityProblems(page)).toEqual([]);
+      // MapLibre loads behind it, draws the same colours, and replaces it.
+      release();
+      const now = await drawn(page, ['16531', '14758']);
+      await page.getByTestId('map-svg').waitFor({ state: 'detached' });
       for (const [code, color] of Object.entries(now)) expect(color, code).toBe(hexToRgb(colors[code]!));
       expect(colors['16531']).toBe('#fd8d3c');
       expect(await accessibilityProblems(page)).toEqual([]);
@@ -307,6 +357,21 @@ describe('map page', () => {
       await thanhHoa.getByRole('button', { name: 'Tỉnh Thanh Hóa' }).click();
       await drawn(page, ['16531']);
       expect(Object.keys(await tableColors(page))).toHaveLength(166);
+
+      // Until MapLibre has come, the SVG first view is the map: the same colours, and a click on a
+      // province opens its communes there too.
+      const release = await holdMapLibre(page);
+      await page.goto(`${server.url}/app/map`);
+      const first = await svgColors(page, 34);
+      expect(Object.keys(first).sort()).toEqual(Object.keys(colors).sort());
+      for (const [code, color] of Object.entries(first)) expect(color, code).toBe(hexToRgb(colors[code]!));
+      await page.getByTestId('map-svg').locator('path[data-code="38"]').dispatchEvent('click');
+      const communes = await svgColors(page, 166);
+      expect(communes['16531']).toBe(hexToRgb('#fd8d3c'));
+      await expect.poll(async () => Object.keys(await tableColors(page)).length).toBe(166);
+      release();
+      await drawn(page, ['16531']);
+      await page.getByTestId('map-svg').waitFor({ state: 'detached' });
     } finally {
       await browser.close();
     }

@@ -10,12 +10,4 @@ export {
   addDays,
 } from '../../domain/dates';
 
-import { vnDateOf } from '../../domain/dates';
-
-/** Today's civil date in Vietnam, whatever the browser's time zone. */
-export function todayVn(): string {
-  return vnDateOf(new Date());
-}
-
-/** The day the 2025 reform took effect: units before and after it differ. */
-export const REFORM_DATE = '2025-07-01';
+export { todayVn, REFORM_DATE } from './today';

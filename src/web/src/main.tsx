@@ -13,7 +13,8 @@ import { I18nProvider } from './i18n';
 import { createRouter } from './router';
 import { isApiError } from './api/client';
 import { SESSION_KEY, prefetchSession } from './auth/session';
-import { isStandalonePath } from './modules';
+import { isStandalonePath, prefetchOf } from './modules';
+import type { User } from './api/types';
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -34,17 +35,24 @@ const queryClient: QueryClient = new QueryClient({
   },
 });
 
-const router = createRouter();
-
 // A signed-in page needs the session, the layout's chunk and its own chunk: the router loads the
-// page's chunk before anything renders, so the session (then, for someone signed in, the layout)
-// is asked for meanwhile rather than after it. The sign-in page and the offline pages need neither.
-const here = window.location.pathname.replace(/^\/app\/?/, '');
+// page's chunk before anything renders, so the session (then, for someone signed in, the layout,
+// and the data of the page's first view where the page says what that is) is asked for meanwhile
+// rather than after it. The sign-in page and the offline pages need none of it.
+const here = window.location.pathname.replace(/^\/app\/?/, '').replace(/\/$/, '');
 if (here !== 'login' && !isStandalonePath(here)) {
   void prefetchSession(queryClient).then(() => {
-    if (queryClient.getQueryData(SESSION_KEY)) void import('./layout/AppLayout');
+    const user = queryClient.getQueryData<User | null>(SESSION_KEY);
+    if (!user) return;
+    void import('./layout/AppLayout');
+    // A failed prefetch is the page's own query failing: the page shows it and offers a retry.
+    void prefetchOf(here, user)?.(queryClient, user).catch(() => {});
   });
 }
+
+// After the session is asked for: creating the router starts loading the page's chunk, and
+// preparing that (its list of chunks to preload) is main-thread work the request need not wait for.
+const router = createRouter();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

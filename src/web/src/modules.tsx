@@ -5,7 +5,8 @@
 // Pages and entries name the permission they need, from the same table the server enforces
 // (src/domain/access/permissions.ts): a role sees only the menus it can use.
 import type { ComponentType, ReactNode } from 'react';
-import type { Role } from './api/types';
+import type { QueryClient } from '@tanstack/react-query';
+import type { Role, User } from './api/types';
 import { can, type Permission } from '../../domain/access/permissions';
 import type { Bilingual } from './i18n';
 import { IconMap, IconOverview, IconUnits } from './components/icons';
@@ -15,6 +16,7 @@ import { portalModule } from './pages/portal/module';
 import { reportsModule } from './pages/reports/module';
 import { frontModule } from './pages/front/module';
 import { offlineModule } from './pages/offline/module';
+import { prefetchMapPage } from './pages/map/data';
 
 export interface ModuleRoute {
   /** Path under /app/, without a leading slash ("households", "households/:id"). */
@@ -28,6 +30,12 @@ export interface ModuleRoute {
    * outside the signed-in layout, and the page itself checks what it needs.
    */
   standalone?: boolean;
+  /**
+   * Asks for the data the page's first view needs, in the page's own queries, when the app starts
+   * on this page: as soon as the session is known, while the layout and the page load and render
+   * (src/main.tsx). It is part of the app's start: keep it to the queries (no components).
+   */
+  prefetch?: (qc: QueryClient, user: User) => Promise<void>;
 }
 
 export interface NavItem {
@@ -73,7 +81,14 @@ const overview: AppModule = {
 const map: AppModule = {
   id: 'map',
   order: 15,
-  routes: [{ path: 'map', load: () => import('./pages/map/MapPage'), permission: 'registry.read' }],
+  routes: [
+    {
+      path: 'map',
+      load: () => import('./pages/map/MapPage'),
+      permission: 'registry.read',
+      prefetch: prefetchMapPage,
+    },
+  ],
   nav: [{ path: 'map', label: { vi: 'Bản đồ', en: 'Map' }, icon: <IconMap />, permission: 'registry.read' }],
 };
 
@@ -113,6 +128,14 @@ export function allowed(role: Role, permission: Permission | undefined): boolean
 /** The navigation entries a role sees, in order. */
 export function navFor(role: Role): NavItem[] {
   return modules.flatMap((m) => m.nav.filter((n) => allowed(role, n.permission)));
+}
+
+/** The prefetch of the signed-in page at `path` (under /app/, no leading slash) that `user` may open. */
+export function prefetchOf(path: string, user: User): ModuleRoute['prefetch'] {
+  const route = modules
+    .flatMap((m) => m.routes)
+    .find((r) => r.path === path && !r.standalone && allowed(user.role, r.permission));
+  return route?.prefetch;
 }
 
 /** Whether a navigation entry leads out of the signed-in layout (a standalone page). */

@@ -5,6 +5,7 @@
 //   - it ended before the date → its successors (a district, which has none, passes through the
 //     successors of its communes);
 //   - it began after the date → its predecessors.
+import { queryOptions } from '@tanstack/react-query';
 import { isApiError } from './client';
 import { fetchUnit, fetchUnits, unitNotFoundData } from './units';
 import type { Unit } from './types';
@@ -88,3 +89,22 @@ export async function defaultDateFor(scopeCode: string | null, today: string): P
     return ended?.validTo ?? today;
   }
 }
+
+/** Scopes and dates change rarely: kept for an hour. */
+const STABLE = 60 * 60 * 1000;
+
+/** The query of the date a screen opens on (`defaultDateFor`), shared by the pages that open on it. */
+export const defaultDateQuery = (scopeCode: string | null, today: string) =>
+  queryOptions({
+    queryKey: ['units', 'default-date', scopeCode, today] as const,
+    queryFn: () => defaultDateFor(scopeCode, today),
+    staleTime: STABLE,
+  });
+
+/** The query of a scope's units on a date (`resolveScopeRoots`). */
+export const scopeRootsQuery = (scopeCode: string | null, on: string) =>
+  queryOptions({
+    queryKey: ['units', 'scope', scopeCode, on] as const,
+    queryFn: () => resolveScopeRoots(scopeCode, on),
+    staleTime: STABLE,
+  });

@@ -1,5 +1,5 @@
 // Administrative units, periodised: every look-up names a date.
-import { useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, isApiError } from './client';
 import type { Unit, UnitDetail, UnitLevel, UnitNotFoundData } from './types';
 
@@ -35,13 +35,16 @@ export function useUnit(code: string | null, on: string) {
   });
 }
 
-export function useUnits(on: string, parent: string | null, level?: UnitLevel, enabled = true) {
-  return useQuery({
+/** The query of the units under `parent` (of `level`) on `on`. */
+export const unitsQuery = (on: string, parent: string | null, level?: UnitLevel) =>
+  queryOptions({
     queryKey: unitKeys.list(on, parent, level),
     queryFn: ({ signal }) => fetchUnits(on, parent, level, signal),
-    enabled,
     ...STABLE,
   });
+
+export function useUnits(on: string, parent: string | null, level?: UnitLevel, enabled = true) {
+  return useQuery({ ...unitsQuery(on, parent, level), enabled });
 }
 
 export function unitNotFoundData(e: unknown): UnitNotFoundData | null {

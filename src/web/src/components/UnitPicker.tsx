@@ -6,7 +6,7 @@
 import { Alert, Group, Select, Skeleton, Text, type ComboboxItem, type OptionsFilter } from '@mantine/core';
 import { unitNameMatches } from '../../../domain/units/name-search';
 import { useQuery } from '@tanstack/react-query';
-import { resolveScopeRoots, type ScopeRoots } from '../api/scope';
+import { scopeRootsQuery, type ScopeRoots } from '../api/scope';
 import { useUnits } from '../api/units';
 import type { Unit } from '../api/types';
 import { defineMessages, fill, useMessages } from '../i18n';
@@ -32,14 +32,8 @@ const m = defineMessages({
   },
 });
 
-export const scopeKey = (scopeCode: string | null, on: string) => ['units', 'scope', scopeCode, on] as const;
-
 export function useScopeRoots(scopeCode: string | null, on: string) {
-  return useQuery({
-    queryKey: scopeKey(scopeCode, on),
-    queryFn: () => resolveScopeRoots(scopeCode, on),
-    staleTime: 60 * 60 * 1000,
-  });
+  return useQuery(scopeRootsQuery(scopeCode, on));
 }
 
 /** The unit a picker path stands for: its last choice, else the single scope unit, else none (all). */

@@ -3,7 +3,9 @@
 // boundaries the page hands in (GeoJSON made from the shipped TopoJSON), no glyphs, no sprite, so
 // the map works offline. Each feature carries its fill (`color`) from the page, which computed it
 // from the figure (src/domain/map/figures.ts); after every render the canvas writes what the fill
-// layer actually drew into `data-rendered` ({code: colour}), which the tests read back.
+// layer actually drew into `data-rendered` ({code: colour}), which the tests read back. The page
+// loads it behind its first view (MapSvg.tsx), which it replaces once `onDrawn` says the units are
+// drawn.
 import { useEffect, useRef } from 'react';
 import { Center, Group, Loader, Text } from '@mantine/core';
 import * as maplibregl from 'maplibre-gl';
@@ -36,6 +38,8 @@ export interface MapCanvasProps {
   label: string;
   height: number;
   onOpen: (code: string) => void;
+  /** Called when the units handed in are drawn (MapLibre idle after their data was set). */
+  onDrawn?: () => void;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -74,11 +78,15 @@ function cssOf(c: unknown): string {
   return String(c);
 }
 
-export default function MapCanvas({ data, loading, label, height, onOpen }: MapCanvasProps) {
+export default function MapCanvas({ data, loading, label, height, onOpen, onDrawn }: MapCanvasProps) {
   const ref = useRef<HTMLDivElement>(null);
   const map = useRef<maplibregl.Map | null>(null);
   const open = useRef(onOpen);
   open.current = onOpen;
+  const drawnRef = useRef(onDrawn);
+  drawnRef.current = onDrawn;
+  // Whether units were handed to the source (the first idle draws an empty map).
+  const applied = useRef(false);
   const labelRef = useRef(label);
   labelRef.current = label;
   useEffect(() => map.current?.getCanvas().setAttribute('aria-label', label), [label]);
@@ -151,6 +159,7 @@ export default function MapCanvas({ data, loading, label, height, onOpen }: MapC
         drawn[code] = cssOf((f.layer.paint as Record<string, unknown> | undefined)?.['fill-color']);
       }
       container.dataset.rendered = JSON.stringify(drawn);
+      if (applied.current) drawnRef.current?.();
     });
     map.current = m;
     m.getCanvas().setAttribute('aria-label', labelRef.current);
@@ -174,6 +183,7 @@ export default function MapCanvas({ data, loading, label, height, onOpen }: MapC
       const b = boundsOf(data);
       if (b) m.fitBounds(b, { padding: 16, animate: false });
       (m.getSource('units') as GeoJSONSource | undefined)?.setData(data);
+      applied.current = true;
     };
     if (m.isStyleLoaded()) apply();
     else m.once('load', apply);

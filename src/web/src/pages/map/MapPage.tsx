@@ -4,21 +4,32 @@
 // dashboard's (GET /api/v1/dashboard: `report summary` and the review progress), so the map never
 // disagrees with the overview. The boundaries are the shipped files (src/web/public/maps, made by
 // scripts/build-maps.ts) picked by level, parent and date (src/domain/map/layers.ts); where we hold
-// none, the page says so and the table stays. MapLibre is loaded lazily (MapCanvas.tsx), and the
-// canvas is mounted as soon as the layer is known: the map's library, its boundaries and its
-// figures load side by side, not one after the other (the first render waited for each in turn).
+// none, the page says so and the table stays. The first view is SVG (MapSvg.tsx), drawn from the
+// coarse boundaries the portal draws, as soon as they and the figures are in; MapLibre
+// (MapCanvas.tsx, 1 MB) is loaded when the browser is next idle, draws the finer boundaries under
+// the SVG, and replaces it once it has drawn them (docs/decisions/0041, addendum of 04/12/2026).
 // The money ("Tỷ lệ giải ngân") is `report finance` of the dashboard's finance year, by the unit
 // the allocations are filed under.
-import { lazy, Suspense, useDeferredValue, useMemo, useState } from 'react';
+import {
+  Component,
+  lazy,
+  memo,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   Alert,
   Badge,
   Box,
-  ColorSwatch,
+  Center,
   Group,
   Paper,
   Radio,
-  Grid,
+  Loader,
   Skeleton,
   Stack,
   Table,
@@ -27,13 +38,11 @@ import {
 } from '@mantine/core';
 import { useNavigate } from 'react-router';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { feature } from 'topojson-client';
-import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { api } from '../../api/client';
 import { useDashboard, type DashboardData } from '../../api/dashboard';
 import type { FinanceReport } from '../../api/finance';
-import { defaultDateFor } from '../../api/scope';
+import { defaultDateQuery } from '../../api/scope';
 import { useUnits } from '../../api/units';
 import type { Unit } from '../../api/types';
 import { useUser } from '../../auth/session';
@@ -51,15 +60,40 @@ import {
   colorOf,
   legendOf,
   mapFigure,
+  type MapFigure,
   type MapFigureId,
 } from '../../../../domain/map/figures';
 import { layerFor, layerOfUnit, type MapLayer, type MapLevel } from '../../../../domain/map/layers';
+import type { UnitFeatures } from '../../../../domain/map/topology';
+import { childLevel, layerQuery } from './data';
 import type { MapFeatureProps } from './MapCanvas';
+import { MapSvg } from './MapSvg';
 
-// Loaded when the canvas mounts: as soon as the layer is known, while the figures are computed
-// on the server (the app's service worker holds the chunk, so that is its evaluation, not a
-// download; evaluated any earlier, it would hold up the page's first requests instead).
+// Loaded once the first view (SVG) is on screen and the browser is idle: its 1 MB and WebGL's
+// set-up were most of the first render's time on a slow machine.
 const MapCanvas = lazy(() => import('./MapCanvas'));
+const MAP_HEIGHT = 460;
+
+/** Without WebGL (or should MapLibre fail to start), the SVG view simply stays the map. */
+class KeepSvgOnError extends Component<{ children: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? null : this.props.children;
+  }
+}
+
+/** Runs `fn` when the browser is next idle (soon, in any case). */
+function whenIdle(fn: () => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(fn, { timeout: 1000 });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = window.setTimeout(fn, 200);
+  return () => window.clearTimeout(id);
+}
 
 /** The figures whose denominator is the resident households (null while those are not all entered). */
 const OVER_RESIDENTS = new Set<string>(['poorRate', 'nearPoorRate', 'multidimensionalRate']);
@@ -242,19 +276,9 @@ function ownRow(d: DashboardData): MapRow {
   return rowOf(d.unit, s ? { ...s, unit: d.unit } : undefined, d, money);
 }
 
-/** A shipped layer as GeoJSON (TopoJSON on the wire: shared borders are sent once). */
-function useLayer(layer: MapLayer | null) {
-  return useQuery({
-    queryKey: ['map-layer', layer?.id],
-    enabled: layer !== null,
-    staleTime: Infinity,
-    queryFn: async ({ signal }) => {
-      const res = await fetch(`${import.meta.env.BASE_URL}maps/${layer!.id}.web.json`, { signal });
-      if (!res.ok) throw new Error(`${res.status}`);
-      const topo = (await res.json()) as Topology<{ units: GeometryCollection<{ code: string }> }>;
-      return feature(topo, topo.objects.units) as FeatureCollection<Geometry, { code: string }>;
-    },
-  });
+/** A shipped layer in one of its two sizes (data.ts). */
+function useLayer(layer: MapLayer | null, size: 'svg' | 'web') {
+  return useQuery(layerQuery(layer, size));
 }
 
 const rate = (r: number | null, none: string) => (r === null ? none : formatPercent(r));
@@ -279,13 +303,6 @@ function tipOf(r: MapRow, t: Record<string, string>): string {
   return lines.length ? lines.join('\n') : t.tipNone!;
 }
 
-/** The level of the units under `unit` on `on` that a layer may hold. */
-function childLevel(unit: Unit, on: string): MapLevel | null {
-  if (unit.level === 'province') return on < REFORM_DATE ? 'district' : 'commune';
-  if (unit.level === 'district') return 'commune';
-  return null;
-}
-
 function dashboardsOf(results: UseQueryResult<DashboardData>[]) {
   return { pending: results.some((q) => q.isPending), data: results.map((q) => q.data) };
 }
@@ -298,14 +315,13 @@ export default function MapPage() {
   const navigate = useNavigate();
   const today = todayVn();
   const [picked, setOn] = useState<string | null>(null);
-  const opening = useQuery({
-    queryKey: ['units', 'default-date', user.unitCode, today],
-    queryFn: () => defaultDateFor(user.unitCode, today),
-    staleTime: 60 * 60 * 1000,
-  });
+  const opening = useQuery(defaultDateQuery(user.unitCode, today));
   const on = picked ?? opening.data ?? today;
   const [path, setPath] = useState<Unit[]>([]);
-  const figures = MAP_FIGURES.filter((f) => !f.permission || can(user.role, f.permission));
+  const figures = useMemo(
+    () => MAP_FIGURES.filter((f) => !f.permission || can(user.role, f.permission)),
+    [user.role],
+  );
   const [figureId, setFigure] = useState<MapFigureId>('poorRate');
   const figure = mapFigure(figureId);
   const scope = useScopeRoots(user.unitCode, on);
@@ -322,6 +338,8 @@ export default function MapPage() {
   const membersKnown = !unit || childrenQ.isSuccess;
   const national = !unit && roots.length > 0 && roots[0]!.level === 'province';
 
+  // The one asked for at start-up (data.ts) draws the first view; it is asked again on mount, as on
+  // every page, so that the figures are those of the last write.
   const dash = useDashboard(unit?.code ?? null, on);
   // Several roots: one dashboard each (a city's two successor wards; the nation's 34 provinces,
   // most of which we hold no figure for: drawn grey, "Chưa có số liệu").
@@ -381,13 +399,18 @@ export default function MapPage() {
   const membersLayer = childLayer && (members.length > 0 || !membersKnown) ? childLayer : null;
   const ownLayer = !membersLayer && unit ? layerOfUnit(unit, on) : null;
   const layer = membersLayer ?? ownLayer;
-  const boundaries = useLayer(layer);
+  // The first view's boundaries now; MapLibre's finer ones once it is asked for (below). Once
+  // MapLibre has taken over, the coarse ones of another date or unit are no longer needed.
+  const [canvasWanted, setCanvasWanted] = useState(false);
+  const [canvasReady, setCanvasReady] = useState(false);
+  const boundaries = useLayer(canvasReady ? null : layer, 'svg');
+  const fine = useLayer(canvasWanted ? layer : null, 'web');
 
-  const drawn = useMemo((): FeatureCollection<Geometry, MapFeatureProps> | null => {
-    if (!boundaries.data || !rows) return null;
+  const drawnOf = (fc: UnitFeatures | undefined): FeatureCollection<Geometry, MapFeatureProps> | null => {
+    if (!fc || !rows) return null;
     const wanted = membersLayer ? new Map(rows.map((r) => [r.code, r])) : null;
     const features: Feature<Geometry, MapFeatureProps>[] = [];
-    for (const f of boundaries.data.features) {
+    for (const f of fc.features) {
       const code = f.properties.code;
       const row = wanted ? wanted.get(code) : code === unit?.code ? own : undefined;
       if (!row) continue;
@@ -403,10 +426,31 @@ export default function MapPage() {
       });
     }
     return features.length ? { type: 'FeatureCollection', features } : null;
-  }, [boundaries.data, rows, own, membersLayer, unit, figure, t]);
+  };
+  // (drawnOf reads exactly the values listed.)
+  const drawn = useMemo(
+    () => drawnOf(boundaries.data),
+    [boundaries.data, rows, own, membersLayer, unit, figure, t],
+  );
+  const drawnFine = useMemo(() => drawnOf(fine.data), [fine.data, rows, own, membersLayer, unit, figure, t]);
+  // MapLibre is asked for once the first view is on screen, when the browser is idle.
+  const firstViewShown = drawn !== null;
+  useEffect(() => {
+    if (!firstViewShown || canvasWanted) return;
+    return whenIdle(() => setCanvasWanted(true));
+  }, [firstViewShown, canvasWanted]);
+
+  // A new date shows the scope's units of that date (the path chosen below it is dropped).
+  const pickDate = useCallback(
+    (next: string | null) => {
+      if (!next || next === on) return;
+      setOn(next);
+      setPath([]);
+    },
+    [on],
+  );
 
   const name = unit?.name ?? (user.unitCode ? roots.map((r) => r.name).join(', ') || '' : t.title);
-  const legend = legendOf(figure, lang);
   const openUnit = (code: string) => {
     const u = members.find((x) => x.code === code);
     if (u && u.level !== 'commune') setPath(unit ? [...path, u] : [u]);
@@ -438,25 +482,172 @@ export default function MapPage() {
     return { n: others.length, planned, disbursed, rate: disbursed / planned, year: financeData.year };
   }, [unit, financeData, members]);
   const missing = rows ? rows.filter((r) => r[figure.id] === null).length : 0;
-  // The canvas is mounted as soon as there is a layer to draw (MapLibre starts while the
-  // boundaries and figures load); not when everything loaded and nothing of it has a boundary.
-  // The table's 166 rows render after the map's update, not before it (a deferred value).
-  const tableRows = useDeferredValue(rows);
-  const showCanvas = layer !== null && !boundaries.isError && !(rows && boundaries.data && !drawn);
+  // The map is shown as soon as there is a layer to draw (its loader while the boundaries and
+  // figures load); not when everything loaded and nothing of it has a boundary.
+  // The table's 166 rows render once the map is on screen, not before it.
+  const tableRows = useAfterPaint(rows);
+  const shown = canvasReady ? { q: fine, drawn: drawnFine } : { q: boundaries, drawn };
+  const showMap = layer !== null && !shown.q.isError && !(rows && shown.q.data && !shown.drawn);
+  const mapLabel = fill(t.mapLabel, {
+    figure: figure.label[lang].toLowerCase(),
+    name,
+    date: formatDateVn(on),
+  });
 
   return (
     <Stack gap="md">
+      <MapControls
+        on={on}
+        onDate={pickDate}
+        scopeCode={user.unitCode}
+        path={path}
+        onPath={setPath}
+        figures={figures}
+        figureId={figureId}
+        onFigure={setFigure}
+      />
+
+      {scope.isError ? <ErrorPanel error={scope.error} onRetry={() => void scope.refetch()} /> : null}
+      {dash.isError ? <ErrorPanel error={dash.error} onRetry={() => void dash.refetch()} /> : null}
+      {finance.isError ? <ErrorPanel error={finance.error} onRetry={() => void finance.refetch()} /> : null}
+      {boundaries.isError ? (
+        <ErrorPanel error={boundaries.error} onRetry={() => void boundaries.refetch()} />
+      ) : null}
+      {fine.isError ? <ErrorPanel error={fine.error} onRetry={() => void fine.refetch()} /> : null}
+
+      {/* The table under the map at every width: beside it (5/12 of the page) its five columns,
+          the money's amounts above all, were cut at 1366 and at 1440 px alike. */}
+      <Stack gap="md">
+        <Paper p="sm">
+          <Stack gap="xs">
+            {national ? (
+              <Alert color="blue" variant="light">
+                {t.pickProvince}
+              </Alert>
+            ) : null}
+            {!membersLayer && membersKnown && members.length > 0 && unit ? (
+              <Alert color="yellow" variant="light" data-testid="map-no-boundaries">
+                {fill(t.noBoundaries, { name: unit.name, date: formatDateVn(on) })}
+                {ownLayer ? ` ${fill(t.ownArea, { name: unit.name })}` : ''}
+              </Alert>
+            ) : null}
+            {!layer && membersKnown && (members.length === 0 || !unit) && !national && rows ? (
+              <Alert color="yellow" variant="light" data-testid="map-no-boundaries">
+                {fill(t.noMap, { name, date: formatDateVn(on) })}
+              </Alert>
+            ) : null}
+            {showMap ? (
+              // MapLibre draws under the first view, which goes once the canvas has drawn.
+              <div style={{ position: 'relative', height: MAP_HEIGHT }}>
+                {canvasWanted ? (
+                  <KeepSvgOnError>
+                    <Suspense fallback={null}>
+                      <MapCanvas
+                        data={drawnFine}
+                        loading={canvasReady && !drawnFine ? t.loading : null}
+                        height={MAP_HEIGHT}
+                        label={mapLabel}
+                        onOpen={openUnit}
+                        onDrawn={() => setCanvasReady(true)}
+                      />
+                    </Suspense>
+                  </KeepSvgOnError>
+                ) : null}
+                {!canvasReady ? (
+                  <Box pos="absolute" inset={0}>
+                    {drawn ? (
+                      <MapSvg data={drawn} label={mapLabel} height={MAP_HEIGHT} onOpen={openUnit} />
+                    ) : (
+                      <MapLoading text={t.loading} />
+                    )}
+                  </Box>
+                ) : null}
+              </div>
+            ) : null}
+            <MapLegend figureId={figureId} />
+          </Stack>
+        </Paper>
+        <Paper p={0}>
+          {!rows || !tableRows ? (
+            <Skeleton h={200} />
+          ) : (
+            <>
+              {missing > 0 ? (
+                <Text size="sm" px="sm" pt="sm" data-testid="map-missing">
+                  {fill(membersLayer || !unit ? t.missing : t.missingTable, {
+                    n: formatCount(missing),
+                    of: formatCount(rows.length),
+                    figure: figure.label[lang].toLowerCase(),
+                  })}
+                  {rows.some((r) => r[figure.id] === null && r.poor !== null) && OVER_RESIDENTS.has(figure.id)
+                    ? ` ${t.noRateNote}`
+                    : ''}
+                </Text>
+              ) : null}
+              {ownMoney && ownMoney.planned > 0 ? (
+                <Text size="sm" px="sm" pt="sm" data-testid="map-own-money">
+                  {fill(t.ownMoney, {
+                    name: unit!.name,
+                    planned: formatVnd(ownMoney.planned),
+                    disbursed: formatVnd(ownMoney.disbursed),
+                    rate: formatPercent(ownMoney.rate),
+                  })}
+                </Text>
+              ) : null}
+              {otherMoney ? (
+                <Text size="sm" px="sm" pt="sm" data-testid="map-other-money">
+                  {fill(t.otherMoney, {
+                    n: formatCount(otherMoney.n),
+                    year: otherMoney.year,
+                    date: formatDateVn(on),
+                    planned: formatVnd(otherMoney.planned),
+                    disbursed: formatVnd(otherMoney.disbursed),
+                    rate: formatPercent(otherMoney.rate),
+                  })}
+                </Text>
+              ) : null}
+              <MapTable rows={tableRows} caption={caption} figureId={figureId} onOpen={openUnit} />
+            </>
+          )}
+        </Paper>
+      </Stack>
+    </Stack>
+  );
+}
+
+interface MapControlsProps {
+  on: string;
+  onDate: (next: string | null) => void;
+  scopeCode: string | null;
+  path: Unit[];
+  onPath: (path: Unit[]) => void;
+  figures: readonly MapFigure[];
+  figureId: MapFigureId;
+  onFigure: (id: MapFigureId) => void;
+}
+
+/**
+ * The page's title and choices (date, unit, figure): rendered again only when one of them changes,
+ * not each time a figure, boundary or unit list arrives (on a slow machine each of those renders
+ * cost the first view tens of milliseconds).
+ */
+const MapControls = memo(function MapControls(p: MapControlsProps) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  const before = p.on < REFORM_DATE;
+  return (
+    <>
       <div>
         <Group justify="space-between" align="flex-end" wrap="wrap">
           <Title order={1}>{t.title}</Title>
           <Badge
             size="lg"
             variant="light"
-            color={on < REFORM_DATE ? 'accent' : 'brand'}
-            c={on < REFORM_DATE ? 'dark.7' : undefined}
+            color={before ? 'accent' : 'brand'}
+            c={before ? 'dark.7' : undefined}
             radius="sm"
           >
-            {on < REFORM_DATE ? t.beforeReform : t.afterReform}
+            {before ? t.beforeReform : t.afterReform}
           </Badge>
         </Group>
         <Text c="dimmed" size="sm" mt={4}>
@@ -466,18 +657,8 @@ export default function MapPage() {
 
       <Paper p="md">
         <Group align="flex-start" gap="md" wrap="wrap">
-          <DateField
-            label={t.onDate}
-            value={on}
-            onChange={(next) => {
-              if (!next || next === on) return;
-              setOn(next);
-              setPath([]);
-            }}
-            w={160}
-            allowDeselect={false}
-          />
-          <UnitPicker on={on} scopeCode={user.unitCode} path={path} onChange={setPath} />
+          <DateField label={t.onDate} value={p.on} onChange={p.onDate} w={160} allowDeselect={false} />
+          <UnitPicker on={p.on} scopeCode={p.scopeCode} path={p.path} onChange={p.onPath} />
         </Group>
         <Box mt="sm">
           <Text size="sm" fw={500} id="map-figure-label" mb={4}>
@@ -485,131 +666,80 @@ export default function MapPage() {
           </Text>
           <Radio.Group
             aria-labelledby="map-figure-label"
-            value={figureId}
-            onChange={(v) => setFigure(v as MapFigureId)}
+            value={p.figureId}
+            onChange={(v) => p.onFigure(v as MapFigureId)}
             data-testid="map-figure"
           >
             <Group gap="md" wrap="wrap">
-              {figures.map((f) => (
+              {p.figures.map((f) => (
                 <Radio key={f.id} value={f.id} label={f.label[lang]} size="sm" />
               ))}
             </Group>
           </Radio.Group>
         </Box>
       </Paper>
+    </>
+  );
+});
 
-      {scope.isError ? <ErrorPanel error={scope.error} onRetry={() => void scope.refetch()} /> : null}
-      {dash.isError ? <ErrorPanel error={dash.error} onRetry={() => void dash.refetch()} /> : null}
-      {finance.isError ? <ErrorPanel error={finance.error} onRetry={() => void finance.refetch()} /> : null}
-      {boundaries.isError ? (
-        <ErrorPanel error={boundaries.error} onRetry={() => void boundaries.refetch()} />
-      ) : null}
+/** The classes of the figure in words, and the grey of "no figure". */
+const MapLegend = memo(function MapLegend({ figureId }: { figureId: MapFigureId }) {
+  const t = useMessages(m);
+  const { lang } = useLang();
+  const figure = mapFigure(figureId);
+  return (
+    <div aria-label={t.legend} role="group" data-testid="map-legend">
+      <Text size="sm" fw={600}>
+        {t.legend}: {figure.label[lang]}
+      </Text>
+      <Group gap="sm" mt={4}>
+        {legendOf(figure, lang).map((c) => (
+          <Group key={c.color} gap={4} wrap="nowrap">
+            <span className="gn-swatch" style={{ background: c.color }} aria-hidden />
+            <Text size="xs">{c.label}</Text>
+          </Group>
+        ))}
+        <Group gap={4} wrap="nowrap">
+          <span className="gn-swatch" style={{ background: NO_DATA_COLOR }} aria-hidden />
+          <Text size="xs">{t.noData}</Text>
+        </Group>
+      </Group>
+    </div>
+  );
+});
 
-      {/* The table under the map at every width: beside it (5/12 of the page) its five columns,
-          the money's amounts above all, were cut at 1366 and at 1440 px alike. */}
-      <Grid gap="md">
-        <Grid.Col span={12}>
-          <Paper p="sm">
-            <Stack gap="xs">
-              {national ? (
-                <Alert color="blue" variant="light">
-                  {t.pickProvince}
-                </Alert>
-              ) : null}
-              {!membersLayer && membersKnown && members.length > 0 && unit ? (
-                <Alert color="yellow" variant="light" data-testid="map-no-boundaries">
-                  {fill(t.noBoundaries, { name: unit.name, date: formatDateVn(on) })}
-                  {ownLayer ? ` ${fill(t.ownArea, { name: unit.name })}` : ''}
-                </Alert>
-              ) : null}
-              {!layer && membersKnown && (members.length === 0 || !unit) && !national && rows ? (
-                <Alert color="yellow" variant="light" data-testid="map-no-boundaries">
-                  {fill(t.noMap, { name, date: formatDateVn(on) })}
-                </Alert>
-              ) : null}
-              {showCanvas ? (
-                <Suspense fallback={<Skeleton h={460} />}>
-                  <MapCanvas
-                    data={drawn}
-                    loading={drawn ? null : t.loading}
-                    height={460}
-                    label={fill(t.mapLabel, {
-                      figure: figure.label[lang].toLowerCase(),
-                      name,
-                      date: formatDateVn(on),
-                    })}
-                    onOpen={openUnit}
-                  />
-                </Suspense>
-              ) : null}
-              <div aria-label={t.legend} role="group" data-testid="map-legend">
-                <Text size="sm" fw={600}>
-                  {t.legend}: {figure.label[lang]}
-                </Text>
-                <Group gap="sm" mt={4}>
-                  {legend.map((c) => (
-                    <Group key={c.color} gap={4} wrap="nowrap">
-                      <ColorSwatch color={c.color} size={14} radius={2} withShadow={false} aria-hidden />
-                      <Text size="xs">{c.label}</Text>
-                    </Group>
-                  ))}
-                  <Group gap={4} wrap="nowrap">
-                    <ColorSwatch color={NO_DATA_COLOR} size={14} radius={2} withShadow={false} aria-hidden />
-                    <Text size="xs">{t.noData}</Text>
-                  </Group>
-                </Group>
-              </div>
-            </Stack>
-          </Paper>
-        </Grid.Col>
-        <Grid.Col span={12}>
-          <Paper p={0}>
-            {!rows || !tableRows ? (
-              <Skeleton h={200} />
-            ) : (
-              <>
-                {missing > 0 ? (
-                  <Text size="sm" px="sm" pt="sm" data-testid="map-missing">
-                    {fill(membersLayer || !unit ? t.missing : t.missingTable, {
-                      n: formatCount(missing),
-                      of: formatCount(rows.length),
-                      figure: figure.label[lang].toLowerCase(),
-                    })}
-                    {rows.some((r) => r[figure.id] === null && r.poor !== null) &&
-                    OVER_RESIDENTS.has(figure.id)
-                      ? ` ${t.noRateNote}`
-                      : ''}
-                  </Text>
-                ) : null}
-                {ownMoney && ownMoney.planned > 0 ? (
-                  <Text size="sm" px="sm" pt="sm" data-testid="map-own-money">
-                    {fill(t.ownMoney, {
-                      name: unit!.name,
-                      planned: formatVnd(ownMoney.planned),
-                      disbursed: formatVnd(ownMoney.disbursed),
-                      rate: formatPercent(ownMoney.rate),
-                    })}
-                  </Text>
-                ) : null}
-                {otherMoney ? (
-                  <Text size="sm" px="sm" pt="sm" data-testid="map-other-money">
-                    {fill(t.otherMoney, {
-                      n: formatCount(otherMoney.n),
-                      year: otherMoney.year,
-                      date: formatDateVn(on),
-                      planned: formatVnd(otherMoney.planned),
-                      disbursed: formatVnd(otherMoney.disbursed),
-                      rate: formatPercent(otherMoney.rate),
-                    })}
-                  </Text>
-                ) : null}
-                <MapTable rows={tableRows} caption={caption} figureId={figureId} onOpen={openUnit} />
-              </>
-            )}
-          </Paper>
-        </Grid.Col>
-      </Grid>
-    </Stack>
+/**
+ * `value`, once the frame showing what changed with it has been painted (null until then): the
+ * map's table (166 rows) renders after the map is on screen, not in the same frame.
+ */
+function useAfterPaint<T>(value: T | null): T | null {
+  const [shown, setShown] = useState<T | null>(null);
+  useEffect(() => {
+    if (value === null) {
+      setShown(null);
+      return;
+    }
+    let timer = 0;
+    // A task queued from an animation frame runs after that frame is painted.
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => setShown(() => value), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
+  }, [value]);
+  return shown;
+}
+
+function MapLoading({ text }: { text: string }) {
+  return (
+    <Center h={MAP_HEIGHT} bg="gray.1" style={{ borderRadius: 4 }}>
+      <Group gap="xs">
+        <Loader size="sm" />
+        <Text size="sm">{text}</Text>
+      </Group>
+    </Center>
   );
 }
 
