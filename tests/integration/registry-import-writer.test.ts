@@ -1,4 +1,4 @@
-// A large import into an SQLite file writes from a worker thread (import-writer.ts) while this
+// A large import into an SQLite file writes from a worker thread (src/db/registry-write/sqlite-thread.ts) while this
 // thread validates and classifies. Same contract as the inline path: the same rows, history,
 // aggregates and word index; atomic mode writes nothing; an import that stops half-way leaves the
 // database as it was. (PostgreSQL and in-memory SQLite always write inline.)
