@@ -65,9 +65,35 @@ export const multiRowInserts: NewRows = {
 };
 
 /**
+ * The provinces an import writes to, and whether each held any household when the import first
+ * wrote to it. The keys of one import are distinct, so a household of a province that held none
+ * cannot match a key of the import: its batches skip the look-up of existing households. (On
+ * PostgreSQL that look-up, over rows written in the same transaction, has no statistics to plan
+ * with and reads the whole partition: quadratic over a large import.)
+ */
+export class ImportProvinces {
+  private readonly heldAny = new Map<string, boolean>();
+
+  async mayHold(db: Executor, provinceCode: string): Promise<boolean> {
+    let held = this.heldAny.get(provinceCode);
+    if (held === undefined) {
+      const row = await db
+        .selectFrom('household')
+        .select('id')
+        .where('province_code', '=', provinceCode)
+        .limit(1)
+        .executeTakeFirst();
+      held = row !== undefined;
+      this.heldAny.set(provinceCode, held);
+    }
+    return held;
+  }
+}
+
+/**
  * Writes a batch of households with multi-row statements (one SELECT of existing households and
  * results, one INSERT per table for the new rows), with the same effects as `writeHousehold` for
- * each. Households of the batch must have distinct keys. Returns one outcome per input, in order.
+ * each. Households of the batch must have distinct keys (of the import, with `provinces`). Returns one outcome per input, in order.
  * The new rows go by `rows`: multi-row INSERTs (below), or COPY on PostgreSQL (pg-copy.ts).
  */
 export async function writeHouseholdBatch(
@@ -76,6 +102,7 @@ export async function writeHouseholdBatch(
   opts: WriteOptions,
   onDelta: (k: AggregateKey, n: number) => void,
   rows: NewRows = multiRowInserts,
+  provinces?: ImportProvinces,
 ): Promise<WriteOutcome[]> {
   if (batch.length === 0) return [];
   const out: (WriteOutcome | undefined)[] = new Array(batch.length);
@@ -87,12 +114,15 @@ export async function writeHouseholdBatch(
   });
   for (const [provinceCode, indexes] of byProvince) {
     const keys = indexes.map((i) => batch[i]!.key);
-    const existingRows = await db
-      .selectFrom('household')
-      .selectAll()
-      .where('province_code', '=', provinceCode)
-      .where('household_key', 'in', keys)
-      .execute();
+    const existingRows =
+      provinces && !(await provinces.mayHold(db, provinceCode))
+        ? []
+        : await db
+            .selectFrom('household')
+            .selectAll()
+            .where('province_code', '=', provinceCode)
+            .where('household_key', 'in', keys)
+            .execute();
     const existing = new Map(existingRows.map((h) => [h.household_key, h]));
     const ids = existingRows.map((h) => h.id);
     const resultRows = ids.length

@@ -19,7 +19,7 @@ import { insertAudit, type AuditEntry } from '../repositories/audit.repository.j
 import { deferSearchIndex } from '../repositories/household-search.repository.js';
 import { pgCopier, singleClientKysely } from '../repositories/pg-copy.repository.js';
 import { applyAggregateDeltas } from './aggregates.js';
-import { multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
+import { ImportProvinces, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
 import { copyRows } from './pg-copy.js';
 import { sqliteBulkWriter } from './sqlite-bulk.js';
 import { ImportWriter } from './sqlite-thread.js';
@@ -169,6 +169,8 @@ async function threaded<T>(
 
 /** Households written per batch. */
 const BATCH = 1000;
+/** Households prepared between two turns of the event loop while a batch is written. */
+const YIELD_EVERY = 50;
 
 /**
  * In batches (batch.ts), new rows by `rows`. One batch is written while the next is prepared:
@@ -183,6 +185,7 @@ function batched<T>(
 ): Promise<boolean> {
   return inTransaction(kysely, async (trx) => {
     const deltas = new AggregateDeltas();
+    const provinces = new ImportProvinces();
     let queued: { tag: T; w: HouseholdWrite }[] = [];
     let inFlight: Promise<void> | undefined;
     const send = async () => {
@@ -196,6 +199,7 @@ function batched<T>(
         opts.writeOpts,
         deltas.add,
         rows,
+        provinces,
       ).then((outcomes) =>
         batch.forEach((b, i) => {
           const o = outcomes[i]!;
@@ -213,6 +217,10 @@ function batched<T>(
         write: async (tag, w) => {
           queued.push({ tag, w });
           if (queued.length >= BATCH) await send();
+          // Let the connection's replies in while the records are prepared: the batch in flight
+          // is several statements, each sent when the previous one has answered.
+          else if (inFlight && queued.length % YIELD_EVERY === 0)
+            await new Promise((resolve) => setImmediate(resolve));
         },
         drain: async () => {
           await send();

@@ -66,9 +66,10 @@ export interface ImportOptions {
    * process's one connection. `worker`: a writer thread with its own connection, so both cores
    * work; for a process that does nothing else meanwhile (the CLI): any other write to the file
    * waits for the import's transaction and fails after the busy timeout. `auto`: the worker for
-   * JSONL files of WORKER_FROM_BYTES or more.
+   * JSONL files of WORKER_FROM_BYTES or more. `portable`: the portable batch path (multi-row
+   * INSERTs through Kysely) on any database, to check the other paths against.
    */
-  writer?: 'auto' | 'worker' | 'inline';
+  writer?: 'auto' | 'worker' | 'inline' | 'portable';
 }
 
 /** A JSONL file this large (about 5,000 households) is imported with a writer thread. */
@@ -341,7 +342,7 @@ export async function importSurvey(
   };
   const committed = await withImportWriter<Tag>(
     deps.db,
-    { writeOpts, preferThread, settle },
+    { writeOpts, preferThread, portable: opts.writer === 'portable', settle },
     async ({ reader, write, drain }): Promise<AuditEntry | null> => {
       const prepare = await recordPreparer(deps, reader, actor, { period: opts.period, status, explain });
       for await (const chunk of items)
