@@ -26,6 +26,7 @@ import * as aggregateReads from './2026-12-03T2000-aggregate-reads.js';
 import * as frontPhotoCaption from './2026-12-04T1000-front-photo-caption.js';
 import * as offlineSyncProvince from './2026-12-04T1010-offline-sync-province.js';
 import * as householdTally from './2026-12-04T1100-household-tally.js';
+import * as householdTallyStatements from './2026-12-04T1200-household-tally-statements.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1000-front-photo-caption': frontPhotoCaption,
   '2026-12-04T1010-offline-sync-province': offlineSyncProvince,
   '2026-12-04T1100-household-tally': householdTally,
+  '2026-12-04T1200-household-tally-statements': householdTallyStatements,
 };
