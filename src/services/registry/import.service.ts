@@ -354,7 +354,9 @@ export async function importSurvey(
             reject(item, p.errors);
             continue;
           }
-          if (writing) await write({ item, hid: p.hid }, p.write);
+          // Until its outcome, a household's tag keeps of its record only what a rejection reports
+          // (the record itself only for the error report): thousands are in flight at a time.
+          if (writing) await write({ item: wantReport ? item : { line: item.line }, hid: p.hid }, p.write);
         }
       // Every household written has its outcome: refusals by the writer count as rejections.
       await drain();
