@@ -100,6 +100,34 @@ const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.
 const log = (msg: string) => console.log(msg);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
+/** CPU seconds of this process (every thread) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1e6;
+};
+/**
+ * CPU seconds the server's processes spent for a database so far (its backends, read from /proc:
+ * the server must run on this machine, else 0). On a shared machine the CPU each side spent is
+ * steadier than the wall clock.
+ */
+async function serverCpu(admin: pg.Client, database: string): Promise<Map<number, number>> {
+  const r = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    database,
+  ]);
+  const ticks = new Map<number, number>();
+  for (const { pid } of r.rows) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // Not on this machine (or just ended).
+    }
+  }
+  return ticks;
+}
+/** The server's CPU seconds between two readings (backends that ended in between are not counted). */
+const serverCpuSince = (from: Map<number, number>, to: Map<number, number>) =>
+  [...to].reduce((s, [pid, v]) => s + v - (from.get(pid) ?? 0), 0);
 
 async function freshDeps(name: string): Promise<Deps> {
   const file = path.join(dir, name);
@@ -129,6 +157,7 @@ log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${pro
 if (onSqlite) {
   // ── minimal baseline: the same households and members into two tables, primary keys only ─────
   let minimalSeconds: number;
+  let minimalCpu: number;
   {
     const file = path.join(dir, 'minimal.sqlite');
     for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
@@ -146,6 +175,7 @@ if (onSqlite) {
     );
     const insM = h.prepare('INSERT INTO member VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     h.exec('BEGIN');
     const rl = readline.createInterface({
       input: fs.createReadStream(input, { encoding: 'utf8' }),
@@ -172,6 +202,7 @@ if (onSqlite) {
     }
     h.exec('COMMIT');
     minimalSeconds = (performance.now() - t) / 1000;
+    minimalCpu = cpuSince(cpu0);
     h.close();
     log(
       `minimal baseline (bare prepared inserts of the same households and members, two tables, primary keys only): ${minimalSeconds.toFixed(1)} s`,
@@ -180,6 +211,7 @@ if (onSqlite) {
 
   // ── baseline: bare prepared statements into the product's schema, same rows ───────────────
   let baselineSeconds: number;
+  let baselineCpu: number;
   let members = 0;
   {
     const deps = await freshDeps('baseline.sqlite');
@@ -200,6 +232,7 @@ if (onSqlite) {
     );
     const at = new Date().toISOString();
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     h.exec('BEGIN');
     const rl = readline.createInterface({
       input: fs.createReadStream(input, { encoding: 'utf8' }),
@@ -240,6 +273,7 @@ if (onSqlite) {
     }
     h.exec('COMMIT');
     baselineSeconds = (performance.now() - t) / 1000;
+    baselineCpu = cpuSince(cpu0);
     await deps.db.close();
     log(
       `product-schema baseline (bare prepared inserts of the same rows into the product's tables and indexes, one transaction): ${baselineSeconds.toFixed(1)} s, ${members.toLocaleString('en')} members`,
@@ -249,8 +283,10 @@ if (onSqlite) {
   // ── the product's import ─────────────────────────────────────────────────────
   const deps = await freshDeps('product.sqlite');
   let importSeconds: number;
+  let importCpu: number;
   {
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
     const r = await importSurvey(
       deps,
       SYSTEM,
@@ -259,6 +295,7 @@ if (onSqlite) {
       { status: 'approved', mode: 'atomic', writer: 'auto' },
     );
     importSeconds = (performance.now() - t) / 1000;
+    importCpu = cpuSince(cpu0);
     if (r.imported !== N)
       throw new Error(`imported ${r.imported} of ${N}: ${JSON.stringify(r.errors.slice(0, 3))}`);
     log(
@@ -312,6 +349,10 @@ if (onSqlite) {
       `product-schema baseline: ${baselineSeconds.toFixed(1)} s   ratio: ${(importSeconds / baselineSeconds).toFixed(2)}×`,
   );
   log(
+    `cpu:      import ${importCpu.toFixed(1)} s (both threads)   minimal baseline ${minimalCpu.toFixed(1)} s   ratio: ${(importCpu / minimalCpu).toFixed(2)}×   ` +
+      `product-schema baseline ${baselineCpu.toFixed(1)} s   ratio: ${(importCpu / baselineCpu).toFixed(2)}×`,
+  );
+  log(
     `summary:  p50 ${p50(summaryTimes).toFixed(2)} ms (province 38, ${summary!.children.length} child units, goal ≤ 20 ms)   ` +
       `GROUP BY from scratch: p50 ${p50(scratchTimes).toFixed(1)} ms   ratio: ${(p50(scratchTimes) / p50(summaryTimes)).toFixed(0)}× faster`,
   );
@@ -338,6 +379,7 @@ if (values.pg) {
   try {
     // Baseline: COPY of household, member and result rows (JSON.parse only), one transaction.
     let baseSeconds: number;
+    let baseCpu: [number, number];
     {
       const base = await openDeps(io, loadConfig({}, { db: urlOf(names[1]!) }));
       await base.db.pool!.query('DROP INDEX household_search'); // bare rows: no word index
@@ -345,6 +387,8 @@ if (values.pg) {
       const copy = pgCopier(lease.client);
       const at = new Date().toISOString();
       const t = performance.now();
+      const cpu0 = process.cpuUsage();
+      const server0 = await serverCpu(admin, names[1]!);
       await lease.client.query('BEGIN');
       let hs: CopyValue[][] = [];
       let ms: CopyValue[][] = [];
@@ -422,11 +466,14 @@ if (values.pg) {
       await flush();
       await lease.client.query('COMMIT');
       baseSeconds = (performance.now() - t) / 1000;
+      baseCpu = [cpuSince(cpu0), serverCpuSince(server0, await serverCpu(admin, names[1]!))];
       await lease.release();
       await base.db.close();
     }
     const deps = await openDeps(io, loadConfig({}, { db: urlOf(names[0]!) }));
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const server0 = await serverCpu(admin, names[0]!);
     const r = await importSurvey(
       deps,
       SYSTEM,
@@ -434,6 +481,7 @@ if (values.pg) {
       { status: 'approved', mode: 'atomic' },
     );
     const pgSeconds = (performance.now() - t) / 1000;
+    const pgCpu = [cpuSince(cpu0), serverCpuSince(server0, await serverCpu(admin, names[0]!))] as const;
     await deps.db.close();
     if (r.imported !== N) throw new Error(`PostgreSQL: imported ${r.imported} of ${N}`);
     const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
@@ -441,6 +489,17 @@ if (values.pg) {
     log(
       `postgres: import ${pgSeconds.toFixed(1)} s (${Math.round(N / pgSeconds).toLocaleString('en')} households/s, COPY)   ` +
         `baseline (bare COPY of the same rows): ${baseSeconds.toFixed(1)} s   ratio: ${(pgSeconds / baseSeconds).toFixed(2)}×   (PostgreSQL ${version})`,
+    );
+    const sum = (x: readonly [number, number]) => x[0] + x[1];
+    log(
+      `postgres cpu: import ${sum(pgCpu).toFixed(1)} s (node ${pgCpu[0].toFixed(1)} + server ${pgCpu[1].toFixed(1)})   ` +
+        `baseline ${sum(baseCpu).toFixed(1)} s (node ${baseCpu[0].toFixed(1)} + server ${baseCpu[1].toFixed(1)})   ratio: ${(sum(pgCpu) / sum(baseCpu)).toFixed(2)}×`,
+    );
+    log(
+      `load:     ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
     );
   } finally {
     for (const n of names) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);
