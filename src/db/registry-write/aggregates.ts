@@ -220,3 +220,43 @@ export async function recountUnitAggregates(
     ]);
   await applyAggregateDeltas(db, cells);
 }
+
+/** A commune version of household_tally. */
+export interface TallyKey {
+  provinceCode: string;
+  communeCode: string;
+  communeValidFrom: string;
+}
+
+/**
+ * Adds households to household_tally (for a writer that keeps the tally itself: see migration
+ * 2026-12-04T1200-household-tally-statements). One upsert per 400 cells.
+ */
+export async function applyTallyDeltas(db: Executor, deltas: Iterable<[TallyKey, number]>): Promise<void> {
+  const rows = [...deltas].filter(([, n]) => n !== 0);
+  for (let i = 0; i < rows.length; i += 400)
+    await db
+      .insertInto('household_tally')
+      .values(
+        rows.slice(i, i + 400).map(([k, n]) => ({
+          province_code: k.provinceCode,
+          commune_code: k.communeCode,
+          commune_valid_from: k.communeValidFrom,
+          n,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns(['province_code', 'commune_code', 'commune_valid_from'])
+          .doUpdateSet({ n: sql<number>`household_tally.n + excluded.n` }),
+      )
+      .execute();
+}
+
+/**
+ * PostgreSQL: for the rest of the caller's transaction, household_tally is kept by the writer
+ * (`applyTallyDeltas`), not by the triggers on household.
+ */
+export async function keepTallyInWriter(db: Executor): Promise<void> {
+  await sql`SELECT set_config('giamngheo.tally_by_writer', 'on', true)`.execute(db);
+}

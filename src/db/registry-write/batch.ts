@@ -21,7 +21,7 @@ import {
   type AggregateKey,
   type MovementChange,
 } from '../../domain/registry/aggregates.js';
-import { applyMovementChanges } from './aggregates.js';
+import { applyMovementChanges, type TallyKey } from './aggregates.js';
 import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
 
 /** The rows a batch adds, by table. */
@@ -65,14 +65,19 @@ export const multiRowInserts: NewRows = {
 };
 
 /**
- * The provinces an import writes to, and whether each held any household when the import first
- * wrote to it. The keys of one import are distinct, so a household of a province that held none
- * cannot match a key of the import: its batches skip the look-up of existing households. (On
- * PostgreSQL that look-up, over rows written in the same transaction, has no statistics to plan
- * with and reads the whole partition: quadratic over a large import.)
+ * What an import's batches share. `mayHold`: whether a province held any household when the
+ * import first wrote to it. The keys of one import are distinct, so a household of a province
+ * that held none cannot match a key of the import: its batches skip the look-up of existing
+ * households. (On PostgreSQL that look-up, over rows written in the same transaction, has no
+ * statistics to plan with and reads the whole partition: quadratic over a large import.)
+ * `tally`: with `tallyByWriter`, the households each commune version gains or loses, which the
+ * import adds to household_tally once at the end (`applyTallyDeltas`) instead of its triggers.
  */
-export class ImportProvinces {
+export class ImportBatches {
   private readonly heldAny = new Map<string, boolean>();
+  readonly tally = new Map<string, [TallyKey, number]>();
+
+  constructor(readonly tallyByWriter = false) {}
 
   async mayHold(db: Executor, provinceCode: string): Promise<boolean> {
     let held = this.heldAny.get(provinceCode);
@@ -88,6 +93,14 @@ export class ImportProvinces {
     }
     return held;
   }
+
+  count(key: TallyKey, n: number): void {
+    if (!this.tallyByWriter) return;
+    const id = `${key.provinceCode}|${key.communeCode}|${key.communeValidFrom}`;
+    const cur = this.tally.get(id);
+    if (cur) cur[1] += n;
+    else this.tally.set(id, [key, n]);
+  }
 }
 
 /**
@@ -102,7 +115,7 @@ export async function writeHouseholdBatch(
   opts: WriteOptions,
   onDelta: (k: AggregateKey, n: number) => void,
   rows: NewRows = multiRowInserts,
-  provinces?: ImportProvinces,
+  provinces?: ImportBatches,
 ): Promise<WriteOutcome[]> {
   if (batch.length === 0) return [];
   const out: (WriteOutcome | undefined)[] = new Array(batch.length);
@@ -180,13 +193,25 @@ export async function writeHouseholdBatch(
           };
         }),
       );
-      fresh.forEach((i, n) => idOf.set(batch[i]!.key, ids[n]!));
+      fresh.forEach((i, n) => {
+        const w = batch[i]!;
+        idOf.set(w.key, ids[n]!);
+        provinces?.count(
+          { provinceCode, communeCode: w.communeCode, communeValidFrom: w.communeValidFrom },
+          1,
+        );
+      });
     }
     const updated = writable.filter((i) => existing.has(batch[i]!.key));
     for (const i of updated) {
       const w = batch[i]!;
       const h = existing.get(w.key)!;
       idOf.set(w.key, h.id);
+      provinces?.count(
+        { provinceCode, communeCode: h.commune_code, communeValidFrom: h.commune_valid_from },
+        -1,
+      );
+      provinces?.count({ provinceCode, communeCode: w.communeCode, communeValidFrom: w.communeValidFrom }, 1);
       await db
         .updateTable('household')
         .set({

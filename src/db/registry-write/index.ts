@@ -18,8 +18,8 @@ import { AggregateDeltas } from '../../domain/registry/aggregates.js';
 import { insertAudit, type AuditEntry } from '../repositories/audit.repository.js';
 import { deferSearchIndex } from '../repositories/household-search.repository.js';
 import { pgCopier, singleClientKysely } from '../repositories/pg-copy.repository.js';
-import { applyAggregateDeltas } from './aggregates.js';
-import { ImportProvinces, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
+import { applyAggregateDeltas, applyTallyDeltas, keepTallyInWriter } from './aggregates.js';
+import { ImportBatches, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
 import { copyRows } from './pg-copy.js';
 import { sqliteBulkWriter } from './sqlite-bulk.js';
 import { ImportWriter } from './sqlite-thread.js';
@@ -85,12 +85,12 @@ export async function withImportWriter<T>(
   opts: ImportWriterOptions<T>,
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
-  if (opts.portable) return batched(db.kysely, multiRowInserts, opts, body);
+  if (opts.portable) return batched(db.kysely, multiRowInserts, false, opts, body);
   if (db.pool) {
     // The transaction runs on one leased connection, so that the new rows go by COPY on it.
     const lease = await singleClientKysely(db.pool);
     try {
-      return await batched(lease.kysely, copyRows(pgCopier(lease.client)), opts, body);
+      return await batched(lease.kysely, copyRows(pgCopier(lease.client)), true, opts, body);
     } finally {
       await lease.release();
     }
@@ -180,12 +180,14 @@ const YIELD_EVERY = 50;
 function batched<T>(
   kysely: Kysely<Database>,
   rows: NewRows,
+  tallyByWriter: boolean,
   opts: ImportWriterOptions<T>,
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
   return inTransaction(kysely, async (trx) => {
     const deltas = new AggregateDeltas();
-    const provinces = new ImportProvinces();
+    const provinces = new ImportBatches(tallyByWriter);
+    if (tallyByWriter) await keepTallyInWriter(trx);
     let queued: { tag: T; w: HouseholdWrite }[] = [];
     let inFlight: Promise<void> | undefined;
     const send = async () => {
@@ -235,6 +237,7 @@ function batched<T>(
       throw err;
     }
     if (!audit) return false;
+    await applyTallyDeltas(trx, provinces.tally.values());
     await applyAggregateDeltas(trx, deltas.values());
     await insertAudit(trx, audit);
     return true;
