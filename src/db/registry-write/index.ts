@@ -175,7 +175,9 @@ const YIELD_EVERY = 50;
 /**
  * In batches (batch.ts), new rows by `rows`. One batch is written while the next is prepared:
  * the writes are sent without waiting for the previous batch (the connection runs them in order),
- * at most one batch in flight, so the database and this process work at the same time.
+ * at most one batch in flight, so the database and this process work at the same time. With
+ * `tallyByWriter` (COPY on PostgreSQL) the household tally is counted here and written once at
+ * the end instead of by the triggers (see migration 2026-12-04T1200-household-tally-statements).
  */
 function batched<T>(
   kysely: Kysely<Database>,
