@@ -1,4 +1,4 @@
-// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL]
+// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--only sqlite|pg]
 //
 // Imports N generated households (default 1,000,000; about 3.8 members each) into a fresh SQLite
 // file through the product's import service as the CLI runs it — validation, classification by
@@ -14,7 +14,7 @@
 // (on a shared machine the ratios are the figures to read). With --pg URL (a server where the
 // bench may create and drop databases), the same file is imported into a fresh PostgreSQL
 // database by the product (new rows by COPY) beside a bare COPY of the household, member and
-// result rows into another one.
+// result rows into another one. --only runs one engine's part.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -41,8 +41,10 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     keep: { type: 'boolean', default: false },
     pg: { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const onSqlite = values.only !== 'pg';
 const N = Number(values.households);
 // The columns of the bare COPY baseline on PostgreSQL (the same values as the SQLite baseline).
 const PG_HOUSEHOLD = [
@@ -98,6 +100,34 @@ const io = { ...processIo(), stderr: { write: () => true } as unknown as NodeJS.
 const log = (msg: string) => console.log(msg);
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
+/** CPU seconds of this process (every thread) since `from`. */
+const cpuSince = (from: NodeJS.CpuUsage) => {
+  const u = process.cpuUsage(from);
+  return (u.user + u.system) / 1e6;
+};
+/**
+ * CPU seconds the server's processes spent for a database so far (its backends, read from /proc:
+ * the server must run on this machine, else 0). On a shared machine the CPU each side spent is
+ * steadier than the wall clock.
+ */
+async function serverCpu(admin: pg.Client, database: string): Promise<Map<number, number>> {
+  const r = await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = $1', [
+    database,
+  ]);
+  const ticks = new Map<number, number>();
+  for (const { pid } of r.rows) {
+    try {
+      const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks.set(pid, (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      // Not on this machine (or just ended).
+    }
+  }
+  return ticks;
+}
+/** The server's CPU seconds between two readings (backends that ended in between are not counted). */
+const serverCpuSince = (from: Map<number, number>, to: Map<number, number>) =>
+  [...to].reduce((s, [pid, v]) => s + v - (from.get(pid) ?? 0), 0);
 
 async function freshDeps(name: string): Promise<Deps> {
   const file = path.join(dir, name);
@@ -124,188 +154,215 @@ log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${pro
   log(`generate: ${((performance.now() - t) / 1000).toFixed(1)} s, ${mb(fs.statSync(input).size)} JSONL`);
 }
 
-// ── minimal baseline: the same households and members into two tables, primary keys only ─────
-let minimalSeconds: number;
-{
-  const file = path.join(dir, 'minimal.sqlite');
-  for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
-  const h = new Database(file);
-  h.pragma('journal_mode = WAL');
-  h.pragma('synchronous = NORMAL');
-  h.pragma('cache_size = -65536');
-  h.exec(`CREATE TABLE household (id INTEGER PRIMARY KEY, household_key TEXT NOT NULL, unit_code TEXT NOT NULL,
+if (onSqlite) {
+  // ── minimal baseline: the same households and members into two tables, primary keys only ─────
+  let minimalSeconds: number;
+  let minimalCpu: number;
+  {
+    const file = path.join(dir, 'minimal.sqlite');
+    for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
+    const h = new Database(file);
+    h.pragma('journal_mode = WAL');
+    h.pragma('synchronous = NORMAL');
+    h.pragma('cache_size = -65536');
+    h.exec(`CREATE TABLE household (id INTEGER PRIMARY KEY, household_key TEXT NOT NULL, unit_code TEXT NOT NULL,
     survey_date TEXT NOT NULL, answers TEXT NOT NULL);
     CREATE TABLE member (household_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, name TEXT NOT NULL,
     id_number TEXT, birth_date TEXT NOT NULL, sex TEXT NOT NULL, relation TEXT NOT NULL, answers TEXT NOT NULL,
     PRIMARY KEY (household_id, ordinal)) WITHOUT ROWID;`);
-  const insH = h.prepare(
-    'INSERT INTO household (household_key, unit_code, survey_date, answers) VALUES (?, ?, ?, ?)',
-  );
-  const insM = h.prepare('INSERT INTO member VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const t = performance.now();
-  h.exec('BEGIN');
-  const rl = readline.createInterface({
-    input: fs.createReadStream(input, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
-  for await (const line of rl) {
-    const { members: ms, ...r } = JSON.parse(line) as {
-      householdId: string;
-      unitCode: string;
-      surveyDate: string;
-      members: { name: string; idNumber: string | null; birthDate: string; sex: string; relation: string }[];
-    };
-    const id = Number(insH.run(r.householdId, r.unitCode, r.surveyDate, JSON.stringify(r)).lastInsertRowid);
-    ms.forEach((m, i) => {
-      const { name, idNumber, birthDate, sex, relation, ...rest } = m;
-      insM.run(id, i + 1, name, idNumber, birthDate, sex, relation, JSON.stringify(rest));
-    });
-  }
-  h.exec('COMMIT');
-  minimalSeconds = (performance.now() - t) / 1000;
-  h.close();
-  log(
-    `minimal baseline (bare prepared inserts of the same households and members, two tables, primary keys only): ${minimalSeconds.toFixed(1)} s`,
-  );
-}
-
-// ── baseline: bare prepared statements into the product's schema, same rows ───────────────
-let baselineSeconds: number;
-let members = 0;
-{
-  const deps = await freshDeps('baseline.sqlite');
-  const h = deps.db.sqlite!;
-  h.pragma('cache_size = -65536'); // the same page cache as the product's bulk writer
-  // Bare rows: no word index (its triggers dropped), so the ratio includes the product's indexing.
-  for (const t of ['insert', 'update', 'delete']) h.exec(`DROP TRIGGER household_search_${t}`);
-  const insH = h.prepare(
-    `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
-     VALUES ('38', ?, ?, '', NULL, ?, ?, NULL, ?, ?, ?, 1, ?, ?)`,
-  );
-  const insM = h.prepare(
-    'INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insR = h.prepare(
-    `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
-     VALUES ('38', ?, 2024, ?, '', ?, ?, '', '', 0, '', '', 0, 'null', '', 0, 'approved', 0, ?, ?)`,
-  );
-  const at = new Date().toISOString();
-  const t = performance.now();
-  h.exec('BEGIN');
-  const rl = readline.createInterface({
-    input: fs.createReadStream(input, { encoding: 'utf8' }),
-    crlfDelay: Infinity,
-  });
-  for await (const line of rl) {
-    const r = JSON.parse(line) as {
-      householdId: string;
-      unitCode: string;
-      surveyDate: string;
-      members: { name: string; idNumber: string | null; birthDate: string; sex: string; relation: string }[];
-    };
-    const head = r.members[0]!;
-    const id = Number(
-      insH.run(
-        r.householdId,
-        r.unitCode,
-        head.name,
-        head.birthDate,
-        head.name,
-        head.name,
-        r.members.length,
-        at,
-        at,
-      ).lastInsertRowid,
+    const insH = h.prepare(
+      'INSERT INTO household (household_key, unit_code, survey_date, answers) VALUES (?, ?, ?, ?)',
     );
-    r.members.forEach((m, i) => {
-      insM.run('38', id, i + 1, m.name, m.idNumber, m.birthDate, m.sex, m.relation);
-      members += 1;
+    const insM = h.prepare('INSERT INTO member VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    h.exec('BEGIN');
+    const rl = readline.createInterface({
+      input: fs.createReadStream(input, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
     });
-    insR.run(id, r.unitCode, r.surveyDate, line, at, at);
+    for await (const line of rl) {
+      const { members: ms, ...r } = JSON.parse(line) as {
+        householdId: string;
+        unitCode: string;
+        surveyDate: string;
+        members: {
+          name: string;
+          idNumber: string | null;
+          birthDate: string;
+          sex: string;
+          relation: string;
+        }[];
+      };
+      const id = Number(insH.run(r.householdId, r.unitCode, r.surveyDate, JSON.stringify(r)).lastInsertRowid);
+      ms.forEach((m, i) => {
+        const { name, idNumber, birthDate, sex, relation, ...rest } = m;
+        insM.run(id, i + 1, name, idNumber, birthDate, sex, relation, JSON.stringify(rest));
+      });
+    }
+    h.exec('COMMIT');
+    minimalSeconds = (performance.now() - t) / 1000;
+    minimalCpu = cpuSince(cpu0);
+    h.close();
+    log(
+      `minimal baseline (bare prepared inserts of the same households and members, two tables, primary keys only): ${minimalSeconds.toFixed(1)} s`,
+    );
   }
-  h.exec('COMMIT');
-  baselineSeconds = (performance.now() - t) / 1000;
+
+  // ── baseline: bare prepared statements into the product's schema, same rows ───────────────
+  let baselineSeconds: number;
+  let baselineCpu: number;
+  let members = 0;
+  {
+    const deps = await freshDeps('baseline.sqlite');
+    const h = deps.db.sqlite!;
+    h.pragma('cache_size = -65536'); // the same page cache as the product's bulk writer
+    // Bare rows: no word index (its triggers dropped), so the ratio includes the product's indexing.
+    for (const t of ['insert', 'update', 'delete']) h.exec(`DROP TRIGGER household_search_${t}`);
+    const insH = h.prepare(
+      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, version, created_at, updated_at)
+     VALUES ('38', ?, ?, '', NULL, ?, ?, NULL, ?, ?, ?, 1, ?, ?)`,
+    );
+    const insM = h.prepare(
+      'INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const insR = h.prepare(
+      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, status, frozen, created_at, updated_at)
+     VALUES ('38', ?, 2024, ?, '', ?, ?, '', '', 0, '', '', 0, 'null', '', 0, 'approved', 0, ?, ?)`,
+    );
+    const at = new Date().toISOString();
+    const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    h.exec('BEGIN');
+    const rl = readline.createInterface({
+      input: fs.createReadStream(input, { encoding: 'utf8' }),
+      crlfDelay: Infinity,
+    });
+    for await (const line of rl) {
+      const r = JSON.parse(line) as {
+        householdId: string;
+        unitCode: string;
+        surveyDate: string;
+        members: {
+          name: string;
+          idNumber: string | null;
+          birthDate: string;
+          sex: string;
+          relation: string;
+        }[];
+      };
+      const head = r.members[0]!;
+      const id = Number(
+        insH.run(
+          r.householdId,
+          r.unitCode,
+          head.name,
+          head.birthDate,
+          head.name,
+          head.name,
+          r.members.length,
+          at,
+          at,
+        ).lastInsertRowid,
+      );
+      r.members.forEach((m, i) => {
+        insM.run('38', id, i + 1, m.name, m.idNumber, m.birthDate, m.sex, m.relation);
+        members += 1;
+      });
+      insR.run(id, r.unitCode, r.surveyDate, line, at, at);
+    }
+    h.exec('COMMIT');
+    baselineSeconds = (performance.now() - t) / 1000;
+    baselineCpu = cpuSince(cpu0);
+    await deps.db.close();
+    log(
+      `product-schema baseline (bare prepared inserts of the same rows into the product's tables and indexes, one transaction): ${baselineSeconds.toFixed(1)} s, ${members.toLocaleString('en')} members`,
+    );
+  }
+
+  // ── the product's import ─────────────────────────────────────────────────────
+  const deps = await freshDeps('product.sqlite');
+  let importSeconds: number;
+  let importCpu: number;
+  {
+    const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const r = await importSurvey(
+      deps,
+      SYSTEM,
+      { format: 'jsonl', path: input },
+      // As `giamngheo import survey` runs it (the CLI passes writer 'auto').
+      { status: 'approved', mode: 'atomic', writer: 'auto' },
+    );
+    importSeconds = (performance.now() - t) / 1000;
+    importCpu = cpuSince(cpu0);
+    if (r.imported !== N)
+      throw new Error(`imported ${r.imported} of ${N}: ${JSON.stringify(r.errors.slice(0, 3))}`);
+    log(
+      `import survey (validation + engine + history + aggregates, one transaction): ${importSeconds.toFixed(1)} s, ` +
+        `${Math.round(N / importSeconds).toLocaleString('en')} households/s`,
+    );
+  }
+
+  // ── report summary vs GROUP BY from scratch ─────────────────────────────────
+  function p50(xs: number[]): number {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.floor(s.length / 2)]!;
+  }
+  const summaryTimes: number[] = [];
+  let summary: Awaited<ReturnType<typeof reportSummary>> | undefined;
+  for (let i = 0; i < 50; i++) {
+    const t = performance.now();
+    summary = await reportSummary(deps, SYSTEM, { period: 2024, unitCode: '38' });
+    summaryTimes.push(performance.now() - t);
+  }
+  const scratchTimes: number[] = [];
+  let scratchHouseholds = 0;
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    const rows = await countResultsFromScratch(deps.db.kysely, {
+      period: 2024,
+      status: 'approved',
+      provinceCode: '38',
+    });
+    scratchTimes.push(performance.now() - t);
+    scratchHouseholds = rows.reduce((s, r) => s + Number(r.n), 0);
+  }
+  if (summary!.households !== scratchHouseholds)
+    throw new Error(`aggregates ${summary!.households} ≠ from scratch ${scratchHouseholds}`);
   await deps.db.close();
+
+  const size = (f: string) =>
+    ['', '-wal'].reduce(
+      (s, x) => s + (fs.existsSync(path.join(dir, f + x)) ? fs.statSync(path.join(dir, f + x)).size : 0),
+      0,
+    );
+  log('');
   log(
-    `product-schema baseline (bare prepared inserts of the same rows into the product's tables and indexes, one transaction): ${baselineSeconds.toFixed(1)} s, ${members.toLocaleString('en')} members`,
+    `load:     ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
   );
-}
-
-// ── the product's import ─────────────────────────────────────────────────────
-const deps = await freshDeps('product.sqlite');
-let importSeconds: number;
-{
-  const t = performance.now();
-  const r = await importSurvey(
-    deps,
-    SYSTEM,
-    { format: 'jsonl', path: input },
-    // As `giamngheo import survey` runs it (the CLI passes writer 'auto').
-    { status: 'approved', mode: 'atomic', writer: 'auto' },
-  );
-  importSeconds = (performance.now() - t) / 1000;
-  if (r.imported !== N)
-    throw new Error(`imported ${r.imported} of ${N}: ${JSON.stringify(r.errors.slice(0, 3))}`);
   log(
-    `import survey (validation + engine + history + aggregates, one transaction): ${importSeconds.toFixed(1)} s, ` +
-      `${Math.round(N / importSeconds).toLocaleString('en')} households/s`,
+    `import:   ${importSeconds.toFixed(1)} s   minimal baseline: ${minimalSeconds.toFixed(1)} s   ratio: ${(importSeconds / minimalSeconds).toFixed(2)}× (goal ≤ 2.5×)   ` +
+      `product-schema baseline: ${baselineSeconds.toFixed(1)} s   ratio: ${(importSeconds / baselineSeconds).toFixed(2)}×`,
   );
-}
-
-// ── report summary vs GROUP BY from scratch ─────────────────────────────────
-function p50(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-const summaryTimes: number[] = [];
-let summary: Awaited<ReturnType<typeof reportSummary>> | undefined;
-for (let i = 0; i < 50; i++) {
-  const t = performance.now();
-  summary = await reportSummary(deps, SYSTEM, { period: 2024, unitCode: '38' });
-  summaryTimes.push(performance.now() - t);
-}
-const scratchTimes: number[] = [];
-let scratchHouseholds = 0;
-for (let i = 0; i < 5; i++) {
-  const t = performance.now();
-  const rows = await countResultsFromScratch(deps.db.kysely, {
-    period: 2024,
-    status: 'approved',
-    provinceCode: '38',
-  });
-  scratchTimes.push(performance.now() - t);
-  scratchHouseholds = rows.reduce((s, r) => s + Number(r.n), 0);
-}
-if (summary!.households !== scratchHouseholds)
-  throw new Error(`aggregates ${summary!.households} ≠ from scratch ${scratchHouseholds}`);
-await deps.db.close();
-
-const size = (f: string) =>
-  ['', '-wal'].reduce(
-    (s, x) => s + (fs.existsSync(path.join(dir, f + x)) ? fs.statSync(path.join(dir, f + x)).size : 0),
-    0,
+  log(
+    `cpu:      import ${importCpu.toFixed(1)} s (both threads)   minimal baseline ${minimalCpu.toFixed(1)} s   ratio: ${(importCpu / minimalCpu).toFixed(2)}×   ` +
+      `product-schema baseline ${baselineCpu.toFixed(1)} s   ratio: ${(importCpu / baselineCpu).toFixed(2)}×`,
   );
-log('');
-log(
-  `load:     ${os
-    .loadavg()
-    .map((x) => x.toFixed(1))
-    .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
-);
-log(
-  `import:   ${importSeconds.toFixed(1)} s   minimal baseline: ${minimalSeconds.toFixed(1)} s   ratio: ${(importSeconds / minimalSeconds).toFixed(2)}× (goal ≤ 2.5×)   ` +
-    `product-schema baseline: ${baselineSeconds.toFixed(1)} s   ratio: ${(importSeconds / baselineSeconds).toFixed(2)}×`,
-);
-log(
-  `summary:  p50 ${p50(summaryTimes).toFixed(2)} ms (province 38, ${summary!.children.length} child units, goal ≤ 20 ms)   ` +
-    `GROUP BY from scratch: p50 ${p50(scratchTimes).toFixed(1)} ms   ratio: ${(p50(scratchTimes) / p50(summaryTimes)).toFixed(0)}× faster`,
-);
-log(`memory:   peak RSS ${mb(peakRss())} (goal < 1 GB)`);
-log(
-  `files:    product ${mb(size('product.sqlite'))} (${Math.round(size('product.sqlite') / N).toLocaleString('en')} bytes per household-period, goal ≤ 1,536), ` +
-    `product-schema baseline ${mb(size('baseline.sqlite'))}, minimal ${mb(size('minimal.sqlite'))}`,
-);
-log(`counts:   ${summary!.households} households, ${summary!.poor} poor, ${summary!.nearPoor} near-poor`);
+  log(
+    `summary:  p50 ${p50(summaryTimes).toFixed(2)} ms (province 38, ${summary!.children.length} child units, goal ≤ 20 ms)   ` +
+      `GROUP BY from scratch: p50 ${p50(scratchTimes).toFixed(1)} ms   ratio: ${(p50(scratchTimes) / p50(summaryTimes)).toFixed(0)}× faster`,
+  );
+  log(`memory:   peak RSS ${mb(peakRss())} (goal < 1 GB)`);
+  log(
+    `files:    product ${mb(size('product.sqlite'))} (${Math.round(size('product.sqlite') / N).toLocaleString('en')} bytes per household-period, goal ≤ 1,536), ` +
+      `product-schema baseline ${mb(size('baseline.sqlite'))}, minimal ${mb(size('minimal.sqlite'))}`,
+  );
+  log(`counts:   ${summary!.households} households, ${summary!.poor} poor, ${summary!.nearPoor} near-poor`);
+}
 
 // ── PostgreSQL (--pg URL): the product's import vs a bare COPY of the same rows ─────────────
 if (values.pg) {
@@ -322,6 +379,7 @@ if (values.pg) {
   try {
     // Baseline: COPY of household, member and result rows (JSON.parse only), one transaction.
     let baseSeconds: number;
+    let baseCpu: [number, number];
     {
       const base = await openDeps(io, loadConfig({}, { db: urlOf(names[1]!) }));
       await base.db.pool!.query('DROP INDEX household_search'); // bare rows: no word index
@@ -329,6 +387,8 @@ if (values.pg) {
       const copy = pgCopier(lease.client);
       const at = new Date().toISOString();
       const t = performance.now();
+      const cpu0 = process.cpuUsage();
+      const server0 = await serverCpu(admin, names[1]!);
       await lease.client.query('BEGIN');
       let hs: CopyValue[][] = [];
       let ms: CopyValue[][] = [];
@@ -406,11 +466,14 @@ if (values.pg) {
       await flush();
       await lease.client.query('COMMIT');
       baseSeconds = (performance.now() - t) / 1000;
+      baseCpu = [cpuSince(cpu0), serverCpuSince(server0, await serverCpu(admin, names[1]!))];
       await lease.release();
       await base.db.close();
     }
     const deps = await openDeps(io, loadConfig({}, { db: urlOf(names[0]!) }));
     const t = performance.now();
+    const cpu0 = process.cpuUsage();
+    const server0 = await serverCpu(admin, names[0]!);
     const r = await importSurvey(
       deps,
       SYSTEM,
@@ -418,6 +481,7 @@ if (values.pg) {
       { status: 'approved', mode: 'atomic' },
     );
     const pgSeconds = (performance.now() - t) / 1000;
+    const pgCpu = [cpuSince(cpu0), serverCpuSince(server0, await serverCpu(admin, names[0]!))] as const;
     await deps.db.close();
     if (r.imported !== N) throw new Error(`PostgreSQL: imported ${r.imported} of ${N}`);
     const version = (await admin.query<{ server_version: string }>('SHOW server_version')).rows[0]!
@@ -425,6 +489,17 @@ if (values.pg) {
     log(
       `postgres: import ${pgSeconds.toFixed(1)} s (${Math.round(N / pgSeconds).toLocaleString('en')} households/s, COPY)   ` +
         `baseline (bare COPY of the same rows): ${baseSeconds.toFixed(1)} s   ratio: ${(pgSeconds / baseSeconds).toFixed(2)}×   (PostgreSQL ${version})`,
+    );
+    const sum = (x: readonly [number, number]) => x[0] + x[1];
+    log(
+      `postgres cpu: import ${sum(pgCpu).toFixed(1)} s (node ${pgCpu[0].toFixed(1)} + server ${pgCpu[1].toFixed(1)})   ` +
+        `baseline ${sum(baseCpu).toFixed(1)} s (node ${baseCpu[0].toFixed(1)} + server ${baseCpu[1].toFixed(1)})   ratio: ${(sum(pgCpu) / sum(baseCpu)).toFixed(2)}×`,
+    );
+    log(
+      `load:     ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')} (1, 5, 15 min; ${os.cpus().length} cores)`,
     );
   } finally {
     for (const n of names) await admin.query(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`);

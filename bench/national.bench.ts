@@ -140,7 +140,11 @@ async function loadProvince(p: Province): Promise<void> {
   let importSeconds = 0;
   const flush = async () => {
     const chunk = `${file}.chunk`;
-    fs.writeFileSync(chunk, lines.join('\n') + '\n');
+    // In pieces: a chunk of a large province is longer than the longest string.
+    const fd = fs.openSync(chunk, 'w');
+    for (let i = 0; i < lines.length; i += 10_000)
+      fs.writeSync(fd, lines.slice(i, i + 10_000).join('\n') + '\n');
+    fs.closeSync(fd);
     const t = performance.now();
     const r = await importSurvey(
       deps,

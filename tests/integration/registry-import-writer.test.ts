@@ -1,4 +1,4 @@
-// A large import into an SQLite file writes from a worker thread (import-writer.ts) while this
+// A large import into an SQLite file writes from a worker thread (src/db/registry-write/sqlite-thread.ts) while this
 // thread validates and classifies. Same contract as the inline path: the same rows, history,
 // aggregates and word index; atomic mode writes nothing; an import that stops half-way leaves the
 // database as it was. (PostgreSQL and in-memory SQLite always write inline.)
@@ -69,7 +69,7 @@ describe('import survey with a writer thread (SQLite file)', { timeout: 120_000 
     return d;
   };
 
-  it('writes exactly what the inline path writes: rows, history, aggregates, word index, audit', async () => {
+  it('writes exactly what the inline path writes: rows, history, aggregates, word index, audit (and so does the portable path)', async () => {
     const gen = await deps('gen.sqlite');
     const file = path.join(dir, 'h.jsonl');
     await generateSurveyFile(gen, {
@@ -96,6 +96,12 @@ describe('import survey with a writer thread (SQLite file)', { timeout: 120_000 
     expect(sb.audit).toHaveLength(2);
     expect(sb).toEqual(sa);
     await expectAggregatesMatchRebuild(worker.db.kysely);
+    // The portable batch path (multi-row INSERTs through Kysely) writes the same.
+    const portable = await deps('portable.sqlite');
+    await importSurvey(portable, SYSTEM, sourceOf(file), { writer: 'portable' });
+    expect(await importSurvey(portable, SYSTEM, sourceOf(file), { writer: 'portable' })).toEqual(a2);
+    expect(await snapshot(portable)).toEqual(sa);
+    await expectAggregatesMatchRebuild(portable.db.kysely);
     // The word index was written in the worker's transaction: a head's name finds the household.
     const someone = sb.households[1234] as { head_name: string; household_key: string };
     const found = await listHouseholds(worker, SYSTEM, {

@@ -11,10 +11,8 @@ import {
   saveHousehold,
 } from '../../src/services/registry/households.service.js';
 import { reportSummary } from '../../src/services/registry/summary.service.js';
-import {
-  applyAggregateDeltas,
-  computeAggregatesFromResults,
-} from '../../src/db/repositories/registry.repository.js';
+import { computeAggregatesFromResults } from '../../src/db/repositories/registry.repository.js';
+import { applyAggregateDeltas } from '../../src/db/registry-write/index.js';
 import { ward2024Examples, keptAggregates } from '../support/registry.js';
 
 const examples = ward2024Examples;

@@ -26,6 +26,7 @@ import * as aggregateReads from './2026-12-03T2000-aggregate-reads.js';
 import * as frontPhotoCaption from './2026-12-04T1000-front-photo-caption.js';
 import * as offlineSyncProvince from './2026-12-04T1010-offline-sync-province.js';
 import * as householdTally from './2026-12-04T1100-household-tally.js';
+import * as householdTallyStatements from './2026-12-04T1200-household-tally-statements.js';
 import * as householdHeadWords from './2026-12-04T1300-household-head-words.js';
 import * as figuresStamp from './2026-12-04T1400-figures-stamp.js';
 
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1000-front-photo-caption': frontPhotoCaption,
   '2026-12-04T1010-offline-sync-province': offlineSyncProvince,
   '2026-12-04T1100-household-tally': householdTally,
+  '2026-12-04T1200-household-tally-statements': householdTallyStatements,
   '2026-12-04T1300-household-head-words': householdHeadWords,
   '2026-12-04T1400-figures-stamp': figuresStamp,
 };

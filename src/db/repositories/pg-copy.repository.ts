@@ -15,6 +15,8 @@ export type RowCopier = (table: string, columns: string[], rows: CopyValue[][]) 
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 /** One value in COPY text format: \N for NULL; backslash, tab, newline and return escaped. */
 export function copyText(v: CopyValue): string {
   if (v === null) return '\\N';
@@ -22,6 +24,8 @@ export function copyText(v: CopyValue): string {
     if (!Number.isFinite(v)) throw new Error(`COPY: not a finite number: ${v}`);
     return String(v);
   }
+  // Most values need no escape: test once, replace only then.
+  if (!NEEDS_ESCAPE.test(v)) return v;
   return v.replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
   );

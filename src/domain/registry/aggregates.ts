@@ -1,7 +1,7 @@
 // The rules of the kept aggregates (review_aggregate) and of the movements between periods, as
 // pure functions of stored results: which cells a result counts in, how a write moves the
 // transition cells, which later movements a late older period changes. Every write path of the
-// registry (src/db/repositories/registry.repository.ts) applies these; none computes its own.
+// registry (src/db/registry-write/) applies these; none computes its own.
 import { movementsOf } from './movement.js';
 import { transitionKeyOf, type PeriodResult } from './balance.js';
 

@@ -18,7 +18,7 @@ export interface FieldChange {
   personal?: true;
 }
 
-/** The summary a change row stores before and after a write (src/db/repositories/registry.repository.ts). */
+/** The summary a change row stores before and after a write (src/db/registry-write/). */
 export interface HistorySnapshot {
   version?: number;
   headName?: string;

@@ -285,7 +285,7 @@ export const WORDS = {
     'open-case': { vi: 'Mở hồ sơ rà soát thường xuyên', en: 'Regular-review case opened' },
   } satisfies Record<ActionName | 'open-case', Word>,
   /**
-   * What wrote a change into a household's history (src/db/repositories/registry.repository.ts);
+   * What wrote a change into a household's history (src/db/registry-write/);
    * `system` is the actor of writes made without a signed-in person (the demo, the CLI).
    */
   householdChange: {

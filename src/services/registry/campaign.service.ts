@@ -33,14 +33,13 @@ import {
   villagesWithResults,
   type CampaignKey,
 } from '../../db/repositories/campaign.repository.js';
+import { findHouseholdByKey, getResult } from '../../db/repositories/registry.repository.js';
 import {
   applyAggregateDeltas,
-  findHouseholdByKey,
-  getResult,
   recountUnitAggregates,
   setResultFrozen,
   writeHousehold,
-} from '../../db/repositories/registry.repository.js';
+} from '../../db/registry-write/index.js';
 import type { Executor } from '../../db/repositories/executor.js';
 import { insertAudit } from '../../db/repositories/audit.repository.js';
 import { communesInScope, isWithinScope, requirePermission, requireUnitAccess } from '../access.js';

@@ -31,7 +31,6 @@ import {
 } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
 import {
-  applyAggregateDeltas,
   computeAggregatesFromResults,
   findHouseholdByKey,
   findHouseholdsByHead,
@@ -41,11 +40,14 @@ import {
   listMembers,
   listResults,
   readAllAggregates,
+} from '../../db/repositories/registry.repository.js';
+import {
+  applyAggregateDeltas,
   recomputeAllMovements,
   replaceAggregates,
   writeHousehold,
   type WriteOutcome,
-} from '../../db/repositories/registry.repository.js';
+} from '../../db/registry-write/index.js';
 import { searchHouseholds } from '../../db/repositories/household-search.repository.js';
 import type { ExportFilter } from '../../db/repositories/certificates.repository.js';
 import type { Executor } from '../../db/repositories/executor.js';

@@ -14,7 +14,7 @@ import { AppError, catalogue, isAppError, type ErrorCode, type ErrorParams } fro
 import type { Config } from '../../config.js';
 import type { Actor, Deps } from '../deps.js';
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../ts-worker.js';
+import { startTsWorker } from '../../ts-worker.js';
 import {
   failRunningImportJobs,
   findImportJobRow,

@@ -1,14 +1,16 @@
 // Import of survey records (contracts/cli.md `import survey`): JSONL, or the two tables as CSV or
-// XLSX. Every record is validated and classified by the engine (parseSurveyRecord +
-// classifier), then written as a household, its members and its result of the period, with the
-// change history and the aggregate counts, in ONE transaction. `atomic` (default): one invalid
+// XLSX. The steps: read the records; validate and classify each one by the engine
+// (`recordPreparer`: parseSurveyRecord, unit, village, scope, classifier); write it as a
+// household, its members and its result of the period, with the change history and the
+// aggregate counts, through the registry's write path (src/db/registry-write, which picks the
+// writer for the database), all in ONE transaction; report. `atomic` (default): one invalid
 // record rolls everything back. `valid-rows`: valid records are written, invalid ones listed.
 // The CLI and the web upload call this same service.
 import { householdGroupsOf } from '../../domain/registry/groups.js';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Kysely } from 'kysely';
 import { AppError, messageOf, type ErrorCode } from '../../errors.js';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
@@ -22,22 +24,16 @@ import { hasNoLabourCapacity } from '../../domain/registry/movement.js';
 import { findUnitVersions, type UnitRecord } from '../../db/repositories/units.repository.js';
 import { listVillagesOfCommune } from '../../db/repositories/villages.repository.js';
 import {
-  AggregateDeltas,
-  applyAggregateDeltas,
-  sqliteBulkWriter,
-  writeHouseholdBatch,
+  withImportWriter,
   type HouseholdWrite,
+  type ImportOutcome,
   type WriteOptions,
-  type WriteOutcome,
-} from '../../db/repositories/registry.repository.js';
-import { insertAudit } from '../../db/repositories/audit.repository.js';
-import { deferSearchIndex } from '../../db/repositories/household-search.repository.js';
-import { pgCopier, singleClientKysely } from '../../db/repositories/pg-copy.repository.js';
+} from '../../db/registry-write/index.js';
+import type { AuditEntry } from '../../db/repositories/audit.repository.js';
 import { createClassifier, isFailure, type ClassifyResult } from '../classification.service.js';
 import { loadStandards } from '../standards.service.js';
 import { defaultPeriodOf, needsPeriodStandard, periodStandardCode } from './review-standard.js';
 import { communesInScope, requirePermission, requireUnitAccess, scopeOf } from '../access.js';
-import { ImportWriter, type WriterOutcome } from './import-writer.js';
 import { actorId, actorName, nowIso, type Actor, type Deps } from '../deps.js';
 import {
   readCsvTables,
@@ -70,9 +66,10 @@ export interface ImportOptions {
    * process's one connection. `worker`: a writer thread with its own connection, so both cores
    * work; for a process that does nothing else meanwhile (the CLI): any other write to the file
    * waits for the import's transaction and fails after the busy timeout. `auto`: the worker for
-   * JSONL files of WORKER_FROM_BYTES or more.
+   * JSONL files of WORKER_FROM_BYTES or more. `portable`: the portable batch path (multi-row
+   * INSERTs through Kysely) on any database, to check the other paths against.
    */
-  writer?: 'auto' | 'worker' | 'inline';
+  writer?: 'auto' | 'worker' | 'inline' | 'portable';
 }
 
 /** A JSONL file this large (about 5,000 households) is imported with a writer thread. */
@@ -301,292 +298,70 @@ export async function importSurvey(
   const orphanRows = fileErrors.length;
 
   await loadStandards(deps); // seeds the national standards outside the import transaction
-  const ROLLBACK = Symbol('rollback');
-  // PostgreSQL: the transaction runs on one leased connection, so that new rows go by COPY on it.
-  const lease = deps.db.pool ? await singleClientKysely(deps.db.pool) : undefined;
-  const copy = lease ? pgCopier(lease.client) : undefined;
-  const onFile = deps.db.dialect === 'sqlite' && deps.db.location !== ':memory:';
-  const useWorker =
-    onFile &&
-    (opts.writer === 'worker' ||
-      (opts.writer === 'auto' &&
-        source.format === 'jsonl' &&
-        fs.statSync(source.path).size >= WORKER_FROM_BYTES));
   // Households already kept by a commune outside the scope are refused row by row by the writer.
   const scopeCommunes = await communesInScope(deps.db.kysely, actor);
+  const writeOpts: WriteOptions = {
+    at,
+    actorId: actorId(actor),
+    actor: actorName(actor),
+    action: 'import',
+    scopeCommunes,
+  };
+  const preferThread =
+    opts.writer === 'worker' ||
+    (opts.writer === 'auto' &&
+      source.format === 'jsonl' &&
+      fs.statSync(source.path).size >= WORKER_FROM_BYTES);
   type Tag = { item: Item; hid: string | null };
-  let settleFromWriter: (tag: Tag, outcome: WriterOutcome) => void = () => undefined;
-  const writer = useWorker
-    ? await ImportWriter.start<Tag>(
-        {
-          location: deps.db.location,
-          writeOpts: {
-            at,
-            actorId: actorId(actor),
-            actor: actorName(actor),
-            action: 'import',
-            scopeCommunes,
-          },
-        },
-        (tag, outcome) => settleFromWriter(tag, outcome),
-      )
-    : undefined;
-  // With a writer thread, this thread holds no transaction: it reads committed reference data.
-  const inTransaction = async (body: (trx: Kysely<Database>) => Promise<void>) =>
-    writer ? body(deps.db.kysely) : (lease?.kysely ?? deps.db.kysely).transaction().execute(body);
-  try {
-    await inTransaction(async (trx) => {
-      // The engine reads units through the transaction (one SQLite connection).
-      const tdeps: Deps = { ...deps, db: { ...deps.db, kysely: trx as unknown as Kysely<Database> } as Db };
-      // Explanations are built only for deprived indicators (most households have few or none).
-      const classifier = await createClassifier(tdeps, { explain: false });
-      const standards = new Map(classifier.standards.map((st) => [st.code, st]));
-      const explainer = explain
-        ? (record: SurveyRecord, code: string) =>
-            explainFacts(record, standards.get(code)!).filter((e) => e.deprived)
-        : undefined;
-      // period → the standard its review uses (table review_period_standard), read once per period.
-      const periodStandards = new Map<number, string | null>();
-      const standardOfPeriod = async (period: number): Promise<string | null> => {
-        if (!periodStandards.has(period))
-          periodStandards.set(period, await periodStandardCode(trx, classifier.standards, period));
-        return periodStandards.get(period)!;
-      };
-      const forcedClassifiers = new Map<string, Promise<Awaited<ReturnType<typeof createClassifier>>>>();
-      const forcedClassifier = (code: string) => {
-        let c = forcedClassifiers.get(code);
-        if (!c)
-          forcedClassifiers.set(code, (c = createClassifier(tdeps, { explain: false, standard: code })));
-        return c;
-      };
-      const bulk = deps.db.dialect === 'sqlite' && !writer ? sqliteBulkWriter(deps.db) : undefined;
-      // The word index is written once at the end, not row by row (docs/decisions/0006).
-      const searchIndex = bulk ? deferSearchIndex(deps.db, at) : undefined;
-      const deltas = new AggregateDeltas();
-      const addDelta = deltas.add;
-      const unitVersions = new Map<string, UnitRecord[]>();
-      const villages = new Map<string, Map<string, number>>();
-      const seen = new Set<string>();
-      const scope = scopeOf(actor);
-      const scopeOk = new Map<string, boolean>();
-      let writing = orphanRows === 0 || mode === 'valid-rows';
-      const writeOpts: WriteOptions = {
-        at,
-        actorId: actorId(actor),
-        actor: actorName(actor),
-        action: 'import',
-        scopeCommunes,
-      };
+  // Outcomes: a record refused by a step or by the writer is a rejection; in atomic mode the first
+  // one stops the writes (the transaction is rolled back at the end).
+  let writing = orphanRows === 0 || mode === 'valid-rows';
+  const reject = (item: Item, errs: ImportError[]) => {
+    report.rejected += 1;
+    report.errors.push(...errs);
+    if (wantReport) rejected.push({ raw: item.raw ?? null, errors: errs });
+    if (mode === 'atomic') writing = false;
+  };
 
-      const settle = (item: Item, hid: string | null, outcome: WriteOutcome | WriterOutcome) => {
-        if (!outcome.ok) {
-          reject(item, [
-            errorOf(
-              item.line,
-              hid,
-              outcome.code,
-              'householdId',
-              messageOf(outcome.code, { expected: '', actual: '', id: hid ?? '' }),
-            ),
-          ]);
-          return;
-        }
-        report.imported += 1;
-        if (outcome.created) report.created += 1;
-        else report.updated += 1;
-      };
-      // PostgreSQL: households are written in batches with multi-row statements.
-      let queued: { item: Item; hid: string | null; w: HouseholdWrite }[] = [];
-      const flush = async () => {
-        if (queued.length === 0) return;
-        const batch = queued;
-        queued = [];
-        const outcomes = await writeHouseholdBatch(
-          trx,
-          batch.map((p) => p.w),
-          writeOpts,
-          addDelta,
-          copy,
-        );
-        batch.forEach((p, i) => settle(p.item, p.hid, outcomes[i]!));
-      };
-      const reject = (item: Item, errs: ImportError[]) => {
-        report.rejected += 1;
-        report.errors.push(...errs);
-        if (wantReport) rejected.push({ raw: item.raw ?? null, errors: errs });
-        if (mode === 'atomic') writing = false;
-      };
-      settleFromWriter = (tag, outcome) => settle(tag.item, tag.hid, outcome);
-
+  const settle = ({ item, hid }: Tag, outcome: ImportOutcome) => {
+    if (!outcome.ok) {
+      reject(item, [
+        errorOf(
+          item.line,
+          hid,
+          outcome.code,
+          'householdId',
+          messageOf(outcome.code, { expected: '', actual: '', id: hid ?? '' }),
+        ),
+      ]);
+      return;
+    }
+    report.imported += 1;
+    if (outcome.created) report.created += 1;
+    else report.updated += 1;
+  };
+  const committed = await withImportWriter<Tag>(
+    deps.db,
+    { writeOpts, preferThread, portable: opts.writer === 'portable', settle },
+    async ({ reader, write, drain }): Promise<AuditEntry | null> => {
+      const prepare = await recordPreparer(deps, reader, actor, { period: opts.period, status, explain });
       for await (const chunk of items)
         for (const item of chunk) {
           report.read += 1;
           if (opts.progress && report.read % 10_000 === 0) opts.progress(report.read);
-          if (item.malformed !== undefined) {
-            reject(item, [
-              errorOf(
-                item.line,
-                null,
-                'JSON_MALFORMED',
-                '',
-                messageOf('JSON_MALFORMED', { detail: item.malformed }),
-              ),
-            ]);
+          const p = await prepare(item);
+          if (!p.ok) {
+            reject(item, p.errors);
             continue;
           }
-          const hid = householdIdOf(item.raw);
-          const parsed = parseSurveyRecord(item.raw);
-          if (!parsed.record) {
-            reject(
-              item,
-              parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
-            );
-            continue;
-          }
-          const record: SurveyRecord = parsed.record;
-          if (seen.has(record.householdId)) {
-            reject(item, [
-              errorOf(
-                item.line,
-                hid,
-                'HOUSEHOLD_DUPLICATE_ID',
-                'householdId',
-                messageOf('HOUSEHOLD_DUPLICATE_ID', { householdId: record.householdId }),
-              ),
-            ]);
-            continue;
-          }
-          seen.add(record.householdId);
-          // Validated just above: classify the record, not the raw input again.
-          const pending = classifier.classifyParsedNow(record);
-          let out = pending instanceof Promise ? await pending : pending;
-          // The review of a period uses the standard of the lists it sets (issue 12, decision 0021).
-          if (!isFailure(out)) {
-            const reviewPeriod = opts.period ?? defaultPeriodOf(record);
-            const periodStandard = await standardOfPeriod(reviewPeriod);
-            if (!periodStandard) {
-              reject(item, [
-                errorOf(
-                  item.line,
-                  hid,
-                  'REVIEW_STANDARD_NOT_ISSUED',
-                  'period',
-                  messageOf('REVIEW_STANDARD_NOT_ISSUED', {
-                    period: reviewPeriod,
-                    listYear: reviewPeriod + 1,
-                  }),
-                ),
-              ]);
-              continue;
-            }
-            if (needsPeriodStandard(classifier.standards, out.standard, periodStandard)) {
-              const forced = await forcedClassifier(periodStandard);
-              const again = forced.classifyParsedNow(record);
-              out = again instanceof Promise ? await again : again;
-            }
-          }
-          if (isFailure(out)) {
-            reject(item, [
-              errorOf(
-                lineOfField(item, out.error.field),
-                hid,
-                out.error.code,
-                out.error.field,
-                out.error.message,
-              ),
-            ]);
-            continue;
-          }
-          let versions = unitVersions.get(record.unitCode);
-          if (!versions) {
-            versions = await findUnitVersions(trx, record.unitCode);
-            unitVersions.set(record.unitCode, versions);
-          }
-          const d = record.surveyDate;
-          const unit = versions.find(
-            (u) => (u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d),
-          )!;
-          if (unit.level !== 'commune') {
-            reject(item, [
-              errorOf(
-                item.line,
-                hid,
-                'UNIT_NOT_COMMUNE',
-                'unitCode',
-                messageOf('UNIT_NOT_COMMUNE', { code: unit.code }),
-              ),
-            ]);
-            continue;
-          }
-          if (scope !== null) {
-            let ok = scopeOk.get(unit.code);
-            if (ok === undefined) {
-              ok = await requireUnitAccess(trx, actor, unit.code).then(
-                () => true,
-                () => false,
-              );
-              scopeOk.set(unit.code, ok);
-            }
-            if (!ok) {
-              reject(item, [
-                errorOf(
-                  item.line,
-                  hid,
-                  'FORBIDDEN_SCOPE',
-                  'unitCode',
-                  messageOf('FORBIDDEN_SCOPE', { unitCode: unit.code }),
-                ),
-              ]);
-              continue;
-            }
-          }
-          const communeValidFrom = unit.valid_from ?? '';
-          let villageId: number | null = null;
-          const villageName = (item.raw as Record<string, unknown>).village;
-          if (typeof villageName === 'string' && villageName.trim()) {
-            const vkey = `${unit.code}|${communeValidFrom}`;
-            let byName = villages.get(vkey);
-            if (!byName) {
-              const rows = await listVillagesOfCommune(trx, unit.code, communeValidFrom);
-              byName = new Map(rows.map((v) => [foldText(v.name), v.id]));
-              villages.set(vkey, byName);
-            }
-            villageId = byName.get(foldText(villageName)) ?? null;
-            if (villageId === null) {
-              reject(item, [
-                errorOf(
-                  item.line,
-                  hid,
-                  'VILLAGE_NOT_FOUND',
-                  'village',
-                  messageOf('VILLAGE_NOT_FOUND', { id: villageName }),
-                ),
-              ]);
-              continue;
-            }
-          }
-          if (!writing) continue;
-          const address = (item.raw as Record<string, unknown>).address;
-          const w = toWrite(record, out, {
-            provinceCode: unit.province_code,
-            communeValidFrom,
-            villageId,
-            address: typeof address === 'string' && address.trim() ? address.trim() : null,
-            period: opts.period ?? Number(d.slice(0, 4)),
-            status,
-            ...(explainer ? { explainer } : {}),
-          });
-          if (writer) await writer.write({ item, hid }, w);
-          else if (bulk) settle(item, hid, bulk.write(w, writeOpts, addDelta));
-          else {
-            queued.push({ item, hid, w });
-            if (queued.length >= 500) await flush();
-          }
+          // Until its outcome, a household's tag keeps of its record only what a rejection reports
+          // (the record itself only for the error report): thousands are in flight at a time.
+          if (writing) await write({ item: wantReport ? item : { line: item.line }, hid: p.hid }, p.write);
         }
-      await flush();
-      await writer?.drain();
-      if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) throw ROLLBACK;
-      const audit = {
+      // Every household written has its outcome: refusals by the writer count as rejections.
+      await drain();
+      if (mode === 'atomic' && (report.rejected > 0 || orphanRows > 0)) return null;
+      return {
         at,
         actorId: actorId(actor),
         actor: actorName(actor),
@@ -607,26 +382,206 @@ export async function importSurvey(
           rejected: report.rejected,
         },
       };
-      if (writer) return writer.finish(true, audit);
-      searchIndex?.finish();
-      await applyAggregateDeltas(trx, deltas.values());
-      await insertAudit(trx, audit);
-    });
-  } catch (err) {
-    if (err !== ROLLBACK) throw err;
-    await writer?.finish(false);
+    },
+  );
+  if (!committed) {
     report.imported = 0;
     report.created = 0;
     report.updated = 0;
-  } finally {
-    await writer?.abort();
-    await lease?.release();
   }
   if (orphanRows > 0 && mode === 'atomic') report.rejected = Math.max(report.rejected, 1);
   if (wantReport && rejected.length > 0)
     report.errorReport = await writeErrorReport(opts.errorReport!, rejected);
   report.errors.sort((a, b) => a.line - b.line);
   return report;
+}
+
+type Prepared =
+  { ok: true; hid: string | null; write: HouseholdWrite } | { ok: false; errors: ImportError[] };
+
+/**
+ * The step of an import between reading and writing: one record parsed, validated (its unit, its
+ * village, the actor's scope, a householdId seen once) and classified by the engine under the
+ * standard of its review period, into the rows it writes or the errors that refuse it. Reference
+ * data (units, villages, standards) are read through `reader`, once each.
+ */
+async function recordPreparer(
+  deps: Deps,
+  reader: Kysely<Database>,
+  actor: Actor,
+  opts: { period: number | undefined; status: 'draft' | 'approved'; explain: boolean },
+): Promise<(item: Item) => Promise<Prepared>> {
+  const { status, explain } = opts;
+  // The engine reads units through the import's reader (one SQLite connection).
+  const tdeps: Deps = { ...deps, db: { ...deps.db, kysely: reader } as Db };
+  // Explanations are built only for deprived indicators (most households have few or none).
+  const classifier = await createClassifier(tdeps, { explain: false });
+  const standards = new Map(classifier.standards.map((st) => [st.code, st]));
+  const explainer = explain
+    ? (record: SurveyRecord, code: string) =>
+        explainFacts(record, standards.get(code)!).filter((e) => e.deprived)
+    : undefined;
+  // period → the standard its review uses (table review_period_standard), read once per period.
+  const periodStandards = new Map<number, string | null>();
+  const standardOfPeriod = async (period: number): Promise<string | null> => {
+    if (!periodStandards.has(period))
+      periodStandards.set(period, await periodStandardCode(reader, classifier.standards, period));
+    return periodStandards.get(period)!;
+  };
+  const forcedClassifiers = new Map<string, Promise<Awaited<ReturnType<typeof createClassifier>>>>();
+  const forcedClassifier = (code: string) => {
+    let c = forcedClassifiers.get(code);
+    if (!c) forcedClassifiers.set(code, (c = createClassifier(tdeps, { explain: false, standard: code })));
+    return c;
+  };
+  const unitVersions = new Map<string, UnitRecord[]>();
+  const villages = new Map<string, Map<string, number>>();
+  const seen = new Set<string>();
+  const scope = scopeOf(actor);
+  const scopeOk = new Map<string, boolean>();
+  const fail = (errors: ImportError[]): Prepared => ({ ok: false, errors });
+
+  return async (item) => {
+    if (item.malformed !== undefined) {
+      return fail([
+        errorOf(
+          item.line,
+          null,
+          'JSON_MALFORMED',
+          '',
+          messageOf('JSON_MALFORMED', { detail: item.malformed }),
+        ),
+      ]);
+    }
+    const hid = householdIdOf(item.raw);
+    const parsed = parseSurveyRecord(item.raw);
+    if (!parsed.record) {
+      return fail(
+        parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
+      );
+    }
+    const record: SurveyRecord = parsed.record;
+    if (seen.has(record.householdId)) {
+      return fail([
+        errorOf(
+          item.line,
+          hid,
+          'HOUSEHOLD_DUPLICATE_ID',
+          'householdId',
+          messageOf('HOUSEHOLD_DUPLICATE_ID', { householdId: record.householdId }),
+        ),
+      ]);
+    }
+    seen.add(record.householdId);
+    // Validated just above: classify the record, not the raw input again.
+    const pending = classifier.classifyParsedNow(record);
+    let out = pending instanceof Promise ? await pending : pending;
+    // The review of a period uses the standard of the lists it sets (issue 12, decision 0021).
+    if (!isFailure(out)) {
+      const reviewPeriod = opts.period ?? defaultPeriodOf(record);
+      const periodStandard = await standardOfPeriod(reviewPeriod);
+      if (!periodStandard) {
+        return fail([
+          errorOf(
+            item.line,
+            hid,
+            'REVIEW_STANDARD_NOT_ISSUED',
+            'period',
+            messageOf('REVIEW_STANDARD_NOT_ISSUED', {
+              period: reviewPeriod,
+              listYear: reviewPeriod + 1,
+            }),
+          ),
+        ]);
+      }
+      if (needsPeriodStandard(classifier.standards, out.standard, periodStandard)) {
+        const forced = await forcedClassifier(periodStandard);
+        const again = forced.classifyParsedNow(record);
+        out = again instanceof Promise ? await again : again;
+      }
+    }
+    if (isFailure(out)) {
+      return fail([
+        errorOf(lineOfField(item, out.error.field), hid, out.error.code, out.error.field, out.error.message),
+      ]);
+    }
+    let versions = unitVersions.get(record.unitCode);
+    if (!versions) {
+      versions = await findUnitVersions(reader, record.unitCode);
+      unitVersions.set(record.unitCode, versions);
+    }
+    const d = record.surveyDate;
+    const unit = versions.find(
+      (u) => (u.valid_from === null || u.valid_from <= d) && (u.valid_to === null || u.valid_to >= d),
+    )!;
+    if (unit.level !== 'commune') {
+      return fail([
+        errorOf(
+          item.line,
+          hid,
+          'UNIT_NOT_COMMUNE',
+          'unitCode',
+          messageOf('UNIT_NOT_COMMUNE', { code: unit.code }),
+        ),
+      ]);
+    }
+    if (scope !== null) {
+      let ok = scopeOk.get(unit.code);
+      if (ok === undefined) {
+        ok = await requireUnitAccess(reader, actor, unit.code).then(
+          () => true,
+          () => false,
+        );
+        scopeOk.set(unit.code, ok);
+      }
+      if (!ok) {
+        return fail([
+          errorOf(
+            item.line,
+            hid,
+            'FORBIDDEN_SCOPE',
+            'unitCode',
+            messageOf('FORBIDDEN_SCOPE', { unitCode: unit.code }),
+          ),
+        ]);
+      }
+    }
+    const communeValidFrom = unit.valid_from ?? '';
+    let villageId: number | null = null;
+    const villageName = (item.raw as Record<string, unknown>).village;
+    if (typeof villageName === 'string' && villageName.trim()) {
+      const vkey = `${unit.code}|${communeValidFrom}`;
+      let byName = villages.get(vkey);
+      if (!byName) {
+        const rows = await listVillagesOfCommune(reader, unit.code, communeValidFrom);
+        byName = new Map(rows.map((v) => [foldText(v.name), v.id]));
+        villages.set(vkey, byName);
+      }
+      villageId = byName.get(foldText(villageName)) ?? null;
+      if (villageId === null) {
+        return fail([
+          errorOf(
+            item.line,
+            hid,
+            'VILLAGE_NOT_FOUND',
+            'village',
+            messageOf('VILLAGE_NOT_FOUND', { id: villageName }),
+          ),
+        ]);
+      }
+    }
+    const address = (item.raw as Record<string, unknown>).address;
+    const w = toWrite(record, out, {
+      provinceCode: unit.province_code,
+      communeValidFrom,
+      villageId,
+      address: typeof address === 'string' && address.trim() ? address.trim() : null,
+      period: opts.period ?? Number(d.slice(0, 4)),
+      status,
+      ...(explainer ? { explainer } : {}),
+    });
+    return { ok: true, hid, write: w };
+  };
 }
 
 /** The rows written for one classified record. */

@@ -1,18 +1,16 @@
-// The write side of a large SQLite import, in its own thread (see import-writer.ts). It opens its
+// The write side of a large SQLite import, in its own thread (see sqlite-thread.ts). It opens its
 // own connection to the database file, holds the import's one transaction, writes the households
 // it is sent with the bulk writer, and at the end either commits (word index, aggregate cells and
 // the audit entry in the same transaction) or rolls back. If the thread dies, its connection
 // closes and SQLite discards the uncommitted transaction: nothing is half-written.
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDb } from '../../db/database.js';
-import {
-  AggregateDeltas,
-  applyAggregateDeltas,
-  sqliteBulkWriter,
-} from '../../db/repositories/registry.repository.js';
-import { insertAudit, type AuditEntry } from '../../db/repositories/audit.repository.js';
-import { deferSearchIndex } from '../../db/repositories/household-search.repository.js';
-import type { ToWriter, WriterInit } from './import-writer.js';
+import { openDb } from '../database.js';
+import { AggregateDeltas } from '../../domain/registry/aggregates.js';
+import { applyAggregateDeltas } from './aggregates.js';
+import { sqliteBulkWriter } from './sqlite-bulk.js';
+import { insertAudit, type AuditEntry } from '../repositories/audit.repository.js';
+import { deferSearchIndex } from '../repositories/household-search.repository.js';
+import type { ToWriter, WriterInit } from './sqlite-thread.js';
 
 const port = parentPort!;
 const init = workerData as WriterInit;

@@ -1,13 +1,13 @@
 // A large import into an SQLite file uses both processor cores: this thread reads, validates and
 // classifies the records (the engine is pure CPU) while a worker thread holds the import's one
-// transaction and writes what it is sent (import-writer.worker.ts). Batches are sent without
+// transaction and writes what it is sent (sqlite-thread.worker.ts). Batches are sent without
 // waiting for the previous one to be written, at most MAX_IN_FLIGHT at a time, so memory stays
 // bounded. The worker's connection is the only writer; this thread only reads reference data
 // (units, villages, standards), which WAL lets it do while the transaction is open.
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../ts-worker.js';
-import type { AuditEntry } from '../../db/repositories/audit.repository.js';
-import type { HouseholdWrite, WriteOptions } from '../../db/repositories/registry.repository.js';
+import { startTsWorker } from '../../ts-worker.js';
+import type { AuditEntry } from '../repositories/audit.repository.js';
+import type { HouseholdWrite, ImportOutcome, WriteOptions } from './types.js';
 
 export interface WriterInit {
   location: string;
@@ -18,20 +18,16 @@ export type ToWriter =
   | { type: 'batch'; id: number; writes: HouseholdWrite[] }
   | { type: 'finish'; commit: boolean; audit?: AuditEntry };
 
-export type WriterOutcome =
-  | { ok: true; created: boolean }
-  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' | 'HOUSEHOLD_OUT_OF_SCOPE' };
-
 type FromWriter =
   | { type: 'ready' }
   | { type: 'done' }
   | { type: 'error'; message: string }
-  | { type: 'outcomes'; id: number; outcomes: WriterOutcome[] };
+  | { type: 'outcomes'; id: number; outcomes: ImportOutcome[] };
 
 const BATCH = 500;
 const MAX_IN_FLIGHT = 4;
 
-const entry = new URL('./import-writer.worker.ts', import.meta.url);
+const entry = new URL('./sqlite-thread.worker.ts', import.meta.url);
 
 export class ImportWriter<T> {
   private readonly worker: Worker;
@@ -45,7 +41,7 @@ export class ImportWriter<T> {
 
   private constructor(
     init: WriterInit,
-    private readonly settle: (tag: T, outcome: WriterOutcome) => void,
+    private readonly settle: (tag: T, outcome: ImportOutcome) => void,
     ready: (err?: Error) => void,
   ) {
     this.worker = startTsWorker(entry, init);
@@ -68,7 +64,7 @@ export class ImportWriter<T> {
   /** Starts the writer thread; resolves once its transaction is open. */
   static async start<T>(
     init: WriterInit,
-    settle: (tag: T, outcome: WriterOutcome) => void,
+    settle: (tag: T, outcome: ImportOutcome) => void,
   ): Promise<ImportWriter<T>> {
     let writer!: ImportWriter<T>;
     await new Promise<void>((resolve, reject) => {

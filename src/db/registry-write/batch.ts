@@ -1,0 +1,370 @@
+// The batch write of an import: a batch of households read and written with a few set-based
+// statements (one SELECT of the existing households and their results, one write per table for
+// the new rows), with the same effects as the portable `writeHousehold` for each household. The
+// new rows go through a `NewRows`: multi-row INSERTs here (both engines), COPY on PostgreSQL
+// (pg-copy.ts).
+import type { Insertable } from 'kysely';
+import type {
+  HouseholdChangeTable,
+  HouseholdMemberTable,
+  HouseholdTable,
+  ReviewResultTable,
+} from '../schema-registry.js';
+import type { Executor } from '../repositories/executor.js';
+import { movementOf } from '../../domain/registry/movement.js';
+import {
+  cellsOf,
+  laterMovementChanges,
+  splitDeps,
+  storedPeriod,
+  transitionDeltas,
+  type AggregateKey,
+  type MovementChange,
+} from '../../domain/registry/aggregates.js';
+import { applyMovementChanges, type TallyKey } from './aggregates.js';
+import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
+
+/** The rows a batch adds, by table. */
+export interface NewRowsOf {
+  household_member: Insertable<HouseholdMemberTable>;
+  review_result: Insertable<ReviewResultTable>;
+  household_change: Insertable<HouseholdChangeTable>;
+}
+
+/** How a batch's new rows reach their tables. */
+export interface NewRows {
+  /** Inserts new households (without ids); returns their ids, in order. */
+  households(db: Executor, rows: Insertable<HouseholdTable>[]): Promise<number[]>;
+  /** Inserts rows built as objects of one shape. */
+  insert<T extends keyof NewRowsOf>(db: Executor, table: T, rows: NewRowsOf[T][]): Promise<void>;
+}
+
+/** New rows by multi-row INSERT statements (both engines). */
+export const multiRowInserts: NewRows = {
+  async households(db, rows) {
+    const ids: number[] = [];
+    // 500 rows of 15 columns stay under SQLite's limit of bound parameters.
+    for (let c = 0; c < rows.length; c += 500) {
+      const back = await db
+        .insertInto('household')
+        .values(rows.slice(c, c + 500))
+        .returning(['id', 'household_key'])
+        .execute();
+      const byKey = new Map(back.map((r) => [r.household_key, Number(r.id)]));
+      for (const r of rows.slice(c, c + 500)) ids.push(byKey.get(r.household_key)!);
+    }
+    return ids;
+  },
+  async insert(db, table, rows) {
+    for (let c = 0; c < rows.length; c += 500)
+      await db
+        .insertInto(table)
+        .values(rows.slice(c, c + 500) as never)
+        .execute();
+  },
+};
+
+/**
+ * What an import's batches share. `mayHold`: whether a province held any household when the
+ * import first wrote to it. The keys of one import are distinct, so a household of a province
+ * that held none cannot match a key of the import: its batches skip the look-up of existing
+ * households. (On PostgreSQL that look-up, over rows written in the same transaction, has no
+ * statistics to plan with and reads the whole partition: quadratic over a large import.)
+ * `tally`: with `tallyByWriter`, the households each commune version gains or loses, which the
+ * import adds to household_tally once at the end (`applyTallyDeltas`) instead of its triggers.
+ */
+export class ImportBatches {
+  private readonly heldAny = new Map<string, boolean>();
+  readonly tally = new Map<string, [TallyKey, number]>();
+
+  constructor(readonly tallyByWriter = false) {}
+
+  async mayHold(db: Executor, provinceCode: string): Promise<boolean> {
+    let held = this.heldAny.get(provinceCode);
+    if (held === undefined) {
+      const row = await db
+        .selectFrom('household')
+        .select('id')
+        .where('province_code', '=', provinceCode)
+        .limit(1)
+        .executeTakeFirst();
+      held = row !== undefined;
+      this.heldAny.set(provinceCode, held);
+    }
+    return held;
+  }
+
+  count(key: TallyKey, n: number): void {
+    if (!this.tallyByWriter) return;
+    const id = `${key.provinceCode}|${key.communeCode}|${key.communeValidFrom}`;
+    const cur = this.tally.get(id);
+    if (cur) cur[1] += n;
+    else this.tally.set(id, [key, n]);
+  }
+}
+
+/**
+ * Writes a batch of households with multi-row statements (one SELECT of existing households and
+ * results, one INSERT per table for the new rows), with the same effects as `writeHousehold` for
+ * each. Households of the batch must have distinct keys (of the import, with `provinces`). Returns one outcome per input, in order.
+ * The new rows go by `rows`: multi-row INSERTs (below), or COPY on PostgreSQL (pg-copy.ts).
+ */
+export async function writeHouseholdBatch(
+  db: Executor,
+  batch: HouseholdWrite[],
+  opts: WriteOptions,
+  onDelta: (k: AggregateKey, n: number) => void,
+  rows: NewRows = multiRowInserts,
+  provinces?: ImportBatches,
+): Promise<WriteOutcome[]> {
+  if (batch.length === 0) return [];
+  const out: (WriteOutcome | undefined)[] = new Array(batch.length);
+  const byProvince = new Map<string, number[]>();
+  batch.forEach((w, i) => {
+    const list = byProvince.get(w.provinceCode) ?? [];
+    list.push(i);
+    byProvince.set(w.provinceCode, list);
+  });
+  for (const [provinceCode, indexes] of byProvince) {
+    const keys = indexes.map((i) => batch[i]!.key);
+    const existingRows =
+      provinces && !(await provinces.mayHold(db, provinceCode))
+        ? []
+        : await db
+            .selectFrom('household')
+            .selectAll()
+            .where('province_code', '=', provinceCode)
+            .where('household_key', 'in', keys)
+            .execute();
+    const existing = new Map(existingRows.map((h) => [h.household_key, h]));
+    const ids = existingRows.map((h) => h.id);
+    const resultRows = ids.length
+      ? await db
+          .selectFrom('review_result')
+          .selectAll()
+          .where('province_code', '=', provinceCode)
+          .where('household_id', 'in', ids)
+          .execute()
+      : [];
+    const resultsOf = new Map<number, typeof resultRows>();
+    for (const r of resultRows) {
+      const list = resultsOf.get(r.household_id) ?? [];
+      list.push(r);
+      resultsOf.set(r.household_id, list);
+    }
+    // Frozen results are refused before anything of the record is written.
+    const writable = indexes.filter((i) => {
+      const w = batch[i]!;
+      const h = existing.get(w.key);
+      if (h && !mayTouch(opts, h.commune_code)) {
+        out[i] = { ok: false, code: 'HOUSEHOLD_OUT_OF_SCOPE' };
+        return false;
+      }
+      const old = h ? resultsOf.get(h.id)?.find((r) => r.period === w.result.period) : undefined;
+      if (old && old.frozen === 1 && !opts.overrideFrozen) {
+        out[i] = { ok: false, code: 'RESULT_FROZEN' };
+        return false;
+      }
+      return true;
+    });
+    const fresh = writable.filter((i) => !existing.has(batch[i]!.key));
+    const idOf = new Map<string, number>();
+    if (fresh.length > 0) {
+      const ids = await rows.households(
+        db,
+        fresh.map((i) => {
+          const w = batch[i]!;
+          return {
+            province_code: provinceCode,
+            household_key: w.key,
+            commune_code: w.communeCode,
+            commune_valid_from: w.communeValidFrom,
+            village_id: w.villageId,
+            head_name: w.headName,
+            head_birth_date: w.headBirthDate,
+            address: w.address,
+            head_key: w.headKey,
+            search_key: w.searchKey,
+            member_count: w.members.length,
+            answers_period: w.result.period,
+            version: 1,
+            created_at: opts.at,
+            updated_at: opts.at,
+          };
+        }),
+      );
+      fresh.forEach((i, n) => {
+        const w = batch[i]!;
+        idOf.set(w.key, ids[n]!);
+        provinces?.count(
+          { provinceCode, communeCode: w.communeCode, communeValidFrom: w.communeValidFrom },
+          1,
+        );
+      });
+    }
+    const updated = writable.filter((i) => existing.has(batch[i]!.key));
+    for (const i of updated) {
+      const w = batch[i]!;
+      const h = existing.get(w.key)!;
+      idOf.set(w.key, h.id);
+      provinces?.count(
+        { provinceCode, communeCode: h.commune_code, communeValidFrom: h.commune_valid_from },
+        -1,
+      );
+      provinces?.count({ provinceCode, communeCode: w.communeCode, communeValidFrom: w.communeValidFrom }, 1);
+      await db
+        .updateTable('household')
+        .set({
+          commune_code: w.communeCode,
+          commune_valid_from: w.communeValidFrom,
+          village_id: w.villageId,
+          head_name: w.headName,
+          head_birth_date: w.headBirthDate,
+          address: w.address,
+          head_key: w.headKey,
+          search_key: w.searchKey,
+          member_count: w.members.length,
+          answers_period: w.result.period,
+          version: h.version + 1,
+          updated_at: opts.at,
+        })
+        .where('province_code', '=', provinceCode)
+        .where('id', '=', h.id)
+        .execute();
+    }
+    if (updated.length > 0) {
+      await db
+        .deleteFrom('household_member')
+        .where('province_code', '=', provinceCode)
+        .where(
+          'household_id',
+          'in',
+          updated.map((i) => existing.get(batch[i]!.key)!.id),
+        )
+        .execute();
+    }
+    const members = writable.flatMap((i) => {
+      const w = batch[i]!;
+      const id = idOf.get(w.key)!;
+      return w.members.map((m) => ({
+        province_code: provinceCode,
+        household_id: id,
+        ordinal: m.ordinal,
+        name: m.name,
+        id_number: m.idNumber,
+        birth_date: m.birthDate,
+        sex: m.sex,
+        relation: m.relation,
+      }));
+    });
+    await rows.insert(db, 'household_member', members);
+
+    const newResults: Insertable<ReviewResultTable>[] = [];
+    // Movements of later periods the batch changes, written together after the loop.
+    const laterChanges: MovementChange[] = [];
+    const changes: Insertable<HouseholdChangeTable>[] = [];
+    for (const i of writable) {
+      const w = batch[i]!;
+      const r = w.result;
+      const id = idOf.get(w.key)!;
+      const h = existing.get(w.key);
+      const history = (h ? (resultsOf.get(h.id) ?? []) : [])
+        .filter((x) => x.period < r.period)
+        .sort((a, b) => a.period - b.period);
+      const old = h ? resultsOf.get(h.id)?.find((x) => x.period === r.period) : undefined;
+      const movement = movementOf(
+        r.classification,
+        history.map((x) => x.classification),
+      );
+      const values = {
+        unit_code: r.unitCode,
+        unit_valid_from: r.unitValidFrom,
+        survey_date: r.surveyDate,
+        answers: r.answers,
+        standard: r.standard,
+        area: r.area,
+        income_line: r.incomeLine,
+        classification: r.classification,
+        deprivations: r.deprivations.join(','),
+        deprivation_count: r.deprivations.length,
+        explanation_json: r.explanationJson,
+        movement,
+        no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
+        groups: r.groups.join(','),
+        status: r.status,
+        frozen: 0 as const,
+        updated_at: opts.at,
+      };
+      if (old) {
+        await db
+          .updateTable('review_result')
+          .set(values)
+          .where('province_code', '=', provinceCode)
+          .where('id', '=', old.id)
+          .execute();
+        for (const c of cellsOf(provinceCode, {
+          period: old.period,
+          unitCode: old.unit_code,
+          unitValidFrom: old.unit_valid_from,
+          status: old.status,
+          classification: old.classification,
+          deprivations: splitDeps(old.deprivations),
+          movement: old.movement,
+          noLabour: old.no_labour === 1,
+          groups: splitDeps(old.groups),
+        }))
+          onDelta(c, -1);
+      } else {
+        newResults.push({
+          province_code: provinceCode,
+          household_id: id,
+          period: r.period,
+          ...values,
+          created_at: opts.at,
+        });
+      }
+      for (const c of cellsOf(provinceCode, { ...r, movement })) onDelta(c, 1);
+      {
+        const all = h ? (resultsOf.get(h.id) ?? []) : [];
+        const others = all.filter((x) => x.period !== r.period).map(storedPeriod);
+        for (const [k, n] of transitionDeltas(
+          provinceCode,
+          all.map(storedPeriod),
+          [...others, { ...r }],
+          r.period,
+        ))
+          onDelta(k, n);
+      }
+      if (h) {
+        const others = (resultsOf.get(h.id) ?? []).filter((x) => x.period !== r.period);
+        const later = laterMovementChanges(provinceCode, others, r.period, r.classification);
+        laterChanges.push(...later);
+        for (const c of later) for (const [k, n] of c.deltas) onDelta(k, n);
+      }
+      const version = h ? h.version + 1 : 1;
+      changes.push({
+        province_code: provinceCode,
+        household_id: id,
+        at: opts.at,
+        actor_id: opts.actorId,
+        actor: opts.actor,
+        action: opts.action,
+        before_json: h ? JSON.stringify(changeView(h, old)) : null,
+        after_json: JSON.stringify({
+          version,
+          headName: w.headName,
+          memberCount: w.members.length,
+          period: r.period,
+          classification: r.classification,
+          deprivations: r.deprivations,
+          status: r.status,
+        }),
+      });
+      out[i] = { ok: true, householdId: id, created: !h, version, movement, deltas: [] };
+    }
+    await rows.insert(db, 'review_result', newResults);
+    await rows.insert(db, 'household_change', changes);
+    await applyMovementChanges(db, provinceCode, laterChanges);
+  }
+  return out as WriteOutcome[];
+}

@@ -1,0 +1,234 @@
+// The SQLite bulk write path of an import: raw better-sqlite3 prepared statements, run inside a
+// transaction opened on the same connection (this thread's, or the writer thread's:
+// sqlite-thread.ts). The same effects as the portable `writeHousehold`.
+import type SQLite from 'better-sqlite3';
+import type { Db } from '../database.js';
+import { movementOf } from '../../domain/registry/movement.js';
+import {
+  cellsOf,
+  laterMovementChanges,
+  splitDeps,
+  storedPeriod,
+  transitionDeltas,
+  type AggregateKey,
+  type HistoryRow,
+} from '../../domain/registry/aggregates.js';
+import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
+
+/**
+ * The bulk writer of the import: the same effects as `writeHousehold` (household, members, change
+ * history, result with its movement, aggregate deltas) with raw prepared statements. Call it only
+ * inside a transaction opened on the same connection.
+ */
+export function sqliteBulkWriter(db: Db) {
+  const h: SQLite.Database = db.sqlite!;
+  // A province-sized import touches every page of the household and member indexes: a 64 MB page
+  // cache keeps them in memory instead of re-reading them from the file for each row.
+  h.pragma('cache_size = -65536');
+  const st = {
+    find: h.prepare(
+      'SELECT id, commune_code, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
+    ),
+    insertHousehold: h.prepare(
+      `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, answers_period, version, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+    ),
+    updateHousehold: h.prepare(
+      `UPDATE household SET commune_code = ?, commune_valid_from = ?, village_id = ?, head_name = ?, head_birth_date = ?, address = ?, head_key = ?, search_key = ?, member_count = ?, answers_period = ?, version = version + 1, updated_at = ?
+       WHERE province_code = ? AND id = ?`,
+    ),
+    deleteMembers: h.prepare('DELETE FROM household_member WHERE province_code = ? AND household_id = ?'),
+    insertMember: h.prepare(
+      `INSERT INTO household_member (province_code, household_id, ordinal, name, id_number, birth_date, sex, relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    // Every result of an existing household: the one of the period being written, the earlier
+    // ones its movement follows from, the later ones whose movements it may change.
+    results: h.prepare(
+      'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, groups, frozen FROM review_result WHERE province_code = ? AND household_id = ? ORDER BY period',
+    ),
+    setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
+    insertResult: h.prepare(
+      `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ),
+    updateResult: h.prepare(
+      `UPDATE review_result SET unit_code = ?, unit_valid_from = ?, survey_date = ?, answers = ?, standard = ?, area = ?, income_line = ?, classification = ?, deprivations = ?, deprivation_count = ?, explanation_json = ?, movement = ?, no_labour = ?, groups = ?, status = ?, updated_at = ? WHERE id = ?`,
+    ),
+    insertChange: h.prepare(
+      'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+  };
+  return {
+    write(
+      w: HouseholdWrite,
+      opts: WriteOptions,
+      onDelta: (k: AggregateKey, n: number) => void,
+    ): WriteOutcome {
+      const existing = st.find.get(w.provinceCode, w.key) as
+        | {
+            id: number;
+            commune_code: string;
+            version: number;
+            head_name: string;
+            address: string | null;
+            village_id: number | null;
+            member_count: number;
+          }
+        | undefined;
+      if (existing && !mayTouch(opts, existing.commune_code))
+        return { ok: false, code: 'HOUSEHOLD_OUT_OF_SCOPE' };
+      const r = w.result;
+      // A new household has no results: an import into an empty registry pays no query here.
+      const stored = existing
+        ? (st.results.all(w.provinceCode, existing.id) as (HistoryRow & { frozen: number })[])
+        : [];
+      const old = stored.find((x) => x.period === r.period);
+      const history = stored.filter((x) => x.period !== r.period);
+      if (old && old.frozen === 1 && !opts.overrideFrozen) return { ok: false, code: 'RESULT_FROZEN' };
+      let id: number;
+      if (existing) {
+        id = existing.id;
+        st.updateHousehold.run(
+          w.communeCode,
+          w.communeValidFrom,
+          w.villageId,
+          w.headName,
+          w.headBirthDate,
+          w.address,
+          w.headKey,
+          w.searchKey,
+          w.members.length,
+          r.period,
+          opts.at,
+          w.provinceCode,
+          id,
+        );
+        st.deleteMembers.run(w.provinceCode, id);
+      } else {
+        id = Number(
+          st.insertHousehold.run(
+            w.provinceCode,
+            w.key,
+            w.communeCode,
+            w.communeValidFrom,
+            w.villageId,
+            w.headName,
+            w.headBirthDate,
+            w.address,
+            w.headKey,
+            w.searchKey,
+            w.members.length,
+            r.period,
+            opts.at,
+            opts.at,
+          ).lastInsertRowid,
+        );
+      }
+      for (const m of w.members)
+        st.insertMember.run(
+          w.provinceCode,
+          id,
+          m.ordinal,
+          m.name,
+          m.idNumber,
+          m.birthDate,
+          m.sex,
+          m.relation,
+        );
+      const movement = movementOf(
+        r.classification,
+        history.filter((x) => x.period < r.period).map((x) => x.classification),
+      );
+      const deps = r.deprivations.join(',');
+      if (old) {
+        st.updateResult.run(
+          r.unitCode,
+          r.unitValidFrom,
+          r.surveyDate,
+          r.answers,
+          r.standard,
+          r.area,
+          r.incomeLine,
+          r.classification,
+          deps,
+          r.deprivations.length,
+          r.explanationJson,
+          movement,
+          r.noLabour ? 1 : 0,
+          r.groups.join(','),
+          r.status,
+          opts.at,
+          old.id,
+        );
+        for (const c of cellsOf(w.provinceCode, {
+          period: old.period,
+          unitCode: old.unit_code,
+          unitValidFrom: old.unit_valid_from,
+          status: old.status,
+          classification: old.classification,
+          deprivations: splitDeps(old.deprivations),
+          movement: old.movement,
+          noLabour: old.no_labour === 1,
+          groups: splitDeps(old.groups),
+        }))
+          onDelta(c, -1);
+      } else {
+        st.insertResult.run(
+          w.provinceCode,
+          id,
+          r.period,
+          r.unitCode,
+          r.unitValidFrom,
+          r.surveyDate,
+          r.answers,
+          r.standard,
+          r.area,
+          r.incomeLine,
+          r.classification,
+          deps,
+          r.deprivations.length,
+          r.explanationJson,
+          movement,
+          r.noLabour ? 1 : 0,
+          r.groups.join(','),
+          r.status,
+          opts.at,
+          opts.at,
+        );
+      }
+      for (const c of cellsOf(w.provinceCode, { ...r, movement })) onDelta(c, 1);
+      const others = history.map(storedPeriod);
+      for (const [k, n] of transitionDeltas(
+        w.provinceCode,
+        stored.map(storedPeriod),
+        [...others, { ...r }],
+        r.period,
+      ))
+        onDelta(k, n);
+      if (history.length > 0)
+        for (const c of laterMovementChanges(w.provinceCode, history, r.period, r.classification)) {
+          st.setMovement.run(c.movement, c.id);
+          for (const [k, n] of c.deltas) onDelta(k, n);
+        }
+      const after = JSON.stringify({
+        version: existing ? existing.version + 1 : 1,
+        headName: w.headName,
+        memberCount: w.members.length,
+        period: r.period,
+        classification: r.classification,
+        deprivations: r.deprivations,
+        status: r.status,
+      });
+      const before = existing ? JSON.stringify(changeView(existing, old)) : null;
+      st.insertChange.run(w.provinceCode, id, opts.at, opts.actorId, opts.actor, opts.action, before, after);
+      return {
+        ok: true,
+        householdId: id,
+        created: !existing,
+        version: existing ? existing.version + 1 : 1,
+        movement,
+        deltas: [],
+      };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+// The contract of every write path of the registry (docs/decisions/0042): what is written for one
+// household and its result of one period, the options every write takes, and what it returns.
+import { splitDeps } from '../../domain/registry/aggregates.js';
+import type { AggregateKey } from '../../domain/registry/aggregates.js';
+
+export interface MemberRow {
+  ordinal: number;
+  name: string;
+  idNumber: string | null;
+  birthDate: string;
+  sex: string;
+  relation: string;
+}
+
+export interface ResultRow {
+  period: number;
+  unitCode: string;
+  unitValidFrom: string;
+  surveyDate: string;
+  /** The survey record in its compact form (src/domain/survey/compact.ts `encodeAnswers`). */
+  answers: string;
+  standard: string;
+  area: string;
+  incomeLine: number;
+  classification: string;
+  /** Indicator keys in the standard's order. */
+  deprivations: string[];
+  explanationJson: string;
+  noLabour: boolean;
+  /** The household groups of the Annex VII tables (domain/registry/groups.ts), in their order. */
+  groups: string[];
+  status: 'draft' | 'approved';
+}
+
+/** Everything written for one household and its result of one period. */
+export interface HouseholdWrite {
+  provinceCode: string;
+  key: string;
+  communeCode: string;
+  communeValidFrom: string;
+  villageId: number | null;
+  headName: string;
+  headBirthDate: string | null;
+  address: string | null;
+  headKey: string;
+  searchKey: string;
+  members: MemberRow[];
+  result: ResultRow;
+}
+
+/** What a write did, for a single edit (its aggregate deltas for the caller to apply). */
+export type WriteOutcome =
+  | {
+      ok: true;
+      householdId: number;
+      created: boolean;
+      version: number;
+      movement: string;
+      deltas: [AggregateKey, number][];
+    }
+  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' | 'HOUSEHOLD_OUT_OF_SCOPE'; currentVersion?: number };
+
+export interface WriteOptions {
+  /**
+   * The communes whose households the writer may touch (services/access.ts `communesInScope`),
+   * or null for a national scope: an existing household of another commune is refused with
+   * HOUSEHOLD_OUT_OF_SCOPE and nothing of it is read back or written (docs/decisions/0015).
+   * Required, so that no write path forgets the caller's scope.
+   */
+  scopeCommunes: ReadonlySet<string> | null;
+  at: string;
+  actorId: number | null;
+  actor: string;
+  action: string;
+  /** Optimistic locking: the version the editor started from (undefined = no check, imports). */
+  expectedVersion?: number;
+  /** Allow replacing a frozen (recognised) result: only the regular-review recognition does. */
+  overrideFrozen?: boolean;
+}
+
+/** Whether the write may touch an existing household of `communeCode`. */
+export function mayTouch(opts: WriteOptions, communeCode: string): boolean {
+  return opts.scopeCommunes === null || opts.scopeCommunes.has(communeCode);
+}
+
+export const HISTORY_COLUMNS = [
+  'id',
+  'period',
+  'unit_code',
+  'unit_valid_from',
+  'status',
+  'classification',
+  'deprivations',
+  'movement',
+  'no_labour',
+  'groups',
+] as const;
+
+/** The household (and its result of the period) as the change history records it, before a write. */
+export function changeView(
+  h: {
+    version: number;
+    head_name: string;
+    address: string | null;
+    village_id: number | null;
+    member_count: number;
+  },
+  old: { period: number; classification: string; deprivations: string; status: string } | undefined,
+) {
+  return {
+    version: h.version,
+    headName: h.head_name,
+    address: h.address,
+    villageId: h.village_id,
+    memberCount: h.member_count,
+    ...(old
+      ? {
+          period: old.period,
+          classification: old.classification,
+          deprivations: splitDeps(old.deprivations),
+          status: old.status,
+        }
+      : {}),
+  };
+}
+
+/** What an import needs to know of one household's write (the bulk writers keep the deltas). */
+export type ImportOutcome =
+  | { ok: true; created: boolean }
+  | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' | 'HOUSEHOLD_OUT_OF_SCOPE' };
