@@ -19,7 +19,7 @@ import { dashboard } from '../src/services/dashboard.service.js';
 import { formatRuns, timeRuns } from './support/province-registry.js';
 import { cellsFromScratch, readScopeOf } from '../src/db/repositories/aggregate-cells.repository.js';
 import type { Db } from '../src/db/database.js';
-import { applyAggregateDeltas } from '../src/db/repositories/registry.repository.js';
+import { applyAggregateDeltas } from '../src/db/registry-write/index.js';
 
 const { values } = parseArgs({
   args: process.argv.slice(2),
