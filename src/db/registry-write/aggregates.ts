@@ -3,6 +3,7 @@
 // (src/domain/registry/aggregates.ts); this module only stores what they give.
 import { sql } from 'kysely';
 import type { Executor } from '../repositories/executor.js';
+import { householdIdPages } from '../repositories/registry.repository.js';
 import { movementsOf } from '../../domain/registry/movement.js';
 import {
   AggregateDeltas,
@@ -87,53 +88,38 @@ export async function applyAggregateDeltas(
  */
 export async function recomputeAllMovements(db: Executor): Promise<number> {
   let corrected = 0;
-  const provinces = await db.selectFrom('household').select('province_code').distinct().execute();
-  for (const { province_code: provinceCode } of provinces) {
-    let after = 0;
-    for (;;) {
-      const page = await db
-        .selectFrom('household')
-        .select('id')
-        .where('province_code', '=', provinceCode)
-        .where('id', '>', after)
-        .orderBy('id')
-        .limit(5000)
-        .execute();
-      if (page.length === 0) break;
-      const first = Number(page[0]!.id);
-      after = Number(page[page.length - 1]!.id);
-      const rows = await db
-        .selectFrom('review_result')
-        .select(['id', 'household_id', 'classification', 'movement'])
-        .where('province_code', '=', provinceCode)
-        .where('household_id', '>=', first)
-        .where('household_id', '<=', after)
-        .orderBy('household_id')
-        .orderBy('period')
-        .execute();
-      const fixes = new Map<string, number[]>();
-      for (let i = 0; i < rows.length;) {
-        let j = i;
-        while (j < rows.length && rows[j]!.household_id === rows[i]!.household_id) j += 1;
-        const history = rows.slice(i, j);
-        movementsOf(history.map((r) => r.classification)).forEach((m, k) => {
-          if (m === history[k]!.movement) return;
-          const ids = fixes.get(m) ?? [];
-          ids.push(Number(history[k]!.id));
-          fixes.set(m, ids);
-        });
-        i = j;
-      }
-      for (const [movement, ids] of fixes) {
-        corrected += ids.length;
-        for (let c = 0; c < ids.length; c += 500)
-          await db
-            .updateTable('review_result')
-            .set({ movement })
-            .where('province_code', '=', provinceCode)
-            .where('id', 'in', ids.slice(c, c + 500))
-            .execute();
-      }
+  for await (const { provinceCode, first, last } of householdIdPages(db)) {
+    const rows = await db
+      .selectFrom('review_result')
+      .select(['id', 'household_id', 'classification', 'movement'])
+      .where('province_code', '=', provinceCode)
+      .where('household_id', '>=', first)
+      .where('household_id', '<=', last)
+      .orderBy('household_id')
+      .orderBy('period')
+      .execute();
+    const fixes = new Map<string, number[]>();
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j < rows.length && rows[j]!.household_id === rows[i]!.household_id) j += 1;
+      const history = rows.slice(i, j);
+      movementsOf(history.map((r) => r.classification)).forEach((m, k) => {
+        if (m === history[k]!.movement) return;
+        const ids = fixes.get(m) ?? [];
+        ids.push(Number(history[k]!.id));
+        fixes.set(m, ids);
+      });
+      i = j;
+    }
+    for (const [movement, ids] of fixes) {
+      corrected += ids.length;
+      for (let c = 0; c < ids.length; c += 500)
+        await db
+          .updateTable('review_result')
+          .set({ movement })
+          .where('province_code', '=', provinceCode)
+          .where('id', 'in', ids.slice(c, c + 500))
+          .execute();
     }
   }
   return corrected;

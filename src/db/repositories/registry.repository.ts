@@ -214,46 +214,59 @@ export async function computeAggregatesFromResults(
     after = Number(page[page.length - 1]!.id);
   }
   // The transition cells, household by household (each needs the household's earlier results).
+  for await (const { provinceCode, first, last } of householdIdPages(db)) {
+    const rows = await db
+      .selectFrom('review_result')
+      .select(['household_id', 'period', 'unit_code', 'unit_valid_from', 'status', 'classification'])
+      .where('province_code', '=', provinceCode)
+      .where('household_id', '>=', first)
+      .where('household_id', '<=', last)
+      .orderBy('household_id')
+      .orderBy('period')
+      .execute();
+    for (let i = 0; i < rows.length;) {
+      let j = i;
+      while (j < rows.length && rows[j]!.household_id === rows[i]!.household_id) j += 1;
+      const history = rows.slice(i, j).map(storedPeriod);
+      for (const x of history) {
+        const c = transitionCellOf(provinceCode, x, history);
+        const id = AggregateDeltas.keyOf(c);
+        const cur = out.get(id);
+        if (cur) cur[1] += 1;
+        else out.set(id, [c, 1]);
+      }
+      i = j;
+    }
+  }
+  return out;
+}
+
+/**
+ * The registry's households in pages of ids, province by province (the partitioned tables are read
+ * one province at a time): the province and the first and last id of each page.
+ */
+export async function* householdIdPages(
+  db: Executor,
+  size = 5000,
+): AsyncGenerator<{ provinceCode: string; first: number; last: number }> {
   const provinces = await db.selectFrom('household').select('province_code').distinct().execute();
   for (const { province_code: provinceCode } of provinces) {
     let last = 0;
     for (;;) {
-      const households = await db
+      const page = await db
         .selectFrom('household')
         .select('id')
         .where('province_code', '=', provinceCode)
         .where('id', '>', last)
         .orderBy('id')
-        .limit(5000)
+        .limit(size)
         .execute();
-      if (households.length === 0) break;
-      const first = Number(households[0]!.id);
-      last = Number(households[households.length - 1]!.id);
-      const rows = await db
-        .selectFrom('review_result')
-        .select(['household_id', 'period', 'unit_code', 'unit_valid_from', 'status', 'classification'])
-        .where('province_code', '=', provinceCode)
-        .where('household_id', '>=', first)
-        .where('household_id', '<=', last)
-        .orderBy('household_id')
-        .orderBy('period')
-        .execute();
-      for (let i = 0; i < rows.length;) {
-        let j = i;
-        while (j < rows.length && rows[j]!.household_id === rows[i]!.household_id) j += 1;
-        const history = rows.slice(i, j).map(storedPeriod);
-        for (const x of history) {
-          const c = transitionCellOf(provinceCode, x, history);
-          const id = AggregateDeltas.keyOf(c);
-          const cur = out.get(id);
-          if (cur) cur[1] += 1;
-          else out.set(id, [c, 1]);
-        }
-        i = j;
-      }
+      if (page.length === 0) break;
+      const first = Number(page[0]!.id);
+      last = Number(page[page.length - 1]!.id);
+      yield { provinceCode, first, last };
     }
   }
-  return out;
 }
 
 export async function getResult(db: Executor, provinceCode: string, householdId: number, period: number) {
