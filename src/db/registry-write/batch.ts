@@ -15,14 +15,21 @@ import { movementOf } from '../../domain/registry/movement.js';
 import {
   cellsOf,
   laterMovementChanges,
-  splitDeps,
   storedPeriod,
   transitionDeltas,
   type AggregateKey,
   type MovementChange,
+  storedCellsOf,
 } from '../../domain/registry/aggregates.js';
 import { applyMovementChanges, type TallyKey } from './aggregates.js';
-import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
+import {
+  changeView,
+  mayTouch,
+  resultColumns,
+  type HouseholdWrite,
+  type WriteOptions,
+  type WriteOutcome,
+} from './types.js';
 
 /** The rows a batch adds, by table. */
 export interface NewRowsOf {
@@ -276,25 +283,7 @@ export async function writeHouseholdBatch(
         r.classification,
         history.map((x) => x.classification),
       );
-      const values = {
-        unit_code: r.unitCode,
-        unit_valid_from: r.unitValidFrom,
-        survey_date: r.surveyDate,
-        answers: r.answers,
-        standard: r.standard,
-        area: r.area,
-        income_line: r.incomeLine,
-        classification: r.classification,
-        deprivations: r.deprivations.join(','),
-        deprivation_count: r.deprivations.length,
-        explanation_json: r.explanationJson,
-        movement,
-        no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
-        groups: r.groups.join(','),
-        status: r.status,
-        frozen: 0 as const,
-        updated_at: opts.at,
-      };
+      const values = resultColumns(r, movement, opts.at);
       if (old) {
         await db
           .updateTable('review_result')
@@ -302,18 +291,7 @@ export async function writeHouseholdBatch(
           .where('province_code', '=', provinceCode)
           .where('id', '=', old.id)
           .execute();
-        for (const c of cellsOf(provinceCode, {
-          period: old.period,
-          unitCode: old.unit_code,
-          unitValidFrom: old.unit_valid_from,
-          status: old.status,
-          classification: old.classification,
-          deprivations: splitDeps(old.deprivations),
-          movement: old.movement,
-          noLabour: old.no_labour === 1,
-          groups: splitDeps(old.groups),
-        }))
-          onDelta(c, -1);
+        for (const c of storedCellsOf(provinceCode, old)) onDelta(c, -1);
       } else {
         newResults.push({
           province_code: provinceCode,

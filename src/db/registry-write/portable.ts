@@ -8,17 +8,18 @@ import { movementOf } from '../../domain/registry/movement.js';
 import {
   cellsOf,
   laterMovementChanges,
-  splitDeps,
   storedPeriod,
   transitionDeltas,
   type AggregateKey,
   type HistoryRow,
+  storedCellsOf,
 } from '../../domain/registry/aggregates.js';
 import { applyMovementChanges } from './aggregates.js';
 import {
   HISTORY_COLUMNS,
   changeView,
   mayTouch,
+  resultColumns,
   type HouseholdWrite,
   type WriteOptions,
   type WriteOutcome,
@@ -154,25 +155,7 @@ export async function writeHousehold(
     history.filter((e) => e.period < h.result.period).map((e) => e.classification),
   );
   const r = h.result;
-  const resultValues = {
-    unit_code: r.unitCode,
-    unit_valid_from: r.unitValidFrom,
-    survey_date: r.surveyDate,
-    answers: r.answers,
-    standard: r.standard,
-    area: r.area,
-    income_line: r.incomeLine,
-    classification: r.classification,
-    deprivations: r.deprivations.join(','),
-    deprivation_count: r.deprivations.length,
-    explanation_json: r.explanationJson,
-    movement,
-    no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
-    groups: r.groups.join(','),
-    status: r.status,
-    frozen: 0 as const,
-    updated_at: opts.at,
-  };
+  const resultValues = resultColumns(r, movement, opts.at);
   const deltas: [AggregateKey, number][] = [];
   if (old) {
     await db
@@ -181,18 +164,7 @@ export async function writeHousehold(
       .where('province_code', '=', h.provinceCode)
       .where('id', '=', old.id)
       .execute();
-    for (const c of cellsOf(h.provinceCode, {
-      period: old.period,
-      unitCode: old.unit_code,
-      unitValidFrom: old.unit_valid_from,
-      status: old.status,
-      classification: old.classification,
-      deprivations: splitDeps(old.deprivations),
-      movement: old.movement,
-      noLabour: old.no_labour === 1,
-      groups: splitDeps(old.groups),
-    }))
-      deltas.push([c, -1]);
+    for (const c of storedCellsOf(h.provinceCode, old)) deltas.push([c, -1]);
   } else {
     await db
       .insertInto('review_result')

@@ -7,11 +7,11 @@ import { movementOf } from '../../domain/registry/movement.js';
 import {
   cellsOf,
   laterMovementChanges,
-  splitDeps,
   storedPeriod,
   transitionDeltas,
   type AggregateKey,
   type HistoryRow,
+  storedCellsOf,
 } from '../../domain/registry/aggregates.js';
 import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
 
@@ -160,18 +160,7 @@ export function sqliteBulkWriter(db: Db) {
           opts.at,
           old.id,
         );
-        for (const c of cellsOf(w.provinceCode, {
-          period: old.period,
-          unitCode: old.unit_code,
-          unitValidFrom: old.unit_valid_from,
-          status: old.status,
-          classification: old.classification,
-          deprivations: splitDeps(old.deprivations),
-          movement: old.movement,
-          noLabour: old.no_labour === 1,
-          groups: splitDeps(old.groups),
-        }))
-          onDelta(c, -1);
+        for (const c of storedCellsOf(w.provinceCode, old)) onDelta(c, -1);
       } else {
         st.insertResult.run(
           w.provinceCode,

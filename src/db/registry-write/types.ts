@@ -128,3 +128,24 @@ export function changeView(
 export type ImportOutcome =
   | { ok: true; created: boolean }
   | { ok: false; code: 'RESULT_FROZEN' | 'CONFLICT' | 'HOUSEHOLD_OUT_OF_SCOPE' };
+
+/** The columns of a result row that a write sets, whether it inserts the row or replaces it. */
+export const resultColumns = (r: ResultRow, movement: string, at: string) => ({
+  unit_code: r.unitCode,
+  unit_valid_from: r.unitValidFrom,
+  survey_date: r.surveyDate,
+  answers: r.answers,
+  standard: r.standard,
+  area: r.area,
+  income_line: r.incomeLine,
+  classification: r.classification,
+  deprivations: r.deprivations.join(','),
+  deprivation_count: r.deprivations.length,
+  explanation_json: r.explanationJson,
+  movement,
+  no_labour: (r.noLabour ? 1 : 0) as 0 | 1,
+  groups: r.groups.join(','),
+  status: r.status,
+  frozen: 0 as const,
+  updated_at: at,
+});

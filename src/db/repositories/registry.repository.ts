@@ -4,11 +4,10 @@
 import type { Executor } from './executor.js';
 import {
   AggregateDeltas,
-  cellsOf,
-  splitDeps,
   storedPeriod,
   transitionCellOf,
   type AggregateKey,
+  storedCellsOf,
 } from '../../domain/registry/aggregates.js';
 import { decodeAnswers, memberDataOf } from '../../domain/survey/compact.js';
 
@@ -194,17 +193,7 @@ export async function computeAggregatesFromResults(
       .execute();
     if (page.length === 0) break;
     for (const r of page) {
-      for (const c of cellsOf(r.province_code, {
-        period: r.period,
-        unitCode: r.unit_code,
-        unitValidFrom: r.unit_valid_from,
-        status: r.status,
-        classification: r.classification,
-        deprivations: splitDeps(r.deprivations),
-        movement: r.movement,
-        noLabour: r.no_labour === 1,
-        groups: splitDeps(r.groups),
-      })) {
+      for (const c of storedCellsOf(r.province_code, r)) {
         const id = AggregateDeltas.keyOf(c);
         const cur = out.get(id);
         if (cur) cur[1] += 1;

@@ -70,6 +70,33 @@ export const storedPeriod = (x: {
   classification: x.classification,
 });
 
+/** The cells of a result as stored (a review_result row): every write path takes its old cells back this way. */
+export const storedCellsOf = (
+  provinceCode: string,
+  x: {
+    period: number;
+    unit_code: string;
+    unit_valid_from: string;
+    status: string;
+    classification: string;
+    deprivations: string;
+    movement: string;
+    no_labour: number;
+    groups: string;
+  },
+): AggregateKey[] =>
+  cellsOf(provinceCode, {
+    period: x.period,
+    unitCode: x.unit_code,
+    unitValidFrom: x.unit_valid_from,
+    status: x.status,
+    classification: x.classification,
+    deprivations: splitDeps(x.deprivations),
+    movement: x.movement,
+    noLabour: x.no_labour === 1,
+    groups: splitDeps(x.groups),
+  });
+
 /** The transition cell of a result (its class and unit, keyed by its household's previous period). */
 export function transitionCellOf(
   provinceCode: string,
