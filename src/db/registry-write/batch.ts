@@ -24,6 +24,7 @@ import {
 import { applyMovementChanges, type TallyKey } from './aggregates.js';
 import {
   changeView,
+  householdColumns,
   mayTouch,
   resultColumns,
   type HouseholdWrite,
@@ -182,21 +183,11 @@ export async function writeHouseholdBatch(
         fresh.map((i) => {
           const w = batch[i]!;
           return {
+            ...householdColumns(w, opts.at),
             province_code: provinceCode,
             household_key: w.key,
-            commune_code: w.communeCode,
-            commune_valid_from: w.communeValidFrom,
-            village_id: w.villageId,
-            head_name: w.headName,
-            head_birth_date: w.headBirthDate,
-            address: w.address,
-            head_key: w.headKey,
-            search_key: w.searchKey,
-            member_count: w.members.length,
-            answers_period: w.result.period,
             version: 1,
             created_at: opts.at,
-            updated_at: opts.at,
           };
         }),
       );
@@ -221,20 +212,7 @@ export async function writeHouseholdBatch(
       provinces?.count({ provinceCode, communeCode: w.communeCode, communeValidFrom: w.communeValidFrom }, 1);
       await db
         .updateTable('household')
-        .set({
-          commune_code: w.communeCode,
-          commune_valid_from: w.communeValidFrom,
-          village_id: w.villageId,
-          head_name: w.headName,
-          head_birth_date: w.headBirthDate,
-          address: w.address,
-          head_key: w.headKey,
-          search_key: w.searchKey,
-          member_count: w.members.length,
-          answers_period: w.result.period,
-          version: h.version + 1,
-          updated_at: opts.at,
-        })
+        .set({ ...householdColumns(w, opts.at), version: h.version + 1 })
         .where('province_code', '=', provinceCode)
         .where('id', '=', h.id)
         .execute();

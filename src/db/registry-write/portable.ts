@@ -18,6 +18,7 @@ import { applyMovementChanges } from './aggregates.js';
 import {
   HISTORY_COLUMNS,
   changeView,
+  householdColumns,
   mayTouch,
   resultColumns,
   type HouseholdWrite,
@@ -75,20 +76,7 @@ export async function writeHousehold(
     : undefined;
   if (old && old.frozen === 1 && !opts.overrideFrozen) return { ok: false, code: 'RESULT_FROZEN' };
 
-  const householdValues = {
-    commune_code: h.communeCode,
-    commune_valid_from: h.communeValidFrom,
-    village_id: h.villageId,
-    head_name: h.headName,
-    head_birth_date: h.headBirthDate,
-    address: h.address,
-    head_key: h.headKey,
-    search_key: h.searchKey,
-    member_count: h.members.length,
-    // The members' answers are those of the result written now.
-    answers_period: h.result.period,
-    updated_at: opts.at,
-  };
+  const householdValues = householdColumns(h, opts.at);
   let id: number;
   let version: number;
   if (existing) {

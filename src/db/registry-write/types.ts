@@ -149,3 +149,19 @@ export const resultColumns = (r: ResultRow, movement: string, at: string) => ({
   frozen: 0 as const,
   updated_at: at,
 });
+
+/** The columns of a household row that a write sets, whether it inserts the row or updates it. */
+export const householdColumns = (h: HouseholdWrite, at: string) => ({
+  commune_code: h.communeCode,
+  commune_valid_from: h.communeValidFrom,
+  village_id: h.villageId,
+  head_name: h.headName,
+  head_birth_date: h.headBirthDate,
+  address: h.address,
+  head_key: h.headKey,
+  search_key: h.searchKey,
+  member_count: h.members.length,
+  // The members' answers are those of the result written now.
+  answers_period: h.result.period,
+  updated_at: at,
+});
