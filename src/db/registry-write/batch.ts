@@ -31,6 +31,8 @@ import {
   type WriteOptions,
   type WriteOutcome,
 } from './types.js';
+import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
+import { answersNeedMembers } from '../../domain/survey/compact.js';
 
 /** The rows a batch adds, by table. */
 export interface NewRowsOf {
@@ -216,6 +218,45 @@ export async function writeHouseholdBatch(
         .where('province_code', '=', provinceCode)
         .where('id', '=', h.id)
         .execute();
+    }
+    // The answers of a period that stops being a household's answers_period get their members
+    // back before the members are replaced (leaving-answers.ts).
+    const leaving = updated.flatMap((i) => {
+      const w = batch[i]!;
+      const h = existing.get(w.key)!;
+      const period = leavingPeriod(h, w.result.period);
+      const result = period === null ? undefined : resultsOf.get(h.id)?.find((r) => r.period === period);
+      return result && answersNeedMembers(result.answers) ? [{ h, result }] : [];
+    });
+    if (leaving.length > 0) {
+      const memberRows = await db
+        .selectFrom('household_member')
+        .select(['household_id', 'ordinal', 'name', 'id_number', 'birth_date', 'sex', 'relation'])
+        .where('province_code', '=', provinceCode)
+        .where(
+          'household_id',
+          'in',
+          leaving.map((x) => x.h.id),
+        )
+        .execute();
+      const rowsOf = new Map<number, typeof memberRows>();
+      for (const m of memberRows) {
+        const list = rowsOf.get(Number(m.household_id)) ?? [];
+        list.push(m);
+        rowsOf.set(Number(m.household_id), list);
+      }
+      for (const { h, result } of leaving) {
+        const members = memberColumnsOf(rowsOf.get(Number(h.id)) ?? []);
+        const answers = inlinedAnswers(result, h.household_key, members);
+        if (answers === null) continue;
+        await db
+          .updateTable('review_result')
+          .set({ answers })
+          .where('province_code', '=', provinceCode)
+          .where('id', '=', result.id)
+          .execute();
+        result.answers = answers;
+      }
     }
     if (updated.length > 0) {
       await db

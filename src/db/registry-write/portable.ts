@@ -25,6 +25,7 @@ import {
   type WriteOptions,
   type WriteOutcome,
 } from './types.js';
+import { keepLeavingAnswers } from './leaving-answers.js';
 
 export async function insertChange(
   db: Executor,
@@ -91,6 +92,7 @@ export async function writeHousehold(
     if (Number(r.numUpdatedRows) !== 1)
       return { ok: false, code: 'CONFLICT', currentVersion: existing.version };
     id = existing.id;
+    await keepLeavingAnswers(db, h.provinceCode, existing, h.result.period);
     await db
       .deleteFrom('household_member')
       .where('province_code', '=', h.provinceCode)

@@ -14,6 +14,10 @@ import {
   storedCellsOf,
 } from '../../domain/registry/aggregates.js';
 import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
+import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
+import { answersNeedMembers } from '../../domain/survey/compact.js';
+
+type MemberRowColumns = Parameters<typeof memberColumnsOf>[0][number];
 
 /**
  * The bulk writer of the import: the same effects as `writeHousehold` (household, members, change
@@ -27,7 +31,7 @@ export function sqliteBulkWriter(db: Db) {
   h.pragma('cache_size = -65536');
   const st = {
     find: h.prepare(
-      'SELECT id, commune_code, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
+      'SELECT id, household_key, commune_code, version, head_name, address, village_id, member_count, answers_period FROM household WHERE province_code = ? AND household_key = ?',
     ),
     insertHousehold: h.prepare(
       `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, answers_period, version, created_at, updated_at)
@@ -47,6 +51,14 @@ export function sqliteBulkWriter(db: Db) {
       'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, groups, frozen FROM review_result WHERE province_code = ? AND household_id = ? ORDER BY period',
     ),
     setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
+    // The answers of a period that stops being the answers_period (leaving-answers.ts).
+    leavingAnswers: h.prepare(
+      'SELECT id, answers, unit_code, survey_date FROM review_result WHERE province_code = ? AND household_id = ? AND period = ?',
+    ),
+    members: h.prepare(
+      'SELECT ordinal, name, id_number, birth_date, sex, relation FROM household_member WHERE province_code = ? AND household_id = ?',
+    ),
+    setAnswers: h.prepare('UPDATE review_result SET answers = ? WHERE id = ?'),
     insertResult: h.prepare(
       `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -67,12 +79,14 @@ export function sqliteBulkWriter(db: Db) {
       const existing = st.find.get(w.provinceCode, w.key) as
         | {
             id: number;
+            household_key: string;
             commune_code: string;
             version: number;
             head_name: string;
             address: string | null;
             village_id: number | null;
             member_count: number;
+            answers_period: number | null;
           }
         | undefined;
       if (existing && !mayTouch(opts, existing.commune_code))
@@ -103,6 +117,17 @@ export function sqliteBulkWriter(db: Db) {
           w.provinceCode,
           id,
         );
+        const leaving = leavingPeriod(existing, r.period);
+        const result =
+          leaving === null
+            ? undefined
+            : (st.leavingAnswers.get(w.provinceCode, id, leaving) as
+                { id: number; answers: string; unit_code: string; survey_date: string } | undefined);
+        if (result && answersNeedMembers(result.answers)) {
+          const members = memberColumnsOf(st.members.all(w.provinceCode, id) as MemberRowColumns[]);
+          const answers = inlinedAnswers(result, existing.household_key, members);
+          if (answers !== null) st.setAnswers.run(answers, result.id);
+        }
         st.deleteMembers.run(w.provinceCode, id);
       } else {
         id = Number(

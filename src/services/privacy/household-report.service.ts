@@ -6,7 +6,6 @@
 // scope; producing it is itself recorded in the access record.
 import { AppError } from '../../errors.js';
 import { formatDateVn, formatInstantVn } from '../../domain/dates.js';
-import { decodeAnswers } from '../../domain/survey/compact.js';
 import { wordOfCode } from '../../domain/words/catalogue.js';
 import { certificateNumber } from '../../domain/registry/certificate.js';
 import { formatVnd } from '../../domain/format.js';
@@ -16,6 +15,7 @@ import {
   listChanges,
   listMembers,
   listResults,
+  readAnswers,
 } from '../../db/repositories/registry.repository.js';
 import { findUnitVersions } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
@@ -91,6 +91,7 @@ export async function collectHouseholdData(
   ]);
   const commune = (await findUnitVersions(db, household.commune_code)).at(-1);
   const village = household.village_id ? await findVillage(db, household.village_id) : undefined;
+  const records = await readAnswers(db, results);
   const parse = (j: string | null): unknown => (j ? JSON.parse(j) : null);
   return {
     generatedAt: nowIso(deps),
@@ -115,7 +116,7 @@ export async function collectHouseholdData(
       relation: m.relation,
       ...m.data,
     })),
-    results: results.map((r) => ({
+    results: results.map((r, i) => ({
       period: Number(r.period),
       surveyDate: r.survey_date,
       standard: r.standard,
@@ -125,7 +126,7 @@ export async function collectHouseholdData(
       movement: r.movement,
       status: r.status,
       recognised: Number(r.frozen) === 1,
-      answers: decodeAnswers(r.answers) as unknown,
+      answers: records[i] as unknown,
     })),
     certificates: certificates.map((c) => ({
       number: certificateNumber(c.number),
