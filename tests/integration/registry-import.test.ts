@@ -15,6 +15,7 @@ import { rebuildAggregates } from '../../src/services/registry/households.servic
 import { reportSummary } from '../../src/services/registry/summary.service.js';
 import {} from '../../src/db/repositories/registry.repository.js';
 import { expectAggregatesMatchRebuild } from '../support/registry.js';
+import { decodeSnapshot } from '../../src/domain/registry/history.js';
 
 const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const examples = fs
@@ -194,8 +195,11 @@ for (const dialect of DIALECTS) {
         .orderBy('id')
         .execute();
       expect(history).toHaveLength(2);
-      expect(JSON.parse(history[1]!.before_json!)).toMatchObject({ version: 1, classification: 'NEAR_POOR' });
-      expect(JSON.parse(history[1]!.after_json!)).toMatchObject({ version: 2, classification: 'NONE' });
+      expect(decodeSnapshot(history[1]!.before_json)).toMatchObject({
+        version: 1,
+        classification: 'NEAR_POOR',
+      });
+      expect(decodeSnapshot(history[1]!.after_json)).toMatchObject({ version: 2, classification: 'NONE' });
       expect((await counts(deps)).review_result).toBe(3);
       await expectAggregatesMatchRebuild(deps.db.kysely);
     });

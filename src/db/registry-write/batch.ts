@@ -24,6 +24,7 @@ import {
 import { applyMovementChanges, type TallyKey } from './aggregates.js';
 import {
   changeView,
+  importedView,
   householdColumns,
   mayTouch,
   resultColumns,
@@ -31,6 +32,7 @@ import {
   type WriteOptions,
   type WriteOutcome,
 } from './types.js';
+import { encodeSnapshot } from '../../domain/registry/history.js';
 import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
 import { answersNeedMembers } from '../../domain/survey/compact.js';
 
@@ -346,16 +348,8 @@ export async function writeHouseholdBatch(
         actor_id: opts.actorId,
         actor: opts.actor,
         action: opts.action,
-        before_json: h ? JSON.stringify(changeView(h, old)) : null,
-        after_json: JSON.stringify({
-          version,
-          headName: w.headName,
-          memberCount: w.members.length,
-          period: r.period,
-          classification: r.classification,
-          deprivations: r.deprivations,
-          status: r.status,
-        }),
+        before_json: h ? encodeSnapshot(changeView(h, old)) : null,
+        after_json: encodeSnapshot(importedView(w, version)),
       });
       out[i] = { ok: true, householdId: id, created: !h, version, movement, deltas: [] };
     }

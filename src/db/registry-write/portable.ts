@@ -26,6 +26,7 @@ import {
   type WriteOutcome,
 } from './types.js';
 import { keepLeavingAnswers } from './leaving-answers.js';
+import { encodeSnapshot, type HistorySnapshot } from '../../domain/registry/history.js';
 
 export async function insertChange(
   db: Executor,
@@ -36,8 +37,8 @@ export async function insertChange(
     actorId: number | null;
     actor: string;
     action: string;
-    before: unknown;
-    after: unknown;
+    before: HistorySnapshot | null;
+    after: HistorySnapshot;
   },
 ) {
   await db
@@ -49,8 +50,8 @@ export async function insertChange(
       actor_id: row.actorId,
       actor: row.actor,
       action: row.action,
-      before_json: row.before === undefined || row.before === null ? null : JSON.stringify(row.before),
-      after_json: row.after === undefined || row.after === null ? null : JSON.stringify(row.after),
+      before_json: row.before === null ? null : encodeSnapshot(row.before),
+      after_json: encodeSnapshot(row.after),
     })
     .execute();
 }

@@ -13,7 +13,15 @@ import {
   type HistoryRow,
   storedCellsOf,
 } from '../../domain/registry/aggregates.js';
-import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
+import {
+  changeView,
+  importedView,
+  mayTouch,
+  type HouseholdWrite,
+  type WriteOptions,
+  type WriteOutcome,
+} from './types.js';
+import { encodeSnapshot } from '../../domain/registry/history.js';
 import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
 import { answersNeedMembers } from '../../domain/survey/compact.js';
 
@@ -224,16 +232,8 @@ export function sqliteBulkWriter(db: Db) {
           st.setMovement.run(c.movement, c.id);
           for (const [k, n] of c.deltas) onDelta(k, n);
         }
-      const after = JSON.stringify({
-        version: existing ? existing.version + 1 : 1,
-        headName: w.headName,
-        memberCount: w.members.length,
-        period: r.period,
-        classification: r.classification,
-        deprivations: r.deprivations,
-        status: r.status,
-      });
-      const before = existing ? JSON.stringify(changeView(existing, old)) : null;
+      const after = encodeSnapshot(importedView(w, existing ? existing.version + 1 : 1));
+      const before = existing ? encodeSnapshot(changeView(existing, old)) : null;
       st.insertChange.run(w.provinceCode, id, opts.at, opts.actorId, opts.actor, opts.action, before, after);
       return {
         ok: true,

@@ -4,6 +4,7 @@
 // change history and who read it — as JSON and as a PDF to hand over. Corrections go through the
 // normal audited edit. Only a reader who may see personal data may produce it, within their
 // scope; producing it is itself recorded in the access record.
+import { decodeSnapshot } from '../../domain/registry/history.js';
 import { AppError } from '../../errors.js';
 import { formatDateVn, formatInstantVn } from '../../domain/dates.js';
 import { wordOfCode } from '../../domain/words/catalogue.js';
@@ -92,7 +93,6 @@ export async function collectHouseholdData(
   const commune = (await findUnitVersions(db, household.commune_code)).at(-1);
   const village = household.village_id ? await findVillage(db, household.village_id) : undefined;
   const records = await readAnswers(db, results);
-  const parse = (j: string | null): unknown => (j ? JSON.parse(j) : null);
   return {
     generatedAt: nowIso(deps),
     generatedBy,
@@ -149,8 +149,8 @@ export async function collectHouseholdData(
       at: c.at,
       actor: c.actor,
       action: c.action,
-      before: parse(c.before_json),
-      after: parse(c.after_json),
+      before: decodeSnapshot(c.before_json),
+      after: decodeSnapshot(c.after_json),
     })),
     accessRecord: access.map(accessItem),
   };

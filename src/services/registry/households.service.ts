@@ -19,6 +19,7 @@ import {
   answerChanges,
   snapshotChanges,
   type FieldChange,
+  decodeSnapshot,
   type HistorySnapshot,
 } from '../../domain/registry/history.js';
 import { wordOfCode, wordsOfCode, type Word } from '../../domain/words/catalogue.js';
@@ -567,8 +568,11 @@ async function historyInWords(
   }[],
   results: { period: number; record: SurveyRecord }[],
 ): Promise<HistoryEntry[]> {
-  const parse = (j: string | null) => (j ? (JSON.parse(j) as HistorySnapshot) : null);
-  const rows = changes.map((c) => ({ c, before: parse(c.before_json), after: parse(c.after_json) }));
+  const rows = changes.map((c) => ({
+    c,
+    before: decodeSnapshot(c.before_json),
+    after: decodeSnapshot(c.after_json),
+  }));
   const villageIds = new Set<number>();
   for (const r of rows)
     for (const s of [r.before, r.after]) if (typeof s?.villageId === 'number') villageIds.add(s.villageId);
