@@ -16,6 +16,7 @@ import { reportSummary } from '../../src/services/registry/summary.service.js';
 import {} from '../../src/db/repositories/registry.repository.js';
 import { expectAggregatesMatchRebuild } from '../support/registry.js';
 import { decodeSnapshot } from '../../src/domain/registry/history.js';
+import { storedFacts } from '../../src/domain/classification/explain.js';
 
 const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const examples = fs
@@ -102,10 +103,11 @@ for (const dialect of DIALECTS) {
         .where('h.household_key', '=', 'EX-05')
         .executeTakeFirstOrThrow();
       // Stored as facts (rendered in words when read): no sentence, no name.
-      const explained = JSON.parse(ex05.explanation_json) as { indicator: string; value: unknown }[];
+      const explained = storedFacts(ex05.explanation_json);
       expect(explained.map((e) => e.indicator)).toEqual(['waterSource', 'telecom', 'infoAccess']);
       expect(explained[0]).toEqual({
         indicator: 'waterSource',
+        deprived: true,
         member: null,
         value: 'surface',
         threshold: 'piped, drilled-well, protected-dug-well, protected-spring, rainwater, bottled',
