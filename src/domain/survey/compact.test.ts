@@ -116,6 +116,48 @@ describe('stored answers (compact form)', () => {
     );
   });
 
+  it('round-trips any member answers, the member columns in their rows (property)', () => {
+    const keys = [
+      'employment',
+      'healthInsurance',
+      'schooling',
+      'education',
+      'inTraining',
+      'stunted',
+      'underweight',
+      'disability',
+      'monthlySocialAllowance',
+      'ethnicity',
+      'merit',
+      'other',
+    ];
+    const answer = fc.oneof(
+      fc.boolean(),
+      fc.constantFrom('01', '54', '55', 'student', 'primary', 'none', 'severe', 'appropriate'),
+      fc.jsonValue(),
+    );
+    const member = fc.record({
+      name: fc.string(),
+      idNumber: fc.option(fc.string(), { nil: null }),
+      birthDate: fc.string(),
+      sex: fc.constantFrom('M', 'F', 'X'),
+      relation: fc.constantFrom('head', 'child', 'cousin'),
+      rest: fc.dictionary(fc.constantFrom(...keys), answer),
+    });
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 4 }), (ms) => {
+        const o = {
+          householdId: 'HH-1',
+          unitCode: '14830',
+          surveyDate: '2024-10-15',
+          members: ms.map(({ rest, ...m }) => ({ ...m, ...rest })),
+        };
+        const expected = JSON.parse(JSON.stringify(o)) as unknown;
+        expect(decodeAnswers(encodeAnswers(o), rowsOf(o))).toEqual(expected);
+      }),
+    );
+  });
+
   it('has a code for every value of the record’s lists (a new value is appended to its table)', () => {
     const expected: Record<string, readonly string[]> = {
       walls: lists.DURABILITY,

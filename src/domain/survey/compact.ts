@@ -21,7 +21,7 @@
 // - householdId, unitCode and surveyDate hold `true`: they are the household's key and the
 //   result row's unit_code and survey_date, written together with the answers and never apart;
 // - a member whose name, citizen ID, birth date, sex and relation are its household_member row
-//   (same ordinal) is stored as [true, …the slots after relation]. That holds only while the
+//   (same ordinal) is stored as [true, …its other answers] (MEMBER_REST, below). That holds only while the
 //   result's period is the household's answers_period (the members replaced by its last write):
 //   before a write replaces the members for another period, the write path stores that period's
 //   members back in full (`inlineMembers`).
@@ -106,6 +106,8 @@ const EDUCATION = [
   'university',
 ];
 const DISABILITIES = ['none', 'mild', 'severe', 'extremely-severe'];
+/** v2: the ethnic groups' codes "01"…"54" (a frozen list, not the reference table). */
+const ETHNICITY = Array.from({ length: 54 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 type Slot =
   | { key: string; kind: 'value' }
@@ -341,11 +343,37 @@ function rowHolds(m: Obj): boolean {
   );
 }
 
+/**
+ * v2's member whose columns are in its row: [true, employment, schooling, education, disability,
+ * ethnicity, flags?, {extras}?] — codes as indexes (ethnicity: its index among "01"…"54"), and the
+ * six yes/no answers in one number: bit i set when FLAGS[i] is true, bit 6 + i set when it is
+ * absent (a value that is not a boolean counts as absent and is kept as an extra).
+ */
+const MEMBER_REST: readonly Slot[] = [
+  code('employment', EMPLOYMENTS),
+  code('schooling', SCHOOLING),
+  code('education', EDUCATION),
+  code('disability', DISABILITIES),
+  code('ethnicity', ETHNICITY),
+];
+const FLAGS = ['healthInsurance', 'inTraining', 'stunted', 'underweight', 'monthlySocialAllowance', 'merit'];
+
 function encodeMemberOutsideRow(m: Obj): Json[] {
   const extras = ownObject();
   const out: Json[] = [IN_ROWS];
-  putSlots(out, MEMBER.slice(IDENTITY), m, extras);
+  putSlots(out, MEMBER_REST, m, extras);
+  let flags = 0;
+  FLAGS.forEach((k, i) => {
+    const v = own(m, k) ? m[k] : undefined;
+    if (v === true) flags |= 1 << i;
+    else if (v !== false) {
+      flags |= 1 << (6 + i);
+      if (own(m, k)) extras[k] = v;
+    }
+  });
+  out.push(flags);
   for (const k of Object.keys(m)) if (!KNOWN_MEMBER.has(k)) extras[k] = m[k];
+  if (flags === 0b111111000000) out.pop();
   trimAbsent(out);
   if (Object.keys(extras).length > 0) out.push(extras);
   return out;
@@ -465,7 +493,14 @@ function decodeMemberOfRow(stored: readonly Json[], row: MemberColumns | undefin
         relation: row.relation,
       }
     : {};
-  takeSlots(m, MEMBER.slice(IDENTITY), a, 1);
+  const rest: Obj = {};
+  const at = takeSlots(rest, MEMBER_REST, a, 1);
+  const flags = at < a.length ? (a[at] as number) : 0b111111000000;
+  FLAGS.forEach((k, i) => {
+    if ((flags & (1 << (6 + i))) === 0) rest[k] = (flags & (1 << i)) !== 0;
+  });
+  // The keys in the record's order, as v1 gives them back.
+  for (const slot of MEMBER.slice(IDENTITY)) if (own(rest, slot.key)) m[slot.key] = rest[slot.key];
   return extras ? assignOwn(m, extras) : m;
 }
 
