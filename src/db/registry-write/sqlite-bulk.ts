@@ -30,7 +30,8 @@ type MemberRowColumns = Parameters<typeof memberColumnsOf>[0][number];
 /**
  * The bulk writer of the import: the same effects as `writeHousehold` (household, members, change
  * history, result with its movement, aggregate deltas) with raw prepared statements. Call it only
- * inside a transaction opened on the same connection.
+ * inside a transaction opened on the same connection, one writer per import (whose keys are
+ * distinct).
  */
 export function sqliteBulkWriter(db: Db) {
   const h: SQLite.Database = db.sqlite!;
@@ -38,6 +39,7 @@ export function sqliteBulkWriter(db: Db) {
   // cache keeps them in memory instead of re-reading them from the file for each row.
   h.pragma('cache_size = -65536');
   const st = {
+    anyOf: h.prepare('SELECT 1 FROM household WHERE province_code = ? LIMIT 1').pluck(),
     find: h.prepare(
       'SELECT id, household_key, commune_code, version, head_name, address, village_id, member_count, answers_period FROM household WHERE province_code = ? AND household_key = ?',
     ),
@@ -78,13 +80,22 @@ export function sqliteBulkWriter(db: Db) {
       'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
   };
+  // Whether a province held any household when this import first wrote to it. The keys of one
+  // import are distinct, so in a province that held none no key of the import can match an
+  // existing household: its writes skip the look-up (as the batch path does, batch.ts).
+  const heldAny = new Map<string, boolean>();
+  const mayHold = (provinceCode: string): boolean => {
+    let held = heldAny.get(provinceCode);
+    if (held === undefined) heldAny.set(provinceCode, (held = st.anyOf.get(provinceCode) !== undefined));
+    return held;
+  };
   return {
     write(
       w: HouseholdWrite,
       opts: WriteOptions,
       onDelta: (k: AggregateKey, n: number) => void,
     ): WriteOutcome {
-      const existing = st.find.get(w.provinceCode, w.key) as
+      const existing = (mayHold(w.provinceCode) ? st.find.get(w.provinceCode, w.key) : undefined) as
         | {
             id: number;
             household_key: string;
