@@ -1,4 +1,4 @@
-// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--only sqlite|pg]
+// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--pg-prefix P] [--only sqlite|pg]
 //
 // Imports N generated households (default 1,000,000; about 3.8 members each) into a fresh SQLite
 // file through the product's import service as the CLI runs it — validation, classification by
@@ -42,6 +42,8 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     pg: { type: 'string' },
     only: { type: 'string' },
+    // The bench's PostgreSQL databases are named P + import|copy + a random suffix (a shared server).
+    'pg-prefix': { type: 'string', default: 'gn_bench_' },
   },
 });
 const onSqlite = values.only !== 'pg';
@@ -369,7 +371,9 @@ if (values.pg) {
   const admin = new pg.Client({ connectionString: values.pg });
   await admin.connect();
   const suffix = crypto.randomBytes(4).toString('hex');
-  const names = [`gn_bench_import_${suffix}`, `gn_bench_copy_${suffix}`];
+  const prefix = values['pg-prefix'];
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error(`--pg-prefix: not an identifier: ${prefix}`);
+  const names = [`${prefix}import_${suffix}`, `${prefix}copy_${suffix}`];
   for (const n of names) await admin.query(`CREATE DATABASE ${n}`);
   const urlOf = (n: string) => {
     const u = new URL(values.pg!);
