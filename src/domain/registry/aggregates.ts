@@ -17,21 +17,30 @@ export interface AggregateKey {
   indicator: string;
 }
 
+/** What of a result decides the cells it counts in. */
+export interface CountedResult {
+  period: number;
+  unitCode: string;
+  unitValidFrom: string;
+  status: string;
+  classification: string;
+  deprivations: readonly string[];
+  movement: string;
+  noLabour: boolean;
+  groups: readonly string[];
+}
+
+/** The indicator of each cell a result counts in, in order ('' = the households cell). */
+function eachCellIndicator(r: CountedResult, visit: (indicator: string) => void): void {
+  visit('');
+  visit(`movement:${r.movement}`);
+  if (r.noLabour) visit('no-labour');
+  for (const d of r.deprivations) visit(d);
+  for (const g of r.groups) visit(`group:${g}`);
+}
+
 /** The aggregate cells a stored result contributes to. */
-export function cellsOf(
-  provinceCode: string,
-  r: {
-    period: number;
-    unitCode: string;
-    unitValidFrom: string;
-    status: string;
-    classification: string;
-    deprivations: string[];
-    movement: string;
-    noLabour: boolean;
-    groups: readonly string[];
-  },
-): AggregateKey[] {
+export function cellsOf(provinceCode: string, r: CountedResult): AggregateKey[] {
   const base = {
     provinceCode,
     period: r.period,
@@ -40,13 +49,8 @@ export function cellsOf(
     status: r.status,
     classification: r.classification,
   };
-  const cells: AggregateKey[] = [
-    { ...base, indicator: '' },
-    { ...base, indicator: `movement:${r.movement}` },
-  ];
-  if (r.noLabour) cells.push({ ...base, indicator: 'no-labour' });
-  for (const d of r.deprivations) cells.push({ ...base, indicator: d });
-  for (const g of r.groups) cells.push({ ...base, indicator: `group:${g}` });
+  const cells: AggregateKey[] = [];
+  eachCellIndicator(r, (indicator) => cells.push({ ...base, indicator }));
   return cells;
 }
 
@@ -211,6 +215,32 @@ export class AggregateDeltas {
     if (cur) cur[1] += n;
     else this.cells.set(id, [k, n]);
   };
+  /**
+   * Adds `n` to every cell a result counts in: `cellsOf(provinceCode, r).forEach((c) => add(c, n))`
+   * with the cell's key built once per result rather than once per cell (an import adds the cells
+   * of every household it writes).
+   */
+  addCellsOf(provinceCode: string, r: CountedResult, n: number): void {
+    const base = `${provinceCode}|${r.period}|${r.unitCode}|${r.unitValidFrom}|${r.status}|${r.classification}|`;
+    eachCellIndicator(r, (indicator) => {
+      const id = base + indicator;
+      const cur = this.cells.get(id);
+      if (cur) cur[1] += n;
+      else
+        this.cells.set(id, [
+          {
+            provinceCode,
+            period: r.period,
+            unitCode: r.unitCode,
+            unitValidFrom: r.unitValidFrom,
+            status: r.status,
+            classification: r.classification,
+            indicator,
+          },
+          n,
+        ]);
+    });
+  }
   values(): IterableIterator<[AggregateKey, number]> {
     return this.cells.values();
   }
