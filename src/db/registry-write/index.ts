@@ -17,7 +17,7 @@ import type { Db } from '../database.js';
 import { AggregateDeltas } from '../../domain/registry/aggregates.js';
 import { insertAudit, type AuditEntry } from '../repositories/audit.repository.js';
 import { deferSearchIndex } from '../repositories/household-search.repository.js';
-import { pgCopier, singleClientKysely } from '../repositories/pg-copy.repository.js';
+import { pgTextCopier, singleClientKysely } from '../repositories/pg-copy.repository.js';
 import { applyAggregateDeltas, applyTallyDeltas, keepTallyInWriter } from './aggregates.js';
 import { ImportBatches, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
 import { copyRows } from './pg-copy.js';
@@ -90,7 +90,7 @@ export async function withImportWriter<T>(
     // The transaction runs on one leased connection, so that the new rows go by COPY on it.
     const lease = await singleClientKysely(db.pool);
     try {
-      return await batched(lease.kysely, copyRows(pgCopier(lease.client)), true, opts, body);
+      return await batched(lease.kysely, copyRows(pgTextCopier(lease.client)), true, opts, body);
     } finally {
       await lease.release();
     }
@@ -201,7 +201,7 @@ function batched<T>(
         trx,
         batch.map((b) => b.w),
         opts.writeOpts,
-        deltas.add,
+        deltas,
         rows,
         provinces,
       ).then((outcomes) =>
