@@ -203,45 +203,50 @@ export function laterMovementChanges(
 
 /** Deltas summed per aggregate cell, so that a bulk write upserts each cell once. */
 export class AggregateDeltas {
-  private readonly cells = new Map<string, [AggregateKey, number]>();
-  /** Bound, so it can be passed as a write's `onDelta`. */
+  /** By the cell's unit, status and class (`baseOf`), then by its indicator. */
+  private readonly cells = new Map<string, Map<string, [AggregateKey, number]>>();
   /** The cell's key: every field of AggregateKey. */
   static keyOf(k: AggregateKey): string {
     return `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
   }
+  private static baseOf(k: Omit<AggregateKey, 'indicator'>): string {
+    return `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}`;
+  }
+  private cellsAt(base: string): Map<string, [AggregateKey, number]> {
+    let at = this.cells.get(base);
+    if (!at) this.cells.set(base, (at = new Map()));
+    return at;
+  }
+  /** Bound, so it can be passed as a write's `onDelta`. */
   readonly add = (k: AggregateKey, n: number): void => {
-    const id = AggregateDeltas.keyOf(k);
-    const cur = this.cells.get(id);
+    const at = this.cellsAt(AggregateDeltas.baseOf(k));
+    const cur = at.get(k.indicator);
     if (cur) cur[1] += n;
-    else this.cells.set(id, [k, n]);
+    else at.set(k.indicator, [k, n]);
   };
   /**
    * Adds `n` to every cell a result counts in: `cellsOf(provinceCode, r).forEach((c) => add(c, n))`
-   * with the cell's key built once per result rather than once per cell (an import adds the cells
-   * of every household it writes).
+   * with the cells' unit, status and class looked up once per result rather than once per cell
+   * (an import adds the cells of every household it writes).
    */
   addCellsOf(provinceCode: string, r: CountedResult, n: number): void {
-    const base = `${provinceCode}|${r.period}|${r.unitCode}|${r.unitValidFrom}|${r.status}|${r.classification}|`;
+    const base = { provinceCode, ...pick(r) };
+    const at = this.cellsAt(AggregateDeltas.baseOf(base));
     eachCellIndicator(r, (indicator) => {
-      const id = base + indicator;
-      const cur = this.cells.get(id);
+      const cur = at.get(indicator);
       if (cur) cur[1] += n;
-      else
-        this.cells.set(id, [
-          {
-            provinceCode,
-            period: r.period,
-            unitCode: r.unitCode,
-            unitValidFrom: r.unitValidFrom,
-            status: r.status,
-            classification: r.classification,
-            indicator,
-          },
-          n,
-        ]);
+      else at.set(indicator, [{ ...base, indicator }, n]);
     });
   }
-  values(): IterableIterator<[AggregateKey, number]> {
-    return this.cells.values();
+  *values(): IterableIterator<[AggregateKey, number]> {
+    for (const at of this.cells.values()) yield* at.values();
   }
 }
+
+const pick = (r: CountedResult) => ({
+  period: r.period,
+  unitCode: r.unitCode,
+  unitValidFrom: r.unitValidFrom,
+  status: r.status,
+  classification: r.classification,
+});
