@@ -337,6 +337,13 @@ if (onSqlite) {
   }
   if (summary!.households !== scratchHouseholds)
     throw new Error(`aggregates ${summary!.households} ≠ from scratch ${scratchHouseholds}`);
+  // Where the bytes are: each table with its indexes, per household-period (SQLite's dbstat).
+  const byTable = deps.db
+    .sqlite!.prepare(
+      `SELECT coalesce(m.tbl_name, s.name) AS t, sum(s.pgsize) AS bytes
+       FROM dbstat s LEFT JOIN sqlite_master m ON m.name = s.name GROUP BY t ORDER BY bytes DESC LIMIT 6`,
+    )
+    .all() as { t: string; bytes: number }[];
   await deps.db.close();
 
   const size = (f: string) =>
@@ -367,6 +374,9 @@ if (onSqlite) {
   log(
     `files:    product ${mb(size('product.sqlite'))} (${Math.round(size('product.sqlite') / N).toLocaleString('en')} bytes per household-period, goal ≤ 1,536), ` +
       `product-schema baseline ${mb(size('baseline.sqlite'))}, minimal ${mb(size('minimal.sqlite'))}`,
+  );
+  log(
+    `bytes:    per household-period, with indexes: ${byTable.map((r) => `${r.t} ${Math.round(r.bytes / N).toLocaleString('en')}`).join(', ')}`,
   );
   log(`counts:   ${summary!.households} households, ${summary!.poor} poor, ${summary!.nearPoor} near-poor`);
 }

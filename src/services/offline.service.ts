@@ -5,7 +5,6 @@
 // (saveHousehold: permission, scope, validation, version, audit) in its own transaction, with its
 // client id recorded in that same transaction: a resend answers the first result and writes
 // nothing. A revoked assignment or a disabled account answers OFFLINE_WIPE.
-import { decodeAnswers } from '../domain/survey/compact.js';
 import crypto from 'node:crypto';
 import { AppError, isAppError } from '../errors.js';
 import { SURVEY_FIELDS } from '../domain/survey/fields.js';
@@ -26,7 +25,7 @@ import {
   listPackageVillages,
   revokeAssignments,
 } from '../db/repositories/offline.repository.js';
-import { findHouseholdByKey, listResults } from '../db/repositories/registry.repository.js';
+import { findHouseholdByKey, listResults, readAnswers } from '../db/repositories/registry.repository.js';
 import { findPeriodStandard } from '../db/repositories/reports.repository.js';
 import type { Executor } from '../db/repositories/executor.js';
 import { requirePermission, requirePersonalData, requireUnitAccess } from './access.js';
@@ -122,6 +121,10 @@ export async function assignmentPackage(deps: Deps, actor: Actor, input: Package
   // Results come oldest first: the last one kept per household is its latest up to the period.
   const lastOf = new Map<number, (typeof results)[number]>();
   for (const r of results) lastOf.set(r.household_id, r);
+  const lastRows = [...lastOf.values()];
+  const recordOf = new Map(
+    (await readAnswers(db, lastRows)).map((record, i) => [lastRows[i]!.household_id, record]),
+  );
 
   const token = crypto.randomBytes(32).toString('base64url');
   const at = nowIso(deps);
@@ -194,7 +197,7 @@ export async function assignmentPackage(deps: Deps, actor: Actor, input: Package
               deprivations: last.deprivations ? last.deprivations.split(',') : [],
               status: last.status,
               frozen: last.frozen === 1,
-              answers: decodeAnswers(last.answers) as unknown as Record<string, unknown>,
+              answers: recordOf.get(h.id) as unknown as Record<string, unknown>,
             }
           : null,
       };
@@ -324,7 +327,7 @@ export async function syncSurveys(
 async function latestAnswers(db: Executor, provinceCode: string, key: string) {
   const h = await findHouseholdByKey(db, provinceCode, key);
   const last = h ? (await listResults(db, provinceCode, h.id)).at(-1) : undefined;
-  return last ? (decodeAnswers(last.answers) as unknown as Record<string, unknown>) : null;
+  return last ? ((await readAnswers(db, [last]))[0] as unknown as Record<string, unknown>) : null;
 }
 
 async function syncOne(

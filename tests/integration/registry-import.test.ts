@@ -15,6 +15,8 @@ import { rebuildAggregates } from '../../src/services/registry/households.servic
 import { reportSummary } from '../../src/services/registry/summary.service.js';
 import {} from '../../src/db/repositories/registry.repository.js';
 import { expectAggregatesMatchRebuild } from '../support/registry.js';
+import { decodeSnapshot } from '../../src/domain/registry/history.js';
+import { storedFacts } from '../../src/domain/classification/explain.js';
 
 const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const examples = fs
@@ -101,10 +103,11 @@ for (const dialect of DIALECTS) {
         .where('h.household_key', '=', 'EX-05')
         .executeTakeFirstOrThrow();
       // Stored as facts (rendered in words when read): no sentence, no name.
-      const explained = JSON.parse(ex05.explanation_json) as { indicator: string; value: unknown }[];
+      const explained = storedFacts(ex05.explanation_json);
       expect(explained.map((e) => e.indicator)).toEqual(['waterSource', 'telecom', 'infoAccess']);
       expect(explained[0]).toEqual({
         indicator: 'waterSource',
+        deprived: true,
         member: null,
         value: 'surface',
         threshold: 'piped, drilled-well, protected-dug-well, protected-spring, rainwater, bottled',
@@ -194,8 +197,11 @@ for (const dialect of DIALECTS) {
         .orderBy('id')
         .execute();
       expect(history).toHaveLength(2);
-      expect(JSON.parse(history[1]!.before_json!)).toMatchObject({ version: 1, classification: 'NEAR_POOR' });
-      expect(JSON.parse(history[1]!.after_json!)).toMatchObject({ version: 2, classification: 'NONE' });
+      expect(decodeSnapshot(history[1]!.before_json)).toMatchObject({
+        version: 1,
+        classification: 'NEAR_POOR',
+      });
+      expect(decodeSnapshot(history[1]!.after_json)).toMatchObject({ version: 2, classification: 'NONE' });
       expect((await counts(deps)).review_result).toBe(3);
       await expectAggregatesMatchRebuild(deps.db.kysely);
     });

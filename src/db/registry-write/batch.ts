@@ -23,6 +23,7 @@ import {
 import { applyMovementChanges, type TallyKey } from './aggregates.js';
 import {
   changeView,
+  importedView,
   householdColumns,
   mayTouch,
   resultColumns,
@@ -32,6 +33,9 @@ import {
   type WriteOptions,
   type WriteOutcome,
 } from './types.js';
+import { encodeSnapshot } from '../../domain/registry/history.js';
+import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
+import { answersNeedMembers } from '../../domain/survey/compact.js';
 
 /**
  * How a batch's new rows reach their tables: for each province's part of a batch, a `NewRowsSink`
@@ -270,6 +274,45 @@ export async function writeHouseholdBatch(
         .where('id', '=', h.id)
         .execute();
     }
+    // The answers of a period that stops being a household's answers_period get their members
+    // back before the members are replaced (leaving-answers.ts).
+    const leaving = updated.flatMap((i) => {
+      const w = batch[i]!;
+      const h = existing.get(w.key)!;
+      const period = leavingPeriod(h, w.result.period);
+      const result = period === null ? undefined : resultsOf.get(h.id)?.find((r) => r.period === period);
+      return result && answersNeedMembers(result.answers) ? [{ h, result }] : [];
+    });
+    if (leaving.length > 0) {
+      const memberRows = await db
+        .selectFrom('household_member')
+        .select(['household_id', 'ordinal', 'name', 'id_number', 'birth_date', 'sex', 'relation'])
+        .where('province_code', '=', provinceCode)
+        .where(
+          'household_id',
+          'in',
+          leaving.map((x) => x.h.id),
+        )
+        .execute();
+      const rowsOf = new Map<number, typeof memberRows>();
+      for (const m of memberRows) {
+        const list = rowsOf.get(Number(m.household_id)) ?? [];
+        list.push(m);
+        rowsOf.set(Number(m.household_id), list);
+      }
+      for (const { h, result } of leaving) {
+        const members = memberColumnsOf(rowsOf.get(Number(h.id)) ?? []);
+        const answers = inlinedAnswers(result, h.household_key, members);
+        if (answers === null) continue;
+        await db
+          .updateTable('review_result')
+          .set({ answers })
+          .where('province_code', '=', provinceCode)
+          .where('id', '=', result.id)
+          .execute();
+        result.answers = answers;
+      }
+    }
     if (updated.length > 0) {
       await db
         .deleteFrom('household_member')
@@ -336,16 +379,8 @@ export async function writeHouseholdBatch(
         actor_id: opts.actorId,
         actor: opts.actor,
         action: opts.action,
-        before_json: h ? JSON.stringify(changeView(h, old)) : null,
-        after_json: JSON.stringify({
-          version,
-          headName: w.headName,
-          memberCount: w.members.length,
-          period: r.period,
-          classification: r.classification,
-          deprivations: r.deprivations,
-          status: r.status,
-        }),
+        before_json: h ? encodeSnapshot(changeView(h, old)) : null,
+        after_json: encodeSnapshot(importedView(w, version)),
       });
       out[i] = { ok: true, householdId: id, created: !h, version, movement, deltas: [] };
     }

@@ -25,6 +25,8 @@ import {
   type WriteOptions,
   type WriteOutcome,
 } from './types.js';
+import { keepLeavingAnswers } from './leaving-answers.js';
+import { encodeSnapshot, type HistorySnapshot } from '../../domain/registry/history.js';
 
 export async function insertChange(
   db: Executor,
@@ -35,8 +37,8 @@ export async function insertChange(
     actorId: number | null;
     actor: string;
     action: string;
-    before: unknown;
-    after: unknown;
+    before: HistorySnapshot | null;
+    after: HistorySnapshot;
   },
 ) {
   await db
@@ -48,8 +50,8 @@ export async function insertChange(
       actor_id: row.actorId,
       actor: row.actor,
       action: row.action,
-      before_json: row.before === undefined || row.before === null ? null : JSON.stringify(row.before),
-      after_json: row.after === undefined || row.after === null ? null : JSON.stringify(row.after),
+      before_json: row.before === null ? null : encodeSnapshot(row.before),
+      after_json: encodeSnapshot(row.after),
     })
     .execute();
 }
@@ -91,6 +93,7 @@ export async function writeHousehold(
     if (Number(r.numUpdatedRows) !== 1)
       return { ok: false, code: 'CONFLICT', currentVersion: existing.version };
     id = existing.id;
+    await keepLeavingAnswers(db, h.provinceCode, existing, h.result.period);
     await db
       .deleteFrom('household_member')
       .where('province_code', '=', h.provinceCode)

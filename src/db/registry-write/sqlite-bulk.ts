@@ -13,12 +13,25 @@ import {
   type HistoryRow,
   storedCellsOf,
 } from '../../domain/registry/aggregates.js';
-import { changeView, mayTouch, type HouseholdWrite, type WriteOptions, type WriteOutcome } from './types.js';
+import {
+  changeView,
+  importedView,
+  mayTouch,
+  type HouseholdWrite,
+  type WriteOptions,
+  type WriteOutcome,
+} from './types.js';
+import { encodeSnapshot } from '../../domain/registry/history.js';
+import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
+import { answersNeedMembers } from '../../domain/survey/compact.js';
+
+type MemberRowColumns = Parameters<typeof memberColumnsOf>[0][number];
 
 /**
  * The bulk writer of the import: the same effects as `writeHousehold` (household, members, change
  * history, result with its movement, aggregate deltas) with raw prepared statements. Call it only
- * inside a transaction opened on the same connection.
+ * inside a transaction opened on the same connection, one writer per import (whose keys are
+ * distinct).
  */
 export function sqliteBulkWriter(db: Db) {
   const h: SQLite.Database = db.sqlite!;
@@ -26,8 +39,9 @@ export function sqliteBulkWriter(db: Db) {
   // cache keeps them in memory instead of re-reading them from the file for each row.
   h.pragma('cache_size = -65536');
   const st = {
+    anyOf: h.prepare('SELECT 1 FROM household WHERE province_code = ? LIMIT 1').pluck(),
     find: h.prepare(
-      'SELECT id, commune_code, version, head_name, address, village_id, member_count FROM household WHERE province_code = ? AND household_key = ?',
+      'SELECT id, household_key, commune_code, version, head_name, address, village_id, member_count, answers_period FROM household WHERE province_code = ? AND household_key = ?',
     ),
     insertHousehold: h.prepare(
       `INSERT INTO household (province_code, household_key, commune_code, commune_valid_from, village_id, head_name, head_birth_date, address, head_key, search_key, member_count, answers_period, version, created_at, updated_at)
@@ -47,6 +61,14 @@ export function sqliteBulkWriter(db: Db) {
       'SELECT id, period, unit_code, unit_valid_from, status, classification, deprivations, movement, no_labour, groups, frozen FROM review_result WHERE province_code = ? AND household_id = ? ORDER BY period',
     ),
     setMovement: h.prepare('UPDATE review_result SET movement = ? WHERE id = ?'),
+    // The answers of a period that stops being the answers_period (leaving-answers.ts).
+    leavingAnswers: h.prepare(
+      'SELECT id, answers, unit_code, survey_date FROM review_result WHERE province_code = ? AND household_id = ? AND period = ?',
+    ),
+    members: h.prepare(
+      'SELECT ordinal, name, id_number, birth_date, sex, relation FROM household_member WHERE province_code = ? AND household_id = ?',
+    ),
+    setAnswers: h.prepare('UPDATE review_result SET answers = ? WHERE id = ?'),
     insertResult: h.prepare(
       `INSERT INTO review_result (province_code, household_id, period, unit_code, unit_valid_from, survey_date, answers, standard, area, income_line, classification, deprivations, deprivation_count, explanation_json, movement, no_labour, groups, status, frozen, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
@@ -58,21 +80,32 @@ export function sqliteBulkWriter(db: Db) {
       'INSERT INTO household_change (province_code, household_id, at, actor_id, actor, action, before_json, after_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
   };
+  // Whether a province held any household when this import first wrote to it. The keys of one
+  // import are distinct, so in a province that held none no key of the import can match an
+  // existing household: its writes skip the look-up (as the batch path does, batch.ts).
+  const heldAny = new Map<string, boolean>();
+  const mayHold = (provinceCode: string): boolean => {
+    let held = heldAny.get(provinceCode);
+    if (held === undefined) heldAny.set(provinceCode, (held = st.anyOf.get(provinceCode) !== undefined));
+    return held;
+  };
   return {
     write(
       w: HouseholdWrite,
       opts: WriteOptions,
       onDelta: (k: AggregateKey, n: number) => void,
     ): WriteOutcome {
-      const existing = st.find.get(w.provinceCode, w.key) as
+      const existing = (mayHold(w.provinceCode) ? st.find.get(w.provinceCode, w.key) : undefined) as
         | {
             id: number;
+            household_key: string;
             commune_code: string;
             version: number;
             head_name: string;
             address: string | null;
             village_id: number | null;
             member_count: number;
+            answers_period: number | null;
           }
         | undefined;
       if (existing && !mayTouch(opts, existing.commune_code))
@@ -103,6 +136,17 @@ export function sqliteBulkWriter(db: Db) {
           w.provinceCode,
           id,
         );
+        const leaving = leavingPeriod(existing, r.period);
+        const result =
+          leaving === null
+            ? undefined
+            : (st.leavingAnswers.get(w.provinceCode, id, leaving) as
+                { id: number; answers: string; unit_code: string; survey_date: string } | undefined);
+        if (result && answersNeedMembers(result.answers)) {
+          const members = memberColumnsOf(st.members.all(w.provinceCode, id) as MemberRowColumns[]);
+          const answers = inlinedAnswers(result, existing.household_key, members);
+          if (answers !== null) st.setAnswers.run(answers, result.id);
+        }
         st.deleteMembers.run(w.provinceCode, id);
       } else {
         id = Number(
@@ -199,16 +243,8 @@ export function sqliteBulkWriter(db: Db) {
           st.setMovement.run(c.movement, c.id);
           for (const [k, n] of c.deltas) onDelta(k, n);
         }
-      const after = JSON.stringify({
-        version: existing ? existing.version + 1 : 1,
-        headName: w.headName,
-        memberCount: w.members.length,
-        period: r.period,
-        classification: r.classification,
-        deprivations: r.deprivations,
-        status: r.status,
-      });
-      const before = existing ? JSON.stringify(changeView(existing, old)) : null;
+      const after = encodeSnapshot(importedView(w, existing ? existing.version + 1 : 1));
+      const before = existing ? encodeSnapshot(changeView(existing, old)) : null;
       st.insertChange.run(w.provinceCode, id, opts.at, opts.actorId, opts.actor, opts.action, before, after);
       return {
         ok: true,

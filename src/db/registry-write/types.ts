@@ -124,6 +124,19 @@ export function changeView(
   };
 }
 
+/** The household and its result as an import's write leaves them, as the change history records it. */
+export function importedView(w: HouseholdWrite, version: number) {
+  return {
+    version,
+    headName: w.headName,
+    memberCount: w.members.length,
+    period: w.result.period,
+    classification: w.result.classification,
+    deprivations: w.result.deprivations,
+    status: w.result.status,
+  };
+}
+
 /** What an import needs to know of one household's write (the bulk writers keep the deltas). */
 export type ImportOutcome =
   | { ok: true; created: boolean }

@@ -53,7 +53,10 @@ export async function listPackageResults(
       j.onRef('h.id', '=', 'r.household_id').onRef('h.province_code', '=', 'r.province_code'),
     )
     .select([
+      'r.province_code',
       'r.household_id',
+      'r.unit_code',
+      'r.survey_date',
       'r.period',
       'r.classification',
       'r.deprivations',

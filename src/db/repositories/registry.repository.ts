@@ -9,7 +9,14 @@ import {
   type AggregateKey,
   storedCellsOf,
 } from '../../domain/registry/aggregates.js';
-import { decodeAnswers, memberDataOf } from '../../domain/survey/compact.js';
+import {
+  answersNeedMembers,
+  decodeAnswers,
+  memberDataOf,
+  type AnswersContext,
+  type MemberColumns,
+} from '../../domain/survey/compact.js';
+import type { SurveyRecord } from '../../domain/survey/record.js';
 
 export async function findHouseholdByKey(db: Executor, provinceCode: string, key: string) {
   return db
@@ -65,13 +72,85 @@ export async function withMemberData<
         .where('r.household_id', 'in', ids.slice(i, i + 500))
         .execute();
       for (const a of answers)
-        dataOf.set(`${provinceCode}|${Number(a.household_id)}`, memberDataOf(decodeAnswers(a.answers)));
+        dataOf.set(
+          `${provinceCode}|${Number(a.household_id)}`,
+          memberDataOf(decodeAnswers(a.answers, 'without-rows')),
+        );
     }
   }
   return rows.map((m) => ({
     ...m,
     data: dataOf.get(`${m.province_code}|${Number(m.household_id)}`)?.[m.ordinal - 1] ?? {},
   }));
+}
+
+/** A stored result's answers and the columns of its row that layout v2 leaves them to. */
+export interface StoredAnswers {
+  province_code: string;
+  household_id: number | string | bigint;
+  unit_code: string;
+  survey_date: string;
+  answers: string;
+}
+
+/**
+ * The survey records of stored results, in the order given: each read with what its row leaves to
+ * the registry (docs/decisions/0034, addendum): the household's key and, for the answers of its
+ * answers_period, its member rows. One look-up of keys and one of members per 500 households.
+ */
+export async function readAnswers(db: Executor, rows: readonly StoredAnswers[]): Promise<SurveyRecord[]> {
+  const keyOf = new Map<string, string>();
+  const membersOf = new Map<string, MemberColumns[]>();
+  const wanted = new Map<string, { keys: Set<number>; members: Set<number> }>();
+  for (const r of rows) {
+    if (!r.answers.startsWith('[2,')) continue;
+    const w = wanted.get(r.province_code) ?? { keys: new Set<number>(), members: new Set<number>() };
+    w.keys.add(Number(r.household_id));
+    if (answersNeedMembers(r.answers)) w.members.add(Number(r.household_id));
+    wanted.set(r.province_code, w);
+  }
+  for (const [provinceCode, w] of wanted) {
+    const ids = [...w.keys];
+    for (let i = 0; i < ids.length; i += 500) {
+      const found = await db
+        .selectFrom('household')
+        .select(['id', 'household_key'])
+        .where('province_code', '=', provinceCode)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+      for (const h of found) keyOf.set(`${provinceCode}|${Number(h.id)}`, h.household_key);
+    }
+    const withMembers = [...w.members];
+    for (let i = 0; i < withMembers.length; i += 500) {
+      const found = await db
+        .selectFrom('household_member')
+        .select(['household_id', 'ordinal', 'name', 'id_number', 'birth_date', 'sex', 'relation'])
+        .where('province_code', '=', provinceCode)
+        .where('household_id', 'in', withMembers.slice(i, i + 500))
+        .execute();
+      for (const m of found) {
+        const k = `${provinceCode}|${Number(m.household_id)}`;
+        const list = membersOf.get(k) ?? [];
+        list[m.ordinal - 1] = {
+          name: m.name,
+          idNumber: m.id_number,
+          birthDate: m.birth_date,
+          sex: m.sex,
+          relation: m.relation,
+        };
+        membersOf.set(k, list);
+      }
+    }
+  }
+  return rows.map((r) => {
+    const k = `${r.province_code}|${Number(r.household_id)}`;
+    const householdKey = keyOf.get(k);
+    const context: AnswersContext | undefined =
+      householdKey === undefined
+        ? undefined
+        : { householdKey, unitCode: r.unit_code, surveyDate: r.survey_date, members: membersOf.get(k) };
+    return decodeAnswers(r.answers, context);
+  });
 }
 
 export async function listResults(db: Executor, provinceCode: string, householdId: number) {

@@ -304,22 +304,38 @@ export function renderExplanation(
  * 2026-12-03T0100 rewrites them; this keeps a reader safe on a database not yet migrated).
  */
 export function storedFacts(json: string): IndicatorFacts[] {
-  const parsed = JSON.parse(json) as { indicators?: Partial<IndicatorFacts>[] } | Partial<IndicatorFacts>[];
+  const parsed = JSON.parse(json) as
+    { indicators?: Partial<IndicatorFacts>[] } | (Partial<IndicatorFacts> | StoredFact)[];
   const list = Array.isArray(parsed) ? parsed : (parsed.indicators ?? []);
-  return list.map((e) => ({
-    indicator: e.indicator!,
-    deprived: e.deprived ?? true,
-    member: e.member ?? null,
-    value: e.value ?? null,
-    threshold: e.threshold ?? null,
-  }));
+  return list.map((e) =>
+    Array.isArray(e)
+      ? { indicator: e[0], deprived: true, member: e[1], value: e[2], threshold: e[3] }
+      : {
+          indicator: e.indicator!,
+          deprived: e.deprived ?? true,
+          member: e.member ?? null,
+          value: e.value ?? null,
+          threshold: e.threshold ?? null,
+        },
+  );
 }
 
-/** The stored form: deprived indicators only, facts only (`deprived` is implied). */
+/** A deprived indicator's facts by position: [indicator, member, value, threshold]. */
+type StoredFact = [
+  IndicatorFacts['indicator'],
+  number | null,
+  IndicatorFacts['value'],
+  IndicatorFacts['threshold'],
+];
+
+/**
+ * The stored form: deprived indicators only, facts only (`deprived` is implied), each by position
+ * (StoredFact) rather than with its keys spelt out. Rows stored with keys read as before.
+ */
 export function factsJson(indicators: readonly IndicatorFacts[]): string {
   return JSON.stringify(
     indicators
       .filter((f) => f.deprived)
-      .map((f) => ({ indicator: f.indicator, member: f.member, value: f.value, threshold: f.threshold })),
+      .map((f): StoredFact => [f.indicator, f.member, f.value, f.threshold]),
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerChanges, snapshotChanges } from './history.js';
+import fc from 'fast-check';
+import { answerChanges, decodeSnapshot, encodeSnapshot, snapshotChanges } from './history.js';
 
 const villages = (id: number) => ({ 18: 'Tổ dân phố 2', 19: 'Tổ dân phố 3' })[id] ?? null;
 
@@ -95,5 +96,53 @@ describe('household history in words', () => {
     expect(lines).toContain('Thành viên: Bình → —');
     expect(lines.some((l) => l.startsWith('An – ') && !/primary|secondary/.test(l))).toBe(true);
     expect(lines.join('\n')).not.toMatch(/floorArea|housing|\bM\b|undefined|\[/);
+  });
+});
+
+describe('stored snapshots of the change history', () => {
+  it('stores an import’s snapshot by position, about a third of the object, and reads it back', () => {
+    const after = {
+      version: 1,
+      headName: 'Mai Đức Nam',
+      memberCount: 4,
+      period: 2024,
+      classification: 'NONE',
+      deprivations: [],
+      status: 'approved',
+    };
+    const text = encodeSnapshot(after);
+    expect(text).toBe('[1,"Mai Đức Nam",false,false,4,2024,"NONE",[],"approved"]');
+    expect(text.length * 2).toBeLessThan(JSON.stringify(after).length);
+    expect(decodeSnapshot(text)).toEqual(after);
+    // Absent keys stay absent (the history lists only what a write recorded); null stays null.
+    expect(decodeSnapshot(encodeSnapshot({ version: 2, address: null }))).toEqual({
+      version: 2,
+      address: null,
+    });
+    expect(Object.keys(decodeSnapshot(encodeSnapshot({ period: 2024 }))!)).toEqual(['period']);
+    // Rows stored as objects before read as they are; none reads as none.
+    expect(decodeSnapshot(JSON.stringify(after))).toEqual(after);
+    expect(decodeSnapshot(null)).toBeNull();
+  });
+
+  it('gives back any snapshot exactly, whatever it holds (property)', () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.constant(null), fc.array(fc.string()), fc.boolean());
+    const key = fc.constantFrom(
+      'version',
+      'headName',
+      'address',
+      'villageId',
+      'memberCount',
+      'period',
+      'classification',
+      'deprivations',
+      'status',
+      'other',
+    );
+    fc.assert(
+      fc.property(fc.dictionary(key, value), (s) => {
+        expect(decodeSnapshot(encodeSnapshot(s as never))).toEqual(s);
+      }),
+    );
   });
 });

@@ -2,7 +2,16 @@
 // record holds, and is several times smaller than the record as JSON.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { COMPACT_CODE_TABLES, decodeAnswers, encodeAnswers } from './compact.js';
+import {
+  COMPACT_CODE_TABLES,
+  answersNeedMembers,
+  decodeAnswers,
+  encodeAnswers,
+  encodeAnswersV1,
+  inlineMembers,
+  memberDataOf,
+  type AnswersContext,
+} from './compact.js';
 import { parseSurveyRecord } from './parse.js';
 import { HouseholdGenerator } from '../registry/generate.js';
 import * as lists from './record.js';
@@ -18,6 +27,26 @@ const generator = () =>
     ],
   });
 
+/**
+ * The registry's rows as a write of `o` stores them: the household's key, the result row's unit and
+ * date, and member rows of each member's columns (what the write path copies from the record).
+ */
+function rowsOf(o: Record<string, unknown>): AnswersContext {
+  const members = Array.isArray(o.members) ? (o.members as Record<string, unknown>[]) : [];
+  return {
+    householdKey: o.householdId as string,
+    unitCode: o.unitCode as string,
+    surveyDate: o.surveyDate as string,
+    members: members.map((m) => ({
+      name: m?.name as string,
+      idNumber: m?.idNumber as string | null,
+      birthDate: m?.birthDate as string,
+      sex: m?.sex as string,
+      relation: m?.relation as string,
+    })),
+  };
+}
+
 describe('stored answers (compact form)', () => {
   it('gives back every generated record exactly, in a quarter of the characters or less', () => {
     const gen = generator();
@@ -29,7 +58,15 @@ describe('stored answers (compact form)', () => {
       expect(record).toBeDefined();
       const text = encodeAnswers(record);
       // Same keys and values, and the known keys in the record's order.
-      expect(JSON.stringify(decodeAnswers(text))).toBe(JSON.stringify(record));
+      expect(JSON.stringify(decodeAnswers(text, rowsOf(record as never)))).toBe(JSON.stringify(record));
+      // Nothing the rows hold is stored again: no name, citizen ID or birth date, no key or date.
+      for (const m of record.members) {
+        expect(text).not.toContain(JSON.stringify(m.name));
+        expect(text).not.toContain(`"${m.birthDate}"`);
+        if (m.idNumber) expect(text).not.toContain(m.idNumber);
+      }
+      expect(text).not.toContain(record.householdId);
+      expect(text).not.toContain(record.surveyDate);
       json += JSON.stringify(record).length;
       compact += text.length;
     }
@@ -56,9 +93,10 @@ describe('stored answers (compact form)', () => {
       poorDistrict: false,
       village: 'Thôn 1',
     };
-    expect(decodeAnswers(encodeAnswers(r))).toEqual(r);
+    expect(decodeAnswers(encodeAnswers(r), rowsOf(r))).toEqual(r);
+    expect(decodeAnswers(encodeAnswersV1(r))).toEqual(r);
     const noHousing = { householdId: 'HH-2', members: 'none', housing: {} };
-    expect(decodeAnswers(encodeAnswers(noHousing))).toEqual(noHousing);
+    expect(decodeAnswers(encodeAnswers(noHousing), rowsOf(noHousing))).toEqual(noHousing);
     expect(decodeAnswers(encodeAnswers({}))).toEqual({});
   });
 
@@ -70,7 +108,52 @@ describe('stored answers (compact form)', () => {
   it('round-trips any JSON object (property)', () => {
     fc.assert(
       fc.property(fc.dictionary(fc.string(), fc.jsonValue()), (o) => {
-        expect(decodeAnswers(encodeAnswers(o))).toEqual(JSON.parse(JSON.stringify(o)));
+        const expected = JSON.parse(JSON.stringify(o)) as unknown;
+        expect(decodeAnswers(encodeAnswers(o), rowsOf(o))).toEqual(expected);
+        expect(decodeAnswers(encodeAnswers(o, { members: 'inline' }), rowsOf(o))).toEqual(expected);
+        expect(decodeAnswers(encodeAnswersV1(o))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('round-trips any member answers, the member columns in their rows (property)', () => {
+    const keys = [
+      'employment',
+      'healthInsurance',
+      'schooling',
+      'education',
+      'inTraining',
+      'stunted',
+      'underweight',
+      'disability',
+      'monthlySocialAllowance',
+      'ethnicity',
+      'merit',
+      'other',
+    ];
+    const answer = fc.oneof(
+      fc.boolean(),
+      fc.constantFrom('01', '54', '55', 'student', 'primary', 'none', 'severe', 'appropriate'),
+      fc.jsonValue(),
+    );
+    const member = fc.record({
+      name: fc.string(),
+      idNumber: fc.option(fc.string(), { nil: null }),
+      birthDate: fc.string(),
+      sex: fc.constantFrom('M', 'F', 'X'),
+      relation: fc.constantFrom('head', 'child', 'cousin'),
+      rest: fc.dictionary(fc.constantFrom(...keys), answer),
+    });
+    fc.assert(
+      fc.property(fc.array(member, { maxLength: 4 }), (ms) => {
+        const o = {
+          householdId: 'HH-1',
+          unitCode: '14830',
+          surveyDate: '2024-10-15',
+          members: ms.map(({ rest, ...m }) => ({ ...m, ...rest })),
+        };
+        const expected = JSON.parse(JSON.stringify(o)) as unknown;
+        expect(decodeAnswers(encodeAnswers(o), rowsOf(o))).toEqual(expected);
       }),
     );
   });
@@ -105,7 +188,35 @@ describe('stored answers (compact form)', () => {
       '{"housing":{"__proto__":2}}',
     ]) {
       const record = JSON.parse(text) as Record<string, unknown>;
-      expect(JSON.stringify(decodeAnswers(encodeAnswers(record as never)))).toBe(text);
+      expect(JSON.stringify(decodeAnswers(encodeAnswers(record as never), rowsOf(record)))).toBe(text);
     }
+  });
+
+  it('reads the members it left to the rows from the rows, and refuses to read them without', () => {
+    const record = parseSurveyRecord(generator().next()).record!;
+    const text = encodeAnswers(record);
+    expect(answersNeedMembers(text)).toBe(true);
+    expect(() => decodeAnswers(text)).toThrow(/registry rows are needed/);
+    const rows = rowsOf(record as never);
+    expect(() => decodeAnswers(text, { ...rows, members: rows.members!.slice(1) })).toThrow(/ordinal/);
+    // A corrected name in the member row is the name the answers read.
+    const corrected = {
+      ...rows,
+      members: [{ ...rows.members![0]!, name: 'Tên Đã Sửa' }, ...rows.members!.slice(1)],
+    };
+    expect(decodeAnswers(text, corrected).members[0]!.name).toBe('Tên Đã Sửa');
+    // The other answers of each member read without the rows.
+    expect(memberDataOf(decodeAnswers(text, 'without-rows'))).toEqual(memberDataOf(record));
+  });
+
+  it('stores the members back whole for a period that stops being the answers period', () => {
+    const record = parseSurveyRecord(generator().next()).record!;
+    const rows = rowsOf(record as never);
+    const inline = inlineMembers(encodeAnswers(record), rows);
+    expect(answersNeedMembers(inline)).toBe(false);
+    // Read later, with other members in the rows (or none), it still gives back the record.
+    expect(decodeAnswers(inline, { ...rows, members: [] })).toEqual(record);
+    expect(inlineMembers(inline, rows)).toBe(inline);
+    expect(inline.length).toBeLessThan(encodeAnswersV1(record).length);
   });
 });

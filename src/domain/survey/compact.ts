@@ -15,6 +15,18 @@
 // A slot holds: the value (text, number, null); a code's index (or its text when not in the
 // table); 1/0 for a boolean; an array of indexes for a list; `false` when the key is absent.
 // Trailing absent slots are left out.
+//
+// Layout v2 (what every write stores since 04/12/2026): v1's, with what the registry's own rows
+// already hold left out, so that nothing is stored twice (docs/decisions/0034, addendum):
+// - householdId, unitCode and surveyDate hold `true`: they are the household's key and the
+//   result row's unit_code and survey_date, written together with the answers and never apart;
+// - a member whose name, citizen ID, birth date, sex and relation are its household_member row
+//   (same ordinal) is stored as [true, …its other answers] (MEMBER_REST, below). That holds only while the
+//   result's period is the household's answers_period (the members replaced by its last write):
+//   before a write replaces the members for another period, the write path stores that period's
+//   members back in full (`inlineMembers`).
+// `true` never appears in a v1 slot (booleans are 1/0), so both layouts read unambiguously.
+// Reading v2 needs the rows (`AnswersContext`); a v1 row reads without them.
 import type { SurveyRecord } from './record.js';
 
 /** Code tables of version 1 (the lists of record.ts on 03/12/2026). Append only. */
@@ -94,6 +106,8 @@ const EDUCATION = [
   'university',
 ];
 const DISABILITIES = ['none', 'mild', 'severe', 'extremely-severe'];
+/** v2: the ethnic groups' codes "01"…"54" (a frozen list, not the reference table). */
+const ETHNICITY = Array.from({ length: 54 }, (_, i) => String(i + 1).padStart(2, '0'));
 
 type Slot =
   | { key: string; kind: 'value' }
@@ -287,12 +301,108 @@ function splitExtras(a: readonly Json[]): [readonly Json[], Obj | undefined] {
   return isObject(last) ? [a.slice(0, -1), last] : [a, undefined];
 }
 
-/** The record's answers in their stored form (a JSON text). */
-export function encodeAnswers(record: SurveyRecord | Obj): string {
-  const r = record as Obj;
+/** The registry's rows that stored answers of layout v2 leave out (see the layout above). */
+export interface AnswersContext {
+  /** household.household_key */
+  householdKey: string;
+  /** review_result.unit_code and survey_date of the answers' own row */
+  unitCode: string;
+  surveyDate: string;
+  /** The household's member rows by ordinal; needed while the period is its answers_period. */
+  members?: readonly MemberColumns[];
+}
+
+/** A household_member row's columns, as the record names them. */
+export interface MemberColumns {
+  name: string;
+  idNumber: string | null;
+  birthDate: string;
+  sex: string;
+  relation: string;
+}
+
+/** The household slots v2 reads from the rows, by the context's field. */
+const FROM_ROWS: Readonly<Record<string, 'householdKey' | 'unitCode' | 'surveyDate'>> = {
+  householdId: 'householdKey',
+  unitCode: 'unitCode',
+  surveyDate: 'surveyDate',
+};
+/** The member slots a household_member row holds: the first five of MEMBER. */
+const IDENTITY = 5;
+const IN_ROWS = true;
+
+/** Whether a member's row holds exactly its first five answers (then they are left out). */
+function rowHolds(m: Obj): boolean {
+  return (
+    typeof m.name === 'string' &&
+    own(m, 'idNumber') &&
+    (typeof m.idNumber === 'string' || m.idNumber === null) &&
+    typeof m.birthDate === 'string' &&
+    typeof m.sex === 'string' &&
+    typeof m.relation === 'string'
+  );
+}
+
+/**
+ * v2's member whose columns are in its row: [true, employment, schooling, education, disability,
+ * ethnicity, flags?, {extras}?] — codes as indexes (ethnicity: its index among "01"…"54"), and the
+ * six yes/no answers in one number: bit i set when FLAGS[i] is true, bit 6 + i set when it is
+ * absent (a value that is not a boolean counts as absent and is kept as an extra).
+ */
+const MEMBER_REST: readonly Slot[] = [
+  code('employment', EMPLOYMENTS),
+  code('schooling', SCHOOLING),
+  code('education', EDUCATION),
+  code('disability', DISABILITIES),
+  code('ethnicity', ETHNICITY),
+];
+const FLAGS = ['healthInsurance', 'inTraining', 'stunted', 'underweight', 'monthlySocialAllowance', 'merit'];
+
+function encodeMemberOutsideRow(m: Obj): Json[] {
   const extras = ownObject();
-  const out: Json[] = [1];
+  const out: Json[] = [IN_ROWS];
+  putSlots(out, MEMBER_REST, m, extras);
+  let flags = 0;
+  FLAGS.forEach((k, i) => {
+    const v = own(m, k) ? m[k] : undefined;
+    if (v === true) flags |= 1 << i;
+    else if (v !== false) {
+      flags |= 1 << (6 + i);
+      if (own(m, k)) extras[k] = v;
+    }
+  });
+  out.push(flags);
+  for (const k of Object.keys(m)) if (!KNOWN_MEMBER.has(k)) extras[k] = m[k];
+  if (flags === 0b111111000000) out.pop();
+  trimAbsent(out);
+  if (Object.keys(extras).length > 0) out.push(extras);
+  return out;
+}
+
+/**
+ * The answers in their stored form (a JSON text), layout v2: for a result row written together
+ * with the household whose key is record.householdId, the row's unit_code = record.unitCode and
+ * survey_date = record.surveyDate, and — `members: 'rows'`, the write that replaces the members —
+ * member rows holding each member's name, idNumber, birthDate, sex and relation in the record's
+ * order. `members: 'inline'` keeps every member whole (a period that is not the answers_period).
+ */
+export function encodeAnswers(
+  record: SurveyRecord | Obj,
+  opts: { members: 'rows' | 'inline' } = { members: 'rows' },
+): string {
+  return encodeLayout(record as Obj, 2, opts.members === 'rows');
+}
+
+/** Layout v1 (rows written before v2; kept for the tests of reading them). */
+export function encodeAnswersV1(record: SurveyRecord | Obj): string {
+  return encodeLayout(record as Obj, 1, false);
+}
+
+function encodeLayout(r: Obj, version: 1 | 2, membersInRows: boolean): string {
+  const extras = ownObject();
+  const out: Json[] = [version];
   putSlots(out, HOUSEHOLD_BEFORE, r, extras);
+  if (version === 2) for (let i = 0; i < 3; i += 1) if (typeof out[1 + i] === 'string') out[1 + i] = IN_ROWS;
   // housing: flat when it is an object of the known keys only, else kept whole as an extra.
   const housing = r.housing;
   if (isObject(housing) && Object.keys(housing).every((k) => KNOWN_HOUSING.has(k))) {
@@ -310,7 +420,10 @@ export function encodeAnswers(record: SurveyRecord | Obj): string {
   }
   putSlots(out, HOUSEHOLD_AFTER_HOUSING, r, extras);
   const members = r.members;
-  if (Array.isArray(members) && members.every(isObject)) out.push(members.map(encodeMember));
+  if (Array.isArray(members) && members.every(isObject))
+    out.push(
+      members.map((m) => (membersInRows && rowHolds(m) ? encodeMemberOutsideRow(m) : encodeMember(m))),
+    );
   else {
     out.push(ABSENT);
     if (own(r, 'members')) extras.members = members;
@@ -325,23 +438,85 @@ export function encodeAnswers(record: SurveyRecord | Obj): string {
 
 /**
  * The record of stored answers: the compact form, or (rows written before it, and a value any
- * caller passes through) a record as JSON, returned as it is.
+ * caller passes through) a record as JSON, returned as it is. Layout v2 takes what it left to the
+ * registry's rows from `context` (`registry.repository` `readAnswers` gathers them); with
+ * `'without-rows'` those keys are left out (a reader of the other answers only).
  */
-export function decodeAnswers(text: string): SurveyRecord {
+export function decodeAnswers(text: string, context?: AnswersContext | 'without-rows'): SurveyRecord {
   const stored = JSON.parse(text) as Json;
   if (!Array.isArray(stored)) return stored as SurveyRecord;
-  if (stored[0] !== 1) throw new Error(`stored answers: unknown layout ${String(stored[0])}`);
+  if (stored[0] !== 1 && stored[0] !== 2)
+    throw new Error(`stored answers: unknown layout ${String(stored[0])}`);
   const [a, extras] = splitExtras(stored);
   const r: Obj = {};
   let at = takeSlots(r, HOUSEHOLD_BEFORE, a, 1);
+  for (const [key, field] of Object.entries(FROM_ROWS))
+    if (r[key] === IN_ROWS) {
+      if (context === 'without-rows') delete r[key];
+      else r[key] = needContext(context)[field];
+    }
   const housing: Obj = {};
   at = takeSlots(housing, HOUSING, a, at);
   if (Object.keys(housing).length > 0) r.housing = housing;
   at = takeSlots(r, HOUSEHOLD_AFTER_HOUSING, a, at);
   const m = at < a.length ? a[at] : ABSENT;
-  if (m !== ABSENT) r.members = (m as Json[][]).map(decodeMember);
+  if (m !== ABSENT)
+    r.members = (m as Json[][]).map((x, i) =>
+      x[0] !== IN_ROWS
+        ? decodeMember(x)
+        : decodeMemberOfRow(x, context === 'without-rows' ? undefined : rowOf(context, i)),
+    );
   takeSlots(r, HOUSEHOLD_AFTER_MEMBERS, a, at + 1);
   return (extras ? assignOwn(r, extras) : r) as unknown as SurveyRecord;
+}
+
+function needContext(context: AnswersContext | undefined): AnswersContext {
+  if (!context) throw new Error('stored answers of layout 2: the registry rows are needed to read them');
+  return context;
+}
+
+function rowOf(context: AnswersContext | undefined, i: number): MemberColumns {
+  const row = needContext(context).members?.[i];
+  if (!row) throw new Error(`stored answers of layout 2: no member row of ordinal ${i + 1}`);
+  return row;
+}
+
+/** A member left to its row; without the row (`'without-rows'`), its answers beside the row's. */
+function decodeMemberOfRow(stored: readonly Json[], row: MemberColumns | undefined): Obj {
+  const [a, extras] = splitExtras(stored);
+  const m: Obj = row
+    ? {
+        name: row.name,
+        idNumber: row.idNumber,
+        birthDate: row.birthDate,
+        sex: row.sex,
+        relation: row.relation,
+      }
+    : {};
+  const rest: Obj = {};
+  const at = takeSlots(rest, MEMBER_REST, a, 1);
+  const flags = at < a.length ? (a[at] as number) : 0b111111000000;
+  FLAGS.forEach((k, i) => {
+    if ((flags & (1 << (6 + i))) === 0) rest[k] = (flags & (1 << i)) !== 0;
+  });
+  // The keys in the record's order, as v1 gives them back.
+  for (const slot of MEMBER.slice(IDENTITY)) if (own(rest, slot.key)) m[slot.key] = rest[slot.key];
+  return extras ? assignOwn(m, extras) : m;
+}
+
+/** Whether stored answers leave members to their rows (then reading them needs the rows). */
+export function answersNeedMembers(text: string): boolean {
+  return text.startsWith('[2,') && text.includes('[true');
+}
+
+/**
+ * The answers of a period that stops being the household's answers_period, with its members
+ * stored whole: read with the member rows it left them to (before they are replaced), written
+ * back with every member inline. Answers that hold their members already are returned as they are.
+ */
+export function inlineMembers(text: string, context: AnswersContext): string {
+  if (!answersNeedMembers(text)) return text;
+  return encodeAnswers(decodeAnswers(text, context), { members: 'inline' });
 }
 
 /** The columns of a member row (household_member); the rest of a member's answers are its data. */

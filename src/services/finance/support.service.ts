@@ -113,7 +113,8 @@ export function profileOf(c: Candidate, members: readonly MemberRowOf[]): Househ
     coastalCommune?: boolean;
   } = {};
   try {
-    answers = decodeAnswers(c.answers) as typeof answers;
+    // The household's own answers (traits, district, coast): none of them is left to the rows.
+    answers = decodeAnswers(c.answers, 'without-rows') as typeof answers;
   } catch {
     answers = {};
   }

@@ -4,9 +4,9 @@
 // change history and who read it — as JSON and as a PDF to hand over. Corrections go through the
 // normal audited edit. Only a reader who may see personal data may produce it, within their
 // scope; producing it is itself recorded in the access record.
+import { decodeSnapshot } from '../../domain/registry/history.js';
 import { AppError } from '../../errors.js';
 import { formatDateVn, formatInstantVn } from '../../domain/dates.js';
-import { decodeAnswers } from '../../domain/survey/compact.js';
 import { wordOfCode } from '../../domain/words/catalogue.js';
 import { certificateNumber } from '../../domain/registry/certificate.js';
 import { formatVnd } from '../../domain/format.js';
@@ -16,6 +16,7 @@ import {
   listChanges,
   listMembers,
   listResults,
+  readAnswers,
 } from '../../db/repositories/registry.repository.js';
 import { findUnitVersions } from '../../db/repositories/units.repository.js';
 import { findVillage } from '../../db/repositories/villages.repository.js';
@@ -91,7 +92,7 @@ export async function collectHouseholdData(
   ]);
   const commune = (await findUnitVersions(db, household.commune_code)).at(-1);
   const village = household.village_id ? await findVillage(db, household.village_id) : undefined;
-  const parse = (j: string | null): unknown => (j ? JSON.parse(j) : null);
+  const records = await readAnswers(db, results);
   return {
     generatedAt: nowIso(deps),
     generatedBy,
@@ -115,7 +116,7 @@ export async function collectHouseholdData(
       relation: m.relation,
       ...m.data,
     })),
-    results: results.map((r) => ({
+    results: results.map((r, i) => ({
       period: Number(r.period),
       surveyDate: r.survey_date,
       standard: r.standard,
@@ -125,7 +126,7 @@ export async function collectHouseholdData(
       movement: r.movement,
       status: r.status,
       recognised: Number(r.frozen) === 1,
-      answers: decodeAnswers(r.answers) as unknown,
+      answers: records[i] as unknown,
     })),
     certificates: certificates.map((c) => ({
       number: certificateNumber(c.number),
@@ -148,8 +149,8 @@ export async function collectHouseholdData(
       at: c.at,
       actor: c.actor,
       action: c.action,
-      before: parse(c.before_json),
-      after: parse(c.after_json),
+      before: decodeSnapshot(c.before_json),
+      after: decodeSnapshot(c.after_json),
     })),
     accessRecord: access.map(accessItem),
   };

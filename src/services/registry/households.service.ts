@@ -3,7 +3,6 @@
 // write classifies through the engine and keeps the aggregates in the same transaction.
 import { periodOf } from '../input.js';
 import { parseWhole } from '../../domain/input.js';
-import { decodeAnswers } from '../../domain/survey/compact.js';
 import { AppError, messageOf } from '../../errors.js';
 import { parseSurveyRecord } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
@@ -20,6 +19,7 @@ import {
   answerChanges,
   snapshotChanges,
   type FieldChange,
+  decodeSnapshot,
   type HistorySnapshot,
 } from '../../domain/registry/history.js';
 import { wordOfCode, wordsOfCode, type Word } from '../../domain/words/catalogue.js';
@@ -40,6 +40,7 @@ import {
   listMembers,
   listResults,
   readAllAggregates,
+  readAnswers,
 } from '../../db/repositories/registry.repository.js';
 import {
   applyAggregateDeltas,
@@ -425,12 +426,13 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
   const view = (await householdView(db, h.province_code, key))!;
   const village = h.village_id ? await findVillage(db, h.village_id) : undefined;
   const results = await listResults(db, h.province_code, h.id);
+  const records = await readAnswers(db, results);
   const changes = await listChanges(db, h.province_code, h.id);
   const pd = personalDataFor(actor);
   const page = {
     ...view,
     village: village ? { id: village.id, name: village.name } : null,
-    results: results.map((r) => ({
+    results: results.map((r, i) => ({
       period: r.period,
       surveyDate: r.survey_date,
       unitCode: r.unit_code,
@@ -444,10 +446,14 @@ export async function getHousehold(deps: Deps, actor: Actor, key: string, lang: 
       noLabourCapacity: r.no_labour === 1,
       status: r.status,
       frozen: r.frozen === 1,
-      explanation: explanationOf(r, lang, pd),
-      answers: decodeAnswers(r.answers) as unknown,
+      explanation: explanationOf(r, records[i]!, lang, pd),
+      answers: records[i] as unknown,
     })),
-    history: await historyInWords(db, changes, results),
+    history: await historyInWords(
+      db,
+      changes,
+      results.map((r, i) => ({ period: r.period, record: records[i]! })),
+    ),
     // The photo and the position taken at the door by the offline survey: personal data (the
     // house, where the family lives), so only to readers who may see it.
     fieldRecords: pd.reveals ? await fieldRecordsOf(db, h.province_code, key) : [],
@@ -512,13 +518,13 @@ function explanationOf(
     income_line: number | string | bigint;
     classification: string;
     deprivation_count: number;
-    answers: string;
     explanation_json: string;
   },
+  record: SurveyRecord,
   lang: Lang,
   pd: PersonalData,
 ) {
-  const answers = decodeAnswers(r.answers) as ExplainedAnswers & { incomePerCapitaMonthly: number };
+  const answers = record as unknown as ExplainedAnswers & { incomePerCapitaMonthly: number };
   return renderExplanation(
     {
       standard: r.standard,
@@ -560,10 +566,13 @@ async function historyInWords(
     before_json: string | null;
     after_json: string | null;
   }[],
-  results: { period: number; answers: string }[],
+  results: { period: number; record: SurveyRecord }[],
 ): Promise<HistoryEntry[]> {
-  const parse = (j: string | null) => (j ? (JSON.parse(j) as HistorySnapshot) : null);
-  const rows = changes.map((c) => ({ c, before: parse(c.before_json), after: parse(c.after_json) }));
+  const rows = changes.map((c) => ({
+    c,
+    before: decodeSnapshot(c.before_json),
+    after: decodeSnapshot(c.after_json),
+  }));
   const villageIds = new Set<number>();
   for (const r of rows)
     for (const s of [r.before, r.after]) if (typeof s?.villageId === 'number') villageIds.add(s.villageId);
@@ -572,7 +581,7 @@ async function historyInWords(
     const v = await findVillage(db, id);
     if (v) villages.set(id, v.name);
   }
-  const answersOf = new Map(results.map((r) => [r.period, decodeAnswers(r.answers) as unknown]));
+  const answersOf = new Map(results.map((r) => [r.period, r.record as unknown]));
   const periods = [...answersOf.keys()].sort((a, b) => a - b);
   const lastWriteOf = new Map<number, number>();
   rows.forEach((r, i) => {
