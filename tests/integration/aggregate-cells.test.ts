@@ -112,6 +112,26 @@ for (const dialect of DIALECTS) {
       await db.deleteFrom('review_aggregate').where('province_code', '=', '38').execute();
       expect(await stampOf('38')).not.toBe(before);
       expect(await householdCellsOfPeriod(readScope(db, database), '38', 2024)).toEqual([]);
+
+      // One statement over many cells changes the stamp of each province it touched, and a cell
+      // moved to another province changes both; a statement that touches nothing changes none.
+      const [was01, was38] = [await stampOf('01'), await stampOf('38')];
+      await db
+        .insertInto('review_aggregate')
+        .values([cell('16000', 'POOR', 1), cell('16001', 'POOR', 2), cell('16002', 'POOR', 3)])
+        .execute();
+      expect(await stampOf('01')).toBe(was01);
+      const after38 = await stampOf('38');
+      expect(after38).not.toBe(was38);
+      await db.updateTable('review_aggregate').set({ n: 9 }).where('unit_code', '=', 'none').execute();
+      expect([await stampOf('01'), await stampOf('38')]).toEqual([was01, after38]);
+      await db
+        .updateTable('review_aggregate')
+        .set({ province_code: '38' })
+        .where('province_code', '=', '01')
+        .execute();
+      expect(await stampOf('01')).not.toBe(was01);
+      expect(await stampOf('38')).not.toBe(after38);
     });
 
     it('keeps the households per commune version through an import, a move, an erasure and a restore', async () => {

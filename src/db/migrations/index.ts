@@ -30,6 +30,7 @@ import * as householdTallyStatements from './2026-12-04T1200-household-tally-sta
 import * as householdHeadWords from './2026-12-04T1300-household-head-words.js';
 import * as figuresStamp from './2026-12-04T1400-figures-stamp.js';
 import * as memberIdIndex from './2026-12-04T1500-member-id-index.js';
+import * as figuresStampStatements from './2026-12-04T1600-figures-stamp-statements.js';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-26T0001-foundation': foundation,
@@ -61,4 +62,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04T1300-household-head-words': householdHeadWords,
   '2026-12-04T1400-figures-stamp': figuresStamp,
   '2026-12-04T1500-member-id-index': memberIdIndex,
+  '2026-12-04T1600-figures-stamp-statements': figuresStampStatements,
 };

@@ -13,11 +13,10 @@ import type {
 import type { Executor } from '../repositories/executor.js';
 import { movementOf } from '../../domain/registry/movement.js';
 import {
-  cellsOf,
   laterMovementChanges,
   storedPeriod,
   transitionDeltas,
-  type AggregateKey,
+  type AggregateDeltas,
   type MovementChange,
   storedCellsOf,
 } from '../../domain/registry/aggregates.js';
@@ -29,6 +28,8 @@ import {
   mayTouch,
   resultColumns,
   type HouseholdWrite,
+  type MemberRow,
+  type ResultRow,
   type WriteOptions,
   type WriteOutcome,
 } from './types.js';
@@ -36,45 +37,103 @@ import { encodeSnapshot } from '../../domain/registry/history.js';
 import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
 import { answersNeedMembers } from '../../domain/survey/compact.js';
 
-/** The rows a batch adds, by table. */
-export interface NewRowsOf {
-  household_member: Insertable<HouseholdMemberTable>;
-  review_result: Insertable<ReviewResultTable>;
-  household_change: Insertable<HouseholdChangeTable>;
+/**
+ * How a batch's new rows reach their tables: for each province's part of a batch, a `NewRowsSink`
+ * gathers the rows and writes them.
+ */
+export interface NewRows {
+  start(): NewRowsSink;
 }
 
-/** How a batch's new rows reach their tables. */
-export interface NewRows {
-  /** Inserts new households (without ids); returns their ids, in order. */
-  households(db: Executor, rows: Insertable<HouseholdTable>[]): Promise<number[]>;
-  /** Inserts rows built as objects of one shape. */
-  insert<T extends keyof NewRowsOf>(db: Executor, table: T, rows: NewRowsOf[T][]): Promise<void>;
+/** The new rows of one province's part of a batch. */
+export interface NewRowsSink {
+  /** Inserts new households (version 1), in order; returns their ids. */
+  households(db: Executor, provinceCode: string, writes: HouseholdWrite[], at: string): Promise<number[]>;
+  /** A household's members (all of them: an updated household's old ones are deleted first). */
+  members(provinceCode: string, householdId: number, members: readonly MemberRow[]): void;
+  /** A new result row. */
+  result(provinceCode: string, householdId: number, r: ResultRow, movement: string, at: string): void;
+  change(row: Insertable<HouseholdChangeTable>): void;
+  /** Writes the members, results and changes gathered. */
+  flush(db: Executor): Promise<void>;
 }
+
+/** The row of a new household (version 1), as every path inserts it. */
+export const newHouseholdRow = (provinceCode: string, w: HouseholdWrite, at: string) => ({
+  ...householdColumns(w, at),
+  province_code: provinceCode,
+  household_key: w.key,
+  version: 1,
+  created_at: at,
+});
 
 /** New rows by multi-row INSERT statements (both engines). */
 export const multiRowInserts: NewRows = {
-  async households(db, rows) {
-    const ids: number[] = [];
-    // 500 rows of 15 columns stay under SQLite's limit of bound parameters.
-    for (let c = 0; c < rows.length; c += 500) {
-      const back = await db
-        .insertInto('household')
-        .values(rows.slice(c, c + 500))
-        .returning(['id', 'household_key'])
-        .execute();
-      const byKey = new Map(back.map((r) => [r.household_key, Number(r.id)]));
-      for (const r of rows.slice(c, c + 500)) ids.push(byKey.get(r.household_key)!);
-    }
-    return ids;
-  },
-  async insert(db, table, rows) {
-    for (let c = 0; c < rows.length; c += 500)
-      await db
-        .insertInto(table)
-        .values(rows.slice(c, c + 500) as never)
-        .execute();
+  start() {
+    const members: Insertable<HouseholdMemberTable>[] = [];
+    const results: Insertable<ReviewResultTable>[] = [];
+    const changes: Insertable<HouseholdChangeTable>[] = [];
+    const insert = async <T extends 'household_member' | 'review_result' | 'household_change'>(
+      db: Executor,
+      table: T,
+      rows: object[],
+    ) => {
+      for (let c = 0; c < rows.length; c += 500)
+        await db
+          .insertInto(table)
+          .values(rows.slice(c, c + 500) as never)
+          .execute();
+    };
+    return {
+      async households(db, provinceCode, writes, at) {
+        const rows: Insertable<HouseholdTable>[] = writes.map((w) => newHouseholdRow(provinceCode, w, at));
+        const ids: number[] = [];
+        // 500 rows of 15 columns stay under SQLite's limit of bound parameters.
+        for (let c = 0; c < rows.length; c += 500) {
+          const back = await db
+            .insertInto('household')
+            .values(rows.slice(c, c + 500))
+            .returning(['id', 'household_key'])
+            .execute();
+          const byKey = new Map(back.map((r) => [r.household_key, Number(r.id)]));
+          for (const r of rows.slice(c, c + 500)) ids.push(byKey.get(r.household_key)!);
+        }
+        return ids;
+      },
+      members(provinceCode, householdId, ms) {
+        for (const m of ms) members.push(memberRow(provinceCode, householdId, m));
+      },
+      result(provinceCode, householdId, r, movement, at) {
+        results.push({
+          province_code: provinceCode,
+          household_id: householdId,
+          period: r.period,
+          ...resultColumns(r, movement, at),
+          created_at: at,
+        });
+      },
+      change(row) {
+        changes.push(row);
+      },
+      async flush(db) {
+        await insert(db, 'household_member', members);
+        await insert(db, 'review_result', results);
+        await insert(db, 'household_change', changes);
+      },
+    };
   },
 };
+
+const memberRow = (provinceCode: string, householdId: number, m: MemberRow) => ({
+  province_code: provinceCode,
+  household_id: householdId,
+  ordinal: m.ordinal,
+  name: m.name,
+  id_number: m.idNumber,
+  birth_date: m.birthDate,
+  sex: m.sex,
+  relation: m.relation,
+});
 
 /**
  * What an import's batches share. `mayHold`: whether a province held any household when the
@@ -125,7 +184,7 @@ export async function writeHouseholdBatch(
   db: Executor,
   batch: HouseholdWrite[],
   opts: WriteOptions,
-  onDelta: (k: AggregateKey, n: number) => void,
+  deltas: AggregateDeltas,
   rows: NewRows = multiRowInserts,
   provinces?: ImportBatches,
 ): Promise<WriteOutcome[]> {
@@ -181,19 +240,13 @@ export async function writeHouseholdBatch(
     });
     const fresh = writable.filter((i) => !existing.has(batch[i]!.key));
     const idOf = new Map<string, number>();
+    const sink = rows.start();
     if (fresh.length > 0) {
-      const ids = await rows.households(
+      const ids = await sink.households(
         db,
-        fresh.map((i) => {
-          const w = batch[i]!;
-          return {
-            ...householdColumns(w, opts.at),
-            province_code: provinceCode,
-            household_key: w.key,
-            version: 1,
-            created_at: opts.at,
-          };
-        }),
+        provinceCode,
+        fresh.map((i) => batch[i]!),
+        opts.at,
       );
       fresh.forEach((i, n) => {
         const w = batch[i]!;
@@ -271,26 +324,13 @@ export async function writeHouseholdBatch(
         )
         .execute();
     }
-    const members = writable.flatMap((i) => {
+    for (const i of writable) {
       const w = batch[i]!;
-      const id = idOf.get(w.key)!;
-      return w.members.map((m) => ({
-        province_code: provinceCode,
-        household_id: id,
-        ordinal: m.ordinal,
-        name: m.name,
-        id_number: m.idNumber,
-        birth_date: m.birthDate,
-        sex: m.sex,
-        relation: m.relation,
-      }));
-    });
-    await rows.insert(db, 'household_member', members);
+      sink.members(provinceCode, idOf.get(w.key)!, w.members);
+    }
 
-    const newResults: Insertable<ReviewResultTable>[] = [];
     // Movements of later periods the batch changes, written together after the loop.
     const laterChanges: MovementChange[] = [];
-    const changes: Insertable<HouseholdChangeTable>[] = [];
     for (const i of writable) {
       const w = batch[i]!;
       const r = w.result;
@@ -304,25 +344,16 @@ export async function writeHouseholdBatch(
         r.classification,
         history.map((x) => x.classification),
       );
-      const values = resultColumns(r, movement, opts.at);
       if (old) {
         await db
           .updateTable('review_result')
-          .set(values)
+          .set(resultColumns(r, movement, opts.at))
           .where('province_code', '=', provinceCode)
           .where('id', '=', old.id)
           .execute();
-        for (const c of storedCellsOf(provinceCode, old)) onDelta(c, -1);
-      } else {
-        newResults.push({
-          province_code: provinceCode,
-          household_id: id,
-          period: r.period,
-          ...values,
-          created_at: opts.at,
-        });
-      }
-      for (const c of cellsOf(provinceCode, { ...r, movement })) onDelta(c, 1);
+        for (const c of storedCellsOf(provinceCode, old)) deltas.add(c, -1);
+      } else sink.result(provinceCode, id, r, movement, opts.at);
+      deltas.addCellsOf(provinceCode, { ...r, movement }, 1);
       {
         const all = h ? (resultsOf.get(h.id) ?? []) : [];
         const others = all.filter((x) => x.period !== r.period).map(storedPeriod);
@@ -332,16 +363,16 @@ export async function writeHouseholdBatch(
           [...others, { ...r }],
           r.period,
         ))
-          onDelta(k, n);
+          deltas.add(k, n);
       }
       if (h) {
         const others = (resultsOf.get(h.id) ?? []).filter((x) => x.period !== r.period);
         const later = laterMovementChanges(provinceCode, others, r.period, r.classification);
         laterChanges.push(...later);
-        for (const c of later) for (const [k, n] of c.deltas) onDelta(k, n);
+        for (const c of later) for (const [k, n] of c.deltas) deltas.add(k, n);
       }
       const version = h ? h.version + 1 : 1;
-      changes.push({
+      sink.change({
         province_code: provinceCode,
         household_id: id,
         at: opts.at,
@@ -353,8 +384,7 @@ export async function writeHouseholdBatch(
       });
       out[i] = { ok: true, householdId: id, created: !h, version, movement, deltas: [] };
     }
-    await rows.insert(db, 'review_result', newResults);
-    await rows.insert(db, 'household_change', changes);
+    await sink.flush(db);
     await applyMovementChanges(db, provinceCode, laterChanges);
   }
   return out as WriteOutcome[];

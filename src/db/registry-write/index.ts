@@ -14,11 +14,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.js';
 import type { Db } from '../database.js';
-import { AggregateDeltas } from '../../domain/registry/aggregates.js';
+import { AggregateDeltas, type AggregateKey } from '../../domain/registry/aggregates.js';
 import { insertAudit, type AuditEntry } from '../repositories/audit.repository.js';
 import { deferSearchIndex } from '../repositories/household-search.repository.js';
-import { pgCopier, singleClientKysely } from '../repositories/pg-copy.repository.js';
-import { applyAggregateDeltas, applyTallyDeltas, keepTallyInWriter } from './aggregates.js';
+import { pgTextCopier, singleClientKysely } from '../repositories/pg-copy.repository.js';
+import {
+  applyAggregateDeltas,
+  applyAggregateDeltasByCopy,
+  applyTallyDeltas,
+  keepTallyInWriter,
+} from './aggregates.js';
 import { ImportBatches, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
 import { copyRows } from './pg-copy.js';
 import { sqliteBulkWriter } from './sqlite-bulk.js';
@@ -85,12 +90,22 @@ export async function withImportWriter<T>(
   opts: ImportWriterOptions<T>,
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
-  if (opts.portable) return batched(db.kysely, multiRowInserts, false, opts, body);
+  if (opts.portable) return batched(db.kysely, { rows: multiRowInserts }, opts, body);
   if (db.pool) {
     // The transaction runs on one leased connection, so that the new rows go by COPY on it.
     const lease = await singleClientKysely(db.pool);
     try {
-      return await batched(lease.kysely, copyRows(pgCopier(lease.client)), true, opts, body);
+      const copy = pgTextCopier(lease.client);
+      return await batched(
+        lease.kysely,
+        {
+          rows: copyRows(copy),
+          tallyByWriter: true,
+          applyDeltas: (trx, deltas) => applyAggregateDeltasByCopy(trx, copy, deltas),
+        },
+        opts,
+        body,
+      );
     } finally {
       await lease.release();
     }
@@ -172,6 +187,13 @@ const BATCH = 1000;
 /** Households prepared between two turns of the event loop while a batch is written. */
 const YIELD_EVERY = 50;
 
+/** How the batches write: their new rows, who keeps the tally, how the aggregate cells are added. */
+interface BatchedWrites {
+  rows: NewRows;
+  tallyByWriter?: boolean;
+  applyDeltas?: (trx: Kysely<Database>, deltas: Iterable<[AggregateKey, number]>) => Promise<void>;
+}
+
 /**
  * In batches (batch.ts), new rows by `rows`. One batch is written while the next is prepared:
  * the writes are sent without waiting for the previous batch (the connection runs them in order),
@@ -181,8 +203,7 @@ const YIELD_EVERY = 50;
  */
 function batched<T>(
   kysely: Kysely<Database>,
-  rows: NewRows,
-  tallyByWriter: boolean,
+  { rows, tallyByWriter = false, applyDeltas = applyAggregateDeltas }: BatchedWrites,
   opts: ImportWriterOptions<T>,
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
@@ -201,7 +222,7 @@ function batched<T>(
         trx,
         batch.map((b) => b.w),
         opts.writeOpts,
-        deltas.add,
+        deltas,
         rows,
         provinces,
       ).then((outcomes) =>
@@ -240,7 +261,7 @@ function batched<T>(
     }
     if (!audit) return false;
     await applyTallyDeltas(trx, provinces.tally.values());
-    await applyAggregateDeltas(trx, deltas.values());
+    await applyDeltas(trx, deltas.values());
     await insertAudit(trx, audit);
     return true;
   });

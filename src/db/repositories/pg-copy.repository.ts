@@ -55,6 +55,33 @@ export function pgCopier(client: pg.PoolClient): RowCopier {
 }
 
 /**
+ * Writes rows already in COPY text format (each value through `copyText`, tab-separated, each row
+ * ending with a newline), in the order of `columns`.
+ */
+export type TextCopier = (table: string, columns: readonly string[], text: string) => Promise<void>;
+
+/** A text copier over this client (which must hold the caller's transaction). */
+export function pgTextCopier(client: pg.PoolClient): TextCopier {
+  return async (table, columns, text) => {
+    if (text.length === 0) return;
+    if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
+      throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
+    const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
+    // Chunks of about 64 KB, cut after a row's newline (never inside a character).
+    function* chunks() {
+      for (let at = 0; at < text.length;) {
+        let end = text.lastIndexOf('\n', at + (1 << 16));
+        if (end < at) end = text.indexOf('\n', at + (1 << 16));
+        end = end === -1 ? text.length : end + 1;
+        yield text.slice(at, end);
+        at = end;
+      }
+    }
+    await pipeline(Readable.from(chunks()), target);
+  };
+}
+
+/**
  * A Kysely over one pooled client, so that Kysely statements and COPY share a transaction. The
  * client goes back to the pool when `release` is called (destroying this Kysely does not end the
  * pool).

@@ -328,6 +328,22 @@ export function explainFacts(record: SurveyRecord, standard: Standard | Compiled
   return c.standard.indicators.map((ind, i) => factsOf(ind, ctx, c.rules[i]!(ctx)));
 }
 
+/**
+ * The facts of the deprived indicators only, in the standard's order: the same as
+ * `explainFacts(…).filter((f) => f.deprived)` without stating the facts of the others (what an
+ * import stores, for every household).
+ */
+export function deprivedFacts(record: SurveyRecord, standard: Standard | CompiledStandard): IndicatorFacts[] {
+  const c = compiled(standard);
+  const ctx: EvalContext = { record, on: record.surveyDate, ages: memberAges(record, scratchAges) };
+  const out: IndicatorFacts[] = [];
+  for (let i = 0; i < c.rules.length; i += 1) {
+    const culprit = c.rules[i]!(ctx);
+    if (culprit !== NOT_DEPRIVED) out.push(factsOf(c.standard.indicators[i]!, ctx, culprit));
+  }
+  return out;
+}
+
 /** One explanation per indicator of the standard, in its order, with its sentence in both languages. */
 export function explainHousehold(
   record: SurveyRecord,

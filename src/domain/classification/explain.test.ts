@@ -1,7 +1,13 @@
 // Explanations rendered from facts read as prose in the reader's language: every indicator, both
 // outcomes, no code of the survey answers, the classes, the indicators or the standards inside.
 import { describe, expect, it } from 'vitest';
-import { classifyHousehold, explainFacts, explainIncome } from './classify.js';
+import {
+  classifyHousehold,
+  compileStandard,
+  deprivedFacts,
+  explainFacts,
+  explainIncome,
+} from './classify.js';
 import { renderExplanation, storedFacts, factsJson, type IndicatorFacts } from './explain.js';
 import { ND07_2021 } from '../standards/national.js';
 import { WORDS } from '../words/catalogue.js';
@@ -213,6 +219,15 @@ describe('explanations rendered from facts', () => {
     const all = JSON.stringify(r);
     for (const m of poor.members) expect(all).not.toContain(m.name);
     expect(all).toContain('L. V. H. (thành viên 1)');
+  });
+
+  it("states the deprived indicators' facts alone as it states them among all", () => {
+    for (const r of [poor, fine]) {
+      for (const st of [ND07_2021, compileStandard(ND07_2021)])
+        expect(deprivedFacts(r, st)).toEqual(explainFacts(r, ND07_2021).filter((f) => f.deprived));
+    }
+    expect(deprivedFacts(poor, ND07_2021)).toHaveLength(12);
+    expect(deprivedFacts(fine, ND07_2021)).toEqual([]);
   });
 
   it('stores the facts of deprived indicators only, compact, and reads the earlier stored form too', () => {

@@ -37,6 +37,48 @@ describe('aggregate rules', () => {
     ]);
   });
 
+  it('adds the cells of a result at once as it adds them one by one', () => {
+    const results = [
+      {
+        ...base,
+        classification: 'POOR',
+        deprivations: ['employment', 'latrine'],
+        movement: 'ngheo-phat-sinh',
+        noLabour: true,
+        groups: ['ethnic-minority'],
+      },
+      {
+        ...base,
+        classification: 'POOR',
+        deprivations: ['latrine'],
+        movement: 'con-ngheo',
+        noLabour: false,
+        groups: [],
+      },
+      {
+        ...base,
+        unitCode: '14833',
+        classification: 'NONE',
+        deprivations: [],
+        movement: '',
+        noLabour: false,
+        groups: [],
+      },
+    ];
+    const [once, each] = [new AggregateDeltas(), new AggregateDeltas()];
+    for (const [r, n] of [
+      [results[0]!, 1],
+      [results[1]!, 1],
+      [results[2]!, 1],
+      [results[0]!, -1],
+    ] as const) {
+      once.addCellsOf('38', r, n);
+      for (const c of cellsOf('38', r)) each.add(c, n);
+    }
+    expect([...once.values()]).toEqual([...each.values()]);
+    expect([...once.values()].find(([k]) => k.indicator === 'latrine')?.[1]).toBe(1);
+  });
+
   it('recomputes the movement of a later period when an older one arrives late', () => {
     const row = (id: number, period: number, classification: string, movement: string): HistoryRow => ({
       id,

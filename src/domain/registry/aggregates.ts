@@ -17,21 +17,30 @@ export interface AggregateKey {
   indicator: string;
 }
 
+/** What of a result decides the cells it counts in. */
+export interface CountedResult {
+  period: number;
+  unitCode: string;
+  unitValidFrom: string;
+  status: string;
+  classification: string;
+  deprivations: readonly string[];
+  movement: string;
+  noLabour: boolean;
+  groups: readonly string[];
+}
+
+/** The indicator of each cell a result counts in, in order ('' = the households cell). */
+function eachCellIndicator(r: CountedResult, visit: (indicator: string) => void): void {
+  visit('');
+  visit(`movement:${r.movement}`);
+  if (r.noLabour) visit('no-labour');
+  for (const d of r.deprivations) visit(d);
+  for (const g of r.groups) visit(`group:${g}`);
+}
+
 /** The aggregate cells a stored result contributes to. */
-export function cellsOf(
-  provinceCode: string,
-  r: {
-    period: number;
-    unitCode: string;
-    unitValidFrom: string;
-    status: string;
-    classification: string;
-    deprivations: string[];
-    movement: string;
-    noLabour: boolean;
-    groups: readonly string[];
-  },
-): AggregateKey[] {
+export function cellsOf(provinceCode: string, r: CountedResult): AggregateKey[] {
   const base = {
     provinceCode,
     period: r.period,
@@ -40,13 +49,8 @@ export function cellsOf(
     status: r.status,
     classification: r.classification,
   };
-  const cells: AggregateKey[] = [
-    { ...base, indicator: '' },
-    { ...base, indicator: `movement:${r.movement}` },
-  ];
-  if (r.noLabour) cells.push({ ...base, indicator: 'no-labour' });
-  for (const d of r.deprivations) cells.push({ ...base, indicator: d });
-  for (const g of r.groups) cells.push({ ...base, indicator: `group:${g}` });
+  const cells: AggregateKey[] = [];
+  eachCellIndicator(r, (indicator) => cells.push({ ...base, indicator }));
   return cells;
 }
 
@@ -199,19 +203,50 @@ export function laterMovementChanges(
 
 /** Deltas summed per aggregate cell, so that a bulk write upserts each cell once. */
 export class AggregateDeltas {
-  private readonly cells = new Map<string, [AggregateKey, number]>();
-  /** Bound, so it can be passed as a write's `onDelta`. */
+  /** By the cell's unit, status and class (`baseOf`), then by its indicator. */
+  private readonly cells = new Map<string, Map<string, [AggregateKey, number]>>();
   /** The cell's key: every field of AggregateKey. */
   static keyOf(k: AggregateKey): string {
     return `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}|${k.indicator}`;
   }
+  private static baseOf(k: Omit<AggregateKey, 'indicator'>): string {
+    return `${k.provinceCode}|${k.period}|${k.unitCode}|${k.unitValidFrom}|${k.status}|${k.classification}`;
+  }
+  private cellsAt(base: string): Map<string, [AggregateKey, number]> {
+    let at = this.cells.get(base);
+    if (!at) this.cells.set(base, (at = new Map()));
+    return at;
+  }
+  /** Bound, so it can be passed as a write's `onDelta`. */
   readonly add = (k: AggregateKey, n: number): void => {
-    const id = AggregateDeltas.keyOf(k);
-    const cur = this.cells.get(id);
+    const at = this.cellsAt(AggregateDeltas.baseOf(k));
+    const cur = at.get(k.indicator);
     if (cur) cur[1] += n;
-    else this.cells.set(id, [k, n]);
+    else at.set(k.indicator, [k, n]);
   };
-  values(): IterableIterator<[AggregateKey, number]> {
-    return this.cells.values();
+  /**
+   * Adds `n` to every cell a result counts in: `cellsOf(provinceCode, r).forEach((c) => add(c, n))`
+   * with the cells' unit, status and class looked up once per result rather than once per cell
+   * (an import adds the cells of every household it writes).
+   */
+  addCellsOf(provinceCode: string, r: CountedResult, n: number): void {
+    const base = { provinceCode, ...pick(r) };
+    const at = this.cellsAt(AggregateDeltas.baseOf(base));
+    eachCellIndicator(r, (indicator) => {
+      const cur = at.get(indicator);
+      if (cur) cur[1] += n;
+      else at.set(indicator, [{ ...base, indicator }, n]);
+    });
+  }
+  *values(): IterableIterator<[AggregateKey, number]> {
+    for (const at of this.cells.values()) yield* at.values();
   }
 }
+
+const pick = (r: CountedResult) => ({
+  period: r.period,
+  unitCode: r.unitCode,
+  unitValidFrom: r.unitValidFrom,
+  status: r.status,
+  classification: r.classification,
+});

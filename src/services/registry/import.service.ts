@@ -16,7 +16,7 @@ import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
-import { explainFacts } from '../../domain/classification/classify.js';
+import { deprivedFacts } from '../../domain/classification/classify.js';
 import { factsJson, type IndicatorFacts } from '../../domain/classification/explain.js';
 import { foldText } from '../../domain/registry/fold.js';
 import { encodeAnswers } from '../../domain/survey/compact.js';
@@ -153,10 +153,27 @@ export function sourceOf(file: string, membersFile?: string): ImportSource {
 
 interface Item {
   line: number;
+  /**
+   * A JSONL line not parsed yet: a record is parsed when its turn comes, so that the records read
+   * ahead stay flat strings rather than object trees kept alive (and copied by every minor garbage
+   * collection) until they are prepared.
+   */
+  text?: string;
   raw?: unknown;
   /** JSON syntax error of the line. */
   malformed?: string;
   memberLines?: number[];
+}
+
+/** Parses an item's line, if it has one, into its record or its syntax error. */
+function parseItem(item: Item): void {
+  if (item.text === undefined) return;
+  try {
+    item.raw = JSON.parse(item.text);
+  } catch (err) {
+    item.malformed = err instanceof Error ? err.message : String(err);
+  }
+  item.text = undefined;
 }
 
 /**
@@ -177,11 +194,7 @@ async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
     line += 1;
     const t = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (!t.trim()) return;
-    try {
-      chunk.push({ line, raw: JSON.parse(t) });
-    } catch (err) {
-      chunk.push({ line, malformed: err instanceof Error ? err.message : String(err) });
-    }
+    chunk.push({ line, text: t });
   };
   const decode = (bytes?: Buffer) => {
     try {
@@ -418,8 +431,7 @@ async function recordPreparer(
   const classifier = await createClassifier(tdeps, { explain: false });
   const standards = new Map(classifier.standards.map((st) => [st.code, st]));
   const explainer = explain
-    ? (record: SurveyRecord, code: string) =>
-        explainFacts(record, standards.get(code)!).filter((e) => e.deprived)
+    ? (record: SurveyRecord, code: string) => deprivedFacts(record, standards.get(code)!)
     : undefined;
   // period → the standard its review uses (table review_period_standard), read once per period.
   const periodStandards = new Map<number, string | null>();
@@ -442,6 +454,7 @@ async function recordPreparer(
   const fail = (errors: ImportError[]): Prepared => ({ ok: false, errors });
 
   return async (item) => {
+    parseItem(item);
     if (item.malformed !== undefined) {
       return fail([
         errorOf(
