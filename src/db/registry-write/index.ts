@@ -145,7 +145,7 @@ function inline<T>(
     const audit = await body({
       reader: trx,
       write: async (tag, w) => {
-        const o = bulk.write(w, opts.writeOpts, deltas.add);
+        const o = bulk.write(w, opts.writeOpts, deltas);
         opts.settle(tag, o.ok ? { ok: true, created: o.created } : { ok: false, code: o.code });
       },
       drain: async () => undefined,

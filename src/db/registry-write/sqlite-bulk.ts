@@ -5,11 +5,10 @@ import type SQLite from 'better-sqlite3';
 import type { Db } from '../database.js';
 import { movementOf } from '../../domain/registry/movement.js';
 import {
-  cellsOf,
   laterMovementChanges,
   storedPeriod,
   transitionDeltas,
-  type AggregateKey,
+  type AggregateDeltas,
   type HistoryRow,
   storedCellsOf,
 } from '../../domain/registry/aggregates.js';
@@ -93,8 +92,9 @@ export function sqliteBulkWriter(db: Db) {
     write(
       w: HouseholdWrite,
       opts: WriteOptions,
-      onDelta: (k: AggregateKey, n: number) => void,
+      deltas: Pick<AggregateDeltas, 'add' | 'addCellsOf'>,
     ): WriteOutcome {
+      const onDelta = deltas.add;
       const existing = (mayHold(w.provinceCode) ? st.find.get(w.provinceCode, w.key) : undefined) as
         | {
             id: number;
@@ -229,7 +229,7 @@ export function sqliteBulkWriter(db: Db) {
           opts.at,
         );
       }
-      for (const c of cellsOf(w.provinceCode, { ...r, movement })) onDelta(c, 1);
+      deltas.addCellsOf(w.provinceCode, { ...r, movement }, 1);
       const others = history.map(storedPeriod);
       for (const [k, n] of transitionDeltas(
         w.provinceCode,

@@ -36,12 +36,11 @@ try {
   const bulk = sqliteBulkWriter(db);
   const searchIndex = deferSearchIndex(db, init.writeOpts.at);
   const deltas = new AggregateDeltas();
-  const addDelta = deltas.add;
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'batch') {
       try {
         const outcomes = msg.writes.map((w) => {
-          const o = bulk.write(w, init.writeOpts, addDelta);
+          const o = bulk.write(w, init.writeOpts, deltas);
           return o.ok ? { ok: true as const, created: o.created } : { ok: false as const, code: o.code };
         });
         port.postMessage({ type: 'outcomes', id: msg.id, outcomes });
