@@ -44,7 +44,10 @@ export class ImportWriter<T> {
     private readonly settle: (tag: T, outcome: ImportOutcome) => void,
     ready: (err?: Error) => void,
   ) {
-    this.worker = startTsWorker(entry, init);
+    // A young generation of 48 MB (V8's default is 16–32): the writer turns over every batch's
+    // writes, and fewer, larger scavenges cost less of its time (50,000 households, two rounds:
+    // 7.4 and 7.5 s of CPU with the default, 7.2 and 7.0 s with this; wall 4.4–4.5 s → 4.2–4.3 s).
+    this.worker = startTsWorker(entry, init, { maxYoungGenerationSizeMb: 48 });
     this.worker.on('message', (msg: FromWriter) => {
       if (msg.type === 'ready') ready();
       else if (msg.type === 'outcomes') {
