@@ -171,7 +171,7 @@ if (onSqlite) {
     const h = new Database(file);
     h.pragma('journal_mode = WAL');
     h.pragma('synchronous = NORMAL');
-    h.pragma('cache_size = -65536');
+    h.pragma('cache_size = -196608'); // the product's bulk writer's page cache
     h.exec(`CREATE TABLE household (id INTEGER PRIMARY KEY, household_key TEXT NOT NULL, unit_code TEXT NOT NULL,
     survey_date TEXT NOT NULL, answers TEXT NOT NULL);
     CREATE TABLE member (household_id INTEGER NOT NULL, ordinal INTEGER NOT NULL, name TEXT NOT NULL,
@@ -223,7 +223,7 @@ if (onSqlite) {
   {
     const deps = await freshDeps('baseline.sqlite');
     const h = deps.db.sqlite!;
-    h.pragma('cache_size = -65536'); // the same page cache as the product's bulk writer
+    h.pragma('cache_size = -196608'); // the same page cache as the product's bulk writer
     // Bare rows: no word index (its triggers dropped), so the ratio includes the product's indexing.
     for (const t of ['insert', 'update', 'delete']) h.exec(`DROP TRIGGER household_search_${t}`);
     const insH = h.prepare(
