@@ -302,8 +302,22 @@ async function main() {
       for (let k = 0; k < batch.length; k += 1) {
         let o: ClassifyOutput | Promise<ClassifyOutput> = classifier.classifyLineNow(batch[k]!);
         if (o instanceof Promise) o = await o;
-        if (write === toJsonLine && 'error' in o) rejected += 1;
         sink += write(o).length;
+      }
+      return performance.now() - t;
+    };
+    // The command's own loop (src/cli/commands/classify.ts): the output line written from the
+    // classifier's fragments, a failure with toJsonLine (identical bytes, see the tests).
+    const cliPass = async () => {
+      const t = performance.now();
+      for (let k = 0; k < batch.length; k += 1) {
+        let o = classifier.classifyLineToJsonNow(batch[k]!);
+        if (o instanceof Promise) o = await o;
+        if (typeof o === 'string') sink += o.length;
+        else {
+          rejected += 1;
+          sink += toJsonLine(o).length;
+        }
       }
       return performance.now() - t;
     };
@@ -314,10 +328,10 @@ async function main() {
         async () => {
           classifyMs += await classifyPass((o) => JSON.stringify(o));
         },
-        // The command's own path: the same, written by toJsonLine (identical bytes, see the tests).
+        // The command's own path.
         async () => {
           const c = cpuNow();
-          cliPathMs += await classifyPass(toJsonLine);
+          cliPathMs += await cliPass();
           cliPathCpu += cpuNow() - c;
         },
       ];
@@ -344,7 +358,7 @@ async function main() {
     );
     console.log(`ratio classify/parse time: ${(classifyMs / parseMs).toFixed(2)} (goal ≤ 2, aim 1)`);
     console.log(
-      `classify as the CLI writes it (toJsonLine): ${fmt(count / (cliPathMs / 1000))} records/s (${(cliPathMs / 1000).toFixed(2)} s), ratio ${(cliPathMs / parseMs).toFixed(2)}`,
+      `classify as the CLI writes it: ${fmt(count / (cliPathMs / 1000))} records/s (${(cliPathMs / 1000).toFixed(2)} s), ratio ${(cliPathMs / parseMs).toFixed(2)}`,
     );
     console.log(
       `CPU time, as the CLI writes it: ${(cliPathCpu / 1000).toFixed(2)} s against JSON.parse ${(parseCpu / 1000).toFixed(2)} s, ratio ${(cliPathCpu / parseCpu).toFixed(2)} (goal ≤ 1.25); load ${os.loadavg()[0]!.toFixed(1)} (${loadBefore.toFixed(1)} at the start)`,

@@ -3,7 +3,8 @@
 // checked, units looked up by code AND date (codes reused in 2025), what-if writing nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
-import { asRaw, buildRecord } from '../support/survey.js';
+import { asRaw, buildMember, buildRecord } from '../support/survey.js';
+import type { SurveyRecord } from '../../src/domain/survey/record.js';
 import { SYSTEM, type Actor } from '../../src/services/deps.js';
 import {
   ensureNationalStandards,
@@ -267,6 +268,60 @@ for (const dialect of DIALECTS) {
       const explained = await (await createClassifier(deps)).classifyRecord(asRaw(buildRecord()));
       expect(toJsonLine(explained)).toBe(JSON.stringify(explained));
       expect(n).toBe(30);
+    });
+
+    it("the command's line writer gives the bytes of toJsonLine, and the failure itself when a record is refused", async () => {
+      const ids = ['HH-1', 'Hộ "Nguyễn" \\ số 2', 'tab\there', '\u2028line', '😀'];
+      const poorMember = buildMember({
+        employment: 'unemployed',
+        healthInsurance: false,
+        education: 'none',
+        birthDate: '1990-01-01',
+      });
+      const variants: (Partial<SurveyRecord> | string)[] = [
+        {},
+        { internetUse: false },
+        {
+          waterSource: 'surface',
+          latrine: 'none',
+          infoDevices: [],
+          loudspeakerAccess: false,
+          incomePerCapitaMonthly: 500_000,
+        },
+        { members: [buildMember(), poorMember], incomePerCapitaMonthly: 1_000_000 },
+        { members: [buildMember(), poorMember], incomePerCapitaMonthly: 2_600_000, area: 'urban' },
+        { unitCode: '16516', surveyDate: '2027-03-01', incomePerCapitaMonthly: 2_000_000 },
+        { unitCode: '16516', surveyDate: '2024-03-01' },
+        { incomePerCapitaMonthly: 9_000_000 },
+        { surveyDate: '2019-01-01' },
+        { unitCode: '99999' },
+        { incomePerCapitaMonthly: -1 },
+        'not json',
+        '[1]',
+      ];
+      for (const opts of [
+        { explain: false },
+        { explain: true },
+        { explain: false, standard: 'ND351_2025' },
+      ]) {
+        const c = await createClassifier(deps, opts);
+        let n = 0;
+        for (const householdId of ids) {
+          for (const v of variants) {
+            // Twice: the first line of a unit is read from the database, the next from memory.
+            for (let k = 0; k < 2; k += 1) {
+              const line =
+                typeof v === 'string' ? v : JSON.stringify(asRaw(buildRecord({ householdId, ...v })));
+              const expected = await c.classifyLineNow(line);
+              const got = await c.classifyLineToJsonNow(line);
+              if (isFailure(expected)) expect(got).toEqual(expected);
+              else expect(got).toBe(toJsonLine(expected));
+              n += 1;
+            }
+          }
+        }
+        expect(n).toBe(ids.length * variants.length * 2);
+      }
     });
 
     it('what-if counts the transitions per unit and writes nothing', async () => {

@@ -9,10 +9,8 @@ import { AppError } from '../../errors.js';
 import {
   CLASS_ORDER,
   createClassifier,
-  isFailure,
   toJsonLine,
   whatIf,
-  type ClassifyOutput,
   type WhatIfReport,
 } from '../../services/classification.service.js';
 import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
@@ -209,10 +207,13 @@ export const classifyCommand: Command = {
       for await (const batch of lineBatches(input)) {
         for (const line of batch) {
           total += 1;
-          let out: ClassifyOutput | Promise<ClassifyOutput> = classifier.classifyLineNow(line);
+          let out = classifier.classifyLineToJsonNow(line);
           if (out instanceof Promise) out = await out;
-          if (isFailure(out)) rejected += 1;
-          buffer += `${toJsonLine(out)}\n`;
+          if (typeof out === 'string') buffer += `${out}\n`;
+          else {
+            rejected += 1;
+            buffer += `${toJsonLine(out)}\n`;
+          }
           if (buffer.length >= CHUNK) {
             const pending = write(io.stdout, buffer);
             buffer = '';
