@@ -52,7 +52,7 @@ interface ExportedValue {
   metricName?: string;
 }
 
-function requestsMetric(series: Map<string, RequestSeries>): ExportedMetric {
+function requestsMetric(series: readonly RequestSeries[], reset: () => void): ExportedMetric {
   const name = 'giamngheo_http_requests_total';
   const help = 'HTTP requests answered, by route pattern and status';
   return {
@@ -65,13 +65,13 @@ function requestsMetric(series: Map<string, RequestSeries>): ExportedMetric {
       help,
       type: 'counter',
       aggregator: 'sum',
-      values: [...series.values()].map((s) => ({ labels: s.labels, value: s.count })),
+      values: series.map((s) => ({ labels: s.labels, value: s.count })),
     }),
-    reset: () => series.clear(),
+    reset,
   };
 }
 
-function latencyMetric(series: Map<string, RequestSeries>): ExportedMetric {
+function latencyMetric(series: readonly RequestSeries[], reset: () => void): ExportedMetric {
   const name = 'giamngheo_http_request_duration_seconds';
   const help = 'Time to answer HTTP requests, by route pattern and status';
   return {
@@ -84,7 +84,7 @@ function latencyMetric(series: Map<string, RequestSeries>): ExportedMetric {
       help,
       type: 'histogram',
       aggregator: 'sum',
-      values: [...series.values()].flatMap((s): ExportedValue[] => {
+      values: series.flatMap((s): ExportedValue[] => {
         let acc = 0;
         const bucket = `${name}_bucket`;
         return [
@@ -98,7 +98,7 @@ function latencyMetric(series: Map<string, RequestSeries>): ExportedMetric {
         ];
       }),
     }),
-    reset: () => series.clear(),
+    reset,
   };
 }
 
@@ -116,9 +116,17 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
   // handed to the registry as Prometheus series only when /metrics is read: prom-client's labelled
   // counters and histograms validate and hash their labels on every inc and observe (a tenth of a
   // cached portal page's whole cost, measured).
-  const series = new Map<string, RequestSeries>();
-  register.registerMetric(requestsMetric(series) as unknown as client.Metric);
-  register.registerMetric(latencyMetric(series) as unknown as client.Metric);
+  // Every series in the order first seen (the order served), and found by route, method, status:
+  // the route pattern and method are the same strings from one request to the next, so no key is
+  // built per request.
+  const series: RequestSeries[] = [];
+  const byRoute = new Map<string, Map<string, Map<number, RequestSeries>>>();
+  const reset = () => {
+    series.length = 0;
+    byRoute.clear();
+  };
+  register.registerMetric(requestsMetric(series, reset) as unknown as client.Metric);
+  register.registerMetric(latencyMetric(series, reset) as unknown as client.Metric);
   new client.Gauge({
     name: 'giamngheo_import_jobs_running',
     help: 'Survey imports running now',
@@ -167,8 +175,11 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
   app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? '(unmatched)';
     const status = reply.statusCode;
-    const key = `${req.method} ${status} ${route}`;
-    let s = series.get(key);
+    let byMethod = byRoute.get(route);
+    if (!byMethod) byRoute.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(req.method);
+    if (!byStatus) byMethod.set(req.method, (byStatus = new Map()));
+    let s = byStatus.get(status);
     if (!s) {
       s = {
         labels: { method: req.method, route, status: String(status) },
@@ -176,7 +187,8 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
         sum: 0,
         buckets: new Float64Array(LATENCY_BUCKETS.length),
       };
-      series.set(key, s);
+      byStatus.set(status, s);
+      series.push(s);
     }
     const seconds = reply.elapsedTime / 1000;
     s.count += 1;

@@ -26,6 +26,7 @@ import type { Deps } from '../services/deps.js';
 import type { VisitStats } from '../services/public/visits.service.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
 import { frameworkError } from '../http/framework-errors.js';
+import { COMMON_SECURITY_HEADERS } from '../http/security-headers.js';
 import { atomFeed, rssFeed, sitemap } from './feeds.js';
 import { openListPage, openListsIndex, statsPage, unitMatchesPage } from './open-lists.views.js';
 import { searchUnits } from '../services/units.service.js';
@@ -65,8 +66,8 @@ const CONTENT_TTL_MS = 5_000;
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-cache',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
+  // X-Content-Type-Options and Referrer-Policy: every reply carries them (COMMON_SECURITY_HEADERS,
+  // set by buildApp's first hook and by the error handler below).
   'content-security-policy':
     "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
   // The body depends on Accept-Encoding (gzip or not): caches must key on it.
@@ -295,6 +296,8 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   }
 
   app.setErrorHandler(async (err, req, reply) => {
+    // The error may come from a hook that ran before the one that sets these.
+    reply.headers(COMMON_SECURITY_HEADERS);
     const lang = req.lang ?? 'vi';
     const appErr = isAppError(err) ? err : frameworkError(err, req.headers['content-type'])?.error;
     if (!appErr) req.log.error({ err }, 'portal page failed');
@@ -394,7 +397,8 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       sendPage(reply, ctx, splitPage(articlePage(ctx, a, articleBody(a), form)), status);
       return undefined;
     }
-    const pageKey = `page:article:${slug}:${ctx.lang}:${ctx.origin}:${ctx.path}`;
+    // The path names the article (the slug is read from it): no need to repeat it in the key.
+    const pageKey = `page:article:${ctx.lang}:${ctx.origin}:${ctx.path}`;
     const page = fresh(reply.request.deps, pageKey, now)?.value as SplitPage | undefined;
     if (page) {
       sendPage(reply, ctx, page, status);
