@@ -25,10 +25,11 @@ import os from 'node:os';
 export { lineBatches };
 
 /**
- * A file at least this large is classified on several threads by default: below it, starting
- * the threads (each loads the sources and opens the database) costs more than it saves.
+ * A file at least this large (about 55,000 households) is classified on several threads by
+ * default: a worker costs about a second of CPU to start (it loads the sources and opens the
+ * database), what one thread classifies of a smaller file in that time.
  */
-const POOL_FROM_BYTES = 8 * 1024 * 1024;
+const POOL_FROM_BYTES = 64 * 1024 * 1024;
 const MAX_THREADS = 4;
 
 /**
