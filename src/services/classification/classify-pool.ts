@@ -72,6 +72,8 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
   const ready: Worker[] = [];
   const done = new Map<number, PieceOutput>();
   let failure: Error | undefined;
+  let closing = false;
+  const ended = new Set<Worker>();
   let wake: (() => void) | undefined;
   const signal = () => {
     const w = wake;
@@ -92,6 +94,12 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
     });
     w.on('error', (err) => {
       failure ??= err;
+      signal();
+    });
+    // A worker that ends before it was told to would leave its pieces unanswered.
+    w.on('exit', (code) => {
+      ended.add(w);
+      if (!closing) failure ??= new Error(`classify worker ended (exit code ${code})`);
       signal();
     });
     threads.push(w);
@@ -149,9 +157,11 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
   }
 
   async function close(): Promise<void> {
+    closing = true;
     // Each thread closes its connection and ends; after a failure they are stopped at once.
     await Promise.all(
       threads.map((w) => {
+        if (ended.has(w)) return undefined;
         const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
         if (failure) void w.terminate();
         else w.postMessage({ type: 'end' } satisfies ToClassifyWorker);
