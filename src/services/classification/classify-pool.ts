@@ -1,8 +1,8 @@
 // `giamngheo classify` on several threads: the input's pieces of whole lines (jsonl-lines.ts) are
-// classified in turn by this thread and by worker threads, each worker with its own database
-// connection and classifier, and the output is written in input order. This thread takes every
-// piece while the workers start (each loads the sources and opens the database, about a second),
-// then its turn among them. At most two pieces per thread are in flight, so memory stays bounded
+// classified by worker threads, each with its own database connection and classifier, and by this
+// thread whenever every worker already has its pieces; the output is written in input order. This
+// thread takes every piece while the workers start (each loads the sources and opens the
+// database, about a second). At most two pieces per thread are in flight, so memory stays bounded
 // whatever the input's size. The output is the same bytes as on one thread: same classifier, same
 // line splitting (classifyPiece).
 import type { Worker } from 'node:worker_threads';
@@ -71,6 +71,8 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
   const threads: Worker[] = [];
   const ready: Worker[] = [];
   const done = new Map<number, PieceOutput>();
+  /** Pieces sent to each ready worker and not answered yet. */
+  const queued = new Map<Worker, number>();
   let failure: Error | undefined;
   let closing = false;
   const ended = new Set<Worker>();
@@ -87,9 +89,13 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
   for (let i = 0; i < workers; i += 1) {
     const w = startTsWorker(new URL('./classify-pool.worker.ts', import.meta.url), init);
     w.on('message', (m: FromClassifyWorker) => {
-      if (m.type === 'ready') ready.push(w);
-      else if (m.type === 'piece') done.set(m.seq, m);
-      else failure ??= new Error(m.message);
+      if (m.type === 'ready') {
+        ready.push(w);
+        queued.set(w, 0);
+      } else if (m.type === 'piece') {
+        done.set(m.seq, m);
+        queued.set(w, queued.get(w)! - 1);
+      } else failure ??= new Error(m.message);
       signal();
     });
     w.on('error', (err) => {
@@ -112,7 +118,6 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
     const totals = { records: 0, rejected: 0 };
     let sent = 0;
     let written = 0;
-    let turn = 0;
     /** Writes the finished pieces that come next in input order. */
     const flush = async () => {
       for (let r = done.get(written); r; r = done.get(written)) {
@@ -135,15 +140,19 @@ export function startClassifyPool(init: ClassifyPoolInit, local: Classifier, wor
       if (failure) throw failure;
       const seq = sent;
       sent += 1;
-      // This thread's turn (always, while no worker is ready), or the next ready worker's.
-      const slot = turn % (ready.length + 1);
-      turn += 1;
-      if (slot === ready.length) done.set(seq, await classifyPiece(local, p));
+      // The least busy worker while it has room, so that none waits for this thread; otherwise
+      // (and while no worker is ready) this thread classifies the piece itself.
+      let worker: Worker | undefined;
+      for (const w of ready)
+        if (queued.get(w)! < PIECES_PER_THREAD && (!worker || queued.get(w)! < queued.get(worker)!))
+          worker = w;
+      if (!worker) done.set(seq, await classifyPiece(local, p));
       else {
         // A copy the worker owns (the stream's chunk may share its memory with the next ones).
         const bytes = new Uint8Array(p.bytes);
         const msg: ToClassifyWorker = { seq, bytes, first: p.first };
-        ready[slot]!.postMessage(msg, [bytes.buffer]);
+        worker.postMessage(msg, [bytes.buffer]);
+        queued.set(worker, queued.get(worker)! + 1);
       }
       await flush();
     }
