@@ -13,6 +13,95 @@ import { importJobStats } from '../services/registry/import-jobs.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
+/** Upper bounds (seconds) of the request duration histogram. */
+const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] as const;
+
+/** The requests of one (method, route pattern, status): count, total seconds, per-bucket counts. */
+interface RequestSeries {
+  labels: { method: string; route: string; status: string };
+  count: number;
+  sum: number;
+  /** Observations per bucket (not cumulative), in the order of LATENCY_BUCKETS; above the last: none. */
+  buckets: Float64Array;
+}
+
+/**
+ * A metric as the registry reads it (`get()`, the shape of prom-client's own counters and
+ * histograms: a value per line, the series labels shared by its lines), so the text served is the
+ * same as theirs.
+ */
+interface ExportedMetric {
+  name: string;
+  help: string;
+  type: 'counter' | 'histogram';
+  aggregator: 'sum';
+  get(): {
+    name: string;
+    help: string;
+    type: 'counter' | 'histogram';
+    aggregator: 'sum';
+    values: ExportedValue[];
+  };
+  reset(): void;
+}
+
+interface ExportedValue {
+  labels: Record<string, string | number>;
+  sharedLabels?: Record<string, string>;
+  value: number;
+  metricName?: string;
+}
+
+function requestsMetric(series: readonly RequestSeries[], reset: () => void): ExportedMetric {
+  const name = 'giamngheo_http_requests_total';
+  const help = 'HTTP requests answered, by route pattern and status';
+  return {
+    name,
+    help,
+    type: 'counter',
+    aggregator: 'sum',
+    get: () => ({
+      name,
+      help,
+      type: 'counter',
+      aggregator: 'sum',
+      values: series.map((s) => ({ labels: s.labels, value: s.count })),
+    }),
+    reset,
+  };
+}
+
+function latencyMetric(series: readonly RequestSeries[], reset: () => void): ExportedMetric {
+  const name = 'giamngheo_http_request_duration_seconds';
+  const help = 'Time to answer HTTP requests, by route pattern and status';
+  return {
+    name,
+    help,
+    type: 'histogram',
+    aggregator: 'sum',
+    get: () => ({
+      name,
+      help,
+      type: 'histogram',
+      aggregator: 'sum',
+      values: series.flatMap((s): ExportedValue[] => {
+        let acc = 0;
+        const bucket = `${name}_bucket`;
+        return [
+          ...LATENCY_BUCKETS.map((le, i) => {
+            acc += s.buckets[i]!;
+            return { labels: { le }, sharedLabels: s.labels, value: acc, metricName: bucket };
+          }),
+          { labels: { le: '+Inf' }, sharedLabels: s.labels, value: s.count, metricName: bucket },
+          { labels: {}, sharedLabels: s.labels, value: s.sum, metricName: `${name}_sum` },
+          { labels: {}, sharedLabels: s.labels, value: s.count, metricName: `${name}_count` },
+        ];
+      }),
+    }),
+    reset,
+  };
+}
+
 export function isLocalRequest(req: FastifyRequest): boolean {
   return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined;
 }
@@ -23,20 +112,21 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
   if (mode === 'off') return;
   const register = new client.Registry();
   client.collectDefaultMetrics({ register, prefix: 'giamngheo_' });
-  const labelNames = ['method', 'route', 'status'] as const;
-  const requests = new client.Counter({
-    name: 'giamngheo_http_requests_total',
-    help: 'HTTP requests answered, by route pattern and status',
-    labelNames,
-    registers: [register],
-  });
-  const latency = new client.Histogram({
-    name: 'giamngheo_http_request_duration_seconds',
-    help: 'Time to answer HTTP requests, by route pattern and status',
-    labelNames,
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [register],
-  });
+  // Requests are counted per (method, route, status) in plain numbers on the request path, and
+  // handed to the registry as Prometheus series only when /metrics is read: prom-client's labelled
+  // counters and histograms validate and hash their labels on every inc and observe (a tenth of a
+  // cached portal page's whole cost, measured).
+  // Every series in the order first seen (the order served), and found by route, method, status:
+  // the route pattern and method are the same strings from one request to the next, so no key is
+  // built per request.
+  const series: RequestSeries[] = [];
+  const byRoute = new Map<string, Map<string, Map<number, RequestSeries>>>();
+  const reset = () => {
+    series.length = 0;
+    byRoute.clear();
+  };
+  register.registerMetric(requestsMetric(series, reset) as unknown as client.Metric);
+  register.registerMetric(latencyMetric(series, reset) as unknown as client.Metric);
   new client.Gauge({
     name: 'giamngheo_import_jobs_running',
     help: 'Survey imports running now',
@@ -82,24 +172,33 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
     },
   });
 
-  // The labelled series of each (method, route, status), kept: prom-client hashes a labels object
-  // on every inc and observe, a few microseconds a request (the portal's cached pages take 30).
-  // Routes are patterns, statuses few: the map stays as small as the series themselves.
-  const series = new Map<
-    string,
-    { count: ReturnType<typeof requests.labels>; time: ReturnType<typeof latency.labels> }
-  >();
   app.addHook('onResponse', (req, reply, done) => {
     const route = req.routeOptions.url ?? '(unmatched)';
-    const key = `${req.method} ${reply.statusCode} ${route}`;
-    let s = series.get(key);
+    const status = reply.statusCode;
+    let byMethod = byRoute.get(route);
+    if (!byMethod) byRoute.set(route, (byMethod = new Map()));
+    let byStatus = byMethod.get(req.method);
+    if (!byStatus) byMethod.set(req.method, (byStatus = new Map()));
+    let s = byStatus.get(status);
     if (!s) {
-      const labels = { method: req.method, route, status: String(reply.statusCode) };
-      s = { count: requests.labels(labels), time: latency.labels(labels) };
-      series.set(key, s);
+      s = {
+        labels: { method: req.method, route, status: String(status) },
+        count: 0,
+        sum: 0,
+        buckets: new Float64Array(LATENCY_BUCKETS.length),
+      };
+      byStatus.set(status, s);
+      series.push(s);
     }
-    s.count.inc();
-    s.time.observe(reply.elapsedTime / 1000);
+    const seconds = reply.elapsedTime / 1000;
+    s.count += 1;
+    s.sum += seconds;
+    for (let i = 0; i < LATENCY_BUCKETS.length; i += 1) {
+      if (seconds <= LATENCY_BUCKETS[i]!) {
+        s.buckets[i]! += 1;
+        break;
+      }
+    }
     done();
   });
 

@@ -26,6 +26,7 @@ import type { Deps } from '../services/deps.js';
 import type { VisitStats } from '../services/public/visits.service.js';
 import { PUBLIC_POST_LIMIT } from '../http/public-limits.js';
 import { frameworkError } from '../http/framework-errors.js';
+import { COMMON_SECURITY_HEADERS } from '../http/security-headers.js';
 import { atomFeed, rssFeed, sitemap } from './feeds.js';
 import { openListPage, openListsIndex, statsPage, unitMatchesPage } from './open-lists.views.js';
 import { searchUnits } from '../services/units.service.js';
@@ -65,10 +66,12 @@ const CONTENT_TTL_MS = 5_000;
 const PAGE_HEADERS = {
   'content-type': 'text/html; charset=utf-8',
   'cache-control': 'no-cache',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'strict-origin-when-cross-origin',
+  // X-Content-Type-Options and Referrer-Policy: every reply carries them (COMMON_SECURITY_HEADERS,
+  // set by buildApp's first hook and by the error handler below).
   'content-security-policy':
     "default-src 'self'; img-src 'self' https: data:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'; form-action 'self'",
+  // The body depends on Accept-Encoding (gzip or not): caches must key on it.
+  vary: 'accept-encoding',
 };
 
 /** A rendered page as bytes, cut where the visit line goes (so a cached page is encoded once). */
@@ -87,8 +90,25 @@ interface Assembled {
 /** Smaller bodies are sent as they are: compressing them saves less than it costs. */
 const COMPRESS_FROM_BYTES = 1024;
 
+/**
+ * The answers for the Accept-Encoding values seen (browsers send a handful), so a page view does
+ * not parse its header again; emptied when it grows past a bound (a client may send anything).
+ */
+const gzipByHeader = new Map<string, boolean>();
+
 /** Whether an Accept-Encoding header accepts gzip (RFC 9110 §12.5.3: a zero q-value refuses it). */
 export function acceptsGzip(header: string | string[] | undefined): boolean {
+  if (typeof header !== 'string') return parseAcceptsGzip(header);
+  let known = gzipByHeader.get(header);
+  if (known === undefined) {
+    known = parseAcceptsGzip(header);
+    if (gzipByHeader.size >= 64) gzipByHeader.clear();
+    gzipByHeader.set(header, known);
+  }
+  return known;
+}
+
+function parseAcceptsGzip(header: string | string[] | undefined): boolean {
   const value = Array.isArray(header) ? header.join(',') : header;
   if (!value) return false;
   let star = false;
@@ -167,11 +187,13 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     done();
   });
 
-  /** The memo entry of `key` while it is current (no promise: the hot path of a cached page). */
-  function fresh(d: Deps, key: string): Cached | undefined {
+  /**
+   * The memo entry of `key` while it is current (no promise: the hot path of a cached page). `now`
+   * (ms): the clock read once for the whole page view.
+   */
+  function fresh(d: Deps, key: string, now = d.now().getTime()): Cached | undefined {
     const hit = memo.get(key);
     if (!hit || hit.generation !== publicContentGeneration(d.db)) return undefined;
-    const now = d.now().getTime();
     return now >= hit.at && now - hit.at < CONTENT_TTL_MS ? hit : undefined;
   }
 
@@ -191,13 +213,17 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
    * A page's context. Synchronous while what it reads is cached (`ctxNow`): a busy page then
    * allocates no promise for it.
    */
-  function ctxOf(req: FastifyRequest, count = true): PageContext | Promise<PageContext> {
+  function ctxOf(
+    req: FastifyRequest,
+    count = true,
+    now = req.deps.now().getTime(),
+  ): PageContext | Promise<PageContext> {
     const d = req.deps;
     const visits = counterOf(d);
-    if (count) visits.record(req.ip, String(req.headers['user-agent'] ?? ''));
-    const settings = fresh(d, 'settings');
-    const categories = fresh(d, 'categories');
-    const stats = visits.statsNow();
+    if (count) visits.record(req.ip, String(req.headers['user-agent'] ?? ''), now);
+    const settings = fresh(d, 'settings', now);
+    const categories = fresh(d, 'categories', now);
+    const stats = visits.statsNow(now);
     if (settings && categories && stats)
       return contextOf(req, settings.value as Settings, categories.value as Categories, stats);
     return ctxRead(req, visits);
@@ -261,7 +287,7 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       a = { line, plain: Buffer.concat([p.head, Buffer.from(line), p.tail]) };
       assembled.set(p, a);
     }
-    reply.status(status).headers(PAGE_HEADERS).header('vary', 'accept-encoding');
+    reply.status(status).headers(PAGE_HEADERS);
     if (a.plain.length >= COMPRESS_FROM_BYTES && acceptsGzip(reply.request.headers['accept-encoding'])) {
       a.gzip ??= zlib.gzipSync(a.plain);
       return reply.header('content-encoding', 'gzip').send(a.gzip);
@@ -270,6 +296,8 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
   }
 
   app.setErrorHandler(async (err, req, reply) => {
+    // The error may come from a hook that ran before the one that sets these.
+    reply.headers(COMMON_SECURITY_HEADERS);
     const lang = req.lang ?? 'vi';
     const appErr = isAppError(err) ? err : frameworkError(err, req.headers['content-type'])?.error;
     if (!appErr) req.log.error({ err }, 'portal page failed');
@@ -304,44 +332,87 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     return sendPage(reply, ctx, rendered);
   });
 
-  async function renderArticle(
+  type Article = Awaited<ReturnType<typeof getPublishedArticle>>;
+
+  /**
+   * The article page. Synchronous (no promise, undefined once sent) while the article, the page's
+   * context and the rendered page are cached: the usual view of a busy article.
+   */
+  function renderArticle(
     req: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     form: CommentFormState,
     status = 200,
-  ) {
+  ): undefined | Promise<unknown> {
     const articleKey = `article:${slug}`;
-    const hit = fresh(req.deps, articleKey);
-    const a = hit
-      ? (hit.value as Awaited<ReturnType<typeof getPublishedArticle>>)
-      : await cached(req.deps, articleKey, () => getPublishedArticle(req.deps, slug));
-    const c = ctxOf(req, status === 200);
-    const ctx = c instanceof Promise ? await c : c;
-    const render = () => {
-      const key = `${a.id}:${a.version}`;
-      let body = bodies.get(key);
-      if (body === undefined) {
-        body = sanitizeArticleHtml(a.bodyHtml);
-        if (bodies.size > 500) bodies.clear();
-        bodies.set(key, body);
-      }
-      return splitPage(articlePage(ctx, a, body, form));
-    };
+    const now = req.deps.now().getTime();
+    const hit = fresh(req.deps, articleKey, now);
+    if (!hit) {
+      // The article is read before the visit is counted: a missing one counts none.
+      return cached(req.deps, articleKey, () => getPublishedArticle(req.deps, slug)).then((a) =>
+        articleWithContext(req, reply, slug, form, status, a),
+      );
+    }
+    return articleWithContext(req, reply, slug, form, status, hit.value as Article, now);
+  }
+
+  function articleWithContext(
+    req: FastifyRequest,
+    reply: FastifyReply,
+    slug: string,
+    form: CommentFormState,
+    status: number,
+    a: Article,
+    now = req.deps.now().getTime(),
+  ): undefined | Promise<unknown> {
+    const c = ctxOf(req, status === 200, now);
+    if (c instanceof Promise) return c.then((ctx) => sendArticle(reply, slug, form, status, a, ctx));
+    return sendArticle(reply, slug, form, status, a, c, now);
+  }
+
+  function articleBody(a: Article): string {
+    const key = `${a.id}:${a.version}`;
+    let body = bodies.get(key);
+    if (body === undefined) {
+      body = sanitizeArticleHtml(a.bodyHtml);
+      if (bodies.size > 500) bodies.clear();
+      bodies.set(key, body);
+    }
+    return body;
+  }
+
+  function sendArticle(
+    reply: FastifyReply,
+    slug: string,
+    form: CommentFormState,
+    status: number,
+    a: Article,
+    ctx: PageContext,
+    now?: number,
+  ): undefined | Promise<unknown> {
     // The usual page (no form state) is rendered once per version of what it shows.
     const plain = !form.error && form.name === undefined && form.body === undefined;
-    if (!plain) return sendPage(reply, ctx, render(), status);
-    const pageKey = `page:article:${slug}:${ctx.lang}:${ctx.origin}:${ctx.path}`;
-    const page =
-      (fresh(req.deps, pageKey)?.value as SplitPage | undefined) ??
-      (await cached(req.deps, pageKey, async () => render()));
-    return sendPage(reply, ctx, page, status);
+    if (!plain) {
+      sendPage(reply, ctx, splitPage(articlePage(ctx, a, articleBody(a), form)), status);
+      return undefined;
+    }
+    // The path names the article (the slug is read from it): no need to repeat it in the key.
+    const pageKey = `page:article:${ctx.lang}:${ctx.origin}:${ctx.path}`;
+    const page = fresh(reply.request.deps, pageKey, now)?.value as SplitPage | undefined;
+    if (page) {
+      sendPage(reply, ctx, page, status);
+      return undefined;
+    }
+    return cached(reply.request.deps, pageKey, async () =>
+      splitPage(articlePage(ctx, a, articleBody(a), form)),
+    ).then((p) => sendPage(reply, ctx, p, status));
   }
 
   app.get<{ Params: { slug: string }; Querystring: Record<string, string> }>(
     '/bai-viet/:slug',
-    async (req, reply) =>
-      renderArticle(req, reply, req.params.slug, { sent: req.query['binh-luan'] === 'da-gui' }),
+    // Not async: a cached page is sent without a promise (renderArticle).
+    (req, reply) => renderArticle(req, reply, req.params.slug, { sent: req.query['binh-luan'] === 'da-gui' }),
   );
 
   app.post<{ Params: { slug: string }; Body: Record<string, string> }>(
@@ -359,13 +430,14 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
         });
       } catch (err) {
         if (!isAppError(err) || err.status >= 500 || err.code === 'ARTICLE_NOT_FOUND') throw err;
-        return renderArticle(
+        await renderArticle(
           req,
           reply,
           req.params.slug,
           { name: b.name, body: b.body, error: messageOf(err.code, err.params, req.lang) },
           err.status,
         );
+        return reply;
       }
       return reply.redirect(
         `/bai-viet/${encodeURIComponent(req.params.slug)}?binh-luan=da-gui#binh-luan`,

@@ -5,8 +5,10 @@
 // here writes to the database.
 import { AppError, messageOf, type ErrorCode } from '../errors.js';
 import {
+  classOf,
   classifyHousehold,
   compileStandard,
+  deprivationMask,
   explainHousehold,
   explainIncome,
   type CompiledStandard,
@@ -73,6 +75,13 @@ export interface Classifier {
   classifyParsed(record: SurveyRecord): Promise<ClassifyOutput>;
   /** Same as classifyParsed, synchronous when the unit is already cached (the import's hot path). */
   classifyParsedNow(record: SurveyRecord): ClassifyOutput | Promise<ClassifyOutput>;
+  /**
+   * The command's hot path: for a record that is classified, its output line
+   * (`toJsonLine(classifyLineNow(line))`, the same bytes) written from fragments kept per unit,
+   * standard and class, without the result object; for one that is not, its failure (the caller
+   * counts it and writes it with toJsonLine).
+   */
+  classifyLineToJsonNow(line: string): string | ClassifyFailure | Promise<string | ClassifyFailure>;
 }
 
 function failure(
@@ -97,7 +106,17 @@ function coded(code: ErrorCode, field: string | null, params: Record<string, str
 interface Prepared {
   standard: Standard;
   compiled: CompiledStandard;
+  /** Position in the classifier's list: indexes the output fragments kept per unit. */
+  index: number;
+  /**
+   * The end of an output line per deprivation mask (`","deprivations":[…],"deprivationCount":N}`),
+   * made on first use. Empty when the standard has too many indicators for a mask.
+   */
+  tails: string[];
 }
+
+/** A mask is a 32-bit integer: standards with more indicators take the result-object path. */
+const MAX_MASK_INDICATORS = 30;
 
 /**
  * Builds a classifier over the standards stored in the database. Throws STANDARD_UNKNOWN when
@@ -106,7 +125,7 @@ interface Prepared {
 export async function createClassifier(deps: Deps, opts: ClassifierOptions = {}): Promise<Classifier> {
   const standards = await loadStandards(deps);
   const prepared = new Map<string, Prepared>(
-    standards.map((s) => [s.code, { standard: s, compiled: compileStandard(s) }]),
+    standards.map((s, index) => [s.code, { standard: s, compiled: compileStandard(s), index, tails: [] }]),
   );
   const forced = opts.standard === undefined ? undefined : prepared.get(opts.standard);
   if (opts.standard !== undefined && !forced) {
@@ -141,7 +160,14 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     return nationalOn(date);
   }
 
-  function finish(record: SurveyRecord, versions: UnitRecord[]): ClassifyOutput {
+  // What `resolve` found for the record it last accepted (read right after it returns; kept here
+  // rather than in a fresh object per record).
+  let resolvedUnit: UnitRecord | undefined;
+  let resolvedArea: Area = 'rural';
+  let resolvedStandard: Prepared | undefined;
+
+  /** The failure of a record that has no standard, unit or area on its date; undefined when it has. */
+  function resolve(record: SurveyRecord, versions: UnitRecord[]): ClassifyFailure | undefined {
     const date = record.surveyDate;
     if (!forced && !nationalOn(date)) {
       return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
@@ -159,6 +185,18 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
       ]);
     const p = standardFor(record, unit);
     if (!p) return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
+    resolvedUnit = unit;
+    resolvedArea = area;
+    resolvedStandard = p;
+    return undefined;
+  }
+
+  function finish(record: SurveyRecord, versions: UnitRecord[]): ClassifyOutput {
+    const failed = resolve(record, versions);
+    if (failed) return failed;
+    const unit = resolvedUnit!;
+    const area = resolvedArea;
+    const p = resolvedStandard!;
     const r = classifyHousehold(record, p.compiled, area);
     const out: ClassifyResult = {
       householdId: record.householdId,
@@ -179,6 +217,77 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
       };
     }
     return out;
+  }
+
+  // Output fragments per unit version: for each standard and area, the middle of the line up to
+  // the class (`,"standard":…,"classification":"POOR`), one per class, made on first use.
+  const heads = new Map<UnitRecord, string[][]>();
+  const CLASS_INDEX = Object.fromEntries(CLASSIFICATIONS.map((c, i) => [c, i])) as Record<
+    Classification,
+    number
+  >;
+
+  function headsOf(record: SurveyRecord, unit: UnitRecord, p: Prepared, area: Area): string[] {
+    let byStandard = heads.get(unit);
+    if (!byStandard) heads.set(unit, (byStandard = []));
+    const slot = p.index * 2 + (area === 'urban' ? 1 : 0);
+    let list = byStandard[slot];
+    if (!list) {
+      const s = p.standard;
+      const head =
+        `,"standard":${JSON.stringify(s.code)},"provisional":${s.provisional},` +
+        `"unitCode":${JSON.stringify(record.unitCode)},"unitName":${JSON.stringify(unit.name)},` +
+        `"area":"${area}","incomeLine":${s.incomeLines[area]},"classification":"`;
+      list = CLASSIFICATIONS.map((c) => `${head}${c}`);
+      byStandard[slot] = list;
+    }
+    return list;
+  }
+
+  function tailOf(p: Prepared, mask: number): string {
+    let tail = p.tails[mask];
+    if (tail === undefined) {
+      const keys = p.compiled.keys.filter((_, i) => (mask & (1 << i)) !== 0);
+      tail = `","deprivations":${JSON.stringify(keys)},"deprivationCount":${keys.length}}`;
+      p.tails[mask] = tail;
+    }
+    return tail;
+  }
+
+  /** finish, written as the output line (see classifyLineToJsonNow). */
+  function finishLine(record: SurveyRecord, versions: UnitRecord[]): string | ClassifyFailure {
+    const failed = resolve(record, versions);
+    if (failed) return failed;
+    const std = resolvedStandard!;
+    if (explain || std.compiled.rules.length > MAX_MASK_INDICATORS) {
+      const out = finish(record, versions);
+      return isFailure(out) ? out : toJsonLine(out);
+    }
+    const mask = deprivationMask(record, std.compiled);
+    let count = 0;
+    for (let m = mask; m !== 0; m &= m - 1) count += 1;
+    const cls = classOf(std.standard, resolvedArea, record.incomePerCapitaMonthly, count);
+    const head = headsOf(record, resolvedUnit!, std, resolvedArea)[CLASS_INDEX[cls]]!;
+    return `{"householdId":${JSON.stringify(record.householdId)}${head}${tailOf(std, mask)}`;
+  }
+
+  function classifyLineToJsonNow(line: string): string | ClassifyFailure | Promise<string | ClassifyFailure> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch (err) {
+      const detail = err instanceof Error ? err.message : String(err);
+      return failure(null, [coded('JSON_MALFORMED', null, { detail })]);
+    }
+    const parsed = parseSurveyRecord(raw);
+    if (!parsed.record) return failure(householdIdOf(raw), parsed.errors);
+    const record = parsed.record;
+    const versions = units.get(record.unitCode);
+    if (versions) return finishLine(record, versions);
+    return findUnitVersions(deps.db.kysely, record.unitCode).then((found) => {
+      units.set(record.unitCode, found);
+      return finishLine(record, found);
+    });
   }
 
   function classifyParsedNow(record: SurveyRecord): ClassifyOutput | Promise<ClassifyOutput> {
@@ -215,6 +324,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     classifyRecord: async (raw) => classifyRecordNow(raw),
     classifyParsed: async (record) => classifyParsedNow(record),
     classifyParsedNow,
+    classifyLineToJsonNow,
   };
 }
 

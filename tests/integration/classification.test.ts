@@ -1,9 +1,13 @@
 // The classification and standards services on a real database (every dialect): national
 // standards seeded and refreshed with an audit trail, local standards registered with every rule
 // checked, units looked up by code AND date (codes reused in 2025), what-if writing nothing.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DIALECTS, makeDeps, type TestDeps } from '../support/db.js';
-import { asRaw, buildRecord } from '../support/survey.js';
+import { asRaw, buildMember, buildRecord } from '../support/survey.js';
+import type { SurveyRecord } from '../../src/domain/survey/record.js';
 import { SYSTEM, type Actor } from '../../src/services/deps.js';
 import {
   ensureNationalStandards,
@@ -19,6 +23,7 @@ import {
   type ClassifyResult,
 } from '../../src/services/classification.service.js';
 import { ND07_2021 } from '../../src/domain/standards/national.js';
+import { classifyPiece, startClassifyPool } from '../../src/services/classification/classify-pool.js';
 import { codeOf } from '../support/errors.js';
 
 const officer = (unitCode: string): Actor => ({
@@ -267,6 +272,119 @@ for (const dialect of DIALECTS) {
       const explained = await (await createClassifier(deps)).classifyRecord(asRaw(buildRecord()));
       expect(toJsonLine(explained)).toBe(JSON.stringify(explained));
       expect(n).toBe(30);
+    });
+
+    it("the command's line writer gives the bytes of toJsonLine, and the failure itself when a record is refused", async () => {
+      const ids = ['HH-1', 'Hộ "Nguyễn" \\ số 2', 'tab\there', '\u2028line', '😀'];
+      const poorMember = buildMember({
+        employment: 'unemployed',
+        healthInsurance: false,
+        education: 'none',
+        birthDate: '1990-01-01',
+      });
+      const variants: (Partial<SurveyRecord> | string)[] = [
+        {},
+        { internetUse: false },
+        {
+          waterSource: 'surface',
+          latrine: 'none',
+          infoDevices: [],
+          loudspeakerAccess: false,
+          incomePerCapitaMonthly: 500_000,
+        },
+        { members: [buildMember(), poorMember], incomePerCapitaMonthly: 1_000_000 },
+        { members: [buildMember(), poorMember], incomePerCapitaMonthly: 2_600_000, area: 'urban' },
+        { unitCode: '16516', surveyDate: '2027-03-01', incomePerCapitaMonthly: 2_000_000 },
+        { unitCode: '16516', surveyDate: '2024-03-01' },
+        { incomePerCapitaMonthly: 9_000_000 },
+        { surveyDate: '2019-01-01' },
+        { unitCode: '99999' },
+        { incomePerCapitaMonthly: -1 },
+        'not json',
+        '[1]',
+      ];
+      for (const opts of [
+        { explain: false },
+        { explain: true },
+        { explain: false, standard: 'ND351_2025' },
+      ]) {
+        const c = await createClassifier(deps, opts);
+        let n = 0;
+        for (const householdId of ids) {
+          for (const v of variants) {
+            // Twice: the first line of a unit is read from the database, the next from memory.
+            for (let k = 0; k < 2; k += 1) {
+              const line =
+                typeof v === 'string' ? v : JSON.stringify(asRaw(buildRecord({ householdId, ...v })));
+              const expected = await c.classifyLineNow(line);
+              const got = await c.classifyLineToJsonNow(line);
+              if (isFailure(expected)) expect(got).toEqual(expected);
+              else expect(got).toBe(toJsonLine(expected));
+              n += 1;
+            }
+          }
+        }
+        expect(n).toBe(ids.length * variants.length * 2);
+      }
+    });
+
+    it('classifies pieces on several threads into the bytes of one thread, in input order', async () => {
+      await ensureNationalStandards(deps);
+      // The worker threads open the database themselves: a file for SQLite.
+      let location = deps.db.location;
+      let file: string | undefined;
+      if (dialect === 'sqlite') {
+        file = path.join(os.tmpdir(), `gn-pool-${process.pid}-${Date.now()}.sqlite`);
+        fs.writeFileSync(file, deps.db.sqlite!.serialize());
+        location = file;
+      }
+      const lines: string[] = [];
+      for (let i = 0; i < 40; i += 1) {
+        lines.push(
+          JSON.stringify(
+            asRaw(
+              buildRecord({
+                householdId: `HH-${i}`,
+                incomePerCapitaMonthly: 400_000 + 100_000 * i,
+                ...(i % 3 === 0 ? { internetUse: false, latrine: 'none' as const } : {}),
+                ...(i % 7 === 0 ? { unitCode: '16516', surveyDate: '2026-03-01' } : {}),
+              }),
+            ),
+          ),
+        );
+        if (i % 5 === 0)
+          lines.push('{"householdId": "broken"', '', JSON.stringify({ householdId: `X-${i}` }));
+      }
+      const pieces = [];
+      for (let i = 0; i < lines.length; i += 3)
+        pieces.push({ bytes: Buffer.from(`${lines.slice(i, i + 3).join('\r\n')}\n`), first: i === 0 });
+      const local = await createClassifier(deps, { explain: false });
+      let expected = '';
+      for (const p of pieces) expected += (await classifyPiece(local, p)).text;
+      const pool = startClassifyPool(
+        { location, config: deps.config, options: { explain: false } },
+        local,
+        2,
+      );
+      try {
+        await pool.ready();
+        let got = '';
+        const totals = await pool.run(
+          (async function* () {
+            yield* pieces;
+          })(),
+          (text) => {
+            got += text;
+            return undefined;
+          },
+        );
+        expect(got).toBe(expected);
+        expect(totals.records).toBe(lines.filter((l) => l.trim()).length);
+        expect(totals.rejected).toBe(got.split('\n').filter((l) => l.includes('"error"')).length);
+      } finally {
+        await pool.close();
+        if (file) fs.rmSync(file, { force: true });
+      }
     });
 
     it('what-if counts the transitions per unit and writes nothing', async () => {

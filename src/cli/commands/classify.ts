@@ -1,26 +1,51 @@
 // giamngheo classify [FILE|-] [--standard CODE] [--explain] [--db PATH|URL]
 // giamngheo classify --what-if FROM:TO FILE [--json]
 // contracts/survey-record.md §5: JSONL in, one JSON object per input line out, same order. The
-// file is streamed (readline) and output written with backpressure, so memory stays constant
-// whatever the file size. Exit 0: every record classified; 1: some were not; 2: usage error.
+// file is streamed in pieces of whole lines and output written with backpressure, so memory stays
+// constant whatever the file size; a large file is classified on one thread per core
+// (services/classification/classify-pool.ts), written in input order, the same bytes.
+// Exit 0: every record classified; 1: some were not; 2: usage error.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../errors.js';
 import {
   CLASS_ORDER,
   createClassifier,
-  isFailure,
   toJsonLine,
   whatIf,
-  type ClassifyOutput,
   type WhatIfReport,
 } from '../../services/classification.service.js';
 import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } from '../runtime.js';
 import { hasWord, wordOfCode } from '../../domain/words/catalogue.js';
 import type { Command } from '../main.js';
+import { lineBatches, linePieces } from '../../services/classification/jsonl-lines.js';
+import { startClassifyPool } from '../../services/classification/classify-pool.js';
+import os from 'node:os';
 
-/** A household is a few kilobytes; a longer line is reported as malformed without being held whole. */
-const MAX_LINE_BYTES = 16 * 1024 * 1024;
+export { lineBatches };
+
+/**
+ * A file at least this large (about 55,000 households) is classified on several threads by
+ * default: a worker costs about a second of CPU to start (it loads the sources and opens the
+ * database), what one thread classifies of a smaller file in that time.
+ */
+const POOL_FROM_BYTES = 64 * 1024 * 1024;
+const MAX_THREADS = 4;
+
+/**
+ * Threads to classify on, this one included: `--threads N` when given, else one per core (at most
+ * MAX_THREADS) for a large file, one otherwise. A database in memory is this process's own: one.
+ */
+function threadsFor(file: string | undefined, flag: string | undefined, db: string): number {
+  if (db === ':memory:') return 1;
+  if (flag !== undefined) {
+    const n = Number(flag);
+    if (!Number.isInteger(n) || n < 1 || n > 64) throw usage('--threads: 1–64');
+    return n;
+  }
+  if (file === undefined || file === '-' || fs.statSync(file).size < POOL_FROM_BYTES) return 1;
+  return Math.min(os.availableParallelism(), MAX_THREADS);
+}
 
 /** Output is gathered into chunks of about this size before each write (fewer syscalls). */
 const CHUNK = 64 * 1024;
@@ -35,72 +60,6 @@ function openInput(file: string | undefined, io: Io): NodeJS.ReadableStream {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile())
     throw new AppError('FILE_NOT_FOUND', { path: file });
   return fs.createReadStream(file, { highWaterMark: 1 << 20 });
-}
-
-/**
- * The non-empty lines of a stream, a chunk at a time. Splits raw bytes at the last newline of each
- * chunk (a newline byte never falls inside a multi-byte UTF-8 character) and decodes once per
- * chunk: cheaper than readline's per-line decoding on millions of lines. Memory holds one chunk.
- */
-export async function* lineBatches(
-  input: NodeJS.ReadableStream,
-  maxLineBytes = MAX_LINE_BYTES,
-): AsyncGenerator<string[]> {
-  // Bytes of the line in progress: kept as a list and joined once, so a long line costs no
-  // repeated copying; past maxLineBytes only its head is kept (it will be reported as malformed).
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
-  let first = true;
-  const split = (text: string): string[] => {
-    if (first) {
-      first = false;
-      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    }
-    const out: string[] = [];
-    for (let line of text.split('\n')) {
-      if (line.endsWith('\r')) line = line.slice(0, -1);
-      if (line.trim() !== '') out.push(line);
-    }
-    return out;
-  };
-  const keep = (b: Buffer) => {
-    if (pendingBytes < maxLineBytes) pending.push(b);
-    pendingBytes += b.length;
-  };
-  /** The line in progress, or its head followed by a mark that no JSON parser accepts. */
-  const takePending = (): string => {
-    const joined = Buffer.concat(pending);
-    const text =
-      pendingBytes > maxLineBytes
-        ? `${joined.toString('utf8', 0, 1024)}…[${pendingBytes} bytes]`
-        : joined.toString('utf8');
-    pending = [];
-    pendingBytes = 0;
-    return text;
-  };
-  for await (const chunk of input) {
-    const buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    const firstNl = buf.indexOf(10);
-    if (firstNl < 0) {
-      keep(buf);
-      continue;
-    }
-    const batch: string[] = [];
-    let start = 0;
-    if (pendingBytes > 0) {
-      keep(buf.subarray(0, firstNl));
-      batch.push(...split(takePending()));
-      start = firstNl + 1;
-    }
-    const last = buf.lastIndexOf(10);
-    if (last >= start) batch.push(...split(buf.toString('utf8', start, last)));
-    if (last + 1 < buf.length) keep(Buffer.from(buf.subarray(last + 1)));
-    if (batch.length) yield batch;
-  }
-  if (pendingBytes > 0) {
-    const batch = split(takePending());
-    if (batch.length) yield batch;
-  }
 }
 
 async function* lines(input: NodeJS.ReadableStream): AsyncGenerator<string> {
@@ -138,7 +97,8 @@ function printMatrix(io: Io, r: WhatIfReport): void {
 
 export const classifyCommand: Command = {
   summary: 'Phân loại hộ theo chuẩn nghèo (JSONL) / Classify survey records (JSONL)',
-  usage: 'classify [FILE|-] [--standard CODE] [--explain] | classify --what-if FROM:TO FILE [--json]',
+  usage:
+    'classify [FILE|-] [--standard CODE] [--explain] [--threads N] | classify --what-if FROM:TO FILE [--json]',
   async run(argv: string[], io: Io): Promise<number> {
     let parsed;
     try {
@@ -150,6 +110,7 @@ export const classifyCommand: Command = {
           'what-if': { type: 'string' },
           explain: { type: 'boolean', default: false },
           json: { type: 'boolean', default: false },
+          threads: { type: 'string' },
           db: { type: 'string' },
         },
       });
@@ -206,20 +167,45 @@ export const classifyCommand: Command = {
       let buffer = '';
       let rejected = 0;
       let total = 0;
-      for await (const batch of lineBatches(input)) {
-        for (const line of batch) {
-          total += 1;
-          let out: ClassifyOutput | Promise<ClassifyOutput> = classifier.classifyLineNow(line);
-          if (out instanceof Promise) out = await out;
-          if (isFailure(out)) rejected += 1;
-          buffer += `${toJsonLine(out)}\n`;
-          if (buffer.length >= CHUNK) {
-            const pending = write(io.stdout, buffer);
-            buffer = '';
-            if (pending) await pending;
+      const threads = threadsFor(file, values.threads, config.db);
+      if (threads > 1) {
+        const pool = startClassifyPool(
+          {
+            location: config.db,
+            config,
+            options: {
+              ...(values.standard !== undefined ? { standard: values.standard } : {}),
+              explain: values.explain === true,
+            },
+          },
+          classifier,
+          threads - 1,
+        );
+        try {
+          const totals = await pool.run(linePieces(input), (text) => write(io.stdout, text));
+          rejected = totals.rejected;
+          total = totals.records;
+        } finally {
+          await pool.close();
+        }
+      } else
+        for await (const batch of lineBatches(input)) {
+          for (const line of batch) {
+            total += 1;
+            let out = classifier.classifyLineToJsonNow(line);
+            if (out instanceof Promise) out = await out;
+            if (typeof out === 'string') buffer += `${out}\n`;
+            else {
+              rejected += 1;
+              buffer += `${toJsonLine(out)}\n`;
+            }
+            if (buffer.length >= CHUNK) {
+              const pending = write(io.stdout, buffer);
+              buffer = '';
+              if (pending) await pending;
+            }
           }
         }
-      }
       if (buffer) await write(io.stdout, buffer);
       if (rejected)
         io.stderr.write(

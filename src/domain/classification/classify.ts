@@ -230,6 +230,19 @@ export function classOf(
 
 const scratchAges: number[] = [];
 
+/**
+ * The deprived indicators of a valid record under a compiled standard as a bit mask (bit i: the
+ * standard's i-th indicator), the same set as classifyHousehold's list without building the list
+ * or a result: the command line's hot path, which writes its output from the mask.
+ */
+export function deprivationMask(record: SurveyRecord, c: CompiledStandard): number {
+  const ctx: EvalContext = { record, on: record.surveyDate, ages: memberAges(record, scratchAges) };
+  const rules = c.rules;
+  let mask = 0;
+  for (let i = 0; i < rules.length; i += 1) if (rules[i]!(ctx) !== NOT_DEPRIVED) mask |= 1 << i;
+  return mask;
+}
+
 /** Classifies a valid survey record under a standard for an area (pure, no explanation). */
 export function classifyHousehold(
   record: SurveyRecord,

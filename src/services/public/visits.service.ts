@@ -69,8 +69,7 @@ export class VisitCounter {
   }
 
   /** Records a page view from this address and user agent; returns whether it began a visit. */
-  record(address: string, userAgent: string): boolean {
-    const nowMs = this.deps.now().getTime();
+  record(address: string, userAgent: string, nowMs = this.deps.now().getTime()): boolean {
     this.rotate(nowMs);
     // A keyed hash (the secret salt first) in one call: an Hmac object per page view cost more
     // than the rest of a cached page's work. Only equality of hashes is ever used.
@@ -136,10 +135,9 @@ export class VisitCounter {
    * caches on it.
    */
   /** The figures while the snapshot is current, without a promise (a cached page's hot path). */
-  statsNow(): VisitStats | undefined {
+  statsNow(nowMs = this.deps.now().getTime()): VisitStats | undefined {
     const snap = this.snapshot;
     if (this.stored === undefined || !snap) return undefined;
-    const nowMs = this.deps.now().getTime();
     return nowMs >= snap.at && nowMs - snap.at < SNAPSHOT_MS ? snap.stats : undefined;
   }
 
