@@ -17,6 +17,18 @@ import {
   type StoredPeriod,
 } from '../../domain/registry/aggregates.js';
 
+/** The columns that name an aggregate cell (review_aggregate's unique key), then its count. */
+const CELL_KEY = [
+  'province_code',
+  'period',
+  'unit_code',
+  'unit_valid_from',
+  'status',
+  'classification',
+  'indicator',
+] as const;
+const AGGREGATE_COLUMNS = [...CELL_KEY, 'n'] as const;
+
 /**
  * Sets the recomputed movement of later results (see `laterMovementChanges`): one statement per
  * movement value, whatever the number of results (an older period imported after a newer one
@@ -64,32 +76,11 @@ export async function applyAggregateDeltas(
         })),
       )
       .onConflict((oc) =>
-        oc
-          .columns([
-            'province_code',
-            'period',
-            'unit_code',
-            'unit_valid_from',
-            'status',
-            'classification',
-            'indicator',
-          ])
-          .doUpdateSet({ n: sql<number>`review_aggregate.n + excluded.n` }),
+        oc.columns([...CELL_KEY]).doUpdateSet({ n: sql<number>`review_aggregate.n + excluded.n` }),
       )
       .execute();
   }
 }
-
-const AGGREGATE_COLUMNS = [
-  'province_code',
-  'period',
-  'unit_code',
-  'unit_valid_from',
-  'status',
-  'classification',
-  'indicator',
-  'n',
-] as const;
 
 /**
  * PostgreSQL, in the transaction of an import by COPY: the same as `applyAggregateDeltas`, the

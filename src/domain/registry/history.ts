@@ -39,7 +39,7 @@ export interface HistorySnapshot {
  * boolean, so `false` is never a value. A snapshot with any other key or value is stored as its
  * object, and rows stored as objects before read as they are.
  */
-const SNAPSHOT_KEYS = [
+export const SNAPSHOT_KEYS = [
   'version',
   'headName',
   'address',
