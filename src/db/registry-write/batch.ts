@@ -24,6 +24,7 @@ import { applyMovementChanges, type TallyKey } from './aggregates.js';
 import {
   changeView,
   importedView,
+  memberRow,
   householdColumns,
   mayTouch,
   resultColumns,
@@ -34,7 +35,7 @@ import {
   type WriteOutcome,
 } from './types.js';
 import { encodeSnapshot } from '../../domain/registry/history.js';
-import { inlinedAnswers, leavingPeriod, memberColumnsOf } from './leaving-answers.js';
+import { inlinedAnswers, leavingPeriod, memberColumnsOf, setAnswers } from './leaving-answers.js';
 import { answersNeedMembers } from '../../domain/survey/compact.js';
 
 /**
@@ -123,17 +124,6 @@ export const multiRowInserts: NewRows = {
     };
   },
 };
-
-const memberRow = (provinceCode: string, householdId: number, m: MemberRow) => ({
-  province_code: provinceCode,
-  household_id: householdId,
-  ordinal: m.ordinal,
-  name: m.name,
-  id_number: m.idNumber,
-  birth_date: m.birthDate,
-  sex: m.sex,
-  relation: m.relation,
-});
 
 /**
  * What an import's batches share. `mayHold`: whether a province held any household when the
@@ -304,12 +294,7 @@ export async function writeHouseholdBatch(
         const members = memberColumnsOf(rowsOf.get(Number(h.id)) ?? []);
         const answers = inlinedAnswers(result, h.household_key, members);
         if (answers === null) continue;
-        await db
-          .updateTable('review_result')
-          .set({ answers })
-          .where('province_code', '=', provinceCode)
-          .where('id', '=', result.id)
-          .execute();
+        await setAnswers(db, provinceCode, result.id, answers);
         result.answers = answers;
       }
     }

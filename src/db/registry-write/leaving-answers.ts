@@ -80,11 +80,15 @@ export async function keepLeavingAnswers(
     .where('household_id', '=', h.id)
     .execute();
   const answers = inlinedAnswers(result, h.household_key, memberColumnsOf(members));
-  if (answers !== null)
-    await db
-      .updateTable('review_result')
-      .set({ answers })
-      .where('province_code', '=', provinceCode)
-      .where('id', '=', result.id)
-      .execute();
+  if (answers !== null) await setAnswers(db, provinceCode, result.id, answers);
+}
+
+/** Writes a result's answers back (the members stored whole). */
+export async function setAnswers(db: Executor, provinceCode: string, resultId: number, answers: string) {
+  await db
+    .updateTable('review_result')
+    .set({ answers })
+    .where('province_code', '=', provinceCode)
+    .where('id', '=', resultId)
+    .execute();
 }

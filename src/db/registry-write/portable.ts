@@ -18,6 +18,7 @@ import { applyMovementChanges } from './aggregates.js';
 import {
   HISTORY_COLUMNS,
   changeView,
+  memberRow,
   householdColumns,
   mayTouch,
   resultColumns,
@@ -117,18 +118,7 @@ export async function writeHousehold(
   if (h.members.length > 0) {
     await db
       .insertInto('household_member')
-      .values(
-        h.members.map((m) => ({
-          province_code: h.provinceCode,
-          household_id: id,
-          ordinal: m.ordinal,
-          name: m.name,
-          id_number: m.idNumber,
-          birth_date: m.birthDate,
-          sex: m.sex,
-          relation: m.relation,
-        })),
-      )
+      .values(h.members.map((m) => memberRow(h.provinceCode, id, m)))
       .execute();
   }
   const history: HistoryRow[] = existing

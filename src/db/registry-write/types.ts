@@ -163,6 +163,18 @@ export const resultColumns = (r: ResultRow, movement: string, at: string) => ({
   updated_at: at,
 });
 
+/** A member's row as every write path inserts it. */
+export const memberRow = (provinceCode: string, householdId: number, m: MemberRow) => ({
+  province_code: provinceCode,
+  household_id: householdId,
+  ordinal: m.ordinal,
+  name: m.name,
+  id_number: m.idNumber,
+  birth_date: m.birthDate,
+  sex: m.sex,
+  relation: m.relation,
+});
+
 /** The columns of a household row that a write sets, whether it inserts the row or updates it. */
 export const householdColumns = (h: HouseholdWrite, at: string) => ({
   commune_code: h.communeCode,
