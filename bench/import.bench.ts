@@ -51,6 +51,16 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '1' },
   },
 });
+/** What the baselines read of each line (JSON.parse only, no validation). */
+interface BaselineRecord {
+  householdId: string;
+  unitCode: string;
+  surveyDate: string;
+  members: { name: string; idNumber: string | null; birthDate: string; sex: string; relation: string }[];
+}
+/** The file's lines, as every baseline reads them. */
+const linesOf = (file: string) =>
+  readline.createInterface({ input: fs.createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
 const onSqlite = values.only !== 'pg';
 const N = Number(values.households);
 // The columns of the bare COPY baseline on PostgreSQL (the same values as the SQLite baseline).
@@ -184,23 +194,9 @@ if (onSqlite) {
     const t = performance.now();
     const cpu0 = process.cpuUsage();
     h.exec('BEGIN');
-    const rl = readline.createInterface({
-      input: fs.createReadStream(input, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
+    const rl = linesOf(input);
     for await (const line of rl) {
-      const { members: ms, ...r } = JSON.parse(line) as {
-        householdId: string;
-        unitCode: string;
-        surveyDate: string;
-        members: {
-          name: string;
-          idNumber: string | null;
-          birthDate: string;
-          sex: string;
-          relation: string;
-        }[];
-      };
+      const { members: ms, ...r } = JSON.parse(line) as BaselineRecord;
       const id = Number(insH.run(r.householdId, r.unitCode, r.surveyDate, JSON.stringify(r)).lastInsertRowid);
       ms.forEach((m, i) => {
         const { name, idNumber, birthDate, sex, relation, ...rest } = m;
@@ -241,23 +237,9 @@ if (onSqlite) {
     const t = performance.now();
     const cpu0 = process.cpuUsage();
     h.exec('BEGIN');
-    const rl = readline.createInterface({
-      input: fs.createReadStream(input, { encoding: 'utf8' }),
-      crlfDelay: Infinity,
-    });
+    const rl = linesOf(input);
     for await (const line of rl) {
-      const r = JSON.parse(line) as {
-        householdId: string;
-        unitCode: string;
-        surveyDate: string;
-        members: {
-          name: string;
-          idNumber: string | null;
-          birthDate: string;
-          sex: string;
-          relation: string;
-        }[];
-      };
+      const r = JSON.parse(line) as BaselineRecord;
       const head = r.members[0]!;
       const id = Number(
         insH.run(
@@ -434,23 +416,9 @@ if (values.pg) {
         rs = [];
       };
       let id = 0;
-      const rl = readline.createInterface({
-        input: fs.createReadStream(input, { encoding: 'utf8' }),
-        crlfDelay: Infinity,
-      });
+      const rl = linesOf(input);
       for await (const line of rl) {
-        const r = JSON.parse(line) as {
-          householdId: string;
-          unitCode: string;
-          surveyDate: string;
-          members: {
-            name: string;
-            idNumber: string | null;
-            birthDate: string;
-            sex: string;
-            relation: string;
-          }[];
-        };
+        const r = JSON.parse(line) as BaselineRecord;
         id += 1;
         const head = r.members[0]!;
         hs.push([

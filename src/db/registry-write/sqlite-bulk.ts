@@ -185,51 +185,29 @@ export function sqliteBulkWriter(db: Db) {
         r.classification,
         history.filter((x) => x.period < r.period).map((x) => x.classification),
       );
-      const deps = r.deprivations.join(',');
+      // The result's columns from unit_code to status, in both statements' order.
+      const values = [
+        r.unitCode,
+        r.unitValidFrom,
+        r.surveyDate,
+        r.answers,
+        r.standard,
+        r.area,
+        r.incomeLine,
+        r.classification,
+        r.deprivations.join(','),
+        r.deprivations.length,
+        r.explanationJson,
+        movement,
+        r.noLabour ? 1 : 0,
+        r.groups.join(','),
+        r.status,
+      ];
       if (old) {
-        st.updateResult.run(
-          r.unitCode,
-          r.unitValidFrom,
-          r.surveyDate,
-          r.answers,
-          r.standard,
-          r.area,
-          r.incomeLine,
-          r.classification,
-          deps,
-          r.deprivations.length,
-          r.explanationJson,
-          movement,
-          r.noLabour ? 1 : 0,
-          r.groups.join(','),
-          r.status,
-          opts.at,
-          old.id,
-        );
+        st.updateResult.run(...values, opts.at, old.id);
         for (const c of storedCellsOf(w.provinceCode, old)) onDelta(c, -1);
       } else {
-        st.insertResult.run(
-          w.provinceCode,
-          id,
-          r.period,
-          r.unitCode,
-          r.unitValidFrom,
-          r.surveyDate,
-          r.answers,
-          r.standard,
-          r.area,
-          r.incomeLine,
-          r.classification,
-          deps,
-          r.deprivations.length,
-          r.explanationJson,
-          movement,
-          r.noLabour ? 1 : 0,
-          r.groups.join(','),
-          r.status,
-          opts.at,
-          opts.at,
-        );
+        st.insertResult.run(w.provinceCode, id, r.period, ...values, opts.at, opts.at);
       }
       deltas.addCellsOf(w.provinceCode, { ...r, movement }, 1);
       const others = history.map(storedPeriod);

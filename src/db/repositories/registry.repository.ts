@@ -16,6 +16,7 @@ import {
   type AnswersContext,
   type MemberColumns,
 } from '../../domain/survey/compact.js';
+import { HISTORY_COLUMNS } from '../registry-write/types.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 
 export async function findHouseholdByKey(db: Executor, provinceCode: string, key: string) {
@@ -253,19 +254,7 @@ export async function computeAggregatesFromResults(
   for (;;) {
     const page = await db
       .selectFrom('review_result')
-      .select([
-        'id',
-        'province_code',
-        'period',
-        'unit_code',
-        'unit_valid_from',
-        'status',
-        'classification',
-        'deprivations',
-        'movement',
-        'no_labour',
-        'groups',
-      ])
+      .select([...HISTORY_COLUMNS, 'province_code'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(20_000)

@@ -75,20 +75,7 @@ export const storedPeriod = (x: {
 });
 
 /** The cells of a result as stored (a review_result row): every write path takes its old cells back this way. */
-export const storedCellsOf = (
-  provinceCode: string,
-  x: {
-    period: number;
-    unit_code: string;
-    unit_valid_from: string;
-    status: string;
-    classification: string;
-    deprivations: string;
-    movement: string;
-    no_labour: number;
-    groups: string;
-  },
-): AggregateKey[] =>
+export const storedCellsOf = (provinceCode: string, x: Omit<HistoryRow, 'id'>): AggregateKey[] =>
   cellsOf(provinceCode, {
     period: x.period,
     unitCode: x.unit_code,

@@ -327,8 +327,8 @@ const FROM_ROWS: Readonly<Record<string, 'householdKey' | 'unitCode' | 'surveyDa
   unitCode: 'unitCode',
   surveyDate: 'surveyDate',
 };
-/** The member slots a household_member row holds: the first five of MEMBER. */
-const IDENTITY = 5;
+/** A member's answers besides the five a household_member row holds, in the record's order. */
+const MEMBER_ANSWER_KEYS = MEMBER.slice(5).map((slot) => slot.key);
 const IN_ROWS = true;
 
 /** Whether a member's row holds exactly its first five answers (then they are left out). */
@@ -500,7 +500,7 @@ function decodeMemberOfRow(stored: readonly Json[], row: MemberColumns | undefin
     if ((flags & (1 << (6 + i))) === 0) rest[k] = (flags & (1 << i)) !== 0;
   });
   // The keys in the record's order, as v1 gives them back.
-  for (const slot of MEMBER.slice(IDENTITY)) if (own(rest, slot.key)) m[slot.key] = rest[slot.key];
+  for (const k of MEMBER_ANSWER_KEYS) if (own(rest, k)) m[k] = rest[k];
   return extras ? assignOwn(m, extras) : m;
 }
 
