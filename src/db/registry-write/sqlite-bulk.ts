@@ -120,24 +120,23 @@ export function sqliteBulkWriter(db: Db) {
       const old = stored.find((x) => x.period === r.period);
       const history = stored.filter((x) => x.period !== r.period);
       if (old && old.frozen === 1 && !opts.overrideFrozen) return { ok: false, code: 'RESULT_FROZEN' };
+      // The household's columns from commune_code to answers_period, in both statements' order.
+      const household = [
+        w.communeCode,
+        w.communeValidFrom,
+        w.villageId,
+        w.headName,
+        w.headBirthDate,
+        w.address,
+        w.headKey,
+        w.searchKey,
+        w.members.length,
+        r.period,
+      ];
       let id: number;
       if (existing) {
         id = existing.id;
-        st.updateHousehold.run(
-          w.communeCode,
-          w.communeValidFrom,
-          w.villageId,
-          w.headName,
-          w.headBirthDate,
-          w.address,
-          w.headKey,
-          w.searchKey,
-          w.members.length,
-          r.period,
-          opts.at,
-          w.provinceCode,
-          id,
-        );
+        st.updateHousehold.run(...household, opts.at, w.provinceCode, id);
         const leaving = leavingPeriod(existing, r.period);
         const result =
           leaving === null
@@ -152,22 +151,7 @@ export function sqliteBulkWriter(db: Db) {
         st.deleteMembers.run(w.provinceCode, id);
       } else {
         id = Number(
-          st.insertHousehold.run(
-            w.provinceCode,
-            w.key,
-            w.communeCode,
-            w.communeValidFrom,
-            w.villageId,
-            w.headName,
-            w.headBirthDate,
-            w.address,
-            w.headKey,
-            w.searchKey,
-            w.members.length,
-            r.period,
-            opts.at,
-            opts.at,
-          ).lastInsertRowid,
+          st.insertHousehold.run(w.provinceCode, w.key, ...household, opts.at, opts.at).lastInsertRowid,
         );
       }
       for (const m of w.members)
