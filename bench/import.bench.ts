@@ -1,4 +1,4 @@
-// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--pg-prefix P] [--rounds R] [--only sqlite|pg]
+// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--pg-prefix P] [--rounds R] [--only sqlite|pg] [--writer auto|inline]
 //
 // Imports N generated households (default 1,000,000; about 3.8 members each) into a fresh SQLite
 // file through the product's import service as the CLI runs it — validation, classification by
@@ -17,7 +17,8 @@
 // result rows into another one, each on a database of its own (named --pg-prefix, then import_ or
 // copy_ and a random suffix), dropped afterwards. --rounds R runs the pair R times, alternating,
 // and compares the fastest of each: on a machine shared with other work, the runs least disturbed.
-// --only runs one engine's part.
+// --only runs one engine's part. --writer inline imports on this thread only (the CLI's `auto`
+// writes a large file from a second thread), to compare the two.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -49,8 +50,12 @@ const { values } = parseArgs({
     'pg-prefix': { type: 'string', default: 'gn_bench_' },
     // PostgreSQL: rounds of the bare COPY and the import, the fastest of each compared.
     rounds: { type: 'string', default: '1' },
+    writer: { type: 'string', default: 'auto' },
   },
 });
+if (values.writer !== 'auto' && values.writer !== 'inline')
+  throw new Error(`--writer: auto or inline, not ${values.writer}`);
+const writer = values.writer;
 /** What the baselines read of each line (JSON.parse only, no validation). */
 interface BaselineRecord {
   householdId: string;
@@ -142,9 +147,30 @@ async function serverCpu(admin: pg.Client, database: string): Promise<Map<number
   }
   return ticks;
 }
-/** The server's CPU seconds between two readings (backends that ended in between are not counted). */
-const serverCpuSince = (from: Map<number, number>, to: Map<number, number>) =>
-  [...to].reduce((s, [pid, v]) => s + v - (from.get(pid) ?? 0), 0);
+/**
+ * The server's CPU seconds for a database from now until `stop`: its backends read every 200 ms,
+ * so that a backend that ends before `stop` (the connection of a writer thread) is counted up to
+ * its last reading. A backend first seen after the start counts from zero.
+ */
+async function watchServerCpu(admin: pg.Client, database: string): Promise<{ stop(): Promise<number> }> {
+  const first = await serverCpu(admin, database);
+  const last = new Map(first);
+  const read = async () => {
+    for (const [pid, v] of await serverCpu(admin, database)) last.set(pid, v);
+  };
+  let reading: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    reading = reading.then(read, read);
+  }, 200);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await reading;
+      await read();
+      return [...last].reduce((s, [pid, v]) => s + v - (first.get(pid) ?? 0), 0);
+    },
+  };
+}
 
 async function freshDeps(name: string): Promise<Deps> {
   const file = path.join(dir, name);
@@ -398,11 +424,11 @@ if (values.pg) {
       const base = await openDeps(io, loadConfig({}, { db: urlOf(name) }));
       await base.db.pool!.query('DROP INDEX household_search'); // bare rows: no word index
       const lease = await singleClientKysely(base.db.pool!);
-      const copy = pgCopier(lease.client);
+      const copy = pgCopier(lease.client, lease.turns);
       const at = new Date().toISOString();
       const t = performance.now();
       const cpu0 = process.cpuUsage();
-      const server0 = await serverCpu(admin, name);
+      const server = await watchServerCpu(admin, name);
       await lease.client.query('BEGIN');
       let hs: CopyValue[][] = [];
       let ms: CopyValue[][] = [];
@@ -466,7 +492,7 @@ if (values.pg) {
       await flush();
       await lease.client.query('COMMIT');
       const seconds = (performance.now() - t) / 1000;
-      const cpu: [number, number] = [cpuSince(cpu0), serverCpuSince(server0, await serverCpu(admin, name))];
+      const cpu: [number, number] = [cpuSince(cpu0), await server.stop()];
       await lease.release();
       await base.db.close();
       return { seconds, cpu };
@@ -477,15 +503,15 @@ if (values.pg) {
       const deps = await openDeps(io, loadConfig({}, { db: urlOf(name) }));
       const t = performance.now();
       const cpu0 = process.cpuUsage();
-      const server0 = await serverCpu(admin, name);
+      const server = await watchServerCpu(admin, name);
       const r = await importSurvey(
         deps,
         SYSTEM,
         { format: 'jsonl', path: input },
-        { status: 'approved', mode: 'atomic', writer: 'auto' },
+        { status: 'approved', mode: 'atomic', writer },
       );
       const seconds = (performance.now() - t) / 1000;
-      const cpu: [number, number] = [cpuSince(cpu0), serverCpuSince(server0, await serverCpu(admin, name))];
+      const cpu: [number, number] = [cpuSince(cpu0), await server.stop()];
       await deps.db.close();
       if (r.imported !== N) throw new Error(`PostgreSQL: imported ${r.imported} of ${N}`);
       return { seconds, cpu };

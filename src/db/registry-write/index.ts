@@ -6,8 +6,10 @@
 // - portable.ts: one household at a time through Kysely, both engines (the edits of a household).
 // - batch.ts: an import's households in batches, set-based; new rows by multi-row INSERT (portable)
 //   or by COPY (pg-copy.ts, PostgreSQL).
-// - sqlite-bulk.ts: an import on SQLite, raw prepared statements; from a second thread for a large
-//   file (sqlite-thread.ts).
+// - sqlite-bulk.ts: an import on SQLite, raw prepared statements.
+// - writer-thread.ts: a large import's writes from a second thread with its own connection, while
+//   this one prepares the records: the bulk writer on an SQLite file, the batches by COPY on
+//   PostgreSQL.
 //
 // An import opens its writes with `withImportWriter`, which picks the implementation for the
 // database: the service only says what it writes.
@@ -27,7 +29,7 @@ import {
 import { ImportBatches, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
 import { copyRows } from './pg-copy.js';
 import { sqliteBulkWriter } from './sqlite-bulk.js';
-import { ImportWriter } from './sqlite-thread.js';
+import { ImportWriter, PG_WRITER, SQLITE_WRITER, type WriterKind } from './writer-thread.js';
 import type { HouseholdWrite, ImportOutcome, WriteOptions } from './types.js';
 
 export type {
@@ -67,9 +69,9 @@ export interface ImportWriterOptions<T> {
   writeOpts: WriteOptions;
   settle: (tag: T, outcome: ImportOutcome) => void;
   /**
-   * Write from a second thread where the database allows it (an SQLite file): both cores work,
-   * and any other write to the file waits for the import's transaction. For a process that does
-   * nothing else meanwhile (the CLI).
+   * Write from a second thread with its own connection where the database allows it (an SQLite
+   * file, PostgreSQL): both cores work. On SQLite any other write to the file waits for the
+   * import's transaction. For a process that does nothing else meanwhile (the CLI).
    */
   preferThread?: boolean;
   /** The portable batch path (multi-row INSERTs through Kysely) whatever the database. */
@@ -91,11 +93,12 @@ export async function withImportWriter<T>(
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
   if (opts.portable) return batched(db.kysely, { rows: multiRowInserts }, opts, body);
+  if (db.pool && opts.preferThread) return threaded(PG_WRITER, db, opts, body);
   if (db.pool) {
     // The transaction runs on one leased connection, so that the new rows go by COPY on it.
     const lease = await singleClientKysely(db.pool);
     try {
-      const copy = pgTextCopier(lease.client);
+      const copy = pgTextCopier(lease.client, lease.turns);
       return await batched(
         lease.kysely,
         {
@@ -110,7 +113,7 @@ export async function withImportWriter<T>(
       await lease.release();
     }
   }
-  if (opts.preferThread && db.location !== ':memory:') return threaded(db, opts, body);
+  if (opts.preferThread && db.location !== ':memory:') return threaded(SQLITE_WRITER, db, opts, body);
   return inline(db, opts, body);
 }
 
@@ -158,13 +161,15 @@ function inline<T>(
   });
 }
 
-/** SQLite file, a writer thread with its own connection and the import's transaction. */
+/** A writer thread with its own connection and the import's transaction (writer-thread.ts). */
 async function threaded<T>(
+  kind: WriterKind,
   db: Db,
   opts: ImportWriterOptions<T>,
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
   const writer = await ImportWriter.start<T>(
+    kind,
     { location: db.location, writeOpts: opts.writeOpts },
     opts.settle,
   );
