@@ -417,6 +417,29 @@ if (values.pg) {
     seconds: number;
     /** CPU seconds: this process, the server's backends. */
     cpu: [number, number];
+    /** The product's database after the import: its size, and its largest tables with their indexes. */
+    bytes?: { total: number; tables: { t: string; bytes: number }[] };
+  }
+  /** Bytes of a database and of its largest tables (partitions summed, with indexes and TOAST). */
+  async function databaseBytes(url: string): Promise<NonNullable<Run['bytes']>> {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      const total = Number(
+        (await c.query<{ n: string }>('SELECT pg_database_size(current_database()) AS n')).rows[0]!.n,
+      );
+      const tables = (
+        await c.query<{ t: string; bytes: string }>(
+          `SELECT coalesce(pg_partition_root(c.oid)::regclass::text, c.relname) AS t,
+                  sum(pg_total_relation_size(c.oid)) AS bytes
+             FROM pg_class c WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+            GROUP BY 1 ORDER BY 2 DESC LIMIT 6`,
+        )
+      ).rows.map((r) => ({ t: r.t, bytes: Number(r.bytes) }));
+      return { total, tables };
+    } finally {
+      await c.end();
+    }
   }
   // Baseline: COPY of household, member and result rows (JSON.parse only), one transaction.
   const baseline = (name: string): Promise<Run> =>
@@ -514,7 +537,7 @@ if (values.pg) {
       const cpu: [number, number] = [cpuSince(cpu0), await server.stop()];
       await deps.db.close();
       if (r.imported !== N) throw new Error(`PostgreSQL: imported ${r.imported} of ${N}`);
-      return { seconds, cpu };
+      return { seconds, cpu, bytes: await databaseBytes(urlOf(name)) };
     });
   try {
     const sum = (x: readonly [number, number]) => x[0] + x[1];
@@ -544,6 +567,11 @@ if (values.pg) {
     log(
       `postgres cpu: import ${sum(pgRun.cpu).toFixed(1)} s (node ${pgRun.cpu[0].toFixed(1)} + server ${pgRun.cpu[1].toFixed(1)})   ` +
         `baseline ${sum(base.cpu).toFixed(1)} s (node ${base.cpu[0].toFixed(1)} + server ${base.cpu[1].toFixed(1)})   ratio: ${(sum(pgRun.cpu) / sum(base.cpu)).toFixed(2)}×`,
+    );
+    const bytes = pgRun.bytes!;
+    log(
+      `postgres size: ${(bytes.total / 1e6).toFixed(0)} MB after the import (${Math.round(bytes.total / N).toLocaleString('en')} bytes per household-period, reference data included); ` +
+        bytes.tables.map((x) => `${x.t} ${Math.round(x.bytes / N).toLocaleString('en')}`).join(', '),
     );
     log(
       `load:     ${os
