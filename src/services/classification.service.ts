@@ -8,7 +8,6 @@ import {
   classOf,
   classifyHousehold,
   compileStandard,
-  deprivationMask,
   explainHousehold,
   explainIncome,
   type CompiledStandard,
@@ -18,6 +17,7 @@ import type { Classification, IndicatorKey, Standard, Text } from '../domain/sta
 import { CLASSIFICATIONS } from '../domain/standards/standard.js';
 import { householdIdOf, parseSurveyRecord, type SurveyFieldError } from '../domain/survey/parse.js';
 import { checkSurveyRecord } from '../domain/survey/compiled-check.js';
+import { compileMask, type MaskOf } from '../domain/classification/compiled-mask.js';
 import type { Area, SurveyRecord } from '../domain/survey/record.js';
 import { findUnitVersions, type UnitRecord } from '../db/repositories/units.repository.js';
 import { loadStandards } from './standards.service.js';
@@ -110,6 +110,8 @@ interface Prepared {
   from: number;
   to: number;
   compiled: CompiledStandard;
+  /** The deprivation mask compiled from the standard; undefined when it has too many indicators. */
+  mask: MaskOf | undefined;
   /** Position in the classifier's list: indexes the output fragments kept per unit. */
   index: number;
   /**
@@ -124,6 +126,9 @@ interface Version {
   unit: UnitRecord;
   from: number;
   to: number;
+  /** The unit's area when it is rural or urban (null: the record must give it), its province. */
+  area: Area | null;
+  provinceCode: string;
   /** Per standard and area (slot index * 2 + urban), the line's middle per class (headsOf). */
   heads: string[][];
 }
@@ -142,6 +147,8 @@ const versionOf = (unit: UnitRecord): Version => ({
   unit,
   from: unit.valid_from === null ? 0 : dayNumber(unit.valid_from),
   to: unit.valid_to === null ? 99_999_999 : dayNumber(unit.valid_to),
+  area: unit.area === 'rural' || unit.area === 'urban' ? unit.area : null,
+  provinceCode: unit.province_code,
   heads: [],
 });
 
@@ -157,9 +164,6 @@ function jsonString(s: string): string {
   return `"${s}"`;
 }
 
-/** A mask is a 32-bit integer: standards with more indicators take the result-object path. */
-const MAX_MASK_INDICATORS = 30;
-
 /**
  * Builds a classifier over the standards stored in the database. Throws STANDARD_UNKNOWN when
  * `opts.standard` names no standard.
@@ -174,6 +178,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
         from: dayNumber(s.validFrom),
         to: dayNumber(s.validTo),
         compiled: compileStandard(s),
+        mask: compileMask(s),
         index,
         tails: [],
       },
@@ -217,13 +222,14 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     return undefined;
   }
 
-  function standardFor(unit: UnitRecord, day: number): Prepared | undefined {
+  /** The standard for a unit on a day: forced, else a local one in force, else the national one. */
+  function standardFor(version: Version, day: number, nationalStandard: Prepared | undefined) {
     if (forced) return forced;
     for (let i = 0; i < local.length; i += 1) {
       const p = local[i]!;
-      if (p.standard.provinceCode === unit.province_code && p.from <= day && day <= p.to) return p;
+      if (p.standard.provinceCode === version.provinceCode && p.from <= day && day <= p.to) return p;
     }
-    return nationalOn(day);
+    return nationalStandard;
   }
 
   // The failure of the record `recordOf` last refused (read right after it returns undefined).
@@ -251,7 +257,8 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
   function resolve(record: SurveyRecord, versions: Version[]): ClassifyFailure | undefined {
     const date = record.surveyDate;
     const day = dayNumber(date);
-    if (!forced && !nationalOn(day)) {
+    const nationalStandard = forced ? undefined : nationalOn(day);
+    if (!forced && !nationalStandard) {
       return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
     }
     const version = unitOn(versions, day);
@@ -260,13 +267,12 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
         coded('UNIT_NOT_FOUND', 'unitCode', { code: record.unitCode, date }),
       ]);
     }
-    const unit = version.unit;
-    const area = record.area ?? (unit.area === 'rural' || unit.area === 'urban' ? unit.area : null);
+    const area = record.area ?? version.area;
     if (!area)
       return failure(record.householdId, [
-        coded('AREA_UNKNOWN', 'area', { code: unit.code, type: unit.type }),
+        coded('AREA_UNKNOWN', 'area', { code: version.unit.code, type: version.unit.type }),
       ]);
-    const p = standardFor(unit, day);
+    const p = standardFor(version, day, nationalStandard);
     if (!p) return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
     resolvedUnit = version;
     resolvedArea = area;
@@ -341,11 +347,11 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     const failed = resolve(record, versions);
     if (failed) return failed;
     const std = resolvedStandard!;
-    if (explain || std.compiled.rules.length > MAX_MASK_INDICATORS) {
+    if (explain || std.mask === undefined) {
       const out = finish(record, versions);
       return isFailure(out) ? out : toJsonLine(out);
     }
-    const mask = deprivationMask(record, std.compiled);
+    const mask = std.mask(record);
     let count = 0;
     for (let m = mask; m !== 0; m &= m - 1) count += 1;
     const cls = classOf(std.standard, resolvedArea, record.incomePerCapitaMonthly, count);
