@@ -111,6 +111,12 @@ export default tseslint.config(
               message: 'The web app talks to the API only.',
             },
             {
+              // Built with new Function, which the pages' content security policy refuses.
+              group: ['**/survey/compiled-check*', '**/classification/compiled-mask*'],
+              message:
+                'Compiled at run time: the web app validates with parseSurveyRecord and classifies with the rules.',
+            },
+            {
               // Everything of src/http but its payload schemas (typed imports, below).
               regex: '(^|/)http/(?!schemas/)',
               message: 'The web app talks to the API only.',

@@ -8,7 +8,6 @@ import {
   classOf,
   classifyHousehold,
   compileStandard,
-  deprivationMask,
   explainHousehold,
   explainIncome,
   type CompiledStandard,
@@ -17,6 +16,8 @@ import {
 import type { Classification, IndicatorKey, Standard, Text } from '../domain/standards/standard.js';
 import { CLASSIFICATIONS } from '../domain/standards/standard.js';
 import { householdIdOf, parseSurveyRecord, type SurveyFieldError } from '../domain/survey/parse.js';
+import { checkSurveyRecord } from '../domain/survey/compiled-check.js';
+import { compileMask, type MaskOf } from '../domain/classification/compiled-mask.js';
 import type { Area, SurveyRecord } from '../domain/survey/record.js';
 import { findUnitVersions, type UnitRecord } from '../db/repositories/units.repository.js';
 import { loadStandards } from './standards.service.js';
@@ -105,7 +106,12 @@ function coded(code: ErrorCode, field: string | null, params: Record<string, str
 
 interface Prepared {
   standard: Standard;
+  /** validFrom and validTo as day numbers (see dayNumber). */
+  from: number;
+  to: number;
   compiled: CompiledStandard;
+  /** The deprivation mask compiled from the standard; undefined when it has too many indicators. */
+  mask: MaskOf | undefined;
   /** Position in the classifier's list: indexes the output fragments kept per unit. */
   index: number;
   /**
@@ -115,8 +121,48 @@ interface Prepared {
   tails: string[];
 }
 
-/** A mask is a 32-bit integer: standards with more indicators take the result-object path. */
-const MAX_MASK_INDICATORS = 30;
+/** A unit version with its validity as day numbers and the output fragments made for it. */
+interface Version {
+  unit: UnitRecord;
+  from: number;
+  to: number;
+  /** The unit's area when it is rural or urban (null: the record must give it), its province. */
+  area: Area | null;
+  provinceCode: string;
+  /** Per standard and area (slot index * 2 + urban), the line's middle per class (headsOf). */
+  heads: string[][];
+}
+
+/** A valid ISO date (YYYY-MM-DD) as the number YYYYMMDD, read from its character codes. */
+function dayNumber(d: string): number {
+  return (
+    (((d.charCodeAt(0) * 10 + d.charCodeAt(1)) * 10 + d.charCodeAt(2)) * 10 + d.charCodeAt(3) - 53328) *
+      10000 +
+    (d.charCodeAt(5) * 10 + d.charCodeAt(6) - 528) * 100 +
+    (d.charCodeAt(8) * 10 + d.charCodeAt(9) - 528)
+  );
+}
+
+const versionOf = (unit: UnitRecord): Version => ({
+  unit,
+  from: unit.valid_from === null ? 0 : dayNumber(unit.valid_from),
+  to: unit.valid_to === null ? 99_999_999 : dayNumber(unit.valid_to),
+  area: unit.area === 'rural' || unit.area === 'urban' ? unit.area : null,
+  provinceCode: unit.province_code,
+  heads: [],
+});
+
+/**
+ * A string as JSON (`JSON.stringify(s)`, the same bytes): quoted as it is when it has nothing to
+ * escape (no control character, quote, backslash or surrogate), which a household id has.
+ */
+function jsonString(s: string): string {
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s.charCodeAt(i);
+    if (c < 32 || c === 34 || c === 92 || (c >= 0xd800 && c <= 0xdfff)) return JSON.stringify(s);
+  }
+  return `"${s}"`;
+}
 
 /**
  * Builds a classifier over the standards stored in the database. Throws STANDARD_UNKNOWN when
@@ -125,7 +171,18 @@ const MAX_MASK_INDICATORS = 30;
 export async function createClassifier(deps: Deps, opts: ClassifierOptions = {}): Promise<Classifier> {
   const standards = await loadStandards(deps);
   const prepared = new Map<string, Prepared>(
-    standards.map((s, index) => [s.code, { standard: s, compiled: compileStandard(s), index, tails: [] }]),
+    standards.map((s, index) => [
+      s.code,
+      {
+        standard: s,
+        from: dayNumber(s.validFrom),
+        to: dayNumber(s.validTo),
+        compiled: compileStandard(s),
+        mask: compileMask(s),
+        index,
+        tails: [],
+      },
+    ]),
   );
   const forced = opts.standard === undefined ? undefined : prepared.get(opts.standard);
   if (opts.standard !== undefined && !forced) {
@@ -136,65 +193,97 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
   const local = standards.filter((s) => s.scope === 'local').map((s) => prepared.get(s.code)!);
 
   // Every version of a unit code, read once: a file of one province touches a few hundred codes.
-  const units = new Map<string, UnitRecord[]>();
-  const unitOn = (versions: UnitRecord[], date: string): UnitRecord | undefined => {
-    for (const u of versions) {
-      if ((u.valid_from === null || u.valid_from <= date) && (u.valid_to === null || u.valid_to >= date))
-        return u;
+  // Kept by the code as a number too (a valid record's code is five digits): no string hashed.
+  const units = new Map<string, Version[]>();
+  const byCode: (Version[] | undefined)[] = [];
+  const remember = (code: string, found: UnitRecord[]): Version[] => {
+    const versions = found.map(versionOf);
+    units.set(code, versions);
+    byCode[Number(code)] = versions;
+    return versions;
+  };
+  const codeNumber = (c: string): number =>
+    (((c.charCodeAt(0) * 10 + c.charCodeAt(1)) * 10 + c.charCodeAt(2)) * 10 + c.charCodeAt(3)) * 10 +
+    c.charCodeAt(4) -
+    533_328;
+  const unitOn = (versions: Version[], day: number): Version | undefined => {
+    for (let i = 0; i < versions.length; i += 1) {
+      const v = versions[i]!;
+      if (v.from <= day && day <= v.to) return v;
     }
     return undefined;
   };
 
-  function nationalOn(date: string): Prepared | undefined {
-    for (const p of national) if (p.standard.validFrom <= date && date <= p.standard.validTo) return p;
+  function nationalOn(day: number): Prepared | undefined {
+    for (let i = 0; i < national.length; i += 1) {
+      const p = national[i]!;
+      if (p.from <= day && day <= p.to) return p;
+    }
     return undefined;
   }
 
-  function standardFor(record: SurveyRecord, unit: UnitRecord): Prepared | undefined {
+  /** The standard for a unit on a day: forced, else a local one in force, else the national one. */
+  function standardFor(version: Version, day: number, nationalStandard: Prepared | undefined) {
     if (forced) return forced;
-    const date = record.surveyDate;
-    for (const p of local) {
-      const s = p.standard;
-      if (s.provinceCode === unit.province_code && s.validFrom <= date && date <= s.validTo) return p;
+    for (let i = 0; i < local.length; i += 1) {
+      const p = local[i]!;
+      if (p.standard.provinceCode === version.provinceCode && p.from <= day && day <= p.to) return p;
     }
-    return nationalOn(date);
+    return nationalStandard;
+  }
+
+  // The failure of the record `recordOf` last refused (read right after it returns undefined).
+  let refused: ClassifyFailure | undefined;
+
+  /**
+   * A raw record checked: itself when the compiled check accepts it, else what the parser makes
+   * of it — the record, or undefined with `refused` set to the failure in the parser's words.
+   */
+  function recordOf(raw: unknown): SurveyRecord | undefined {
+    if (checkSurveyRecord(raw)) return raw as SurveyRecord;
+    const parsed = parseSurveyRecord(raw);
+    if (parsed.record) return parsed.record;
+    refused = failure(householdIdOf(raw), parsed.errors);
+    return undefined;
   }
 
   // What `resolve` found for the record it last accepted (read right after it returns; kept here
   // rather than in a fresh object per record).
-  let resolvedUnit: UnitRecord | undefined;
+  let resolvedUnit: Version | undefined;
   let resolvedArea: Area = 'rural';
   let resolvedStandard: Prepared | undefined;
 
   /** The failure of a record that has no standard, unit or area on its date; undefined when it has. */
-  function resolve(record: SurveyRecord, versions: UnitRecord[]): ClassifyFailure | undefined {
+  function resolve(record: SurveyRecord, versions: Version[]): ClassifyFailure | undefined {
     const date = record.surveyDate;
-    if (!forced && !nationalOn(date)) {
+    const day = dayNumber(date);
+    const nationalStandard = forced ? undefined : nationalOn(day);
+    if (!forced && !nationalStandard) {
       return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
     }
-    const unit = unitOn(versions, date);
-    if (!unit) {
+    const version = unitOn(versions, day);
+    if (!version) {
       return failure(record.householdId, [
         coded('UNIT_NOT_FOUND', 'unitCode', { code: record.unitCode, date }),
       ]);
     }
-    const area = record.area ?? (unit.area === 'rural' || unit.area === 'urban' ? unit.area : null);
+    const area = record.area ?? version.area;
     if (!area)
       return failure(record.householdId, [
-        coded('AREA_UNKNOWN', 'area', { code: unit.code, type: unit.type }),
+        coded('AREA_UNKNOWN', 'area', { code: version.unit.code, type: version.unit.type }),
       ]);
-    const p = standardFor(record, unit);
+    const p = standardFor(version, day, nationalStandard);
     if (!p) return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);
-    resolvedUnit = unit;
+    resolvedUnit = version;
     resolvedArea = area;
     resolvedStandard = p;
     return undefined;
   }
 
-  function finish(record: SurveyRecord, versions: UnitRecord[]): ClassifyOutput {
+  function finish(record: SurveyRecord, versions: Version[]): ClassifyOutput {
     const failed = resolve(record, versions);
     if (failed) return failed;
-    const unit = resolvedUnit!;
+    const unit = resolvedUnit!.unit;
     const area = resolvedArea;
     const p = resolvedStandard!;
     const r = classifyHousehold(record, p.compiled, area);
@@ -219,19 +308,18 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     return out;
   }
 
-  // Output fragments per unit version: for each standard and area, the middle of the line up to
-  // the class (`,"standard":…,"classification":"POOR`), one per class, made on first use.
-  const heads = new Map<UnitRecord, string[][]>();
+  // Output fragments per unit version (Version.heads): for each standard and area, the middle of
+  // the line up to the class (`,"standard":…,"classification":"POOR`), one per class, made on
+  // first use.
   const CLASS_INDEX = Object.fromEntries(CLASSIFICATIONS.map((c, i) => [c, i])) as Record<
     Classification,
     number
   >;
 
-  function headsOf(record: SurveyRecord, unit: UnitRecord, p: Prepared, area: Area): string[] {
-    let byStandard = heads.get(unit);
-    if (!byStandard) heads.set(unit, (byStandard = []));
+  function headsOf(record: SurveyRecord, version: Version, p: Prepared, area: Area): string[] {
+    const unit = version.unit;
     const slot = p.index * 2 + (area === 'urban' ? 1 : 0);
-    let list = byStandard[slot];
+    let list = version.heads[slot];
     if (!list) {
       const s = p.standard;
       const head =
@@ -239,7 +327,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
         `"unitCode":${JSON.stringify(record.unitCode)},"unitName":${JSON.stringify(unit.name)},` +
         `"area":"${area}","incomeLine":${s.incomeLines[area]},"classification":"`;
       list = CLASSIFICATIONS.map((c) => `${head}${c}`);
-      byStandard[slot] = list;
+      version.heads[slot] = list;
     }
     return list;
   }
@@ -255,20 +343,20 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
   }
 
   /** finish, written as the output line (see classifyLineToJsonNow). */
-  function finishLine(record: SurveyRecord, versions: UnitRecord[]): string | ClassifyFailure {
+  function finishLine(record: SurveyRecord, versions: Version[]): string | ClassifyFailure {
     const failed = resolve(record, versions);
     if (failed) return failed;
     const std = resolvedStandard!;
-    if (explain || std.compiled.rules.length > MAX_MASK_INDICATORS) {
+    if (explain || std.mask === undefined) {
       const out = finish(record, versions);
       return isFailure(out) ? out : toJsonLine(out);
     }
-    const mask = deprivationMask(record, std.compiled);
+    const mask = std.mask(record);
     let count = 0;
     for (let m = mask; m !== 0; m &= m - 1) count += 1;
     const cls = classOf(std.standard, resolvedArea, record.incomePerCapitaMonthly, count);
     const head = headsOf(record, resolvedUnit!, std, resolvedArea)[CLASS_INDEX[cls]]!;
-    return `{"householdId":${JSON.stringify(record.householdId)}${head}${tailOf(std, mask)}`;
+    return `{"householdId":${jsonString(record.householdId)}${head}${tailOf(std, mask)}`;
   }
 
   function classifyLineToJsonNow(line: string): string | ClassifyFailure | Promise<string | ClassifyFailure> {
@@ -279,30 +367,26 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
       const detail = err instanceof Error ? err.message : String(err);
       return failure(null, [coded('JSON_MALFORMED', null, { detail })]);
     }
-    const parsed = parseSurveyRecord(raw);
-    if (!parsed.record) return failure(householdIdOf(raw), parsed.errors);
-    const record = parsed.record;
-    const versions = units.get(record.unitCode);
+    const record = recordOf(raw);
+    if (record === undefined) return refused!;
+    const versions = byCode[codeNumber(record.unitCode)];
     if (versions) return finishLine(record, versions);
-    return findUnitVersions(deps.db.kysely, record.unitCode).then((found) => {
-      units.set(record.unitCode, found);
-      return finishLine(record, found);
-    });
+    return findUnitVersions(deps.db.kysely, record.unitCode).then((found) =>
+      finishLine(record, remember(record.unitCode, found)),
+    );
   }
 
   function classifyParsedNow(record: SurveyRecord): ClassifyOutput | Promise<ClassifyOutput> {
     const versions = units.get(record.unitCode);
     if (versions) return finish(record, versions);
-    return findUnitVersions(deps.db.kysely, record.unitCode).then((found) => {
-      units.set(record.unitCode, found);
-      return finish(record, found);
-    });
+    return findUnitVersions(deps.db.kysely, record.unitCode).then((found) =>
+      finish(record, remember(record.unitCode, found)),
+    );
   }
 
   function classifyRecordNow(raw: unknown): ClassifyOutput | Promise<ClassifyOutput> {
-    const parsed = parseSurveyRecord(raw);
-    if (!parsed.record) return failure(householdIdOf(raw), parsed.errors);
-    return classifyParsedNow(parsed.record);
+    const record = recordOf(raw);
+    return record === undefined ? refused! : classifyParsedNow(record);
   }
 
   function classifyLineNow(line: string): ClassifyOutput | Promise<ClassifyOutput> {

@@ -15,6 +15,15 @@ export const RETIREMENT_SCHEDULE = {
 
 export const WORKING_AGE_FROM = 15;
 
+/** A date's month as year * 12 + month - 1, read from the digits of YYYY-MM-DD (no slicing). */
+function monthIndex(date: string): number {
+  const year =
+    ((date.charCodeAt(0) * 10 + date.charCodeAt(1)) * 10 + date.charCodeAt(2)) * 10 +
+    date.charCodeAt(3) -
+    53328;
+  return year * 12 + date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528 - 1;
+}
+
 /** Statutory retirement age, in months, for someone reaching it in `year`. */
 export function retirementAgeMonthsInYear(sex: Sex, year: number): number {
   const s = RETIREMENT_SCHEDULE[sex];
@@ -34,7 +43,7 @@ export function retirementAge(sex: Sex, date: string): { years: number; months: 
  * four months a year, so the search ends within a few steps.
  */
 export function retirementMonthIndex(sex: Sex, birthDate: string): number {
-  const born = Number(birthDate.slice(0, 4)) * 12 + Number(birthDate.slice(5, 7)) - 1;
+  const born = monthIndex(birthDate);
   const s = RETIREMENT_SCHEDULE[sex];
   for (let year = Math.floor((born + s.before) / 12); ; year += 1) {
     const reached = born + retirementAgeMonthsInYear(sex, year);
@@ -61,8 +70,7 @@ export function isAboveWorkingAge(
   // has (at the ceiling itself, the month of the birthday is still worked).
   if (age < 55) return false;
   if (age > RETIREMENT_SCHEDULE[member.sex].max / 12) return true;
-  const onIndex = Number(on.slice(0, 4)) * 12 + Number(on.slice(5, 7)) - 1;
-  return onIndex > retirementMonthIndex(member.sex, member.birthDate);
+  return monthIndex(on) > retirementMonthIndex(member.sex, member.birthDate);
 }
 
 /** Of working age on `on`: at least 15 years old and not past the statutory retirement age. */

@@ -64,3 +64,20 @@ export function citizenIdProblems(
   }
   return out;
 }
+
+/**
+ * `citizenIdProblems(id, birthDate, sex).length === 0` for a member whose birth date and sex are
+ * valid, without building the list: the compiled record check's (./compiled-check.ts) hot path.
+ */
+export function citizenIdOk(id: string, birthDate: string, sex: Sex): boolean {
+  if (id.length !== 12) return false;
+  for (let k = 0; k < 12; k += 1) {
+    const c = id.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  const prefix = (id.charCodeAt(0) - 48) * 100 + (id.charCodeAt(1) - 48) * 10 + (id.charCodeAt(2) - 48);
+  if (CID_PROVINCE[prefix] !== 1) return false;
+  const digit = id.charCodeAt(3) - 48;
+  const birthCentury = (birthDate.charCodeAt(0) - 48) * 1000 + (birthDate.charCodeAt(1) - 48) * 100;
+  return birthCentury === CENTURY_BY_DIGIT[digit] && (digit % 2 === 0 ? 'M' : 'F') === sex;
+}
