@@ -13,7 +13,7 @@ export function foldText(value: string): string {
     if (!word) continue;
     let folded = folds.get(word);
     if (folded === undefined) {
-      if (ASCII.test(word)) folded = foldAscii(word);
+      if (isAscii(word)) folded = foldAscii(word);
       else {
         folded = foldWord(word);
         if (folds.size >= MAX_FOLDS) folds.clear();
@@ -28,8 +28,12 @@ export function foldText(value: string): string {
 const folds = new Map<string, string>();
 const MAX_FOLDS = 50_000;
 
-const ASCII = /^[\x00-\x7f]*$/;
 const ALNUM = /^[a-z0-9]*$/;
+
+function isAscii(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (word.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
 
 /** `foldWord` of a word of ASCII characters: lower case, other characters than letters and digits as one space. */
 export function foldAscii(value: string): string {
