@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
+import { checkSurveyRecord } from '../../domain/survey/compiled-check.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
 import { deprivedFacts } from '../../domain/classification/classify.js';
@@ -467,7 +468,10 @@ async function recordPreparer(
       ]);
     }
     const hid = householdIdOf(item.raw);
-    const parsed = parseSurveyRecord(item.raw);
+    // The compiled check accepts a valid record as it is; the parser says why one is refused.
+    const parsed = checkSurveyRecord(item.raw)
+      ? { record: item.raw as SurveyRecord, errors: [] }
+      : parseSurveyRecord(item.raw);
     if (!parsed.record) {
       return fail(
         parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
