@@ -496,7 +496,10 @@ async function recordPreparer(
     // The review of a period uses the standard of the lists it sets (issue 12, decision 0021).
     if (!isFailure(out)) {
       const reviewPeriod = opts.period ?? defaultPeriodOf(record);
-      const periodStandard = await standardOfPeriod(reviewPeriod);
+      // Known after the first record of the period: no promise per record.
+      const periodStandard = periodStandards.has(reviewPeriod)
+        ? (periodStandards.get(reviewPeriod) ?? null)
+        : await standardOfPeriod(reviewPeriod);
       if (!periodStandard) {
         return fail([
           errorOf(
