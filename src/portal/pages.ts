@@ -193,11 +193,6 @@ function splitPage(page: string): SplitPage {
   return { head: Buffer.from(page.slice(0, at)), tail: Buffer.from(page.slice(at + STATS_SLOT.length)) };
 }
 
-/** The key of an article's rendered page: the path names the article (the slug is read from it). */
-function articlePageKey(lang: Lang, origin: string, path: string): string {
-  return `page:article:${lang}:${origin}:${path}`;
-}
-
 /** The usual article page: no comment form state to show. */
 function isPlain(form: CommentFormState): boolean {
   return !form.error && form.name === undefined && form.body === undefined;
@@ -272,24 +267,68 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
    */
   function fresh(d: Deps, key: string, now = d.now().getTime()): Cached | undefined {
     const hit = memo.get(key);
-    if (!hit || hit.generation !== publicContentGeneration(d.db)) return undefined;
-    return now >= hit.at && now - hit.at < CONTENT_TTL_MS ? hit : undefined;
+    return hit && isCurrent(d, hit, now) ? hit : undefined;
+  }
+
+  function isCurrent(d: Deps, hit: Cached, now: number): boolean {
+    return hit.generation === publicContentGeneration(d.db) && now >= hit.at && now - hit.at < CONTENT_TTL_MS;
   }
 
   /**
-   * Keeps `value`, made from what the memo holds under `sources`, with their generation and the
-   * time of the oldest; not at all when one of them is missing or no longer current.
+   * Rendered article pages by path (which names the article), then by language and origin: a view
+   * finds its page by comparing its own strings, with no key built. At most 8 origins a path (the
+   * Host header is the client's to choose).
    */
-  function rememberAsOldAs(d: Deps, key: string, value: unknown, sources: string[], now: number): void {
-    const generation = publicContentGeneration(d.db);
+  const articlePages = new Map<string, ArticlePage[]>();
+  interface ArticlePage extends Cached {
+    lang: Lang;
+    protocol: string;
+    host: string;
+  }
+
+  function articlePageOf(req: FastifyRequest, path: string, now: number): SplitPage | undefined {
+    const variants = articlePages.get(path);
+    if (!variants) return undefined;
+    const { lang, protocol, host } = req;
+    for (const v of variants) {
+      if (v.lang === lang && v.host === host && v.protocol === protocol)
+        return isCurrent(req.deps, v, now) ? (v.value as SplitPage) : undefined;
+    }
+    return undefined;
+  }
+
+  /**
+   * Keeps an article's rendered page, made from what the memo holds under `sources`, with their
+   * generation and the time of the oldest, so it is current only while they all are; not at all
+   * when one of them is missing or no longer current.
+   */
+  function keepArticlePage(
+    req: FastifyRequest,
+    path: string,
+    page: SplitPage,
+    sources: string[],
+    now: number,
+  ): void {
+    const generation = publicContentGeneration(req.deps.db);
     let at = now;
     for (const source of sources) {
       const hit = memo.get(source);
       if (!hit || hit.generation !== generation) return;
       at = Math.min(at, hit.at);
     }
-    if (memo.size > 2000) memo.clear();
-    memo.set(key, { value, generation, at });
+    const { lang, protocol, host } = req;
+    let variants = articlePages.get(path);
+    if (!variants) {
+      if (articlePages.size > 2000) articlePages.clear();
+      articlePages.set(path, (variants = []));
+    }
+    const kept: ArticlePage = { value: page, generation, at, lang, protocol, host };
+    const i = variants.findIndex((v) => v.lang === lang && v.host === host && v.protocol === protocol);
+    if (i >= 0) variants[i] = kept;
+    else {
+      if (variants.length >= 8) variants.shift();
+      variants.push(kept);
+    }
   }
 
   /** What a page read, reused until the public content changes or CONTENT_TTL_MS passes. */
@@ -339,7 +378,16 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
    */
   function pathOf(req: FastifyRequest): string {
     const here = req.url;
-    if (!here.includes('lang=') && /^\/(?![/\\])[^\\]*$/.test(here)) return here;
+    // A path starting with one slash, without a backslash or the switch (no regular expression:
+    // this runs on every page view).
+    if (
+      here.charCodeAt(0) === 0x2f &&
+      here.charCodeAt(1) !== 0x2f &&
+      here.charCodeAt(1) !== 0x5c &&
+      !here.includes('\\') &&
+      !here.includes('lang=')
+    )
+      return here;
     const url = new URL(here, 'http://x');
     url.searchParams.delete('lang');
     return url.pathname + url.search;
@@ -475,14 +523,14 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     // everything it shows is: sendArticle), so neither the article nor the page's context is
     // looked up; the visit is counted and its line filled in.
     if (count && isPlain(form)) {
-      const page = fresh(d, articlePageKey(req.lang, originOf(req), pathOf(req)), now);
+      const page = articlePageOf(req, pathOf(req), now);
       if (page) {
         const visits = counterOf(d);
         visits.record(req.ip, String(req.headers['user-agent'] ?? ''), now);
         count = false;
         const stats = visits.statsNow(now);
         if (stats) {
-          sendLined(reply, lineOf(req.lang, stats), page.value as SplitPage, status);
+          sendLined(reply, lineOf(req.lang, stats), page, status);
           return undefined;
         }
       }
@@ -538,14 +586,13 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
       sendPage(reply, ctx, splitPage(articlePage(ctx, a, articleBody(a), form)), status);
       return undefined;
     }
-    const d = reply.request.deps;
-    const pageKey = articlePageKey(ctx.lang, ctx.origin, ctx.path);
-    let page = fresh(d, pageKey, now)?.value as SplitPage | undefined;
+    const req = reply.request;
+    let page = articlePageOf(req, ctx.path, now);
     if (!page) {
       page = splitPage(articlePage(ctx, a, articleBody(a), form));
-      // As old as the oldest thing it shows, so it is current only while they all are: a page
-      // view that finds it current may skip looking them up (renderArticle).
-      rememberAsOldAs(d, pageKey, page, [`article:${slug}`, 'settings', 'categories'], now);
+      // As old as the oldest thing it shows: a view that finds it current may skip looking them
+      // up (renderArticle).
+      keepArticlePage(req, ctx.path, page, [`article:${slug}`, 'settings', 'categories'], now);
     }
     sendPage(reply, ctx, page, status);
     return undefined;
