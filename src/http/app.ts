@@ -98,8 +98,12 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
       route.preHandler = [checkBodyScope, ...preHandler];
     }
   });
+  // Request metrics before any route is added: each route counts its own requests.
+  const countUnmatched = registerMetrics(app, deps);
 
-  await app.register(cookie);
+  // Cookies are parsed by buildApp's first hook below, not by a hook of the plugin's own: one hook
+  // less on every request. The plugin still sets cookies (reply.setCookie) and parses them on demand.
+  await app.register(cookie, { hook: false });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -126,6 +130,8 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
   // Callback style with a synchronous path: an anonymous page view (the portal) pays no promise.
   app.addHook('onRequest', (req, reply, done) => {
     req.deps = deps;
+    const cookies = req.headers.cookie;
+    req.cookies = cookies ? app.parseCookie(cookies) : {};
     reply.headers(COMMON_SECURITY_HEADERS);
     // Vietnamese first: pages follow only an explicit choice (the lang cookie set by the switch);
     // API clients may also ask for English with Accept-Language.
@@ -204,24 +210,28 @@ export async function buildApp(deps: Deps, options: BuildOptions = {}): Promise<
     });
   });
 
-  app.setNotFoundHandler((req, reply) => {
-    const err = new AppError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
-    if (req.url.startsWith('/api/') || req.method !== 'GET')
-      return reply.status(404).send({ error: err.toJSON(req.lang) });
-    // The web app is a single-page application: unknown /app/ paths load it.
-    if (req.url.startsWith('/app') && fs.existsSync(path.join(webDist, 'index.html'))) {
-      return reply
-        .headers(APP_SECURITY_HEADERS)
-        .type('text/html; charset=utf-8')
-        .sendFile('index.html', webDist);
-    }
-    return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(req.lang));
+  // The not-found handler in a context of its own, where the requests no route matched are counted
+  // (the routes count theirs: registerMetrics). It answers every unmatched URL all the same.
+  await app.register(async (unmatched) => {
+    if (countUnmatched) unmatched.addHook('onResponse', countUnmatched);
+    unmatched.setNotFoundHandler((req, reply) => {
+      const err = new AppError('ROUTE_NOT_FOUND', { method: req.method, url: req.url.split('?')[0] });
+      if (req.url.startsWith('/api/') || req.method !== 'GET')
+        return reply.status(404).send({ error: err.toJSON(req.lang) });
+      // The web app is a single-page application: unknown /app/ paths load it.
+      if (req.url.startsWith('/app') && fs.existsSync(path.join(webDist, 'index.html'))) {
+        return reply
+          .headers(APP_SECURITY_HEADERS)
+          .type('text/html; charset=utf-8')
+          .sendFile('index.html', webDist);
+      }
+      return reply.status(404).type('text/html; charset=utf-8').send(notFoundPage(req.lang));
+    });
   });
 
   // 200 when the database answers and its schema is this version's; 503 with the coded reason
   // otherwise (src/services/health.service.ts).
   app.get('/api/health', { schema: { hide: true } }, async () => checkHealth(deps));
-  registerMetrics(app, deps);
 
   for (const routes of apiRoutes) await app.register(routes, { prefix: '/api/v1' });
   for (const routes of pageRoutes) await app.register(routes);

@@ -6,7 +6,7 @@
 // Anyone else gets the ordinary "not found" answer. Requests are labelled by the route's pattern
 // (`/api/v1/registry/households/:id`), never the raw URL, so no household key, name or search
 // text reaches a metric; unmatched URLs share one label.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, onResponseHookHandler } from 'fastify';
 import client from 'prom-client';
 import type { Deps } from '../services/deps.js';
 import { importJobStats } from '../services/registry/import-jobs.js';
@@ -106,25 +106,69 @@ export function isLocalRequest(req: FastifyRequest): boolean {
   return LOOPBACK.has(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined;
 }
 
-/** Adds the request metrics and the /metrics route to `app`, one registry per app. */
-export function registerMetrics(app: FastifyInstance, deps: Deps): void {
+/**
+ * Adds the request metrics and the /metrics route to `app`, one registry per app. Call it before any
+ * route is added: each route counts its own requests (a hook attached as it is added). Returns the
+ * hook that counts the requests no route matched, for the not-found handler's context; undefined
+ * when metrics are off.
+ */
+export function registerMetrics(app: FastifyInstance, deps: Deps): onResponseHookHandler | undefined {
   const mode = deps.config.metrics;
-  if (mode === 'off') return;
+  if (mode === 'off') return undefined;
   const register = new client.Registry();
   client.collectDefaultMetrics({ register, prefix: 'giamngheo_' });
   // Requests are counted per (method, route, status) in plain numbers on the request path, and
   // handed to the registry as Prometheus series only when /metrics is read: prom-client's labelled
   // counters and histograms validate and hash their labels on every inc and observe (a tenth of a
   // cached portal page's whole cost, measured).
-  // Every series in the order first seen (the order served), and found by route, method, status:
-  // the route pattern and method are the same strings from one request to the next, so no key is
-  // built per request.
+  // Every series in the order first seen (the order served). Each route's hook holds the series of
+  // its pattern by method and status: no key is built and the route is not looked up per request
+  // (one hook for every route read the pattern from `req.routeOptions`, which Fastify builds as a
+  // new object of twelve fields at each read).
   const series: RequestSeries[] = [];
-  const byRoute = new Map<string, Map<string, Map<number, RequestSeries>>>();
+  const routes: Map<string, Map<number, RequestSeries>>[] = [];
   const reset = () => {
     series.length = 0;
-    byRoute.clear();
+    for (const byMethod of routes) byMethod.clear();
   };
+  const counterOf = (route: string): onResponseHookHandler => {
+    const byMethod = new Map<string, Map<number, RequestSeries>>();
+    routes.push(byMethod);
+    return (req, reply, done) => {
+      const status = reply.statusCode;
+      let byStatus = byMethod.get(req.method);
+      if (!byStatus) byMethod.set(req.method, (byStatus = new Map()));
+      let s = byStatus.get(status);
+      if (!s) {
+        s = {
+          labels: { method: req.method, route, status: String(status) },
+          count: 0,
+          sum: 0,
+          buckets: new Float64Array(LATENCY_BUCKETS.length),
+        };
+        byStatus.set(status, s);
+        series.push(s);
+      }
+      const seconds = reply.elapsedTime / 1000;
+      s.count += 1;
+      s.sum += seconds;
+      for (let i = 0; i < LATENCY_BUCKETS.length; i += 1) {
+        if (seconds <= LATENCY_BUCKETS[i]!) {
+          s.buckets[i]! += 1;
+          break;
+        }
+      }
+      done();
+    };
+  };
+  // The route's pattern as added (prefix included), never its URL: the label `req.routeOptions.url`
+  // gave before. Routes added by the same pattern share its series.
+  const byPattern = new Map<string, onResponseHookHandler>();
+  app.addHook('onRoute', (route) => {
+    let count = byPattern.get(route.url);
+    if (!count) byPattern.set(route.url, (count = counterOf(route.url)));
+    route.onResponse = route.onResponse === undefined ? [count] : [...[route.onResponse].flat(), count];
+  });
   register.registerMetric(requestsMetric(series, reset) as unknown as client.Metric);
   register.registerMetric(latencyMetric(series, reset) as unknown as client.Metric);
   new client.Gauge({
@@ -172,36 +216,6 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
     },
   });
 
-  app.addHook('onResponse', (req, reply, done) => {
-    const route = req.routeOptions.url ?? '(unmatched)';
-    const status = reply.statusCode;
-    let byMethod = byRoute.get(route);
-    if (!byMethod) byRoute.set(route, (byMethod = new Map()));
-    let byStatus = byMethod.get(req.method);
-    if (!byStatus) byMethod.set(req.method, (byStatus = new Map()));
-    let s = byStatus.get(status);
-    if (!s) {
-      s = {
-        labels: { method: req.method, route, status: String(status) },
-        count: 0,
-        sum: 0,
-        buckets: new Float64Array(LATENCY_BUCKETS.length),
-      };
-      byStatus.set(status, s);
-      series.push(s);
-    }
-    const seconds = reply.elapsedTime / 1000;
-    s.count += 1;
-    s.sum += seconds;
-    for (let i = 0; i < LATENCY_BUCKETS.length; i += 1) {
-      if (seconds <= LATENCY_BUCKETS[i]!) {
-        s.buckets[i]! += 1;
-        break;
-      }
-    }
-    done();
-  });
-
   const send = async (_req: FastifyRequest, reply: FastifyReply) =>
     reply.type(register.contentType).send(await register.metrics());
   if (mode === 'admin') {
@@ -210,10 +224,11 @@ export function registerMetrics(app: FastifyInstance, deps: Deps): void {
       { schema: { hide: true }, config: { access: { permission: 'system.metrics' } } },
       send,
     );
-    return;
+  } else {
+    app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+      if (!isLocalRequest(req)) return reply.callNotFound();
+      return send(req, reply);
+    });
   }
-  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
-    if (!isLocalRequest(req)) return reply.callNotFound();
-    return send(req, reply);
-  });
+  return counterOf('(unmatched)');
 }

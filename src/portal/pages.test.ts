@@ -1,27 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip } from './pages.js';
+import { pageEncoding } from './pages.js';
 
-describe('acceptsGzip (Accept-Encoding, RFC 9110 §12.5.3)', () => {
+describe('pageEncoding (Accept-Encoding, RFC 9110 §12.5.3)', () => {
   it.each([
-    ['gzip, deflate, br, zstd', true],
-    ['GZIP', true],
-    ['x-gzip', true],
-    ['br;q=1.0, gzip;q=0.5', true],
-    ['*', true],
-    ['br, *;q=0.1', true],
-    [' deflate , gzip ; q=0.001', true],
-    ['gzip;q=0', false],
-    ['gzip;q=0.0, *', false],
-    ['*;q=0', false],
-    ['br', false],
-    ['identity', false],
-    ['', false],
+    ['gzip, deflate, br, zstd', 'br'],
+    ['gzip, deflate', 'gzip'],
+    ['GZIP', 'gzip'],
+    ['x-gzip', 'gzip'],
+    ['BR', 'br'],
+    ['br;q=1.0, gzip;q=0.5', 'br'],
+    ['br;q=0.5, gzip;q=1.0', 'gzip'],
+    ['br;q=0.5, gzip;q=0.5', 'br'],
+    ['*', 'br'],
+    ['gzip, *;q=0.1', 'gzip'],
+    ['br, *;q=0.1', 'br'],
+    [' deflate , gzip ; q=0.001', 'gzip'],
+    ['br;q=0, gzip', 'gzip'],
+    ['br, gzip;q=0', 'br'],
+    ['gzip;q=0', undefined],
+    ['gzip;q=0.0, *', 'br'],
+    ['br;q=0, gzip;q=0, *', undefined],
+    ['*;q=0', undefined],
+    ['br;q=x', undefined],
+    ['identity', undefined],
+    ['', undefined],
   ])('%j → %s', (header, expected) => {
-    expect(acceptsGzip(header)).toBe(expected);
+    expect(pageEncoding(header)).toBe(expected);
+    // The answer remembered for the header is the same.
+    expect(pageEncoding(header)).toBe(expected);
   });
 
   it('reads a header given more than once', () => {
-    expect(acceptsGzip(['br', 'gzip'])).toBe(true);
-    expect(acceptsGzip(undefined)).toBe(false);
+    expect(pageEncoding(['deflate', 'gzip'])).toBe('gzip');
+    expect(pageEncoding(['gzip', 'br'])).toBe('br');
+    expect(pageEncoding(undefined)).toBeUndefined();
   });
 });
