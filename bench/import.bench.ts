@@ -1,4 +1,4 @@
-// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--pg-prefix P] [--rounds R] [--only sqlite|pg] [--writer auto|inline]
+// npm run bench -- import [--households N] [--seed S] [--dir DIR] [--keep] [--pg URL] [--pg-prefix P] [--rounds R] [--only sqlite|pg]
 //
 // Imports N generated households (default 1,000,000; about 3.8 members each) into a fresh SQLite
 // file through the product's import service as the CLI runs it — validation, classification by
@@ -17,8 +17,7 @@
 // result rows into another one, each on a database of its own (named --pg-prefix, then import_ or
 // copy_ and a random suffix), dropped afterwards. --rounds R runs the pair R times, alternating,
 // and compares the fastest of each: on a machine shared with other work, the runs least disturbed.
-// --only runs one engine's part. --writer inline imports on this thread only (the CLI's `auto`
-// writes a large file from a second thread), to compare the two.
+// --only runs one engine's part.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -50,12 +49,8 @@ const { values } = parseArgs({
     'pg-prefix': { type: 'string', default: 'gn_bench_' },
     // PostgreSQL: rounds of the bare COPY and the import, the fastest of each compared.
     rounds: { type: 'string', default: '1' },
-    writer: { type: 'string', default: 'auto' },
   },
 });
-if (values.writer !== 'auto' && values.writer !== 'inline')
-  throw new Error(`--writer: auto or inline, not ${values.writer}`);
-const writer = values.writer;
 /** What the baselines read of each line (JSON.parse only, no validation). */
 interface BaselineRecord {
   householdId: string;
@@ -149,7 +144,7 @@ async function serverCpu(admin: pg.Client, database: string): Promise<Map<number
 }
 /**
  * The server's CPU seconds for a database from now until `stop`: its backends read every 200 ms,
- * so that a backend that ends before `stop` (the connection of a writer thread) is counted up to
+ * so that a backend that ends before `stop` is counted up to
  * its last reading. A backend first seen after the start counts from zero.
  */
 async function watchServerCpu(admin: pg.Client, database: string): Promise<{ stop(): Promise<number> }> {
@@ -531,7 +526,7 @@ if (values.pg) {
         deps,
         SYSTEM,
         { format: 'jsonl', path: input },
-        { status: 'approved', mode: 'atomic', writer },
+        { status: 'approved', mode: 'atomic', writer: 'auto' },
       );
       const seconds = (performance.now() - t) / 1000;
       const cpu: [number, number] = [cpuSince(cpu0), await server.stop()];

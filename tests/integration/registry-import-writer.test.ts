@@ -1,8 +1,7 @@
-// A large import writes from a worker thread with its own connection (src/db/registry-write/writer-thread.ts)
-// while this thread validates and classifies: into an SQLite file, and into PostgreSQL. Same
-// contract as the inline path: the same rows, history, aggregates and word index; atomic mode
-// writes nothing; an import that stops half-way leaves the database as it was. (In-memory SQLite
-// always writes inline.)
+// A large import into an SQLite file writes from a worker thread (src/db/registry-write/sqlite-thread.ts) while this
+// thread validates and classifies. Same contract as the inline path: the same rows, history,
+// aggregates and word index; atomic mode writes nothing; an import that stops half-way leaves the
+// database as it was. (PostgreSQL and in-memory SQLite always write inline.)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,7 +18,6 @@ import { generateSurveyFile } from '../../src/services/registry/generate.service
 import { listHouseholds } from '../../src/services/registry/households.service.js';
 import {} from '../../src/db/repositories/registry.repository.js';
 import { expectAggregatesMatchRebuild } from '../support/registry.js';
-import { makeDeps } from '../support/db.js';
 
 const EXAMPLES = path.join(CONTRACTS, 'examples.jsonl');
 const NOW = new Date('2024-11-20T03:00:00Z');
@@ -54,124 +52,110 @@ async function snapshot(deps: Deps) {
   };
 }
 
-const ENGINES = [
-  { engine: 'an SQLite file', postgres: false },
-  ...(process.env.GIAMNGHEO_TEST_PG ? [{ engine: 'PostgreSQL', postgres: true }] : []),
-];
-
 // Each case runs child processes or worker threads over a generated file: two minutes, not 30 s.
-describe.each(ENGINES)(
-  'import survey with a writer thread ($engine)',
-  { timeout: 120_000 },
-  ({ postgres }) => {
-    let dir: string;
-    const open: { deps: Deps; close: () => Promise<void> }[] = [];
-    beforeEach(() => {
-      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-import-writer-'));
-    });
-    afterEach(async () => {
-      for (const d of open.splice(0)) await d.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    });
-    const deps = async (name: string): Promise<Deps> => {
-      if (postgres) {
-        const d = await makeDeps('postgres', NOW);
-        open.push({ deps: d, close: d.cleanup });
-        return d;
-      }
-      const d = await fileDeps(path.join(dir, name));
-      open.push({ deps: d, close: () => d.db.close() });
-      return d;
-    };
+describe('import survey with a writer thread (SQLite file)', { timeout: 120_000 }, () => {
+  let dir: string;
+  const open: Deps[] = [];
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gn-import-writer-'));
+  });
+  afterEach(async () => {
+    for (const d of open.splice(0)) await d.db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const deps = async (name: string) => {
+    const d = await fileDeps(path.join(dir, name));
+    open.push(d);
+    return d;
+  };
 
-    it('writes exactly what the inline path writes: rows, history, aggregates, word index, audit (and so does the portable path)', async () => {
-      const gen = await deps('gen.sqlite');
-      const file = path.join(dir, 'h.jsonl');
-      await generateSurveyFile(gen, {
-        households: 3000,
-        provinceCode: '38',
-        period: 2024,
-        seed: 'w',
-        out: file,
-      });
-      const inline = await deps('inline.sqlite');
-      const worker = await deps('worker.sqlite');
-      const a = await importSurvey(inline, SYSTEM, sourceOf(file), { writer: 'inline' });
-      const b = await importSurvey(worker, SYSTEM, sourceOf(file), { writer: 'worker' });
-      expect(b).toEqual(a);
-      expect(b.imported).toBe(3000);
-      // A second import of the same file updates every household (version 2, a second change row).
-      const a2 = await importSurvey(inline, SYSTEM, sourceOf(file), { writer: 'inline' });
-      const b2 = await importSurvey(worker, SYSTEM, sourceOf(file), { writer: 'worker' });
-      expect(b2).toEqual(a2);
-      expect(b2.updated).toBe(3000);
-      const [sa, sb] = [await snapshot(inline), await snapshot(worker)];
-      expect(sb.households).toHaveLength(3000);
-      expect(sb.changes).toHaveLength(6000);
-      expect(sb.audit).toHaveLength(2);
-      expect(sb).toEqual(sa);
-      await expectAggregatesMatchRebuild(worker.db.kysely);
-      // The portable batch path (multi-row INSERTs through Kysely) writes the same.
-      const portable = await deps('portable.sqlite');
-      await importSurvey(portable, SYSTEM, sourceOf(file), { writer: 'portable' });
-      expect(await importSurvey(portable, SYSTEM, sourceOf(file), { writer: 'portable' })).toEqual(a2);
-      expect(await snapshot(portable)).toEqual(sa);
-      await expectAggregatesMatchRebuild(portable.db.kysely);
-      // The word index was written in the worker's transaction: a head's name finds the household.
-      const someone = sb.households[1234] as { head_name: string; household_key: string };
-      const found = await listHouseholds(worker, SYSTEM, {
-        unitCode: '38',
-        period: 2024,
-        q: someone.head_name,
-      });
-      expect(found.items.map((i: { householdId: string }) => i.householdId)).toContain(someone.household_key);
+  it('writes exactly what the inline path writes: rows, history, aggregates, word index, audit (and so does the portable path)', async () => {
+    const gen = await deps('gen.sqlite');
+    const file = path.join(dir, 'h.jsonl');
+    await generateSurveyFile(gen, {
+      households: 3000,
+      provinceCode: '38',
+      period: 2024,
+      seed: 'w',
+      out: file,
     });
+    const inline = await deps('inline.sqlite');
+    const worker = await deps('worker.sqlite');
+    const a = await importSurvey(inline, SYSTEM, sourceOf(file), { writer: 'inline' });
+    const b = await importSurvey(worker, SYSTEM, sourceOf(file), { writer: 'worker' });
+    expect(b).toEqual(a);
+    expect(b.imported).toBe(3000);
+    // A second import of the same file updates every household (version 2, a second change row).
+    const a2 = await importSurvey(inline, SYSTEM, sourceOf(file), { writer: 'inline' });
+    const b2 = await importSurvey(worker, SYSTEM, sourceOf(file), { writer: 'worker' });
+    expect(b2).toEqual(a2);
+    expect(b2.updated).toBe(3000);
+    const [sa, sb] = [await snapshot(inline), await snapshot(worker)];
+    expect(sb.households).toHaveLength(3000);
+    expect(sb.changes).toHaveLength(6000);
+    expect(sb.audit).toHaveLength(2);
+    expect(sb).toEqual(sa);
+    await expectAggregatesMatchRebuild(worker.db.kysely);
+    // The portable batch path (multi-row INSERTs through Kysely) writes the same.
+    const portable = await deps('portable.sqlite');
+    await importSurvey(portable, SYSTEM, sourceOf(file), { writer: 'portable' });
+    expect(await importSurvey(portable, SYSTEM, sourceOf(file), { writer: 'portable' })).toEqual(a2);
+    expect(await snapshot(portable)).toEqual(sa);
+    await expectAggregatesMatchRebuild(portable.db.kysely);
+    // The word index was written in the worker's transaction: a head's name finds the household.
+    const someone = sb.households[1234] as { head_name: string; household_key: string };
+    const found = await listHouseholds(worker, SYSTEM, {
+      unitCode: '38',
+      period: 2024,
+      q: someone.head_name,
+    });
+    expect(found.items.map((i: { householdId: string }) => i.householdId)).toContain(someone.household_key);
+  });
 
-    it('imports the contract examples with valid-rows (14 / 2) and writes nothing in atomic mode', async () => {
-      const d = await deps('examples.sqlite');
-      const atomic = await importSurvey(d, SYSTEM, sourceOf(EXAMPLES), { writer: 'worker' });
-      expect({ imported: atomic.imported, rejected: atomic.rejected }).toEqual({ imported: 0, rejected: 2 });
-      const empty = await snapshot(d);
-      expect(empty.households).toHaveLength(0);
-      expect(empty.aggregates).toHaveLength(0);
-      expect(empty.audit).toHaveLength(0);
-      const r = await importSurvey(d, SYSTEM, sourceOf(EXAMPLES), { writer: 'worker', mode: 'valid-rows' });
-      expect({ read: r.read, imported: r.imported, rejected: r.rejected }).toEqual({
-        read: 16,
-        imported: 14,
-        rejected: 2,
-      });
-      expect(r.errors.map((e) => [e.line, e.householdId, e.code])).toEqual([
-        [13, 'EX-13', 'STANDARD_NOT_IN_FORCE'],
-        [16, 'EX-16', 'UNIT_NOT_FOUND'],
-      ]);
-      expect((await snapshot(d)).results).toHaveLength(14);
-      await expectAggregatesMatchRebuild(d.db.kysely);
+  it('imports the contract examples with valid-rows (14 / 2) and writes nothing in atomic mode', async () => {
+    const d = await deps('examples.sqlite');
+    const atomic = await importSurvey(d, SYSTEM, sourceOf(EXAMPLES), { writer: 'worker' });
+    expect({ imported: atomic.imported, rejected: atomic.rejected }).toEqual({ imported: 0, rejected: 2 });
+    const empty = await snapshot(d);
+    expect(empty.households).toHaveLength(0);
+    expect(empty.aggregates).toHaveLength(0);
+    expect(empty.audit).toHaveLength(0);
+    const r = await importSurvey(d, SYSTEM, sourceOf(EXAMPLES), { writer: 'worker', mode: 'valid-rows' });
+    expect({ read: r.read, imported: r.imported, rejected: r.rejected }).toEqual({
+      read: 16,
+      imported: 14,
+      rejected: 2,
     });
+    expect(r.errors.map((e) => [e.line, e.householdId, e.code])).toEqual([
+      [13, 'EX-13', 'STANDARD_NOT_IN_FORCE'],
+      [16, 'EX-16', 'UNIT_NOT_FOUND'],
+    ]);
+    expect((await snapshot(d)).results).toHaveLength(14);
+    await expectAggregatesMatchRebuild(d.db.kysely);
+  });
 
-    it('an import that stops half-way leaves the database as it was', async () => {
-      const d = await deps('stop.sqlite');
-      const file = path.join(dir, 'big.jsonl');
-      await generateSurveyFile(d, {
-        households: 12_000,
-        provinceCode: '38',
-        period: 2024,
-        seed: 's',
-        out: file,
-      });
-      const before = await snapshot(d);
-      await expect(
-        importSurvey(d, SYSTEM, sourceOf(file), {
-          writer: 'worker',
-          progress: (n) => {
-            if (n >= 10_000) throw new Error('stopped by the officer');
-          },
-        }),
-      ).rejects.toThrow('stopped by the officer');
-      expect(await snapshot(d)).toEqual(before);
-      // The file is not locked by a leftover writer: the next import goes through.
-      const r = await importSurvey(d, SYSTEM, sourceOf(file), { writer: 'worker' });
-      expect(r.imported).toBe(12_000);
+  it('an import that stops half-way leaves the database as it was', async () => {
+    const d = await deps('stop.sqlite');
+    const file = path.join(dir, 'big.jsonl');
+    await generateSurveyFile(d, {
+      households: 12_000,
+      provinceCode: '38',
+      period: 2024,
+      seed: 's',
+      out: file,
     });
-  },
-);
+    const before = await snapshot(d);
+    await expect(
+      importSurvey(d, SYSTEM, sourceOf(file), {
+        writer: 'worker',
+        progress: (n) => {
+          if (n >= 10_000) throw new Error('stopped by the officer');
+        },
+      }),
+    ).rejects.toThrow('stopped by the officer');
+    expect(await snapshot(d)).toEqual(before);
+    // The file is not locked by a leftover writer: the next import goes through.
+    const r = await importSurvey(d, SYSTEM, sourceOf(file), { writer: 'worker' });
+    expect(r.imported).toBe(12_000);
+  });
+});

@@ -6,10 +6,8 @@
 // - portable.ts: one household at a time through Kysely, both engines (the edits of a household).
 // - batch.ts: an import's households in batches, set-based; new rows by multi-row INSERT (portable)
 //   or by COPY (pg-copy.ts, PostgreSQL).
-// - sqlite-bulk.ts: an import on SQLite, raw prepared statements.
-// - writer-thread.ts: a large import's writes from a second thread with its own connection, while
-//   this one prepares the records: the bulk writer on an SQLite file, the batches by COPY on
-//   PostgreSQL.
+// - sqlite-bulk.ts: an import on SQLite, raw prepared statements; from a second thread for a large
+//   file (sqlite-thread.ts).
 //
 // An import opens its writes with `withImportWriter`, which picks the implementation for the
 // database: the service only says what it writes.
@@ -29,7 +27,7 @@ import {
 import { ImportBatches, multiRowInserts, writeHouseholdBatch, type NewRows } from './batch.js';
 import { copyRows } from './pg-copy.js';
 import { sqliteBulkWriter } from './sqlite-bulk.js';
-import { ImportWriter, PG_WRITER, SQLITE_WRITER, type WriterKind } from './writer-thread.js';
+import { ImportWriter } from './sqlite-thread.js';
 import type { HouseholdWrite, ImportOutcome, WriteOptions } from './types.js';
 
 export type {
@@ -69,9 +67,9 @@ export interface ImportWriterOptions<T> {
   writeOpts: WriteOptions;
   settle: (tag: T, outcome: ImportOutcome) => void;
   /**
-   * Write from a second thread with its own connection where the database allows it (an SQLite
-   * file, PostgreSQL): both cores work. On SQLite any other write to the file waits for the
-   * import's transaction. For a process that does nothing else meanwhile (the CLI).
+   * Write from a second thread where the database allows it (an SQLite file): both cores work,
+   * and any other write to the file waits for the import's transaction. For a process that does
+   * nothing else meanwhile (the CLI).
    */
   preferThread?: boolean;
   /** The portable batch path (multi-row INSERTs through Kysely) whatever the database. */
@@ -93,7 +91,6 @@ export async function withImportWriter<T>(
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
   if (opts.portable) return batched(db.kysely, { rows: multiRowInserts }, opts, body);
-  if (db.pool && opts.preferThread) return threaded(PG_WRITER, db, opts, body);
   if (db.pool) {
     // The transaction runs on one leased connection, so that the new rows go by COPY on it.
     const lease = await singleClientKysely(db.pool);
@@ -113,7 +110,7 @@ export async function withImportWriter<T>(
       await lease.release();
     }
   }
-  if (opts.preferThread && db.location !== ':memory:') return threaded(SQLITE_WRITER, db, opts, body);
+  if (opts.preferThread && db.location !== ':memory:') return threaded(db, opts, body);
   return inline(db, opts, body);
 }
 
@@ -161,15 +158,13 @@ function inline<T>(
   });
 }
 
-/** A writer thread with its own connection and the import's transaction (writer-thread.ts). */
+/** SQLite file, a writer thread with its own connection and the import's transaction. */
 async function threaded<T>(
-  kind: WriterKind,
   db: Db,
   opts: ImportWriterOptions<T>,
   body: (writes: ImportWrites<T>) => Promise<ImportEnd>,
 ): Promise<boolean> {
   const writer = await ImportWriter.start<T>(
-    kind,
     { location: db.location, writeOpts: opts.writeOpts },
     opts.settle,
   );

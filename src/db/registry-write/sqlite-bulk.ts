@@ -1,6 +1,6 @@
 // The SQLite bulk write path of an import: raw better-sqlite3 prepared statements, run inside a
 // transaction opened on the same connection (this thread's, or the writer thread's:
-// writer-thread.ts). The same effects as the portable `writeHousehold`.
+// sqlite-thread.ts). The same effects as the portable `writeHousehold`.
 import type SQLite from 'better-sqlite3';
 import type { Db } from '../database.js';
 import { movementOf } from '../../domain/registry/movement.js';

@@ -1,4 +1,4 @@
-// The write side of a large SQLite import, in its own thread (see writer-thread.ts). It opens its
+// The write side of a large SQLite import, in its own thread (see sqlite-thread.ts). It opens its
 // own connection to the database file, holds the import's one transaction, writes the households
 // it is sent with the bulk writer, and at the end either commits (word index, aggregate cells and
 // the audit entry in the same transaction) or rolls back. If the thread dies, its connection
@@ -10,7 +10,7 @@ import { applyAggregateDeltas } from './aggregates.js';
 import { sqliteBulkWriter } from './sqlite-bulk.js';
 import { insertAudit, type AuditEntry } from '../repositories/audit.repository.js';
 import { deferSearchIndex } from '../repositories/household-search.repository.js';
-import type { ToWriter, WriterInit } from './writer-thread.js';
+import type { ToWriter, WriterInit } from './sqlite-thread.js';
 
 const port = parentPort!;
 const init = workerData as WriterInit;

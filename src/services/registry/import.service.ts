@@ -63,11 +63,11 @@ export interface ImportOptions {
   explain?: boolean;
   progress?: (done: number) => void;
   /**
-   * Where an import writes. `inline` (default): this thread, in a transaction on the process's
-   * connection (SQLite) or on one leased connection (PostgreSQL). `worker`: a writer thread with
-   * its own connection, so both cores work; for a process that does nothing else meanwhile (the
-   * CLI): on an SQLite file any other write waits for the import's transaction and fails after
-   * the busy timeout. `auto`: the worker for JSONL files of WORKER_FROM_BYTES or more. `portable`: the portable batch path (multi-row
+   * Where an SQLite file import writes. `inline` (default): this thread, in a transaction on the
+   * process's one connection. `worker`: a writer thread with its own connection, so both cores
+   * work; for a process that does nothing else meanwhile (the CLI): any other write to the file
+   * waits for the import's transaction and fails after the busy timeout. `auto`: the worker for
+   * JSONL files of WORKER_FROM_BYTES or more. `portable`: the portable batch path (multi-row
    * INSERTs through Kysely) on any database, to check the other paths against.
    */
   writer?: 'auto' | 'worker' | 'inline' | 'portable';

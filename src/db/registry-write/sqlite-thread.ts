@@ -1,11 +1,9 @@
-// A large import uses both processor cores: this thread reads, validates and classifies the
-// records (the engine is pure CPU) while a worker thread holds the import's one transaction on its
-// own connection and writes what it is sent: sqlite-thread.worker.ts (the bulk writer on an SQLite
-// file) or pg-thread.worker.ts (the batches by COPY on PostgreSQL). Batches are sent without
+// A large import into an SQLite file uses both processor cores: this thread reads, validates and
+// classifies the records (the engine is pure CPU) while a worker thread holds the import's one
+// transaction and writes what it is sent (sqlite-thread.worker.ts). Batches are sent without
 // waiting for the previous one to be written, at most MAX_IN_FLIGHT at a time, so memory stays
 // bounded. The worker's connection is the only writer; this thread only reads reference data
-// (units, villages, standards), committed before the import began (WAL lets SQLite read while the
-// transaction is open).
+// (units, villages, standards), which WAL lets it do while the transaction is open.
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../ts-worker.js';
 import type { AuditEntry } from '../repositories/audit.repository.js';
@@ -15,24 +13,6 @@ export interface WriterInit {
   location: string;
   writeOpts: WriteOptions;
 }
-
-/** Which writer thread: its module and the households it is sent at a time. */
-export interface WriterKind {
-  entry: URL;
-  batch: number;
-}
-
-/** SQLite file: the bulk writer's prepared statements, 500 households a message. */
-export const SQLITE_WRITER: WriterKind = {
-  entry: new URL('./sqlite-thread.worker.ts', import.meta.url),
-  batch: 500,
-};
-
-/** PostgreSQL: the batch write by COPY (batch.ts, pg-copy.ts), 1,000 households a batch as inline. */
-export const PG_WRITER: WriterKind = {
-  entry: new URL('./pg-thread.worker.ts', import.meta.url),
-  batch: 1000,
-};
 
 export type ToWriter =
   | { type: 'batch'; id: number; writes: HouseholdWrite[] }
@@ -44,7 +24,10 @@ type FromWriter =
   | { type: 'error'; message: string }
   | { type: 'outcomes'; id: number; outcomes: ImportOutcome[] };
 
+const BATCH = 500;
 const MAX_IN_FLIGHT = 4;
+
+const entry = new URL('./sqlite-thread.worker.ts', import.meta.url);
 
 export class ImportWriter<T> {
   private readonly worker: Worker;
@@ -57,7 +40,6 @@ export class ImportWriter<T> {
   private closing = false;
 
   private constructor(
-    private readonly kind: WriterKind,
     init: WriterInit,
     private readonly settle: (tag: T, outcome: ImportOutcome) => void,
     ready: (err?: Error) => void,
@@ -65,7 +47,7 @@ export class ImportWriter<T> {
     // A young generation of 48 MB (V8's default is 16–32): the writer turns over every batch's
     // writes, and fewer, larger scavenges cost less of its time (50,000 households, two rounds:
     // 7.4 and 7.5 s of CPU with the default, 7.2 and 7.0 s with this; wall 4.4–4.5 s → 4.2–4.3 s).
-    this.worker = startTsWorker(kind.entry, init, { maxYoungGenerationSizeMb: 48 });
+    this.worker = startTsWorker(entry, init, { maxYoungGenerationSizeMb: 48 });
     this.worker.on('message', (msg: FromWriter) => {
       if (msg.type === 'ready') ready();
       else if (msg.type === 'outcomes') {
@@ -84,13 +66,12 @@ export class ImportWriter<T> {
 
   /** Starts the writer thread; resolves once its transaction is open. */
   static async start<T>(
-    kind: WriterKind,
     init: WriterInit,
     settle: (tag: T, outcome: ImportOutcome) => void,
   ): Promise<ImportWriter<T>> {
     let writer!: ImportWriter<T>;
     await new Promise<void>((resolve, reject) => {
-      writer = new ImportWriter<T>(kind, init, settle, (err) => (err ? reject(err) : resolve()));
+      writer = new ImportWriter<T>(init, settle, (err) => (err ? reject(err) : resolve()));
     });
     return writer;
   }
@@ -113,7 +94,7 @@ export class ImportWriter<T> {
   async write(tag: T, write: HouseholdWrite): Promise<void> {
     if (this.failure) throw this.failure;
     this.queued.push({ tag, write });
-    if (this.queued.length >= this.kind.batch) await this.send();
+    if (this.queued.length >= BATCH) await this.send();
   }
 
   private async send(): Promise<void> {
@@ -155,10 +136,7 @@ export class ImportWriter<T> {
     await this.worker.terminate();
   }
 
-  /**
-   * Ends the thread without committing: its connection closes, and the database (SQLite, or
-   * PostgreSQL's server when the socket closes) discards the transaction.
-   */
+  /** Ends the thread without committing (its connection closes; SQLite discards the transaction). */
   async abort(): Promise<void> {
     this.closing = true;
     await this.worker.terminate();
