@@ -442,7 +442,7 @@ if (values.pg) {
       const base = await openDeps(io, loadConfig({}, { db: urlOf(name) }));
       await base.db.pool!.query('DROP INDEX household_search'); // bare rows: no word index
       const lease = await singleClientKysely(base.db.pool!);
-      const copy = pgCopier(lease.client, lease.turns);
+      const copy = pgCopier(lease.client);
       const at = new Date().toISOString();
       const t = performance.now();
       const cpu0 = process.cpuUsage();

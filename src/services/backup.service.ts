@@ -383,7 +383,7 @@ export async function restore(
     let rows = 0;
     // PostgreSQL: the transaction runs on one leased client, so that the rows go by COPY on it.
     const lease = db.pool ? await singleClientKysely(db.pool) : undefined;
-    const copy = lease ? pgCopier(lease.client, lease.turns) : undefined;
+    const copy = lease ? pgCopier(lease.client) : undefined;
     try {
       await (lease?.kysely ?? db.kysely).transaction().execute(async (trx) => {
         const tables = await tablesInDependencyOrder(db, trx);

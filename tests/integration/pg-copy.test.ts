@@ -22,7 +22,7 @@ describe.skipIf(!process.env.GIAMNGHEO_TEST_PG)(`COPY into ${dialect}`, () => {
     const deps = await makeDeps(dialect);
     const lease = await singleClientKysely(deps.db.pool!);
     try {
-      const copy = pgCopier(lease.client, lease.turns);
+      const copy = pgCopier(lease.client);
       const rows: (string | number | null)[][] = [
         ['38', 'C-1', 'Nguyễn Văn\tHùng', 'a\\b\nc', null],
         ['38', 'C-2', 'Lê Thị Lan', '', 'x'],

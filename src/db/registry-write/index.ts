@@ -95,7 +95,7 @@ export async function withImportWriter<T>(
     // The transaction runs on one leased connection, so that the new rows go by COPY on it.
     const lease = await singleClientKysely(db.pool);
     try {
-      const copy = pgTextCopier(lease.client, lease.turns);
+      const copy = pgTextCopier(lease.client);
       return await batched(
         lease.kysely,
         {

@@ -31,50 +31,27 @@ export function copyText(v: CopyValue): string {
   );
 }
 
-/**
- * Runs the statements of one connection one after another: each is submitted when the one before
- * has answered. Callers may issue statements without awaiting the previous ones (a COPY's rows
- * built while the server ingests the last one's); pg queues them itself, but deprecates it.
- */
-export type Turns = <R>(run: () => Promise<R>) => Promise<R>;
-
-/** A fresh queue of turns for one connection. */
-export function connectionTurns(): Turns {
-  let tail: Promise<unknown> = Promise.resolve();
-  return (run) => {
-    const p = tail.then(run, run);
-    tail = p.then(
-      () => undefined,
-      () => undefined,
-    );
-    return p;
-  };
-}
-
-const immediately: Turns = (run) => run();
-
 /** A copier over this client (which must hold the caller's transaction). */
-export function pgCopier(client: pg.PoolClient, turns: Turns = immediately): RowCopier {
-  return (table, columns, rows) =>
-    turns(async () => {
-      if (rows.length === 0) return;
-      if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
-        throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
-      const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
-      // 64 KB chunks: one write per row would cost a stream round per row.
-      async function* chunks() {
-        let buf = '';
-        for (const row of rows) {
-          buf += `${row.map(copyText).join('\t')}\n`;
-          if (buf.length >= 1 << 16) {
-            yield buf;
-            buf = '';
-          }
+export function pgCopier(client: pg.PoolClient): RowCopier {
+  return async (table, columns, rows) => {
+    if (rows.length === 0) return;
+    if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
+      throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
+    const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
+    // 64 KB chunks: one write per row would cost a stream round per row.
+    async function* chunks() {
+      let buf = '';
+      for (const row of rows) {
+        buf += `${row.map(copyText).join('\t')}\n`;
+        if (buf.length >= 1 << 16) {
+          yield buf;
+          buf = '';
         }
-        if (buf) yield buf;
       }
-      await pipeline(Readable.from(chunks()), target);
-    });
+      if (buf) yield buf;
+    }
+    await pipeline(Readable.from(chunks()), target);
+  };
 }
 
 /**
@@ -84,25 +61,24 @@ export function pgCopier(client: pg.PoolClient, turns: Turns = immediately): Row
 export type TextCopier = (table: string, columns: readonly string[], text: string) => Promise<void>;
 
 /** A text copier over this client (which must hold the caller's transaction). */
-export function pgTextCopier(client: pg.PoolClient, turns: Turns = immediately): TextCopier {
-  return (table, columns, text) =>
-    turns(async () => {
-      if (text.length === 0) return;
-      if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
-        throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
-      const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
-      // Chunks of about 64 KB, cut after a row's newline (never inside a character).
-      function* chunks() {
-        for (let at = 0; at < text.length;) {
-          let end = text.lastIndexOf('\n', at + (1 << 16));
-          if (end < at) end = text.indexOf('\n', at + (1 << 16));
-          end = end === -1 ? text.length : end + 1;
-          yield text.slice(at, end);
-          at = end;
-        }
+export function pgTextCopier(client: pg.PoolClient): TextCopier {
+  return async (table, columns, text) => {
+    if (text.length === 0) return;
+    if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
+      throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
+    const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
+    // Chunks of about 64 KB, cut after a row's newline (never inside a character).
+    function* chunks() {
+      for (let at = 0; at < text.length;) {
+        let end = text.lastIndexOf('\n', at + (1 << 16));
+        if (end < at) end = text.indexOf('\n', at + (1 << 16));
+        end = end === -1 ? text.length : end + 1;
+        yield text.slice(at, end);
+        at = end;
       }
-      await pipeline(Readable.from(chunks()), target);
-    });
+    }
+    await pipeline(Readable.from(chunks()), target);
+  };
 }
 
 /**
@@ -110,20 +86,14 @@ export function pgTextCopier(client: pg.PoolClient, turns: Turns = immediately):
  * client goes back to the pool when `release` is called (destroying this Kysely does not end the
  * pool).
  */
-export async function singleClientKysely(pool: pg.Pool): Promise<{
-  kysely: Kysely<Database>;
-  client: pg.PoolClient;
-  /** The connection's turns, shared by Kysely's statements and the COPYs given them. */
-  turns: Turns;
-  release: () => Promise<void>;
-}> {
+export async function singleClientKysely(
+  pool: pg.Pool,
+): Promise<{ kysely: Kysely<Database>; client: pg.PoolClient; release: () => Promise<void> }> {
   const client = await pool.connect();
-  const turns = connectionTurns();
   // Kysely releases its connection after each use: the wrapper keeps the client out of the pool
   // until `release`, for the COPY statements in between.
   const lent = {
-    query: (...args: Parameters<pg.PoolClient['query']>) =>
-      turns(() => (client.query as (...a: unknown[]) => Promise<unknown>)(...args)),
+    query: client.query.bind(client),
     release: () => undefined,
   } as unknown as PostgresPoolClient;
   const kysely = new Kysely<Database>({
@@ -134,7 +104,6 @@ export async function singleClientKysely(pool: pg.Pool): Promise<{
   return {
     kysely,
     client,
-    turns,
     release: async () => {
       await kysely.destroy();
       client.release();
