@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
+  isoDayNumber,
+  isoMonthIndex,
+  isoYear,
   addDays,
   ageInMonthsOn,
   ageOn,
@@ -49,5 +53,26 @@ describe('dates', () => {
     expect(formatDateVn('2024-09-30')).toBe('30/09/2024');
     expect(addDays('2024-12-31', 1)).toBe('2025-01-01');
     expect(isoWeekday('2024-06-09')).toBe(7);
+  });
+});
+
+describe('isoYear, isoMonthIndex and isoDayNumber', () => {
+  it('read a valid ISO date as slicing it would, and order as the dates do', () => {
+    const day = fc
+      .date({
+        min: new Date('1880-01-01T00:00:00Z'),
+        max: new Date('2199-12-31T00:00:00Z'),
+        noInvalidDate: true,
+      })
+      .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, (a, b) => {
+        expect(isoYear(a)).toBe(Number(a.slice(0, 4)));
+        expect(isoMonthIndex(a)).toBe(Number(a.slice(0, 4)) * 12 + Number(a.slice(5, 7)) - 1);
+        expect(isoDayNumber(a)).toBe(Number(a.replaceAll('-', '')));
+        expect(Math.sign(isoDayNumber(a) - isoDayNumber(b))).toBe(a < b ? -1 : a > b ? 1 : 0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

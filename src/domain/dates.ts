@@ -77,6 +77,30 @@ export function formatDateTimeVn(instant: string | Date): string {
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
 }
 
+/**
+ * The year of a valid ISO date (YYYY-MM-DD), read from its character codes: no slice, no Number
+ * (the engine reads every member's dates of every record). 53,328 is the four digits' '0's.
+ */
+export function isoYear(d: string): number {
+  return ((d.charCodeAt(0) * 10 + d.charCodeAt(1)) * 10 + d.charCodeAt(2)) * 10 + d.charCodeAt(3) - 53_328;
+}
+
+/** A valid ISO date's month counted from year 0: year * 12 + month - 1. */
+export function isoMonthIndex(d: string): number {
+  return isoYear(d) * 12 + d.charCodeAt(5) * 10 + d.charCodeAt(6) - 528 - 1;
+}
+
+/** A valid ISO date as the number YYYYMMDD, which orders as the dates do. */
+export function isoDayNumber(d: string): number {
+  return (
+    isoYear(d) * 10_000 +
+    (d.charCodeAt(5) * 10 + d.charCodeAt(6) - 528) * 100 +
+    d.charCodeAt(8) * 10 +
+    d.charCodeAt(9) -
+    528
+  );
+}
+
 /** Whole years reached on `on` by someone born on `birth` (both YYYY-MM-DD). */
 export function ageOn(birth: string, on: string): number {
   const by = Number(birth.slice(0, 4));

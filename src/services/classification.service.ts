@@ -15,6 +15,7 @@ import {
 } from '../domain/classification/classify.js';
 import type { Classification, IndicatorKey, Standard, Text } from '../domain/standards/standard.js';
 import { CLASSIFICATIONS } from '../domain/standards/standard.js';
+import { isoDayNumber } from '../domain/dates.js';
 import { householdIdOf, parseSurveyRecord, type SurveyFieldError } from '../domain/survey/parse.js';
 import { checkSurveyRecord } from '../domain/survey/compiled-check.js';
 import { compileMask, type MaskOf } from '../domain/classification/compiled-mask.js';
@@ -106,7 +107,7 @@ function coded(code: ErrorCode, field: string | null, params: Record<string, str
 
 interface Prepared {
   standard: Standard;
-  /** validFrom and validTo as day numbers (see dayNumber). */
+  /** validFrom and validTo as day numbers (see isoDayNumber). */
   from: number;
   to: number;
   compiled: CompiledStandard;
@@ -133,20 +134,10 @@ interface Version {
   heads: string[][];
 }
 
-/** A valid ISO date (YYYY-MM-DD) as the number YYYYMMDD, read from its character codes. */
-function dayNumber(d: string): number {
-  return (
-    (((d.charCodeAt(0) * 10 + d.charCodeAt(1)) * 10 + d.charCodeAt(2)) * 10 + d.charCodeAt(3) - 53328) *
-      10000 +
-    (d.charCodeAt(5) * 10 + d.charCodeAt(6) - 528) * 100 +
-    (d.charCodeAt(8) * 10 + d.charCodeAt(9) - 528)
-  );
-}
-
 const versionOf = (unit: UnitRecord): Version => ({
   unit,
-  from: unit.valid_from === null ? 0 : dayNumber(unit.valid_from),
-  to: unit.valid_to === null ? 99_999_999 : dayNumber(unit.valid_to),
+  from: unit.valid_from === null ? 0 : isoDayNumber(unit.valid_from),
+  to: unit.valid_to === null ? 99_999_999 : isoDayNumber(unit.valid_to),
   area: unit.area === 'rural' || unit.area === 'urban' ? unit.area : null,
   provinceCode: unit.province_code,
   heads: [],
@@ -175,8 +166,8 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
       s.code,
       {
         standard: s,
-        from: dayNumber(s.validFrom),
-        to: dayNumber(s.validTo),
+        from: isoDayNumber(s.validFrom),
+        to: isoDayNumber(s.validTo),
         compiled: compileStandard(s),
         mask: compileMask(s),
         index,
@@ -256,7 +247,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
   /** The failure of a record that has no standard, unit or area on its date; undefined when it has. */
   function resolve(record: SurveyRecord, versions: Version[]): ClassifyFailure | undefined {
     const date = record.surveyDate;
-    const day = dayNumber(date);
+    const day = isoDayNumber(date);
     const nationalStandard = forced ? undefined : nationalOn(day);
     if (!forced && !nationalStandard) {
       return failure(record.householdId, [coded('STANDARD_NOT_IN_FORCE', 'surveyDate', { date })]);

@@ -3,7 +3,7 @@
 // (60 y 3 m in 2021 → 62 y in 2028) and by 4 months a year for women (55 y 4 m in 2021 → 60 y
 // in 2035). The age that applies is the one of the year in which a person reaches it, and the
 // person retires at the end of the month in which that age is reached (Decree 135/2020, Art. 6).
-import { ageOn } from '../dates.js';
+import { ageOn, isoMonthIndex } from '../dates.js';
 import type { Sex } from '../survey/record.js';
 
 /** Schedule parameters (data of the law, not of a poverty standard). */
@@ -14,15 +14,6 @@ export const RETIREMENT_SCHEDULE = {
 } as const;
 
 export const WORKING_AGE_FROM = 15;
-
-/** A date's month as year * 12 + month - 1, read from the digits of YYYY-MM-DD (no slicing). */
-function monthIndex(date: string): number {
-  const year =
-    ((date.charCodeAt(0) * 10 + date.charCodeAt(1)) * 10 + date.charCodeAt(2)) * 10 +
-    date.charCodeAt(3) -
-    53328;
-  return year * 12 + date.charCodeAt(5) * 10 + date.charCodeAt(6) - 528 - 1;
-}
 
 /** Statutory retirement age, in months, for someone reaching it in `year`. */
 export function retirementAgeMonthsInYear(sex: Sex, year: number): number {
@@ -43,7 +34,7 @@ export function retirementAge(sex: Sex, date: string): { years: number; months: 
  * four months a year, so the search ends within a few steps.
  */
 export function retirementMonthIndex(sex: Sex, birthDate: string): number {
-  const born = monthIndex(birthDate);
+  const born = isoMonthIndex(birthDate);
   const s = RETIREMENT_SCHEDULE[sex];
   for (let year = Math.floor((born + s.before) / 12); ; year += 1) {
     const reached = born + retirementAgeMonthsInYear(sex, year);
@@ -70,7 +61,7 @@ export function isAboveWorkingAge(
   // has (at the ceiling itself, the month of the birthday is still worked).
   if (age < 55) return false;
   if (age > RETIREMENT_SCHEDULE[member.sex].max / 12) return true;
-  return monthIndex(on) > retirementMonthIndex(member.sex, member.birthDate);
+  return isoMonthIndex(on) > retirementMonthIndex(member.sex, member.birthDate);
 }
 
 /** Of working age on `on`: at least 15 years old and not past the statutory retirement age. */

@@ -17,6 +17,7 @@
 // Only the command line and the services use it: the web app validates with parseSurveyRecord
 // (its pages' content security policy refuses `new Function`).
 import { citizenIdOk } from './citizen-id.js';
+import { isoYear } from '../dates.js';
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS, type SurveyField } from './fields.js';
 import { isIsoDateFast } from './parse.js';
 import { WORDS } from '../words/catalogue.js';
@@ -124,7 +125,7 @@ function compile(): SurveyCheck {
   // The survey date as numbers, for the members' birth dates (both are ISO dates by then).
   lines.push(
     'const on = r.surveyDate;',
-    'const onYear = ((on.charCodeAt(0) * 10 + on.charCodeAt(1)) * 10 + on.charCodeAt(2)) * 10 + on.charCodeAt(3) - 53328;',
+    'const onYear = isoYear(on);',
     'const ms = r.members;',
     'if (!Array.isArray(ms) || ms.length === 0) return false;',
     'let heads = 0, ids = 0;',
@@ -139,7 +140,7 @@ function compile(): SurveyCheck {
     // exactly MAX_AGE years back is left to the parser, which compares the days).
     'v = m.birthDate;',
     'if (v > on) return false;',
-    `x = onYear - (((v.charCodeAt(0) * 10 + v.charCodeAt(1)) * 10 + v.charCodeAt(2)) * 10 + v.charCodeAt(3) - 53328);`,
+    'x = onYear - isoYear(v);',
     `if (x >= ${MAX_AGE}) return false;`,
     ...late,
     "if (m.relation === 'head') heads += 1;",
@@ -150,11 +151,12 @@ function compile(): SurveyCheck {
     'return true;',
     '};',
   );
-  const make = new Function('isIsoDateFast', 'citizenIdOk', lines.join('\n')) as (
+  const make = new Function('isIsoDateFast', 'citizenIdOk', 'isoYear', lines.join('\n')) as (
     iso: typeof isIsoDateFast,
     cid: typeof citizenIdOk,
+    year: typeof isoYear,
   ) => SurveyCheck;
-  return make(isIsoDateFast, citizenIdOk);
+  return make(isIsoDateFast, citizenIdOk, isoYear);
 }
 
 /** The catalogue's check, compiled once when this module is first imported. */
