@@ -31,15 +31,25 @@ export function copyText(v: CopyValue): string {
   );
 }
 
+/** Sends `chunks` of COPY text to `table` (its `columns` in order) on the client. */
+async function copyChunks(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  chunks: Iterable<string> | AsyncIterable<string>,
+): Promise<void> {
+  if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
+    throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
+  const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
+  await pipeline(Readable.from(chunks), target);
+}
+
 /** A copier over this client (which must hold the caller's transaction). */
 export function pgCopier(client: pg.PoolClient): RowCopier {
   return async (table, columns, rows) => {
     if (rows.length === 0) return;
-    if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
-      throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
-    const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
     // 64 KB chunks: one write per row would cost a stream round per row.
-    async function* chunks() {
+    function* chunks() {
       let buf = '';
       for (const row of rows) {
         buf += `${row.map(copyText).join('\t')}\n`;
@@ -50,7 +60,7 @@ export function pgCopier(client: pg.PoolClient): RowCopier {
       }
       if (buf) yield buf;
     }
-    await pipeline(Readable.from(chunks()), target);
+    await copyChunks(client, table, columns, chunks());
   };
 }
 
@@ -64,9 +74,6 @@ export type TextCopier = (table: string, columns: readonly string[], text: strin
 export function pgTextCopier(client: pg.PoolClient): TextCopier {
   return async (table, columns, text) => {
     if (text.length === 0) return;
-    if (!IDENT.test(table) || !columns.every((c) => IDENT.test(c)))
-      throw new Error(`COPY: bad identifier in ${table} (${columns.join(', ')})`);
-    const target = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)) as Writable;
     // Chunks of about 64 KB, cut after a row's newline (never inside a character).
     function* chunks() {
       for (let at = 0; at < text.length;) {
@@ -77,7 +84,7 @@ export function pgTextCopier(client: pg.PoolClient): TextCopier {
         at = end;
       }
     }
-    await pipeline(Readable.from(chunks()), target);
+    await copyChunks(client, table, columns, chunks());
   };
 }
 
