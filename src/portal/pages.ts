@@ -98,8 +98,14 @@ interface Encoded {
   headers: string[];
 }
 
+/** The names and values every page sends first: the common security headers, then the page's. */
+const PAGE_HEADER_LIST: readonly string[] = [
+  ...Object.entries(COMMON_SECURITY_HEADERS),
+  ...Object.entries(PAGE_HEADERS),
+].flat();
+
 function encoded(body: Buffer, encoding?: string): Encoded {
-  const headers = [...Object.entries(COMMON_SECURITY_HEADERS), ...Object.entries(PAGE_HEADERS)].flat();
+  const headers = [...PAGE_HEADER_LIST];
   if (encoding) headers.push('content-encoding', encoding);
   headers.push('content-length', String(body.length));
   return { body, headers };
