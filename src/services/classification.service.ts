@@ -18,6 +18,7 @@ import { CLASSIFICATIONS } from '../domain/standards/standard.js';
 import { isoDayNumber } from '../domain/dates.js';
 import { householdIdOf, parseSurveyRecord, type SurveyFieldError } from '../domain/survey/parse.js';
 import { checkSurveyRecord } from '../domain/survey/compiled-check.js';
+import { scanSurveyBytes } from '../domain/survey/compiled-scan.js';
 import { compileMask, type MaskOf } from '../domain/classification/compiled-mask.js';
 import type { Area, SurveyRecord } from '../domain/survey/record.js';
 import { findUnitVersions, type UnitRecord } from '../db/repositories/units.repository.js';
@@ -84,6 +85,16 @@ export interface Classifier {
    * counts it and writes it with toJsonLine).
    */
   classifyLineToJsonNow(line: string): string | ClassifyFailure | Promise<string | ClassifyFailure>;
+  /**
+   * classifyLineToJsonNow of the line in `bytes` from `start` to `end` (UTF-8, without its newline),
+   * the same answer: the line is read from its bytes (scanSurveyBytes) when it can be, else
+   * decoded and parsed. A buffer is not changed while its lines are classified.
+   */
+  classifyBytesToJsonNow(
+    bytes: Buffer,
+    start: number,
+    end: number,
+  ): string | ClassifyFailure | Promise<string | ClassifyFailure>;
 }
 
 function failure(
@@ -367,6 +378,23 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     );
   }
 
+  function classifyBytesToJsonNow(
+    bytes: Buffer,
+    start: number,
+    end: number,
+  ): string | ClassifyFailure | Promise<string | ClassifyFailure> {
+    const raw = scanSurveyBytes(bytes, start, end);
+    // A record read from the bytes and valid, of a unit already read: its line at once. Anything
+    // else (a line the reader leaves to JSON.parse, an invalid record and its errors, a unit not
+    // yet read) takes the path of a line of text.
+    if (raw !== undefined && checkSurveyRecord(raw)) {
+      const record = raw as unknown as SurveyRecord;
+      const versions = byCode[codeNumber(record.unitCode)];
+      if (versions) return finishLine(record, versions);
+    }
+    return classifyLineToJsonNow(bytes.toString('utf8', start, end));
+  }
+
   function classifyParsedNow(record: SurveyRecord): ClassifyOutput | Promise<ClassifyOutput> {
     const versions = units.get(record.unitCode);
     if (versions) return finish(record, versions);
@@ -400,6 +428,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     classifyParsed: async (record) => classifyParsedNow(record),
     classifyParsedNow,
     classifyLineToJsonNow,
+    classifyBytesToJsonNow,
   };
 }
 

@@ -24,6 +24,7 @@ import {
 } from '../../src/services/classification.service.js';
 import { ND07_2021 } from '../../src/domain/standards/national.js';
 import { classifyPiece, startClassifyPool } from '../../src/services/classification/classify-pool.js';
+import { splitLines } from '../../src/services/classification/jsonl-lines.js';
 import { codeOf } from '../support/errors.js';
 
 const officer = (unitCode: string): Actor => ({
@@ -320,11 +321,53 @@ for (const dialect of DIALECTS) {
               const got = await c.classifyLineToJsonNow(line);
               if (isFailure(expected)) expect(got).toEqual(expected);
               else expect(got).toBe(toJsonLine(expected));
+              // The same line read from its bytes, between two others of one buffer.
+              const bytes = Buffer.from(`{}\n${line}\n{}`);
+              expect(await c.classifyBytesToJsonNow(bytes, 3, 3 + Buffer.byteLength(line))).toEqual(got);
               n += 1;
             }
           }
         }
         expect(n).toBe(ids.length * variants.length * 2);
+      }
+    });
+
+    it('classifies a piece from its bytes as its lines of text, whatever the lines hold', async () => {
+      await ensureNationalStandards(deps);
+      const good = (i: number) =>
+        JSON.stringify(asRaw(buildRecord({ householdId: `HH-Đ-${i}`, incomePerCapitaMonthly: 500_000 * i })));
+      const lines = [
+        good(1),
+        good(2).replace('"householdId":"', '"householdId":"\\u0041'),
+        good(3).replace('{', '{"village":"Thôn 1",'),
+        '',
+        '   \t',
+        '\u00a0',
+        ` ${good(4)} `,
+        good(5).replaceAll(',"', ' ,\r\t "'),
+        good(6).slice(0, 200),
+        good(7).replace('"name":"', '"name":"\u0001'),
+        'not json',
+        good(8),
+      ];
+      for (const explain of [false, true]) {
+        const c = await createClassifier(deps, { explain });
+        for (const eol of ['\n', '\r\n']) {
+          const text = `\ufeff${lines.join(eol)}`;
+          let expected = '';
+          let records = 0;
+          let rejected = 0;
+          for (const line of splitLines(text, true)) {
+            const out = await c.classifyLineToJsonNow(line);
+            records += 1;
+            if (typeof out !== 'string') rejected += 1;
+            expected += `${typeof out === 'string' ? out : toJsonLine(out)}\n`;
+          }
+          const got = await classifyPiece(c, { bytes: Buffer.from(text), first: true });
+          expect(got).toEqual({ text: expected, records, rejected });
+          expect(records).toBe(lines.length - 3);
+          expect(rejected).toBeGreaterThanOrEqual(3);
+        }
       }
     });
 

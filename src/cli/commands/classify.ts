@@ -1,9 +1,10 @@
 // giamngheo classify [FILE|-] [--standard CODE] [--explain] [--db PATH|URL]
 // giamngheo classify --what-if FROM:TO FILE [--json]
 // contracts/survey-record.md §5: JSONL in, one JSON object per input line out, same order. The
-// file is streamed in pieces of whole lines and output written with backpressure, so memory stays
-// constant whatever the file size; a large file is classified on one thread per core
-// (services/classification/classify-pool.ts), written in input order, the same bytes.
+// file is streamed in pieces of whole lines, each line read from its bytes (classifyPiece), and
+// output written with backpressure, so memory stays constant whatever the file size; a large file
+// is classified on one thread per core (services/classification/classify-pool.ts), written in
+// input order, the same bytes.
 // Exit 0: every record classified; 1: some were not; 2: usage error.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -11,7 +12,6 @@ import { AppError } from '../../errors.js';
 import {
   CLASS_ORDER,
   createClassifier,
-  toJsonLine,
   whatIf,
   type WhatIfReport,
 } from '../../services/classification.service.js';
@@ -19,7 +19,7 @@ import { configFrom, EXIT, printJson, reportError, usage, withDeps, type Io } fr
 import { hasWord, wordOfCode } from '../../domain/words/catalogue.js';
 import type { Command } from '../main.js';
 import { lineBatches, linePieces } from '../../services/classification/jsonl-lines.js';
-import { startClassifyPool } from '../../services/classification/classify-pool.js';
+import { classifyPiece, startClassifyPool } from '../../services/classification/classify-pool.js';
 import os from 'node:os';
 
 export { lineBatches };
@@ -46,9 +46,6 @@ function threadsFor(file: string | undefined, flag: string | undefined, db: stri
   if (file === undefined || file === '-' || fs.statSync(file).size < POOL_FROM_BYTES) return 1;
   return Math.min(os.availableParallelism(), MAX_THREADS);
 }
-
-/** Output is gathered into chunks of about this size before each write (fewer syscalls). */
-const CHUNK = 64 * 1024;
 
 function write(out: NodeJS.WritableStream, text: string): Promise<void> | undefined {
   if (out.write(text)) return undefined;
@@ -164,7 +161,6 @@ export const classifyCommand: Command = {
         reportError(io, err, false);
         return isStandardUnknown(err) ? EXIT.USAGE : EXIT.OTHER;
       }
-      let buffer = '';
       let rejected = 0;
       let total = 0;
       const threads = threadsFor(file, values.threads, config.db);
@@ -189,24 +185,15 @@ export const classifyCommand: Command = {
           await pool.close();
         }
       } else
-        for await (const batch of lineBatches(input)) {
-          for (const line of batch) {
-            total += 1;
-            let out = classifier.classifyLineToJsonNow(line);
-            if (out instanceof Promise) out = await out;
-            if (typeof out === 'string') buffer += `${out}\n`;
-            else {
-              rejected += 1;
-              buffer += `${toJsonLine(out)}\n`;
-            }
-            if (buffer.length >= CHUNK) {
-              const pending = write(io.stdout, buffer);
-              buffer = '';
-              if (pending) await pending;
-            }
+        for await (const piece of linePieces(input)) {
+          const out = await classifyPiece(classifier, piece);
+          total += out.records;
+          rejected += out.rejected;
+          if (out.text) {
+            const pending = write(io.stdout, out.text);
+            if (pending) await pending;
           }
         }
-      if (buffer) await write(io.stdout, buffer);
       if (rejected)
         io.stderr.write(
           `${rejected}/${total} bản ghi không phân loại được / records could not be classified\n`,

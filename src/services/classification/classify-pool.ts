@@ -8,8 +8,13 @@
 import type { Worker } from 'node:worker_threads';
 import { startTsWorker } from '../../ts-worker.js';
 import type { Config } from '../../config.js';
-import { toJsonLine, type Classifier, type ClassifierOptions } from '../classification.service.js';
-import { splitLines, type LinePiece } from './jsonl-lines.js';
+import {
+  toJsonLine,
+  type ClassifyFailure,
+  type Classifier,
+  type ClassifierOptions,
+} from '../classification.service.js';
+import type { LinePiece } from './jsonl-lines.js';
 
 export interface ClassifyPoolInit {
   location: string;
@@ -31,11 +36,27 @@ export interface PieceOutput {
 
 /** The lines of a piece, classified and written as the command writes them. */
 export async function classifyPiece(classifier: Classifier, piece: LinePiece): Promise<PieceOutput> {
-  const lines = splitLines(piece.bytes.toString('utf8'), piece.first);
+  // The lines of splitLines (./jsonl-lines.ts), found in the bytes: a BOM skipped at the start of
+  // the input, a CR before the newline dropped, blank lines skipped. A line that opens with `{` is
+  // not blank and is classified from its bytes; any other is decoded and read as splitLines does.
+  const b = piece.bytes;
+  let start = piece.first && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   let text = '';
+  let records = 0;
   let rejected = 0;
-  for (const line of lines) {
-    let out = classifier.classifyLineToJsonNow(line);
+  while (start <= b.length) {
+    let nl = b.indexOf(10, start);
+    if (nl < 0) nl = b.length;
+    const end = nl > start && b[nl - 1] === 13 ? nl - 1 : nl;
+    let out: string | ClassifyFailure | Promise<string | ClassifyFailure> | undefined;
+    if (b[start] === 0x7b) out = classifier.classifyBytesToJsonNow(b, start, end);
+    else {
+      const line = b.toString('utf8', start, end);
+      if (line.trim() !== '') out = classifier.classifyLineToJsonNow(line);
+    }
+    start = nl + 1;
+    if (out === undefined) continue;
+    records += 1;
     if (out instanceof Promise) out = await out;
     if (typeof out === 'string') text += `${out}\n`;
     else {
@@ -43,7 +64,7 @@ export async function classifyPiece(classifier: Classifier, piece: LinePiece): P
       text += `${toJsonLine(out)}\n`;
     }
   }
-  return { text, records: lines.length, rejected };
+  return { text, records, rejected };
 }
 
 export interface ClassifyPool {
