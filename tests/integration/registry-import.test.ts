@@ -225,6 +225,66 @@ for (const dialect of DIALECTS) {
       expect(await counts(deps)).toEqual(before);
     });
 
+    it('reads JSONL lines across read chunks with a BOM, CRLF and blank lines, each at its own line number', async () => {
+      // Over 2 MB: lines cross the 1 MB chunks the file is read in. Every record is valid but for
+      // a few made faulty, whose line numbers the report must give exactly.
+      const valid = examples.filter((e) => expected.get(e.householdId as string)?.classification);
+      const lines: string[] = [];
+      const faults = new Map<number, string>();
+      for (let i = 0; lines.length < 2400; i += 1) {
+        // Padded to about 1 KB by a long household ID.
+        const rec = { ...valid[i % valid.length]!, householdId: `JL-${i}-${'x'.repeat(900)}` };
+        let line = JSON.stringify(rec);
+        if (i % 400 === 7) {
+          line = line.replace('"unitCode":', '"unitCode" ');
+          faults.set(lines.length + 1, 'JSON_MALFORMED');
+        } else if (i % 400 === 11) {
+          line = JSON.stringify({ ...rec, incomePerCapitaMonthly: -5 });
+          faults.set(lines.length + 1, 'income');
+        } else if (i % 400 === 13) {
+          line = line.replace('"householdId":"JL-', '"householdId":"\\u004aL-');
+        }
+        lines.push(line);
+        if (i % 97 === 0) lines.push(i % 2 ? '' : ' \t ');
+      }
+      const text = `\ufeff${lines.join('\r\n')}\r\n`;
+      const r = await importSurvey(deps, SYSTEM, sourceOf(write('big.jsonl', text)), { mode: 'valid-rows' });
+      const records = lines.filter((l) => l.trim()).length;
+      expect(r.read).toBe(records);
+      expect(r.errors.map((e) => e.line)).toEqual([...faults.keys()]);
+      // A syntax error, or a record the parser refuses (a negative income) with its own code.
+      for (const e of r.errors)
+        if (faults.get(e.line) === 'JSON_MALFORMED') expect(e.code).toBe('JSON_MALFORMED');
+        else expect(e.field).toBe('incomePerCapitaMonthly');
+      expect(r.imported).toBe(records - faults.size);
+      // The escaped household ID was read as JSON reads it.
+      const escaped = await deps.db.kysely
+        .selectFrom('household')
+        .select('household_key')
+        .where('household_key', 'like', 'JL-13-%')
+        .execute();
+      expect(escaped).toHaveLength(1);
+
+      // A line further on that is not UTF-8, or holds a NUL byte: refused at that line, nothing kept.
+      const before = await counts(deps);
+      const at = 1500;
+      const bad = (insert: Buffer) =>
+        Buffer.concat([
+          Buffer.from(`${lines.slice(0, at - 1).join('\n')}\n`),
+          Buffer.from('{"householdId":"Nguy'),
+          insert,
+          Buffer.from(`"}\n${lines.slice(at).join('\n')}`),
+        ]);
+      for (const insert of [Buffer.from([0xe1, 0xbb]), Buffer.from([0])])
+        await expect(
+          importSurvey(deps, SYSTEM, sourceOf(write('bad.jsonl', bad(insert))), { mode: 'valid-rows' }),
+        ).rejects.toMatchObject({
+          code: 'IMPORT_FILE_INVALID',
+          params: { detail: expect.stringContaining(`line ${at}:`) },
+        });
+      expect(await counts(deps)).toEqual(before);
+    });
+
     it('reads CSV tables with a BOM, and a Windows-1258 CSV, with Vietnamese names intact', async () => {
       const [hFile, mFile] = await writeTables(path.join(dir, 'bom.csv'), examples.slice(0, 2));
       expect(fs.readFileSync(hFile!).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));

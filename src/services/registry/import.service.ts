@@ -8,6 +8,7 @@
 // The CLI and the web upload call this same service.
 import { householdGroupsOf } from '../../domain/registry/groups.js';
 import fs from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 import { AppError, messageOf, type ErrorCode } from '../../errors.js';
 import type { Kysely } from 'kysely';
@@ -15,6 +16,7 @@ import type { Database } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
 import { checkSurveyRecord } from '../../domain/survey/compiled-check.js';
+import { scanSurveyBytes } from '../../domain/survey/compiled-scan.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
 import { deprivedFacts } from '../../domain/classification/classify.js';
@@ -155,19 +157,38 @@ export function sourceOf(file: string, membersFile?: string): ImportSource {
 interface Item {
   line: number;
   /**
-   * A JSONL line not parsed yet: a record is parsed when its turn comes, so that the records read
-   * ahead stay flat strings rather than object trees kept alive (and copied by every minor garbage
-   * collection) until they are prepared.
+   * A JSONL line not parsed yet, as bytes `start`–`end` of `bytes` (a line that opens with `{`) or
+   * as text: a record is read when its turn comes, so that the records read ahead stay flat bytes
+   * or strings rather than object trees kept alive (and copied by every minor garbage collection)
+   * until they are prepared.
    */
+  bytes?: Buffer;
+  start?: number;
+  end?: number;
   text?: string;
   raw?: unknown;
+  /** The record was read from its bytes and passed the compiled check (it is a SurveyRecord). */
+  checked?: boolean;
   /** JSON syntax error of the line. */
   malformed?: string;
   memberLines?: number[];
 }
 
-/** Parses an item's line, if it has one, into its record or its syntax error. */
+/**
+ * Reads an item's line, if it has one, into its record or its syntax error: from its bytes when the
+ * line reader is sure of it and the record is valid (compiled-scan.ts, the same record as
+ * JSON.parse); otherwise its text through JSON.parse, so a refused record and its errors are
+ * JSON.parse's.
+ */
 function parseItem(item: Item): void {
+  if (item.bytes !== undefined) {
+    const raw = scanSurveyBytes(item.bytes, item.start!, item.end!);
+    if (raw !== undefined && checkSurveyRecord(raw)) {
+      item.raw = raw;
+      item.checked = true;
+    } else item.text = item.bytes.toString('utf8', item.start, item.end);
+    item.bytes = undefined;
+  }
   if (item.text === undefined) return;
   try {
     item.raw = JSON.parse(item.text);
@@ -181,48 +202,73 @@ function parseItem(item: Item): void {
  * Lines in chunks: one await per chunk, not per record (millions of records). The file is read
  * by pulling from the stream (backpressure), never faster than records are written. A file that
  * is not UTF-8 text (a binary file, another encoding) throws IMPORT_FILE_INVALID at the line where
- * that shows: the whole import fails, nothing is written (docs/decisions/0016).
+ * that shows: the whole import fails, nothing is written (docs/decisions/0016). Lines are kept as
+ * the bytes read (a newline byte never falls inside a multi-byte character, so the bytes of whole
+ * lines are checked as UTF-8 together); a BOM starting the file and a CR before a newline are
+ * left out, blank lines skipped.
  */
 async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
   const stream = fs.createReadStream(path, { highWaterMark: 1 << 20 });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
   let line = 0;
-  let rest = '';
   let chunk: Item[] = [];
-  const notText = (detail: string) =>
-    new AppError('IMPORT_FILE_INVALID', { detail: `dòng / line ${line + 1}: ${detail}` }, { field: 'file' });
-  const take = (text: string) => {
-    line += 1;
-    const t = line === 1 && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-    if (!t.trim()) return;
-    chunk.push({ line, text: t });
-  };
-  const decode = (bytes?: Buffer) => {
-    try {
-      return bytes ? decoder.decode(bytes, { stream: true }) : decoder.decode();
-    } catch {
-      throw notText('không phải văn bản UTF-8 / not UTF-8 text');
-    }
-  };
-  for await (const bytes of stream as AsyncIterable<Buffer>) {
-    const data = decode(bytes);
-    const text = rest + data;
-    let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      const lineText = text.slice(start, text.charCodeAt(nl - 1) === 13 ? nl - 1 : nl);
-      if (lineText.includes('\0')) throw notText('tệp nhị phân / a binary file');
-      take(lineText);
+  // The bytes of the line in progress, from the chunks read so far.
+  let pending: Buffer[] = [];
+  const notText = (at: number, detail: string) =>
+    new AppError('IMPORT_FILE_INVALID', { detail: `dòng / line ${at}: ${detail}` }, { field: 'file' });
+  /** Lines of `bytes` from `from` to `to` (whole lines, newlines between them). */
+  const takeLines = (bytes: Buffer, from: number, to: number, last: boolean) => {
+    const whole = bytes.subarray(from, to);
+    const textOk = isUtf8(whole);
+    const nul = whole.indexOf(0);
+    let start = from;
+    while (start <= to) {
+      let nl = bytes.indexOf(10, start);
+      if (nl < 0 || nl > to) nl = to;
+      line += 1;
+      // The exact line of a fault of the piece.
+      if (!textOk && !isUtf8(bytes.subarray(start, nl)))
+        throw notText(line, 'không phải văn bản UTF-8 / not UTF-8 text');
+      if (nul >= 0 && nul + from < nl) throw notText(line, 'tệp nhị phân / a binary file');
+      // The file's last line keeps a CR it ends with (JSON reads it as white space).
+      let end = nl < to || !last ? nl : to;
+      if ((nl < to || !last) && end > start && bytes[end - 1] === 13) end -= 1;
+      // The file's BOM, and a BOM starting its first line of text after it.
+      let begin = start;
+      for (let k = 0; k < 2 && line === 1; k += 1)
+        if (bytes[begin] === 0xef && bytes[begin + 1] === 0xbb && bytes[begin + 2] === 0xbf) begin += 3;
+      if (bytes[begin] === 0x7b) chunk.push({ line, bytes, start: begin, end });
+      else {
+        const text = bytes.toString('utf8', begin, end);
+        if (text.trim()) chunk.push({ line, text });
+      }
       start = nl + 1;
     }
-    rest = text.slice(start);
+  };
+  for await (const buf of stream as AsyncIterable<Buffer>) {
+    const lastNl = buf.lastIndexOf(10);
+    if (lastNl < 0) {
+      pending.push(buf);
+      continue;
+    }
+    let from = 0;
+    if (pending.length > 0) {
+      const firstNl = buf.indexOf(10);
+      const joined = Buffer.concat([...pending, buf.subarray(0, firstNl)]);
+      pending = [];
+      takeLines(joined, 0, joined.length, false);
+      from = firstNl + 1;
+    }
+    if (lastNl >= from) takeLines(buf, from, lastNl, false);
+    if (lastNl + 1 < buf.length) pending.push(buf.subarray(lastNl + 1));
     if (chunk.length >= 1000) {
       yield chunk;
       chunk = [];
     }
   }
-  rest += decode();
-  if (rest.includes('\0')) throw notText('tệp nhị phân / a binary file');
-  if (rest) take(rest);
+  if (pending.length > 0) {
+    const rest = Buffer.concat(pending);
+    takeLines(rest, 0, rest.length, true);
+  }
   if (chunk.length > 0) yield chunk;
 }
 
@@ -469,9 +515,10 @@ async function recordPreparer(
     }
     const hid = householdIdOf(item.raw);
     // The compiled check accepts a valid record as it is; the parser says why one is refused.
-    const parsed = checkSurveyRecord(item.raw)
-      ? { record: item.raw as SurveyRecord, errors: [] }
-      : parseSurveyRecord(item.raw);
+    const parsed =
+      item.checked || checkSurveyRecord(item.raw)
+        ? { record: item.raw as SurveyRecord, errors: [] }
+        : parseSurveyRecord(item.raw);
     if (!parsed.record) {
       return fail(
         parsed.errors.map((e) => errorOf(lineOfField(item, e.field), hid, e.code, e.field, e.message)),
