@@ -8,9 +8,12 @@
 // Prints requests/s for both, the ratio of the medians (goal ≥ 60%), the ratio of each round's
 // pair (hello-world and article back to back: the machine's load drifts less within a pair than
 // across the run) and their median, the servers' CPU time per request (their own work, whatever
-// bounds the requests/s), the page size, and the load average before and after.
+// bounds the requests/s), the page size, and the load average before and after. And the same
+// answer (its headers and encoded bytes) from node:http alone: what an answer of that size
+// reaches here, the server doing nothing else.
 // Loopback only, bounded.
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
@@ -92,6 +95,8 @@ hello.get('/', async () => ({ hello: 'world' }));
 await hello.listen({ host: '127.0.0.1', port: 0 });
 const helloUrl = `http://127.0.0.1:${(hello.server.address() as { port: number }).port}/`;
 
+// The same answer from node:http itself (set up below, once the article's answer is known).
+const same = http.createServer();
 const loadBefore = os.loadavg()[0]!;
 try {
   const articleUrl = `${appUrl}/bai-viet/${report.slug}`;
@@ -100,9 +105,36 @@ try {
   const sent = await fetch(articleUrl, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } });
   const wire = Number(sent.headers.get('content-length'));
   const encoding = sent.headers.get('content-encoding') ?? 'identity';
+  // The same answer (its headers and its encoded bytes, as sent to the browser) from node:http
+  // with nothing else: what an answer of this size costs the load generator and the network,
+  // whatever the server does to make it.
+  const sentBody = await new Promise<Buffer>((resolve, reject) => {
+    // fetch decodes the body: the bytes on the wire are read with http.get.
+    http
+      .get(articleUrl, { headers: { 'accept-encoding': BROWSER_ACCEPT_ENCODING } }, (res) => {
+        const parts: Buffer[] = [];
+        res.on('data', (d: Buffer) => parts.push(d));
+        res.on('end', () => resolve(Buffer.concat(parts)));
+      })
+      .on('error', reject);
+  });
+  const sentHeaders: Record<string, string> = {};
+  sent.headers.forEach((v, k) => {
+    if (!['date', 'connection', 'keep-alive', 'content-length'].includes(k)) sentHeaders[k] = v;
+  });
+  // Its headers as one list, written with the body in one call: the least a server can do.
+  const sameHeaders = Object.entries(sentHeaders).flat();
+  sameHeaders.push('content-length', String(sentBody.length));
+  same.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.writeHead(200, sameHeaders);
+    res.end(sentBody);
+  });
+  await new Promise<void>((resolve) => same.listen(0, '127.0.0.1', resolve));
+  const sameUrl = `http://127.0.0.1:${(same.address() as { port: number }).port}/`;
   // Warm-up: JIT, statement caches, the sanitised-body cache.
   await load(articleUrl, 1);
   await load(helloUrl, 1);
+  await load(sameUrl, 1);
 
   // Interleaved rounds, medians: the machine is shared, and drift hits both sides alike. Within a
   // round the pair runs back to back, the side going first alternating, so neither side always
@@ -110,6 +142,7 @@ try {
   const hellos: number[] = [];
   const articles: number[] = [];
   const plains: number[] = [];
+  const sames: number[] = [];
   const pairs: number[] = [];
   const helloCpu: number[] = [];
   const articleCpu: number[] = [];
@@ -129,6 +162,7 @@ try {
     articleCpu.push(a.cpuPerRequest);
     pairs.push(a.rate / h.rate);
     plains.push((await run(articleUrl, 'article page without compression', '')).rate);
+    sames.push((await run(sameUrl, 'the same answer from a bare route')).rate);
   }
   const median = (xs: number[]) => {
     const s = [...xs].sort((a, b) => a - b);
@@ -157,6 +191,9 @@ try {
   console.log(
     `  ratio within each round's pair: median ${(median(pairs) * 100).toFixed(1)}% (rounds: ${percents(pairs)})`,
   );
+  console.log(
+    `  the same ${sentBody.length} bytes and headers from node:http alone (writeHead + end): ${median(sames).toFixed(0)} req/s (median; runs: ${list(sames)}) = ${((median(sames) / baseline) * 100).toFixed(1)}% of hello-world: the most a page of this size reaches here; the article page reaches ${((article / median(sames)) * 100).toFixed(1)}% of it`,
+  );
   const cpuRatio = median(helloCpu) / median(articleCpu);
   console.log(
     `  server CPU per request: article ${median(articleCpu).toFixed(1)} µs, hello-world ${median(helloCpu).toFixed(1)} µs (medians; runs: ${list(articleCpu)} / ${list(helloCpu)}): the article page would serve ${(cpuRatio * 100).toFixed(1)}% of hello-world's requests/s where the server's CPU is the bound`,
@@ -164,6 +201,7 @@ try {
 } finally {
   await app.close();
   await hello.close();
+  await new Promise((resolve) => same.close(resolve));
   await db.close();
   fs.rmSync(uploadDir, { recursive: true, force: true });
 }
