@@ -8,17 +8,9 @@ import type { Standard } from '../standards/standard.js';
 import { parseSurveyRecord } from '../survey/parse.js';
 import type { SurveyRecord } from '../survey/record.js';
 import * as lists from '../survey/record.js';
-import { HouseholdGenerator, rngFrom } from '../registry/generate.js';
+import { rngFrom, twoCommuneGenerator } from '../registry/generate.js';
 
-const generator = () =>
-  new HouseholdGenerator('compiled-mask', {
-    provinceCode: '38',
-    period: 2024,
-    communes: [
-      { code: '15832', area: 'rural', weight: 1, offset: -0.8 },
-      { code: '15043', area: 'urban', weight: 1, offset: 0.3 },
-    ],
-  });
+const generator = () => twoCommuneGenerator('compiled-mask', -0.8);
 
 /** Random answers from each list, birth dates around every age threshold. */
 function shake(record: SurveyRecord, rnd: () => number): SurveyRecord {

@@ -148,6 +148,22 @@ const MINORITY_GROUPS: readonly [string, number][] = [
 const MINORITY_TOTAL = MINORITY_GROUPS.reduce((t, [, w]) => t + w, 0);
 const KINH = '01';
 
+/**
+ * A generator over two communes of Thanh Hóa as of 2024 (15832 Thiệu Viên, 15043 Giao Thiện), the
+ * first generated as rural and the second as urban, for checks that need many realistic records of
+ * either area; `ruralOffset` moves the first one's incomes (negative: poorer).
+ */
+export function twoCommuneGenerator(seed: string, ruralOffset = -0.5): HouseholdGenerator {
+  return new HouseholdGenerator(seed, {
+    provinceCode: '38',
+    period: 2024,
+    communes: [
+      { code: '15832', area: 'rural', weight: 1, offset: ruralOffset },
+      { code: '15043', area: 'urban', weight: 1, offset: 0.3 },
+    ],
+  });
+}
+
 /** Fills every catalogued field the generator did not set with what its row says absence means. */
 function fillAbsent(o: Record<string, unknown>, fields: readonly SurveyField[]): void {
   for (const f of fields) {

@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { checkSurveyRecord } from './compiled-check.js';
 import { parseSurveyRecord } from './parse.js';
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './fields.js';
-import { HouseholdGenerator, rngFrom } from '../registry/generate.js';
+import { rngFrom, twoCommuneGenerator } from '../registry/generate.js';
 
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
-const generator = () =>
-  new HouseholdGenerator('compiled-check', {
-    provinceCode: '38',
-    period: 2024,
-    communes: [
-      { code: '15832', area: 'rural', weight: 1, offset: -0.5 },
-      { code: '15043', area: 'urban', weight: 1, offset: 0.3 },
-    ],
-  });
+const generator = () => twoCommuneGenerator('compiled-check');
 
 type Json = Record<string, unknown>;
 

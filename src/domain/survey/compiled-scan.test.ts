@@ -6,19 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { scanSurveyBytes } from './compiled-scan.js';
 import { HOUSEHOLD_FIELDS, MEMBER_FIELDS } from './fields.js';
 import { WORDS } from '../words/catalogue.js';
-import { HouseholdGenerator, rngFrom } from '../registry/generate.js';
+import { rngFrom, twoCommuneGenerator } from '../registry/generate.js';
 
 type Json = Record<string, unknown>;
 
-const generator = () =>
-  new HouseholdGenerator('compiled-scan', {
-    provinceCode: '38',
-    period: 2024,
-    communes: [
-      { code: '15832', area: 'rural', weight: 1, offset: -0.5 },
-      { code: '15043', area: 'urban', weight: 1, offset: 0.3 },
-    ],
-  });
+const generator = () => twoCommuneGenerator('compiled-scan');
 
 /** A value with its undefined properties left out (as JSON.parse never makes them). */
 function defined(v: unknown): unknown {
