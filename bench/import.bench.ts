@@ -291,6 +291,9 @@ if (onSqlite) {
   }
 
   // ── the product's import ─────────────────────────────────────────────────────
+  // The process's peak so far (generation and baselines): the peak printed at the end is the
+  // import's only when it is higher.
+  const peakBeforeImport = peakRss();
   const deps = await freshDeps('product.sqlite');
   let importSeconds: number;
   let importCpu: number;
@@ -373,7 +376,9 @@ if (onSqlite) {
     `summary:  p50 ${p50(summaryTimes).toFixed(2)} ms (province 38, ${summary!.children.length} child units, goal ≤ 20 ms)   ` +
       `GROUP BY from scratch: p50 ${p50(scratchTimes).toFixed(1)} ms   ratio: ${(p50(scratchTimes) / p50(summaryTimes)).toFixed(0)}× faster`,
   );
-  log(`memory:   peak RSS ${mb(peakRss())} (goal < 1 GB)`);
+  log(
+    `memory:   peak RSS ${mb(peakRss())} (goal < 1 GB; MB = 2^20 bytes), this process's peak before the import (generation, baselines) ${mb(peakBeforeImport)}`,
+  );
   log(
     `files:    product ${mb(size('product.sqlite'))} (${Math.round(size('product.sqlite') / N).toLocaleString('en')} bytes per household-period, goal ≤ 1,536), ` +
       `product-schema baseline ${mb(size('baseline.sqlite'))}, minimal ${mb(size('minimal.sqlite'))}`,
