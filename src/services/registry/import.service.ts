@@ -198,9 +198,12 @@ function parseItem(item: Item): void {
   item.text = undefined;
 }
 
+/** Bytes read from a JSONL file at a time. */
+const READ_BYTES = 1 << 20;
+
 /**
- * Lines in chunks: one await per chunk, not per record (millions of records). The file is read
- * by pulling from the stream (backpressure), never faster than records are written. A file that
+ * Lines in chunks: one await per chunk, not per record (millions of records). The file is read a
+ * chunk at a time when the caller asks for the next one, never faster than records are written. A file that
  * is not UTF-8 text (a binary file, another encoding) throws IMPORT_FILE_INVALID at the line where
  * that shows: the whole import fails, nothing is written (docs/decisions/0016). Lines are kept as
  * the bytes read (a newline byte never falls inside a multi-byte character, so the bytes of whole
@@ -208,7 +211,6 @@ function parseItem(item: Item): void {
  * left out, blank lines skipped.
  */
 async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
-  const stream = fs.createReadStream(path, { highWaterMark: 1 << 20 });
   let line = 0;
   let chunk: Item[] = [];
   // The bytes of the line in progress, from the chunks read so far.
@@ -244,26 +246,42 @@ async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
       start = nl + 1;
     }
   };
-  for await (const buf of stream as AsyncIterable<Buffer>) {
-    const lastNl = buf.lastIndexOf(10);
-    if (lastNl < 0) {
-      pending.push(buf);
-      continue;
+  // Two buffers read into in turn, not a new one per read: items keep the bytes of their line
+  // until they are read (parseItem), and fresh megabyte buffers would stay allocated until the
+  // garbage collector noticed them (tens of megabytes at a time). The items of a read are yielded
+  // before the next read; any the caller has not read by then are read first, so the bytes are
+  // never overwritten under an item.
+  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+  const file = await fs.promises.open(path, 'r');
+  try {
+    for (let turn = 0; ; turn ^= 1) {
+      const { bytesRead } = await file.read(buffers[turn]!, 0, READ_BYTES, null);
+      if (bytesRead === 0) break;
+      const buf = buffers[turn]!.subarray(0, bytesRead);
+      const lastNl = buf.lastIndexOf(10);
+      if (lastNl < 0) {
+        pending.push(Buffer.from(buf));
+        continue;
+      }
+      let from = 0;
+      if (pending.length > 0) {
+        const firstNl = buf.indexOf(10);
+        const joined = Buffer.concat([...pending, buf.subarray(0, firstNl)]);
+        pending = [];
+        takeLines(joined, 0, joined.length, false);
+        from = firstNl + 1;
+      }
+      if (lastNl >= from) takeLines(buf, from, lastNl, false);
+      if (lastNl + 1 < buf.length) pending.push(Buffer.from(buf.subarray(lastNl + 1)));
+      if (chunk.length > 0) {
+        const given = chunk;
+        chunk = [];
+        yield given;
+        for (const item of given) if (item.bytes !== undefined) parseItem(item);
+      }
     }
-    let from = 0;
-    if (pending.length > 0) {
-      const firstNl = buf.indexOf(10);
-      const joined = Buffer.concat([...pending, buf.subarray(0, firstNl)]);
-      pending = [];
-      takeLines(joined, 0, joined.length, false);
-      from = firstNl + 1;
-    }
-    if (lastNl >= from) takeLines(buf, from, lastNl, false);
-    if (lastNl + 1 < buf.length) pending.push(buf.subarray(lastNl + 1));
-    if (chunk.length >= 1000) {
-      yield chunk;
-      chunk = [];
-    }
+  } finally {
+    await file.close();
   }
   if (pending.length > 0) {
     const rest = Buffer.concat(pending);
