@@ -13,8 +13,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runWatched } from './support/child-run.js';
 import { openDb } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrate.js';
 import { ensureReferenceData } from '../src/services/reference-data.service.js';
@@ -203,32 +203,18 @@ function generate(file: string, communes: { code: string }[], n: number): Promis
  */
 async function runCli(file: string, dir: string, count: number): Promise<void> {
   const bin = fileURLToPath(new URL('../bin/giamngheo.js', import.meta.url));
-  const t = performance.now();
-  const child = spawn(
-    process.execPath,
-    ['--max-old-space-size=64', bin, 'classify', file, '--db', path.join(dir, 'cli.sqlite')],
-    {
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
-  );
-  let peakKb = 0;
-  const timer = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb, Number(m[1]));
-    } catch {
-      // not Linux, or the process has just ended
-    }
-  }, 200);
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  clearInterval(timer);
-  const secs = (performance.now() - t) / 1000;
+  const run = await runWatched(process.execPath, [
+    '--max-old-space-size=64',
+    bin,
+    'classify',
+    file,
+    '--db',
+    path.join(dir, 'cli.sqlite'),
+  ]);
   console.log(
-    `CLI end to end (64 MB heap cap, database created on the way): exit ${code}, ${Math.round(count / secs).toLocaleString('en-US')} records/s (${secs.toFixed(1)} s), peak RSS ${(peakKb / 1024).toFixed(0)} MB`,
+    `CLI end to end (64 MB heap cap, database created on the way): exit ${run.code}, ${Math.round(count / run.seconds).toLocaleString('en-US')} records/s (${run.seconds.toFixed(1)} s), peak RSS ${run.peakBytes === null ? 'not measured (no /proc)' : `${(run.peakBytes / 1024 / 1024).toFixed(0)} MB`}`,
   );
-  if (code !== 0 && code !== 1) console.error(stderr);
+  if (run.code !== 0 && run.code !== 1) console.error(run.stderr);
 }
 
 /**

@@ -20,8 +20,8 @@
 // and compares the fastest of each: on a machine shared with other work, the runs least disturbed.
 // --only runs one engine's part.
 import crypto from 'node:crypto';
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { runWatched } from './support/child-run.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -126,25 +126,10 @@ const peakRss = () => process.resourceUsage().maxRSS * 1024;
  */
 async function importCommand(file: string, db: string): Promise<{ seconds: number; peak: number | null }> {
   const bin = fileURLToPath(new URL('../bin/giamngheo.js', import.meta.url));
-  const t = performance.now();
-  const child = spawn(process.execPath, [bin, 'import', 'survey', file, '--db', db], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let peakKb: number | null = null;
-  const timer = setInterval(() => {
-    try {
-      const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
-      if (m) peakKb = Math.max(peakKb ?? 0, Number(m[1]));
-    } catch {
-      // not Linux, or the process has just ended
-    }
-  }, 100);
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
-  clearInterval(timer);
-  if (code !== 0) throw new Error(`giamngheo import survey exited ${code}: ${stderr.slice(-2000)}`);
-  return { seconds: (performance.now() - t) / 1000, peak: peakKb === null ? null : peakKb * 1024 };
+  const run = await runWatched(process.execPath, [bin, 'import', 'survey', file, '--db', db]);
+  if (run.code !== 0)
+    throw new Error(`giamngheo import survey exited ${run.code}: ${run.stderr.slice(-2000)}`);
+  return { seconds: run.seconds, peak: run.peakBytes };
 }
 
 /** CPU seconds of this process (every thread) since `from`. */
