@@ -68,17 +68,16 @@ describe('import survey with a writer thread (SQLite file)', { timeout: 120_000 
     open.push(d);
     return d;
   };
+  /** A generated survey file of Thanh Hóa's households, 2024. */
+  const generated = async (d: Deps, name: string, households: number, seed: string) => {
+    const file = path.join(dir, name);
+    await generateSurveyFile(d, { households, provinceCode: '38', period: 2024, seed, out: file });
+    return file;
+  };
 
   it('writes exactly what the inline path writes: rows, history, aggregates, word index, audit (and so does the portable path)', async () => {
     const gen = await deps('gen.sqlite');
-    const file = path.join(dir, 'h.jsonl');
-    await generateSurveyFile(gen, {
-      households: 3000,
-      provinceCode: '38',
-      period: 2024,
-      seed: 'w',
-      out: file,
-    });
+    const file = await generated(gen, 'h.jsonl', 3000, 'w');
     const inline = await deps('inline.sqlite');
     const worker = await deps('worker.sqlite');
     const a = await importSurvey(inline, SYSTEM, sourceOf(file), { writer: 'inline' });
@@ -136,14 +135,7 @@ describe('import survey with a writer thread (SQLite file)', { timeout: 120_000 
 
   it('an import that stops half-way leaves the database as it was', async () => {
     const d = await deps('stop.sqlite');
-    const file = path.join(dir, 'big.jsonl');
-    await generateSurveyFile(d, {
-      households: 12_000,
-      provinceCode: '38',
-      period: 2024,
-      seed: 's',
-      out: file,
-    });
+    const file = await generated(d, 'big.jsonl', 12_000, 's');
     const before = await snapshot(d);
     await expect(
       importSurvey(d, SYSTEM, sourceOf(file), {

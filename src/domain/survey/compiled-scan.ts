@@ -77,17 +77,19 @@ const number = (t: string) =>
 const code = (codes: readonly string[], t: string) =>
   oneOf(codes, (i) => `${t} = ${JSON.stringify(codes[i])}; p += ${codes[i]!.length + 2};`);
 
-/** An array of a field's codes at `p` into `t`. */
-const codeList = (codes: readonly string[], t: string) =>
+/** A JSON array at `p` into `t`, each element read by `item` into `y`. */
+const arrayOf = (t: string, item: string) =>
   `if (s[p] !== 91) return undefined; ${t} = []; p += 1; ${WS} ` +
-  `if (c === 93) p += 1; else for (;;) { ${code(codes, 'y')} ${t}.push(y); ${WS} if (c === 44) { p += 1; ${WS} continue; } if (c === 93) { p += 1; break; } return undefined; }`;
+  `if (c === 93) p += 1; else for (;;) { ${item} ${t}.push(y); ${WS} if (c === 44) { p += 1; ${WS} continue; } if (c === 93) { p += 1; break; } return undefined; }`;
+
+/** An array of a field's codes at `p` into `t`. */
+const codeList = (codes: readonly string[], t: string) => arrayOf(t, code(codes, 'y'));
 
 /** The value of one field at `p` into `t`. */
 function fieldValue(f: SurveyField, t: string): string {
   const optional = !f.required;
   switch (f.type) {
     case 'text':
-      return str(t);
     case 'unit-code':
     case 'date':
       return str(t);
@@ -214,12 +216,7 @@ function compile(): SurveyScan {
   }
   top.push({
     key: MEMBERS,
-    value: (t) =>
-      `if (s[p] !== 91) return undefined; ${t} = []; p += 1; ${WS} ` +
-      `if (c === 93) p += 1; else for (;;) { y = read_member(s, p, end); if (y === undefined) return undefined; ${t}.push(y); p = END; ${WS} ` +
-      'if (c === 44) { p += 1; ' +
-      WS +
-      ' continue; } if (c === 93) { p += 1; break; } return undefined; }',
+    value: (t) => arrayOf(t, 'y = read_member(s, p, end); if (y === undefined) return undefined; p = END;'),
   });
   const readers = [
     objectReader('read_record', top),
