@@ -28,9 +28,11 @@ export function splitLines(text: string, first: boolean): string[] {
  * newline byte never falls inside a multi-byte UTF-8 character), so a piece decodes on its own.
  * Memory holds one chunk and the line in progress; past maxLineBytes only the head of that line
  * is kept, and it comes out as its own piece followed by a mark that no JSON parser accepts.
+ * Nothing of a chunk is kept once the next one is asked for but copies, so a source may read into
+ * the same buffers again when the pieces of its chunk are done with.
  */
 export async function* linePieces(
-  input: NodeJS.ReadableStream,
+  input: AsyncIterable<Buffer | string>,
   maxLineBytes = MAX_LINE_BYTES,
 ): AsyncGenerator<LinePiece> {
   // Bytes of the line in progress: kept as a list and joined once, so a long line costs no
@@ -62,7 +64,7 @@ export async function* linePieces(
     const buf: Buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     const firstNl = buf.indexOf(10);
     if (firstNl < 0) {
-      keep(buf);
+      keep(Buffer.from(buf));
       continue;
     }
     let start = 0;

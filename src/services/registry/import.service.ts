@@ -16,6 +16,7 @@ import type { Database } from '../../db/schema.js';
 import type { Db } from '../../db/database.js';
 import { parseSurveyRecord, householdIdOf } from '../../domain/survey/parse.js';
 import { checkSurveyRecord } from '../../domain/survey/compiled-check.js';
+import { linePieces } from '../classification/jsonl-lines.js';
 import { scanSurveyBytes } from '../../domain/survey/compiled-scan.js';
 import type { SurveyRecord } from '../../domain/survey/record.js';
 import { isWorkingAge } from '../../domain/classification/working-age.js';
@@ -202,41 +203,56 @@ function parseItem(item: Item): void {
 const READ_BYTES = 1 << 20;
 
 /**
+ * A file's bytes, read into two buffers in turn rather than a new one per read: items keep the
+ * bytes of their line until they are read (parseItem), and fresh megabyte buffers would stay
+ * allocated until the garbage collector noticed them (tens of megabytes at a time). A chunk's
+ * buffer is read into again two reads later: its lines must be done with by then (jsonlItems).
+ */
+async function* readInTurn(path: string): AsyncGenerator<Buffer> {
+  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
+  const file = await fs.promises.open(path, 'r');
+  try {
+    for (let turn = 0; ; turn ^= 1) {
+      const { bytesRead } = await file.read(buffers[turn]!, 0, READ_BYTES, null);
+      if (bytesRead === 0) return;
+      yield buffers[turn]!.subarray(0, bytesRead);
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/**
  * Lines in chunks: one await per chunk, not per record (millions of records). The file is read a
- * chunk at a time when the caller asks for the next one, never faster than records are written. A file that
- * is not UTF-8 text (a binary file, another encoding) throws IMPORT_FILE_INVALID at the line where
- * that shows: the whole import fails, nothing is written (docs/decisions/0016). Lines are kept as
- * the bytes read (a newline byte never falls inside a multi-byte character, so the bytes of whole
- * lines are checked as UTF-8 together); a BOM starting the file and a CR before a newline are
- * left out, blank lines skipped.
+ * chunk at a time when the caller asks for the next one, never faster than records are written,
+ * in pieces of whole lines (linePieces, as `classify` reads it). A file that is not UTF-8 text (a
+ * binary file, another encoding) throws IMPORT_FILE_INVALID at the line where that shows: the
+ * whole import fails, nothing is written (docs/decisions/0016). Lines are kept as the bytes read
+ * (a newline byte never falls inside a multi-byte character, so the bytes of a piece are checked
+ * as UTF-8 together); a BOM starting the file and a CR before a newline are left out, blank lines
+ * skipped. The items of a piece are yielded before the next piece is read; any the caller has not
+ * read by then are read first, so the bytes are never read into again under an item.
  */
 async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
   let line = 0;
-  let chunk: Item[] = [];
-  // The bytes of the line in progress, from the chunks read so far.
-  let pending: Buffer[] = [];
   const notText = (at: number, detail: string) =>
     new AppError('IMPORT_FILE_INVALID', { detail: `dòng / line ${at}: ${detail}` }, { field: 'file' });
-  /** Lines of `bytes` from `from` to `to` (whole lines, newlines between them). */
-  const takeLines = (bytes: Buffer, from: number, to: number, last: boolean) => {
-    const whole = bytes.subarray(from, to);
-    const textOk = isUtf8(whole);
-    const nul = whole.indexOf(0);
-    let start = from;
-    while (start <= to) {
+  for await (const { bytes, first } of linePieces(readInTurn(path))) {
+    const chunk: Item[] = [];
+    const textOk = isUtf8(bytes);
+    const nul = bytes.indexOf(0);
+    for (let start = 0; start <= bytes.length;) {
       let nl = bytes.indexOf(10, start);
-      if (nl < 0 || nl > to) nl = to;
+      if (nl < 0) nl = bytes.length;
       line += 1;
       // The exact line of a fault of the piece.
       if (!textOk && !isUtf8(bytes.subarray(start, nl)))
         throw notText(line, 'không phải văn bản UTF-8 / not UTF-8 text');
-      if (nul >= 0 && nul + from < nl) throw notText(line, 'tệp nhị phân / a binary file');
-      // The file's last line keeps a CR it ends with (JSON reads it as white space).
-      let end = nl < to || !last ? nl : to;
-      if ((nl < to || !last) && end > start && bytes[end - 1] === 13) end -= 1;
+      if (nul >= 0 && nul < nl) throw notText(line, 'tệp nhị phân / a binary file');
+      const end = nl > start && bytes[nl - 1] === 13 ? nl - 1 : nl;
       // The file's BOM, and a BOM starting its first line of text after it.
       let begin = start;
-      for (let k = 0; k < 2 && line === 1; k += 1)
+      for (let k = 0; k < 2 && first && start === 0; k += 1)
         if (bytes[begin] === 0xef && bytes[begin + 1] === 0xbb && bytes[begin + 2] === 0xbf) begin += 3;
       if (bytes[begin] === 0x7b) chunk.push({ line, bytes, start: begin, end });
       else {
@@ -245,49 +261,10 @@ async function* jsonlItems(path: string): AsyncGenerator<Item[]> {
       }
       start = nl + 1;
     }
-  };
-  // Two buffers read into in turn, not a new one per read: items keep the bytes of their line
-  // until they are read (parseItem), and fresh megabyte buffers would stay allocated until the
-  // garbage collector noticed them (tens of megabytes at a time). The items of a read are yielded
-  // before the next read; any the caller has not read by then are read first, so the bytes are
-  // never overwritten under an item.
-  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)];
-  const file = await fs.promises.open(path, 'r');
-  try {
-    for (let turn = 0; ; turn ^= 1) {
-      const { bytesRead } = await file.read(buffers[turn]!, 0, READ_BYTES, null);
-      if (bytesRead === 0) break;
-      const buf = buffers[turn]!.subarray(0, bytesRead);
-      const lastNl = buf.lastIndexOf(10);
-      if (lastNl < 0) {
-        pending.push(Buffer.from(buf));
-        continue;
-      }
-      let from = 0;
-      if (pending.length > 0) {
-        const firstNl = buf.indexOf(10);
-        const joined = Buffer.concat([...pending, buf.subarray(0, firstNl)]);
-        pending = [];
-        takeLines(joined, 0, joined.length, false);
-        from = firstNl + 1;
-      }
-      if (lastNl >= from) takeLines(buf, from, lastNl, false);
-      if (lastNl + 1 < buf.length) pending.push(Buffer.from(buf.subarray(lastNl + 1)));
-      if (chunk.length > 0) {
-        const given = chunk;
-        chunk = [];
-        yield given;
-        for (const item of given) if (item.bytes !== undefined) parseItem(item);
-      }
-    }
-  } finally {
-    await file.close();
+    if (chunk.length === 0) continue;
+    yield chunk;
+    for (const item of chunk) if (item.bytes !== undefined) parseItem(item);
   }
-  if (pending.length > 0) {
-    const rest = Buffer.concat(pending);
-    takeLines(rest, 0, rest.length, true);
-  }
-  if (chunk.length > 0) yield chunk;
 }
 
 async function* recordItems(records: Iterable<unknown> | AsyncIterable<unknown>): AsyncGenerator<Item[]> {
