@@ -116,6 +116,12 @@ function coded(code: ErrorCode, field: string | null, params: Record<string, str
   return { code, field, message: messageOf(code, params, 'vi'), messageEn: messageOf(code, params, 'en') };
 }
 
+/** The failure of a line JSON.parse refuses, in its words. */
+const malformed = (err: unknown): ClassifyFailure =>
+  failure(null, [
+    coded('JSON_MALFORMED', null, { detail: err instanceof Error ? err.message : String(err) }),
+  ]);
+
 interface Prepared {
   standard: Standard;
   /** validFrom and validTo as day numbers (see isoDayNumber). */
@@ -366,8 +372,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     try {
       raw = JSON.parse(line);
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      return failure(null, [coded('JSON_MALFORMED', null, { detail })]);
+      return malformed(err);
     }
     const record = recordOf(raw);
     if (record === undefined) return refused!;
@@ -413,8 +418,7 @@ export async function createClassifier(deps: Deps, opts: ClassifierOptions = {})
     try {
       raw = JSON.parse(line);
     } catch (err) {
-      const detail = err instanceof Error ? err.message : String(err);
-      return failure(null, [coded('JSON_MALFORMED', null, { detail })]);
+      return malformed(err);
     }
     return classifyRecordNow(raw);
   }
