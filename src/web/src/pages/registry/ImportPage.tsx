@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { uploadSurvey, useImportJob } from '../../api/registry';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { defineMessages, fill, useMessages } from '../../i18n';
+import { defineMessages, fill, useLang, useMessages, type Lang } from '../../i18n';
+import { errorFieldLabel, wordedMessage } from './fieldErrors';
 import { usePageTitle } from '../../layout/usePageTitle';
 
 const m = defineMessages({
@@ -54,6 +55,7 @@ const m = defineMessages({
 
 export default function ImportPage() {
   const t = useMessages(m);
+  const { lang } = useLang();
   usePageTitle(t.title);
   const [file, setFile] = useState<File | null>(null);
   const [members, setMembers] = useState<File | null>(null);
@@ -150,9 +152,9 @@ export default function ImportPage() {
                   <Table.Tr key={i}>
                     <Table.Td>{e.line}</Table.Td>
                     <Table.Td>{e.householdId ?? '—'}</Table.Td>
-                    <Table.Td>{e.field || '—'}</Table.Td>
+                    <Table.Td>{errorFieldLabel(e.field, lang)}</Table.Td>
                     <Table.Td>{e.code}</Table.Td>
-                    <Table.Td>{e.message}</Table.Td>
+                    <Table.Td>{e.field ? wordedMessage(e, lang) : e.message}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

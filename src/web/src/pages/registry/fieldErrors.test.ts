@@ -3,7 +3,7 @@
 // with the field named by its label (a path never reaches a person).
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/client';
-import { clientFieldErrors, formPathOf, serverFieldErrors } from './fieldErrors';
+import { clientFieldErrors, errorFieldLabel, formPathOf, serverFieldErrors } from './fieldErrors';
 import { parseSurveyRecord } from '../../../../domain/survey/parse';
 import { buildRecord } from '../../../../../tests/support/survey';
 
@@ -18,6 +18,15 @@ describe('survey form field errors', () => {
     expect(formPathOf('survey.housing.floorAreaM2')).toBe('housing.floorAreaM2');
     expect(formPathOf('infoDevices[1]')).toBe('infoDevices');
     expect(formPathOf('householdId')).toBe('householdId');
+  });
+
+  it('names the field of an import error by its label, a member by number', () => {
+    expect(errorFieldLabel('housing.floorAreaM2', 'vi')).toBe('Diện tích nhà ở');
+    expect(errorFieldLabel('members[1].sex', 'vi')).toBe('Thành viên hộ gia đình 2 · Giới tính');
+    expect(errorFieldLabel('members[1].sex', 'en')).toMatch(/^Household members 2 · /);
+    expect(errorFieldLabel('village', 'vi')).not.toBe('village');
+    expect(errorFieldLabel('period', 'vi')).toBe('period');
+    expect(errorFieldLabel('', 'vi')).toBe('—');
   });
 
   it('finds nothing in a valid survey, and each nested problem with the validator’s message', () => {

@@ -34,6 +34,20 @@ export function fieldLabel(path: string, lang: Lang): string | null {
   return f ? f.label[lang] : null;
 }
 
+/**
+ * The field of a reported error (an import's table of refused rows) as an officer knows it: its
+ * label in the survey form, with the member's number for a member's answer ("Thành viên hộ gia
+ * đình 2 · Giới tính"); the path as given when the form has no such field, a dash for none.
+ */
+export function errorFieldLabel(field: string, lang: Lang): string {
+  if (!field) return '—';
+  const path = formPathOf(field);
+  const label = fieldLabel(path, lang);
+  if (!label) return field;
+  const member = /^members\[(\d+)\]\./.exec(path);
+  return member ? `${fieldLabel(`members[${member[1]}]`, lang)} · ${label}` : label;
+}
+
 const CHOSEN = new Set(['enum', 'enum-list', 'unit-code']);
 
 /**
