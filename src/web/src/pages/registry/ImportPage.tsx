@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Alert, Button, FileInput, Group, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { uploadSurvey, useImportJob } from '../../api/registry';
 import { ErrorPanel } from '../../components/ErrorPanel';
-import { defineMessages, fill, useLang, useMessages, type Lang } from '../../i18n';
+import { defineMessages, fill, useLang, useMessages } from '../../i18n';
 import { errorFieldLabel, wordedMessage } from './fieldErrors';
 import { usePageTitle } from '../../layout/usePageTitle';
 
